@@ -1,0 +1,84 @@
+package cn.onego.catalog;
+
+/** Namespace for the catalogue's small enumerations, each listed in docs/CATALOGUE.md. */
+public final class Enums {
+
+	private Enums() {
+	}
+
+	public enum RegionLevel {
+		PROVINCE, PREFECTURE, COUNTY, TOWN, VILLAGE
+	}
+
+	/** GB/T 39046 A.1 事项类型, in the subset a one-thing catalogue uses. */
+	public enum ItemType {
+		ADMINISTRATIVE_LICENSING("01"), ADMINISTRATIVE_CONFIRMATION("07"), ADMINISTRATIVE_PAYMENT("05"),
+		ADMINISTRATIVE_REWARD("08"), ADMINISTRATIVE_RULING("09"), OTHER_ADMINISTRATIVE("10"), PUBLIC_SERVICE("20");
+
+		public final String gbCode;
+
+		ItemType(String gbCode) {
+			this.gbCode = gbCode;
+		}
+	}
+
+	public enum ApplicantType {
+		PERSON, ENTERPRISE
+	}
+
+	/** 环节: 受理, 审查, 勘验, 决定, 制证/送达. */
+	public enum Step {
+		ACCEPT, REVIEW, INSPECT, DECIDE, ISSUE
+	}
+
+	/** GB/T 39046 A.2 行使层级. */
+	public enum HandlingLevel {
+		PROVINCE, CITY, COUNTY, TOWN, VILLAGE
+	}
+
+	public enum CrossRegionScope {
+		NONE, CITY, PROVINCE, CROSS_PROVINCE
+	}
+
+	public enum MaterialKind {
+		CERTIFICATE, PROOF, FORM, OTHER
+	}
+
+	public enum ResultKind {
+		LICENCE, NOTICE
+	}
+
+	public enum ElementType {
+		TEXT, NUMBER, INTEGER, DATE, BOOLEAN, ENUM, REGION, ID_NUMBER, CREDIT_CODE, MOBILE, EMAIL, ADDRESS, AREA_M2,
+		MONEY, BANK_ACCOUNT
+	}
+
+	/** Sections of the merged form, in the order they are shown. */
+	public enum Section {
+		APPLICANT, ENTERPRISE, AGENT, PERSON, FAMILY, PREMISES, BUSINESS, PROPERTY, EMPLOYMENT, BENEFIT, DELIVERY, OTHER
+	}
+
+	/** Shared registries (共享库) that may answer for a material or supply a field. */
+	public enum Registry {
+		POPULATION, ENTERPRISE, PROPERTY, SOCIAL_SECURITY, MEDICAL_INSURANCE, CIVIL_AFFAIRS, HOUSING_FUND, TAX, EDUCATION,
+		HEALTH, CREDIT, DISABILITY, VETERANS, GEOGRAPHY
+	}
+
+	/** Life-cycle stages: the citizen's from birth to death, the enterprise's from opening to exit. */
+	public enum Theme {
+		BIRTH(false), EDUCATION(false), EMPLOYMENT(false), MARRIAGE_FAMILY(false), HOUSING(false), TRAVEL(false),
+		MEDICAL(false), ASSISTANCE(false), RETIREMENT(false), DEATH(false), MILITARY(false), DISABILITY(false),
+		ENTERPRISE_OPENING(true), ENTERPRISE_CHANGE(true), ENTERPRISE_OPERATION(true), INVESTMENT_CONSTRUCTION(true),
+		ENTERPRISE_EXIT(true), POLICY_BENEFITS(true);
+
+		public final boolean enterprise;
+
+		Theme(boolean enterprise) {
+			this.enterprise = enterprise;
+		}
+	}
+
+	public enum SituationType {
+		SINGLE, MULTIPLE
+	}
+}

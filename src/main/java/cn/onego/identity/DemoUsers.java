@@ -1,0 +1,70 @@
+package cn.onego.identity;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/** The demo users of {@code identity/demo-users.yaml}, listed in the README. */
+class DemoUsers implements UserDetailsService {
+
+	private final Map<String, StaffUser> users = new LinkedHashMap<>();
+	private final Map<String, String> passwordHashes = new LinkedHashMap<>();
+
+	@SuppressWarnings("unchecked")
+	DemoUsers(ResourceLoader resources, String location, PasswordEncoder encoder) {
+		Resource resource = resources.getResource(location);
+		try (InputStream in = resource.getInputStream()) {
+			List<Map<String, Object>> entries = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+			for (Map<String, Object> entry : entries) {
+				String username = (String) entry.get("username");
+				List<String> roles = (List<String>) entry.get("roles");
+				EnumSet<Role> roleSet = EnumSet.noneOf(Role.class);
+				roles.forEach(r -> roleSet.add(Role.valueOf(r)));
+				users.put(username, new StaffUser(username, (String) entry.get("name"), roleSet,
+						String.valueOf(entry.get("region")), (String) entry.get("hall"), (String) entry.get("department")));
+				passwordHashes.put(username, encoder.encode(String.valueOf(entry.get("password"))));
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot read demo users from " + location, e);
+		}
+	}
+
+	Optional<StaffUser> find(String username) {
+		return Optional.ofNullable(users.get(username));
+	}
+
+	List<StaffUser> all() {
+		return new ArrayList<>(users.values());
+	}
+
+	@Override
+	public UserDetails loadUserByUsername(String username) {
+		StaffUser user = users.get(username);
+		if (user == null) {
+			throw new UsernameNotFoundException(username);
+		}
+		return User.withUsername(username)
+			.password(passwordHashes.get(username))
+			.authorities(user.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList())
+			.build();
+	}
+}

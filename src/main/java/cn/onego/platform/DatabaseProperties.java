@@ -1,0 +1,30 @@
+package cn.onego.platform;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where the data lives. With no {@code url} OneGo starts its own PostgreSQL with its files under
+ * {@code dataDir}; with a {@code url} it uses that server and starts nothing.
+ *
+ * @param url JDBC URL of an external PostgreSQL 14+ ({@code ONEGO_DB_URL}); empty for embedded
+ * @param user user of the external database ({@code ONEGO_DB_USER})
+ * @param password password of the external database ({@code ONEGO_DB_PASSWORD})
+ * @param dataDir directory of the embedded server's files ({@code ONEGO_DATA_DIR}, default {@code ./data})
+ * @param ephemeral whether the embedded server uses a throw-away directory (tests)
+ * @param maxPoolSize connection pool size
+ */
+@ConfigurationProperties("onego.db")
+public record DatabaseProperties(String url, String user, String password, Path dataDir, boolean ephemeral,
+		Integer maxPoolSize) {
+
+	public DatabaseProperties {
+		dataDir = dataDir == null ? Path.of("data") : dataDir;
+		maxPoolSize = maxPoolSize == null ? 16 : maxPoolSize;
+	}
+
+	boolean external() {
+		return url != null && !url.isBlank();
+	}
+}

@@ -1,0 +1,7 @@
+/**
+ * The ground every module stands on: the database (an embedded PostgreSQL under {@code ./data/} by
+ * default, an external one when {@code ONEGO_DB_URL} is set), the translation of errors into
+ * bilingual {@code application/problem+json}, and the OpenAPI description. It owns no domain data.
+ */
+@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+package cn.onego.platform;

@@ -1,0 +1,47 @@
+package cn.onego.shared;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * An administrative division code: 6 digits (GB/T 2260: province, prefecture, county), 9 digits
+ * (town, 乡镇街道) or 12 digits (village, 村社区). Whether the code exists is the catalogue's business;
+ * this type only guarantees the shape.
+ */
+public record RegionCode(String value) implements Comparable<RegionCode> {
+
+	private static final Pattern SHAPE = Pattern.compile("\\d{6}|\\d{9}|\\d{12}");
+
+	public RegionCode {
+		if (value == null || !SHAPE.matcher(value).matches()) {
+			throw new IllegalArgumentException("not a region code (6, 9 or 12 digits): " + value);
+		}
+	}
+
+	public static RegionCode of(String value) {
+		return new RegionCode(value);
+	}
+
+	public static Optional<RegionCode> parse(String value) {
+		return isWellFormed(value) ? Optional.of(new RegionCode(value)) : Optional.empty();
+	}
+
+	public static boolean isWellFormed(String value) {
+		return value != null && SHAPE.matcher(value).matches();
+	}
+
+	/** The province code this region belongs to, e.g. 430000 for 430121. */
+	public RegionCode province() {
+		return new RegionCode(value.substring(0, 2) + "0000");
+	}
+
+	@Override
+	public int compareTo(RegionCode other) {
+		return value.compareTo(other.value);
+	}
+
+	@Override
+	public String toString() {
+		return value;
+	}
+}

@@ -1,0 +1,89 @@
+package cn.onego;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+
+import com.jayway.jsonpath.JsonPath;
+
+/** Real HTTP against the running platform, as a client would call it; never throws on error statuses. */
+public final class ApiClient {
+
+	private final RestClient http;
+
+	public ApiClient(int port) {
+		this.http = RestClient.builder()
+			.baseUrl("http://127.0.0.1:" + port)
+			.defaultStatusHandler(status -> true, (request, response) -> {
+			})
+			.build();
+	}
+
+	public Response get(String path) {
+		return get(path, null, null);
+	}
+
+	public Response get(String path, String user, String password, String... headers) {
+		ResponseEntity<byte[]> response = http.get().uri(path).headers(h -> {
+			if (user != null) {
+				h.setBasicAuth(user, password);
+			}
+			for (int i = 0; i + 1 < headers.length; i += 2) {
+				h.add(headers[i], headers[i + 1]);
+			}
+		}).retrieve().toEntity(byte[].class);
+		return new Response(response);
+	}
+
+	/** Posts files as multipart parts named {@code files}, each with its catalogue path as file name. */
+	public Response postFiles(String path, String user, String password, Map<String, String> files,
+			Map<String, String> parameters) {
+		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+		files.forEach((name, content) -> {
+			HttpHeaders headers = new HttpHeaders();
+			headers.setContentType(MediaType.TEXT_PLAIN);
+			headers.setContentDispositionFormData("files", name);
+			parts.add("files", new HttpEntity<>(new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+				@Override
+				public String getFilename() {
+					return name;
+				}
+			}, headers));
+		});
+		parameters.forEach(parts::add);
+		ResponseEntity<byte[]> response = http.post().uri(path).headers(h -> {
+			if (user != null) {
+				h.setBasicAuth(user, password);
+			}
+		}).contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().toEntity(byte[].class);
+		return new Response(response);
+	}
+
+	public record Response(ResponseEntity<byte[]> entity) {
+
+		public int status() {
+			return entity.getStatusCode().value();
+		}
+
+		public String body() {
+			return entity.getBody() == null ? "" : new String(entity.getBody(), StandardCharsets.UTF_8);
+		}
+
+		public String contentType() {
+			MediaType type = entity.getHeaders().getContentType();
+			return type == null ? "" : type.toString();
+		}
+
+		public <T> T json(String path) {
+			return JsonPath.read(body(), path);
+		}
+	}
+}

@@ -8,7 +8,7 @@ import java.util.Map;
  * items of a shop matter: a registration producing the business licence, a food licence that needs it,
  * and a fire check; one situation question excludes the registration.
  */
-final class TestCatalogue {
+public final class TestCatalogue {
 
 	private TestCatalogue() {
 	}
@@ -78,7 +78,7 @@ final class TestCatalogue {
 			  licenceType: BUSINESS_LICENCE
 			""";
 
-	static final String ITEMS = """
+	public static final String ITEMS = """
 			- code: T-REG
 			  name: {zh: 企业设立登记, en: Company registration}
 			  type: ADMINISTRATIVE_LICENSING
@@ -126,7 +126,7 @@ final class TestCatalogue {
 			  result: {kind: NOTICE, name: {zh: 消防安全检查合格证}}
 			""";
 
-	static final String MATTER = """
+	public static final String MATTER = """
 			code: T-SHOP
 			name: {zh: 开办测试餐饮店一件事, en: Opening a test restaurant}
 			aliases: [我要开测试店]
@@ -172,7 +172,20 @@ final class TestCatalogue {
 		return CODES.matcher(text).replaceAll(m -> prefix + m.group(1));
 	}
 
-	static Map<String, String> files() {
+	/** The test catalogue, read and validated. */
+	public static Catalogue catalogue() {
+		return catalogue(files());
+	}
+
+	public static Catalogue catalogue(Map<String, String> files) {
+		CatalogueReader.Outcome outcome = CatalogueReader.read(new CatalogueFiles(files));
+		if (outcome instanceof CatalogueReader.Rejected rejected) {
+			throw new AssertionError("expected a valid catalogue: " + rejected.errors());
+		}
+		return ((CatalogueReader.Read) outcome).catalogue();
+	}
+
+	public static Map<String, String> files() {
 		Map<String, String> files = new LinkedHashMap<>();
 		files.put("regions.csv", REGIONS);
 		files.put("department-types.yaml", DEPARTMENT_TYPES);

@@ -1,0 +1,76 @@
+package cn.onego.application;
+
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+
+import cn.onego.catalog.CatalogQueries;
+import cn.onego.catalog.Catalogue;
+import cn.onego.catalog.Matter;
+import cn.onego.shared.RegionCode;
+
+/**
+ * The guided questionnaire as a service: from the answers given so far, everything that follows from
+ * them at once — the open questions, the applicable items, the merged form, the material list and the
+ * reduction metrics — so that a client can show the consequences of every answer.
+ */
+@Service
+public class Guidance {
+
+	private final CatalogQueries catalog;
+
+	Guidance(CatalogQueries catalog) {
+		this.catalog = catalog;
+	}
+
+	/** Everything the answers decide, for one catalogue version. */
+	public record Outcome(Matter matter, Applicability applicability, MergedForm form, MaterialList materials,
+			ReductionMetrics metrics, long catalogueVersion) {
+	}
+
+	/**
+	 * With {@code sources} the material list is resolved for one applicant; with
+	 * {@link MaterialSources#AS_CATALOGUED} it shows what the catalogue says the government can obtain.
+	 */
+	public Outcome guide(String matterCode, Answers answers, Set<String> committed, MaterialSources sources) {
+		Catalogue catalogue = catalog.catalogue();
+		Matter matter = catalogue.matter(matterCode)
+			.orElseThrow(() -> new cn.onego.platform.NotFound("一件事", "Matter", matterCode));
+		return guide(catalogue, matter, answers, committed, sources);
+	}
+
+	static Outcome guide(Catalogue catalogue, Matter matter, Answers answers, Set<String> committed,
+			MaterialSources sources) {
+		Applicability applicability = Applicability.of(matter, answers);
+		MergedForm form = MergedForm.derive(catalogue, applicability.items());
+		MaterialList materials = MaterialList.derive(catalogue, matter, applicability, committed, sources);
+		ReductionMetrics metrics = ReductionMetrics.of(catalogue, matter, applicability, materials, form);
+		return new Outcome(matter, applicability, form, materials, metrics, catalogue.version());
+	}
+
+	/** The reduction metrics of one matter for its default answers, as the catalogue describes it. */
+	public ReductionMetrics metricsOf(Catalogue catalogue, Matter matter) {
+		return guide(catalogue, matter, Answers.NONE, Set.of(), MaterialSources.AS_CATALOGUED).metrics();
+	}
+
+	/** Per-matter metrics and their aggregate over every matter offered in a region. */
+	public record RegionReport(RegionCode region, String regionName, ReductionMetrics.Aggregate aggregate,
+			List<MatterMetrics> matters, long catalogueVersion) {
+	}
+
+	public record MatterMetrics(String code, String name, ReductionMetrics metrics) {
+	}
+
+	public RegionReport regionReport(RegionCode region) {
+		Catalogue catalogue = catalog.catalogue();
+		String name = catalog.region(region).name();
+		List<MatterMetrics> matters = catalogue.mattersOfferedIn(region)
+			.stream()
+			.map(m -> new MatterMetrics(m.code(), m.name().zh(), metricsOf(catalogue, m)))
+			.toList();
+		return new RegionReport(region, name,
+				ReductionMetrics.Aggregate.of(matters.stream().map(MatterMetrics::metrics).toList()), matters,
+				catalogue.version());
+	}
+}

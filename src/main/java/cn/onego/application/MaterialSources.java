@@ -1,0 +1,31 @@
+package cn.onego.application;
+
+import java.util.Optional;
+
+import cn.onego.catalog.Material;
+
+/**
+ * Where the government may already hold a material: as an electronic licence or in a shared
+ * registry. For one applicant the answer comes from the data-sharing side, behind the applicant's
+ * consent; for catalogue-wide metrics, from what the catalogue says can be obtained.
+ */
+@FunctionalInterface
+public interface MaterialSources {
+
+	/** An e-licence or registry resolution for the material, or empty when it must come from elsewhere. */
+	Optional<Resolution> find(Material material);
+
+	/** What the catalogue says the government can obtain, assuming the applicant's data is held. */
+	MaterialSources AS_CATALOGUED = material -> {
+		if (material.licenceType() != null) {
+			return Optional.of(new Resolution.ELicence(material.licenceType(), material.name(), null));
+		}
+		if (material.registry() != null) {
+			return Optional.of(new Resolution.FromRegistry(material.registry(), material.name()));
+		}
+		return Optional.empty();
+	};
+
+	/** Nothing is held: every material not exempt, produced or committed must be uploaded. */
+	MaterialSources NONE = material -> Optional.empty();
+}

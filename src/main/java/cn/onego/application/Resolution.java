@@ -1,0 +1,98 @@
+package cn.onego.application;
+
+import cn.onego.catalog.Enums.Registry;
+import cn.onego.platform.Message;
+import cn.onego.shared.Label;
+
+/**
+ * How one material of an application is satisfied — exactly one of six ways — with the reason the
+ * applicant is shown (e.g. "已通过电子证照获取：营业执照").
+ */
+public sealed interface Resolution {
+
+	Source source();
+
+	Message explanation();
+
+	/** The six ways, in the order they are tried. */
+	enum Source {
+		EXEMPT_BY_LAW, EARLIER_ITEM, E_LICENCE, REGISTRY, COMMITMENT, UPLOAD;
+
+		/** Whether the applicant has nothing to hand in for it. */
+		public boolean spared() {
+			return this != UPLOAD;
+		}
+	}
+
+	record ExemptByLaw(String basis) implements Resolution {
+
+		public Source source() {
+			return Source.EXEMPT_BY_LAW;
+		}
+
+		public Message explanation() {
+			return Message.of("依法免于提交：" + basis, "Not required by law: " + basis);
+		}
+	}
+
+	record EarlierItem(String item, Label itemName, Label material) implements Resolution {
+
+		public Source source() {
+			return Source.EARLIER_ITEM;
+		}
+
+		public Message explanation() {
+			return Message.of("由本件事的前置事项“" + itemName.zh() + "”办结后产生：" + material.zh(),
+					"Produced by the earlier item '" + (itemName.en() == null ? itemName.zh() : itemName.en())
+							+ "' of this matter: " + (material.en() == null ? material.zh() : material.en()));
+		}
+	}
+
+	record ELicence(String licenceType, Label material, String licenceNumber) implements Resolution {
+
+		public Source source() {
+			return Source.E_LICENCE;
+		}
+
+		public Message explanation() {
+			return Message.of("已通过电子证照获取：" + material.zh(),
+					"Obtained as an electronic licence: " + (material.en() == null ? material.zh() : material.en()));
+		}
+	}
+
+	record FromRegistry(Registry registry, Label material) implements Resolution {
+
+		public Source source() {
+			return Source.REGISTRY;
+		}
+
+		public Message explanation() {
+			return Message.of("已通过数据共享核验（" + Registries.label(registry).zh() + "）：" + material.zh(),
+					"Verified through data sharing (" + Registries.label(registry).en() + "): "
+							+ (material.en() == null ? material.zh() : material.en()));
+		}
+	}
+
+	record Commitment(Label material) implements Resolution {
+
+		public Source source() {
+			return Source.COMMITMENT;
+		}
+
+		public Message explanation() {
+			return Message.of("以申请人签署的告知承诺书代替：" + material.zh(),
+					"Replaced by the applicant's signed commitment: " + (material.en() == null ? material.zh() : material.en()));
+		}
+	}
+
+	record Upload(Label material, Message why) implements Resolution {
+
+		public Source source() {
+			return Source.UPLOAD;
+		}
+
+		public Message explanation() {
+			return why;
+		}
+	}
+}

@@ -65,8 +65,6 @@ final class CatalogueReader {
 	static final String MATERIALS = "materials.yaml";
 	private static final List<String> REQUIRED = List.of(REGIONS, DEPARTMENT_TYPES, DEPARTMENTS);
 	private static final List<String> FOLDERS = List.of("data-elements/", "materials/", "items/", "matters/");
-	private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
 	/** What reading gave: a catalogue, or the complete list of errors. */
 	sealed interface Outcome {
@@ -478,7 +476,7 @@ final class CatalogueReader {
 			at.get("options").error("只有枚举类型可以有选项", "only ENUM data elements have options");
 		}
 		String example = at.get("example").text();
-		if (example != null && type != null) {
+		if (example != null && type != null && type != ElementType.ENUM) {
 			Message problem = checkValue(type, example);
 			if (problem != null) {
 				at.get("example").error("示例值无效：" + problem.zh(), "invalid example: " + problem.en());
@@ -495,41 +493,9 @@ final class CatalogueReader {
 		}
 	}
 
-	/**
-	 * What is wrong with a value of a type, or null. The same rules validate applicants' input; here they
-	 * keep the catalogue's own sample values honest.
-	 */
+	/** What is wrong with a catalogue's sample value of a type, or null. */
 	static Message checkValue(ElementType type, String value) {
-		return switch (type) {
-			case ID_NUMBER -> IdNumber.isValid(value) ? null
-					: Message.of("公民身份号码无效（GB 11643 校验码不符）：" + value,
-							"not a valid citizen ID number (GB 11643 check digit): " + value);
-			case CREDIT_CODE -> CreditCode.isValid(value) ? null
-					: Message.of("统一社会信用代码无效（GB 32100 校验码不符）：" + value,
-							"not a valid unified social credit code (GB 32100 check digit): " + value);
-			case MOBILE -> MOBILE.matcher(value).matches() ? null
-					: Message.of("手机号码无效：" + value, "not a valid mobile number: " + value);
-			case EMAIL -> EMAIL.matcher(value).matches() ? null
-					: Message.of("电子邮箱无效：" + value, "not a valid e-mail address: " + value);
-			case REGION -> RegionCode.isWellFormed(value) ? null
-					: Message.of("行政区划代码无效：" + value, "not a valid region code: " + value);
-			case NUMBER, AREA_M2, MONEY -> isDecimal(value) ? null
-					: Message.of("应为数值：" + value, "not a number: " + value);
-			case INTEGER -> value.matches("-?\\d+") ? null : Message.of("应为整数：" + value, "not a whole number: " + value);
-			case DATE -> value.matches("\\d{4}-\\d{2}-\\d{2}") ? null
-					: Message.of("日期应为 YYYY-MM-DD：" + value, "a date must be YYYY-MM-DD: " + value);
-			default -> null;
-		};
-	}
-
-	private static boolean isDecimal(String value) {
-		try {
-			new BigDecimal(value);
-			return true;
-		}
-		catch (NumberFormatException e) {
-			return false;
-		}
+		return FieldValues.typeProblem(type, List.of(), value);
 	}
 
 	private Validation validation(YamlCursor at) {
@@ -660,7 +626,7 @@ final class CatalogueReader {
 		List<ItemField> fields = new ArrayList<>();
 		Set<String> seenFields = new HashSet<>();
 		for (YamlCursor line : at.get("fields").list()) {
-			line.allowOnly("element", "required", "validation");
+			line.allowOnly("element", "required", "validation", "assumption");
 			String element = line.get("element").requiredText();
 			if (element != null && !elements.containsKey(element)) {
 				if (declaredWithErrors.contains(element)) {
@@ -765,7 +731,7 @@ final class CatalogueReader {
 		List<MatterItem> matterItems = new ArrayList<>();
 		Set<String> itemCodes = new LinkedHashSet<>();
 		for (YamlCursor line : at.get("items").list()) {
-			line.allowOnly("item", "mandatory", "included");
+			line.allowOnly("item", "mandatory", "included", "assumption");
 			String item = line.get("item").requiredText();
 			if (item == null) {
 				continue;

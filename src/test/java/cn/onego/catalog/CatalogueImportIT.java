@@ -55,7 +55,7 @@ class CatalogueImportIT {
 		Response response = importWith("matters/zz-shop.yaml", matter -> matter.replace(
 				"  - item: ZZT-FOOD\n    needs: [ZZT-REG]\n",
 				"  - item: ZZT-FOOD\n    needs: [ZZT-REG]\n  - item: ZZT-REG\n    needs: [ZZT-FOOD]\n"));
-		assertRejectedWith(response, "matters/zz-shop.yaml:12 dependencies",
+		assertRejectedWith(response, "matters/zz-shop.yaml:13 dependencies",
 				"the dependencies form a cycle: ZZT-FOOD → ZZT-REG → ZZT-FOOD", "依赖关系存在循环：ZZT-FOOD → ZZT-REG → ZZT-FOOD");
 	}
 
@@ -70,7 +70,7 @@ class CatalogueImportIT {
 	@Test
 	void rejectsANegativeLimitAndKeepsTheCatalogue() {
 		Response response = importWith("items/zz.yaml", items -> items.replace("promisedLimit: 7", "promisedLimit: -7"));
-		assertRejectedWith(response, "items/zz.yaml:47 [2].promisedLimit", "the promised limit cannot be negative: -7",
+		assertRejectedWith(response, "items/zz.yaml:42 [2].promisedLimit", "the promised limit cannot be negative: -7",
 				"承诺时限不能为负数：-7");
 	}
 
@@ -109,7 +109,7 @@ class CatalogueImportIT {
 		assertThat(response.status()).isEqualTo(422);
 		assertThat((String) response.json("$.title")).isEqualTo("Catalogue rejected");
 		List<String> fields = response.json("$.errors[*].field");
-		assertThat(fields).contains("items/zz.yaml:13 [0].legalLimit", "matters/zz-shop.yaml:7 offeredIn[0]");
+		assertThat(fields).contains("items/zz.yaml:7 [0].legalLimit", "matters/zz-shop.yaml:7 offeredIn[0]");
 		assertUnchanged();
 	}
 

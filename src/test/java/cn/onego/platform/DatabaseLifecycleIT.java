@@ -58,24 +58,23 @@ class DatabaseLifecycleIT {
 	void stopsAPostmasterOrphanedOnItsDataDirectoryBeforeStarting() throws Exception {
 		Path directory = dataDir.resolve("postgres");
 		Files.createDirectories(directory);
-		EmbeddedPostgres orphan = EmbeddedPostgres.builder()
-			.setDataDirectory(directory)
-			.setCleanDataDirectory(false)
-			.setRegisterShutdownHook(false)
-			.setLocaleConfig("locale", "C.UTF-8")
+		Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), OrphanMaker.class.getName(), directory.toString())
+			.redirectErrorStream(true)
 			.start();
+		try (var output = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()))) {
+			String line;
+			while ((line = output.readLine()) != null && !line.equals("ready")) {
+				// zonky's start-up output
+			}
+		}
+		child.destroyForcibly().waitFor();
 		long orphanPid = Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).get(0).trim());
+		assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive)).as("the postmaster outlived its JVM")
+			.contains(true);
 		try (ConfigurableApplicationContext context = start(Map.of("onego.db.data-dir", dataDir.toString()))) {
 			assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
 			assertThat((String) new ApiClient(port(context)).get("/actuator/health").json("$.status")).isEqualTo("UP");
-		}
-		finally {
-			try {
-				orphan.close();
-			}
-			catch (Exception ignored) {
-				// already stopped by the platform
-			}
 		}
 	}
 

@@ -2,9 +2,11 @@
  * Applying once (一次申请): the guided questionnaire (情形引导) that selects a matter's items, the merged
  * form (一表单) and the material list derived from them — each material asked once and resolved to
  * e-licence, shared registry, earlier item, commitment, legal exemption or upload — and the reduction
- * metrics that show what applying once saves. Reads the catalogue through
- * {@link cn.onego.catalog.CatalogQueries}.
+ * metrics that show what applying once saves; applicants and agents, drafts, prefill after consent,
+ * attachments stored by content hash, and idempotent submission. Reads the catalogue through
+ * {@link cn.onego.catalog.CatalogQueries} and the applicant's data only through
+ * {@link cn.onego.sharing.OnceOnly}; publishes {@link cn.onego.application.ApplicationSubmitted}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Application", allowedDependencies = { "shared", "platform",
-		"catalog" })
+		"catalog", "sharing", "licences", "identity" })
 package cn.onego.application;

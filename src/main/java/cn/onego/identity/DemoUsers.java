@@ -15,15 +15,13 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** The demo users of {@code identity/demo-users.yaml}, listed in the README. */
-class DemoUsers implements UserDetailsService {
+class DemoUsers {
 
 	private final Map<String, StaffUser> users = new LinkedHashMap<>();
 	private final Map<String, String> passwordHashes = new LinkedHashMap<>();
@@ -38,7 +36,7 @@ class DemoUsers implements UserDetailsService {
 				List<String> roles = (List<String>) entry.get("roles");
 				EnumSet<Role> roleSet = EnumSet.noneOf(Role.class);
 				roles.forEach(r -> roleSet.add(Role.valueOf(r)));
-				users.put(username, new StaffUser(username, (String) entry.get("name"), roleSet,
+				users.put(username, new StaffUser(username, (String) entry.get("name"), roleSet, (String) entry.get("idNumber"),
 						String.valueOf(entry.get("region")), (String) entry.get("hall"), (String) entry.get("department")));
 				passwordHashes.put(username, encoder.encode(String.valueOf(entry.get("password"))));
 			}
@@ -56,15 +54,14 @@ class DemoUsers implements UserDetailsService {
 		return new ArrayList<>(users.values());
 	}
 
-	@Override
-	public UserDetails loadUserByUsername(String username) {
+	Optional<UserDetails> details(String username) {
 		StaffUser user = users.get(username);
 		if (user == null) {
-			throw new UsernameNotFoundException(username);
+			return Optional.empty();
 		}
-		return User.withUsername(username)
+		return Optional.of(User.withUsername(username)
 			.password(passwordHashes.get(username))
 			.authorities(user.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList())
-			.build();
+			.build());
 	}
 }

@@ -10,6 +10,9 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -33,6 +36,14 @@ class SecurityConfiguration {
 	DemoUsers demoUsers(ResourceLoader resources, PasswordEncoder encoder,
 			@Value("${onego.identity.users:classpath:identity/demo-users.yaml}") String location) {
 		return new DemoUsers(resources, location, encoder);
+	}
+
+	@Bean
+	UserDetailsService users(DemoUsers staff, Accounts accounts) {
+		return username -> staff.details(username)
+			.or(() -> accounts.find(username)
+				.map(a -> User.withUsername(a.username()).password(a.passwordHash()).roles(Role.APPLICANT.name()).build()))
+			.orElseThrow(() -> new UsernameNotFoundException(username));
 	}
 
 	@Bean

@@ -1,0 +1,39 @@
+package cn.onego.application;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.onego.catalog.Enums.ApplicantType;
+
+/**
+ * What an applicant (or their agent) sends for a draft or a submission. Every part is optional in a
+ * draft; a submission must be complete and valid.
+ *
+ * @param form values by data element code
+ * @param corrections reasons for changing prefilled values, by data element code
+ * @param commitments materials the applicant replaces by a signed commitment (告知承诺)
+ * @param attachments uploaded files by material code (the hashes {@code POST /api/v1/attachments} returned)
+ */
+public record ApplicationInput(String matter, String region, Applicant applicant, Map<String, List<String>> answers,
+		Map<String, String> form, Map<String, String> corrections, Set<String> commitments,
+		Map<String, String> attachments, Delivery delivery, UUID consentId, Channel channel) {
+
+	/** The applicant: a person by ID number, or an enterprise by unified social credit code. */
+	public record Applicant(ApplicantType kind, String id, String name) {
+	}
+
+	/** How the result reaches the applicant: picked up at the window, or free mail (免费邮寄). */
+	public record Delivery(Method method, String recipient, String mobile, String address) {
+
+		public enum Method {
+			WINDOW_PICKUP, FREE_MAIL
+		}
+	}
+
+	/** Where the application comes in. */
+	public enum Channel {
+		ONLINE, MOBILE, KIOSK, WINDOW, AGENT
+	}
+}

@@ -1,0 +1,111 @@
+package cn.onego.application.web;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import cn.onego.application.ApplicationInput;
+import cn.onego.application.ApplicationRecord;
+import cn.onego.application.Attachments;
+import cn.onego.application.Submissions;
+import cn.onego.identity.Actors;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Applications 申请", description = "Drafts, prefill after consent, attachments and idempotent submission")
+class ApplicationController {
+
+	private final Submissions submissions;
+	private final Attachments attachments;
+	private final Actors actors;
+
+	ApplicationController(Submissions submissions, Attachments attachments, Actors actors) {
+		this.submissions = submissions;
+		this.attachments = attachments;
+		this.actors = actors;
+	}
+
+	@PostMapping("/drafts")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Start a draft 保存草稿", description = "Any part may be missing; nothing is validated until submission except who may act for the applicant and reasons for changed prefilled values.")
+	ApplicationRecord createDraft(@RequestBody ApplicationInput input) {
+		return submissions.createDraft(actors.current(), input);
+	}
+
+	@PutMapping("/drafts/{id}")
+	@Operation(summary = "Save a draft 更新草稿", description = "Send the version you read; a draft changed in between answers 409.")
+	ApplicationRecord updateDraft(@PathVariable UUID id, @RequestParam int version, @RequestBody ApplicationInput input) {
+		return submissions.updateDraft(actors.current(), id, version, input);
+	}
+
+	@PostMapping("/drafts/{id}/prefill")
+	@Operation(summary = "Prefill from shared registries 预填", description = "Under the draft's consent; every read is logged, refused ones too.")
+	ApplicationRecord prefill(@PathVariable UUID id, @RequestParam int version) {
+		return submissions.prefill(actors.current(), id, version);
+	}
+
+	@DeleteMapping("/drafts/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Discard a draft")
+	void deleteDraft(@PathVariable UUID id) {
+		submissions.deleteDraft(actors.current(), id);
+	}
+
+	@PostMapping("/drafts/{id}/submission")
+	@Operation(summary = "Submit a draft 提交", description = "Idempotent under the Idempotency-Key header.")
+	ResponseEntity<ApplicationRecord> submitDraft(@PathVariable UUID id,
+			@RequestHeader(name = "Idempotency-Key", required = false) String key,
+			@RequestBody(required = false) ApplicationInput input) {
+		return answer(submissions.submit(actors.current(), key, id, input));
+	}
+
+	@PostMapping("/applications")
+	@Operation(summary = "Submit an application 提交申请", description = "Validated as a whole: every problem is listed by field and nothing is stored. The same Idempotency-Key returns the same application (200); a different body under the same key is refused (422).")
+	ResponseEntity<ApplicationRecord> submit(@RequestHeader(name = "Idempotency-Key", required = false) String key,
+			@RequestBody ApplicationInput input) {
+		return answer(submissions.submit(actors.current(), key, null, input));
+	}
+
+	@GetMapping("/applications/{id}")
+	@Operation(summary = "An application or draft")
+	ApplicationRecord application(@PathVariable UUID id) {
+		return submissions.find(actors.current(), id);
+	}
+
+	@GetMapping("/applications")
+	@Operation(summary = "My applications and drafts 我的申请")
+	List<ApplicationRecord> mine(@RequestParam(required = false) ApplicationRecord.Status status) {
+		return submissions.mine(actors.current(), status);
+	}
+
+	@PostMapping(path = "/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Upload a material 上传材料", description = "PDF, OFD, JPEG or PNG, at most 20 MB; the content must match the declared type. Stored once by SHA-256.")
+	Attachments.Attachment upload(@RequestPart("file") MultipartFile file) throws IOException {
+		actors.current();
+		return attachments.store(file.getBytes(), file.getContentType());
+	}
+
+	private static ResponseEntity<ApplicationRecord> answer(Submissions.Submitted submitted) {
+		return ResponseEntity.status(submitted.replay() ? HttpStatus.OK : HttpStatus.CREATED).body(submitted.application());
+	}
+}

@@ -1,0 +1,75 @@
+package cn.onego.identity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+import cn.onego.platform.FieldProblem;
+import cn.onego.platform.InvalidInput;
+import cn.onego.platform.Message;
+import cn.onego.shared.IdNumber;
+
+/**
+ * A citizen opens an applicant account with a real-name ID number. Until 统一身份认证 is connected the
+ * number is checked for shape, birth date and check digit, and may hold only one account.
+ */
+@Service
+public class AccountRegistration {
+
+	private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,31}");
+	private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+
+	private final Accounts accounts;
+	private final DemoUsers staff;
+	private final PasswordEncoder encoder;
+
+	AccountRegistration(Accounts accounts, DemoUsers staff, PasswordEncoder encoder) {
+		this.accounts = accounts;
+		this.staff = staff;
+		this.encoder = encoder;
+	}
+
+	public record NewAccount(String username, String password, String name, String idNumber, String mobile) {
+	}
+
+	/** Opens the account, or refuses with every problem listed and stores nothing. */
+	public Actor register(NewAccount request) {
+		List<FieldProblem> problems = new ArrayList<>();
+		String username = request.username() == null ? "" : request.username().trim().toLowerCase();
+		if (!USERNAME.matcher(username).matches()) {
+			problems.add(new FieldProblem("username", "pattern", Message.of("用户名应为3至32位小写字母、数字、点、下划线或连字符",
+					"a username has 3 to 32 lower-case letters, digits, '.', '_' or '-'")));
+		}
+		else if (staff.find(username).isPresent() || accounts.usernameTaken(username)) {
+			problems.add(new FieldProblem("username", "taken", Message.of("用户名已被使用", "this username is taken")));
+		}
+		if (request.password() == null || request.password().length() < 8 || request.password().length() > 72) {
+			problems.add(new FieldProblem("password", "length", Message.of("密码长度应为8至72位", "a password has 8 to 72 characters")));
+		}
+		if (request.name() == null || request.name().isBlank() || request.name().length() > 50) {
+			problems.add(new FieldProblem("name", "required", Message.of("请填写1至50字的姓名", "enter a name of 1 to 50 characters")));
+		}
+		String idNumber = request.idNumber() == null ? "" : request.idNumber().trim().toUpperCase();
+		if (!IdNumber.isValid(idNumber)) {
+			problems.add(new FieldProblem("idNumber", "check-digit", Message.of("公民身份号码无效（请核对出生日期和最后一位校验码）",
+					"not a valid citizen ID number (check the birth date and the last check character)")));
+		}
+		else if (accounts.idNumberTaken(idNumber)) {
+			problems.add(new FieldProblem("idNumber", "taken", Message.of("该身份证号已注册账号", "an account exists for this ID number")));
+		}
+		if (request.mobile() != null && !request.mobile().isBlank() && !MOBILE.matcher(request.mobile().trim()).matches()) {
+			problems.add(new FieldProblem("mobile", "pattern", Message.of("手机号码应为11位、以1开头", "a mobile number has 11 digits starting with 1")));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		if (!accounts.insert(username, encoder.encode(request.password()), request.name().trim(), idNumber,
+				request.mobile() == null || request.mobile().isBlank() ? null : request.mobile().trim())) {
+			throw InvalidInput.of("username", "taken", Message.of("用户名或身份证号已被使用", "the username or ID number is taken"));
+		}
+		return accounts.find(username).orElseThrow().actor();
+	}
+}

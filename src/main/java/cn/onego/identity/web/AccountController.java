@@ -1,0 +1,52 @@
+package cn.onego.identity.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.onego.identity.AccountRegistration;
+import cn.onego.identity.AccountRegistration.NewAccount;
+import cn.onego.identity.Actor;
+import cn.onego.identity.Actors;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Accounts 账号", description = "Applicant accounts and the signed-in actor")
+class AccountController {
+
+	private final AccountRegistration registration;
+	private final Actors actors;
+
+	AccountController(AccountRegistration registration, Actors actors) {
+		this.registration = registration;
+		this.actors = actors;
+	}
+
+	record Me(String username, String displayName, java.util.Set<cn.onego.identity.Role> roles, String idNumber,
+			String region, String hall, String department) {
+
+		static Me of(Actor a) {
+			String masked = a.idNumber() == null ? null : new cn.onego.shared.IdNumber(a.idNumber()).masked();
+			return new Me(a.username(), a.displayName(), a.roles(), masked, a.region(), a.hall(), a.department());
+		}
+	}
+
+	@PostMapping("/accounts")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Open an applicant account 注册", description = "Real-name: the ID number is checked (GB 11643) and may hold one account.")
+	Me register(@RequestBody NewAccount account) {
+		return Me.of(registration.register(account));
+	}
+
+	@GetMapping("/me")
+	@Operation(summary = "The signed-in actor 当前用户")
+	Me me() {
+		return Me.of(actors.current());
+	}
+}

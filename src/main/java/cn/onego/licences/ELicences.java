@@ -1,0 +1,61 @@
+package cn.onego.licences;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** The electronic licences held for each holder. */
+@Service
+public class ELicences {
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	ELicences(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** The holder's licence of a type that is valid today, the most recently issued first. */
+	public Optional<ELicence> validLicence(String holder, String licenceType) {
+		LocalDate today = LocalDate.now(clock);
+		return all(holder).stream()
+			.filter(l -> l.licenceType().equals(licenceType))
+			.filter(l -> l.validOn(today))
+			.findFirst();
+	}
+
+	public List<ELicence> all(String holder) {
+		return jdbc.sql("""
+				SELECT id, holder, licence_type, number, name, issuer, issued_on, valid_until, revoked_at IS NOT NULL
+				FROM e_licence WHERE holder = ? ORDER BY issued_on DESC NULLS LAST, created_at DESC""")
+			.param(holder)
+			.query((rs, n) -> new ELicence(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class),
+					rs.getBoolean(9)))
+			.list();
+	}
+
+	/** Records a licence; recording the same type and number again changes nothing. */
+	public ELicence record(String holder, String licenceType, String number, String name, String issuer,
+			LocalDate issuedOn, LocalDate validUntil) {
+		jdbc.sql("""
+				INSERT INTO e_licence (id, holder, licence_type, number, name, issuer, issued_on, valid_until)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (licence_type, number) DO NOTHING""")
+			.params(UUID.randomUUID(), holder, licenceType, number, name, issuer, issuedOn, validUntil)
+			.update();
+		return jdbc.sql("""
+				SELECT id, holder, licence_type, number, name, issuer, issued_on, valid_until, revoked_at IS NOT NULL
+				FROM e_licence WHERE licence_type = ? AND number = ?""")
+			.params(licenceType, number)
+			.query((rs, n) -> new ELicence(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class),
+					rs.getBoolean(9)))
+			.single();
+	}
+}

@@ -1,0 +1,109 @@
+package cn.onego.sharing;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import cn.onego.catalog.Enums.Registry;
+import cn.onego.platform.FieldProblem;
+import cn.onego.platform.InvalidInput;
+import cn.onego.platform.Message;
+import cn.onego.shared.CreditCode;
+import cn.onego.shared.IdNumber;
+
+/**
+ * Who may act for an applicant: the person themself; an enterprise's legal representative, as the
+ * enterprise registry says; or anyone holding a recorded authorisation — an enterprise's authorised
+ * handler, a relative, or 帮代办 staff of a hall.
+ */
+@Service
+public class Representation {
+
+	/** The capacity in which one acts for another. */
+	public enum Capacity {
+		SELF, LEGAL_REPRESENTATIVE, AUTHORISED_HANDLER, RELATIVE, ASSISTANT
+	}
+
+	/** A recorded authorisation; {@code authorisation} names the signed document (an attachment hash). */
+	public record Authorisation(UUID id, String subject, String subjectName, String username, Capacity capacity,
+			String authorisation, LocalDate validUntil, String recordedBy) {
+	}
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	Representation(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * The capacity in which the user (with their ID number) may act for the subject, or empty. A legal
+	 * representative is recognised from the enterprise registry (法人库) entry {@code LEGAL_REP_ID}.
+	 */
+	public Optional<Capacity> capacity(String username, String idNumber, String subject) {
+		if (idNumber != null && idNumber.equals(subject)) {
+			return Optional.of(Capacity.SELF);
+		}
+		if (idNumber != null && CreditCode.isValid(subject)) {
+			boolean legalRepresentative = jdbc.sql("""
+					SELECT EXISTS (SELECT 1 FROM registry_record WHERE registry = ? AND subject = ? AND data->>'LEGAL_REP_ID' = ?)""")
+				.params(Registry.ENTERPRISE.name(), subject, idNumber)
+				.query(Boolean.class)
+				.single();
+			if (legalRepresentative) {
+				return Optional.of(Capacity.LEGAL_REPRESENTATIVE);
+			}
+		}
+		return jdbc.sql("""
+				SELECT capacity FROM representation
+				WHERE username = ? AND subject = ? AND revoked_at IS NULL AND valid_until >= ?
+				ORDER BY recorded_at DESC LIMIT 1""")
+			.params(username, subject, LocalDate.now(clock))
+			.query(String.class)
+			.optional()
+			.map(Capacity::valueOf);
+	}
+
+	/** Records that {@code username} may act for the subject, on the signed authorisation named. */
+	public Authorisation record(String subject, String subjectName, String username, Capacity capacity, String authorisation,
+			LocalDate validUntil, String recordedBy) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (subject == null || !(IdNumber.isValid(subject) || CreditCode.isValid(subject))) {
+			problems.add(new FieldProblem("subject", "check-digit", Message.of("被代理人应为有效的公民身份号码或统一社会信用代码",
+					"the principal must be a valid citizen ID number or unified social credit code")));
+		}
+		if (subjectName == null || subjectName.isBlank()) {
+			problems.add(new FieldProblem("subjectName", "required", Message.of("请填写被代理人名称", "enter the principal's name")));
+		}
+		if (capacity == null || capacity == Capacity.SELF || capacity == Capacity.LEGAL_REPRESENTATIVE) {
+			problems.add(new FieldProblem("capacity", "invalid", Message.of("代理身份应为授权经办人、亲属或帮代办人员",
+					"the capacity is AUTHORISED_HANDLER, RELATIVE or ASSISTANT")));
+		}
+		if (authorisation == null || authorisation.isBlank()) {
+			problems.add(new FieldProblem("authorisation", "required", Message.of("请上传签字的授权委托书",
+					"upload the signed letter of authorisation")));
+		}
+		if (validUntil == null || validUntil.isBefore(LocalDate.now(clock))) {
+			problems.add(new FieldProblem("validUntil", "range", Message.of("授权有效期应不早于今天", "the authorisation must be valid today")));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				INSERT INTO representation (id, subject, subject_name, username, capacity, authorisation, valid_until, recorded_by, recorded_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, subject, subjectName.trim(), username, capacity.name(), authorisation, validUntil, recordedBy,
+					Timestamp.from(clock.instant()))
+			.update();
+		return new Authorisation(id, subject, subjectName.trim(), username, capacity, authorisation, validUntil, recordedBy);
+	}
+}

@@ -1,0 +1,181 @@
+package cn.onego.sharing.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.onego.catalog.CatalogQueries;
+import cn.onego.catalog.Enums.Registry;
+import cn.onego.identity.Actor;
+import cn.onego.identity.Actors;
+import cn.onego.licences.ELicence;
+import cn.onego.licences.ELicences;
+import cn.onego.platform.InvalidInput;
+import cn.onego.platform.Message;
+import cn.onego.platform.NotFound;
+import cn.onego.sharing.Consent;
+import cn.onego.sharing.Consents;
+import cn.onego.sharing.DataAccess;
+import cn.onego.sharing.OnceOnly;
+import cn.onego.sharing.Representation;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Consent and data access 授权与数据使用", description = "An applicant grants and withdraws consent, and sees every read of their data")
+class SharingController {
+
+	private final Consents consents;
+	private final OnceOnly onceOnly;
+	private final ELicences licences;
+	private final Actors actors;
+	private final CatalogQueries catalog;
+	private final Representation representation;
+
+	SharingController(Consents consents, OnceOnly onceOnly, ELicences licences, Actors actors, CatalogQueries catalog,
+			Representation representation) {
+		this.representation = representation;
+		this.consents = consents;
+		this.onceOnly = onceOnly;
+		this.licences = licences;
+		this.actors = actors;
+		this.catalog = catalog;
+	}
+
+	record ConsentRequest(String subject, String matter, java.util.Set<Registry> registries, java.util.Set<String> licenceTypes,
+			String purpose, Integer validDays) {
+	}
+
+	record ConsentView(UUID id, String matter, java.util.Set<Registry> registries, java.util.Set<String> licenceTypes,
+			String purpose, String grantedBy, java.time.Instant grantedAt, java.time.Instant validUntil,
+			java.time.Instant withdrawnAt, Consent.Status status) {
+
+		static ConsentView of(Consent c) {
+			return new ConsentView(c.id(), c.matter(), c.registries(), c.licenceTypes(), c.purpose(), c.grantedBy(),
+					c.grantedAt(), c.validUntil(), c.withdrawnAt(), c.statusAt(java.time.Instant.now()));
+		}
+	}
+
+	@GetMapping("/matters/{code}/consent-scope")
+	@Operation(summary = "The data a matter may read, to show before consent 授权范围")
+	Consents.Scope scope(@PathVariable String code) {
+		return Consents.scopeOf(catalog.catalogue(), catalog.matter(code));
+	}
+
+	@PostMapping("/consents")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Grant consent for a matter 授权", description = "The signed-in applicant agrees that the named registries and e-licences (default: all the matter may need) are read for the purpose, until validDays (default 30) pass or the consent is withdrawn.")
+	ConsentView grant(@RequestBody ConsentRequest request) {
+		Actor actor = actors.current();
+		String subject = subjectFor(actor, request.subject());
+		return ConsentView.of(consents.grant(new Consents.Grant(subject, request.matter(), request.registries(),
+				request.licenceTypes(), request.purpose(), request.validDays()), actor.username()));
+	}
+
+	@GetMapping("/consents")
+	@Operation(summary = "My consents 我的授权", description = "Of the signed-in person, or of a subject they act for.")
+	List<ConsentView> mine(@RequestParam(required = false) String subject) {
+		return consents.of(subjectFor(actors.current(), subject)).stream().map(ConsentView::of).toList();
+	}
+
+	@DeleteMapping("/consents/{id}")
+	@Operation(summary = "Withdraw a consent 撤回授权", description = "Reads under it are refused from now on.")
+	ConsentView withdraw(@PathVariable UUID id, @RequestParam(required = false) String subject) {
+		return ConsentView.of(consents.withdraw(id, subjectFor(actors.current(), subject)));
+	}
+
+	@GetMapping("/data-access")
+	@Operation(summary = "Who read my data 数据使用记录", description = "Every read about me (or a subject I act for), granted or refused: who, what, when, purpose, consent.")
+	List<DataAccess> accesses(@RequestParam(required = false) String subject, @RequestParam(defaultValue = "200") int limit) {
+		return onceOnly.accessesAbout(subjectFor(actors.current(), subject), Math.min(Math.max(limit, 1), 1000));
+	}
+
+	record RepresentationRequest(String subject, String subjectName, String username, Representation.Capacity capacity,
+			String authorisation, java.time.LocalDate validUntil) {
+	}
+
+	@PostMapping("/representations")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Record who may act for an applicant 代办授权",
+			description = "A person (or an enterprise's legal representative) authorises a relative or a handler; a window clerk records the visitor's signed authorisation for 帮代办 (capacity ASSISTANT, username = the clerk).")
+	Representation.Authorisation represent(@RequestBody RepresentationRequest request) {
+		Actor actor = actors.current();
+		boolean principal = request.subject() != null && representation.capacity(actor.username(), actor.idNumber(), request.subject())
+			.filter(c -> c == Representation.Capacity.SELF || c == Representation.Capacity.LEGAL_REPRESENTATIVE)
+			.isPresent();
+		boolean assistant = actor.has(cn.onego.identity.Role.WINDOW_CLERK)
+				&& request.capacity() == Representation.Capacity.ASSISTANT && actor.username().equals(request.username());
+		if (!principal && !assistant) {
+			throw new NotEntitled();
+		}
+		if (request.username() == null || actors.byUsername(request.username()).isEmpty()) {
+			throw InvalidInput.of("username", "unknown", Message.of("被授权的用户不存在", "the authorised user does not exist"));
+		}
+		return representation.record(request.subject(), request.subjectName(), request.username(), request.capacity(),
+				request.authorisation(), request.validUntil(), actor.username());
+	}
+
+	/** The subject the actor asks about: their own ID number by default, otherwise one they may act for. */
+	private String subjectFor(Actor actor, String subject) {
+		if (subject == null || subject.isBlank()) {
+			return requireSubject(actor);
+		}
+		if (representation.capacity(actor.username(), actor.idNumber(), subject).isEmpty()) {
+			throw new NotEntitled();
+		}
+		return subject;
+	}
+
+	/** The actor may not act for that applicant. */
+	static class NotEntitled extends cn.onego.platform.Problem {
+
+		NotEntitled() {
+			super(HttpStatus.FORBIDDEN, "not-entitled", Message.of("无权代理", "Not entitled"),
+					Message.of("您没有代理该申请人的授权。", "You are not authorised to act for this applicant."), List.of());
+		}
+	}
+
+	@PutMapping("/admin/registries/{registry}/records/{subject}")
+	@Operation(summary = "Store what a shared registry holds about a subject (registry feed)")
+	Map<String, Object> putRecord(@PathVariable Registry registry, @PathVariable String subject,
+			@RequestBody Map<String, Object> data) {
+		onceOnly.putRecord(registry, subject, data);
+		return data;
+	}
+
+	record LicenceRequest(String holder, String licenceType, String number, String name, String issuer,
+			java.time.LocalDate issuedOn, java.time.LocalDate validUntil) {
+	}
+
+	@PostMapping("/admin/e-licences")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Record an electronic licence (licence feed)")
+	ELicence recordLicence(@RequestBody LicenceRequest request) {
+		if (request.holder() == null || request.licenceType() == null || request.number() == null || request.name() == null) {
+			throw InvalidInput.of("holder", "required", Message.of("持证主体、证照类型、编号和名称均为必填",
+					"holder, licence type, number and name are required"));
+		}
+		return licences.record(request.holder(), request.licenceType(), request.number(), request.name(), request.issuer(),
+				request.issuedOn(), request.validUntil());
+	}
+
+	private static String requireSubject(Actor actor) {
+		if (actor.idNumber() == null) {
+			throw new NotFound("申请人身份", "Applicant identity of the signed-in user", actor.username());
+		}
+		return actor.idNumber();
+	}
+}

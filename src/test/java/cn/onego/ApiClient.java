@@ -43,6 +43,38 @@ public final class ApiClient {
 		return new Response(response);
 	}
 
+	/** Sends a JSON body (any object Jackson can write) with the given method. */
+	public Response send(String method, String path, String user, String password, Object body, String... headers) {
+		var spec = http.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path).headers(h -> {
+			if (user != null) {
+				h.setBasicAuth(user, password);
+			}
+			for (int i = 0; i + 1 < headers.length; i += 2) {
+				h.add(headers[i], headers[i + 1]);
+			}
+		});
+		if (body != null) {
+			spec = spec.contentType(MediaType.APPLICATION_JSON).body(body);
+		}
+		return new Response(spec.retrieve().toEntity(byte[].class));
+	}
+
+	/** Uploads one file as the multipart part {@code file} with the declared content type. */
+	public Response upload(String path, String user, String password, byte[] content, String contentType) {
+		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.parseMediaType(contentType));
+		headers.setContentDispositionFormData("file", "upload");
+		parts.add("file", new HttpEntity<>(new ByteArrayResource(content) {
+			@Override
+			public String getFilename() {
+				return "upload";
+			}
+		}, headers));
+		return new Response(http.post().uri(path).headers(h -> h.setBasicAuth(user, password))
+			.contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().toEntity(byte[].class));
+	}
+
 	/** Posts files as multipart parts named {@code files}, each with its catalogue path as file name. */
 	public Response postFiles(String path, String user, String password, Map<String, String> files,
 			Map<String, String> parameters) {

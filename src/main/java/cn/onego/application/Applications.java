@@ -91,6 +91,10 @@ class Applications {
 		jdbc.sql("DELETE FROM application WHERE id = ? AND status = 'DRAFT'").param(id).update();
 	}
 
+	private <T> T read(String text, Class<T> type) {
+		return text == null ? null : json.readValue(text, type);
+	}
+
 	private String write(Object value) {
 		return value == null ? null : json.writeValueAsString(value);
 	}
@@ -102,12 +106,12 @@ class Applications {
 				rs.getString("matter"), rs.getLong("catalogue_version"),
 				new Applicant(ApplicantType.valueOf(rs.getString("applicant_kind")), rs.getString("applicant_id"),
 						rs.getString("applicant_name")),
-				rs.getString("acting_person"), agent == null ? null : json.readValue(agent, Agent.class),
+				rs.getString("acting_person"), read(agent, Agent.class),
 				rs.getString("region"), Channel.valueOf(rs.getString("channel")), rs.getObject("consent_id", UUID.class),
 				json.readValue(rs.getString("answers"), ANSWERS), json.readValue(rs.getString("form"), FORM),
 				json.readValue(rs.getString("commitments"), COMMITMENTS),
 				json.readValue(rs.getString("materials"), Materials.class),
-				json.readValue(rs.getString("delivery"), Delivery.class), rs.getString("created_by"),
+				read(rs.getString("delivery"), Delivery.class), rs.getString("created_by"),
 				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
 				submitted == null ? null : submitted.toInstant(), rs.getInt("version"));
 	}

@@ -20,7 +20,8 @@ import cn.onego.shared.Label;
  * The one material list (一套材料) of an application, derived: each material asked once however many
  * items need it, and each resolved to exactly one of — exempt by law, produced by an earlier item of
  * the same matter, obtained as an e-licence, answered from a shared registry, replaced by the
- * applicant's signed commitment (告知承诺), or to be uploaded.
+ * applicant's signed commitment (告知承诺), or to be uploaded — and an item's own application form is
+ * replaced by the merged form.
  */
 public record MaterialList(List<RequiredMaterial> materials) {
 
@@ -72,6 +73,9 @@ public record MaterialList(List<RequiredMaterial> materials) {
 			MaterialSources sources) {
 		if (lines.stream().allMatch(l -> l.exemptByLaw() != null)) {
 			return new Resolution.ExemptByLaw(lines.get(0).exemptByLaw());
+		}
+		if (material.kind() == MaterialKind.FORM) {
+			return new Resolution.MergedFormReplaces(material.name());
 		}
 		Optional<Item> producer = producerOf(catalogue, matter, applicability, material, neededBy);
 		if (producer.isPresent()) {

@@ -5,8 +5,9 @@ import cn.onego.platform.Message;
 import cn.onego.shared.Label;
 
 /**
- * How one material of an application is satisfied — exactly one of six ways — with the reason the
- * applicant is shown (e.g. "已通过电子证照获取：营业执照").
+ * How one material of an application is satisfied — exactly one way — with the reason the applicant is
+ * shown (e.g. "已通过电子证照获取：营业执照"). Besides the six ways of the once-only rules, an item's own
+ * application form (a material of kind FORM) is replaced by the one merged form the applicant signs.
  */
 public sealed interface Resolution {
 
@@ -14,9 +15,9 @@ public sealed interface Resolution {
 
 	Message explanation();
 
-	/** The six ways, in the order they are tried. */
+	/** The ways, in the order they are tried. */
 	enum Source {
-		EXEMPT_BY_LAW, EARLIER_ITEM, E_LICENCE, REGISTRY, COMMITMENT, UPLOAD;
+		EXEMPT_BY_LAW, MERGED_FORM, EARLIER_ITEM, E_LICENCE, REGISTRY, COMMITMENT, UPLOAD;
 
 		/** Whether the applicant has nothing to hand in for it. */
 		public boolean spared() {
@@ -32,6 +33,18 @@ public sealed interface Resolution {
 
 		public Message explanation() {
 			return Message.of("依法免于提交：" + basis, "Not required by law: " + basis);
+		}
+	}
+
+	record MergedFormReplaces(Label material) implements Resolution {
+
+		public Source source() {
+			return Source.MERGED_FORM;
+		}
+
+		public Message explanation() {
+			return Message.of("已由一张综合申请表（一表单）替代：" + material.zh(),
+					"Replaced by the one merged application form: " + (material.en() == null ? material.zh() : material.en()));
 		}
 	}
 

@@ -158,21 +158,24 @@ public class Submissions {
 					"send an Idempotency-Key header of 1 to 200 characters"));
 		}
 		String hash = requestHash(draftId, input);
+		Optional<Submitted> replay = replay(actor, idempotencyKey, hash);
+		if (replay.isPresent()) {
+			return replay.get();
+		}
+		// Validation reads shared registries, and each read is logged in a transaction of its own; so it
+		// runs before the submission's transaction, which then needs one connection only, however many
+		// retries of the same key wait on it.
+		UUID id = draftId != null ? draftId : UUID.randomUUID();
+		Instant now = clock.instant();
+		ApplicationRecord base = draftId != null ? draftOf(actor, draftId) : blank(actor, id, input, now);
+		ApplicationRecord filled = apply(base, input, actor, now, false);
+		Validated validated = validate(filled, actor);
+		if (!validated.problems().isEmpty()) {
+			throw new InvalidInput(validated.problems());
+		}
 		return transactions.execute(status -> {
-			UUID id = draftId != null ? draftId : UUID.randomUUID();
 			if (!keys.claim(actor.username(), idempotencyKey, hash, id)) {
-				SubmissionKeys.Claim claim = keys.find(actor.username(), idempotencyKey).orElseThrow();
-				if (!claim.requestHash().equals(hash)) {
-					throw new KeyReused(idempotencyKey);
-				}
-				return new Submitted(applications.find(claim.application()).orElseThrow(), true);
-			}
-			Instant now = clock.instant();
-			ApplicationRecord base = draftId != null ? draftOf(actor, draftId) : blank(actor, id, input, now);
-			ApplicationRecord filled = apply(base, input, actor, now, false);
-			Validated validated = validate(filled, actor);
-			if (!validated.problems().isEmpty()) {
-				throw new InvalidInput(validated.problems());
+				return replay(actor, idempotencyKey, hash).orElseThrow();
 			}
 			ApplicationRecord submitted = new ApplicationRecord(filled.id(), Status.SUBMITTED, filled.matter(),
 					catalog.catalogue().version(), filled.applicant(), filled.actingPerson(), filled.agent(), filled.region(),
@@ -190,6 +193,16 @@ public class Submissions {
 			events.publishEvent(new ApplicationSubmitted(submitted.id(), submitted.matter(), submitted.applicant().id(),
 					submitted.region(), submitted.channel().name(), now));
 			return new Submitted(submitted, false);
+		});
+	}
+
+	/** The application an earlier submission under the key created, if the request is the same. */
+	private Optional<Submitted> replay(Actor actor, String key, String hash) {
+		return keys.find(actor.username(), key).map(claim -> {
+			if (!claim.requestHash().equals(hash)) {
+				throw new KeyReused(key);
+			}
+			return new Submitted(applications.find(claim.application()).orElseThrow(), true);
 		});
 	}
 

@@ -49,9 +49,26 @@ public class Guidance {
 		return new Outcome(matter, applicability, form, materials, metrics, catalogue.version());
 	}
 
-	/** The reduction metrics of one matter for its default answers, as the catalogue describes it. */
+	/** The reduction metrics of one matter for its typical answers, as the catalogue describes it. */
 	public ReductionMetrics metricsOf(Catalogue catalogue, Matter matter) {
-		return guide(catalogue, matter, Answers.NONE, Set.of(), MaterialSources.AS_CATALOGUED).metrics();
+		return guide(catalogue, matter, typicalAnswers(matter), Set.of(), MaterialSources.AS_CATALOGUED).metrics();
+	}
+
+	/**
+	 * The answers a matter is measured with when no one has answered: none (the items marked
+	 * {@code included}), except for a "menu" matter whose defaults apply no item at all — then every option
+	 * of its multiple-choice questions, i.e. the whole menu.
+	 */
+	public static Answers typicalAnswers(Matter matter) {
+		if (!Applicability.of(matter, Answers.NONE).items().isEmpty()) {
+			return Answers.NONE;
+		}
+		java.util.Map<String, List<String>> all = new java.util.LinkedHashMap<>();
+		matter.situations()
+			.stream()
+			.filter(s -> s.type() == cn.onego.catalog.Enums.SituationType.MULTIPLE && s.askedWhen() == null)
+			.forEach(s -> all.put(s.code(), s.options().stream().map(Matter.Option::value).toList()));
+		return new Answers(all);
 	}
 
 	/** Per-matter metrics and their aggregate over every matter offered in a region. */

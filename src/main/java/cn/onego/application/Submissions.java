@@ -405,7 +405,7 @@ public class Submissions {
 		}
 		Optional<Representation.Capacity> capacity = representation.capacity(actor.username(), actor.idNumber(), applicant.id());
 		if (capacity.isEmpty()) {
-			throw new NotEntitled();
+			throw new Representation.NotEntitled();
 		}
 		Agent agent = capacity.get() == Representation.Capacity.SELF
 				|| capacity.get() == Representation.Capacity.LEGAL_REPRESENTATIVE ? null
@@ -532,17 +532,6 @@ public class Submissions {
 		AlreadySubmitted(UUID id) {
 			super(HttpStatus.CONFLICT, "already-submitted", Message.of("申请已提交", "Already submitted"),
 					Message.of("该申请已提交，不能再作为草稿修改：" + id, "This application was submitted and is no longer a draft: " + id),
-					List.of());
-		}
-	}
-
-	/** The actor may not act for that applicant. */
-	public static class NotEntitled extends Problem {
-
-		NotEntitled() {
-			super(HttpStatus.FORBIDDEN, "not-entitled", Message.of("无权代理", "Not entitled"),
-					Message.of("您没有代理该申请人的授权（本人、法定代表人或已登记的代办授权）。",
-							"You may not act for this applicant (only the person, the legal representative or a recorded authorisation)."),
 					List.of());
 		}
 	}

@@ -45,8 +45,6 @@ import cn.onego.catalog.Matter.Effect;
 import cn.onego.catalog.Matter.MatterItem;
 import cn.onego.catalog.Matter.Situation;
 import cn.onego.platform.Message;
-import cn.onego.shared.CreditCode;
-import cn.onego.shared.IdNumber;
 import cn.onego.shared.Label;
 import cn.onego.shared.RegionCode;
 

@@ -65,8 +65,10 @@ class SecurityConfiguration {
 
 	private static void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
 			String titleZh, String titleEn, String detailZh, String detailEn) throws IOException {
-		String language = request.getLocale() == null ? "zh" : request.getLocale().getLanguage();
-		boolean english = Locale.ENGLISH.getLanguage().equals(language);
+		// the same choice as the API's: ?lang= first, then Accept-Language, Chinese by default
+		String lang = request.getParameter("lang");
+		String language = lang != null ? lang : request.getLocale() == null ? "zh" : request.getLocale().getLanguage();
+		boolean english = language.toLowerCase(Locale.ROOT).startsWith(Locale.ENGLISH.getLanguage());
 		if (status == HttpStatus.UNAUTHORIZED) {
 			response.setHeader("WWW-Authenticate", "Basic realm=\"OneGo\"");
 		}

@@ -35,9 +35,7 @@ public class ELicences {
 				SELECT id, holder, licence_type, number, name, issuer, issued_on, valid_until, revoked_at IS NOT NULL
 				FROM e_licence WHERE holder = ? ORDER BY issued_on DESC NULLS LAST, created_at DESC""")
 			.param(holder)
-			.query((rs, n) -> new ELicence(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class),
-					rs.getBoolean(9)))
+			.query(ELicences::licence)
 			.list();
 	}
 
@@ -53,9 +51,12 @@ public class ELicences {
 				SELECT id, holder, licence_type, number, name, issuer, issued_on, valid_until, revoked_at IS NOT NULL
 				FROM e_licence WHERE licence_type = ? AND number = ?""")
 			.params(licenceType, number)
-			.query((rs, n) -> new ELicence(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class),
-					rs.getBoolean(9)))
+			.query(ELicences::licence)
 			.single();
+	}
+
+	private static ELicence licence(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new ELicence(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+				rs.getString(6), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class), rs.getBoolean(9));
 	}
 }

@@ -36,6 +36,17 @@ public class Representation {
 			String authorisation, LocalDate validUntil, String recordedBy) {
 	}
 
+	/** The signed-in user may not act for that applicant. */
+	public static class NotEntitled extends cn.onego.platform.Problem {
+
+		public NotEntitled() {
+			super(org.springframework.http.HttpStatus.FORBIDDEN, "not-entitled", Message.of("无权代理", "Not entitled"),
+					Message.of("您没有代理该申请人的授权（本人、法定代表人或已登记的代办授权）。",
+							"You may not act for this applicant (only the person, the legal representative or a recorded authorisation)."),
+					List.of());
+		}
+	}
+
 	private final JdbcClient jdbc;
 	private final Clock clock;
 

@@ -148,6 +148,18 @@ class CatalogueImportIT {
 		assertThat(queries.catalogue().matter("YYT-SHOP")).isEmpty();
 	}
 
+	@Test
+	void picksUpAVersionAnotherNodeImported(@Autowired CatalogueVersions versions,
+			@Autowired CatalogueAdministration administration) {
+		CatalogueFiles current = versions.files(versionBefore);
+		CatalogueFiles elsewhere = current.merge(TestCatalogue.additions("XX"), java.util.List.of());
+		versions.insert(elsewhere, "IMPORTED", "admin@node-2", "imported on another node");
+		assertThat(queries.catalogue().matter("XXT-SHOP")).isEmpty();
+		administration.refreshFromOtherNodes();
+		assertThat(queries.catalogue().matter("XXT-SHOP")).isPresent();
+		assertThat(queries.catalogue().version()).isEqualTo(versionBefore + 1);
+	}
+
 	private Response importWith(String file, UnaryOperator<String> change) {
 		Map<String, String> files = TestCatalogue.additions("ZZ");
 		String before = files.get(file);

@@ -25,10 +25,9 @@ import cn.onego.catalog.Enums;
 import cn.onego.catalog.Item;
 import cn.onego.catalog.Matter;
 import cn.onego.platform.FieldProblem;
-import cn.onego.platform.InvalidInput;
+import cn.onego.platform.RequestValues;
 import cn.onego.platform.Message;
 import cn.onego.shared.Label;
-import cn.onego.shared.RegionCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -94,10 +93,7 @@ class GuidanceController {
 	@GetMapping("/metrics/regions/{region}")
 	@Operation(summary = "Reduction metrics of every matter offered in a region, and their aggregate")
 	RegionReport regionMetrics(@PathVariable String region) {
-		RegionCode code = RegionCode.parse(region)
-			.orElseThrow(() -> InvalidInput.of("region", "region-code",
-					Message.of("行政区划代码应为6、9或12位数字：" + region, "a region code has 6, 9 or 12 digits: " + region)));
-		return guidance.regionReport(code);
+		return guidance.regionReport(RequestValues.regionCode("region", region));
 	}
 
 	private GuidanceView view(Guidance.Outcome outcome, Answers answers) {

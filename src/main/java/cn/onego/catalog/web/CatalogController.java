@@ -19,7 +19,7 @@ import cn.onego.catalog.Material;
 import cn.onego.catalog.web.CatalogViews.ItemDetail;
 import cn.onego.catalog.web.CatalogViews.MatterDetail;
 import cn.onego.catalog.web.CatalogViews.MatterSummary;
-import cn.onego.shared.RegionCode;
+import cn.onego.platform.RequestValues;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -41,7 +41,7 @@ class CatalogController {
 			@RequestParam(required = false) Theme theme, @RequestParam(required = false) ApplicantType applicantType,
 			@Parameter(description = "GB/T 2260 region code, e.g. 430100") @RequestParam(required = false) String region) {
 		Catalogue catalogue = queries.catalogue();
-		return queries.searchMatters(new MatterSearch(q, theme, applicantType, RegionCodes.parse("region", region)))
+		return queries.searchMatters(new MatterSearch(q, theme, applicantType, RequestValues.regionCode("region", region)))
 			.stream()
 			.map(found -> MatterSummary.of(catalogue, found.matter(), found.score()))
 			.toList();
@@ -75,21 +75,5 @@ class CatalogController {
 	@Operation(summary = "Materials 材料")
 	List<Material> materials() {
 		return List.copyOf(queries.catalogue().materials());
-	}
-
-	static final class RegionCodes {
-
-		private RegionCodes() {
-		}
-
-		static RegionCode parse(String field, String value) {
-			if (value == null || value.isBlank()) {
-				return null;
-			}
-			return RegionCode.parse(value.trim())
-				.orElseThrow(() -> cn.onego.platform.InvalidInput.of(field, "region-code",
-						cn.onego.platform.Message.of("行政区划代码应为6、9或12位数字：" + value,
-								"a region code has 6, 9 or 12 digits: " + value)));
-		}
 	}
 }

@@ -28,7 +28,7 @@ import cn.onego.catalog.Enums.CrossRegionScope;
 import cn.onego.catalog.Item;
 import cn.onego.catalog.Matter;
 import cn.onego.catalog.Region;
-import cn.onego.catalog.web.CatalogController.RegionCodes;
+import cn.onego.platform.RequestValues;
 import cn.onego.shared.RegionCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -56,7 +56,7 @@ class PublicListsController {
 	ResponseEntity<?> oneThing(@PathVariable String region, @RequestParam(required = false) String format,
 			@RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
 		Catalogue catalogue = queries.catalogue();
-		Region where = queries.region(RegionCodes.parse("region", region));
+		Region where = queries.region(RequestValues.regionCode("region", region));
 		List<Map<String, Object>> rows = new ArrayList<>();
 		for (Matter matter : catalogue.mattersOfferedIn(where.code())) {
 			Map<String, Object> row = new LinkedHashMap<>();
@@ -80,7 +80,7 @@ class PublicListsController {
 	ResponseEntity<?> crossRegion(@PathVariable String region, @RequestParam(required = false) String format,
 			@RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
 		Catalogue catalogue = queries.catalogue();
-		Region where = queries.region(RegionCodes.parse("region", region));
+		Region where = queries.region(RequestValues.regionCode("region", region));
 		List<Map<String, Object>> rows = new ArrayList<>();
 		for (Item item : itemsOffered(catalogue, where.code())) {
 			if (item.crossRegion().scope() == CrossRegionScope.NONE) {
@@ -106,7 +106,7 @@ class PublicListsController {
 	ResponseEntity<?> powers(@PathVariable String region, @RequestParam(required = false) String format,
 			@RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
 		Catalogue catalogue = queries.catalogue();
-		Region where = queries.region(RegionCodes.parse("region", region));
+		Region where = queries.region(RequestValues.regionCode("region", region));
 		var level = Catalogue.handlingLevelOf(where.level());
 		List<Map<String, Object>> rows = new ArrayList<>();
 		for (Item item : catalogue.items()) {

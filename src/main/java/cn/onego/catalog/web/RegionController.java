@@ -16,7 +16,7 @@ import cn.onego.catalog.Department;
 import cn.onego.catalog.Enums.RegionLevel;
 import cn.onego.catalog.Park;
 import cn.onego.catalog.Region;
-import cn.onego.catalog.web.CatalogController.RegionCodes;
+import cn.onego.platform.RequestValues;
 import cn.onego.catalog.web.CatalogViews.DepartmentView;
 import cn.onego.catalog.web.CatalogViews.RegionDetail;
 import cn.onego.catalog.web.CatalogViews.RegionView;
@@ -42,7 +42,7 @@ class RegionController {
 	List<RegionView> regions(@RequestParam(required = false) String parent, @RequestParam(required = false) String q,
 			@RequestParam(required = false) RegionLevel level) {
 		Catalogue catalogue = queries.catalogue();
-		RegionCode parentCode = RegionCodes.parse("parent", parent);
+		RegionCode parentCode = RequestValues.regionCode("parent", parent);
 		Stream<Region> regions;
 		if (parentCode != null) {
 			queries.region(parentCode);
@@ -64,7 +64,7 @@ class RegionController {
 	@Operation(summary = "Region detail: lineage up to the province and the regions below")
 	RegionDetail region(@PathVariable String code) {
 		Catalogue catalogue = queries.catalogue();
-		Region region = queries.region(RegionCodes.parse("code", code));
+		Region region = queries.region(RequestValues.regionCode("code", code));
 		int departments = (int) catalogue.departments().stream().filter(d -> d.region().equals(region.code()) && d.park() == null).count();
 		return new RegionDetail(RegionView.of(region), catalogue.lineage(region.code()).stream().map(RegionView::of).toList(),
 				catalogue.childrenOf(region.code()).stream().map(RegionView::of).toList(), departments);
@@ -75,7 +75,7 @@ class RegionController {
 	List<DepartmentView> departments(@RequestParam(required = false) String region,
 			@RequestParam(required = false) String type, @RequestParam(required = false) String park) {
 		Catalogue catalogue = queries.catalogue();
-		RegionCode regionCode = RegionCodes.parse("region", region);
+		RegionCode regionCode = RequestValues.regionCode("region", region);
 		if (regionCode != null) {
 			queries.region(regionCode);
 		}
@@ -100,7 +100,7 @@ class RegionController {
 	@Operation(summary = "Parks (园区) to which items may be delegated")
 	List<Park> parks(@RequestParam(required = false) String region) {
 		Catalogue catalogue = queries.catalogue();
-		RegionCode regionCode = RegionCodes.parse("region", region);
+		RegionCode regionCode = RequestValues.regionCode("region", region);
 		return catalogue.parks()
 			.stream()
 			.filter(p -> regionCode == null || catalogue.isWithin(p.region(), regionCode))

@@ -44,10 +44,12 @@ class SharingController {
 	private final Actors actors;
 	private final CatalogQueries catalog;
 	private final Representation representation;
+	private final java.time.Clock clock;
 
 	SharingController(Consents consents, OnceOnly onceOnly, ELicences licences, Actors actors, CatalogQueries catalog,
-			Representation representation) {
+			Representation representation, java.time.Clock clock) {
 		this.representation = representation;
+		this.clock = clock;
 		this.consents = consents;
 		this.onceOnly = onceOnly;
 		this.licences = licences;
@@ -63,9 +65,9 @@ class SharingController {
 			String purpose, String grantedBy, java.time.Instant grantedAt, java.time.Instant validUntil,
 			java.time.Instant withdrawnAt, Consent.Status status) {
 
-		static ConsentView of(Consent c) {
+		static ConsentView of(Consent c, java.time.Instant now) {
 			return new ConsentView(c.id(), c.matter(), c.registries(), c.licenceTypes(), c.purpose(), c.grantedBy(),
-					c.grantedAt(), c.validUntil(), c.withdrawnAt(), c.statusAt(java.time.Instant.now()));
+					c.grantedAt(), c.validUntil(), c.withdrawnAt(), c.statusAt(now));
 		}
 	}
 
@@ -81,20 +83,20 @@ class SharingController {
 	ConsentView grant(@RequestBody ConsentRequest request) {
 		Actor actor = actors.current();
 		String subject = subjectFor(actor, request.subject());
-		return ConsentView.of(consents.grant(new Consents.Grant(subject, request.matter(), request.registries(),
+		return view(consents.grant(new Consents.Grant(subject, request.matter(), request.registries(),
 				request.licenceTypes(), request.purpose(), request.validDays()), actor.username()));
 	}
 
 	@GetMapping("/consents")
 	@Operation(summary = "My consents 我的授权", description = "Of the signed-in person, or of a subject they act for.")
 	List<ConsentView> mine(@RequestParam(required = false) String subject) {
-		return consents.of(subjectFor(actors.current(), subject)).stream().map(ConsentView::of).toList();
+		return consents.of(subjectFor(actors.current(), subject)).stream().map(this::view).toList();
 	}
 
 	@DeleteMapping("/consents/{id}")
 	@Operation(summary = "Withdraw a consent 撤回授权", description = "Reads under it are refused from now on.")
 	ConsentView withdraw(@PathVariable UUID id, @RequestParam(required = false) String subject) {
-		return ConsentView.of(consents.withdraw(id, subjectFor(actors.current(), subject)));
+		return view(consents.withdraw(id, subjectFor(actors.current(), subject)));
 	}
 
 	@GetMapping("/data-access")
@@ -119,7 +121,7 @@ class SharingController {
 		boolean assistant = actor.has(cn.onego.identity.Role.WINDOW_CLERK)
 				&& request.capacity() == Representation.Capacity.ASSISTANT && actor.username().equals(request.username());
 		if (!principal && !assistant) {
-			throw new NotEntitled();
+			throw new Representation.NotEntitled();
 		}
 		if (request.username() == null || actors.byUsername(request.username()).isEmpty()) {
 			throw InvalidInput.of("username", "unknown", Message.of("被授权的用户不存在", "the authorised user does not exist"));
@@ -134,18 +136,9 @@ class SharingController {
 			return requireSubject(actor);
 		}
 		if (representation.capacity(actor.username(), actor.idNumber(), subject).isEmpty()) {
-			throw new NotEntitled();
+			throw new Representation.NotEntitled();
 		}
 		return subject;
-	}
-
-	/** The actor may not act for that applicant. */
-	static class NotEntitled extends cn.onego.platform.Problem {
-
-		NotEntitled() {
-			super(HttpStatus.FORBIDDEN, "not-entitled", Message.of("无权代理", "Not entitled"),
-					Message.of("您没有代理该申请人的授权。", "You are not authorised to act for this applicant."), List.of());
-		}
 	}
 
 	@PutMapping("/admin/registries/{registry}/records/{subject}")
@@ -170,6 +163,10 @@ class SharingController {
 		}
 		return licences.record(request.holder(), request.licenceType(), request.number(), request.name(), request.issuer(),
 				request.issuedOn(), request.validUntil());
+	}
+
+	private ConsentView view(Consent consent) {
+		return ConsentView.of(consent, clock.instant());
 	}
 
 	private static String requireSubject(Actor actor) {

@@ -227,7 +227,10 @@ public class Submissions {
 					"the matter is not offered in region " + a.region()));
 		}
 		Applicant applicant = a.applicant();
-		if (applicant.kind() != matter.applicantType()) {
+		// an enterprise being opened does not exist yet: its founder applies as a person
+		boolean founder = matter.theme() == cn.onego.catalog.Enums.Theme.ENTERPRISE_OPENING
+				&& applicant.kind() == ApplicantType.PERSON;
+		if (applicant.kind() != matter.applicantType() && !founder) {
 			problems.add(problem("applicant.kind", "mismatch", "此一件事的申请人应为" + (matter.applicantType() == ApplicantType.PERSON ? "自然人" : "企业"),
 					"this matter is applied for by " + (matter.applicantType() == ApplicantType.PERSON ? "a person" : "an enterprise")));
 		}
@@ -361,6 +364,13 @@ public class Submissions {
 			throw new NotFound("申请", "Application", id.toString());
 		}
 		return a;
+	}
+
+	/** A submitted application, for the modules that take it further; callers check who may see it. */
+	public ApplicationRecord submitted(UUID id) {
+		return applications.find(id)
+			.filter(a -> a.status() == Status.SUBMITTED)
+			.orElseThrow(() -> new NotFound("已提交的申请", "Submitted application", id.toString()));
 	}
 
 	public List<ApplicationRecord> mine(Actor actor, Status status) {

@@ -546,7 +546,7 @@ final class CatalogueReader {
 	private void readItem(YamlCursor at) {
 		at.allowOnly("code", "name", "type", "departmentType", "applicantTypes", "legalBasis", "legalLimit",
 				"promisedLimit", "instant", "steps", "levels", "delegatedToParks", "crossRegion", "fee", "result",
-				"materials", "fields", "assumption");
+				"materials", "fields", "autoApproval", "assumption");
 		String code = at.get("code").requiredCode();
 		Label name = at.get("name").requiredLabel();
 		ItemType type = at.get("type").requiredEnum(ItemType.class);
@@ -641,6 +641,7 @@ final class CatalogueReader {
 				fields.add(new ItemField(element, line.get("required").bool(true), validation(line.get("validation"))));
 			}
 		}
+		AutoApproval autoApproval = autoApproval(at.get("autoApproval"), code, seenFields);
 		boolean complete = name != null && type != null && departmentType != null && legalBasis != null
 				&& legalLimit != null && promisedLimit != null && crossRegion != null && fee != null && result != null;
 		if (code != null && !complete) {
@@ -649,8 +650,53 @@ final class CatalogueReader {
 		if (code != null && complete) {
 			register(items, code, new Item(code, name, type, departmentType, applicantTypes, legalBasis, legalLimit,
 					promisedLimit, instant, steps, levels, at.get("delegatedToParks").bool(false), crossRegion, fee,
-					result, List.copyOf(itemMaterials), List.copyOf(fields), at.get("assumption").text()), at, "事项", "item");
+					result, List.copyOf(itemMaterials), List.copyOf(fields), autoApproval, at.get("assumption").text()), at,
+					"事项", "item");
 		}
+	}
+
+	/** A 秒批 rule: facts are fields of the item ({@code form.X}) or registry keys ({@code registry.R.KEY}). */
+	private AutoApproval autoApproval(YamlCursor at, String item, Set<String> itemFields) {
+		if (!at.present()) {
+			return null;
+		}
+		at.allowOnly("when");
+		List<AutoApproval.Condition> conditions = new ArrayList<>();
+		for (YamlCursor c : at.get("when").list()) {
+			c.allowOnly("fact", "op", "value", "values");
+			String fact = c.get("fact").requiredText();
+			AutoApproval.Operator op = c.get("op").requiredEnum(AutoApproval.Operator.class);
+			List<String> values = c.get("values").present() ? c.get("values").strings()
+					: c.get("value").present() ? List.of(c.get("value").text()) : List.of();
+			if (fact != null) {
+				String[] parts = fact.split("\\.");
+				boolean known = (parts.length == 2 && parts[0].equals("form") && itemFields.contains(parts[1]))
+						|| (parts.length == 3 && parts[0].equals("registry") && isRegistry(parts[1]));
+				if (!known) {
+					c.get("fact").error("秒批条件的事实应为本事项的表单字段（form.字段）或共享库数据（registry.库.键）：" + fact,
+							"a fact is a field of the item (form.FIELD) or a registry key (registry.REGISTRY.KEY): " + fact);
+				}
+			}
+			boolean needsValue = op != null && op != AutoApproval.Operator.PRESENT && op != AutoApproval.Operator.ABSENT;
+			if (needsValue && values.isEmpty()) {
+				c.error("该条件需要 value 或 values", "the condition needs a value or values");
+			}
+			if (op != null && List.of(AutoApproval.Operator.LT, AutoApproval.Operator.LTE, AutoApproval.Operator.GT,
+					AutoApproval.Operator.GTE).contains(op) && !values.isEmpty() && checkValue(ElementType.NUMBER, values.get(0)) != null) {
+				c.get("value").error("比较条件的值应为数值", "a comparison needs a numeric value");
+			}
+			if (fact != null && op != null && (!needsValue || !values.isEmpty())) {
+				conditions.add(new AutoApproval.Condition(fact, op, List.copyOf(values)));
+			}
+		}
+		if (!at.get("when").present()) {
+			at.get("when").error("秒批规则至少须有一个条件", "a 秒批 rule needs at least one condition");
+		}
+		return new AutoApproval(item + "#auto", List.copyOf(conditions));
+	}
+
+	private static boolean isRegistry(String name) {
+		return java.util.Arrays.stream(Registry.values()).anyMatch(r -> r.name().equals(name));
 	}
 
 	private <E extends Enum<E>> Set<E> enumSet(Class<E> type, YamlCursor at) {

@@ -15,12 +15,13 @@ import cn.onego.shared.RegionCode;
 
 /**
  * A service item (政务服务事项) as implemented in the catalogue: who handles it, on what legal basis,
- * within which limits (working days), with which materials and form fields, and what it produces.
+ * within which limits (working days), with which materials and form fields, what it produces, and
+ * the 秒批 rule under which the system may approve it instantly (null when it may not).
  */
 public record Item(String code, Label name, ItemType type, String departmentType, Set<ApplicantType> applicantTypes,
 		String legalBasis, int legalLimit, int promisedLimit, boolean instant, List<Step> steps,
 		Set<HandlingLevel> levels, boolean delegatedToParks, CrossRegion crossRegion, Fee fee, Result result,
-		List<ItemMaterial> materials, List<ItemField> fields, String assumption) {
+		List<ItemMaterial> materials, List<ItemField> fields, AutoApproval autoApproval, String assumption) {
 
 	public record CrossRegion(CrossRegionScope scope, List<RegionCode> partners) {
 	}

@@ -14,12 +14,17 @@ import cn.onego.platform.Problem;
 public class Actors {
 
 	private final DemoUsers staff;
+	private final StaffAccounts staffAccounts;
 	private final Accounts accounts;
 
-	Actors(DemoUsers staff, Accounts accounts) {
+	Actors(DemoUsers staff, StaffAccounts staffAccounts, Accounts accounts) {
 		this.staff = staff;
+		this.staffAccounts = staffAccounts;
 		this.accounts = accounts;
 	}
+
+	/** The platform itself, as the actor of automatic decisions (秒批) and scheduled jobs. */
+	public static final Actor SYSTEM = new Actor("system", "系统自动", java.util.EnumSet.noneOf(Role.class), null, null, null, null);
 
 	/** The actor of this request; refuses with 401 when nobody is signed in. */
 	public Actor current() {
@@ -37,6 +42,7 @@ public class Actors {
 
 	public Optional<Actor> byUsername(String username) {
 		return staff.find(username)
+			.or(() -> staffAccounts.find(username).map(StaffAccounts.Staff::user))
 			.map(u -> new Actor(u.username(), u.displayName(), u.roles(), u.idNumber(), u.region(), u.hall(), u.department()))
 			.or(() -> accounts.find(username).map(Accounts.Account::actor));
 	}

@@ -39,8 +39,11 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	UserDetailsService users(DemoUsers staff, Accounts accounts) {
+	UserDetailsService users(DemoUsers staff, StaffAccounts staffAccounts, Accounts accounts) {
 		return username -> staff.details(username)
+			.or(() -> staffAccounts.find(username)
+				.map(s -> User.withUsername(username).password(s.passwordHash())
+					.roles(s.user().roles().stream().map(Enum::name).toArray(String[]::new)).build()))
 			.or(() -> accounts.find(username)
 				.map(a -> User.withUsername(a.username()).password(a.passwordHash()).roles(Role.APPLICANT.name()).build()))
 			.orElseThrow(() -> new UsernameNotFoundException(username));

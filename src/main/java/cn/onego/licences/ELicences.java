@@ -39,6 +39,13 @@ public class ELicences {
 			.list();
 	}
 
+	/** Revokes a licence (its decision was revoked); tells whether one was valid. */
+	public boolean revoke(String licenceType, String number) {
+		return jdbc.sql("UPDATE e_licence SET revoked_at = now() WHERE licence_type = ? AND number = ? AND revoked_at IS NULL")
+			.params(licenceType, number)
+			.update() == 1;
+	}
+
 	/** Records a licence; recording the same type and number again changes nothing. */
 	public ELicence record(String holder, String licenceType, String number, String name, String issuer,
 			LocalDate issuedOn, LocalDate validUntil) {

@@ -22,10 +22,13 @@ class AccountController {
 
 	private final AccountRegistration registration;
 	private final Actors actors;
+	private final cn.onego.identity.StaffAdministration staffAdministration;
 
-	AccountController(AccountRegistration registration, Actors actors) {
+	AccountController(AccountRegistration registration, Actors actors,
+			cn.onego.identity.StaffAdministration staffAdministration) {
 		this.registration = registration;
 		this.actors = actors;
+		this.staffAdministration = staffAdministration;
 	}
 
 	record Me(String username, String displayName, java.util.Set<cn.onego.identity.Role> roles, String idNumber,
@@ -42,6 +45,14 @@ class AccountController {
 	@Operation(summary = "Open an applicant account 注册", description = "Real-name: the ID number is checked (GB 11643) and may hold one account.")
 	Me register(@RequestBody NewAccount account) {
 		return Me.of(registration.register(account));
+	}
+
+	@PostMapping("/admin/staff")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Create a staff account 新增工作人员", description = "Requires ADMIN. A window clerk names a hall; a reviewer a department.")
+	Me createStaff(@RequestBody cn.onego.identity.StaffAdministration.NewStaff staff) {
+		var user = staffAdministration.create(staff, actors.current().username());
+		return new Me(user.username(), user.displayName(), user.roles(), null, user.region(), user.hall(), user.department());
 	}
 
 	@GetMapping("/me")

@@ -1,0 +1,738 @@
+package cn.onego.cases;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.onego.application.Answers;
+import cn.onego.application.Applicability;
+import cn.onego.application.ApplicationRecord;
+import cn.onego.application.ApplicationRecord.MaterialEntry;
+import cn.onego.application.ApplicationSubmitted;
+import cn.onego.application.CriticalPath;
+import cn.onego.application.Submissions;
+import cn.onego.cases.CaseEvents.CaseAccepted;
+import cn.onego.cases.CaseEvents.CaseIssued;
+import cn.onego.cases.CaseEvents.CaseNotAccepted;
+import cn.onego.cases.CaseEvents.CaseOpened;
+import cn.onego.cases.CaseEvents.CaseReady;
+import cn.onego.cases.CaseEvents.CaseRefused;
+import cn.onego.cases.CaseEvents.GapsOverdue;
+import cn.onego.cases.CaseEvents.ResultRevoked;
+import cn.onego.cases.CaseEvents.SupplementRequested;
+import cn.onego.cases.CaseEvents.TaskDecided;
+import cn.onego.cases.CaseFile.Gap;
+import cn.onego.cases.CaseFile.Issue;
+import cn.onego.cases.CaseFile.Mode;
+import cn.onego.cases.CaseFile.Refusal;
+import cn.onego.cases.Task.Decision;
+import cn.onego.cases.Task.TaskResult;
+import cn.onego.catalog.AutoApproval;
+import cn.onego.catalog.CatalogQueries;
+import cn.onego.catalog.Catalogue;
+import cn.onego.catalog.Department;
+import cn.onego.catalog.Enums.Registry;
+import cn.onego.catalog.Enums.ResultKind;
+import cn.onego.catalog.Item;
+import cn.onego.catalog.Matter;
+import cn.onego.clock.Calendars;
+import cn.onego.clock.WorkingDayCalendar;
+import cn.onego.credit.CreditRecords;
+import cn.onego.identity.Actor;
+import cn.onego.identity.Actors;
+import cn.onego.identity.Role;
+import cn.onego.licences.ELicences;
+import cn.onego.platform.FieldProblem;
+import cn.onego.platform.InvalidInput;
+import cn.onego.platform.Message;
+import cn.onego.platform.NotFound;
+import cn.onego.shared.RegionCode;
+import cn.onego.sharing.OnceOnly;
+
+/**
+ * Runs cases from the window to the exit: opening a case for each submitted application, the
+ * window's decisions, dispatch to the competent departments, the departments' decisions, 秒批 and
+ * 即办, the post-verification of commitments, and issuing. Each action changes one case (and its tasks)
+ * in one transaction, records who did what and why, and publishes what happened.
+ */
+@Service
+public class CaseHandling {
+
+	private static final Logger log = LoggerFactory.getLogger(CaseHandling.class);
+	private static final Set<String> PROCEDURES = Set.of("EXPERT_REVIEW", "PUBLIC_NOTICE", "ON_SITE_INSPECTION", "HEARING",
+			"TESTING");
+
+	private final Cases cases;
+	private final CatalogQueries catalog;
+	private final Submissions submissions;
+	private final Calendars calendars;
+	private final CreditRecords credit;
+	private final ELicences licences;
+	private final OnceOnly onceOnly;
+	private final Halls halls;
+	private final JdbcClient jdbc;
+	private final TransactionTemplate transactions;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+	private final int verificationWorkingDays;
+
+	CaseHandling(Cases cases, CatalogQueries catalog, Submissions submissions, Calendars calendars, CreditRecords credit,
+			ELicences licences, OnceOnly onceOnly, Halls halls, JdbcClient jdbc, TransactionTemplate transactions,
+			ApplicationEventPublisher events, Clock clock,
+			@Value("${onego.cases.verification-working-days:40}") int verificationWorkingDays) {
+		this.cases = cases;
+		this.catalog = catalog;
+		this.submissions = submissions;
+		this.calendars = calendars;
+		this.credit = credit;
+		this.licences = licences;
+		this.onceOnly = onceOnly;
+		this.halls = halls;
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.events = events;
+		this.clock = clock;
+		this.verificationWorkingDays = verificationWorkingDays;
+	}
+
+	// ------------------------------------------------------------------ opening
+
+	@ApplicationModuleListener
+	void on(ApplicationSubmitted submitted) {
+		open(submitted.application());
+	}
+
+	/** Opens the case of a submitted application in the competent hall's queue; opening twice opens one. */
+	public CaseFile open(UUID applicationId) {
+		return transactions.execute(status -> {
+			Optional<CaseFile> existing = cases.byApplication(applicationId);
+			if (existing.isPresent()) {
+				return existing.get();
+			}
+			ApplicationRecord application = submissions.submitted(applicationId);
+			Catalogue catalogue = catalog.catalogue();
+			Matter matter = catalogue.matter(application.matter()).orElseThrow();
+			RegionCode region = RegionCode.of(application.region());
+			Instant now = clock.instant();
+			CaseNumber number = CaseNumber.of(region, LocalDate.ofInstant(application.submittedAt(), clock.getZone()),
+					cases.nextSerial());
+			CaseFile opened = new CaseFile(UUID.randomUUID(), number, applicationId, matter.code(), application.applicant().id(),
+					application.applicant().name(), application.createdBy(), region.value(),
+					halls.competentHall(catalogue, matter, region), application.channel().name(), CaseState.AWAITING_ACCEPTANCE,
+					Mode.STANDARD, List.of(), null, false, List.copyOf(application.commitments()), List.of(), null, null,
+					application.delivery(), null, application.submittedAt(), null, null, 0);
+			if (!cases.insert(opened)) {
+				return cases.byApplication(applicationId).orElseThrow();
+			}
+			cases.record(opened.id(), null, now, application.createdBy(), "SUBMITTED", null, CaseState.AWAITING_ACCEPTANCE,
+					"channel " + application.channel() + ", hall " + opened.hall());
+			events.publishEvent(new CaseOpened(opened.id(), number.value(), opened.applicantUsername(), opened.hall()));
+			return opened;
+		});
+	}
+
+	// ------------------------------------------------------------------ the window
+
+	/**
+	 * How the window accepts: materials accepted as missing (容缺) with the working days to supply them,
+	 * and materials the applicant's signed commitment replaces (告知承诺). Both empty: a standard acceptance.
+	 */
+	public record Acceptance(List<String> gaps, Integer gapWorkingDays, List<String> commitments) {
+	}
+
+	public CaseFile accept(Actor clerk, UUID caseId, int version, Acceptance decision) {
+		return transactions.execute(status -> {
+			CaseFile c = atWindow(clerk, caseId, version);
+			IllegalTransition.check(c.state() == CaseState.AWAITING_ACCEPTANCE, "办件", c.state(), "受理");
+			ApplicationRecord application = submissions.submitted(c.applicationId());
+			Catalogue catalogue = catalog.catalogue();
+			Matter matter = catalogue.matter(c.matter()).orElseThrow();
+			List<String> items = Applicability.of(matter, new Answers(application.answers())).items();
+			Map<String, MaterialEntry> materials = application.materials()
+				.resolved()
+				.stream()
+				.collect(Collectors.toMap(MaterialEntry::material, Function.identity()));
+			List<String> gapCodes = decision == null || decision.gaps() == null ? List.of() : decision.gaps();
+			Set<String> commitments = new LinkedHashSet<>(application.commitments());
+			if (decision != null && decision.commitments() != null) {
+				commitments.addAll(decision.commitments());
+			}
+			if ((!gapCodes.isEmpty() || !commitments.isEmpty()) && credit.blacklisted(c.applicantId())) {
+				throw new CaseProblems.GreenChannelClosed(c.applicantId());
+			}
+			List<FieldProblem> problems = new ArrayList<>();
+			for (MaterialEntry m : materials.values()) {
+				if (m.gap() && !gapCodes.contains(m.material()) && !commitments.contains(m.material())) {
+					problems.add(new FieldProblem("gaps", "missing-material", Message.of(
+							"材料未提交：" + m.name().zh() + "。请一次性告知补正，或按容缺受理并列入缺项",
+							"material missing: " + english(m.name()) + "; ask for a supplement, or accept with it as a gap")));
+				}
+			}
+			int smallestLimit = Integer.MAX_VALUE;
+			for (String gap : gapCodes) {
+				MaterialEntry m = materials.get(gap);
+				if (m == null) {
+					problems.add(new FieldProblem("gaps", "unknown-material", Message.of("本申请没有此材料：" + gap, "the application has no such material: " + gap)));
+					continue;
+				}
+				for (String item : m.neededBy()) {
+					Item it = catalogue.item(item).orElseThrow();
+					boolean allowed = it.materials().stream().anyMatch(l -> l.material().equals(gap) && l.gapAllowed());
+					if (!allowed) {
+						problems.add(new FieldProblem("gaps", "gap-not-allowed", Message.of(
+								"事项“" + it.name().zh() + "”不允许容缺：" + m.name().zh(),
+								"item '" + english(it.name()) + "' does not accept " + english(m.name()) + " as a gap")));
+					}
+					smallestLimit = Math.min(smallestLimit, it.promisedLimit());
+				}
+			}
+			for (String committed : commitments) {
+				MaterialEntry m = materials.get(committed);
+				boolean allowed = m != null && m.neededBy().stream().allMatch(item -> catalogue.item(item).orElseThrow()
+					.materials()
+					.stream()
+					.anyMatch(l -> l.material().equals(committed) && l.commitmentAllowed()));
+				if (!allowed) {
+					problems.add(new FieldProblem("commitments", "not-allowed", Message.of("该材料不适用告知承诺制：" + committed,
+							"this material cannot be replaced by a commitment: " + committed)));
+				}
+			}
+			Integer gapDays = decision == null ? null : decision.gapWorkingDays();
+			if (!gapCodes.isEmpty() && (gapDays == null || gapDays < 1 || gapDays > smallestLimit)) {
+				problems.add(new FieldProblem("gapWorkingDays", "range", Message.of(
+						"容缺补正期限应为1至" + smallestLimit + "个工作日（不超过相关事项的承诺时限）",
+						"the gap deadline is 1 to " + smallestLimit + " working days (not beyond the items' promised limits)")));
+			}
+			if (!problems.isEmpty()) {
+				throw new InvalidInput(problems);
+			}
+			WorkingDayCalendar calendar = calendars.of(RegionCode.of(c.region()));
+			Instant now = clock.instant();
+			LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+			int days = CriticalPath.of(items, matter::prerequisitesOf, code -> catalogue.item(code).orElseThrow().promisedLimit())
+				.length();
+			LocalDate promised = calendar.plusWorkingDays(calendar.onOrNextWorkingDay(today), days);
+			List<Gap> gaps = gapCodes.stream().map(code -> new Gap(code, materials.get(code).name().zh(), null)).toList();
+			LocalDate gapDeadline = gaps.isEmpty() ? null : calendar.plusWorkingDays(today, gapDays);
+			Mode mode = !gaps.isEmpty() ? Mode.WITH_GAPS : !commitments.isEmpty() ? Mode.ON_COMMITMENT : Mode.STANDARD;
+			CaseFile accepted = c.accept(mode, gaps, gapDeadline, List.copyOf(commitments), promised, now);
+			save(accepted, version);
+			cases.record(c.id(), null, now, clerk.username(), "ACCEPTED", c.state(), accepted.state(),
+					"mode " + mode + (gaps.isEmpty() ? "" : ", gaps " + gapCodes + " by " + gapDeadline)
+							+ (commitments.isEmpty() ? "" : ", commitments " + commitments) + ", promised " + promised);
+			events.publishEvent(new CaseAccepted(c.id(), c.number().value(), c.applicantUsername(), promised, mode.name(),
+					gapCodes, gapDeadline));
+			dispatch(accepted, application, matter, items, commitments, clerk, now);
+			return cases.find(caseId).orElseThrow();
+		});
+	}
+
+	/** One task per applicable item, to the competent department; those with no prerequisite start at once. */
+	private void dispatch(CaseFile c, ApplicationRecord application, Matter matter, List<String> items,
+			Set<String> commitments, Actor clerk, Instant now) {
+		Catalogue catalogue = catalog.catalogue();
+		RegionCode region = RegionCode.of(c.region());
+		for (String code : items) {
+			Item item = catalogue.item(code).orElseThrow();
+			Department department = catalogue.competentDepartment(item, region)
+				.orElseThrow(() -> new CaseProblems.NoCompetentDepartment(code, c.region()));
+			boolean mandatory = matter.items().stream().filter(l -> l.item().equals(code)).findFirst().orElseThrow().mandatory();
+			boolean commitment = item.materials().stream().anyMatch(l -> commitments.contains(l.material()));
+			List<String> prerequisites = matter.prerequisitesOf(code).stream().filter(items::contains).toList();
+			Task task = new Task(UUID.randomUUID(), c.id(), code, department.code(), mandatory, commitment, TaskState.WAITING,
+					prerequisites, Map.of(), null, null, null, null, null, null, null, 0);
+			cases.insert(task);
+			cases.record(c.id(), task.id(), now, clerk.username(), "DISPATCHED", null, TaskState.WAITING,
+					"to " + department.name() + (prerequisites.isEmpty() ? "" : ", after " + prerequisites));
+		}
+		advance(c.id(), clerk, now, application, true);
+	}
+
+	public CaseFile refuseToAccept(Actor clerk, UUID caseId, int version, String reason, String legalBasis) {
+		requireText("reason", reason, "请写明不予受理的理由", "give the reason");
+		requireText("legalBasis", legalBasis, "请写明法律依据", "give the legal basis");
+		return transactions.execute(status -> {
+			CaseFile c = atWindow(clerk, caseId, version);
+			Instant now = clock.instant();
+			CaseFile refused = c.refuseToAccept(new Refusal(reason.trim(), legalBasis.trim(), clerk.username()), now);
+			save(refused, version);
+			cases.record(c.id(), null, now, clerk.username(), "NOT_ACCEPTED", c.state(), refused.state(),
+					reason.trim() + "（" + legalBasis.trim() + "）");
+			events.publishEvent(new CaseNotAccepted(c.id(), c.number().value(), c.applicantUsername(), reason.trim()));
+			return cases.find(caseId).orElseThrow();
+		});
+	}
+
+	/** 一次性告知: everything missing before acceptance, in one request. */
+	public CaseFile askForSupplement(Actor clerk, UUID caseId, int version, List<SupplementRequest> requests) {
+		List<SupplementRequest> asked = checkedRequests(requests, clerk.username(), null);
+		return transactions.execute(status -> {
+			CaseFile c = atWindow(clerk, caseId, version);
+			CaseFile waiting = c.askForSupplement(asked);
+			save(waiting, version);
+			Instant now = clock.instant();
+			cases.record(c.id(), null, now, clerk.username(), "SUPPLEMENT_REQUESTED", c.state(), waiting.state(), describe(asked));
+			events.publishEvent(new SupplementRequested(c.id(), c.number().value(), c.applicantUsername(),
+					asked.stream().map(SupplementRequest::subject).toList(), rounds(c.id()) + 1));
+			return cases.find(caseId).orElseThrow();
+		});
+	}
+
+	/**
+	 * The applicant (or the window for them) supplies what was asked: attachments by material. Before
+	 * acceptance the case goes back to the queue; during handling the waiting tasks resume and supplied
+	 * gaps close.
+	 */
+	public CaseFile supplement(Actor actor, UUID caseId, Map<String, String> attachments, String note) {
+		return transactions.execute(status -> {
+			CaseFile c = cases.lock(caseId).orElseThrow(() -> new NotFound("办件", "Case", caseId.toString()));
+			boolean applicant = actor.username().equals(c.applicantUsername()) || c.applicantId().equals(actor.idNumber());
+			boolean window = actor.has(Role.WINDOW_CLERK) && c.hall().equals(actor.hall());
+			if (!applicant && !window) {
+				throw new CaseProblems.NotYours("办件");
+			}
+			Instant now = clock.instant();
+			Map<String, String> files = attachments == null ? Map.of() : attachments;
+			String detail = "supplied " + files.keySet() + (note == null || note.isBlank() ? "" : ": " + note.trim());
+			if (c.state() == CaseState.AWAITING_SUPPLEMENT) {
+				CaseFile back = c.supplied();
+				save(back, c.version());
+				cases.record(c.id(), null, now, actor.username(), "SUPPLIED", c.state(), back.state(), detail);
+				return cases.find(caseId).orElseThrow();
+			}
+			IllegalTransition.check(c.state() == CaseState.IN_PROGRESS, "办件", c.state(), "提交补正材料");
+			boolean asked = !c.supplement().isEmpty();
+			List<Gap> gaps = c.gaps().stream()
+				.map(g -> g.open() && files.containsKey(g.material()) ? new Gap(g.material(), g.name(), files.get(g.material())) : g)
+				.toList();
+			boolean gapSupplied = !gaps.equals(c.gaps());
+			IllegalTransition.check(asked || gapSupplied, "办件（没有待补正的内容）", c.state(), "提交补正材料");
+			CaseFile updated = (asked ? c.withSupplementRequests(List.of()) : c).withGaps(gaps, c.gapsOverdue() && gaps.stream().anyMatch(Gap::open));
+			save(updated, c.version());
+			cases.record(c.id(), null, now, actor.username(), "SUPPLIED", c.state(), c.state(), detail);
+			for (Task t : cases.tasks(caseId)) {
+				if (t.state() == TaskState.AWAITING_SUPPLEMENT) {
+					Task resumed = t.resume();
+					saveTask(resumed, t.version());
+					cases.record(c.id(), t.id(), now, actor.username(), "RESUMED", t.state(), resumed.state(), "supplement received");
+				}
+			}
+			advance(caseId, actor, now, null, false);
+			return cases.find(caseId).orElseThrow();
+		});
+	}
+
+	/** 统一出件: hands over (or mails) the result bundle of a ready case, and records licences as e-licences. */
+	public CaseFile issue(Actor clerk, UUID caseId, int version, String trackingNumber) {
+		return transactions.execute(status -> {
+			CaseFile c = atWindow(clerk, caseId, version);
+			IllegalTransition.check(c.state() == CaseState.READY, "办件", c.state(), "出件");
+			String method = c.delivery() == null || c.delivery().method() == null ? "WINDOW_PICKUP" : c.delivery().method().name();
+			if ("FREE_MAIL".equals(method) && (trackingNumber == null || trackingNumber.isBlank())) {
+				throw InvalidInput.of("trackingNumber", "required", Message.of("免费邮寄须填写快递单号", "free mail needs the tracking number"));
+			}
+			Instant now = clock.instant();
+			Catalogue catalogue = catalog.catalogue();
+			for (Task t : cases.tasks(caseId)) {
+				if (t.state() == TaskState.APPROVED && t.result() != null && "LICENCE".equals(t.result().kind())) {
+					String issuer = catalogue.department(t.department()).map(Department::name).orElse(t.department());
+					licences.record(c.applicantId(), t.result().licenceType(), t.result().number(), t.result().name(), issuer,
+							LocalDate.ofInstant(now, clock.getZone()), null);
+				}
+			}
+			CaseFile issued = c.issue(new Issue(method, trackingNumber == null ? null : trackingNumber.trim(), clerk.username(), now));
+			save(issued, version);
+			cases.record(c.id(), null, now, clerk.username(), "ISSUED", c.state(), issued.state(),
+					method + (trackingNumber == null ? "" : " " + trackingNumber.trim()));
+			events.publishEvent(new CaseIssued(c.id(), c.number().value(), c.applicantUsername(), method, trackingNumber));
+			return cases.find(caseId).orElseThrow();
+		});
+	}
+
+	// ------------------------------------------------------------------ the departments
+
+	public Task claim(Actor reviewer, UUID taskId, int version) {
+		return onTask(reviewer, taskId, version, "CLAIMED", t -> t.claim(reviewer.username()), null);
+	}
+
+	public Task release(Actor reviewer, UUID taskId, int version) {
+		return onTask(reviewer, taskId, version, "RELEASED", Task::release, null);
+	}
+
+	public Task approve(Actor reviewer, UUID taskId, int version, String number, String notice) {
+		Catalogue catalogue = catalog.catalogue();
+		Task current = cases.task(taskId).orElseThrow(() -> new NotFound("子件", "Task", taskId.toString()));
+		Item item = catalogue.item(current.item()).orElseThrow();
+		boolean licence = item.result().kind() == ResultKind.LICENCE;
+		if (licence && (number == null || number.isBlank())) {
+			throw InvalidInput.of("number", "required", Message.of("证照类结果须填写证照编号", "a licence result needs its number"));
+		}
+		TaskResult result = new TaskResult(item.result().kind().name(), item.result().licenceType(),
+				number == null ? null : number.trim(), item.result().name().zh(), notice == null ? null : notice.trim());
+		Instant now = clock.instant();
+		return onTask(reviewer, taskId, version, "APPROVED", t -> t.approve(result, now),
+				"准予" + (result.number() == null ? "" : "，编号 " + result.number()));
+	}
+
+	public Task refuse(Actor reviewer, UUID taskId, int version, String reason, String legalBasis) {
+		requireText("reason", reason, "请写明不予许可的理由", "give the reason");
+		requireText("legalBasis", legalBasis, "请写明法律依据", "give the legal basis");
+		Instant now = clock.instant();
+		return onTask(reviewer, taskId, version, "REFUSED",
+				t -> t.refuse(new Decision(reason.trim(), legalBasis.trim(), null, null, List.of()), now),
+				reason.trim() + "（" + legalBasis.trim() + "）");
+	}
+
+	/** The department asks the applicant, through the window, for more; the requests join the case's one list. */
+	public Task askForTaskSupplement(Actor reviewer, UUID taskId, int version, List<SupplementRequest> requests) {
+		List<SupplementRequest> asked = checkedRequests(requests, reviewer.username(), taskId.toString());
+		return onTask(reviewer, taskId, version, "SUPPLEMENT_REQUESTED",
+				t -> t.askForSupplement(new Decision(null, null, null, null, asked)), describe(asked));
+	}
+
+	public Task suspend(Actor reviewer, UUID taskId, int version, String procedure, String reason, Integer maxWorkingDays) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (procedure == null || !PROCEDURES.contains(procedure)) {
+			problems.add(new FieldProblem("procedure", "invalid", Message.of("特别程序应为：" + PROCEDURES,
+					"the special procedure is one of " + PROCEDURES)));
+		}
+		if (reason == null || reason.isBlank()) {
+			problems.add(new FieldProblem("reason", "required", Message.of("请写明理由", "give the reason")));
+		}
+		if (maxWorkingDays == null || maxWorkingDays < 1 || maxWorkingDays > 250) {
+			problems.add(new FieldProblem("maxWorkingDays", "range", Message.of("最长期限应为1至250个工作日",
+					"the longest duration is 1 to 250 working days")));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		return onTask(reviewer, taskId, version, "SUSPENDED",
+				t -> t.suspend(new Decision(reason.trim(), null, procedure, maxWorkingDays, List.of())),
+				procedure + ", at most " + maxWorkingDays + " working days: " + reason.trim());
+	}
+
+	public Task resume(Actor reviewer, UUID taskId, int version) {
+		return onTask(reviewer, taskId, version, "RESUMED", Task::resume, null);
+	}
+
+	/**
+	 * One decision on one task: checked against the reviewer's department and the task's version (two
+	 * reviewers at once: one wins, the other gets 409), then the case moves on under its row lock.
+	 */
+	private Task onTask(Actor reviewer, UUID taskId, int version, String action, Function<Task, Task> transition,
+			String detail) {
+		return transactions.execute(status -> {
+			Task t = cases.task(taskId).orElseThrow(() -> new NotFound("子件", "Task", taskId.toString()));
+			if (!reviewer.has(Role.REVIEWER) || !t.department().equals(reviewer.department())) {
+				throw new CaseProblems.NotYours("子件");
+			}
+			if (t.version() != version) {
+				throw new ConcurrentChange("子件", version);
+			}
+			Task next = transition.apply(t);
+			saveTask(next, version);
+			Instant now = clock.instant();
+			CaseFile c = cases.lock(t.caseId()).orElseThrow();
+			cases.record(c.id(), t.id(), now, reviewer.username(), action, t.state(), next.state(), detail);
+			if (next.state() == TaskState.AWAITING_SUPPLEMENT) {
+				List<SupplementRequest> all = new ArrayList<>(c.supplement());
+				all.addAll(next.decision().requests());
+				save(c.withSupplementRequests(all), c.version());
+				events.publishEvent(new SupplementRequested(c.id(), c.number().value(), c.applicantUsername(),
+						all.stream().map(SupplementRequest::subject).toList(), rounds(c.id())));
+			}
+			if (next.state() == TaskState.APPROVED || next.state() == TaskState.REFUSED) {
+				decided(c, next, reviewer, now);
+				advance(c.id(), reviewer, now, null, false);
+			}
+			return cases.task(taskId).orElseThrow();
+		});
+	}
+
+	private void decided(CaseFile c, Task t, Actor actor, Instant now) {
+		Item item = catalog.catalogue().item(t.item()).orElseThrow();
+		String detail = t.state() == TaskState.APPROVED ? (t.result() == null || t.result().number() == null ? "" : t.result().number())
+				: t.decision().reason();
+		events.publishEvent(new TaskDecided(c.id(), c.number().value(), c.applicantUsername(), t.id(), t.item(), item.name().zh(),
+				t.department(), t.state().name(), detail));
+		if (t.state() == TaskState.APPROVED && t.commitment()) {
+			WorkingDayCalendar calendar = calendars.of(RegionCode.of(c.region()));
+			LocalDate due = calendar.plusWorkingDays(LocalDate.ofInstant(now, clock.getZone()), verificationWorkingDays);
+			jdbc.sql("""
+					INSERT INTO verification (id, case_id, task_id, department, due_on, state) VALUES (?, ?, ?, ?, ?, 'PENDING')
+					ON CONFLICT (task_id) DO NOTHING""")
+				.params(UUID.randomUUID(), c.id(), t.id(), t.department(), due)
+				.update();
+			cases.record(c.id(), t.id(), now, actor.username(), "VERIFICATION_SCHEDULED", null, null, "告知承诺事后核查，期限 " + due);
+		}
+	}
+
+	/**
+	 * Moves the case on after a change: cancels tasks that can no longer start, refuses the case when a
+	 * mandatory item failed, starts tasks whose prerequisites are all approved (attaching their results),
+	 * lets 即办 and 秒批 decide at once, and makes the case ready when everything is settled and no gap is
+	 * open. Runs under the case's row lock.
+	 */
+	private void advance(UUID caseId, Actor actor, Instant now, ApplicationRecord application, boolean atWindow) {
+		CaseFile c = cases.lock(caseId).orElseThrow();
+		Catalogue catalogue = catalog.catalogue();
+		WorkingDayCalendar calendar = calendars.of(RegionCode.of(c.region()));
+		LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+		ApplicationRecord app = application != null ? application : submissions.submitted(c.applicationId());
+		boolean changed = true;
+		while (changed && c.state() == CaseState.IN_PROGRESS) {
+			changed = false;
+			List<Task> tasks = cases.tasks(caseId);
+			for (Task blocked : CaseProgress.blocked(tasks)) {
+				saveTask(blocked.cancel(now), blocked.version());
+				cases.record(caseId, blocked.id(), now, Actors.SYSTEM.username(), "CANCELLED", blocked.state(), TaskState.CANCELLED,
+						"a prerequisite will not be approved");
+				changed = true;
+			}
+			tasks = cases.tasks(caseId);
+			if (CaseProgress.mandatoryFailed(tasks)) {
+				Task failed = tasks.stream()
+					.filter(t -> t.mandatory() && (t.state() == TaskState.REFUSED || t.state() == TaskState.CANCELLED))
+					.findFirst()
+					.orElseThrow();
+				String reason = "必办事项未获准予：" + catalogue.item(failed.item()).orElseThrow().name().zh();
+				for (Task open : tasks) {
+					if (!open.state().settled()) {
+						saveTask(open.cancel(now), open.version());
+						cases.record(caseId, open.id(), now, Actors.SYSTEM.username(), "CANCELLED", open.state(), TaskState.CANCELLED,
+								"the case was refused");
+					}
+				}
+				CaseFile refused = c.refuse(new Refusal(reason, failed.decision() == null ? null : failed.decision().legalBasis(),
+						Actors.SYSTEM.username()), now);
+				save(refused, c.version());
+				cases.record(caseId, null, now, Actors.SYSTEM.username(), "REFUSED", c.state(), refused.state(), reason);
+				events.publishEvent(new CaseRefused(caseId, c.number().value(), c.applicantUsername(), reason));
+				return;
+			}
+			Map<String, Task> byItem = tasks.stream().collect(Collectors.toMap(Task::item, Function.identity()));
+			for (Task ready : CaseProgress.startable(tasks)) {
+				Item item = catalogue.item(ready.item()).orElseThrow();
+				Task started = ready;
+				for (String prerequisite : ready.prerequisites()) {
+					started = started.withInput(prerequisite, byItem.get(prerequisite).result());
+				}
+				LocalDate start = calendar.onOrNextWorkingDay(today);
+				started = started.start(start, calendar.plusWorkingDays(start, item.promisedLimit()));
+				saveTask(started, ready.version());
+				cases.record(caseId, ready.id(), now, Actors.SYSTEM.username(), "STARTED", ready.state(), started.state(),
+						"due " + started.dueOn() + (started.inputs().isEmpty() ? "" : ", with results of " + started.inputs().keySet()));
+				Task current = cases.task(ready.id()).orElseThrow();
+				instantDecision(c, current, item, app, actor, atWindow, now);
+				changed = true;
+			}
+		}
+		List<Task> tasks = cases.tasks(caseId);
+		if (c.state() == CaseState.IN_PROGRESS && CaseProgress.allSettled(tasks) && c.openGaps().isEmpty()) {
+			CaseFile ready = c.ready();
+			save(ready, c.version());
+			cases.record(caseId, null, now, Actors.SYSTEM.username(), "READY", c.state(), ready.state(), "all tasks settled");
+			events.publishEvent(new CaseReady(caseId, c.number().value(), c.applicantUsername(),
+					c.delivery() == null || c.delivery().method() == null ? "WINDOW_PICKUP" : c.delivery().method().name()));
+		}
+	}
+
+	/** 即办件 are approved at the window at acceptance; 秒批 rules of the catalogue approve by the system. */
+	private void instantDecision(CaseFile c, Task task, Item item, ApplicationRecord application, Actor actor,
+			boolean atWindow, Instant now) {
+		String rule = null;
+		Actor by = Actors.SYSTEM;
+		if (item.autoApproval() != null && item.autoApproval().holds(facts(c, item.autoApproval(), application))) {
+			rule = "秒批 " + item.autoApproval().code() + ": " + item.autoApproval().when();
+		}
+		else if (item.instant() && atWindow && task.prerequisites().isEmpty()) {
+			rule = "即办件（窗口即办）";
+			by = actor;
+		}
+		if (rule == null) {
+			return;
+		}
+		String number = item.result().kind() == ResultKind.LICENCE ? c.number().value() + "-" + item.code() : null;
+		TaskResult result = new TaskResult(item.result().kind().name(), item.result().licenceType(), number,
+				item.result().name().zh(), rule);
+		Task approved = task.approveDirectly(result, rule, now);
+		saveTask(approved, task.version());
+		cases.record(c.id(), task.id(), now, by.username(), "APPROVED", task.state(), approved.state(), rule);
+		decided(c, approved, by, now);
+	}
+
+	/** The facts a 秒批 rule reads: the form's values, and registry records under the application's consent. */
+	private Map<String, String> facts(CaseFile c, AutoApproval rule, ApplicationRecord application) {
+		Map<String, String> facts = new HashMap<>();
+		application.form().forEach((element, value) -> facts.put("form." + element, value.value()));
+		for (String registry : rule.registries()) {
+			var read = onceOnly.registry(new OnceOnly.ReadRequest(Actors.SYSTEM.username(), c.applicantId(), c.matter(),
+					application.consentId(), "秒批核验：" + c.number()), Registry.valueOf(registry), "秒批 " + rule.code());
+			read.value().ifPresent(data -> data.forEach((k, v) -> facts.put("registry." + registry + "." + k, String.valueOf(v))));
+		}
+		return facts;
+	}
+
+	// ------------------------------------------------------------------ commitments afterwards
+
+	/**
+	 * The department's post-verification (事后核查) of a commitment-based approval. A failed one revokes the
+	 * result (and its e-licence), tells the applicant, and blacklists the applicant with the case as evidence.
+	 */
+	public void verify(Actor reviewer, UUID verificationId, boolean passed, String finding) {
+		requireText("finding", finding, "请写明核查结论", "give the finding");
+		transactions.executeWithoutResult(status -> {
+			var v = jdbc.sql("SELECT case_id, task_id, department, state FROM verification WHERE id = ? FOR UPDATE")
+				.param(verificationId)
+				.query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+						rs.getString(4) })
+				.optional()
+				.orElseThrow(() -> new NotFound("核查任务", "Verification", verificationId.toString()));
+			if (!reviewer.has(Role.REVIEWER) || !v[2].equals(reviewer.department())) {
+				throw new CaseProblems.NotYours("核查任务");
+			}
+			IllegalTransition.check("PENDING".equals(v[3]), "核查任务", v[3], "核查");
+			Instant now = clock.instant();
+			jdbc.sql("UPDATE verification SET state = ?, finding = ?, decided_by = ?, decided_at = ? WHERE id = ?")
+				.params(passed ? "PASSED" : "FAILED", finding.trim(), reviewer.username(), java.sql.Timestamp.from(now), verificationId)
+				.update();
+			UUID caseId = (UUID) v[0];
+			UUID taskId = (UUID) v[1];
+			cases.record(caseId, taskId, now, reviewer.username(), passed ? "VERIFIED" : "VERIFICATION_FAILED", null, null, finding.trim());
+			if (passed) {
+				return;
+			}
+			Task t = cases.task(taskId).orElseThrow();
+			Task revoked = t.revoke(new Decision("告知承诺核查不实：" + finding.trim(), "《国务院办公厅关于全面推行证明事项和涉企经营许可事项告知承诺制的指导意见》（国办发〔2020〕42号）",
+					null, null, List.of()), now);
+			saveTask(revoked, t.version());
+			if (t.result() != null && t.result().licenceType() != null && t.result().number() != null) {
+				licences.revoke(t.result().licenceType(), t.result().number());
+			}
+			CaseFile c = cases.lock(caseId).orElseThrow();
+			cases.record(caseId, taskId, now, reviewer.username(), "REVOKED", t.state(), revoked.state(), finding.trim());
+			credit.blacklist(c.applicantId(), "虚假承诺：" + finding.trim(), caseId, c.number().value(), reviewer.username());
+			cases.record(caseId, null, now, reviewer.username(), "BLACKLISTED", null, null, c.applicantId());
+			events.publishEvent(new ResultRevoked(caseId, c.number().value(), c.applicantUsername(), taskId,
+					catalog.catalogue().item(t.item()).orElseThrow().name().zh(), finding.trim()));
+			if (!c.state().isFinal() && t.mandatory()) {
+				CaseFile refused = c.state() == CaseState.READY ? c : c.refuse(new Refusal("告知承诺核查不实，准予决定已撤销", null,
+						reviewer.username()), now);
+				if (refused != c) {
+					save(refused, c.version());
+					cases.record(caseId, null, now, reviewer.username(), "REFUSED", c.state(), refused.state(), "commitment broken");
+				}
+			}
+		});
+	}
+
+	// ------------------------------------------------------------------ 容缺 deadlines
+
+	/** Flags every case whose 容缺 materials are still missing after their deadline (reads only those due). */
+	public int flagOverdueGaps(LocalDate today) {
+		int flagged = 0;
+		for (CaseFile due : cases.gapsDueBefore(today)) {
+			Boolean done = transactions.execute(status -> {
+				CaseFile c = cases.lock(due.id()).orElseThrow();
+				if (c.gapsOverdue() || c.openGaps().isEmpty()) {
+					return false;
+				}
+				save(c.withGaps(c.gaps(), true), c.version());
+				cases.record(c.id(), null, clock.instant(), Actors.SYSTEM.username(), "GAPS_OVERDUE", c.state(), c.state(),
+						"容缺材料逾期未补正：" + c.openGaps().stream().map(Gap::name).toList() + "，期限 " + c.gapDeadline());
+				events.publishEvent(new GapsOverdue(c.id(), c.number().value(), c.applicantUsername(), c.gapDeadline()));
+				return true;
+			});
+			flagged += Boolean.TRUE.equals(done) ? 1 : 0;
+		}
+		return flagged;
+	}
+
+	@Scheduled(cron = "${onego.cases.gap-scan-cron:0 5 0 * * *}", zone = "Asia/Shanghai")
+	void scanGaps() {
+		int flagged = flagOverdueGaps(LocalDate.now(clock));
+		if (flagged > 0) {
+			log.info("Flagged {} cases with overdue 容缺 materials", flagged);
+		}
+	}
+
+	// ------------------------------------------------------------------ helpers
+
+	private CaseFile atWindow(Actor clerk, UUID caseId, int version) {
+		CaseFile c = cases.lock(caseId).orElseThrow(() -> new NotFound("办件", "Case", caseId.toString()));
+		if (!clerk.has(Role.WINDOW_CLERK) || !c.hall().equals(clerk.hall())) {
+			throw new CaseProblems.NotYours("办件");
+		}
+		if (c.version() != version) {
+			throw new ConcurrentChange("办件", version);
+		}
+		return c;
+	}
+
+	private void save(CaseFile c, int version) {
+		if (!cases.update(c, version)) {
+			throw new ConcurrentChange("办件", version);
+		}
+	}
+
+	private void saveTask(Task t, int version) {
+		if (!cases.update(t, version)) {
+			throw new ConcurrentChange("子件", version);
+		}
+	}
+
+	private int rounds(UUID caseId) {
+		return (int) cases.history(caseId).stream().filter(s -> s.action().equals("SUPPLEMENT_REQUESTED")).count();
+	}
+
+	private static List<SupplementRequest> checkedRequests(List<SupplementRequest> requests, String by, String task) {
+		if (requests == null || requests.isEmpty()) {
+			throw InvalidInput.of("requests", "required", Message.of("请列出需要补正的全部内容及原因", "list everything to supply, with the reason"));
+		}
+		List<FieldProblem> problems = new ArrayList<>();
+		for (int i = 0; i < requests.size(); i++) {
+			SupplementRequest r = requests.get(i);
+			if (r.subject() == null || r.subject().isBlank() || r.why() == null || r.why().isBlank()) {
+				problems.add(new FieldProblem("requests[" + i + "]", "required", Message.of("每项补正须写明内容和原因", "each request names what and why")));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		return requests.stream().map(r -> new SupplementRequest(r.subject().trim(), r.why().trim(), by, task)).toList();
+	}
+
+	private static String describe(List<SupplementRequest> requests) {
+		return requests.stream().map(r -> r.subject() + "：" + r.why()).collect(Collectors.joining("；"));
+	}
+
+	private static void requireText(String field, String value, String zh, String en) {
+		if (value == null || value.isBlank()) {
+			throw InvalidInput.of(field, "required", Message.of(zh, en));
+		}
+	}
+
+	private static String english(cn.onego.shared.Label label) {
+		return label.en() == null ? label.zh() : label.en();
+	}
+}

@@ -1,0 +1,147 @@
+package cn.onego.cases;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import cn.onego.application.ApplicationRecord;
+import cn.onego.application.Submissions;
+import cn.onego.catalog.CatalogQueries;
+import cn.onego.catalog.Catalogue;
+import cn.onego.catalog.Department;
+import cn.onego.identity.Actor;
+import cn.onego.identity.Role;
+import cn.onego.platform.NotFound;
+import cn.onego.shared.Label;
+
+/** What the applicant, the windows and the departments see of cases. */
+@Service
+public class CaseQueries {
+
+	private final Cases cases;
+	private final CatalogQueries catalog;
+	private final Submissions submissions;
+	private final Notifications notifications;
+	private final JdbcClient jdbc;
+
+	CaseQueries(Cases cases, CatalogQueries catalog, Submissions submissions, Notifications notifications, JdbcClient jdbc) {
+		this.cases = cases;
+		this.catalog = catalog;
+		this.submissions = submissions;
+		this.notifications = notifications;
+		this.jdbc = jdbc;
+	}
+
+	/** A task as shown: its item and department by name. */
+	public record TaskView(Task task, Label itemName, String departmentName) {
+	}
+
+	public record Verification(UUID id, UUID caseId, UUID taskId, String department, LocalDate dueOn, String state,
+			String finding, String decidedBy, Instant decidedAt) {
+	}
+
+	/** A case with its number read aloud, its tasks, every step of its history and its verifications. */
+	public record CaseView(CaseFile caseFile, String numberSpoken, Label matterName, List<TaskView> tasks,
+			List<Cases.Step> history, List<Verification> verifications) {
+	}
+
+	/** The acceptance receipt (受理回执): what was received, what is missing, and the promised date. */
+	public record Receipt(String number, String numberSpoken, Label matter, String applicant, Instant acceptedAt,
+			LocalDate promisedDate, List<ApplicationRecord.MaterialEntry> received, List<CaseFile.Gap> missing,
+			List<String> commitments, String hall) {
+	}
+
+	public CaseView view(Actor actor, UUID caseId) {
+		CaseFile c = visible(actor, caseId);
+		Catalogue catalogue = catalog.catalogue();
+		List<TaskView> tasks = cases.tasks(caseId).stream().map(t -> view(catalogue, t)).toList();
+		return new CaseView(c, c.number().spoken(), catalogue.matter(c.matter()).map(m -> m.name()).orElse(null), tasks,
+				cases.history(caseId), verificationsOf(caseId));
+	}
+
+	public CaseView byNumber(Actor actor, String number) {
+		return view(actor, cases.byNumber(number).orElseThrow(() -> new NotFound("办件", "Case", number)).id());
+	}
+
+	public Receipt receipt(Actor actor, UUID caseId) {
+		CaseFile c = visible(actor, caseId);
+		if (c.acceptedAt() == null) {
+			throw new NotFound("受理回执（尚未受理）", "Acceptance receipt (not accepted yet)", c.number().value());
+		}
+		ApplicationRecord application = submissions.submitted(c.applicationId());
+		List<ApplicationRecord.MaterialEntry> received = application.materials()
+			.resolved()
+			.stream()
+			.filter(m -> !m.gap() && c.gaps().stream().noneMatch(g -> g.material().equals(m.material())))
+			.toList();
+		return new Receipt(c.number().value(), c.number().spoken(), catalog.catalogue().matter(c.matter()).orElseThrow().name(),
+				c.applicantName(), c.acceptedAt(), c.promisedDate(), received, c.gaps(), c.commitments(), c.hall());
+	}
+
+	public List<CaseFile> hallQueue(Actor clerk, CaseState state) {
+		if (!clerk.has(Role.WINDOW_CLERK) || clerk.hall() == null) {
+			throw new CaseProblems.NotYours("大厅队列");
+		}
+		return cases.ofHall(clerk.hall(), state, 500);
+	}
+
+	public List<TaskView> departmentQueue(Actor reviewer, String department, TaskState state, LocalDate dueBy, String matter) {
+		if (!department.equals(reviewer.department()) && !reviewer.has(Role.SUPERVISOR) && !reviewer.has(Role.ADMIN)) {
+			throw new CaseProblems.NotYours("部门队列");
+		}
+		Catalogue catalogue = catalog.catalogue();
+		return cases.queue(department, state, dueBy, matter, 500).stream().map(t -> view(catalogue, t)).toList();
+	}
+
+	public List<CaseFile> mine(Actor applicant) {
+		return cases.ofApplicant(applicant.idNumber() == null ? "" : applicant.idNumber(), applicant.username(), 200);
+	}
+
+	public List<Notifications.Notice> notifications(Actor actor) {
+		return notifications.of(actor.username(), 200);
+	}
+
+	public List<Verification> verifications(Actor reviewer, String department) {
+		if (!department.equals(reviewer.department())) {
+			throw new CaseProblems.NotYours("核查任务");
+		}
+		return jdbc.sql("SELECT * FROM verification WHERE department = ? ORDER BY state, due_on").param(department)
+			.query((rs, n) -> verification(rs))
+			.list();
+	}
+
+	private List<Verification> verificationsOf(UUID caseId) {
+		return jdbc.sql("SELECT * FROM verification WHERE case_id = ? ORDER BY due_on").param(caseId)
+			.query((rs, n) -> verification(rs))
+			.list();
+	}
+
+	private static Verification verification(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new Verification(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
+				rs.getObject("task_id", UUID.class), rs.getString("department"), rs.getObject("due_on", LocalDate.class),
+				rs.getString("state"), rs.getString("finding"), rs.getString("decided_by"),
+				rs.getTimestamp("decided_at") == null ? null : rs.getTimestamp("decided_at").toInstant());
+	}
+
+	private static TaskView view(Catalogue catalogue, Task t) {
+		return new TaskView(t, catalogue.item(t.item()).map(i -> i.name()).orElse(null),
+				catalogue.department(t.department()).map(Department::name).orElse(t.department()));
+	}
+
+	/** The case, if the actor may see it: its applicant, its hall's windows, its departments, supervisors. */
+	private CaseFile visible(Actor actor, UUID caseId) {
+		CaseFile c = cases.find(caseId).orElseThrow(() -> new NotFound("办件", "Case", caseId.toString()));
+		boolean applicant = actor.username().equals(c.applicantUsername()) || c.applicantId().equals(actor.idNumber());
+		boolean window = actor.has(Role.WINDOW_CLERK) && c.hall().equals(actor.hall());
+		boolean department = actor.department() != null
+				&& cases.tasks(caseId).stream().anyMatch(t -> t.department().equals(actor.department()));
+		if (!applicant && !window && !department && !actor.has(Role.SUPERVISOR) && !actor.has(Role.ADMIN)) {
+			throw new NotFound("办件", "Case", caseId.toString());
+		}
+		return c;
+	}
+}

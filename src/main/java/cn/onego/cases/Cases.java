@@ -1,0 +1,240 @@
+package cn.onego.cases;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import cn.onego.application.ApplicationInput.Delivery;
+import cn.onego.cases.CaseFile.Gap;
+import cn.onego.cases.CaseFile.Issue;
+import cn.onego.cases.CaseFile.Mode;
+import cn.onego.cases.CaseFile.Refusal;
+import cn.onego.cases.Task.Decision;
+import cn.onego.cases.Task.TaskResult;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Cases, their tasks and their history in PostgreSQL. Updates carry the version read: a case or task
+ * changed in between is not overwritten (optimistic locking), and the caller answers 409.
+ */
+@Repository
+class Cases {
+
+	private static final TypeReference<List<Gap>> GAPS = new TypeReference<>() {
+	};
+	private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+	};
+	private static final TypeReference<List<SupplementRequest>> REQUESTS = new TypeReference<>() {
+	};
+	private static final TypeReference<Map<String, TaskResult>> INPUTS = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+	private final JsonMapper json;
+
+	Cases(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	long nextSerial() {
+		return jdbc.sql("SELECT nextval('case_number_seq')").query(Long.class).single();
+	}
+
+	/** Inserts the case unless its application already has one; tells whether it did. */
+	boolean insert(CaseFile c) {
+		return jdbc.sql("""
+				INSERT INTO case_file (id, number, application_id, matter, applicant_id, applicant_name, applicant_username,
+				    region, hall, channel, state, mode, delivery, submitted_at, version)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, 0) ON CONFLICT (application_id) DO NOTHING""")
+			.params(c.id(), c.number().value(), c.applicationId(), c.matter(), c.applicantId(), c.applicantName(),
+					c.applicantUsername(), c.region(), c.hall(), c.channel(), c.state().name(), c.mode().name(),
+					write(c.delivery()), Timestamp.from(c.submittedAt()))
+			.update() == 1;
+	}
+
+	/** Writes the case if it still has the version read, and bumps the version. */
+	boolean update(CaseFile c, int expectedVersion) {
+		return jdbc.sql("""
+				UPDATE case_file SET state = ?, mode = ?, gaps = ?::jsonb, gap_deadline = ?, gaps_overdue = ?,
+				    commitments = ?::jsonb, supplement = ?::jsonb, refusal = ?::jsonb, promised_date = ?, issue = ?::jsonb,
+				    accepted_at = ?, closed_at = ?, version = version + 1
+				WHERE id = ? AND version = ?""")
+			.params(c.state().name(), c.mode().name(), write(c.gaps()), c.gapDeadline(), c.gapsOverdue(),
+					write(c.commitments()), write(c.supplement()), write(c.refusal()), c.promisedDate(), write(c.issue()),
+					time(c.acceptedAt()), time(c.closedAt()), c.id(), expectedVersion)
+			.update() == 1;
+	}
+
+	Optional<CaseFile> find(UUID id) {
+		return jdbc.sql("SELECT * FROM case_file WHERE id = ?").param(id).query(this::caseFile).optional();
+	}
+
+	/** The case, locked against other writers until the transaction ends. */
+	Optional<CaseFile> lock(UUID id) {
+		return jdbc.sql("SELECT * FROM case_file WHERE id = ? FOR UPDATE").param(id).query(this::caseFile).optional();
+	}
+
+	Optional<CaseFile> byNumber(String number) {
+		return jdbc.sql("SELECT * FROM case_file WHERE number = ?").param(number).query(this::caseFile).optional();
+	}
+
+	Optional<CaseFile> byApplication(UUID application) {
+		return jdbc.sql("SELECT * FROM case_file WHERE application_id = ?").param(application).query(this::caseFile).optional();
+	}
+
+	List<CaseFile> ofHall(String hall, CaseState state, int limit) {
+		return jdbc.sql("""
+				SELECT * FROM case_file WHERE hall = ? AND (?::text IS NULL OR state = ?)
+				ORDER BY submitted_at LIMIT ?""")
+			.params(hall, state == null ? null : state.name(), state == null ? null : state.name(), limit)
+			.query(this::caseFile)
+			.list();
+	}
+
+	List<CaseFile> ofApplicant(String applicantId, String username, int limit) {
+		return jdbc.sql("""
+				SELECT * FROM case_file WHERE applicant_id = ? OR applicant_username = ? ORDER BY submitted_at DESC LIMIT ?""")
+			.params(applicantId, username, limit)
+			.query(this::caseFile)
+			.list();
+	}
+
+	/** Cases whose open gaps passed their deadline before the day and are not flagged yet (uses the partial index). */
+	List<CaseFile> gapsDueBefore(LocalDate day) {
+		return jdbc.sql("""
+				SELECT * FROM case_file WHERE gap_deadline < ? AND gap_deadline IS NOT NULL AND NOT gaps_overdue
+				  AND state IN ('IN_PROGRESS', 'READY')""")
+			.param(day)
+			.query(this::caseFile)
+			.list();
+	}
+
+	// ------------------------------------------------------------------ tasks
+
+	void insert(Task t) {
+		jdbc.sql("""
+				INSERT INTO case_task (id, case_id, item, department, mandatory, commitment, state, prerequisites, inputs,
+				    started_on, due_on, version)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, 0)""")
+			.params(t.id(), t.caseId(), t.item(), t.department(), t.mandatory(), t.commitment(), t.state().name(),
+					write(t.prerequisites()), write(t.inputs()), t.startedOn(), t.dueOn())
+			.update();
+	}
+
+	boolean update(Task t, int expectedVersion) {
+		return jdbc.sql("""
+				UPDATE case_task SET state = ?, inputs = ?::jsonb, result = ?::jsonb, decision = ?::jsonb, claimed_by = ?,
+				    auto_rule = ?, started_on = ?, due_on = ?, decided_at = ?, version = version + 1
+				WHERE id = ? AND version = ?""")
+			.params(t.state().name(), write(t.inputs()), write(t.result()), write(t.decision()), t.claimedBy(), t.autoRule(),
+					t.startedOn(), t.dueOn(), time(t.decidedAt()), t.id(), expectedVersion)
+			.update() == 1;
+	}
+
+	Optional<Task> task(UUID id) {
+		return jdbc.sql("SELECT * FROM case_task WHERE id = ?").param(id).query(this::taskRow).optional();
+	}
+
+	List<Task> tasks(UUID caseId) {
+		return jdbc.sql("SELECT * FROM case_task WHERE case_id = ? ORDER BY started_on NULLS LAST, item")
+			.param(caseId)
+			.query(this::taskRow)
+			.list();
+	}
+
+	/** A department's queue, oldest due first, filtered by state, latest due date and matter. */
+	List<Task> queue(String department, TaskState state, LocalDate dueBy, String matter, int limit) {
+		return jdbc.sql("""
+				SELECT t.* FROM case_task t JOIN case_file c ON c.id = t.case_id
+				WHERE t.department = ? AND (?::text IS NULL OR t.state = ?) AND (?::date IS NULL OR t.due_on <= ?)
+				  AND (?::text IS NULL OR c.matter = ?)
+				  AND t.state IN ('PENDING', 'CLAIMED', 'AWAITING_SUPPLEMENT', 'SUSPENDED')
+				ORDER BY t.due_on NULLS LAST, t.started_on LIMIT ?""")
+			.params(department, state == null ? null : state.name(), state == null ? null : state.name(), dueBy, dueBy, matter,
+					matter, limit)
+			.query(this::taskRow)
+			.list();
+	}
+
+	// ------------------------------------------------------------------ history
+
+	/** One step of the case's history. */
+	record Step(long id, UUID caseId, UUID taskId, Instant at, String actor, String action, String from, String to,
+			String detail) {
+	}
+
+	void record(UUID caseId, UUID taskId, Instant at, String actor, String action, Object from, Object to, String detail) {
+		jdbc.sql("""
+				INSERT INTO case_history (case_id, task_id, at, actor, action, from_state, to_state, detail)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(caseId, taskId, Timestamp.from(at), actor, action, from == null ? null : from.toString(),
+					to == null ? null : to.toString(), detail)
+			.update();
+	}
+
+	List<Step> history(UUID caseId) {
+		return jdbc.sql("SELECT * FROM case_history WHERE case_id = ? ORDER BY id")
+			.param(caseId)
+			.query((rs, n) -> new Step(rs.getLong("id"), rs.getObject("case_id", UUID.class), rs.getObject("task_id", UUID.class),
+					rs.getTimestamp("at").toInstant(), rs.getString("actor"), rs.getString("action"), rs.getString("from_state"),
+					rs.getString("to_state"), rs.getString("detail")))
+			.list();
+	}
+
+	// ------------------------------------------------------------------ mapping
+
+	private String write(Object value) {
+		return value == null ? null : json.writeValueAsString(value);
+	}
+
+	private <T> T read(String text, Class<T> type) {
+		return text == null ? null : json.readValue(text, type);
+	}
+
+	private <T> T read(String text, TypeReference<T> type) {
+		return text == null ? null : json.readValue(text, type);
+	}
+
+	private static Timestamp time(Instant instant) {
+		return instant == null ? null : Timestamp.from(instant);
+	}
+
+	private static Instant instant(Timestamp t) {
+		return t == null ? null : t.toInstant();
+	}
+
+	private CaseFile caseFile(ResultSet rs, int row) throws SQLException {
+		List<SupplementRequest> supplement = read(rs.getString("supplement"), REQUESTS);
+		return new CaseFile(rs.getObject("id", UUID.class), new CaseNumber(rs.getString("number")),
+				rs.getObject("application_id", UUID.class), rs.getString("matter"), rs.getString("applicant_id"),
+				rs.getString("applicant_name"), rs.getString("applicant_username"), rs.getString("region"),
+				rs.getString("hall"), rs.getString("channel"), CaseState.valueOf(rs.getString("state")),
+				Mode.valueOf(rs.getString("mode")), read(rs.getString("gaps"), GAPS), rs.getObject("gap_deadline", LocalDate.class),
+				rs.getBoolean("gaps_overdue"), read(rs.getString("commitments"), STRINGS),
+				supplement == null ? List.of() : supplement, read(rs.getString("refusal"), Refusal.class),
+				rs.getObject("promised_date", LocalDate.class), read(rs.getString("delivery"), Delivery.class),
+				read(rs.getString("issue"), Issue.class), instant(rs.getTimestamp("submitted_at")),
+				instant(rs.getTimestamp("accepted_at")), instant(rs.getTimestamp("closed_at")), rs.getInt("version"));
+	}
+
+	private Task taskRow(ResultSet rs, int row) throws SQLException {
+		return new Task(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class), rs.getString("item"),
+				rs.getString("department"), rs.getBoolean("mandatory"), rs.getBoolean("commitment"),
+				TaskState.valueOf(rs.getString("state")), read(rs.getString("prerequisites"), STRINGS),
+				read(rs.getString("inputs"), INPUTS), read(rs.getString("result"), TaskResult.class),
+				read(rs.getString("decision"), Decision.class), rs.getString("claimed_by"), rs.getString("auto_rule"),
+				rs.getObject("started_on", LocalDate.class), rs.getObject("due_on", LocalDate.class),
+				instant(rs.getTimestamp("decided_at")), rs.getInt("version"));
+	}
+}

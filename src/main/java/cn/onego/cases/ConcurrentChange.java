@@ -1,0 +1,19 @@
+package cn.onego.cases;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+
+import cn.onego.platform.Message;
+import cn.onego.platform.Problem;
+
+/** Someone else changed the case or task since it was read; nothing was changed. */
+public class ConcurrentChange extends Problem {
+
+	ConcurrentChange(String what, int version) {
+		super(HttpStatus.CONFLICT, "concurrent-change", Message.of("已被他人修改", "Changed by someone else"),
+				Message.of(what + "已被他人处理（您读取的是第 " + version + " 版），请刷新后再操作。",
+						"The " + what + " was changed by someone else (you read version " + version + "); reload and try again."),
+				List.of());
+	}
+}

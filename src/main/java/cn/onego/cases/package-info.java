@@ -1,0 +1,13 @@
+/**
+ * One case, one window (前台综合受理、后台分类审批、统一窗口出件): a submitted application becomes a case
+ * with one unified case number (一事一号) in the competent hall's queue; a comprehensive window accepts it
+ * (or refuses to, asks for one consolidated supplement, accepts with gaps — 容缺 — or on the applicant's
+ * commitment — 告知承诺); one task per applicable item goes to the competent department, in parallel where
+ * the dependency graph allows, with 秒批 rules of the catalogue approving instantly; departments decide;
+ * commitment-based approvals are verified afterwards; and one window issues the result bundle. Every
+ * transition is recorded with actor, time and reason, and published as an event; the applicant is told
+ * through a notification outbox. Listens to {@link cn.onego.application.ApplicationSubmitted}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Cases", allowedDependencies = { "shared", "platform",
+		"catalog", "application", "identity", "clock", "credit", "licences", "sharing" })
+package cn.onego.cases;

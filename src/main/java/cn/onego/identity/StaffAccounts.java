@@ -1,0 +1,43 @@
+package cn.onego.identity;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Staff accounts that administrators create, with BCrypt password hashes. */
+@Repository
+class StaffAccounts {
+
+	private final JdbcClient jdbc;
+
+	StaffAccounts(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	record Staff(StaffUser user, String passwordHash) {
+	}
+
+	Optional<Staff> find(String username) {
+		return jdbc.sql("SELECT username, display_name, roles, region, hall, department, password_hash FROM staff_account WHERE username = ?")
+			.param(username)
+			.query((rs, n) -> {
+				EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+				Arrays.stream((String[]) rs.getArray(3).getArray()).map(Role::valueOf).forEach(roles::add);
+				return new Staff(new StaffUser(rs.getString(1), rs.getString(2), roles, null, rs.getString(4), rs.getString(5),
+						rs.getString(6)), rs.getString(7));
+			})
+			.optional();
+	}
+
+	boolean insert(StaffUser user, String passwordHash, String createdBy) {
+		return jdbc.sql("""
+				INSERT INTO staff_account (username, password_hash, display_name, roles, region, hall, department, created_by)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+			.params(user.username(), passwordHash, user.displayName(), user.roles().stream().map(Enum::name).toArray(String[]::new),
+					user.region(), user.hall(), user.department(), createdBy)
+			.update() == 1;
+	}
+}

@@ -1,0 +1,78 @@
+package cn.onego.identity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+import cn.onego.platform.FieldProblem;
+import cn.onego.platform.InvalidInput;
+import cn.onego.platform.Message;
+import cn.onego.shared.RegionCode;
+
+/**
+ * Administrators create staff accounts with a role and a scope: a window clerk belongs to a hall, a
+ * reviewer or department head to a department, a supervisor to a region.
+ */
+@Service
+public class StaffAdministration {
+
+	private final StaffAccounts staff;
+	private final DemoUsers demo;
+	private final Accounts applicants;
+	private final PasswordEncoder encoder;
+
+	StaffAdministration(StaffAccounts staff, DemoUsers demo, Accounts applicants, PasswordEncoder encoder) {
+		this.staff = staff;
+		this.demo = demo;
+		this.applicants = applicants;
+		this.encoder = encoder;
+	}
+
+	public record NewStaff(String username, String password, String name, Set<Role> roles, String region, String hall,
+			String department) {
+	}
+
+	public StaffUser create(NewStaff request, String createdBy) {
+		List<FieldProblem> problems = new ArrayList<>();
+		String username = request.username() == null ? "" : request.username().trim().toLowerCase();
+		if (!username.matches("[a-z0-9][a-z0-9._-]{2,31}")) {
+			problems.add(new FieldProblem("username", "pattern", Message.of("用户名应为3至32位小写字母、数字、点、下划线或连字符",
+					"a username has 3 to 32 lower-case letters, digits, '.', '_' or '-'")));
+		}
+		else if (demo.find(username).isPresent() || staff.find(username).isPresent() || applicants.usernameTaken(username)) {
+			problems.add(new FieldProblem("username", "taken", Message.of("用户名已被使用", "this username is taken")));
+		}
+		if (request.password() == null || request.password().length() < 8) {
+			problems.add(new FieldProblem("password", "length", Message.of("密码至少8位", "a password has at least 8 characters")));
+		}
+		if (request.name() == null || request.name().isBlank()) {
+			problems.add(new FieldProblem("name", "required", Message.of("请填写姓名", "enter the name")));
+		}
+		Set<Role> roles = request.roles() == null ? Set.of() : request.roles();
+		if (roles.isEmpty() || roles.contains(Role.APPLICANT)) {
+			problems.add(new FieldProblem("roles", "required", Message.of("请选择至少一个工作人员角色", "choose at least one staff role")));
+		}
+		if (request.region() == null || !RegionCode.isWellFormed(request.region())) {
+			problems.add(new FieldProblem("region", "required", Message.of("请填写所属行政区划代码", "give the region code")));
+		}
+		if (roles.contains(Role.WINDOW_CLERK) && (request.hall() == null || request.hall().isBlank())) {
+			problems.add(new FieldProblem("hall", "required", Message.of("窗口人员须属于一个政务大厅", "a window clerk belongs to a hall")));
+		}
+		if ((roles.contains(Role.REVIEWER) || roles.contains(Role.DEPARTMENT_HEAD))
+				&& (request.department() == null || request.department().isBlank())) {
+			problems.add(new FieldProblem("department", "required", Message.of("审批人员须属于一个部门", "a reviewer belongs to a department")));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		StaffUser user = new StaffUser(username, request.name().trim(), Set.copyOf(roles), null, request.region(), request.hall(),
+				request.department());
+		if (!staff.insert(user, encoder.encode(request.password()), createdBy)) {
+			throw InvalidInput.of("username", "taken", Message.of("用户名已被使用", "this username is taken"));
+		}
+		return user;
+	}
+}

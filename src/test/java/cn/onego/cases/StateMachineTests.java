@@ -1,0 +1,126 @@
+package cn.onego.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import cn.onego.shared.RegionCode;
+
+/** The whole transition tables of cases and tasks, and the unified case number. */
+class StateMachineTests {
+
+	static final Map<CaseState, Set<CaseState>> CASE_TABLE = Map.of(
+			CaseState.AWAITING_ACCEPTANCE, EnumSet.of(CaseState.AWAITING_SUPPLEMENT, CaseState.NOT_ACCEPTED, CaseState.IN_PROGRESS),
+			CaseState.AWAITING_SUPPLEMENT, EnumSet.of(CaseState.AWAITING_ACCEPTANCE, CaseState.NOT_ACCEPTED),
+			CaseState.NOT_ACCEPTED, EnumSet.noneOf(CaseState.class),
+			CaseState.IN_PROGRESS, EnumSet.of(CaseState.READY, CaseState.REFUSED),
+			CaseState.READY, EnumSet.of(CaseState.ISSUED),
+			CaseState.ISSUED, EnumSet.noneOf(CaseState.class),
+			CaseState.REFUSED, EnumSet.noneOf(CaseState.class));
+
+	static final Map<TaskState, Set<TaskState>> TASK_TABLE = Map.of(
+			TaskState.WAITING, EnumSet.of(TaskState.PENDING, TaskState.CANCELLED),
+			TaskState.PENDING, EnumSet.of(TaskState.CLAIMED, TaskState.APPROVED, TaskState.CANCELLED),
+			TaskState.CLAIMED, EnumSet.of(TaskState.PENDING, TaskState.APPROVED, TaskState.REFUSED, TaskState.AWAITING_SUPPLEMENT,
+					TaskState.SUSPENDED, TaskState.CANCELLED),
+			TaskState.AWAITING_SUPPLEMENT, EnumSet.of(TaskState.CLAIMED, TaskState.CANCELLED),
+			TaskState.SUSPENDED, EnumSet.of(TaskState.CLAIMED, TaskState.CANCELLED),
+			TaskState.APPROVED, EnumSet.of(TaskState.REVOKED),
+			TaskState.REFUSED, EnumSet.noneOf(TaskState.class),
+			TaskState.CANCELLED, EnumSet.noneOf(TaskState.class),
+			TaskState.REVOKED, EnumSet.noneOf(TaskState.class));
+
+	static Stream<Arguments> casePairs() {
+		return Stream.of(CaseState.values()).flatMap(from -> Stream.of(CaseState.values()).map(to -> Arguments.of(from, to)));
+	}
+
+	static Stream<Arguments> taskPairs() {
+		return Stream.of(TaskState.values()).flatMap(from -> Stream.of(TaskState.values()).map(to -> Arguments.of(from, to)));
+	}
+
+	@ParameterizedTest(name = "case {0} → {1}")
+	@MethodSource("casePairs")
+	void allowsExactlyTheCaseTransitionsOfTheTable(CaseState from, CaseState to) {
+		assertThat(from.canMoveTo(to)).isEqualTo(CASE_TABLE.get(from).contains(to));
+	}
+
+	@ParameterizedTest(name = "task {0} → {1}")
+	@MethodSource("taskPairs")
+	void allowsExactlyTheTaskTransitionsOfTheTable(TaskState from, TaskState to) {
+		assertThat(from.canMoveTo(to)).isEqualTo(TASK_TABLE.get(from).contains(to));
+	}
+
+	@ParameterizedTest(name = "every action on a {0} task but its own is refused")
+	@MethodSource("taskStates")
+	void refusesEveryTaskActionTheStateDoesNotAllow(TaskState state) {
+		Task task = task(state);
+		var actions = Map.<String, java.util.function.Function<Task, Task>>of(
+				"start", t -> t.start(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 9)),
+				"claim", t -> t.claim("r"), "release", Task::release,
+				"approve", t -> t.approve(null, java.time.Instant.EPOCH),
+				"approveDirectly", t -> t.approveDirectly(null, "rule", java.time.Instant.EPOCH),
+				"refuse", t -> t.refuse(null, java.time.Instant.EPOCH),
+				"askForSupplement", t -> t.askForSupplement(null), "suspend", t -> t.suspend(null), "resume", Task::resume,
+				"revoke", t -> t.revoke(null, java.time.Instant.EPOCH));
+		actions.forEach((name, action) -> {
+			try {
+				Task after = action.apply(task);
+				assertThat(state.canMoveTo(after.state())).as(name + " from " + state).isTrue();
+			}
+			catch (IllegalTransition refused) {
+				assertThat(refused.status().value()).isEqualTo(409);
+			}
+		});
+		if (!state.canMoveTo(TaskState.CANCELLED)) {
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> task.cancel(java.time.Instant.EPOCH))
+				.isInstanceOf(IllegalTransition.class);
+		}
+	}
+
+	static Stream<TaskState> taskStates() {
+		return Stream.of(TaskState.values());
+	}
+
+	@Test
+	void refusesToIssueACaseThatIsNotReadyOrToMakeItReadyWithAGapOpen() {
+		CaseFile inProgress = aCase(CaseState.IN_PROGRESS, List.of(new CaseFile.Gap("M", "材料", null)));
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> inProgress.issue(new CaseFile.Issue("WINDOW_PICKUP", null, "c",
+				java.time.Instant.EPOCH))).isInstanceOf(IllegalTransition.class);
+		org.assertj.core.api.Assertions.assertThatThrownBy(inProgress::ready).isInstanceOf(IllegalTransition.class);
+		CaseFile filled = aCase(CaseState.IN_PROGRESS, List.of(new CaseFile.Gap("M", "材料", "hash")));
+		assertThat(filled.ready().state()).isEqualTo(CaseState.READY);
+	}
+
+	@Test
+	void numbersACaseWithTheRegionTheDateASerialAndACheckCharacter() {
+		CaseNumber number = CaseNumber.of(RegionCode.of("430102"), LocalDate.of(2026, 11, 26), 42);
+		assertThat(number.value()).matches("430102-20261126-00000042-[0-9X]");
+		assertThat(CaseNumber.isValid(number.value())).isTrue();
+		String mistyped = number.value().replace("-00000042-", "-00000043-");
+		assertThat(CaseNumber.isValid(mistyped)).as("one wrong digit is caught").isFalse();
+		assertThat(number.spoken()).startsWith("四三零一零二，二零二六一一二六，零零零零零零四二，");
+		assertThat(CaseNumber.of(RegionCode.of("431021"), LocalDate.of(2026, 11, 26), 42)).isNotEqualTo(number);
+	}
+
+	private static Task task(TaskState state) {
+		return new Task(UUID.randomUUID(), UUID.randomUUID(), "ITEM", "DEPT", true, false, state, List.of(), Map.of(), null, null,
+				"r", null, null, null, null, 0);
+	}
+
+	private static CaseFile aCase(CaseState state, List<CaseFile.Gap> gaps) {
+		return new CaseFile(UUID.randomUUID(), CaseNumber.of(RegionCode.of("430102"), LocalDate.of(2026, 1, 5), 1), UUID.randomUUID(),
+				"M", "A", "N", "u", "430102", "H", "ONLINE", state, CaseFile.Mode.WITH_GAPS, gaps, null, false, List.of(), List.of(),
+				null, null, null, null, java.time.Instant.EPOCH, null, null, 0);
+	}
+}

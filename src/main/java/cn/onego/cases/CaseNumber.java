@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import cn.onego.shared.RegionCode;
 
 /**
@@ -13,7 +15,7 @@ import cn.onego.shared.RegionCode;
  * Digits only (but a possible final X), in groups, so it prints on one line and reads aloud without
  * ambiguity; the check character catches a mistyped or misheard digit.
  */
-public record CaseNumber(String value) {
+public record CaseNumber(@JsonValue String value) {
 
 	private static final Pattern SHAPE = Pattern.compile("\\d{6}-\\d{8}-\\d{8}-[\\dX]");
 	private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;

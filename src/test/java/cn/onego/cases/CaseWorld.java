@@ -1,0 +1,208 @@
+package cn.onego.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import cn.onego.ApiClient;
+import cn.onego.ApiClient.Response;
+import cn.onego.Identities;
+
+/**
+ * A small world for case tests, built only through the API: a new citizen who applies, a window clerk
+ * created for whichever hall the case lands in, and a reviewer created for each department a task goes to.
+ * Nobody here is in the demo data.
+ */
+final class CaseWorld {
+
+	static final String PASSWORD = "test-pass-123";
+
+	private final ApiClient api;
+	private final Map<String, String> reviewers = new ConcurrentHashMap<>();
+	private final Map<String, String> clerks = new ConcurrentHashMap<>();
+	final String idNumber;
+	final String applicant;
+
+	CaseWorld(ApiClient api) {
+		this.api = api;
+		this.idNumber = Identities.idNumber();
+		this.applicant = "founder-" + idNumber.substring(8).toLowerCase();
+		Response account = api.send("POST", "/api/v1/accounts", null, null,
+				Map.of("username", applicant, "password", PASSWORD, "name", "陈创业", "idNumber", idNumber));
+		assertThat(account.status()).as(account.body()).isEqualTo(201);
+	}
+
+	/**
+	 * Applies for the matter with the answers: every form field filled with a valid value, every material
+	 * to upload uploaded except those withheld, the commitments signed; then waits for the case.
+	 */
+	String apply(String matter, Map<String, List<String>> answers, Set<String> withheld, Set<String> commitments) {
+		Response guidance = api.send("POST", "/api/v1/matters/" + matter + "/guidance", null, null,
+				Map.of("answers", answers, "commitments", commitments));
+		assertThat((Boolean) guidance.json("$.complete")).as(guidance.body()).isTrue();
+		Map<String, String> form = new LinkedHashMap<>();
+		List<Map<String, Object>> fields = guidance.json("$.form.sections[*].fields[*]");
+		for (Map<String, Object> field : fields) {
+			form.put((String) field.get("element"), valueFor(field));
+		}
+		Map<String, String> attachments = new HashMap<>();
+		List<Map<String, Object>> materials = guidance.json("$.materials");
+		for (Map<String, Object> material : materials) {
+			String code = (String) material.get("code");
+			// no consent is given here, so what the government holds must be uploaded too
+			boolean upload = Set.of("UPLOAD", "E_LICENCE", "REGISTRY").contains(((Map<?, ?>) material.get("resolution")).get("source"))
+					&& Boolean.TRUE.equals(material.get("required"));
+			if (upload && !withheld.contains(code) && !commitments.contains(code)) {
+				attachments.put(code, upload(code));
+			}
+		}
+		Map<String, Object> body = new HashMap<>();
+		body.put("matter", matter);
+		body.put("region", "430102");
+		body.put("applicant", Map.of("kind", "PERSON", "id", idNumber, "name", "陈创业"));
+		body.put("answers", answers);
+		body.put("form", form);
+		body.put("attachments", attachments);
+		body.put("commitments", commitments);
+		body.put("delivery", Map.of("method", "FREE_MAIL", "recipient", "陈创业", "mobile", "13800138000", "address",
+				"湖南省长沙市芙蓉区五一大道1号"));
+		Response submitted = api.send("POST", "/api/v1/applications", applicant, PASSWORD, body, "Idempotency-Key",
+				UUID.randomUUID().toString());
+		assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+		String application = submitted.json("$.id");
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (System.nanoTime() < deadline) {
+			List<Map<String, Object>> mine = api.send("GET", "/api/v1/my/cases", applicant, PASSWORD, null).json("$");
+			for (Map<String, Object> c : mine) {
+				if (application.equals(c.get("applicationId"))) {
+					return (String) c.get("id");
+				}
+			}
+			sleep(100);
+		}
+		throw new AssertionError("no case was opened for application " + application);
+	}
+
+	String upload(String label) {
+		byte[] pdf = ("%PDF-1.4\n% " + label + " " + UUID.randomUUID() + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
+		Response uploaded = api.upload("/api/v1/attachments", applicant, PASSWORD, pdf, "application/pdf");
+		assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+		return uploaded.json("$.hash");
+	}
+
+	/** A window clerk of the hall the case is in. */
+	String clerkOf(String caseId) {
+		String hall = view(admin(), caseId).json("$.caseFile.hall");
+		return clerks.computeIfAbsent(hall, h -> staff("clerk", Map.of("roles", List.of("WINDOW_CLERK"), "region", "430102",
+				"hall", h)));
+	}
+
+	/** A reviewer of the department (a new one for each call with a distinct suffix). */
+	String reviewerOf(String department, String suffix) {
+		return reviewers.computeIfAbsent(department + suffix, d -> staff("rev", Map.of("roles", List.of("REVIEWER"),
+				"region", department.substring(0, 6), "department", department)));
+	}
+
+	private String staff(String prefix, Map<String, Object> scope) {
+		String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+		Map<String, Object> body = new HashMap<>(scope);
+		body.put("username", username);
+		body.put("password", PASSWORD);
+		body.put("name", "测试人员");
+		Response created = api.send("POST", "/api/v1/admin/staff", "admin", "onego-admin", body);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return username;
+	}
+
+	String admin() {
+		return "admin";
+	}
+
+	Response view(String user, String caseId) {
+		return api.send("GET", "/api/v1/cases/" + caseId, user, password(user), null);
+	}
+
+	Response as(String user, String method, String path, Object body) {
+		return api.send(method, path, user, password(user), body);
+	}
+
+	/** The task of an item in the case view. */
+	Map<String, Object> task(String caseId, String item) {
+		List<Map<String, Object>> tasks = view(admin(), caseId).json("$.tasks[?(@.task.item == '" + item + "')].task");
+		assertThat(tasks).as("task of " + item).hasSize(1);
+		return tasks.get(0);
+	}
+
+	int caseVersion(String caseId) {
+		return view(admin(), caseId).json("$.caseFile.version");
+	}
+
+	String caseState(String caseId) {
+		return view(admin(), caseId).json("$.caseFile.state");
+	}
+
+	/** Claims and approves a task as a reviewer of its department. */
+	Response approve(String caseId, String item, String number) {
+		Map<String, Object> task = task(caseId, item);
+		String reviewer = reviewerOf((String) task.get("department"), item);
+		Response claimed = as(reviewer, "POST", "/api/v1/tasks/" + task.get("id") + "/claim", Map.of("version", task.get("version")));
+		assertThat(claimed.status()).as(claimed.body()).isEqualTo(200);
+		Map<String, Object> body = new HashMap<>();
+		body.put("version", claimed.json("$.version"));
+		body.put("number", number);
+		body.put("notice", "经审查，符合条件，准予办理。");
+		return as(reviewer, "POST", "/api/v1/tasks/" + task.get("id") + "/approval", body);
+	}
+
+	private String password(String user) {
+		return "admin".equals(user) ? "onego-admin" : PASSWORD;
+	}
+
+	private String valueFor(Map<String, Object> field) {
+		String type = (String) field.get("type");
+		Map<?, ?> validation = (Map<?, ?>) field.get("validation");
+		Number min = validation == null ? null : (Number) validation.get("min");
+		Number max = validation == null ? null : (Number) validation.get("max");
+		Number maxLength = validation == null ? null : (Number) validation.get("maxLength");
+		return switch (type) {
+			case "ID_NUMBER" -> idNumber;
+			case "CREDIT_CODE" -> Identities.creditCode();
+			case "MOBILE" -> "13800138000";
+			case "EMAIL" -> "chen@example.cn";
+			case "DATE" -> "2026-01-05";
+			case "REGION" -> "430102";
+			case "BOOLEAN" -> "true";
+			case "BANK_ACCOUNT" -> "6222020200112233445";
+			case "ENUM" -> (String) ((Map<?, ?>) ((List<?>) field.get("options")).get(0)).get("value");
+			case "NUMBER", "AREA_M2", "MONEY", "INTEGER" -> {
+				double value = min != null ? Math.max(min.doubleValue(), 1) : 10;
+				if (max != null && value > max.doubleValue()) {
+					value = max.doubleValue();
+				}
+				yield String.valueOf((long) Math.ceil(value));
+			}
+			case "ADDRESS" -> "湖南省长沙市芙蓉区五一大道1号";
+			default -> {
+				String text = "测试填写内容";
+				yield maxLength != null && text.length() > maxLength.intValue() ? text.substring(0, maxLength.intValue()) : text;
+			}
+		};
+	}
+
+	static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}

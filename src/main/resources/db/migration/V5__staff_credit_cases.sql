@@ -100,7 +100,7 @@ CREATE TABLE verification (
     case_id     UUID        NOT NULL,
     task_id     UUID        NOT NULL UNIQUE,
     department  TEXT        NOT NULL,
-    due_on      DATE        NOT NULL,
+    due_on      DATE,
     state       TEXT        NOT NULL CHECK (state IN ('PENDING', 'PASSED', 'FAILED')),
     finding     TEXT,
     decided_by  TEXT,

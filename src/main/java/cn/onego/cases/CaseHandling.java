@@ -231,9 +231,9 @@ public class CaseHandling {
 			LocalDate today = LocalDate.ofInstant(now, clock.getZone());
 			int days = CriticalPath.of(items, matter::prerequisitesOf, code -> catalogue.item(code).orElseThrow().promisedLimit())
 				.length();
-			LocalDate promised = calendar.plusWorkingDays(calendar.onOrNextWorkingDay(today), days);
+			LocalDate promised = due(calendar, today, days);
 			List<Gap> gaps = gapCodes.stream().map(code -> new Gap(code, materials.get(code).name().zh(), null)).toList();
-			LocalDate gapDeadline = gaps.isEmpty() ? null : calendar.plusWorkingDays(today, gapDays);
+			LocalDate gapDeadline = gaps.isEmpty() ? null : due(calendar, today, gapDays);
 			Mode mode = !gaps.isEmpty() ? Mode.WITH_GAPS : !commitments.isEmpty() ? Mode.ON_COMMITMENT : Mode.STANDARD;
 			CaseFile accepted = c.accept(mode, gaps, gapDeadline, List.copyOf(commitments), promised, now);
 			save(accepted, version);
@@ -477,13 +477,14 @@ public class CaseHandling {
 				t.department(), t.state().name(), detail));
 		if (t.state() == TaskState.APPROVED && t.commitment()) {
 			WorkingDayCalendar calendar = calendars.of(RegionCode.of(c.region()));
-			LocalDate due = calendar.plusWorkingDays(LocalDate.ofInstant(now, clock.getZone()), verificationWorkingDays);
+			LocalDate due = due(calendar, LocalDate.ofInstant(now, clock.getZone()), verificationWorkingDays);
 			jdbc.sql("""
 					INSERT INTO verification (id, case_id, task_id, department, due_on, state) VALUES (?, ?, ?, ?, ?, 'PENDING')
 					ON CONFLICT (task_id) DO NOTHING""")
 				.params(UUID.randomUUID(), c.id(), t.id(), t.department(), due)
 				.update();
-			cases.record(c.id(), t.id(), now, actor.username(), "VERIFICATION_SCHEDULED", null, null, "告知承诺事后核查，期限 " + due);
+			cases.record(c.id(), t.id(), now, actor.username(), "VERIFICATION_SCHEDULED", null, null,
+					"告知承诺事后核查，期限 " + (due == null ? PENDING_CALENDAR : due));
 		}
 	}
 
@@ -537,11 +538,10 @@ public class CaseHandling {
 				for (String prerequisite : ready.prerequisites()) {
 					started = started.withInput(prerequisite, byItem.get(prerequisite).result());
 				}
-				LocalDate start = calendar.onOrNextWorkingDay(today);
-				started = started.start(start, calendar.plusWorkingDays(start, item.promisedLimit()));
+				started = started.start(today, due(calendar, today, item.promisedLimit()));
 				saveTask(started, ready.version());
 				cases.record(caseId, ready.id(), now, Actors.SYSTEM.username(), "STARTED", ready.state(), started.state(),
-						"due " + started.dueOn() + (started.inputs().isEmpty() ? "" : ", with results of " + started.inputs().keySet()));
+						"due " + (started.dueOn() == null ? PENDING_CALENDAR : started.dueOn()) + (started.inputs().isEmpty() ? "" : ", with results of " + started.inputs().keySet()));
 				Task current = cases.task(ready.id()).orElseThrow();
 				instantDecision(c, current, item, app, actor, atWindow, now);
 				changed = true;
@@ -677,6 +677,23 @@ public class CaseHandling {
 	}
 
 	// ------------------------------------------------------------------ helpers
+
+	static final String PENDING_CALENDAR = "待定（所涉年度的工作日历尚未导入）";
+
+	/**
+	 * The day {@code days} working days after a start that falls on or after {@code from}; null while the
+	 * year it falls in has no calendar yet (each December, before the State Council's notice), so that
+	 * decisions go on and the date is set once the year is loaded, never guessed.
+	 */
+	static LocalDate due(WorkingDayCalendar calendar, LocalDate from, int days) {
+		try {
+			return calendar.plusWorkingDays(calendar.onOrNextWorkingDay(from), days);
+		}
+		catch (cn.onego.clock.CalendarNotLoaded notLoaded) {
+			log.warn("Due date {} working days after {} pending: {}", days, from, notLoaded.getMessage());
+			return null;
+		}
+	}
 
 	private CaseFile atWindow(Actor clerk, UUID caseId, int version) {
 		CaseFile c = cases.lock(caseId).orElseThrow(() -> new NotFound("办件", "Case", caseId.toString()));

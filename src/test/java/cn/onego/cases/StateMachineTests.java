@@ -113,6 +113,15 @@ class StateMachineTests {
 		assertThat(CaseNumber.of(RegionCode.of("431021"), LocalDate.of(2026, 11, 26), 42)).isNotEqualTo(number);
 	}
 
+	@Test
+	void leavesADueDatePendingInAYearWithoutACalendarRatherThanBlockingTheDecision() {
+		var only2026 = new cn.onego.clock.WorkingDayCalendar(Set.of(2026), Map.of());
+		assertThat(CaseHandling.due(only2026, LocalDate.of(2026, 3, 2), 5)).isEqualTo(LocalDate.of(2026, 3, 9));
+		assertThat(CaseHandling.due(only2026, LocalDate.of(2026, 3, 7), 1)).as("a Saturday start counts from Monday")
+			.isEqualTo(LocalDate.of(2026, 3, 10));
+		assertThat(CaseHandling.due(only2026, LocalDate.of(2026, 12, 20), 20)).isNull();
+	}
+
 	private static Task task(TaskState state) {
 		return new Task(UUID.randomUUID(), UUID.randomUUID(), "ITEM", "DEPT", true, false, state, List.of(), Map.of(), null, null,
 				"r", null, null, null, null, 0);

@@ -40,6 +40,9 @@ class CaseJourneyIT {
 	@Autowired
 	ELicences licences;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	CaseWorld world;
 
 	@BeforeEach
@@ -117,15 +120,33 @@ class CaseJourneyIT {
 		});
 		assertThat(history).filteredOn(h -> "APPROVED".equals(h.get("action"))).hasSize(7)
 			.extracting(h -> h.get("actor")).contains("system").doesNotHaveDuplicates();
-		List<String> messages = waitForMessages(6);
+		List<String> messages = waitForMessage("EMS1234567890");
 		assertThat(messages).anySatisfy(m -> assertThat(m).contains("已受理"))
 			.anySatisfy(m -> assertThat(m).contains("EMS1234567890"));
+
+		// every transition went through the event publication registry (the outbox) and was completed
+		int incomplete = -1;
+		for (int i = 0; i < 100 && incomplete != 0; i++) {
+			incomplete = jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND serialized_event LIKE ?")
+				.param("%" + caseId + "%")
+				.query(Integer.class)
+				.single();
+			CaseWorld.sleep(incomplete == 0 ? 0 : 100);
+		}
+		assertThat(incomplete).as("publications still incomplete").isZero();
+		List<String> archived = jdbc.sql("SELECT event_type FROM event_publication_archive WHERE serialized_event LIKE ?")
+			.param("%" + caseId + "%")
+			.query(String.class)
+			.list();
+		assertThat(archived).anySatisfy(t -> assertThat(t).endsWith("CaseAccepted"))
+			.anySatisfy(t -> assertThat(t).endsWith("TaskDecided"))
+			.anySatisfy(t -> assertThat(t).endsWith("CaseIssued"));
 	}
 
-	private List<String> waitForMessages(int atLeast) {
+	private List<String> waitForMessage(String containing) {
 		for (int i = 0; i < 100; i++) {
 			List<String> messages = world.as(world.applicant, "GET", "/api/v1/my/notifications", null).json("$[*].zh");
-			if (messages.size() >= atLeast) {
+			if (messages.stream().anyMatch(m -> m.contains(containing))) {
 				return messages;
 			}
 			CaseWorld.sleep(100);

@@ -245,6 +245,70 @@ class CaseScenariosIT {
 		assertThat(stranger.status()).isEqualTo(403);
 	}
 
+	@Test
+	void consolidatesTheDepartmentsSupplementRequestsIntoOneListAndResumesTheirTasksOnceSupplied() {
+		String caseId = world.apply("HN-CATERING", SMALL_SHOP, Set.of(), Set.of());
+		world.as(world.clerkOf(caseId), "POST", "/api/v1/cases/" + caseId + "/acceptance", Map.of("version", world.caseVersion(caseId)));
+		world.approve(caseId, "HN-SCJG-ENT-REG", "92430102MA4T000999");
+		ask(caseId, "HN-SCJG-FOOD-LICENCE", "FOOD_LAYOUT_AND_PROCESS", "布局图未标明生熟分开的操作区");
+		ask(caseId, "HN-ZJ-DRAINAGE-PERMIT", "PRETREATMENT_FACILITY_PROOF", "隔油池容量说明缺失");
+		List<Map<String, Object>> requests = world.view(world.applicant, caseId).json("$.caseFile.supplement");
+		assertThat(requests).extracting(r -> r.get("subject"))
+			.containsExactly("FOOD_LAYOUT_AND_PROCESS", "PRETREATMENT_FACILITY_PROOF");
+		assertThat(world.caseState(caseId)).isEqualTo("IN_PROGRESS");
+
+		Response supplied = world.as(world.applicant, "POST", "/api/v1/cases/" + caseId + "/supplement", Map.of("attachments",
+				Map.of("FOOD_LAYOUT_AND_PROCESS", world.upload("layout v2"), "PRETREATMENT_FACILITY_PROOF", world.upload("grease trap"))));
+		assertThat(supplied.status()).as(supplied.body()).isEqualTo(200);
+		assertThat((List<?>) supplied.json("$.supplement")).isEmpty();
+		assertThat(world.task(caseId, "HN-SCJG-FOOD-LICENCE").get("state")).isEqualTo("CLAIMED");
+		assertThat(world.task(caseId, "HN-ZJ-DRAINAGE-PERMIT").get("state")).isEqualTo("CLAIMED");
+	}
+
+	@Test
+	void suspendsATaskForASpecialProcedureWithReasonAndLongestDurationAndResumesIt() {
+		String caseId = world.apply("HN-CATERING", SMALL_SHOP, Set.of(), Set.of());
+		world.as(world.clerkOf(caseId), "POST", "/api/v1/cases/" + caseId + "/acceptance", Map.of("version", world.caseVersion(caseId)));
+		world.approve(caseId, "HN-SCJG-ENT-REG", "92430102MA4T001000");
+		Map<String, Object> task = world.task(caseId, "HN-SCJG-FOOD-LICENCE");
+		String reviewer = world.reviewerOf((String) task.get("department"), "HN-SCJG-FOOD-LICENCE");
+		Response claimed = world.as(reviewer, "POST", "/api/v1/tasks/" + task.get("id") + "/claim", Map.of("version", task.get("version")));
+		Response vague = world.as(reviewer, "POST", "/api/v1/tasks/" + task.get("id") + "/suspension",
+				Map.of("version", (Integer) claimed.json("$.version"), "procedure", "WAITING"));
+		assertThat((List<String>) vague.json("$.errors[*].field")).containsExactlyInAnyOrder("procedure", "reason", "maxWorkingDays");
+		Response suspended = world.as(reviewer, "POST", "/api/v1/tasks/" + task.get("id") + "/suspension", Map.of("version",
+				(Integer) claimed.json("$.version"), "procedure", "ON_SITE_INSPECTION", "reason", "现场核查厨房布局", "maxWorkingDays", 5));
+		assertThat(suspended.status()).as(suspended.body()).isEqualTo(200);
+		assertThat((String) suspended.json("$.state")).isEqualTo("SUSPENDED");
+		assertThat((Integer) suspended.json("$.decision.maxWorkingDays")).isEqualTo(5);
+		Response resumed = world.as(reviewer, "POST", "/api/v1/tasks/" + task.get("id") + "/resumption",
+				Map.of("version", (Integer) suspended.json("$.version")));
+		assertThat((String) resumed.json("$.state")).isEqualTo("CLAIMED");
+	}
+
+	@Test
+	void approvesAnOnTheSpotItemAtTheWindowWhenTheCaseIsAccepted() {
+		String caseId = world.apply("HN-SCHOOL-ENROLMENT", world.firstOptions("HN-SCHOOL-ENROLMENT"), Set.of(), Set.of());
+		String clerk = world.clerkOf(caseId);
+		Response accepted = world.as(clerk, "POST", "/api/v1/cases/" + caseId + "/acceptance", Map.of("version", world.caseVersion(caseId)));
+		assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+		Map<String, Object> check = world.task(caseId, "HN-JK-VACCINATION-CHECK");
+		assertThat(check.get("state")).isEqualTo("APPROVED");
+		assertThat((String) check.get("autoRule")).startsWith("即办件");
+		List<Map<String, Object>> approvals = world.view(clerk, caseId).json("$.history[?(@.action == 'APPROVED')]");
+		assertThat(approvals).singleElement().satisfies(a -> assertThat(a.get("actor")).isEqualTo(clerk));
+	}
+
+	private void ask(String caseId, String item, String subject, String why) {
+		Map<String, Object> task = world.task(caseId, item);
+		String reviewer = world.reviewerOf((String) task.get("department"), item);
+		Response claimed = world.as(reviewer, "POST", "/api/v1/tasks/" + task.get("id") + "/claim", Map.of("version", task.get("version")));
+		Response asked = world.as(reviewer, "POST", "/api/v1/tasks/" + task.get("id") + "/supplement-request", Map.of("version",
+				(Integer) claimed.json("$.version"), "requests", List.of(Map.of("subject", subject, "why", why))));
+		assertThat(asked.status()).as(asked.body()).isEqualTo(200);
+		assertThat((String) asked.json("$.state")).isEqualTo("AWAITING_SUPPLEMENT");
+	}
+
 	private Response refuse(String caseId, String item) {
 		Map<String, Object> task = world.task(caseId, item);
 		String reviewer = world.reviewerOf((String) task.get("department"), item);

@@ -91,6 +91,23 @@ final class CaseWorld {
 		throw new AssertionError("no case was opened for application " + application);
 	}
 
+	/** Answers every question that applies with its first option, until the questionnaire is complete. */
+	Map<String, List<String>> firstOptions(String matter) {
+		Map<String, List<String>> answers = new HashMap<>();
+		for (int round = 0; round < 20; round++) {
+			Response guidance = api.send("POST", "/api/v1/matters/" + matter + "/guidance", null, null, Map.of("answers", answers));
+			List<Map<String, Object>> open = guidance.json("$.questions[?(@.open == true)]");
+			if (open.isEmpty()) {
+				return answers;
+			}
+			for (Map<String, Object> question : open) {
+				Map<?, ?> first = (Map<?, ?>) ((List<?>) question.get("options")).get(0);
+				answers.put((String) question.get("code"), List.of((String) first.get("value")));
+			}
+		}
+		throw new AssertionError("the questionnaire of " + matter + " does not end");
+	}
+
 	String upload(String label) {
 		byte[] pdf = ("%PDF-1.4\n% " + label + " " + UUID.randomUUID() + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
 		Response uploaded = api.upload("/api/v1/attachments", applicant, PASSWORD, pdf, "application/pdf");

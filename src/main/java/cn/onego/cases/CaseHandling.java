@@ -635,13 +635,12 @@ public class CaseHandling {
 			cases.record(caseId, null, now, reviewer.username(), "BLACKLISTED", null, null, c.applicantId());
 			events.publishEvent(new ResultRevoked(caseId, c.number().value(), c.applicantUsername(), taskId,
 					catalog.catalogue().item(t.item()).orElseThrow().name().zh(), finding.trim()));
-			if (!c.state().isFinal() && t.mandatory()) {
-				CaseFile refused = c.state() == CaseState.READY ? c : c.refuse(new Refusal("告知承诺核查不实，准予决定已撤销", null,
-						reviewer.username()), now);
-				if (refused != c) {
-					save(refused, c.version());
-					cases.record(caseId, null, now, reviewer.username(), "REFUSED", c.state(), refused.state(), "commitment broken");
-				}
+			if (t.mandatory() && c.state().canMoveTo(CaseState.REFUSED)) {
+				String reason = "告知承诺核查不实，" + catalog.catalogue().item(t.item()).orElseThrow().name().zh() + "的准予决定已撤销";
+				CaseFile refused = c.refuse(new Refusal(reason, null, reviewer.username()), now);
+				save(refused, c.version());
+				cases.record(caseId, null, now, reviewer.username(), "REFUSED", c.state(), refused.state(), reason);
+				events.publishEvent(new CaseRefused(caseId, c.number().value(), c.applicantUsername(), reason));
 			}
 		});
 	}

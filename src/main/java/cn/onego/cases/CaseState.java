@@ -26,7 +26,8 @@ public enum CaseState {
 			case AWAITING_ACCEPTANCE -> EnumSet.of(AWAITING_SUPPLEMENT, NOT_ACCEPTED, IN_PROGRESS);
 			case AWAITING_SUPPLEMENT -> EnumSet.of(AWAITING_ACCEPTANCE, NOT_ACCEPTED);
 			case IN_PROGRESS -> EnumSet.of(READY, REFUSED);
-			case READY -> EnumSet.of(ISSUED);
+			// a mandatory result revoked before issue (failed post-verification) ends the case refused
+			case READY -> EnumSet.of(ISSUED, REFUSED);
 			case NOT_ACCEPTED, ISSUED, REFUSED -> EnumSet.noneOf(CaseState.class);
 		};
 	}

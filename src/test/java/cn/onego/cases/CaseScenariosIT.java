@@ -157,6 +157,7 @@ class CaseScenariosIT {
 
 		assertThat(world.task(caseId, "HN-SCJG-ENT-REG").get("state")).isEqualTo("REVOKED");
 		assertThat(world.caseState(caseId)).isEqualTo("REFUSED");
+		assertThat((String) world.view("admin", caseId).json("$.caseFile.refusal.reason")).contains("告知承诺核查不实");
 		assertThat(credit.blacklisted(world.idNumber)).isTrue();
 		assertThat(credit.listings(world.idNumber)).singleElement()
 			.satisfies(l -> assertThat(l.evidenceNumber()).isEqualTo(world.view("admin", caseId).json("$.caseFile.number")));

@@ -25,7 +25,7 @@ class StateMachineTests {
 			CaseState.AWAITING_SUPPLEMENT, EnumSet.of(CaseState.AWAITING_ACCEPTANCE, CaseState.NOT_ACCEPTED),
 			CaseState.NOT_ACCEPTED, EnumSet.noneOf(CaseState.class),
 			CaseState.IN_PROGRESS, EnumSet.of(CaseState.READY, CaseState.REFUSED),
-			CaseState.READY, EnumSet.of(CaseState.ISSUED),
+			CaseState.READY, EnumSet.of(CaseState.ISSUED, CaseState.REFUSED),
 			CaseState.ISSUED, EnumSet.noneOf(CaseState.class),
 			CaseState.REFUSED, EnumSet.noneOf(CaseState.class));
 

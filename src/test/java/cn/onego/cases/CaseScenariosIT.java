@@ -300,6 +300,27 @@ class CaseScenariosIT {
 		assertThat(approvals).singleElement().satisfies(a -> assertThat(a.get("actor")).isEqualTo(clerk));
 	}
 
+	@Test
+	void cancelsTheWaitingTasksWhenTheFirstMandatoryItemIsRefusedAndRefusesToApproveACancelledTask() {
+		String caseId = world.apply("HN-CATERING", SMALL_SHOP, Set.of(), Set.of());
+		world.as(world.clerkOf(caseId), "POST", "/api/v1/cases/" + caseId + "/acceptance", Map.of("version", world.caseVersion(caseId)));
+		assertThat(refuse(caseId, "HN-SCJG-ENT-REG").status()).isEqualTo(200);
+		assertThat(world.caseState(caseId)).isEqualTo("REFUSED");
+		Map<String, Object> cancelled = world.task(caseId, "HN-SCJG-FOOD-LICENCE");
+		assertThat(cancelled.get("state")).isEqualTo("CANCELLED");
+		String reviewer = world.reviewerOf((String) cancelled.get("department"), "HN-SCJG-FOOD-LICENCE");
+		Response approve = world.as(reviewer, "POST", "/api/v1/tasks/" + cancelled.get("id") + "/approval",
+				Map.of("version", cancelled.get("version"), "number", "JY-1"));
+		assertThat(approve.status()).isEqualTo(409);
+		assertThat((String) approve.json("$.message.en")).contains("CANCELLED");
+		Response claim = world.as(reviewer, "POST", "/api/v1/tasks/" + cancelled.get("id") + "/claim", Map.of("version", cancelled.get("version")));
+		assertThat(claim.status()).isEqualTo(409);
+		assertThat(world.task(caseId, "HN-SCJG-FOOD-LICENCE")).isEqualTo(cancelled);
+		Response issue = world.as(world.clerkOf(caseId), "POST", "/api/v1/cases/" + caseId + "/issue",
+				Map.of("version", world.caseVersion(caseId), "trackingNumber", "EMS3"));
+		assertThat(issue.status()).as("a refused case is never issued").isEqualTo(409);
+	}
+
 	private void ask(String caseId, String item, String subject, String why) {
 		Map<String, Object> task = world.task(caseId, item);
 		String reviewer = world.reviewerOf((String) task.get("department"), item);

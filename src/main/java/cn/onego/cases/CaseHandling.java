@@ -95,11 +95,14 @@ public class CaseHandling {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final int verificationWorkingDays;
+	private final double warningShare;
 
 	CaseHandling(Cases cases, CatalogQueries catalog, Submissions submissions, Calendars calendars, CreditRecords credit,
 			ELicences licences, OnceOnly onceOnly, Halls halls, JdbcClient jdbc, TransactionTemplate transactions,
 			ApplicationEventPublisher events, Clock clock,
-			@Value("${onego.cases.verification-working-days:40}") int verificationWorkingDays) {
+			@Value("${onego.cases.verification-working-days:40}") int verificationWorkingDays,
+			@Value("${onego.clock.warning-share:0.2}") double warningShare) {
+		this.warningShare = warningShare;
 		this.cases = cases;
 		this.catalog = catalog;
 		this.submissions = submissions;
@@ -260,7 +263,7 @@ public class CaseHandling {
 			boolean commitment = item.materials().stream().anyMatch(l -> commitments.contains(l.material()));
 			List<String> prerequisites = matter.prerequisitesOf(code).stream().filter(items::contains).toList();
 			Task task = new Task(UUID.randomUUID(), c.id(), code, department.code(), mandatory, commitment, TaskState.WAITING,
-					prerequisites, Map.of(), null, null, null, null, null, null, null, 0);
+					prerequisites, Map.of(), null, null, null, null, null, null, null, 0, null, 0, null, null, "GREEN");
 			cases.insert(task);
 			cases.record(c.id(), task.id(), now, clerk.username(), "DISPATCHED", null, TaskState.WAITING,
 					"to " + department.name() + (prerequisites.isEmpty() ? "" : ", after " + prerequisites));
@@ -332,7 +335,7 @@ public class CaseHandling {
 			cases.record(c.id(), null, now, actor.username(), "SUPPLIED", c.state(), c.state(), detail);
 			for (Task t : cases.tasks(caseId)) {
 				if (t.state() == TaskState.AWAITING_SUPPLEMENT) {
-					Task resumed = t.resume();
+					Task resumed = clocked(t.resume(), t, LocalDate.ofInstant(now, clock.getZone()));
 					saveTask(resumed, t.version());
 					cases.record(c.id(), t.id(), now, actor.username(), "RESUMED", t.state(), resumed.state(), "supplement received");
 				}
@@ -449,9 +452,9 @@ public class CaseHandling {
 			if (t.version() != version) {
 				throw new ConcurrentChange("子件", version);
 			}
-			Task next = transition.apply(t);
-			saveTask(next, version);
 			Instant now = clock.instant();
+			Task next = clocked(transition.apply(t), t, LocalDate.ofInstant(now, clock.getZone()));
+			saveTask(next, version);
 			CaseFile c = cases.lock(t.caseId()).orElseThrow();
 			cases.record(c.id(), t.id(), now, reviewer.username(), action, t.state(), next.state(), detail);
 			if (next.state() == TaskState.AWAITING_SUPPLEMENT) {
@@ -539,6 +542,8 @@ public class CaseHandling {
 					started = started.withInput(prerequisite, byItem.get(prerequisite).result());
 				}
 				started = started.start(today, due(calendar, today, item.promisedLimit()));
+				cn.onego.clock.Deadline clock = cn.onego.clock.Deadline.start(today, item.promisedLimit());
+				started = started.withClock(clock, started.dueOn(), warnOn(calendar, clock), "GREEN");
 				saveTask(started, ready.version());
 				cases.record(caseId, ready.id(), now, Actors.SYSTEM.username(), "STARTED", ready.state(), started.state(),
 						"due " + (started.dueOn() == null ? PENDING_CALENDAR : started.dueOn()) + (started.inputs().isEmpty() ? "" : ", with results of " + started.inputs().keySet()));
@@ -678,6 +683,45 @@ public class CaseHandling {
 	// ------------------------------------------------------------------ helpers
 
 	static final String PENDING_CALENDAR = "待定（所涉年度的工作日历尚未导入）";
+
+	/**
+	 * The task's clock after a transition: it stops when the task starts waiting for the applicant or a
+	 * special procedure, and when it runs again the working days lost move the due day.
+	 */
+	private Task clocked(Task next, Task before, LocalDate today) {
+		cn.onego.clock.Deadline deadline = before.deadline();
+		if (deadline == null) {
+			return next;
+		}
+		boolean stops = next.state() == TaskState.AWAITING_SUPPLEMENT || next.state() == TaskState.SUSPENDED;
+		boolean runsAgain = (before.state() == TaskState.AWAITING_SUPPLEMENT || before.state() == TaskState.SUSPENDED)
+				&& next.state() == TaskState.CLAIMED;
+		if (stops) {
+			return next.withClock(deadline.pause(today), next.dueOn(), next.warnOn(), next.colour());
+		}
+		if (runsAgain) {
+			WorkingDayCalendar calendar = calendars.of(RegionCode.of(cases.find(before.caseId()).orElseThrow().region()));
+			try {
+				cn.onego.clock.Deadline resumed = deadline.resume(today, calendar);
+				return next.withClock(resumed, resumed.due(calendar), resumed.warnOn(calendar, warningShare),
+						resumed.colour(today, calendar, warningShare).name());
+			}
+			catch (cn.onego.clock.CalendarNotLoaded notLoaded) {
+				return next.withClock(new cn.onego.clock.Deadline(deadline.startedOn(), deadline.limit(), deadline.lostWorkingDays(), null),
+						null, null, next.colour());
+			}
+		}
+		return next;
+	}
+
+	private LocalDate warnOn(WorkingDayCalendar calendar, cn.onego.clock.Deadline deadline) {
+		try {
+			return deadline.warnOn(calendar, warningShare);
+		}
+		catch (cn.onego.clock.CalendarNotLoaded notLoaded) {
+			return null;
+		}
+	}
 
 	/**
 	 * The day {@code days} working days after a start that falls on or after {@code from}; null while the

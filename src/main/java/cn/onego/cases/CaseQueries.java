@@ -27,8 +27,16 @@ public class CaseQueries {
 	private final Submissions submissions;
 	private final Notifications notifications;
 	private final JdbcClient jdbc;
+	private final cn.onego.clock.Calendars calendars;
+	private final java.time.Clock clock;
+	private final double warningShare;
 
-	CaseQueries(Cases cases, CatalogQueries catalog, Submissions submissions, Notifications notifications, JdbcClient jdbc) {
+	CaseQueries(Cases cases, CatalogQueries catalog, Submissions submissions, Notifications notifications, JdbcClient jdbc,
+			cn.onego.clock.Calendars calendars, java.time.Clock clock,
+			@org.springframework.beans.factory.annotation.Value("${onego.clock.warning-share:0.2}") double warningShare) {
+		this.calendars = calendars;
+		this.clock = clock;
+		this.warningShare = warningShare;
 		this.cases = cases;
 		this.catalog = catalog;
 		this.submissions = submissions;
@@ -36,8 +44,12 @@ public class CaseQueries {
 		this.jdbc = jdbc;
 	}
 
-	/** A task as shown: its item and department by name. */
-	public record TaskView(Task task, Label itemName, String departmentName) {
+	/**
+	 * A task as shown: its item and department by name, and its clock today — working days used and
+	 * left (null while the calendar of the year is not loaded) and its colour (GREEN, YELLOW, RED).
+	 */
+	public record TaskView(Task task, Label itemName, String departmentName, Integer elapsedWorkingDays,
+			Integer remainingWorkingDays, String colour) {
 	}
 
 	public record Verification(UUID id, UUID caseId, UUID taskId, String department, LocalDate dueOn, String state,
@@ -101,8 +113,16 @@ public class CaseQueries {
 		return cases.ofApplicant(applicant.idNumber() == null ? "" : applicant.idNumber(), applicant.username(), 200);
 	}
 
+	/** The actor's messages; department heads and supervisors also get the warnings of their scope. */
 	public List<Notifications.Notice> notifications(Actor actor) {
-		return notifications.of(actor.username(), 200);
+		List<String> recipients = new java.util.ArrayList<>(List.of(actor.username()));
+		if (actor.has(Role.DEPARTMENT_HEAD) && actor.department() != null) {
+			recipients.add("DEPARTMENT_HEAD:" + actor.department());
+		}
+		if (actor.has(Role.SUPERVISOR) && actor.region() != null) {
+			recipients.add("SUPERVISOR:" + actor.region().substring(0, 2) + "0000");
+		}
+		return notifications.of(recipients, 200);
 	}
 
 	public List<Verification> verifications(Actor reviewer, String department) {
@@ -127,9 +147,26 @@ public class CaseQueries {
 				rs.getTimestamp("decided_at") == null ? null : rs.getTimestamp("decided_at").toInstant());
 	}
 
-	private static TaskView view(Catalogue catalogue, Task t) {
+	private TaskView view(Catalogue catalogue, Task t) {
+		Integer elapsed = null;
+		Integer remaining = null;
+		String colour = t.colour();
+		cn.onego.clock.Deadline deadline = t.deadline();
+		var region = catalogue.department(t.department()).map(Department::region);
+		if (deadline != null && !t.state().settled() && region.isPresent()) {
+			try {
+				var calendar = calendars.of(region.get());
+				LocalDate today = LocalDate.now(clock);
+				elapsed = deadline.elapsed(today, calendar);
+				remaining = deadline.remaining(today, calendar);
+				colour = deadline.paused() ? t.colour() : deadline.colour(today, calendar, warningShare).name();
+			}
+			catch (cn.onego.clock.CalendarNotLoaded notLoaded) {
+				// the year is not loaded yet: the clock shows what was last marked
+			}
+		}
 		return new TaskView(t, catalogue.item(t.item()).map(i -> i.name()).orElse(null),
-				catalogue.department(t.department()).map(Department::name).orElse(t.department()));
+				catalogue.department(t.department()).map(Department::name).orElse(t.department()), elapsed, remaining, colour);
 	}
 
 	/** The case, if the actor may see it: its applicant, its hall's windows, its departments, supervisors. */

@@ -125,8 +125,8 @@ class Cases {
 	void insert(Task t) {
 		jdbc.sql("""
 				INSERT INTO case_task (id, case_id, item, department, mandatory, commitment, state, prerequisites, inputs,
-				    started_on, due_on, version)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, 0)""")
+				    started_on, due_on, version, colour)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, 0, 'GREEN')""")
 			.params(t.id(), t.caseId(), t.item(), t.department(), t.mandatory(), t.commitment(), t.state().name(),
 					write(t.prerequisites()), write(t.inputs()), t.startedOn(), t.dueOn())
 			.update();
@@ -135,10 +135,12 @@ class Cases {
 	boolean update(Task t, int expectedVersion) {
 		return jdbc.sql("""
 				UPDATE case_task SET state = ?, inputs = ?::jsonb, result = ?::jsonb, decision = ?::jsonb, claimed_by = ?,
-				    auto_rule = ?, started_on = ?, due_on = ?, decided_at = ?, version = version + 1
+				    auto_rule = ?, started_on = ?, due_on = ?, decided_at = ?, limit_days = ?, lost_days = ?, paused_on = ?,
+				    warn_on = ?, colour = ?, version = version + 1
 				WHERE id = ? AND version = ?""")
 			.params(t.state().name(), write(t.inputs()), write(t.result()), write(t.decision()), t.claimedBy(), t.autoRule(),
-					t.startedOn(), t.dueOn(), time(t.decidedAt()), t.id(), expectedVersion)
+					t.startedOn(), t.dueOn(), time(t.decidedAt()), t.limitDays(), t.lostDays(), t.pausedOn(), t.warnOn(),
+					t.colour() == null ? "GREEN" : t.colour(), t.id(), expectedVersion)
 			.update() == 1;
 	}
 
@@ -235,6 +237,8 @@ class Cases {
 				read(rs.getString("inputs"), INPUTS), read(rs.getString("result"), TaskResult.class),
 				read(rs.getString("decision"), Decision.class), rs.getString("claimed_by"), rs.getString("auto_rule"),
 				rs.getObject("started_on", LocalDate.class), rs.getObject("due_on", LocalDate.class),
-				instant(rs.getTimestamp("decided_at")), rs.getInt("version"));
+				instant(rs.getTimestamp("decided_at")), rs.getInt("version"), (Integer) rs.getObject("limit_days"),
+				rs.getInt("lost_days"), rs.getObject("paused_on", LocalDate.class), rs.getObject("warn_on", LocalDate.class),
+				rs.getString("colour"));
 	}
 }

@@ -102,11 +102,11 @@ public class Notifications {
 
 	}
 
-	public List<Notice> of(String recipient, int limit) {
+	public List<Notice> of(List<String> recipients, int limit) {
 		return jdbc.sql("""
 				SELECT id, recipient, case_id, channel, text_zh, text_en, created_at FROM notification
-				WHERE recipient = ? ORDER BY id DESC LIMIT ?""")
-			.params(recipient, limit)
+				WHERE recipient = ANY (?) ORDER BY id DESC LIMIT ?""")
+			.params(recipients.toArray(String[]::new), limit)
 			.query((rs, n) -> new Notice(rs.getLong(1), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
 					rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
 			.list();

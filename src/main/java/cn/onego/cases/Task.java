@@ -14,7 +14,7 @@ import java.util.UUID;
 public record Task(UUID id, UUID caseId, String item, String department, boolean mandatory, boolean commitment,
 		TaskState state, List<String> prerequisites, Map<String, TaskResult> inputs, TaskResult result,
 		Decision decision, String claimedBy, String autoRule, LocalDate startedOn, LocalDate dueOn, Instant decidedAt,
-		int version) {
+		int version, Integer limitDays, int lostDays, LocalDate pausedOn, LocalDate warnOn, String colour) {
 
 	/** What an approved item produced: a licence with its number, or a notice. */
 	public record TaskResult(String kind, String licenceType, String number, String name, String notice) {
@@ -90,12 +90,25 @@ public record Task(UUID id, UUID caseId, String item, String department, boolean
 		Map<String, TaskResult> all = new LinkedHashMap<>(inputs);
 		all.put(prerequisite, input);
 		return new Task(id, caseId, item, department, mandatory, commitment, state, prerequisites, Map.copyOf(all), result,
-				decision, claimedBy, autoRule, startedOn, dueOn, decidedAt, version);
+				decision, claimedBy, autoRule, startedOn, dueOn, decidedAt, version, limitDays, lostDays, pausedOn, warnOn, colour);
 	}
 
 	private Task with(TaskState next, String claimedBy, TaskResult result, Decision decision, String autoRule,
 			LocalDate startedOn, LocalDate dueOn, Instant decidedAt) {
 		return new Task(id, caseId, item, department, mandatory, commitment, next, prerequisites, inputs, result, decision,
-				claimedBy, autoRule, startedOn, dueOn, decidedAt, version);
+				claimedBy, autoRule, startedOn, dueOn, decidedAt, version, limitDays, lostDays, pausedOn, warnOn, colour);
+	}
+
+	/** The task's working-day clock, once started. */
+	cn.onego.clock.Deadline deadline() {
+		return startedOn == null || limitDays == null ? null
+				: new cn.onego.clock.Deadline(startedOn, limitDays, lostDays, pausedOn);
+	}
+
+	/** The task with its clock as the deadline says, due and warning days as computed from it (null: pending calendar). */
+	Task withClock(cn.onego.clock.Deadline clock, LocalDate due, LocalDate warn, String colour) {
+		return new Task(id, caseId, item, department, mandatory, commitment, state, prerequisites, inputs, result, decision,
+				claimedBy, autoRule, clock.startedOn(), due, decidedAt, version, clock.limit(), clock.lostWorkingDays(),
+				clock.pausedOn(), warn, colour);
 	}
 }

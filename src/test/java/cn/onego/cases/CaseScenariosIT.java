@@ -282,9 +282,16 @@ class CaseScenariosIT {
 		assertThat(suspended.status()).as(suspended.body()).isEqualTo(200);
 		assertThat((String) suspended.json("$.state")).isEqualTo("SUSPENDED");
 		assertThat((Integer) suspended.json("$.decision.maxWorkingDays")).isEqualTo(5);
+		assertThat((String) suspended.json("$.pausedOn")).as("the clock stops").isNotNull();
+		List<Map<String, Object>> queue = world.as(reviewer, "GET", "/api/v1/departments/" + task.get("department") + "/tasks", null)
+			.json("$[?(@.task.id == '" + task.get("id") + "')]");
+		assertThat(queue).singleElement().satisfies(v -> assertThat(v).containsKeys("colour", "elapsedWorkingDays"));
 		Response resumed = world.as(reviewer, "POST", "/api/v1/tasks/" + task.get("id") + "/resumption",
 				Map.of("version", (Integer) suspended.json("$.version")));
 		assertThat((String) resumed.json("$.state")).isEqualTo("CLAIMED");
+		assertThat(resumed.body()).as("the clock runs again").doesNotContain("\"pausedOn\"");
+		assertThat((Integer) resumed.json("$.lostDays")).as("resumed the same day: no working day lost").isZero();
+		assertThat((String) resumed.json("$.dueOn")).isEqualTo(suspended.json("$.dueOn"));
 	}
 
 	@Test

@@ -124,7 +124,7 @@ class StateMachineTests {
 
 	private static Task task(TaskState state) {
 		return new Task(UUID.randomUUID(), UUID.randomUUID(), "ITEM", "DEPT", true, false, state, List.of(), Map.of(), null, null,
-				"r", null, null, null, null, 0);
+				"r", null, null, null, null, 0, null, 0, null, null, "GREEN");
 	}
 
 	private static CaseFile aCase(CaseState state, List<CaseFile.Gap> gaps) {

@@ -1,0 +1,109 @@
+package cn.onego.cases;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import cn.onego.catalog.CatalogQueries;
+import cn.onego.clock.Deadline.Colour;
+
+/**
+ * Marks tasks yellow (close to their limit) and red (overdue), and tells the department head and the
+ * supervisor once per change of colour. It reads only the tasks whose colour is due to change, through
+ * partial indexes on the warning and due days; a conditional update makes it safe for several nodes to
+ * scan at once — only the node whose update changed the colour sends the message.
+ */
+@Component
+public class DeadlineWarnings {
+
+	private static final Logger log = LoggerFactory.getLogger(DeadlineWarnings.class);
+
+	static final String YELLOW_CANDIDATES = """
+			SELECT t.id, t.case_id, t.department, t.item, t.due_on, c.number, c.region FROM case_task t JOIN case_file c ON c.id = t.case_id
+			WHERE t.colour = 'GREEN' AND t.state IN ('PENDING', 'CLAIMED') AND t.warn_on <= ?""";
+
+	static final String RED_CANDIDATES = """
+			SELECT t.id, t.case_id, t.department, t.item, t.due_on, c.number, c.region FROM case_task t JOIN case_file c ON c.id = t.case_id
+			WHERE t.colour <> 'RED' AND t.state IN ('PENDING', 'CLAIMED') AND t.due_on < ?""";
+
+	private final JdbcClient jdbc;
+	private final CatalogQueries catalog;
+	private final Clock clock;
+
+	DeadlineWarnings(JdbcClient jdbc, CatalogQueries catalog, Clock clock) {
+		this.jdbc = jdbc;
+		this.catalog = catalog;
+		this.clock = clock;
+	}
+
+	record Candidate(UUID task, UUID caseId, String department, String item, LocalDate due, String number, String region) {
+	}
+
+	/** Marks the colours due on the day; returns how many tasks this scan changed (and so notified). */
+	public int scan(LocalDate today) {
+		List<Candidate> red = candidates(RED_CANDIDATES, today);
+		List<Candidate> yellow = new ArrayList<>(candidates(YELLOW_CANDIDATES, today));
+		yellow.removeIf(y -> red.stream().anyMatch(r -> r.task().equals(y.task())));
+		int changed = 0;
+		for (Candidate c : red) {
+			changed += mark(c, Colour.RED) ? 1 : 0;
+		}
+		for (Candidate c : yellow) {
+			changed += mark(c, Colour.YELLOW) ? 1 : 0;
+		}
+		return changed;
+	}
+
+	@Scheduled(fixedDelayString = "${onego.clock.scan-interval:5m}", initialDelayString = "${onego.clock.scan-interval:5m}")
+	void scheduled() {
+		int changed = scan(LocalDate.now(clock));
+		if (changed > 0) {
+			log.info("Deadline scan: {} tasks changed colour", changed);
+		}
+	}
+
+	private List<Candidate> candidates(String sql, LocalDate today) {
+		return jdbc.sql(sql)
+			.param(today)
+			.query((rs, n) -> new Candidate(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+					rs.getString(4), rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7)))
+			.list();
+	}
+
+	private boolean mark(Candidate c, Colour colour) {
+		// only a still-running task whose colour is still the old one changes: concurrent scanners race here once
+		int updated = jdbc.sql("""
+				UPDATE case_task SET colour = ? WHERE id = ? AND colour <> ? AND colour <> 'RED' AND state IN ('PENDING', 'CLAIMED')""")
+			.params(colour.name(), c.task(), colour.name())
+			.update();
+		if (updated != 1) {
+			return false;
+		}
+		String item = catalog.catalogue().item(c.item()).map(i -> i.name().zh()).orElse(c.item());
+		String zh = (colour == Colour.RED ? "【红牌】已超期：" : "【黄牌】临近期限：") + "办件 " + c.number() + " 的" + item + "，期限 " + c.due();
+		String en = (colour == Colour.RED ? "[RED] overdue: " : "[YELLOW] close to the limit: ") + "case " + c.number() + ", item "
+				+ c.item() + ", due " + c.due();
+		for (String recipient : List.of("DEPARTMENT_HEAD:" + c.department(), "SUPERVISOR:" + c.region().substring(0, 2) + "0000")) {
+			jdbc.sql("""
+					INSERT INTO notification (event_key, recipient, case_id, channel, text_zh, text_en, created_at)
+					VALUES (?, ?, ?, 'INBOX', ?, ?, ?) ON CONFLICT (event_key) DO NOTHING""")
+				.params(c.task() + ":" + colour + ":" + recipient, recipient, c.caseId(), zh, en, Timestamp.from(clock.instant()))
+				.update();
+		}
+		jdbc.sql("""
+				INSERT INTO case_history (case_id, task_id, at, actor, action, from_state, to_state, detail)
+				VALUES (?, ?, ?, 'system', ?, NULL, NULL, ?)""")
+			.params(c.caseId(), c.task(), Timestamp.from(clock.instant()), colour == Colour.RED ? "OVERDUE" : "WARNING", zh)
+			.update();
+		return true;
+	}
+}

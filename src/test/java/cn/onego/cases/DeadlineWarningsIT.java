@@ -1,0 +1,96 @@
+package cn.onego.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The deadline scanner on 20,000 open tasks: it reads only the due ones through its partial indexes,
+ * and two scanners running at once change each colour — and notify — exactly once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class DeadlineWarningsIT {
+
+	static final LocalDate TODAY = LocalDate.of(2020, 6, 1);
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DeadlineWarnings warnings;
+
+	@Test
+	void readsOnlyTheDueTasksAndNotifiesOncePerColourChangeWithTwoScannersAtOnce() throws Exception {
+		UUID caseId = UUID.randomUUID();
+		String department = "430102-TEST-" + caseId.toString().substring(0, 8);
+		jdbc.sql("""
+				INSERT INTO case_file (id, number, application_id, matter, applicant_id, applicant_name, applicant_username, region,
+				    hall, channel, state, submitted_at)
+				VALUES (?, ?, ?, 'HN-CATERING', '11010519491231002X', '测试', 'nobody', '430102', '430102-HALL', 'ONLINE',
+				    'IN_PROGRESS', now())""")
+			.params(caseId, "430102-20200101-" + String.format("%08d", Math.abs(caseId.hashCode() % 100_000_000)) + "-0", UUID.randomUUID())
+			.update();
+		// 20,000 tasks far from their limits, 30 that turn yellow today, 20 that are overdue
+		jdbc.sql("""
+				INSERT INTO case_task (id, case_id, item, department, mandatory, state, prerequisites, started_on, due_on,
+				    limit_days, warn_on, colour)
+				SELECT gen_random_uuid(), ?, 'ITEM-' || n, ?, true, CASE WHEN n % 2 = 0 THEN 'PENDING' ELSE 'CLAIMED' END, '[]',
+				    DATE '2020-05-01',
+				    CASE WHEN n <= 20 THEN DATE '2020-05-25' WHEN n <= 50 THEN DATE '2020-06-05' ELSE DATE '2021-01-01' + (n % 300) END,
+				    20,
+				    CASE WHEN n <= 20 THEN DATE '2020-05-20' WHEN n <= 50 THEN DATE '2020-05-29' ELSE DATE '2020-12-01' + (n % 300) END,
+				    'GREEN'
+				FROM generate_series(1, 20050) AS n""")
+			.params(caseId, department)
+			.update();
+		jdbc.sql("ANALYZE case_task").update();
+
+		String yellowPlan = plan(DeadlineWarnings.YELLOW_CANDIDATES);
+		String redPlan = plan(DeadlineWarnings.RED_CANDIDATES);
+		assertThat(yellowPlan).contains("case_task_warn").doesNotContain("Seq Scan on case_task");
+		assertThat(redPlan).contains("case_task_overdue").doesNotContain("Seq Scan on case_task");
+
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<Integer>> scans = List.of(pool.submit(() -> {
+			start.await();
+			return warnings.scan(TODAY);
+		}), pool.submit(() -> {
+			start.await();
+			return warnings.scan(TODAY);
+		}));
+		start.countDown();
+		int changed = scans.get(0).get() + scans.get(1).get();
+		pool.shutdown();
+
+		assertThat(changed).as("each of the 50 due tasks changed colour once").isEqualTo(50);
+		assertThat(count("SELECT count(*) FROM case_task WHERE department = ? AND colour = 'RED'", department)).isEqualTo(20);
+		assertThat(count("SELECT count(*) FROM case_task WHERE department = ? AND colour = 'YELLOW'", department)).isEqualTo(30);
+		assertThat(count("SELECT count(*) FROM notification WHERE recipient = ?", "DEPARTMENT_HEAD:" + department)).isEqualTo(50);
+		assertThat(count("SELECT count(*) FROM notification WHERE case_id = ?::uuid AND recipient = 'SUPERVISOR:430000'", caseId.toString()))
+			.isEqualTo(50);
+		assertThat(warnings.scan(TODAY)).as("a later scan finds nothing new").isZero();
+		assertThat(warnings.scan(LocalDate.of(2020, 6, 8))).as("the yellow ones are overdue a week later").isEqualTo(30);
+	}
+
+	private String plan(String sql) {
+		return String.join("\n", jdbc.sql("EXPLAIN " + sql.replace("?", "DATE '" + TODAY + "'")).query(String.class).list());
+	}
+
+	private int count(String sql, String param) {
+		return jdbc.sql(sql).param(param).query(Integer.class).single();
+	}
+}

@@ -75,6 +75,16 @@ public class CaseQueries {
 				cases.history(caseId), verificationsOf(caseId));
 	}
 
+	/** A case, for the modules that take it further (evaluation, supervision); callers check who may see it. */
+	public CaseFile caseFile(UUID caseId) {
+		return cases.find(caseId).orElseThrow(() -> new NotFound("办件", "Case", caseId.toString()));
+	}
+
+	/** The departments the case's tasks went to. */
+	public List<String> departmentsOf(UUID caseId) {
+		return cases.tasks(caseId).stream().map(Task::department).distinct().toList();
+	}
+
 	public CaseView byNumber(Actor actor, String number) {
 		return view(actor, cases.byNumber(number).orElseThrow(() -> new NotFound("办件", "Case", number)).id());
 	}

@@ -21,18 +21,25 @@ import cn.onego.Identities;
  * created for whichever hall the case lands in, and a reviewer created for each department a task goes to.
  * Nobody here is in the demo data.
  */
-final class CaseWorld {
+public final class CaseWorld {
 
-	static final String PASSWORD = "test-pass-123";
+	public static final String PASSWORD = "test-pass-123";
 
 	private final ApiClient api;
 	private final Map<String, String> reviewers = new ConcurrentHashMap<>();
 	private final Map<String, String> clerks = new ConcurrentHashMap<>();
-	final String idNumber;
-	final String applicant;
+	public final String idNumber;
+	public final String applicant;
+	public final String region;
 
-	CaseWorld(ApiClient api) {
+	public CaseWorld(ApiClient api) {
+		this(api, "430102");
+	}
+
+	/** A world whose citizen lives in the region (GB/T 2260 code). */
+	public CaseWorld(ApiClient api, String region) {
 		this.api = api;
+		this.region = region;
 		this.idNumber = Identities.idNumber();
 		this.applicant = "founder-" + idNumber.substring(8).toLowerCase();
 		Response account = api.send("POST", "/api/v1/accounts", null, null,
@@ -44,7 +51,7 @@ final class CaseWorld {
 	 * Applies for the matter with the answers: every form field filled with a valid value, every material
 	 * to upload uploaded except those withheld, the commitments signed; then waits for the case.
 	 */
-	String apply(String matter, Map<String, List<String>> answers, Set<String> withheld, Set<String> commitments) {
+	public String apply(String matter, Map<String, List<String>> answers, Set<String> withheld, Set<String> commitments) {
 		Response guidance = api.send("POST", "/api/v1/matters/" + matter + "/guidance", null, null,
 				Map.of("answers", answers, "commitments", commitments));
 		assertThat((Boolean) guidance.json("$.complete")).as(guidance.body()).isTrue();
@@ -66,7 +73,7 @@ final class CaseWorld {
 		}
 		Map<String, Object> body = new HashMap<>();
 		body.put("matter", matter);
-		body.put("region", "430102");
+		body.put("region", region);
 		body.put("applicant", Map.of("kind", "PERSON", "id", idNumber, "name", "陈创业"));
 		body.put("answers", answers);
 		body.put("form", form);
@@ -92,7 +99,7 @@ final class CaseWorld {
 	}
 
 	/** Answers every question that applies with its first option, until the questionnaire is complete. */
-	Map<String, List<String>> firstOptions(String matter) {
+	public Map<String, List<String>> firstOptions(String matter) {
 		Map<String, List<String>> answers = new HashMap<>();
 		for (int round = 0; round < 20; round++) {
 			Response guidance = api.send("POST", "/api/v1/matters/" + matter + "/guidance", null, null, Map.of("answers", answers));
@@ -108,7 +115,7 @@ final class CaseWorld {
 		throw new AssertionError("the questionnaire of " + matter + " does not end");
 	}
 
-	String upload(String label) {
+	public String upload(String label) {
 		byte[] pdf = ("%PDF-1.4\n% " + label + " " + UUID.randomUUID() + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
 		Response uploaded = api.upload("/api/v1/attachments", applicant, PASSWORD, pdf, "application/pdf");
 		assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
@@ -116,14 +123,14 @@ final class CaseWorld {
 	}
 
 	/** A window clerk of the hall the case is in. */
-	String clerkOf(String caseId) {
+	public String clerkOf(String caseId) {
 		String hall = view(admin(), caseId).json("$.caseFile.hall");
 		return clerks.computeIfAbsent(hall, h -> staff("clerk", Map.of("roles", List.of("WINDOW_CLERK"), "region", "430102",
 				"hall", h)));
 	}
 
 	/** A reviewer of the department (a new one for each call with a distinct suffix). */
-	String reviewerOf(String department, String suffix) {
+	public String reviewerOf(String department, String suffix) {
 		return reviewers.computeIfAbsent(department + suffix, d -> staff("rev", Map.of("roles", List.of("REVIEWER"),
 				"region", department.substring(0, 6), "department", department)));
 	}
@@ -143,31 +150,31 @@ final class CaseWorld {
 		return "admin";
 	}
 
-	Response view(String user, String caseId) {
+	public Response view(String user, String caseId) {
 		return api.send("GET", "/api/v1/cases/" + caseId, user, password(user), null);
 	}
 
-	Response as(String user, String method, String path, Object body) {
+	public Response as(String user, String method, String path, Object body) {
 		return api.send(method, path, user, password(user), body);
 	}
 
 	/** The task of an item in the case view. */
-	Map<String, Object> task(String caseId, String item) {
+	public Map<String, Object> task(String caseId, String item) {
 		List<Map<String, Object>> tasks = view(admin(), caseId).json("$.tasks[?(@.task.item == '" + item + "')].task");
 		assertThat(tasks).as("task of " + item).hasSize(1);
 		return tasks.get(0);
 	}
 
-	int caseVersion(String caseId) {
+	public int caseVersion(String caseId) {
 		return view(admin(), caseId).json("$.caseFile.version");
 	}
 
-	String caseState(String caseId) {
+	public String caseState(String caseId) {
 		return view(admin(), caseId).json("$.caseFile.state");
 	}
 
 	/** Claims and approves a task as a reviewer of its department. */
-	Response approve(String caseId, String item, String number) {
+	public Response approve(String caseId, String item, String number) {
 		Map<String, Object> task = task(caseId, item);
 		String reviewer = reviewerOf((String) task.get("department"), item);
 		Response claimed = as(reviewer, "POST", "/api/v1/tasks/" + task.get("id") + "/claim", Map.of("version", task.get("version")));

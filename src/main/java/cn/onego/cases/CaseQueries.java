@@ -80,6 +80,16 @@ public class CaseQueries {
 		return cases.find(caseId).orElseThrow(() -> new NotFound("办件", "Case", caseId.toString()));
 	}
 
+	/** A task, for the modules that report on it. */
+	public Task task(UUID taskId) {
+		return cases.task(taskId).orElseThrow(() -> new NotFound("子件", "Task", taskId.toString()));
+	}
+
+	/** The tasks of a case. */
+	public List<Task> tasksOf(UUID caseId) {
+		return cases.tasks(caseId);
+	}
+
 	/** The departments the case's tasks went to. */
 	public List<String> departmentsOf(UUID caseId) {
 		return cases.tasks(caseId).stream().map(Task::department).distinct().toList();
@@ -130,7 +140,7 @@ public class CaseQueries {
 			recipients.add("DEPARTMENT_HEAD:" + actor.department());
 		}
 		if (actor.has(Role.SUPERVISOR) && actor.region() != null) {
-			recipients.add("SUPERVISOR:" + actor.region().substring(0, 2) + "0000");
+			recipients.add("SUPERVISOR:" + cn.onego.shared.RegionCode.of(actor.region()).province());
 		}
 		return notifications.of(recipients, 200);
 	}

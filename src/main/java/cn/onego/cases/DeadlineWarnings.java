@@ -92,7 +92,7 @@ public class DeadlineWarnings {
 		String zh = (colour == Colour.RED ? "【红牌】已超期：" : "【黄牌】临近期限：") + "办件 " + c.number() + " 的" + item + "，期限 " + c.due();
 		String en = (colour == Colour.RED ? "[RED] overdue: " : "[YELLOW] close to the limit: ") + "case " + c.number() + ", item "
 				+ c.item() + ", due " + c.due();
-		for (String recipient : List.of("DEPARTMENT_HEAD:" + c.department(), "SUPERVISOR:" + c.region().substring(0, 2) + "0000")) {
+		for (String recipient : List.of("DEPARTMENT_HEAD:" + c.department(), "SUPERVISOR:" + cn.onego.shared.RegionCode.of(c.region()).province())) {
 			jdbc.sql("""
 					INSERT INTO notification (event_key, recipient, case_id, channel, text_zh, text_en, created_at)
 					VALUES (?, ?, ?, 'INBOX', ?, ?, ?) ON CONFLICT (event_key) DO NOTHING""")

@@ -100,7 +100,7 @@ public record Task(UUID id, UUID caseId, String item, String department, boolean
 	}
 
 	/** The task's working-day clock, once started. */
-	cn.onego.clock.Deadline deadline() {
+	public cn.onego.clock.Deadline deadline() {
 		return startedOn == null || limitDays == null ? null
 				: new cn.onego.clock.Deadline(startedOn, limitDays, lostDays, pausedOn);
 	}

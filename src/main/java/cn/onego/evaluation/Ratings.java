@@ -172,7 +172,7 @@ public class Ratings {
 				FROM rating r LEFT JOIN rectification x ON x.rating_id = r.id
 				WHERE r.rated_at >= ? AND r.rated_at < ? AND (?::text IS NULL OR r.region LIKE ?)
 				GROUP BY 1 ORDER BY 1""".formatted(groupBy.column);
-		String prefix = region == null ? null : regionPrefix(region) + "%";
+		String prefix = region == null ? null : RegionCode.of(region).prefix() + "%";
 		Map<String, RatingStatistics> rows = new LinkedHashMap<>();
 		jdbc.sql(sql)
 			.params(Timestamp.from(from.atStartOfDay(clock.getZone()).toInstant()),
@@ -197,10 +197,6 @@ public class Ratings {
 		};
 	}
 
-	/** 430000 → "43", 430100 → "4301", 430102 → "430102": the codes at and below a region share it. */
-	static String regionPrefix(String region) {
-		return region.endsWith("0000") ? region.substring(0, 2) : region.endsWith("00") ? region.substring(0, 4) : region;
-	}
 
 	/** Only the applicant (or the agent who applied) rates a case. */
 	public static class NotTheApplicant extends Problem {

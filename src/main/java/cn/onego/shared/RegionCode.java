@@ -35,6 +35,20 @@ public record RegionCode(String value) implements Comparable<RegionCode> {
 		return new RegionCode(value.substring(0, 2) + "0000");
 	}
 
+	/**
+	 * The leading digits this region shares with every region below it: 43 for 430000, 4301 for 430100,
+	 * the whole code for a county, town or village.
+	 */
+	public String prefix() {
+		if (value.length() == 6 && value.endsWith("0000")) {
+			return value.substring(0, 2);
+		}
+		if (value.length() == 6 && value.endsWith("00")) {
+			return value.substring(0, 4);
+		}
+		return value;
+	}
+
 	@Override
 	public int compareTo(RegionCode other) {
 		return value.compareTo(other.value);

@@ -221,7 +221,7 @@ public final class CaseWorld {
 		};
 	}
 
-	static void sleep(long millis) {
+	public static void sleep(long millis) {
 		try {
 			Thread.sleep(millis);
 		}

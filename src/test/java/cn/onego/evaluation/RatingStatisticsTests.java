@@ -30,8 +30,8 @@ class RatingStatisticsTests {
 		assertThat(Level.of(3).bad()).isFalse();
 		assertThat(Level.of(4).bad()).isTrue();
 		assertThat(Level.VERY_DISSATISFIED.code).isEqualTo(5);
-		assertThat(Ratings.regionPrefix("430000")).isEqualTo("43");
-		assertThat(Ratings.regionPrefix("431000")).isEqualTo("4310");
-		assertThat(Ratings.regionPrefix("431021")).isEqualTo("431021");
+		assertThat(cn.onego.shared.RegionCode.of("430000").prefix()).isEqualTo("43");
+		assertThat(cn.onego.shared.RegionCode.of("431000").prefix()).isEqualTo("4310");
+		assertThat(cn.onego.shared.RegionCode.of("431021").prefix()).isEqualTo("431021");
 	}
 }

@@ -29,6 +29,7 @@ import cn.onego.catalog.Item;
 import cn.onego.catalog.Matter;
 import cn.onego.catalog.Region;
 import cn.onego.platform.RequestValues;
+import cn.onego.platform.Tables;
 import cn.onego.shared.RegionCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -159,6 +160,6 @@ class PublicListsController {
 			.contentType(CSV)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(name + ".csv").build().toString())
-			.body(Csv.write(rows));
+			.body(Tables.csv(rows.isEmpty() ? List.of() : List.copyOf(rows.get(0).keySet()), rows));
 	}
 }

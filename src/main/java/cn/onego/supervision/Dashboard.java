@@ -1,0 +1,207 @@
+package cn.onego.supervision;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import cn.onego.application.Guidance;
+import cn.onego.application.ReductionMetrics;
+import cn.onego.catalog.CatalogQueries;
+import cn.onego.evaluation.RatingStatistics;
+import cn.onego.evaluation.Ratings;
+import cn.onego.shared.RegionCode;
+
+/** The supervision dashboard's figures, read from the daily aggregates and the live warnings. */
+@Service
+public class Dashboard {
+
+	private final JdbcClient jdbc;
+	private final CatalogQueries catalog;
+	private final Guidance guidance;
+	private final Ratings ratings;
+
+	Dashboard(JdbcClient jdbc, CatalogQueries catalog, Guidance guidance, Ratings ratings) {
+		this.jdbc = jdbc;
+		this.catalog = catalog;
+		this.guidance = guidance;
+		this.ratings = ratings;
+	}
+
+	/**
+	 * What to look at: a region (and everything below it), a hall, a department, a matter and a channel,
+	 * each optional, for the days from {@code from} to {@code to}, both included.
+	 */
+	public record Filter(String region, String hall, String department, String matter, String channel, LocalDate from,
+			LocalDate to) {
+
+		String regionPattern() {
+			if (region == null) {
+				return null;
+			}
+			return RegionCode.of(region).prefix() + "%";
+		}
+	}
+
+	public record Volume(LocalDate day, long submitted, long accepted, long notAccepted, long issued, long refused) {
+	}
+
+	public record DepartmentFigures(String department, String name, long decided, long onTime, long late,
+			long lateOnCriticalPath, BigDecimal onTimeRate, BigDecimal averageHandlingDays, BigDecimal averageLimitDays) {
+	}
+
+	public record Warning(String taskId, String caseId, String caseNumber, String item, String itemName, String department,
+			String departmentName, String colour, LocalDate dueOn) {
+	}
+
+	public record Overview(Filter filter, List<Volume> volumes, long tasksDecided, long tasksLate, BigDecimal onTimeRate,
+			BigDecimal averageHandlingDays, BigDecimal averageLimitDays, List<DepartmentFigures> bottlenecks, long yellow,
+			long red, List<Warning> warnings, ReductionMetrics.Aggregate reduction, RatingStatistics satisfaction) {
+	}
+
+	public Overview overview(Filter f) {
+		List<DepartmentFigures> departments = departments(f);
+		long decided = departments.stream().mapToLong(DepartmentFigures::decided).sum();
+		long onTime = departments.stream().mapToLong(DepartmentFigures::onTime).sum();
+		long late = departments.stream().mapToLong(DepartmentFigures::late).sum();
+		Map<String, Object> sums = jdbc.sql("""
+				SELECT coalesce(sum(handling_days), 0) AS handling, coalesce(sum(limit_days), 0) AS limits FROM supervision_task_day
+				WHERE day BETWEEN ? AND ? AND (?::text IS NULL OR region LIKE ?) AND (?::text IS NULL OR hall = ?)
+				  AND (?::text IS NULL OR department = ?) AND (?::text IS NULL OR matter = ?) AND (?::text IS NULL OR channel = ?)""")
+			.params(taskParams(f))
+			.query()
+			.singleRow();
+		List<DepartmentFigures> bottlenecks = departments.stream()
+			.filter(d -> d.late() > 0)
+			.sorted((a, b) -> a.lateOnCriticalPath() != b.lateOnCriticalPath() ? Long.compare(b.lateOnCriticalPath(), a.lateOnCriticalPath())
+					: Long.compare(b.late(), a.late()))
+			.limit(10)
+			.toList();
+		List<Warning> warnings = warnings(f);
+		RegionCode region = f.region() == null ? RegionCode.of("430000") : RegionCode.of(f.region());
+		List<RatingStatistics> satisfaction = ratings.statistics(Ratings.GroupBy.REGION, f.from(), f.to().plusDays(1), region.value());
+		long[] counts = new long[5];
+		long rectifications = 0;
+		long closed = 0;
+		for (RatingStatistics s : satisfaction) {
+			for (int i = 0; i < 5; i++) {
+				counts[i] += s.counts()[i];
+			}
+			rectifications += s.rectifications();
+			closed += s.rectificationsClosed();
+		}
+		return new Overview(f, volumes(f), decided, late, rate(onTime, decided),
+				average(((Number) sums.get("handling")).longValue(), decided), average(((Number) sums.get("limits")).longValue(), decided),
+				bottlenecks, warnings.stream().filter(w -> w.colour().equals("YELLOW")).count(),
+				warnings.stream().filter(w -> w.colour().equals("RED")).count(), warnings.stream().limit(200).toList(),
+				guidance.regionReport(region).aggregate(), RatingStatistics.of(region.value(),
+						catalog.catalogue().region(region).map(r -> r.name()).orElse(region.value()), counts, rectifications, closed));
+	}
+
+	public List<Volume> volumes(Filter f) {
+		return jdbc.sql("""
+				SELECT day, sum(submitted), sum(accepted), sum(not_accepted), sum(issued), sum(refused) FROM supervision_case_day
+				WHERE day BETWEEN ? AND ? AND (?::text IS NULL OR region LIKE ?) AND (?::text IS NULL OR hall = ?)
+				  AND (?::text IS NULL OR matter = ?) AND (?::text IS NULL OR channel = ?)
+				GROUP BY day ORDER BY day""")
+			.params(f.from(), f.to(), f.regionPattern(), f.regionPattern(), f.hall(), f.hall(), f.matter(), f.matter(), f.channel(),
+					f.channel())
+			.query((rs, n) -> new Volume(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+					rs.getLong(6)))
+			.list();
+	}
+
+	public List<DepartmentFigures> departments(Filter f) {
+		var catalogue = catalog.catalogue();
+		return jdbc.sql("""
+				SELECT department, sum(decided), sum(on_time), sum(late), sum(late_on_critical_path), sum(handling_days), sum(limit_days)
+				FROM supervision_task_day
+				WHERE day BETWEEN ? AND ? AND (?::text IS NULL OR region LIKE ?) AND (?::text IS NULL OR hall = ?)
+				  AND (?::text IS NULL OR department = ?) AND (?::text IS NULL OR matter = ?) AND (?::text IS NULL OR channel = ?)
+				GROUP BY department ORDER BY department""")
+			.params(taskParams(f))
+			.query((rs, n) -> new DepartmentFigures(rs.getString(1),
+					catalogue.department(rs.getString(1)).map(d -> d.name()).orElse(rs.getString(1)), rs.getLong(2), rs.getLong(3),
+					rs.getLong(4), rs.getLong(5), rate(rs.getLong(3), rs.getLong(2)), average(rs.getLong(6), rs.getLong(2)),
+					average(rs.getLong(7), rs.getLong(2))))
+			.list();
+	}
+
+	/** The tasks yellow or red now (read through the colour index), most overdue first. */
+	public List<Warning> warnings(Filter f) {
+		var catalogue = catalog.catalogue();
+		return jdbc.sql("""
+				SELECT t.id, t.case_id, c.number, t.item, t.department, t.colour, t.due_on
+				FROM case_task t JOIN case_file c ON c.id = t.case_id
+				WHERE t.colour <> 'GREEN' AND t.state IN ('PENDING', 'CLAIMED')
+				  AND (?::text IS NULL OR c.region LIKE ?) AND (?::text IS NULL OR c.hall = ?) AND (?::text IS NULL OR t.department = ?)
+				  AND (?::text IS NULL OR c.matter = ?) AND (?::text IS NULL OR c.channel = ?)
+				ORDER BY t.colour DESC, t.due_on LIMIT 5000""")
+			.params(f.regionPattern(), f.regionPattern(), f.hall(), f.hall(), f.department(), f.department(), f.matter(), f.matter(),
+					f.channel(), f.channel())
+			.query((rs, n) -> new Warning(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					catalogue.item(rs.getString(4)).map(i -> i.name().zh()).orElse(rs.getString(4)), rs.getString(5),
+					catalogue.department(rs.getString(5)).map(d -> d.name()).orElse(rs.getString(5)), rs.getString(6),
+					rs.getObject(7, LocalDate.class)))
+			.list();
+	}
+
+	/** A dashboard table as rows of named columns, for export. */
+	public record Table(String name, List<String> columns, List<Map<String, Object>> rows) {
+	}
+
+	public Table table(String name, Filter f) {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		return switch (name) {
+			case "volumes" -> {
+				volumes(f).forEach(v -> rows.add(row("日期 day", v.day(), "提交 submitted", v.submitted(), "受理 accepted", v.accepted(),
+						"不予受理 not accepted", v.notAccepted(), "出件 issued", v.issued(), "不予许可 refused", v.refused())));
+				yield new Table(name, List.of("日期 day", "提交 submitted", "受理 accepted", "不予受理 not accepted", "出件 issued",
+						"不予许可 refused"), rows);
+			}
+			case "departments" -> {
+				departments(f).forEach(d -> rows.add(row("部门编码 code", d.department(), "部门 department", d.name(), "办结 decided",
+						d.decided(), "按时 on time", d.onTime(), "超期 late", d.late(), "关键路径超期 late on critical path",
+						d.lateOnCriticalPath(), "按时率 on-time %", d.onTimeRate(), "平均用时(工作日) average days", d.averageHandlingDays(),
+						"平均时限(工作日) average limit", d.averageLimitDays())));
+				yield new Table(name, List.of("部门编码 code", "部门 department", "办结 decided", "按时 on time", "超期 late",
+						"关键路径超期 late on critical path", "按时率 on-time %", "平均用时(工作日) average days", "平均时限(工作日) average limit"), rows);
+			}
+			case "warnings" -> {
+				warnings(f).forEach(w -> rows.add(row("办件编号 case", w.caseNumber(), "事项 item", w.itemName(), "部门 department",
+						w.departmentName(), "预警 colour", w.colour(), "期限 due", w.dueOn())));
+				yield new Table(name, List.of("办件编号 case", "事项 item", "部门 department", "预警 colour", "期限 due"), rows);
+			}
+			default -> throw cn.onego.platform.InvalidInput.of("table", "unknown", cn.onego.platform.Message.of(
+					"可导出的表：volumes、departments、warnings", "tables to export: volumes, departments, warnings"));
+		};
+	}
+
+	private static Map<String, Object> row(Object... pairs) {
+		Map<String, Object> row = new LinkedHashMap<>();
+		for (int i = 0; i + 1 < pairs.length; i += 2) {
+			row.put((String) pairs[i], pairs[i + 1]);
+		}
+		return row;
+	}
+
+	private static Object[] taskParams(Filter f) {
+		return new Object[] { f.from(), f.to(), f.regionPattern(), f.regionPattern(), f.hall(), f.hall(), f.department(),
+				f.department(), f.matter(), f.matter(), f.channel(), f.channel() };
+	}
+
+	private static BigDecimal rate(long part, long whole) {
+		return whole == 0 ? BigDecimal.ZERO.setScale(2)
+				: BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
+	}
+
+	private static BigDecimal average(long sum, long count) {
+		return count == 0 ? BigDecimal.ZERO.setScale(2) : BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP);
+	}
+}

@@ -1,0 +1,10 @@
+/**
+ * 行政效能电子监管: the live picture of how cases go — volumes by day, on-time rate, the tasks yellow and
+ * red now, handling time against the promised limits, the departments most often late on a case's
+ * critical path, the reduction metrics and satisfaction — for a region, hall, department, matter, channel
+ * and period, with every table exportable as CSV and Excel. Daily aggregates are maintained from the
+ * cases' events as they happen (each event counted once), never by scanning all cases per request.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Supervision", allowedDependencies = { "shared", "platform",
+		"catalog", "cases", "application", "evaluation", "identity", "clock" })
+package cn.onego.supervision;

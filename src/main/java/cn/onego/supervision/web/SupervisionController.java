@@ -1,0 +1,89 @@
+package cn.onego.supervision.web;
+
+import java.time.LocalDate;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.onego.identity.Actor;
+import cn.onego.identity.Actors;
+import cn.onego.identity.Role;
+import cn.onego.platform.InvalidInput;
+import cn.onego.platform.Message;
+import cn.onego.platform.RequestValues;
+import cn.onego.platform.Tables;
+import cn.onego.supervision.Dashboard;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/v1/supervision")
+@Tag(name = "Supervision 行政效能电子监管", description = "Dashboard figures and exports for supervisors")
+class SupervisionController {
+
+	private final Dashboard dashboard;
+	private final Actors actors;
+
+	SupervisionController(Dashboard dashboard, Actors actors) {
+		this.dashboard = dashboard;
+		this.actors = actors;
+	}
+
+	@GetMapping("/dashboard")
+	@Operation(summary = "The dashboard 监管看板", description = "Volumes by day, on-time rate, yellow and red tasks, handling time against limits, bottleneck departments, reduction metrics and satisfaction; every filter optional; the period defaults to the last 30 days.")
+	Dashboard.Overview dashboard(@RequestParam(required = false) String region, @RequestParam(required = false) String hall,
+			@RequestParam(required = false) String department, @RequestParam(required = false) String matter,
+			@RequestParam(required = false) String channel, @RequestParam(required = false) LocalDate from,
+			@RequestParam(required = false) LocalDate to) {
+		return dashboard.overview(filter(region, hall, department, matter, channel, from, to));
+	}
+
+	@GetMapping("/export/{table}")
+	@Operation(summary = "Export a dashboard table 导出", description = "volumes, departments or warnings, as format=csv or format=xlsx.")
+	ResponseEntity<byte[]> export(@PathVariable String table, @RequestParam(defaultValue = "csv") String format,
+			@RequestParam(required = false) String region, @RequestParam(required = false) String hall,
+			@RequestParam(required = false) String department, @RequestParam(required = false) String matter,
+			@RequestParam(required = false) String channel, @RequestParam(required = false) LocalDate from,
+			@RequestParam(required = false) LocalDate to) {
+		Dashboard.Table rows = dashboard.table(table, filter(region, hall, department, matter, channel, from, to));
+		boolean excel = "xlsx".equalsIgnoreCase(format);
+		if (!excel && !"csv".equalsIgnoreCase(format)) {
+			throw InvalidInput.of("format", "unknown", Message.of("导出格式为 csv 或 xlsx", "the format is csv or xlsx"));
+		}
+		byte[] body = excel ? Tables.xlsx(table, rows.columns(), rows.rows()) : Tables.csv(rows.columns(), rows.rows());
+		return ResponseEntity.ok()
+			.contentType(excel ? MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+					: new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("onego-" + table + (excel ? ".xlsx" : ".csv")).build().toString())
+			.body(body);
+	}
+
+	/** Supervisors see their own region and below; administrators everything. */
+	private Dashboard.Filter filter(String region, String hall, String department, String matter, String channel,
+			LocalDate from, LocalDate to) {
+		Actor actor = actors.current();
+		if (!actor.has(Role.SUPERVISOR) && !actor.has(Role.ADMIN)) {
+			throw new cn.onego.evaluation.Rectifications.NotResponsible();
+		}
+		String scope = region != null ? RequestValues.regionCode("region", region).value()
+				: actor.has(Role.ADMIN) ? null : actor.region();
+		if (actor.has(Role.SUPERVISOR) && !actor.has(Role.ADMIN) && actor.region() != null && scope != null
+				&& !scope.startsWith(cn.onego.shared.RegionCode.of(actor.region()).prefix())) {
+			throw new cn.onego.evaluation.Rectifications.NotResponsible();
+		}
+		LocalDate end = to != null ? to : LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+		LocalDate start = from != null ? from : end.minusDays(29);
+		if (start.isAfter(end)) {
+			throw InvalidInput.of("from", "range", Message.of("开始日期晚于结束日期", "from is after to"));
+		}
+		return new Dashboard.Filter(scope, hall, department, matter, channel, start, end);
+	}
+}

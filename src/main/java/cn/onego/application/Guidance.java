@@ -40,7 +40,8 @@ public class Guidance {
 		return guide(catalogue, matter, answers, committed, sources);
 	}
 
-	static Outcome guide(Catalogue catalogue, Matter matter, Answers answers, Set<String> committed,
+	/** The same, as a pure function of one catalogue version. */
+	public static Outcome guide(Catalogue catalogue, Matter matter, Answers answers, Set<String> committed,
 			MaterialSources sources) {
 		Applicability applicability = Applicability.of(matter, answers);
 		MergedForm form = MergedForm.derive(catalogue, applicability.items());

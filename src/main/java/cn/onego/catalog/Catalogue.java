@@ -62,6 +62,20 @@ public final class Catalogue {
 				values.stream().collect(Collectors.toMap(key, v -> v, (a, b) -> a, LinkedHashMap::new)));
 	}
 
+	/**
+	 * Reads a catalogue from its files (path → text, as in docs/CATALOGUE.md) outside the running platform,
+	 * e.g. to check files before importing them or to benchmark.
+	 *
+	 * @throws CatalogueRejected with every error when the files do not make a valid catalogue
+	 */
+	public static Catalogue fromFiles(java.util.Map<String, String> files) {
+		CatalogueReader.Outcome outcome = CatalogueReader.read(new CatalogueFiles(files));
+		if (outcome instanceof CatalogueReader.Rejected rejected) {
+			throw new CatalogueRejected(rejected.errors());
+		}
+		return ((CatalogueReader.Read) outcome).catalogue();
+	}
+
 	Catalogue withVersion(long version, Instant loadedAt) {
 		return new Catalogue(version, loadedAt, checksum, regions.values(), departmentTypes.values(),
 				departments.values(), parks.values(), elements.values(), materials.values(), items.values(),

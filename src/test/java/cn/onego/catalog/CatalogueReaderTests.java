@@ -28,6 +28,16 @@ class CatalogueReaderTests {
 	}
 
 	@Test
+	void readsFilesOutsideThePlatformOrRefusesThemWithEveryError() {
+		assertThat(Catalogue.fromFiles(TestCatalogue.files()).matters()).hasSize(1);
+		Map<String, String> broken = replace("items/test.yaml", "legalLimit: 3", "legalLimit: -3");
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> Catalogue.fromFiles(broken))
+			.isInstanceOf(CatalogueRejected.class)
+			.satisfies(e -> assertThat(((CatalogueRejected) e).catalogueErrors()).extracting(CatalogueError::location)
+				.containsExactly("[0].legalLimit"));
+	}
+
+	@Test
 	void findsTheCompetentDepartmentUpTheRegionLineageAtTheItemsLevel() {
 		Catalogue catalogue = read(TestCatalogue.files());
 		Item fire = catalogue.item("T-FIRE").orElseThrow();

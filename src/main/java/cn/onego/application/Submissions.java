@@ -303,8 +303,8 @@ public class Submissions {
 					gap = true;
 				}
 				else {
-					problems.add(new FieldProblem("materials." + m.material(), "required",
-							Message.of("请上传：" + m.name().zh(), "please upload: " + (m.name().en() == null ? m.name().zh() : m.name().en()))));
+					// the resolution says why: not held by the government, or not obtainable without consent
+					problems.add(new FieldProblem("materials." + m.material(), "required", m.resolution().explanation()));
 				}
 			}
 			entries.add(new MaterialEntry(m.material(), m.name(), m.required(), m.resolution().source(),

@@ -109,6 +109,8 @@ public class CaseQueries {
 			.resolved()
 			.stream()
 			.filter(m -> !m.gap() && c.gaps().stream().noneMatch(g -> g.material().equals(m.material())))
+			// an optional material nobody uploaded was not received
+			.filter(m -> m.source() != cn.onego.application.Resolution.Source.UPLOAD || m.attachment() != null)
 			.toList();
 		return new Receipt(c.number().value(), c.number().spoken(), catalog.catalogue().matter(c.matter()).orElseThrow().name(),
 				c.applicantName(), c.acceptedAt(), c.promisedDate(), received, c.gaps(), c.commitments(), c.hall());

@@ -109,8 +109,9 @@ public class CaseQueries {
 			.resolved()
 			.stream()
 			.filter(m -> !m.gap() && c.gaps().stream().noneMatch(g -> g.material().equals(m.material())))
-			// an optional material nobody uploaded was not received
-			.filter(m -> m.source() != cn.onego.application.Resolution.Source.UPLOAD || m.attachment() != null)
+			// received: what was uploaded, and what is required and supplied another way (not exempt by law)
+			.filter(m -> m.attachment() != null
+					|| (m.required() && m.source() != cn.onego.application.Resolution.Source.EXEMPT_BY_LAW))
 			.toList();
 		return new Receipt(c.number().value(), c.number().spoken(), catalog.catalogue().matter(c.matter()).orElseThrow().name(),
 				c.applicantName(), c.acceptedAt(), c.promisedDate(), received, c.gaps(), c.commitments(), c.hall());

@@ -68,7 +68,7 @@ class CaseJourneyIT {
 		assertThat((List<?>) receipt.json("$.missing")).isEmpty();
 		assertThat((List<?>) receipt.json("$.received")).isNotEmpty();
 		assertThat((List<String>) receipt.json("$.received[*].material")).as("optional materials nobody uploaded are not received")
-			.doesNotContain("ARTICLES_OF_ASSOCIATION", "PARTNERSHIP_AGREEMENT", "AGENT_AUTHORISATION");
+			.doesNotContain("ARTICLES_OF_ASSOCIATION", "PARTNERSHIP_AGREEMENT", "AGENT_AUTHORISATION", "NAME_PRE_APPROVAL_NOTICE");
 
 		assertThat(world.task(caseId, "HN-SCJG-ENT-REG").get("state")).isEqualTo("PENDING");
 		for (String dependent : List.of("HN-SCJG-FOOD-LICENCE", "HN-SW-NEW-TAXPAYER", "HN-ZJ-DRAINAGE-PERMIT",

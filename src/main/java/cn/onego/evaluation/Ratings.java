@@ -30,7 +30,6 @@ import cn.onego.identity.Actor;
 import cn.onego.platform.FieldProblem;
 import cn.onego.platform.InvalidInput;
 import cn.onego.platform.Message;
-import cn.onego.platform.NotFound;
 import cn.onego.platform.Problem;
 import cn.onego.shared.RegionCode;
 

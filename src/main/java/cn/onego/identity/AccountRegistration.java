@@ -19,16 +19,17 @@ import cn.onego.shared.IdNumber;
 @Service
 public class AccountRegistration {
 
-	private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,31}");
 	private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
 
 	private final Accounts accounts;
 	private final DemoUsers staff;
+	private final StaffAccounts staffAccounts;
 	private final PasswordEncoder encoder;
 
-	AccountRegistration(Accounts accounts, DemoUsers staff, PasswordEncoder encoder) {
+	AccountRegistration(Accounts accounts, DemoUsers staff, StaffAccounts staffAccounts, PasswordEncoder encoder) {
 		this.accounts = accounts;
 		this.staff = staff;
+		this.staffAccounts = staffAccounts;
 		this.encoder = encoder;
 	}
 
@@ -38,14 +39,8 @@ public class AccountRegistration {
 	/** Opens the account, or refuses with every problem listed and stores nothing. */
 	public Actor register(NewAccount request) {
 		List<FieldProblem> problems = new ArrayList<>();
-		String username = request.username() == null ? "" : request.username().trim().toLowerCase();
-		if (!USERNAME.matcher(username).matches()) {
-			problems.add(new FieldProblem("username", "pattern", Message.of("用户名应为3至32位小写字母、数字、点、下划线或连字符",
-					"a username has 3 to 32 lower-case letters, digits, '.', '_' or '-'")));
-		}
-		else if (staff.find(username).isPresent() || accounts.usernameTaken(username)) {
-			problems.add(new FieldProblem("username", "taken", Message.of("用户名已被使用", "this username is taken")));
-		}
+		String username = Usernames.normalise(request.username());
+		Usernames.problem(username, staff, staffAccounts, accounts).ifPresent(problems::add);
 		if (request.password() == null || request.password().length() < 8 || request.password().length() > 72) {
 			problems.add(new FieldProblem("password", "length", Message.of("密码长度应为8至72位", "a password has 8 to 72 characters")));
 		}

@@ -37,14 +37,8 @@ public class StaffAdministration {
 
 	public StaffUser create(NewStaff request, String createdBy) {
 		List<FieldProblem> problems = new ArrayList<>();
-		String username = request.username() == null ? "" : request.username().trim().toLowerCase();
-		if (!username.matches("[a-z0-9][a-z0-9._-]{2,31}")) {
-			problems.add(new FieldProblem("username", "pattern", Message.of("用户名应为3至32位小写字母、数字、点、下划线或连字符",
-					"a username has 3 to 32 lower-case letters, digits, '.', '_' or '-'")));
-		}
-		else if (demo.find(username).isPresent() || staff.find(username).isPresent() || applicants.usernameTaken(username)) {
-			problems.add(new FieldProblem("username", "taken", Message.of("用户名已被使用", "this username is taken")));
-		}
+		String username = Usernames.normalise(request.username());
+		Usernames.problem(username, demo, staff, applicants).ifPresent(problems::add);
 		if (request.password() == null || request.password().length() < 8) {
 			problems.add(new FieldProblem("password", "length", Message.of("密码至少8位", "a password has at least 8 characters")));
 		}

@@ -27,10 +27,7 @@ import cn.onego.credit.CreditRecords;
 @ActiveProfiles("test")
 class CaseScenariosIT {
 
-	/** A restaurant in a shop that is no public gathering place, with no signboard and no tobacco: 4 items. */
-	static final Map<String, List<String>> SMALL_SHOP = Map.of("HAS_BUSINESS_LICENCE", List.of("NO"), "ENTITY_FORM",
-			List.of("INDIVIDUAL_BUSINESS"), "PUBLIC_GATHERING_PLACE", List.of("NO"), "OUTDOOR_SIGNBOARD", List.of("NO"),
-			"SELLS_TOBACCO", List.of("NO"));
+	static final Map<String, List<String>> SMALL_SHOP = CaseWorld.SMALL_SHOP;
 
 	@LocalServerPort
 	int port;

@@ -25,6 +25,11 @@ public final class CaseWorld {
 
 	public static final String PASSWORD = "test-pass-123";
 
+	/** A restaurant in a shop that is no public gathering place, with no signboard and no tobacco: 4 items. */
+	public static final Map<String, List<String>> SMALL_SHOP = Map.of("HAS_BUSINESS_LICENCE", List.of("NO"), "ENTITY_FORM",
+			List.of("INDIVIDUAL_BUSINESS"), "PUBLIC_GATHERING_PLACE", List.of("NO"), "OUTDOOR_SIGNBOARD", List.of("NO"),
+			"SELLS_TOBACCO", List.of("NO"));
+
 	private final ApiClient api;
 	private final Map<String, String> reviewers = new ConcurrentHashMap<>();
 	private final Map<String, String> clerks = new ConcurrentHashMap<>();

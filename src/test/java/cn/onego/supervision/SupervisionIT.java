@@ -26,9 +26,7 @@ import cn.onego.cases.CaseWorld;
 class SupervisionIT {
 
 	static final String REGION = "431202";
-	static final Map<String, List<String>> SHOP = Map.of("HAS_BUSINESS_LICENCE", List.of("NO"), "ENTITY_FORM",
-			List.of("INDIVIDUAL_BUSINESS"), "PUBLIC_GATHERING_PLACE", List.of("NO"), "OUTDOOR_SIGNBOARD", List.of("NO"),
-			"SELLS_TOBACCO", List.of("NO"));
+	static final Map<String, List<String>> SHOP = CaseWorld.SMALL_SHOP;
 
 	@LocalServerPort
 	int port;

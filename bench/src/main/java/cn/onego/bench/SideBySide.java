@@ -1,0 +1,358 @@
+package cn.onego.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import org.flowable.engine.ProcessEngine;
+import org.flowable.engine.ProcessEngineConfiguration;
+import org.flowable.task.api.Task;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import cn.onego.OneGo;
+import cn.onego.application.ApplicationInput;
+import cn.onego.application.Submissions;
+import cn.onego.cases.CaseFile;
+import cn.onego.cases.CaseHandling;
+import cn.onego.cases.CaseQueries;
+import cn.onego.catalog.CatalogueAdministration;
+import cn.onego.catalog.Enums.ApplicantType;
+import cn.onego.identity.Actor;
+import cn.onego.identity.Role;
+import cn.onego.shared.IdNumber;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * OneGo, Flowable and PostgreSQL's own limit on the same 6-department case, in the same run on the same
+ * PostgreSQL (fsync and synchronous_commit on), at several worker counts. Prints a Markdown table.
+ *
+ * <pre>java -cp target/benchmarks.jar cn.onego.bench.SideBySide [seconds per run] [workers, e.g. 1,4,16]</pre>
+ */
+public final class SideBySide {
+
+	private static final String REGION = "430102";
+
+	public static void main(String[] args) throws Exception {
+		int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+		int[] workerCounts = Arrays.stream((args.length > 1 ? args[1] : "1,4,16").split(",")).mapToInt(Integer::parseInt).toArray();
+		Path data = Files.createTempDirectory("onego-bench-pg");
+		try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
+			.setDataDirectory(data)
+			.setLocaleConfig("locale", "C.UTF-8")
+			.setServerConfig("max_connections", "300")
+			.setServerConfig("fsync", "on")
+			.setServerConfig("synchronous_commit", "on")
+			.setRegisterShutdownHook(false)
+			.start()) {
+			try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+				for (String db : List.of("onego", "flowable", "pglimit")) {
+					s.execute("CREATE DATABASE " + db);
+				}
+			}
+			List<Row> rows = new ArrayList<>();
+			rows.addAll(run("OneGo (in-process)", new OneGoCase(pg), pg, "onego", seconds, workerCounts));
+			rows.addAll(run("Flowable 7.2", new FlowableCase(pg), pg, "flowable", seconds, workerCounts));
+			rows.addAll(pgbench(pg, seconds, workerCounts));
+			String table = table(rows);
+			System.out.println(table);
+			Files.writeString(Path.of("target/side-by-side.md"), table, StandardCharsets.UTF_8);
+		}
+		System.exit(0);
+	}
+
+	/** One contestant's way of running one whole case; it records each operation's latency. */
+	interface Contestant extends AutoCloseable {
+
+		void runCase(Latencies latencies) throws Exception;
+
+		@Override
+		default void close() {
+		}
+	}
+
+	record Row(String contestant, int workers, double casesPerSecond, Map<String, long[]> percentiles, double rowsPerCase,
+			double walBytesPerCase, long heapMb) {
+	}
+
+	static final class Latencies {
+
+		final Map<String, ConcurrentLinkedQueue<Long>> byOperation = new ConcurrentHashMap<>();
+
+		<T> T time(String operation, java.util.concurrent.Callable<T> work) throws Exception {
+			long start = System.nanoTime();
+			T result = work.call();
+			byOperation.computeIfAbsent(operation, o -> new ConcurrentLinkedQueue<>()).add(System.nanoTime() - start);
+			return result;
+		}
+
+		Map<String, long[]> percentiles() {
+			Map<String, long[]> out = new LinkedHashMap<>();
+			byOperation.forEach((op, values) -> {
+				long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+				out.put(op, new long[] { at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99) });
+			});
+			return out;
+		}
+
+		private static long at(long[] sorted, double q) {
+			return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1000;
+		}
+	}
+
+	static List<Row> run(String name, Contestant contestant, EmbeddedPostgres pg, String db, int seconds, int[] workerCounts)
+			throws Exception {
+		List<Row> rows = new ArrayList<>();
+		try (contestant) {
+			measure(contestant, 2, Math.max(2, seconds / 3), new Latencies()); // warm up
+			for (int workers : workerCounts) {
+				long[] before = stats(pg, db);
+				Latencies latencies = new Latencies();
+				long cases = measure(contestant, workers, seconds, latencies);
+				long[] after = stats(pg, db);
+				System.gc();
+				long heap = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024);
+				rows.add(new Row(name, workers, cases / (double) seconds, latencies.percentiles(),
+						(after[0] - before[0]) / (double) Math.max(1, cases), (after[1] - before[1]) / (double) Math.max(1, cases), heap));
+				System.err.printf("%s, %d workers: %d cases in %d s%n", name, workers, cases, seconds);
+			}
+		}
+		return rows;
+	}
+
+	static long measure(Contestant contestant, int workers, int seconds, Latencies latencies) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(workers);
+		long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+		AtomicLong done = new AtomicLong();
+		List<Future<?>> futures = new ArrayList<>();
+		for (int w = 0; w < workers; w++) {
+			futures.add(pool.submit(() -> {
+				while (System.nanoTime() < end) {
+					contestant.runCase(latencies);
+					done.incrementAndGet();
+				}
+				return null;
+			}));
+		}
+		for (Future<?> f : futures) {
+			f.get();
+		}
+		pool.shutdown();
+		return done.get();
+	}
+
+	/** Rows written (inserted + updated + deleted) in the database, and WAL bytes of the whole server. */
+	static long[] stats(EmbeddedPostgres pg, String db) throws Exception {
+		Thread.sleep(600); // let the statistics collector catch up
+		try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+			s.execute("SELECT pg_stat_clear_snapshot()");
+			ResultSet rs = s.executeQuery("SELECT tup_inserted + tup_updated + tup_deleted, "
+					+ "pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint FROM pg_stat_database WHERE datname = '" + db + "'");
+			rs.next();
+			return new long[] { rs.getLong(1), rs.getLong(2) };
+		}
+	}
+
+	// ------------------------------------------------------------------ OneGo
+
+	/** The real code paths, through the module APIs: submit, open, accept, six claims and approvals, issue. */
+	static final class OneGoCase implements Contestant {
+
+		private final ConfigurableApplicationContext context;
+		private final Submissions submissions;
+		private final CaseHandling handling;
+		private final CaseQueries queries;
+		private final Actor clerk;
+		private final AtomicInteger sequence = new AtomicInteger();
+
+		OneGoCase(EmbeddedPostgres pg) throws IOException {
+			context = new SpringApplicationBuilder(OneGo.class).run("--server.port=0",
+					"--onego.db.url=" + pg.getJdbcUrl("postgres", "onego"), "--onego.db.user=postgres", "--onego.db.password=",
+					"--onego.db.max-pool-size=40", "--onego.demo-data.enabled=false", "--logging.level.root=WARN",
+					"--spring.main.banner-mode=off");
+			submissions = context.getBean(Submissions.class);
+			handling = context.getBean(CaseHandling.class);
+			queries = context.getBean(CaseQueries.class);
+			Map<String, String> files = new LinkedHashMap<>();
+			PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+			String base = resolver.getResource("classpath:bench-catalog/").getURL().toString();
+			for (Resource r : resolver.getResources("classpath:bench-catalog/**/*.yaml")) {
+				files.put(r.getURL().toString().substring(base.length()), r.getContentAsString(StandardCharsets.UTF_8));
+			}
+			context.getBean(CatalogueAdministration.class)
+				.importFiles(files, List.of(), CatalogueAdministration.ImportMode.MERGE, "bench", "benchmark matter");
+			clerk = new Actor("bench-clerk", "基准窗口", EnumSet.of(Role.WINDOW_CLERK), null, REGION, REGION + "-HALL", null);
+		}
+
+		@Override
+		public void runCase(Latencies l) throws Exception {
+			int n = sequence.incrementAndGet();
+			String body = "430102" + (1950 + n % 50) + String.format("%02d%02d", 1 + n % 12, 1 + n % 28) + String.format("%03d", n % 1000);
+			String id = body + IdNumber.checkCharacter(body);
+			Actor applicant = new Actor("bench-" + n, "申请人" + n, EnumSet.of(Role.APPLICANT), id, null, null, null);
+			ApplicationInput input = new ApplicationInput("BENCH-SIX", REGION, new ApplicationInput.Applicant(ApplicantType.PERSON, id,
+					"申请人" + n), Map.of(), Map.of("APPLICANT_NAME", "申请人" + n, "APPLICANT_ID_NUMBER", id, "CONTACT_MOBILE",
+							"13800138000"), Map.of(), java.util.Set.of(), Map.of(),
+					new ApplicationInput.Delivery(ApplicationInput.Delivery.Method.WINDOW_PICKUP, null, null, null), null,
+					ApplicationInput.Channel.ONLINE);
+			UUID application = l.time("submit", () -> submissions.submit(applicant, UUID.randomUUID().toString(), null, input))
+				.application()
+				.id();
+			CaseFile opened = l.time("open", () -> handling.open(application));
+			CaseFile accepted = l.time("accept", () -> handling.accept(clerk, opened.id(), opened.version(),
+					new CaseHandling.Acceptance(List.of(), null, List.of())));
+			for (var task : queries.tasksOf(accepted.id())) {
+				Actor reviewer = new Actor("rev-" + task.department(), "审批员", EnumSet.of(Role.REVIEWER), null, REGION, null,
+						task.department());
+				var claimed = l.time("claim", () -> handling.claim(reviewer, task.id(), task.version()));
+				l.time("approve", () -> handling.approve(reviewer, task.id(), claimed.version(), null, "准予"));
+			}
+			CaseFile ready = queries.caseFile(accepted.id());
+			l.time("issue", () -> handling.issue(clerk, ready.id(), ready.version(), null));
+		}
+
+		@Override
+		public void close() {
+			context.close();
+		}
+	}
+
+	// ------------------------------------------------------------------ Flowable
+
+	/** The same case as a BPMN process: start → 6 parallel user tasks (claimed and completed) → end. */
+	static final class FlowableCase implements Contestant {
+
+		private final ProcessEngine engine;
+
+		FlowableCase(EmbeddedPostgres pg) {
+			engine = ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
+				.setJdbcUrl(pg.getJdbcUrl("postgres", "flowable"))
+				.setJdbcUsername("postgres")
+				.setJdbcPassword("")
+				.setJdbcDriver("org.postgresql.Driver")
+				.setJdbcMaxActiveConnections(40)
+				.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
+				.setAsyncExecutorActivate(false)
+				.buildProcessEngine();
+			StringBuilder tasks = new StringBuilder();
+			StringBuilder flows = new StringBuilder();
+			for (int i = 1; i <= 6; i++) {
+				tasks.append("<userTask id=\"d").append(i).append("\" name=\"department ").append(i).append("\"/>");
+				flows.append("<sequenceFlow id=\"f").append(i).append("\" sourceRef=\"fork\" targetRef=\"d").append(i).append("\"/>")
+					.append("<sequenceFlow id=\"j").append(i).append("\" sourceRef=\"d").append(i).append("\" targetRef=\"join\"/>");
+			}
+			String bpmn = """
+					<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="onego">
+					  <process id="sixDepartments" isExecutable="true">
+					    <startEvent id="start"/><sequenceFlow id="s" sourceRef="start" targetRef="fork"/>
+					    <parallelGateway id="fork"/>%s<parallelGateway id="join"/>%s
+					    <sequenceFlow id="e" sourceRef="join" targetRef="end"/><endEvent id="end"/>
+					  </process>
+					</definitions>""".formatted(tasks, flows);
+			engine.getRepositoryService().createDeployment().addString("six.bpmn20.xml", bpmn).deploy();
+		}
+
+		@Override
+		public void runCase(Latencies l) throws Exception {
+			Map<String, Object> form = Map.of("APPLICANT_NAME", "申请人", "APPLICANT_ID_NUMBER", "11010519491231002X", "CONTACT_MOBILE",
+					"13800138000", "PAD", "x".repeat(900));
+			String process = l.time("start", () -> engine.getRuntimeService().startProcessInstanceByKey("sixDepartments", form).getId());
+			List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceId(process).list();
+			for (Task task : tasks) {
+				l.time("claim", () -> {
+					engine.getTaskService().claim(task.getId(), "reviewer-" + task.getTaskDefinitionKey());
+					return null;
+				});
+				l.time("complete", () -> {
+					engine.getTaskService().complete(task.getId());
+					return null;
+				});
+			}
+		}
+
+		@Override
+		public void close() {
+			engine.close();
+		}
+	}
+
+	// ------------------------------------------------------------------ pgbench
+
+	static List<Row> pgbench(EmbeddedPostgres pg, int seconds, int[] workerCounts) throws Exception {
+		DataSource db = pg.getDatabase("postgres", "pglimit");
+		try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+			s.execute("CREATE TABLE b_application (id bigserial PRIMARY KEY, form jsonb NOT NULL)");
+			s.execute("CREATE TABLE b_case (id bigserial PRIMARY KEY, application_id bigint NOT NULL, state text NOT NULL)");
+			s.execute("CREATE TABLE b_task (id bigserial PRIMARY KEY, case_id bigint NOT NULL, item int NOT NULL, state text NOT NULL)");
+			s.execute("CREATE INDEX ON b_task (case_id, item)");
+			s.execute("CREATE TABLE b_event (id bigserial PRIMARY KEY, case_id bigint NOT NULL, payload jsonb NOT NULL)");
+		}
+		Path script = Files.createTempFile("pglimit", ".sql");
+		try (InputStream in = SideBySide.class.getResourceAsStream("/pglimit.sql")) {
+			Files.write(script, in.readAllBytes());
+		}
+		List<Row> rows = new ArrayList<>();
+		for (int workers : workerCounts) {
+			long[] before = stats(pg, "pglimit");
+			Process p = new ProcessBuilder("pgbench", "-n", "-c", String.valueOf(workers), "-j", String.valueOf(Math.min(workers, 2)), "-T",
+					String.valueOf(seconds), "-f", script.toString(), "-h", "127.0.0.1", "-p", String.valueOf(pg.getPort()), "-U",
+					"postgres", "pglimit").redirectErrorStream(true).start();
+			String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			p.waitFor();
+			long[] after = stats(pg, "pglimit");
+			long cases = output.lines().filter(l -> l.startsWith("number of transactions actually processed"))
+				.map(l -> Long.parseLong(l.replaceAll(".*: (\\d+).*", "$1"))).findFirst().orElseThrow(() -> new IllegalStateException(output));
+			String latency = output.lines().filter(l -> l.startsWith("latency average")).findFirst().orElse("");
+			long averageMicros = latency.isEmpty() ? 0 : (long) (Double.parseDouble(latency.replaceAll(".*= ([\\d.]+) ms.*", "$1")) * 1000);
+			rows.add(new Row("PostgreSQL limit (pgbench)", workers, cases / (double) seconds,
+					Map.of("whole case (average)", new long[] { averageMicros, 0, 0 }), (after[0] - before[0]) / (double) Math.max(1, cases),
+					(after[1] - before[1]) / (double) Math.max(1, cases), 0));
+			System.err.printf("pgbench, %d workers: %d cases%n", workers, cases);
+		}
+		return rows;
+	}
+
+	// ------------------------------------------------------------------ report
+
+	static String table(List<Row> rows) {
+		StringBuilder out = new StringBuilder("| contestant | workers | cases/s | vs Flowable | vs pgbench | rows/case | WAL KB/case | heap MB |\n");
+		out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+		for (Row r : rows) {
+			Row flowable = rows.stream().filter(x -> x.contestant().startsWith("Flowable") && x.workers() == r.workers()).findFirst().orElse(r);
+			Row limit = rows.stream().filter(x -> x.contestant().startsWith("PostgreSQL") && x.workers() == r.workers()).findFirst().orElse(r);
+			out.append(String.format("| %s | %d | %.1f | %.2f× | %.0f %% | %.1f | %.1f | %s |%n", r.contestant(), r.workers(), r.casesPerSecond(),
+					r.casesPerSecond() / flowable.casesPerSecond(), 100 * r.casesPerSecond() / limit.casesPerSecond(), r.rowsPerCase(),
+					r.walBytesPerCase() / 1024, r.heapMb() == 0 ? "–" : String.valueOf(r.heapMb())));
+		}
+		out.append("\nLatency per operation, µs (p50 / p95 / p99):\n\n| contestant | workers | operation | p50 | p95 | p99 |\n|---|---:|---|---:|---:|---:|\n");
+		for (Row r : rows) {
+			r.percentiles().forEach((op, p) -> out.append(String.format("| %s | %d | %s | %d | %d | %d |%n", r.contestant(), r.workers(), op,
+					p[0], p[1], p[2])));
+		}
+		return out.toString();
+	}
+}

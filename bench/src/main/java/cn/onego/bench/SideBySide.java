@@ -74,13 +74,23 @@ public final class SideBySide {
 					s.execute("CREATE DATABASE " + db);
 				}
 			}
+			String only = System.getProperty("bench.only", "");
 			List<Row> rows = new ArrayList<>();
-			rows.addAll(run("OneGo (in-process)", new OneGoCase(pg), pg, "onego", seconds, workerCounts));
-			rows.addAll(run("Flowable 7.2", new FlowableCase(pg), pg, "flowable", seconds, workerCounts));
-			rows.addAll(pgbench(pg, seconds, workerCounts));
+			if (only.isEmpty() || only.equals("onego")) {
+				rows.addAll(run("OneGo (in-process)", new OneGoCase(pg), pg, "onego", seconds, workerCounts));
+				System.out.println(writesByTable(pg, "onego"));
+			}
+			if (only.isEmpty() || only.equals("flowable")) {
+				rows.addAll(run("Flowable 7.2", new FlowableCase(pg), pg, "flowable", seconds, workerCounts));
+				System.out.println(writesByTable(pg, "flowable"));
+			}
+			if (only.isEmpty() || only.equals("pgbench")) {
+				rows.addAll(pgbench(pg, seconds, workerCounts));
+			}
 			String table = table(rows);
 			System.out.println(table);
-			Files.writeString(Path.of("target/side-by-side.md"), table, StandardCharsets.UTF_8);
+			Files.writeString(Path.of(only.isEmpty() ? "target/side-by-side.md" : "target/side-by-side-" + only + ".md"), table,
+					StandardCharsets.UTF_8);
 		}
 		System.exit(0);
 	}
@@ -175,6 +185,23 @@ public final class SideBySide {
 			rs.next();
 			return new long[] { rs.getLong(1), rs.getLong(2) };
 		}
+	}
+
+	/** Where the writes went: rows written per table, as a share of all rows written in the database. */
+	static String writesByTable(EmbeddedPostgres pg, String db) throws Exception {
+		Thread.sleep(2000); // listeners finish, statistics catch up
+		StringBuilder out = new StringBuilder("\nRows written per table in " + db + " (inserted + updated + deleted, all runs):\n\n"
+				+ "| table | rows | share |\n|---|---:|---:|\n");
+		try (Connection c = pg.getDatabase("postgres", db).getConnection(); Statement s = c.createStatement()) {
+			s.execute("SELECT pg_stat_clear_snapshot()");
+			ResultSet rs = s.executeQuery("""
+					SELECT relname, n_tup_ins + n_tup_upd + n_tup_del AS w, sum(n_tup_ins + n_tup_upd + n_tup_del) OVER () AS total
+					FROM pg_stat_user_tables WHERE n_tup_ins + n_tup_upd + n_tup_del > 0 ORDER BY w DESC LIMIT 15""");
+			while (rs.next()) {
+				out.append(String.format("| %s | %d | %.1f %% |%n", rs.getString(1), rs.getLong(2), 100.0 * rs.getLong(2) / rs.getLong(3)));
+			}
+		}
+		return out.toString();
 	}
 
 	// ------------------------------------------------------------------ OneGo

@@ -15,10 +15,11 @@ import cn.onego.catalog.Enums.ApplicantType;
  * @param corrections reasons for changing prefilled values, by data element code
  * @param commitments materials the applicant replaces by a signed commitment (告知承诺)
  * @param attachments uploaded files by material code (the hashes {@code POST /api/v1/attachments} returned)
+ * @param park the park (园区) the enterprise is located in, if any: items delegated to parks go to its departments
  */
 public record ApplicationInput(String matter, String region, Applicant applicant, Map<String, List<String>> answers,
 		Map<String, String> form, Map<String, String> corrections, Set<String> commitments,
-		Map<String, String> attachments, Delivery delivery, UUID consentId, Channel channel) {
+		Map<String, String> attachments, Delivery delivery, UUID consentId, Channel channel, String park) {
 
 	/** The applicant: a person by ID number, or an enterprise by unified social credit code. */
 	public record Applicant(ApplicantType kind, String id, String name) {

@@ -45,14 +45,14 @@ class Applications {
 		jdbc.sql("""
 				INSERT INTO application (id, status, matter, catalogue_version, applicant_kind, applicant_id, applicant_name,
 				    acting_person, agent, region, channel, consent_id, answers, form, commitments, materials, delivery,
-				    created_by, created_at, updated_at, submitted_at, version)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)""")
+				    created_by, created_at, updated_at, submitted_at, version, park)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?)""")
 			.params(a.id(), a.status().name(), a.matter(), a.catalogueVersion(), a.applicant().kind().name(),
 					a.applicant().id(), a.applicant().name(), a.actingPerson(), write(a.agent()), a.region(),
 					a.channel().name(), a.consentId(), write(a.answers()), write(a.form()), write(a.commitments()),
 					write(a.materials()), write(a.delivery()), a.createdBy(), Timestamp.from(a.createdAt()),
 					Timestamp.from(a.updatedAt()), a.submittedAt() == null ? null : Timestamp.from(a.submittedAt()),
-					a.version())
+					a.version(), a.park())
 			.update();
 	}
 
@@ -62,13 +62,13 @@ class Applications {
 				UPDATE application SET status = ?, matter = ?, catalogue_version = ?, applicant_kind = ?, applicant_id = ?,
 				    applicant_name = ?, acting_person = ?, agent = ?::jsonb, region = ?, channel = ?, consent_id = ?,
 				    answers = ?::jsonb, form = ?::jsonb, commitments = ?::jsonb, materials = ?::jsonb, delivery = ?::jsonb,
-				    updated_at = ?, submitted_at = ?, version = ?
+				    updated_at = ?, submitted_at = ?, version = ?, park = ?
 				WHERE id = ? AND version = ?""")
 			.params(a.status().name(), a.matter(), a.catalogueVersion(), a.applicant().kind().name(), a.applicant().id(),
 					a.applicant().name(), a.actingPerson(), write(a.agent()), a.region(), a.channel().name(), a.consentId(),
 					write(a.answers()), write(a.form()), write(a.commitments()), write(a.materials()), write(a.delivery()),
 					Timestamp.from(a.updatedAt()), a.submittedAt() == null ? null : Timestamp.from(a.submittedAt()),
-					a.version(), a.id(), expectedVersion)
+					a.version(), a.park(), a.id(), expectedVersion)
 			.update() == 1;
 	}
 
@@ -113,6 +113,6 @@ class Applications {
 				json.readValue(rs.getString("materials"), Materials.class),
 				read(rs.getString("delivery"), Delivery.class), rs.getString("created_by"),
 				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-				submitted == null ? null : submitted.toInstant(), rs.getInt("version"));
+				submitted == null ? null : submitted.toInstant(), rs.getInt("version"), rs.getString("park"));
 	}
 }

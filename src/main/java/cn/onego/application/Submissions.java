@@ -139,7 +139,7 @@ public class Submissions {
 		ApplicationRecord prefilled = new ApplicationRecord(draft.id(), draft.status(), draft.matter(), draft.catalogueVersion(),
 				draft.applicant(), draft.actingPerson(), draft.agent(), draft.region(), draft.channel(), draft.consentId(),
 				draft.answers(), form, draft.commitments(), draft.materials(), draft.delivery(), draft.createdBy(),
-				draft.createdAt(), clock.instant(), null, version + 1);
+				draft.createdAt(), clock.instant(), null, version + 1, draft.park());
 		if (!applications.update(prefilled, version)) {
 			throw new StaleVersion(id, version);
 		}
@@ -181,7 +181,7 @@ public class Submissions {
 					catalog.catalogue().version(), filled.applicant(), filled.actingPerson(), filled.agent(), filled.region(),
 					filled.channel(), filled.consentId(), filled.answers(), filled.form(), filled.commitments(),
 					new Materials(filled.materials().attachments(), validated.materials()), filled.delivery(),
-					filled.createdBy(), filled.createdAt(), now, now, base.version() + 1);
+					filled.createdBy(), filled.createdAt(), now, now, base.version() + 1, filled.park());
 			if (draftId != null) {
 				if (!applications.update(submitted, base.version())) {
 					throw new StaleVersion(draftId, base.version());
@@ -244,6 +244,17 @@ public class Submissions {
 			problems.add(problem("applicant.name", "required", "请填写申请人名称", "enter the applicant's name"));
 		}
 		checkChannel(a.channel(), actor, problems);
+		if (a.park() != null) {
+			var park = catalogue.park(a.park());
+			if (park.isEmpty()) {
+				problems.add(problem("park", "unknown", "园区不存在：" + a.park(), "unknown park: " + a.park()));
+			}
+			else if (a.region() != null && RegionCode.isWellFormed(a.region())
+					&& !catalogue.isWithin(RegionCode.of(a.region()), park.get().region())) {
+				problems.add(problem("park", "not-in-region", "园区“" + park.get().name().zh() + "”不在所选地区内",
+						"the park " + park.get().name().zh() + " is not in the chosen region"));
+			}
+		}
 
 		Applicability applicability = Applicability.of(matter, new Answers(a.answers()));
 		problems.addAll(applicability.problems());
@@ -395,7 +406,7 @@ public class Submissions {
 		Applicant self = new Applicant(ApplicantType.PERSON, actor.idNumber(), actor.displayName());
 		return new ApplicationRecord(id, Status.DRAFT, input == null ? null : input.matter(), catalog.catalogue().version(),
 				self, actor.username(), null, null, channel, null, Map.of(), Map.of(), Set.of(),
-				new Materials(Map.of(), List.of()), null, actor.username(), now, now, null, 0);
+				new Materials(Map.of(), List.of()), null, actor.username(), now, now, null, 0, null);
 	}
 
 	/** Lays the input over the record; refuses when the actor may not act for the applicant. */
@@ -471,13 +482,13 @@ public class Submissions {
 				input.commitments() != null ? Set.copyOf(input.commitments()) : base.commitments(),
 				new Materials(attached, base.materials().resolved()),
 				input.delivery() != null ? input.delivery() : base.delivery(), base.createdBy(), base.createdAt(), now,
-				base.submittedAt(), base.version());
+				base.submittedAt(), base.version(), input.park() != null ? input.park() : base.park());
 	}
 
 	private static ApplicationRecord withVersion(ApplicationRecord a, int version) {
 		return new ApplicationRecord(a.id(), a.status(), a.matter(), a.catalogueVersion(), a.applicant(), a.actingPerson(),
 				a.agent(), a.region(), a.channel(), a.consentId(), a.answers(), a.form(), a.commitments(), a.materials(),
-				a.delivery(), a.createdBy(), a.createdAt(), a.updatedAt(), a.submittedAt(), version);
+				a.delivery(), a.createdBy(), a.createdAt(), a.updatedAt(), a.submittedAt(), version, a.park());
 	}
 
 	private static String purpose(Matter matter) {
@@ -500,6 +511,7 @@ public class Submissions {
 			canonical.put("delivery", input.delivery());
 			canonical.put("consentId", input.consentId());
 			canonical.put("channel", input.channel());
+			canonical.put("park", input.park());
 		}
 		return Attachments.sha256(json.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8));
 	}

@@ -257,7 +257,10 @@ public class CaseHandling {
 		RegionCode region = RegionCode.of(c.region());
 		for (String code : items) {
 			Item item = catalogue.item(code).orElseThrow();
-			Department department = catalogue.competentDepartment(item, region)
+			// an item delegated to parks (赋权) goes to the department the enterprise's park runs for it
+			Optional<Department> delegated = application.park() != null && item.delegatedToParks()
+					? catalogue.department(application.park() + "-" + item.departmentType()) : Optional.empty();
+			Department department = delegated.or(() -> catalogue.competentDepartment(item, region))
 				.orElseThrow(() -> new CaseProblems.NoCompetentDepartment(code, c.region()));
 			boolean mandatory = matter.items().stream().filter(l -> l.item().equals(code)).findFirst().orElseThrow().mandatory();
 			boolean commitment = item.materials().stream().anyMatch(l -> commitments.contains(l.material()));

@@ -430,8 +430,8 @@ final class CatalogueReader {
 				register(parks, code, new Park(code, name, region), park, "园区", "park");
 				for (String type : sets.getOrDefault("PARK", List.of())) {
 					String departmentCode = code + "-" + type;
-					departments.putIfAbsent(departmentCode, new Department(departmentCode,
-							name.zh() + departmentTypes.get(type).name().zh(), type, region, code));
+					String departmentName = departmentTypes.get(type).nameTemplate().replace("{region}", name.zh());
+					departments.putIfAbsent(departmentCode, new Department(departmentCode, departmentName, type, region, code));
 				}
 			}
 		}

@@ -325,6 +325,31 @@ class CaseScenariosIT {
 		assertThat(issue.status()).as("a refused case is never issued").isEqualTo(409);
 	}
 
+	@Test
+	void sendsTheItemsDelegatedToAParkToTheParksDepartmentsAndTheOthersToTheCountyOrCity() {
+		CaseWorld inPark = new CaseWorld(new ApiClient(port), "430121");
+		inPark.park = "HN-P-CSJK";
+		Map<String, List<String>> withFireCheck = new java.util.HashMap<>(SMALL_SHOP);
+		withFireCheck.put("PUBLIC_GATHERING_PLACE", List.of("YES"));
+		String caseId = inPark.apply("HN-CATERING", withFireCheck, Set.of(), Set.of());
+		Response accepted = inPark.as(inPark.clerkOf(caseId), "POST", "/api/v1/cases/" + caseId + "/acceptance",
+				Map.of("version", inPark.caseVersion(caseId)));
+		assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+		assertThat(inPark.task(caseId, "HN-SCJG-ENT-REG").get("department")).isEqualTo("HN-P-CSJK-MARKET_REGULATION");
+		assertThat(inPark.task(caseId, "HN-SW-NEW-TAXPAYER").get("department")).isEqualTo("HN-P-CSJK-TAXATION");
+		assertThat((String) inPark.task(caseId, "HN-XF-PUBLIC-VENUE-CHECK").get("department")).as("not delegated to parks")
+			.startsWith("4301");
+		List<String> names = inPark.view("admin", caseId).json("$.tasks[*].departmentName");
+		assertThat(names).contains("长沙经济技术开发区市场监督管理局");
+		assertThat(inPark.approve(caseId, "HN-SCJG-ENT-REG", "92430121MA4T000001").status()).as("the park's reviewer decides")
+			.isEqualTo(200);
+
+		CaseWorld elsewhere = new CaseWorld(new ApiClient(port), "430121");
+		elsewhere.park = "HN-P-XJXQ";
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> elsewhere.apply("HN-CATERING", SMALL_SHOP, Set.of(), Set.of()))
+			.hasMessageContaining("not-in-region");
+	}
+
 	private void ask(String caseId, String item, String subject, String why) {
 		Map<String, Object> task = world.task(caseId, item);
 		String reviewer = world.reviewerOf((String) task.get("department"), item);

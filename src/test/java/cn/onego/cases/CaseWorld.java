@@ -36,6 +36,8 @@ public final class CaseWorld {
 	public final String idNumber;
 	public final String applicant;
 	public final String region;
+	/** The park (园区) the applicant's enterprise is in, or null. */
+	public String park;
 
 	public CaseWorld(ApiClient api) {
 		this(api, "430102");
@@ -84,6 +86,9 @@ public final class CaseWorld {
 		body.put("form", form);
 		body.put("attachments", attachments);
 		body.put("commitments", commitments);
+		if (park != null) {
+			body.put("park", park);
+		}
 		body.put("delivery", Map.of("method", "FREE_MAIL", "recipient", "陈创业", "mobile", "13800138000", "address",
 				"湖南省长沙市芙蓉区五一大道1号"));
 		Response submitted = api.send("POST", "/api/v1/applications", applicant, PASSWORD, body, "Idempotency-Key",
@@ -136,8 +141,9 @@ public final class CaseWorld {
 
 	/** A reviewer of the department (a new one for each call with a distinct suffix). */
 	public String reviewerOf(String department, String suffix) {
+		String staffRegion = department.matches("\\d{6}-.*") ? department.substring(0, 6) : region;
 		return reviewers.computeIfAbsent(department + suffix, d -> staff("rev", Map.of("roles", List.of("REVIEWER"),
-				"region", department.substring(0, 6), "department", department)));
+				"region", staffRegion, "department", department)));
 	}
 
 	private String staff(String prefix, Map<String, Object> scope) {

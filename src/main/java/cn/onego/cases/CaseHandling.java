@@ -266,7 +266,7 @@ public class CaseHandling {
 			boolean commitment = item.materials().stream().anyMatch(l -> commitments.contains(l.material()));
 			List<String> prerequisites = matter.prerequisitesOf(code).stream().filter(items::contains).toList();
 			Task task = new Task(UUID.randomUUID(), c.id(), code, department.code(), mandatory, commitment, TaskState.WAITING,
-					prerequisites, Map.of(), null, null, null, null, null, null, null, 0, null, 0, null, null, "GREEN");
+					prerequisites, Map.of(), null, null, null, null, null, null, null, 0, item.promisedLimit(), 0, null, null, "GREEN");
 			cases.insert(task);
 			cases.record(c.id(), task.id(), now, clerk.username(), "DISPATCHED", null, TaskState.WAITING,
 					"to " + department.name() + (prerequisites.isEmpty() ? "" : ", after " + prerequisites));

@@ -42,6 +42,23 @@ final class CaseProgress {
 			.anyMatch(t -> t.mandatory() && (t.state() == TaskState.REFUSED || t.state() == TaskState.CANCELLED));
 	}
 
+	/**
+	 * The case's due day now: the critical path through its tasks, each taking its limit plus the working
+	 * days its clock lost to pauses, counted from the acceptance day. Null while the calendar of the year
+	 * it falls in is not loaded.
+	 */
+	static java.time.LocalDate dueDate(java.time.LocalDate acceptedOn, List<Task> tasks, cn.onego.clock.WorkingDayCalendar calendar) {
+		Map<String, Task> items = byItem(tasks);
+		var path = cn.onego.application.CriticalPath.of(items.keySet(), item -> items.get(item).prerequisites(),
+				item -> (items.get(item).limitDays() == null ? 0 : items.get(item).limitDays()) + items.get(item).lostDays());
+		try {
+			return calendar.plusWorkingDays(calendar.onOrNextWorkingDay(acceptedOn), path.length());
+		}
+		catch (cn.onego.clock.CalendarNotLoaded notLoaded) {
+			return null;
+		}
+	}
+
 	/** AllTasksSettled: nothing more will happen to any task. */
 	static boolean allSettled(List<Task> tasks) {
 		return tasks.stream().allMatch(t -> t.state().settled());

@@ -56,8 +56,11 @@ public class CaseQueries {
 			String finding, String decidedBy, Instant decidedAt) {
 	}
 
-	/** A case with its number read aloud, its tasks, every step of its history and its verifications. */
-	public record CaseView(CaseFile caseFile, String numberSpoken, Label matterName, List<TaskView> tasks,
+	/**
+	 * A case with its number read aloud, its due day now (the promised date moved by the working days its
+	 * tasks' clocks lost), its tasks, every step of its history and its verifications.
+	 */
+	public record CaseView(CaseFile caseFile, String numberSpoken, Label matterName, LocalDate dueDate, List<TaskView> tasks,
 			List<Cases.Step> history, List<Verification> verifications) {
 	}
 
@@ -70,8 +73,12 @@ public class CaseQueries {
 	public CaseView view(Actor actor, UUID caseId) {
 		CaseFile c = visible(actor, caseId);
 		Catalogue catalogue = catalog.catalogue();
-		List<TaskView> tasks = cases.tasks(caseId).stream().map(t -> view(catalogue, t)).toList();
-		return new CaseView(c, c.number().spoken(), catalogue.matter(c.matter()).map(m -> m.name()).orElse(null), tasks,
+		List<Task> taskList = cases.tasks(caseId);
+		List<TaskView> tasks = taskList.stream().map(t -> view(catalogue, t)).toList();
+		LocalDate due = c.acceptedAt() == null || taskList.isEmpty() ? null
+				: CaseProgress.dueDate(LocalDate.ofInstant(c.acceptedAt(), clock.getZone()), taskList,
+						calendars.of(cn.onego.shared.RegionCode.of(c.region())));
+		return new CaseView(c, c.number().spoken(), catalogue.matter(c.matter()).map(m -> m.name()).orElse(null), due, tasks,
 				cases.history(caseId), verificationsOf(caseId));
 	}
 

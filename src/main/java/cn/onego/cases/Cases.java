@@ -125,10 +125,10 @@ class Cases {
 	void insert(Task t) {
 		jdbc.sql("""
 				INSERT INTO case_task (id, case_id, item, department, mandatory, commitment, state, prerequisites, inputs,
-				    started_on, due_on, version, colour)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, 0, 'GREEN')""")
+				    started_on, due_on, limit_days, version, colour)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, 0, 'GREEN')""")
 			.params(t.id(), t.caseId(), t.item(), t.department(), t.mandatory(), t.commitment(), t.state().name(),
-					write(t.prerequisites()), write(t.inputs()), t.startedOn(), t.dueOn())
+					write(t.prerequisites()), write(t.inputs()), t.startedOn(), t.dueOn(), t.limitDays())
 			.update();
 	}
 

@@ -65,6 +65,8 @@ class CaseJourneyIT {
 		assertThat(number).matches("430102-\\d{8}-\\d{8}-[0-9X]");
 		Response receipt = world.as(clerk, "GET", "/api/v1/cases/" + caseId + "/receipt", null);
 		assertThat((String) receipt.json("$.promisedDate")).isNotBlank();
+		assertThat((String) world.view(clerk, caseId).json("$.dueDate")).as("no clock has stopped: due as promised")
+			.isEqualTo(receipt.json("$.promisedDate"));
 		assertThat((List<?>) receipt.json("$.missing")).isEmpty();
 		assertThat((List<?>) receipt.json("$.received")).isNotEmpty();
 		assertThat((List<String>) receipt.json("$.received[*].material")).as("optional materials nobody uploaded are not received")

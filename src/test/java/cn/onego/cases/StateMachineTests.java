@@ -122,6 +122,26 @@ class StateMachineTests {
 		assertThat(CaseHandling.due(only2026, LocalDate.of(2026, 12, 20), 20)).isNull();
 	}
 
+	@Test
+	void movesTheCasesDueDayByTheWorkingDaysLostOnItsCriticalPathOnly() {
+		var calendar = new cn.onego.clock.WorkingDayCalendar(Set.of(2026), Map.of());
+		Task registration = clocked("REG", List.of(), 1, 0);
+		Task food = clocked("FOOD", List.of("REG"), 5, 0);
+		Task fire = clocked("FIRE", List.of(), 7, 0);
+		LocalDate accepted = LocalDate.of(2026, 3, 2);
+		assertThat(CaseProgress.dueDate(accepted, List.of(registration, food, fire), calendar))
+			.as("critical path: FIRE, 7 working days").isEqualTo(LocalDate.of(2026, 3, 11));
+		assertThat(CaseProgress.dueDate(accepted, List.of(registration, clocked("FOOD", List.of("REG"), 5, 3), fire), calendar))
+			.as("FOOD lost 3 days: REG + FOOD = 9 now").isEqualTo(LocalDate.of(2026, 3, 13));
+		assertThat(CaseProgress.dueDate(accepted, List.of(registration, food, clocked("FIRE", List.of(), 7, 0)), calendar))
+			.isEqualTo(LocalDate.of(2026, 3, 11));
+	}
+
+	private static Task clocked(String item, List<String> prerequisites, int limit, int lost) {
+		return new Task(UUID.randomUUID(), UUID.randomUUID(), item, "DEPT", true, false, TaskState.CLAIMED, prerequisites, Map.of(),
+				null, null, "r", null, LocalDate.of(2026, 3, 2), null, null, 0, limit, lost, null, null, "GREEN");
+	}
+
 	private static Task task(TaskState state) {
 		return new Task(UUID.randomUUID(), UUID.randomUUID(), "ITEM", "DEPT", true, false, state, List.of(), Map.of(), null, null,
 				"r", null, null, null, null, 0, null, 0, null, null, "GREEN");

@@ -90,6 +90,7 @@ public class CaseHandling {
 	private final ELicences licences;
 	private final OnceOnly onceOnly;
 	private final Halls halls;
+	private final Actors actors;
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transactions;
 	private final ApplicationEventPublisher events;
@@ -98,7 +99,7 @@ public class CaseHandling {
 	private final double warningShare;
 
 	CaseHandling(Cases cases, CatalogQueries catalog, Submissions submissions, Calendars calendars, CreditRecords credit,
-			ELicences licences, OnceOnly onceOnly, Halls halls, JdbcClient jdbc, TransactionTemplate transactions,
+			ELicences licences, OnceOnly onceOnly, Halls halls, Actors actors, JdbcClient jdbc, TransactionTemplate transactions,
 			ApplicationEventPublisher events, Clock clock,
 			@Value("${onego.cases.verification-working-days:40}") int verificationWorkingDays,
 			@Value("${onego.clock.warning-share:0.2}") double warningShare) {
@@ -111,6 +112,7 @@ public class CaseHandling {
 		this.licences = licences;
 		this.onceOnly = onceOnly;
 		this.halls = halls;
+		this.actors = actors;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.events = events;
@@ -140,7 +142,7 @@ public class CaseHandling {
 			CaseNumber number = CaseNumber.of(region, LocalDate.ofInstant(application.submittedAt(), clock.getZone()),
 					cases.nextSerial());
 			CaseFile opened = new CaseFile(UUID.randomUUID(), number, applicationId, matter.code(), application.applicant().id(),
-					application.applicant().name(), application.createdBy(), region.value(),
+					application.applicant().name(), recipientOf(application), region.value(),
 					halls.competentHall(catalogue, matter, region), application.channel().name(), CaseState.AWAITING_ACCEPTANCE,
 					Mode.STANDARD, List.of(), null, false, List.copyOf(application.commitments()), List.of(), null, null,
 					application.delivery(), null, application.submittedAt(), null, null, 0);
@@ -152,6 +154,23 @@ public class CaseHandling {
 			events.publishEvent(new CaseOpened(opened.id(), number.value(), opened.applicantUsername(), opened.hall()));
 			return opened;
 		});
+	}
+
+	/**
+	 * Who hears of the case: whoever applied — the applicant, or a relative or handler acting for them — but
+	 * for an application 帮代办 staff entered at the window, the applicant: their account if they have one,
+	 * otherwise an SMS to the contact mobile on the form.
+	 */
+	private String recipientOf(ApplicationRecord application) {
+		if (application.agent() == null || !"ASSISTANT".equals(application.agent().capacity())) {
+			return application.createdBy();
+		}
+		return actors.accountOf(application.applicant().id())
+			.or(() -> application.form().entrySet().stream()
+				.filter(e -> e.getKey().contains("MOBILE") && e.getValue().value() != null)
+				.map(e -> "SMS:" + e.getValue().value())
+				.findFirst())
+			.orElse(application.createdBy());
 	}
 
 	// ------------------------------------------------------------------ the window

@@ -33,6 +33,10 @@ class Accounts {
 			.optional();
 	}
 
+	Optional<String> usernameOf(String idNumber) {
+		return jdbc.sql("SELECT username FROM account WHERE id_number = ?").param(idNumber).query(String.class).optional();
+	}
+
 	boolean usernameTaken(String username) {
 		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM account WHERE username = ?)").param(username).query(Boolean.class).single();
 	}

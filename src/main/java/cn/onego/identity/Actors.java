@@ -40,6 +40,11 @@ public class Actors {
 		return byUsername(authentication.getName());
 	}
 
+	/** The applicant account of a person, by their ID number, if they opened one. */
+	public Optional<String> accountOf(String idNumber) {
+		return idNumber == null ? Optional.empty() : accounts.usernameOf(idNumber);
+	}
+
 	public Optional<Actor> byUsername(String username) {
 		return staff.find(username)
 			.or(() -> staffAccounts.find(username).map(StaffAccounts.Staff::user))

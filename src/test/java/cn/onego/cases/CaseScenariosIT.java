@@ -38,6 +38,9 @@ class CaseScenariosIT {
 	@Autowired
 	CreditRecords credit;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	CaseWorld world;
 
 	@BeforeEach
@@ -348,6 +351,32 @@ class CaseScenariosIT {
 		elsewhere.park = "HN-P-XJXQ";
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> elsewhere.apply("HN-CATERING", SMALL_SHOP, Set.of(), Set.of()))
 			.hasMessageContaining("not-in-region");
+	}
+
+	@Test
+	void tellsTheVisitorNotTheClerkOfAnApplicationEnteredAtTheWindow() {
+		ApiClient api = new ApiClient(port);
+		String clerk = world.clerkOfHall("430102-HALL");
+		String visitor = cn.onego.Identities.idNumber();
+		String letter = world.upload(clerk, "授权委托书（王大爷）");
+		Response authorised = world.as(clerk, "POST", "/api/v1/representations", Map.of("subject", visitor, "subjectName", "王大爷",
+				"username", clerk, "capacity", "ASSISTANT", "authorisation", letter, "validUntil", "2030-12-31"));
+		assertThat(authorised.status()).as(authorised.body()).isEqualTo(201);
+		String caseId = world.applyFor(clerk, visitor, "王大爷", "WINDOW", "HN-CATERING", SMALL_SHOP, Set.of(), Set.of());
+
+		Map<String, Object> c = world.view(clerk, caseId).json("$.caseFile");
+		assertThat(c.get("channel")).isEqualTo("WINDOW");
+		assertThat(c.get("applicantUsername")).as("no account: an SMS to the form's mobile").isEqualTo("SMS:13800138000");
+		int sms = 0;
+		for (int i = 0; i < 100 && sms == 0; i++) {
+			sms = jdbc.sql("SELECT count(*) FROM notification WHERE recipient = 'SMS:13800138000' AND case_id = ?::uuid").param(caseId)
+				.query(Integer.class).single();
+			CaseWorld.sleep(sms == 0 ? 100 : 0);
+		}
+		assertThat(sms).as("the visitor is told by SMS").isPositive();
+		int fromClerk = world.as(clerk, "GET", "/api/v1/my/notifications", null).<List<?>>json("$").size();
+		assertThat(fromClerk).as("the clerk's inbox gets none of the visitor's messages").isZero();
+		assertThat(api.send("GET", "/api/v1/my/notifications", "admin", "onego-admin", null).status()).isEqualTo(200);
 	}
 
 	private void ask(String caseId, String item, String subject, String why) {

@@ -36,6 +36,7 @@ public final class CaseWorld {
 	public final String idNumber;
 	public final String applicant;
 	public final String region;
+	private String currentApplicant;
 	/** The park (园区) the applicant's enterprise is in, or null. */
 	public String park;
 
@@ -59,9 +60,19 @@ public final class CaseWorld {
 	 * to upload uploaded except those withheld, the commitments signed; then waits for the case.
 	 */
 	public String apply(String matter, Map<String, List<String>> answers, Set<String> withheld, Set<String> commitments) {
+		return applyFor(applicant, idNumber, "陈创业", null, matter, answers, withheld, commitments);
+	}
+
+	/**
+	 * Applies as {@code actingUser} for the applicant (a window clerk 帮代办 passes channel WINDOW), and
+	 * returns the case once it is opened.
+	 */
+	public String applyFor(String actingUser, String applicantId, String applicantName, String channel, String matter,
+			Map<String, List<String>> answers, Set<String> withheld, Set<String> commitments) {
 		Response guidance = api.send("POST", "/api/v1/matters/" + matter + "/guidance", null, null,
 				Map.of("answers", answers, "commitments", commitments));
 		assertThat((Boolean) guidance.json("$.complete")).as(guidance.body()).isTrue();
+		currentApplicant = applicantId;
 		Map<String, String> form = new LinkedHashMap<>();
 		List<Map<String, Object>> fields = guidance.json("$.form.sections[*].fields[*]");
 		for (Map<String, Object> field : fields) {
@@ -75,13 +86,16 @@ public final class CaseWorld {
 			boolean upload = Set.of("UPLOAD", "E_LICENCE", "REGISTRY").contains(((Map<?, ?>) material.get("resolution")).get("source"))
 					&& Boolean.TRUE.equals(material.get("required"));
 			if (upload && !withheld.contains(code) && !commitments.contains(code)) {
-				attachments.put(code, upload(code));
+				attachments.put(code, upload(actingUser, code));
 			}
 		}
 		Map<String, Object> body = new HashMap<>();
 		body.put("matter", matter);
 		body.put("region", region);
-		body.put("applicant", Map.of("kind", "PERSON", "id", idNumber, "name", "陈创业"));
+		body.put("applicant", Map.of("kind", "PERSON", "id", applicantId, "name", applicantName));
+		if (channel != null) {
+			body.put("channel", channel);
+		}
 		body.put("answers", answers);
 		body.put("form", form);
 		body.put("attachments", attachments);
@@ -91,13 +105,14 @@ public final class CaseWorld {
 		}
 		body.put("delivery", Map.of("method", "FREE_MAIL", "recipient", "陈创业", "mobile", "13800138000", "address",
 				"湖南省长沙市芙蓉区五一大道1号"));
-		Response submitted = api.send("POST", "/api/v1/applications", applicant, PASSWORD, body, "Idempotency-Key",
+		Response submitted = api.send("POST", "/api/v1/applications", actingUser, PASSWORD, body, "Idempotency-Key",
 				UUID.randomUUID().toString());
 		assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
 		String application = submitted.json("$.id");
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 		while (System.nanoTime() < deadline) {
-			List<Map<String, Object>> mine = api.send("GET", "/api/v1/my/cases", applicant, PASSWORD, null).json("$");
+			String path = actingUser.equals(applicant) ? "/api/v1/my/cases" : "/api/v1/window/cases";
+			List<Map<String, Object>> mine = api.send("GET", path, actingUser, PASSWORD, null).json("$");
 			for (Map<String, Object> c : mine) {
 				if (application.equals(c.get("applicationId"))) {
 					return (String) c.get("id");
@@ -126,8 +141,12 @@ public final class CaseWorld {
 	}
 
 	public String upload(String label) {
+		return upload(applicant, label);
+	}
+
+	public String upload(String user, String label) {
 		byte[] pdf = ("%PDF-1.4\n% " + label + " " + UUID.randomUUID() + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
-		Response uploaded = api.upload("/api/v1/attachments", applicant, PASSWORD, pdf, "application/pdf");
+		Response uploaded = api.upload("/api/v1/attachments", user, PASSWORD, pdf, "application/pdf");
 		assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
 		return uploaded.json("$.hash");
 	}
@@ -144,6 +163,12 @@ public final class CaseWorld {
 		String staffRegion = department.matches("\\d{6}-.*") ? department.substring(0, 6) : region;
 		return reviewers.computeIfAbsent(department + suffix, d -> staff("rev", Map.of("roles", List.of("REVIEWER"),
 				"region", staffRegion, "department", department)));
+	}
+
+	/** A window clerk of the hall. */
+	public String clerkOfHall(String hall) {
+		return clerks.computeIfAbsent(hall, h -> staff("clerk", Map.of("roles", List.of("WINDOW_CLERK"), "region", region,
+				"hall", h)));
 	}
 
 	private String staff(String prefix, Map<String, Object> scope) {
@@ -208,7 +233,7 @@ public final class CaseWorld {
 		Number max = validation == null ? null : (Number) validation.get("max");
 		Number maxLength = validation == null ? null : (Number) validation.get("maxLength");
 		return switch (type) {
-			case "ID_NUMBER" -> idNumber;
+			case "ID_NUMBER" -> currentApplicant;
 			case "CREDIT_CODE" -> Identities.creditCode();
 			case "MOBILE" -> "13800138000";
 			case "EMAIL" -> "chen@example.cn";

@@ -340,16 +340,31 @@ final class CatalogueReader {
 	// ---------------------------------------------------------------- departments
 
 	private void readDepartmentType(YamlCursor at) {
-		at.allowOnly("code", "name", "nameTemplate", "government");
+		at.allowOnly("code", "name", "nameTemplate", "nameByLevel", "government");
 		String code = at.get("code").requiredCode();
 		Label name = at.get("name").requiredLabel();
 		String template = at.get("nameTemplate").requiredText();
 		if (template != null && !template.contains("{region}")) {
 			at.get("nameTemplate").error("名称模板须包含 {region}", "the name template must contain {region}");
 		}
+		Map<RegionLevel, String> byLevel = new java.util.EnumMap<>(RegionLevel.class);
+		YamlCursor levels = at.get("nameByLevel");
+		if (levels.present()) {
+			levels.allowOnly(java.util.Arrays.stream(RegionLevel.values()).map(Enum::name).toArray(String[]::new));
+			for (RegionLevel level : RegionLevel.values()) {
+				String variant = levels.get(level.name()).text();
+				if (variant == null) {
+					continue;
+				}
+				if (!variant.contains("{region}")) {
+					levels.get(level.name()).error("名称模板须包含 {region}", "the name template must contain {region}");
+				}
+				byLevel.put(level, variant);
+			}
+		}
 		if (code != null && name != null && template != null) {
-			register(departmentTypes, code, new DepartmentType(code, name, template, at.get("government").bool(true)),
-					at, "部门类型", "department type");
+			register(departmentTypes, code, new DepartmentType(code, name, template, java.util.Map.copyOf(byLevel),
+					at.get("government").bool(true)), at, "部门类型", "department type");
 		}
 	}
 

@@ -51,6 +51,10 @@ class BundledCatalogueTests {
 		assertThat(catalogue.regions().stream().filter(r -> r.level() == RegionLevel.COUNTY)).hasSizeGreaterThan(2800);
 		assertThat(catalogue.childrenOf(RegionCode.of("431021"))).isNotEmpty()
 			.allSatisfy(town -> assertThat(town.level()).isEqualTo(RegionLevel.TOWN));
+		assertThat(catalogue.department("430000-PUBLIC_SECURITY").orElseThrow().name()).isEqualTo("湖南省公安厅");
+		assertThat(catalogue.department("430100-PUBLIC_SECURITY").orElseThrow().name()).isEqualTo("长沙市公安局");
+		assertThat(catalogue.department("431021-FIRE_RESCUE").orElseThrow().name()).isEqualTo("桂阳县消防救援大队");
+		assertThat(catalogue.department("430000-FIRE_RESCUE").orElseThrow().name()).isEqualTo("湖南省消防救援总队");
 		for (String partner : new String[] { "431200", "220000", "440200", "441200", "350100" }) {
 			assertThat(catalogue.departments().stream().filter(d -> d.region().value().equals(partner))).as(partner).isNotEmpty();
 		}

@@ -72,6 +72,13 @@ class CatalogueReaderTests {
 	}
 
 	@Test
+	void namesDepartmentsByLevelWhereTheNameChanges() {
+		var files = replace("department-types.yaml", "  nameTemplate: \"{region}消防救援支队\"\n",
+				"  nameTemplate: \"{region}消防救援支队\"\n  nameByLevel: {COUNTY: \"{region}消防救援大队\", PREFECTURE: \"支队\"}\n");
+		assertThat(errors(files)).extracting(CatalogueError::location).containsExactly("[1].nameByLevel.PREFECTURE");
+	}
+
+	@Test
 	void rejectsAnUnknownDepartmentTypeAndDataElement() {
 		var files = replace("items/test.yaml", "departmentType: FIRE_RESCUE", "departmentType: FIRE_BRIGADE");
 		files.put("items/test.yaml", files.get("items/test.yaml").replace("{element: ENTERPRISE_CREDIT_CODE}", "{element: CREDIT}"));

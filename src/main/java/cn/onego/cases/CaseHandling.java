@@ -90,6 +90,7 @@ public class CaseHandling {
 	private final ELicences licences;
 	private final OnceOnly onceOnly;
 	private final Halls halls;
+	private final Notifications notifications;
 	private final Actors actors;
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transactions;
@@ -99,7 +100,8 @@ public class CaseHandling {
 	private final double warningShare;
 
 	CaseHandling(Cases cases, CatalogQueries catalog, Submissions submissions, Calendars calendars, CreditRecords credit,
-			ELicences licences, OnceOnly onceOnly, Halls halls, Actors actors, JdbcClient jdbc, TransactionTemplate transactions,
+			ELicences licences, OnceOnly onceOnly, Halls halls, Notifications notifications, Actors actors, JdbcClient jdbc,
+			TransactionTemplate transactions,
 			ApplicationEventPublisher events, Clock clock,
 			@Value("${onego.cases.verification-working-days:40}") int verificationWorkingDays,
 			@Value("${onego.clock.warning-share:0.2}") double warningShare) {
@@ -112,6 +114,7 @@ public class CaseHandling {
 		this.licences = licences;
 		this.onceOnly = onceOnly;
 		this.halls = halls;
+		this.notifications = notifications;
 		this.actors = actors;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
@@ -151,7 +154,7 @@ public class CaseHandling {
 			}
 			cases.record(opened.id(), null, now, application.createdBy(), "SUBMITTED", null, CaseState.AWAITING_ACCEPTANCE,
 					"channel " + application.channel() + ", hall " + opened.hall());
-			events.publishEvent(new CaseOpened(opened.id(), number.value(), opened.applicantUsername(), opened.hall()));
+			publish(new CaseOpened(opened.id(), number.value(), opened.applicantUsername(), opened.hall()));
 			return opened;
 		});
 	}
@@ -262,7 +265,7 @@ public class CaseHandling {
 			cases.record(c.id(), null, now, clerk.username(), "ACCEPTED", c.state(), accepted.state(),
 					"mode " + mode + (gaps.isEmpty() ? "" : ", gaps " + gapCodes + " by " + gapDeadline)
 							+ (commitments.isEmpty() ? "" : ", commitments " + commitments) + ", promised " + promised);
-			events.publishEvent(new CaseAccepted(c.id(), c.number().value(), c.applicantUsername(), promised, mode.name(),
+			publish(new CaseAccepted(c.id(), c.number().value(), c.applicantUsername(), promised, mode.name(),
 					gapCodes, gapDeadline));
 			dispatch(accepted, application, matter, items, commitments, clerk, now);
 			return cases.find(caseId).orElseThrow();
@@ -303,7 +306,7 @@ public class CaseHandling {
 			save(refused, version);
 			cases.record(c.id(), null, now, clerk.username(), "NOT_ACCEPTED", c.state(), refused.state(),
 					reason.trim() + "（" + legalBasis.trim() + "）");
-			events.publishEvent(new CaseNotAccepted(c.id(), c.number().value(), c.applicantUsername(), reason.trim()));
+			publish(new CaseNotAccepted(c.id(), c.number().value(), c.applicantUsername(), reason.trim()));
 			return cases.find(caseId).orElseThrow();
 		});
 	}
@@ -317,7 +320,7 @@ public class CaseHandling {
 			save(waiting, version);
 			Instant now = clock.instant();
 			cases.record(c.id(), null, now, clerk.username(), "SUPPLEMENT_REQUESTED", c.state(), waiting.state(), describe(asked));
-			events.publishEvent(new SupplementRequested(c.id(), c.number().value(), c.applicantUsername(),
+			publish(new SupplementRequested(c.id(), c.number().value(), c.applicantUsername(),
 					asked.stream().map(SupplementRequest::subject).toList(), rounds(c.id()) + 1));
 			return cases.find(caseId).orElseThrow();
 		});
@@ -389,7 +392,7 @@ public class CaseHandling {
 			save(issued, version);
 			cases.record(c.id(), null, now, clerk.username(), "ISSUED", c.state(), issued.state(),
 					method + (trackingNumber == null ? "" : " " + trackingNumber.trim()));
-			events.publishEvent(new CaseIssued(c.id(), c.number().value(), c.applicantUsername(), method, trackingNumber));
+			publish(new CaseIssued(c.id(), c.number().value(), c.applicantUsername(), method, trackingNumber));
 			return cases.find(caseId).orElseThrow();
 		});
 	}
@@ -483,7 +486,7 @@ public class CaseHandling {
 				List<SupplementRequest> all = new ArrayList<>(c.supplement());
 				all.addAll(next.decision().requests());
 				save(c.withSupplementRequests(all), c.version());
-				events.publishEvent(new SupplementRequested(c.id(), c.number().value(), c.applicantUsername(),
+				publish(new SupplementRequested(c.id(), c.number().value(), c.applicantUsername(),
 						all.stream().map(SupplementRequest::subject).toList(), rounds(c.id())));
 			}
 			if (next.state() == TaskState.APPROVED || next.state() == TaskState.REFUSED) {
@@ -498,7 +501,7 @@ public class CaseHandling {
 		Item item = catalog.catalogue().item(t.item()).orElseThrow();
 		String detail = t.state() == TaskState.APPROVED ? (t.result() == null || t.result().number() == null ? "" : t.result().number())
 				: t.decision().reason();
-		events.publishEvent(new TaskDecided(c.id(), c.number().value(), c.applicantUsername(), t.id(), t.item(), item.name().zh(),
+		publish(new TaskDecided(c.id(), c.number().value(), c.applicantUsername(), t.id(), t.item(), item.name().zh(),
 				t.department(), t.state().name(), detail));
 		if (t.state() == TaskState.APPROVED && t.commitment()) {
 			WorkingDayCalendar calendar = calendars.of(RegionCode.of(c.region()));
@@ -553,7 +556,7 @@ public class CaseHandling {
 						Actors.SYSTEM.username()), now);
 				save(refused, c.version());
 				cases.record(caseId, null, now, Actors.SYSTEM.username(), "REFUSED", c.state(), refused.state(), reason);
-				events.publishEvent(new CaseRefused(caseId, c.number().value(), c.applicantUsername(), reason));
+				publish(new CaseRefused(caseId, c.number().value(), c.applicantUsername(), reason));
 				return;
 			}
 			Map<String, Task> byItem = tasks.stream().collect(Collectors.toMap(Task::item, Function.identity()));
@@ -579,7 +582,7 @@ public class CaseHandling {
 			CaseFile ready = c.ready();
 			save(ready, c.version());
 			cases.record(caseId, null, now, Actors.SYSTEM.username(), "READY", c.state(), ready.state(), "all tasks settled");
-			events.publishEvent(new CaseReady(caseId, c.number().value(), c.applicantUsername(),
+			publish(new CaseReady(caseId, c.number().value(), c.applicantUsername(),
 					c.delivery() == null || c.delivery().method() == null ? "WINDOW_PICKUP" : c.delivery().method().name()));
 		}
 	}
@@ -660,14 +663,14 @@ public class CaseHandling {
 			cases.record(caseId, taskId, now, reviewer.username(), "REVOKED", t.state(), revoked.state(), finding.trim());
 			credit.blacklist(c.applicantId(), "虚假承诺：" + finding.trim(), caseId, c.number().value(), reviewer.username());
 			cases.record(caseId, null, now, reviewer.username(), "BLACKLISTED", null, null, c.applicantId());
-			events.publishEvent(new ResultRevoked(caseId, c.number().value(), c.applicantUsername(), taskId,
+			publish(new ResultRevoked(caseId, c.number().value(), c.applicantUsername(), taskId,
 					catalog.catalogue().item(t.item()).orElseThrow().name().zh(), finding.trim()));
 			if (t.mandatory() && c.state().canMoveTo(CaseState.REFUSED)) {
 				String reason = "告知承诺核查不实，" + catalog.catalogue().item(t.item()).orElseThrow().name().zh() + "的准予决定已撤销";
 				CaseFile refused = c.refuse(new Refusal(reason, null, reviewer.username()), now);
 				save(refused, c.version());
 				cases.record(caseId, null, now, reviewer.username(), "REFUSED", c.state(), refused.state(), reason);
-				events.publishEvent(new CaseRefused(caseId, c.number().value(), c.applicantUsername(), reason));
+				publish(new CaseRefused(caseId, c.number().value(), c.applicantUsername(), reason));
 			}
 		});
 	}
@@ -686,7 +689,7 @@ public class CaseHandling {
 				save(c.withGaps(c.gaps(), true), c.version());
 				cases.record(c.id(), null, clock.instant(), Actors.SYSTEM.username(), "GAPS_OVERDUE", c.state(), c.state(),
 						"容缺材料逾期未补正：" + c.openGaps().stream().map(Gap::name).toList() + "，期限 " + c.gapDeadline());
-				events.publishEvent(new GapsOverdue(c.id(), c.number().value(), c.applicantUsername(), c.gapDeadline()));
+				publish(new GapsOverdue(c.id(), c.number().value(), c.applicantUsername(), c.gapDeadline()));
 				return true;
 			});
 			flagged += Boolean.TRUE.equals(done) ? 1 : 0;
@@ -705,6 +708,16 @@ public class CaseHandling {
 	// ------------------------------------------------------------------ helpers
 
 	static final String PENDING_CALENDAR = "待定（所涉年度的工作日历尚未导入）";
+
+	/**
+	 * Publishes what happened, in the transaction that made it happen: the applicant's message goes into the
+	 * notification outbox right here (it is an outbox entry itself), and the event goes through the event
+	 * publication registry to the other modules.
+	 */
+	private void publish(CaseEvents.CaseEvent event) {
+		notifications.tell(event);
+		events.publishEvent(event);
+	}
 
 	/**
 	 * The task's clock after a transition: it stops when the task starts waiting for the applicant or a

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import cn.onego.cases.CaseEvents.CaseAccepted;
@@ -25,7 +24,8 @@ import cn.onego.cases.CaseEvents.TaskDecided;
 /**
  * Tells the applicant what happened to their case. The default adapter stores the messages (短信/站内信)
  * in an outbox the applicant reads through the API; a gateway to an SMS provider would read the same
- * outbox. Each event is told once: a redelivered event finds its message already there.
+ * outbox. The message is written in the transaction of the transition it tells of, so it exists exactly
+ * when the transition does; its key makes telling the same event twice harmless.
  */
 @Component
 public class Notifications {
@@ -42,8 +42,7 @@ public class Notifications {
 		this.clock = clock;
 	}
 
-	@ApplicationModuleListener
-	void on(CaseEvent event) {
+	void tell(CaseEvent event) {
 		String[] text = text(event);
 		if (text == null) {
 			return;

@@ -1,11 +1,12 @@
 package cn.onego.cases;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import cn.onego.catalog.CatalogQueries;
 import cn.onego.clock.Deadline.Colour;
+import cn.onego.shared.RegionCode;
 
 /**
  * Marks tasks yellow (close to their limit) and red (overdue), and tells the department head and the
@@ -36,11 +38,15 @@ public class DeadlineWarnings {
 			WHERE t.colour <> 'RED' AND t.state IN ('PENDING', 'CLAIMED') AND t.due_on < ?""";
 
 	private final JdbcClient jdbc;
+	private final Cases cases;
+	private final Notifications notifications;
 	private final CatalogQueries catalog;
 	private final Clock clock;
 
-	DeadlineWarnings(JdbcClient jdbc, CatalogQueries catalog, Clock clock) {
+	DeadlineWarnings(JdbcClient jdbc, Cases cases, Notifications notifications, CatalogQueries catalog, Clock clock) {
 		this.jdbc = jdbc;
+		this.cases = cases;
+		this.notifications = notifications;
 		this.catalog = catalog;
 		this.clock = clock;
 	}
@@ -51,8 +57,9 @@ public class DeadlineWarnings {
 	/** Marks the colours due on the day; returns how many tasks this scan changed (and so notified). */
 	public int scan(LocalDate today) {
 		List<Candidate> red = candidates(RED_CANDIDATES, today);
+		Set<UUID> turningRed = red.stream().map(Candidate::task).collect(Collectors.toSet());
 		List<Candidate> yellow = new ArrayList<>(candidates(YELLOW_CANDIDATES, today));
-		yellow.removeIf(y -> red.stream().anyMatch(r -> r.task().equals(y.task())));
+		yellow.removeIf(y -> turningRed.contains(y.task()));
 		int changed = 0;
 		for (Candidate c : red) {
 			changed += mark(c, Colour.RED) ? 1 : 0;
@@ -92,18 +99,10 @@ public class DeadlineWarnings {
 		String zh = (colour == Colour.RED ? "【红牌】已超期：" : "【黄牌】临近期限：") + "办件 " + c.number() + " 的" + item + "，期限 " + c.due();
 		String en = (colour == Colour.RED ? "[RED] overdue: " : "[YELLOW] close to the limit: ") + "case " + c.number() + ", item "
 				+ c.item() + ", due " + c.due();
-		for (String recipient : List.of("DEPARTMENT_HEAD:" + c.department(), "SUPERVISOR:" + cn.onego.shared.RegionCode.of(c.region()).province())) {
-			jdbc.sql("""
-					INSERT INTO notification (event_key, recipient, case_id, channel, text_zh, text_en, created_at)
-					VALUES (?, ?, ?, 'INBOX', ?, ?, ?) ON CONFLICT (event_key) DO NOTHING""")
-				.params(c.task() + ":" + colour + ":" + recipient, recipient, c.caseId(), zh, en, Timestamp.from(clock.instant()))
-				.update();
+		for (String recipient : List.of("DEPARTMENT_HEAD:" + c.department(), "SUPERVISOR:" + RegionCode.of(c.region()).province())) {
+			notifications.send(c.task() + ":" + colour + ":" + recipient, recipient, c.caseId(), "INBOX", zh, en);
 		}
-		jdbc.sql("""
-				INSERT INTO case_history (case_id, task_id, at, actor, action, from_state, to_state, detail)
-				VALUES (?, ?, ?, 'system', ?, NULL, NULL, ?)""")
-			.params(c.caseId(), c.task(), Timestamp.from(clock.instant()), colour == Colour.RED ? "OVERDUE" : "WARNING", zh)
-			.update();
+		cases.record(c.caseId(), c.task(), clock.instant(), "system", colour == Colour.RED ? "OVERDUE" : "WARNING", null, null, zh);
 		return true;
 	}
 }

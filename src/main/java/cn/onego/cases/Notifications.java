@@ -47,10 +47,15 @@ public class Notifications {
 		if (text == null) {
 			return;
 		}
+		send(event.key(), event.applicantUsername(), event.caseId(), "SMS", text[0], text[1]);
+	}
+
+	/** Stores one message unless a message with the same key was already stored. */
+	void send(String key, String recipient, UUID caseId, String channel, String zh, String en) {
 		jdbc.sql("""
 				INSERT INTO notification (event_key, recipient, case_id, channel, text_zh, text_en, created_at)
-				VALUES (?, ?, ?, 'SMS', ?, ?, ?) ON CONFLICT (event_key) DO NOTHING""")
-			.params(event.key(), event.applicantUsername(), event.caseId(), text[0], text[1], Timestamp.from(clock.instant()))
+				VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_key) DO NOTHING""")
+			.params(key, recipient, caseId, channel, zh, en, Timestamp.from(clock.instant()))
 			.update();
 	}
 

@@ -1,0 +1,263 @@
+// OneGo pages: the shared part. Every page is a thin client of the public JSON API (/api/v1), so the
+// browser, the mini-programs and third parties see the same rules and the same errors.
+// Chinese first; ?lang=en (remembered) switches to English.
+
+const LANG_KEY = 'onego.lang';
+
+export function lang() {
+  const asked = new URLSearchParams(location.search).get('lang');
+  if (asked === 'en' || asked === 'zh') {
+    localStorage.setItem(LANG_KEY, asked);
+  }
+  return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh';
+}
+
+export const english = () => lang() === 'en';
+
+/** The text in the page's language. */
+export function t(zh, en) {
+  return english() && en ? en : zh;
+}
+
+/** A catalogue label {zh, en} (or a plain string) in the page's language. */
+export function label(value) {
+  if (value == null) return '';
+  if (typeof value === 'string') return value;
+  return english() && value.en ? value.en : value.zh ?? value.en ?? '';
+}
+
+/** Switches static texts written in Chinese with an English twin in data-en (and data-en-*) attributes. */
+export function translate(root = document) {
+  document.documentElement.lang = english() ? 'en' : 'zh-CN';
+  if (!english()) return;
+  root.querySelectorAll('[data-en]').forEach(node => { node.textContent = node.dataset.en; });
+  for (const attribute of ['placeholder', 'title', 'aria-label', 'alt', 'value']) {
+    const key = 'data-en-' + attribute;
+    root.querySelectorAll('[' + key + ']').forEach(node => node.setAttribute(attribute, node.getAttribute(key)));
+  }
+  if (document.title && document.querySelector('title[data-en]')) {
+    document.title = document.querySelector('title').dataset.en;
+  }
+}
+
+/** A DOM element: el('a', {href: '/'}, 'text', child, ...). Attributes starting with "on" are listeners. */
+export function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes || {})) {
+    if (value == null || value === false) continue;
+    if (key.startsWith('on') && typeof value === 'function') {
+      node.addEventListener(key.substring(2), value);
+    } else if (key === 'class') {
+      node.className = value;
+    } else if (key === 'dataset') {
+      Object.assign(node.dataset, value);
+    } else if (value === true) {
+      node.setAttribute(key, '');
+    } else {
+      node.setAttribute(key, value);
+    }
+  }
+  for (const child of children.flat()) {
+    if (child == null || child === false) continue;
+    node.append(child instanceof Node ? child : String(child));
+  }
+  return node;
+}
+
+function cookie(name) {
+  const found = document.cookie.split('; ').find(c => c.startsWith(name + '='));
+  return found ? decodeURIComponent(found.substring(name.length + 1)) : null;
+}
+
+/** An answer of the API that is not a success, with its problem+json. */
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || ('HTTP ' + status));
+    this.status = status;
+    this.problem = problem || {};
+  }
+}
+
+/**
+ * Calls the API as the signed-in user (session cookie, CSRF token from the XSRF-TOKEN cookie).
+ * body: an object (sent as JSON), FormData, or URLSearchParams. Resolves to the parsed JSON (or text).
+ */
+export async function api(method, path, body, headers = {}) {
+  const options = {
+    method,
+    credentials: 'same-origin',
+    headers: { 'Accept': 'application/json', 'Accept-Language': lang(), 'X-Requested-With': 'fetch', ...headers },
+  };
+  if (method !== 'GET' && method !== 'HEAD') {
+    if (!cookie('XSRF-TOKEN')) {
+      await fetch('/api/v1/regions?level=PROVINCE', { credentials: 'same-origin' }); // lets the server set the token
+    }
+    options.headers['X-XSRF-TOKEN'] = cookie('XSRF-TOKEN') || '';
+  }
+  if (body instanceof FormData || body instanceof URLSearchParams) {
+    options.body = body;
+  } else if (body !== undefined && body !== null) {
+    options.headers['Content-Type'] = 'application/json';
+    options.body = JSON.stringify(body);
+  }
+  const response = await fetch(path, options);
+  const type = response.headers.get('Content-Type') || '';
+  const payload = type.includes('json') ? await response.json() : await response.text();
+  if (!response.ok) {
+    throw new ApiError(response.status, typeof payload === 'object' ? payload : { detail: payload });
+  }
+  return payload;
+}
+
+let signedIn;
+
+/** The signed-in user ({username, displayName, roles, …}) or null. */
+export async function me() {
+  if (signedIn === undefined) {
+    try {
+      signedIn = await api('GET', '/api/v1/me');
+    } catch (e) {
+      signedIn = null;
+    }
+  }
+  return signedIn;
+}
+
+export function hasRole(user, ...roles) {
+  return !!user && roles.some(role => user.roles.includes(role));
+}
+
+/** Sends an anonymous visitor to the sign-in page and back; returns the user when allowed. */
+export async function requireUser(...roles) {
+  const user = await me();
+  if (!user) {
+    location.href = '/login.html?continue=' + encodeURIComponent(location.pathname + location.search);
+    return new Promise(() => {});
+  }
+  if (roles.length && !hasRole(user, ...roles)) {
+    document.querySelector('main').replaceChildren(el('div', { class: 'notice error', role: 'alert' },
+      t('当前账号无权使用此页面。', 'Your account may not use this page.')));
+    return new Promise(() => {});
+  }
+  return user;
+}
+
+const NAV = [
+  { href: '/', zh: '首页', en: 'Home' },
+  { href: '/my.html', zh: '我的办件', en: 'My applications', roles: ['APPLICANT'] },
+  { href: '/window.html', zh: '综合窗口', en: 'Window', roles: ['WINDOW_CLERK'] },
+  { href: '/department.html', zh: '部门审批', en: 'Department', roles: ['REVIEWER', 'DEPARTMENT_HEAD'] },
+  { href: '/dashboard.html', zh: '监管看板', en: 'Supervision', roles: ['SUPERVISOR', 'ADMIN'] },
+  { href: '/admin.html', zh: '系统管理', en: 'Administration', roles: ['ADMIN'] },
+];
+
+/** The page header: name, navigation for the user's roles, language switch, sign-in or sign-out. */
+export async function header() {
+  translate();
+  const user = await me();
+  const links = NAV.filter(link => !link.roles || hasRole(user, ...link.roles)).map(link =>
+    el('a', { href: link.href, 'aria-current': location.pathname === link.href ? 'page' : null }, t(link.zh, link.en)));
+  const switchTo = english() ? 'zh' : 'en';
+  const languageLink = el('a', { href: '?' + new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(location.search)), lang: switchTo }),
+    lang: switchTo === 'en' ? 'en' : 'zh-CN', class: 'lang' }, switchTo === 'en' ? 'English' : '中文');
+  let account;
+  if (user) {
+    account = el('form', { method: 'post', action: '/logout', class: 'account', onsubmit: signOut },
+      el('span', { class: 'who' }, user.displayName || user.username),
+      el('button', { type: 'submit', class: 'link' }, t('退出', 'Sign out')));
+  } else {
+    account = el('a', { href: '/login.html?continue=' + encodeURIComponent(location.pathname + location.search), class: 'account' },
+      t('登录', 'Sign in'));
+  }
+  const bar = el('header', { class: 'top' },
+    el('a', { href: '/', class: 'brand' }, el('span', { class: 'logo', 'aria-hidden': 'true' }, '一'), t('一件事一次办', 'OneGo')),
+    el('nav', { 'aria-label': t('主导航', 'Main') }, links),
+    el('div', { class: 'tools' }, languageLink, account));
+  document.body.prepend(el('a', { href: '#main', class: 'skip' }, t('跳到正文', 'Skip to content')), bar);
+  return user;
+}
+
+async function signOut(event) {
+  event.preventDefault();
+  await api('POST', '/logout', new URLSearchParams()).catch(() => {});
+  location.href = '/';
+}
+
+/** Shows a problem+json: its detail and each field's message, next to the field when the form has it. */
+export function showProblem(target, error, form) {
+  const problem = error instanceof ApiError ? error.problem : { detail: String(error?.message || error) };
+  const fields = problem.errors || [];
+  form?.querySelectorAll('[aria-invalid]').forEach(input => input.removeAttribute('aria-invalid'));
+  form?.querySelectorAll('.field-error').forEach(node => node.remove());
+  for (const field of fields) {
+    const input = form?.querySelector('[name="' + CSS.escape(field.field) + '"]');
+    if (input) {
+      input.setAttribute('aria-invalid', 'true');
+      input.insertAdjacentElement('afterend', el('span', { class: 'field-error' }, label(field.message)));
+    }
+  }
+  target.replaceChildren(el('div', { class: 'notice error', role: 'alert' },
+    el('strong', {}, problem.title || t('出错了', 'Something went wrong')),
+    problem.detail && problem.detail !== problem.title ? el('p', {}, problem.detail) : null,
+    fields.length ? el('ul', {}, fields.map(f => el('li', {}, el('code', {}, f.field), ' ', label(f.message)))) : null));
+  target.scrollIntoView({ block: 'nearest' });
+}
+
+export function notice(target, text, kind = 'ok') {
+  target.replaceChildren(el('div', { class: 'notice ' + kind, role: 'status' }, text));
+}
+
+export function param(name) {
+  return new URLSearchParams(location.search).get(name);
+}
+
+export function formatDate(value) {
+  if (!value) return t('待定', 'to be set');
+  return String(value).substring(0, 10);
+}
+
+export function formatTime(value) {
+  if (!value) return '';
+  const date = new Date(value);
+  return date.toLocaleString(english() ? 'en-GB' : 'zh-CN', { hour12: false });
+}
+
+const STATES = {
+  // cases (CaseState)
+  AWAITING_ACCEPTANCE: ['待受理', 'Awaiting acceptance'], AWAITING_SUPPLEMENT: ['待补正', 'Awaiting supplement'],
+  NOT_ACCEPTED: ['不予受理', 'Not accepted'], IN_PROGRESS: ['办理中', 'In progress'], READY: ['待出件', 'Ready to issue'],
+  ISSUED: ['已出件', 'Issued'], REFUSED: ['不予许可', 'Refused'],
+  // tasks (TaskState; AWAITING_SUPPLEMENT and REFUSED as above)
+  WAITING: ['等待前置', 'Waiting for prerequisites'], PENDING: ['待领取', 'Pending'], CLAIMED: ['审查中', 'Under review'],
+  SUSPENDED: ['特别程序', 'Suspended'], APPROVED: ['准予', 'Approved'], CANCELLED: ['已取消', 'Cancelled'],
+  REVOKED: ['已撤销', 'Revoked'],
+  // deadline colours
+  GREEN: ['正常', 'On time'], YELLOW: ['预警', 'Warning'], RED: ['超期', 'Overdue'],
+};
+
+/** A state or colour code in words. */
+export function state(code) {
+  const words = STATES[code];
+  return words ? t(words[0], words[1]) : code;
+}
+
+export function colourBadge(colour) {
+  if (!colour) return null;
+  return el('span', { class: 'badge ' + colour.toLowerCase() }, state(colour));
+}
+
+/** Runs the page's start function after the header, showing any failure instead of a blank page. */
+export async function page(start) {
+  try {
+    const user = await header();
+    await start(user);
+  } catch (e) {
+    const main = document.querySelector('main') || document.body;
+    const box = el('div');
+    main.prepend(box);
+    showProblem(box, e);
+    console.error(e);
+  } finally {
+    document.body.dataset.ready = 'true';
+  }
+}

@@ -112,7 +112,9 @@ class SecurityConfiguration {
 			String titleZh, String titleEn, String detailZh, String detailEn) throws IOException {
 		// the same choice as the API's: ?lang= first, then Accept-Language, Chinese by default
 		String lang = request.getParameter("lang");
-		String language = lang != null ? lang : request.getLocale() == null ? "zh" : request.getLocale().getLanguage();
+		// without an Accept-Language header getLocale() is the server's default locale, not the caller's choice
+		String language = lang != null ? lang
+				: request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null ? "zh" : request.getLocale().getLanguage();
 		boolean english = language.toLowerCase(Locale.ROOT).startsWith(Locale.ENGLISH.getLanguage());
 		// a page's script asks with X-Requested-With: the browser must not open its own password dialog
 		if (status == HttpStatus.UNAUTHORIZED && request.getHeader("X-Requested-With") == null) {

@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import cn.onego.application.CriticalPath;
 import cn.onego.cases.CaseEvents;
@@ -22,11 +24,15 @@ import cn.onego.clock.Deadline;
 import cn.onego.shared.RegionCode;
 
 /**
- * Keeps the daily aggregates up to date from the cases' events. The event's key is claimed first, in
- * the same transaction as the counts, so a redelivered event is not counted twice.
+ * Keeps the daily aggregates up to date from the cases' events. Each event's contribution is appended to
+ * {@code supervision_delta} in the transaction of the transition that published it (so it counts exactly
+ * once, and costs no commit and no event publication of its own); {@link #fold()} adds the deltas to the
+ * daily aggregates in batches, on one node at a time.
  */
 @Component
 class Aggregates {
+
+	private static final long FOLD_LOCK = 4242003;
 
 	private final JdbcClient jdbc;
 	private final CaseQueries cases;
@@ -42,12 +48,9 @@ class Aggregates {
 		this.clock = clock;
 	}
 
-	@ApplicationModuleListener
+	/** Runs inside the publishing transition's transaction: the delta commits or rolls back with it. */
+	@EventListener
 	void on(CaseEvent event) {
-		if (jdbc.sql("INSERT INTO supervision_processed (event_key) VALUES (?) ON CONFLICT DO NOTHING").param("supervision:" + event.key())
-			.update() == 0) {
-			return;
-		}
 		CaseFile c = cases.caseFile(event.caseId());
 		if (event instanceof CaseEvents.CaseOpened) {
 			countCase(day(c.submittedAt()), c, "submitted");
@@ -69,11 +72,57 @@ class Aggregates {
 		}
 	}
 
-	private void countCase(LocalDate day, CaseFile c, String column) {
-		jdbc.sql("""
-				INSERT INTO supervision_case_day (day, region, hall, matter, channel, %1$s) VALUES (?, ?, ?, ?, ?, 1)
-				ON CONFLICT (day, region, hall, matter, channel) DO UPDATE SET %1$s = supervision_case_day.%1$s + 1""".formatted(column))
-			.params(day, c.region(), c.hall(), c.matter(), c.channel())
+	/**
+	 * Adds the waiting deltas to the daily aggregates, a batch per transaction. One node folds at a time
+	 * (an advisory lock), so two folds never lock the same aggregate rows in different orders.
+	 *
+	 * @return the number of deltas folded
+	 */
+	@Scheduled(fixedDelayString = "${onego.supervision.fold-interval:1s}", initialDelayString = "${onego.supervision.fold-interval:1s}")
+	@Transactional
+	int fold() {
+		if (!jdbc.sql("SELECT pg_try_advisory_xact_lock(?)").param(FOLD_LOCK).query(Boolean.class).single()) {
+			return 0;
+		}
+		return jdbc.sql("""
+				WITH batch AS (
+				    DELETE FROM supervision_delta WHERE id IN (SELECT id FROM supervision_delta ORDER BY id LIMIT 20000)
+				    RETURNING *
+				), case_counts AS (
+				    INSERT INTO supervision_case_day (day, region, hall, matter, channel, submitted, accepted, not_accepted, issued, refused)
+				    SELECT day, region, hall, matter, channel,
+				           count(*) FILTER (WHERE kind = 'submitted'), count(*) FILTER (WHERE kind = 'accepted'),
+				           count(*) FILTER (WHERE kind = 'not_accepted'), count(*) FILTER (WHERE kind = 'issued'),
+				           count(*) FILTER (WHERE kind = 'refused')
+				    FROM batch WHERE kind <> 'decided'
+				    GROUP BY day, region, hall, matter, channel
+				    ON CONFLICT (day, region, hall, matter, channel) DO UPDATE SET
+				        submitted = supervision_case_day.submitted + excluded.submitted,
+				        accepted = supervision_case_day.accepted + excluded.accepted,
+				        not_accepted = supervision_case_day.not_accepted + excluded.not_accepted,
+				        issued = supervision_case_day.issued + excluded.issued,
+				        refused = supervision_case_day.refused + excluded.refused
+				), task_counts AS (
+				    INSERT INTO supervision_task_day (day, region, hall, department, matter, channel, decided, on_time, late,
+				        late_on_critical_path, handling_days, limit_days)
+				    SELECT day, region, hall, department, matter, channel, count(*), count(*) FILTER (WHERE NOT late),
+				           count(*) FILTER (WHERE late), count(*) FILTER (WHERE late_on_critical_path), sum(handling_days), sum(limit_days)
+				    FROM batch WHERE kind = 'decided'
+				    GROUP BY day, region, hall, department, matter, channel
+				    ON CONFLICT (day, region, hall, department, matter, channel) DO UPDATE SET
+				        decided = supervision_task_day.decided + excluded.decided,
+				        on_time = supervision_task_day.on_time + excluded.on_time,
+				        late = supervision_task_day.late + excluded.late,
+				        late_on_critical_path = supervision_task_day.late_on_critical_path + excluded.late_on_critical_path,
+				        handling_days = supervision_task_day.handling_days + excluded.handling_days,
+				        limit_days = supervision_task_day.limit_days + excluded.limit_days
+				)
+				SELECT count(*) FROM batch""").query(Integer.class).single();
+	}
+
+	private void countCase(LocalDate day, CaseFile c, String kind) {
+		jdbc.sql("INSERT INTO supervision_delta (kind, day, region, hall, matter, channel) VALUES (?, ?, ?, ?, ?, ?)")
+			.params(kind, day, c.region(), c.hall(), c.matter(), c.channel())
 			.update();
 	}
 
@@ -94,17 +143,10 @@ class Aggregates {
 		}
 		boolean critical = late && onCriticalPath(c, t);
 		jdbc.sql("""
-				INSERT INTO supervision_task_day (day, region, hall, department, matter, channel, decided, on_time, late,
-				    late_on_critical_path, handling_days, limit_days)
-				VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)
-				ON CONFLICT (day, region, hall, department, matter, channel) DO UPDATE SET
-				    decided = supervision_task_day.decided + 1, on_time = supervision_task_day.on_time + excluded.on_time,
-				    late = supervision_task_day.late + excluded.late,
-				    late_on_critical_path = supervision_task_day.late_on_critical_path + excluded.late_on_critical_path,
-				    handling_days = supervision_task_day.handling_days + excluded.handling_days,
-				    limit_days = supervision_task_day.limit_days + excluded.limit_days""")
-			.params(decided, c.region(), c.hall(), t.department(), c.matter(), c.channel(), late ? 0 : 1, late ? 1 : 0,
-					critical ? 1 : 0, handling, limit)
+				INSERT INTO supervision_delta (kind, day, region, hall, department, matter, channel, late, late_on_critical_path,
+				    handling_days, limit_days)
+				VALUES ('decided', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(decided, c.region(), c.hall(), t.department(), c.matter(), c.channel(), late, critical, handling, limit)
 			.update();
 	}
 

@@ -128,23 +128,22 @@ class CaseJourneyIT {
 		assertThat(messages).anySatisfy(m -> assertThat(m).contains("已受理"))
 			.anySatisfy(m -> assertThat(m).contains("EMS1234567890"));
 
-		// every transition went through the event publication registry (the outbox) and was completed
+		// the application reached the case flow through the event publication registry (the outbox), and that
+		// publication was completed; the case's own events were counted for supervision in their transactions
 		int incomplete = -1;
+		String application = world.view(clerk, caseId).json("$.caseFile.applicationId");
 		for (int i = 0; i < 100 && incomplete != 0; i++) {
 			incomplete = jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND serialized_event LIKE ?")
-				.param("%" + caseId + "%")
+				.param("%" + application + "%")
 				.query(Integer.class)
 				.single();
 			CaseWorld.sleep(incomplete == 0 ? 0 : 100);
 		}
 		assertThat(incomplete).as("publications still incomplete").isZero();
-		List<String> archived = jdbc.sql("SELECT event_type FROM event_publication_archive WHERE serialized_event LIKE ?")
-			.param("%" + caseId + "%")
-			.query(String.class)
-			.list();
-		assertThat(archived).anySatisfy(t -> assertThat(t).endsWith("CaseAccepted"))
-			.anySatisfy(t -> assertThat(t).endsWith("TaskDecided"))
-			.anySatisfy(t -> assertThat(t).endsWith("CaseIssued"));
+		assertThat(jdbc.sql("SELECT count(*) FROM event_publication_archive WHERE serialized_event LIKE ?")
+			.param("%" + application + "%")
+			.query(Integer.class)
+			.single()).as("the ApplicationSubmitted publication, completed").isEqualTo(1);
 	}
 
 	private List<String> waitForMessage(String containing) {

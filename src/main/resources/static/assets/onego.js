@@ -137,6 +137,7 @@ export async function requireUser(...roles) {
   if (roles.length && !hasRole(user, ...roles)) {
     document.querySelector('main').replaceChildren(el('div', { class: 'notice error', role: 'alert' },
       t('当前账号无权使用此页面。', 'Your account may not use this page.')));
+    document.body.dataset.ready = 'true'; // the page ends here: what it shows is complete
     return new Promise(() => {});
   }
   return user;

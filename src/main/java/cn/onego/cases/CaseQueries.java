@@ -106,6 +106,13 @@ public class CaseQueries {
 		return view(actor, cases.byNumber(number).orElseThrow(() -> new NotFound("办件", "Case", number)).id());
 	}
 
+	/** The case opened for a submitted application; not found while the outbox has not delivered it yet. */
+	public CaseView byApplication(Actor actor, UUID application) {
+		return view(actor, cases.byApplication(application)
+			.orElseThrow(() -> new NotFound("办件（申请尚未转为办件）", "Case (not opened yet)", application.toString()))
+			.id());
+	}
+
 	public Receipt receipt(Actor actor, UUID caseId) {
 		CaseFile c = visible(actor, caseId);
 		if (c.acceptedAt() == null) {

@@ -132,6 +132,10 @@ class CaseJourneyIT {
 		// publication was completed; the case's own events were counted for supervision in their transactions
 		int incomplete = -1;
 		String application = world.view(clerk, caseId).json("$.caseFile.applicationId");
+		assertThat((String) world.as(world.applicant, "GET", "/api/v1/cases?application=" + application, null).json("$.caseFile.id"))
+			.as("the applicant finds the case of the application").isEqualTo(caseId);
+		assertThat(world.as(world.applicant, "GET", "/api/v1/cases?application=" + java.util.UUID.randomUUID(), null).status())
+			.isEqualTo(404);
 		for (int i = 0; i < 100 && incomplete != 0; i++) {
 			incomplete = jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND serialized_event LIKE ?")
 				.param("%" + application + "%")

@@ -80,6 +80,25 @@ public final class SideBySide {
 				rows.addAll(run("OneGo (in-process)", new OneGoCase(pg), pg, "onego", seconds, workerCounts));
 				System.out.println(writesByTable(pg, "onego"));
 			}
+			if (only.isEmpty() || only.equals("http")) {
+				try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+					s.execute("CREATE DATABASE onegohttp");
+				}
+				OneGoOverHttp http = new OneGoOverHttp(pg, "onegohttp", 1, 18181);
+				List<Row> httpRows = run("OneGo (HTTP, jar)", http, pg, "onegohttp", seconds, workerCounts);
+				rows.addAll(httpRows);
+				// the latency a user sees when the platform is not saturated: half the best rate, same workers
+				Row best = httpRows.stream().max(java.util.Comparator.comparingDouble(Row::casesPerSecond)).orElseThrow();
+				http.heapMb();
+				Latencies paced = new Latencies();
+				long[] before = stats(pg, "onegohttp");
+				long cases = measure(http, best.workers(), seconds, paced, best.casesPerSecond() / 2);
+				long[] after = stats(pg, "onegohttp");
+				rows.add(new Row("OneGo (HTTP, jar) at half the peak rate", best.workers(), cases / (double) seconds, paced.percentiles(),
+						(after[0] - before[0]) / (double) Math.max(1, cases), (after[1] - before[1]) / (double) Math.max(1, cases),
+						http.heapMb()));
+				http.close();
+			}
 			if (only.isEmpty() || only.equals("flowable")) {
 				rows.addAll(run("Flowable 7.2", new FlowableCase(pg), pg, "flowable", seconds, workerCounts));
 				System.out.println(writesByTable(pg, "flowable"));
@@ -99,6 +118,11 @@ public final class SideBySide {
 	interface Contestant extends AutoCloseable {
 
 		void runCase(Latencies latencies) throws Exception;
+
+		/** The heap used by the contestant's own JVM(s) since the last call, in MB, or -1: this JVM's heap counts. */
+		default long heapMb() {
+			return -1;
+		}
 
 		@Override
 		default void close() {
@@ -145,7 +169,8 @@ public final class SideBySide {
 				long cases = measure(contestant, workers, seconds, latencies);
 				long[] after = stats(pg, db);
 				System.gc();
-				long heap = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024);
+				long heap = contestant.heapMb() >= 0 ? contestant.heapMb()
+						: (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024);
 				rows.add(new Row(name, workers, cases / (double) seconds, latencies.percentiles(),
 						(after[0] - before[0]) / (double) Math.max(1, cases), (after[1] - before[1]) / (double) Math.max(1, cases), heap));
 				System.err.printf("%s, %d workers: %d cases in %d s%n", name, workers, cases, seconds);
@@ -155,13 +180,29 @@ public final class SideBySide {
 	}
 
 	static long measure(Contestant contestant, int workers, int seconds, Latencies latencies) throws Exception {
+		return measure(contestant, workers, seconds, latencies, 0);
+	}
+
+	/** Runs cases on the workers for the seconds; with a rate (cases/s over all workers) each worker paces its starts. */
+	static long measure(Contestant contestant, int workers, int seconds, Latencies latencies, double rate) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(workers);
-		long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+		long start = System.nanoTime();
+		long end = start + Duration.ofSeconds(seconds).toNanos();
 		AtomicLong done = new AtomicLong();
 		List<Future<?>> futures = new ArrayList<>();
 		for (int w = 0; w < workers; w++) {
+			int worker = w;
 			futures.add(pool.submit(() -> {
+				long interval = rate > 0 ? (long) (workers * 1e9 / rate) : 0;
+				long next = start + (rate > 0 ? interval * worker / workers : 0);
 				while (System.nanoTime() < end) {
+					if (rate > 0) {
+						long wait = next - System.nanoTime();
+						if (wait > 0) {
+							Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+						}
+						next += interval;
+					}
 					contestant.runCase(latencies);
 					done.incrementAndGet();
 				}

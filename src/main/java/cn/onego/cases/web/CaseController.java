@@ -56,6 +56,12 @@ class CaseController {
 		return queries.byNumber(actors.current(), number.trim());
 	}
 
+	@GetMapping(path = "/cases", params = "application")
+	@Operation(summary = "The case of a submitted application 按申请查询办件", description = "404 until the case is opened (moments after submission).")
+	CaseQueries.CaseView byApplication(@RequestParam UUID application) {
+		return queries.byApplication(actors.current(), application);
+	}
+
 	@GetMapping("/cases/{id}/receipt")
 	@Operation(summary = "The acceptance receipt 受理回执")
 	CaseQueries.Receipt receipt(@PathVariable UUID id) {

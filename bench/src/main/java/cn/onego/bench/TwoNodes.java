@@ -1,0 +1,162 @@
+package cn.onego.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.onego.bench.SideBySide.Latencies;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Two OneGo nodes on one PostgreSQL under the HTTP load, against one node: the throughput of each, and
+ * what must hold with two: no case or task twice, every event counted once by supervision, every
+ * application opened once even after a node is killed and restarted (the outbox redelivers), and each
+ * overdue task marked once although both nodes' deadline scanners run.
+ */
+public final class TwoNodes {
+
+	public static void main(String[] args) throws Exception {
+		int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+		int workers = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+		Path data = Files.createTempDirectory("onego-two-nodes-pg");
+		StringBuilder report = new StringBuilder();
+		try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
+			.setDataDirectory(data)
+			.setLocaleConfig("locale", "C.UTF-8")
+			.setServerConfig("max_connections", "300")
+			.setServerConfig("fsync", "on")
+			.setServerConfig("synchronous_commit", "on")
+			.setRegisterShutdownHook(false)
+			.start()) {
+			try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+				s.execute("CREATE DATABASE onego1");
+				s.execute("CREATE DATABASE onego2");
+			}
+			report.append("| nodes | virtual users | cases/s | heap MB (peak per node) |\n|---:|---:|---:|---:|\n");
+			double one;
+			try (OneGoOverHttp single = new OneGoOverHttp(pg, "onego1", 1, 18281)) {
+				one = throughput(single, workers, seconds, report, 1);
+			}
+			OneGoOverHttp pair = new OneGoOverHttp(pg, "onego2", 2, 18291, "--onego.clock.scan-interval=2s");
+			try (pair) {
+				double two = throughput(pair, workers, seconds, report, 2);
+				report.append("\nTwo nodes against one: **%.2f×**.\n\n".formatted(two / one));
+				report.append("Checks on the two-node database after the load:\n\n");
+				check(pg, report, "applications opened as more than one case", """
+						SELECT count(*) FROM (SELECT application_id FROM case_file GROUP BY application_id HAVING count(*) > 1) d""", 0);
+				check(pg, report, "items dispatched as more than one task in a case", """
+						SELECT count(*) FROM (SELECT case_id, item FROM case_task GROUP BY case_id, item HAVING count(*) > 1) d""", 0);
+				Thread.sleep(3000); // the last folds of the supervision deltas
+				check(pg, report, "issued cases not counted exactly once by supervision", """
+						SELECT abs((SELECT count(*) FROM case_file WHERE state = 'ISSUED')
+						         - (SELECT coalesce(sum(issued), 0) FROM supervision_case_day)
+						         - (SELECT count(*) FROM supervision_delta WHERE kind = 'issued'))""", 0);
+				check(pg, report, "decided tasks not counted exactly once by supervision", """
+						SELECT abs((SELECT count(*) FROM case_task WHERE state = 'APPROVED')
+						         - (SELECT coalesce(sum(decided), 0) FROM supervision_task_day)
+						         - (SELECT count(*) FROM supervision_delta WHERE kind = 'decided'))""", 0);
+				crashAndRedeliver(pg, pair, report);
+				scanOnce(pg, pair, report);
+			}
+		}
+		System.out.println(report);
+		Files.createDirectories(Path.of("target"));
+		Files.writeString(Path.of("target/two-nodes.md"), report, StandardCharsets.UTF_8);
+		System.exit(0);
+	}
+
+	private static double throughput(OneGoOverHttp contestant, int workers, int seconds, StringBuilder report, int nodes)
+			throws Exception {
+		SideBySide.measure(contestant, workers, Math.max(3, seconds / 3), new Latencies()); // warm-up, sign-ins
+		contestant.heapMb();
+		long cases = SideBySide.measure(contestant, workers, seconds, new Latencies());
+		double rate = cases / (double) seconds;
+		report.append("| %d | %d | %.1f | %d |%n".formatted(nodes, workers, rate, contestant.heapMb()));
+		System.err.printf("%d node(s), %d virtual users: %.1f cases/s%n", nodes, workers, rate);
+		return rate;
+	}
+
+	/**
+	 * Submits a burst on the second node and kills it (kill -9) while its outbox still holds the
+	 * submissions; restarted, it redelivers them, and every application ends with exactly one case.
+	 */
+	private static void crashAndRedeliver(EmbeddedPostgres pg, OneGoOverHttp pair, StringBuilder report) throws Exception {
+		OneGoOverHttp.Node second = pair.nodes.get(1);
+		List<String> applications = new ArrayList<>();
+		// a thread whose virtual user is on the second node (users alternate between the nodes)
+		Thread burst = new Thread(() -> {
+			try {
+				OneGoOverHttp.VirtualUser vu = pair.user();
+				while (vu.node() != second) {
+					pair.forgetUser();
+					vu = pair.user();
+				}
+				for (int i = 0; i < 150; i++) {
+					applications.add(pair.submit(vu, new Latencies()));
+				}
+			}
+			catch (Exception e) {
+				throw new IllegalStateException(e);
+			}
+		});
+		burst.start();
+		burst.join();
+		long unopenedAtCrash = count(pg, "SELECT count(*) FROM event_publication WHERE completion_date IS NULL");
+		second.crash();
+		second.start();
+		second.awaitHealthy(java.net.http.HttpClient.newHttpClient());
+		long deadline = System.nanoTime() + 60_000_000_000L;
+		long opened = 0;
+		String list = "'" + String.join("','", applications) + "'";
+		while (System.nanoTime() < deadline) {
+			opened = count(pg, "SELECT count(DISTINCT application_id) FROM case_file WHERE application_id IN (" + list + ")");
+			if (opened == applications.size()) {
+				break;
+			}
+			Thread.sleep(500);
+		}
+		report.append("- crash: %d applications submitted on node 2, which was killed (kill -9) with %d publications incomplete and started again: %d of them opened as cases%n"
+			.formatted(applications.size(), unopenedAtCrash, opened));
+		check(pg, report, "of those applications opened twice", "SELECT count(*) - count(DISTINCT application_id) FROM case_file WHERE application_id IN (" + list + ")", 0);
+		check(pg, report, "publications still incomplete after the restart", "SELECT count(*) FROM event_publication WHERE completion_date IS NULL", 0);
+	}
+
+	/** Cases accepted and then overdue: both nodes scan every 2 s, each task is marked red once. */
+	private static void scanOnce(EmbeddedPostgres pg, OneGoOverHttp pair, StringBuilder report) throws Exception {
+		List<String> cases = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			cases.add(pair.submitAndAccept(pair.user(), new Latencies()));
+		}
+		String ids = cases.stream().map(id -> "'" + id + "'::uuid").collect(java.util.stream.Collectors.joining(","));
+		try (Connection c = pg.getDatabase("postgres", "onego2").getConnection(); Statement s = c.createStatement()) {
+			s.executeUpdate("UPDATE case_task SET warn_on = current_date - 3, due_on = current_date - 1 WHERE case_id IN (" + ids
+					+ ") AND state = 'PENDING'");
+		}
+		Thread.sleep(8000); // several scans on each node
+		long tasks = count(pg, "SELECT count(*) FROM case_task WHERE case_id IN (" + ids + ")");
+		long red = count(pg, "SELECT count(*) FROM case_task WHERE colour = 'RED' AND case_id IN (" + ids + ")");
+		long marks = count(pg, "SELECT count(*) FROM case_history WHERE action = 'OVERDUE' AND case_id IN (" + ids + ")");
+		report.append("- deadline scan on both nodes: %d overdue tasks, %d red, %d OVERDUE marks in their histories%n".formatted(tasks, red, marks));
+		check(pg, report, "overdue tasks marked more than once", """
+				SELECT count(*) FROM (SELECT task_id FROM case_history WHERE action = 'OVERDUE' AND case_id IN (%s)
+				GROUP BY task_id HAVING count(*) > 1) d""".formatted(ids), 0);
+	}
+
+	private static void check(EmbeddedPostgres pg, StringBuilder report, String what, String sql, long expected) throws Exception {
+		long value = count(pg, sql);
+		report.append("- %s: **%d**%s%n".formatted(what, value, value == expected ? "" : " (expected " + expected + ")"));
+	}
+
+	private static long count(EmbeddedPostgres pg, String sql) throws Exception {
+		try (Connection c = pg.getDatabase("postgres", "onego2").getConnection(); Statement s = c.createStatement();
+				ResultSet rs = s.executeQuery(sql)) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+}

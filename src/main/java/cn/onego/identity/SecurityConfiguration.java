@@ -81,12 +81,13 @@ class SecurityConfiguration {
 			.exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) -> problem(request,
 					response, HttpStatus.FORBIDDEN, "无权操作", "Forbidden", "当前账号没有执行此操作的权限。",
 					"Your account is not allowed to do this.")))
-			// A session cookie travels with any request a browser makes, so requests that rely on it need the
-			// CSRF token (cookie XSRF-TOKEN, echoed in X-XSRF-TOKEN by the pages' script). A request carrying
-			// its own Authorization header cannot be forged cross-site.
+			// A session cookie travels with any request a browser makes, so requests that come with one need the
+			// CSRF token (cookie XSRF-TOKEN, echoed in X-XSRF-TOKEN by the pages' script), and so does signing in.
+			// A request carrying its own Authorization header, or no session at all, has nothing to forge.
 			.csrf(csrf -> csrf.spa()
 				.requireCsrfProtectionMatcher(request -> CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request)
-						&& request.getHeader(HttpHeaders.AUTHORIZATION) == null));
+						&& request.getHeader(HttpHeaders.AUTHORIZATION) == null
+						&& (request.getRequestedSessionId() != null || "/login".equals(request.getServletPath()))));
 		return http.build();
 	}
 
@@ -112,7 +113,9 @@ class SecurityConfiguration {
 			String titleZh, String titleEn, String detailZh, String detailEn) throws IOException {
 		// the same choice as the API's: ?lang= first, then Accept-Language, Chinese by default
 		String lang = request.getParameter("lang");
-		String language = lang != null ? lang : request.getLocale() == null ? "zh" : request.getLocale().getLanguage();
+		// without an Accept-Language header getLocale() is the server's default locale, not the caller's choice
+		String language = lang != null ? lang
+				: request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null ? "zh" : request.getLocale().getLanguage();
 		boolean english = language.toLowerCase(Locale.ROOT).startsWith(Locale.ENGLISH.getLanguage());
 		// a page's script asks with X-Requested-With: the browser must not open its own password dialog
 		if (status == HttpStatus.UNAUTHORIZED && request.getHeader("X-Requested-With") == null) {

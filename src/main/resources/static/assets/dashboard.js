@@ -118,7 +118,7 @@ async function load(form) {
       api('GET', '/api/v1/metrics/regions/' + encodeURIComponent(region))]);
     message.replaceChildren();
     drawFigures(overview);
-    drawVolumes(overview.volumes);
+    drawVolumes(everyDay(overview.volumes, overview.filter));
     drawOnTime(overview);
     drawSatisfaction(overview.satisfaction, ratings);
     drawWarnings(overview.warnings, overview);
@@ -170,7 +170,7 @@ function percent(value) {
 // ---- charts
 
 /** Draws (or redraws) a chart with the page's language, font and ECharts' own ARIA description. */
-function chart(id, title, option) {
+function chart(id, title, option, empty = false) {
   const node = document.getElementById(id);
   node.setAttribute('role', 'img');
   let instance = charts.get(id);
@@ -183,9 +183,11 @@ function chart(id, title, option) {
     aria: { enabled: true },
     textStyle: { fontFamily: FONT },
     title: { text: title, left: 'center', textStyle: { fontSize: 14 } },
+    graphic: empty ? { type: 'text', left: 'center', top: 'middle', style: { text: t('暂无数据', 'No data'), fontSize: 16, fill: '#52606d' } } : [],
     tooltip: { trigger: 'axis' },
     grid: { left: 8, right: 16, bottom: 8, top: 64, containLabel: true },
     ...option,
+    series: option.series.map(series => series.type === 'bar' ? { barMaxWidth: 48, ...series } : series),
   }, true);
   if (!node.getAttribute('aria-label')) node.setAttribute('aria-label', title);
 }
@@ -201,6 +203,17 @@ function dataTable(id, caption, headings, rows) {
     el('summary', {}, t('查看数据表', 'Show the data table')), el('div', { class: 'table-scroll' }, table)));
 }
 
+/** The API lists only days with cases: the period's other days had none, and the chart shows them as zero. */
+function everyDay(volumes, filter) {
+  const byDay = new Map(volumes.map(v => [v.day, v]));
+  const days = [];
+  for (const day = new Date(filter.from + 'T00:00:00Z'); day <= new Date(filter.to + 'T00:00:00Z'); day.setUTCDate(day.getUTCDate() + 1)) {
+    const key = day.toISOString().substring(0, 10);
+    days.push(byDay.get(key) || { day: key, submitted: 0, accepted: 0, notAccepted: 0, issued: 0, refused: 0 });
+  }
+  return days;
+}
+
 function drawVolumes(volumes) {
   const series = [['submitted', '申请', 'Submitted'], ['accepted', '受理', 'Accepted'], ['notAccepted', '不予受理', 'Not accepted'],
     ['issued', '出件', 'Issued'], ['refused', '不予许可', 'Refused']];
@@ -211,8 +224,9 @@ function drawVolumes(volumes) {
     yAxis: { type: 'value', minInterval: 1 },
     series: series.map(([key, zh, en]) => ({ name: t(zh, en), type: key === 'submitted' ? 'bar' : 'line', data: volumes.map(v => v[key]) })),
   });
-  dataTable('table-volumes', title, [t('日期', 'Day'), ...series.map(([, zh, en]) => t(zh, en))],
-    volumes.map(v => [v.day, ...series.map(([key]) => v[key])]));
+  dataTable('table-volumes', title + t('（仅列有办件的日期）', ' (days with cases only)'),
+    [t('日期', 'Day'), ...series.map(([, zh, en]) => t(zh, en))],
+    volumes.filter(v => series.some(([key]) => v[key])).map(v => [v.day, ...series.map(([key]) => v[key])]));
 }
 
 function drawOnTime(o) {
@@ -236,7 +250,7 @@ function drawSatisfaction(s, byDepartment) {
     legend: { bottom: 0 },
     series: [{ type: 'pie', radius: ['35%', '62%'], center: ['50%', '52%'],
       data: LEVELS.map(([zh, en], i) => ({ name: t(zh, en), value: s.counts[i] })) }],
-  });
+  }, s.total === 0);
   const rows = [[t('本区域合计', 'This region'), s.total, percent(s.satisfactionRate), percent(s.goodRate), percent(s.badRate),
     percent(s.rectificationRate)], ...byDepartment.map(d => [d.name, d.total, percent(d.satisfactionRate), percent(d.goodRate),
     percent(d.badRate), percent(d.rectificationRate)])];
@@ -264,7 +278,7 @@ function drawWarnings(warnings, o) {
     yAxis: { type: 'category', data: names, axisLabel: { width: 160, overflow: 'truncate' } },
     series: [{ name: state('YELLOW'), type: 'bar', stack: 'w', color: '#e0a100', data: names.map(n => byDepartment.get(n).YELLOW) },
       { name: state('RED'), type: 'bar', stack: 'w', color: '#b71c1c', data: names.map(n => byDepartment.get(n).RED) }],
-  });
+  }, names.length === 0);
   const table = el('table', { id: 'warnings' },
     el('caption', { class: 'small muted' }, t('实时预警任务（红牌在前，期限最早在前）', 'Live warned tasks (red first, earliest due first)')),
     el('thead', {}, el('tr', {}, [t('办件编号', 'Case'), t('事项', 'Item'), t('部门', 'Department'), t('期限', 'Due'),
@@ -285,7 +299,7 @@ function drawBottlenecks(bottlenecks) {
     yAxis: { type: 'category', data: names, inverse: true, axisLabel: { width: 160, overflow: 'truncate' } },
     series: [{ name: t('超期', 'Late'), type: 'bar', data: bottlenecks.map(b => b.late) },
       { name: t('关键路径上超期', 'Late on the critical path'), type: 'bar', data: bottlenecks.map(b => b.lateOnCriticalPath) }],
-  });
+  }, bottlenecks.length === 0);
   const headings = [t('部门', 'Department'), t('办结', 'Decided'), t('超期', 'Late'), t('关键路径超期', 'Late on critical path'),
     t('按时率', 'On-time rate'), t('平均用时', 'Average days'), t('平均时限', 'Average limit')];
   const table = el('table', { id: 'bottlenecks' },

@@ -147,6 +147,8 @@ async function showYear() {
     target.replaceChildren(
       el('p', { role: 'status' }, t(year.year + ' 年共 ' + year.workingDays + ' 个工作日；节假日与调休 ' + days.length + ' 天。',
         year.year + ': ' + year.workingDays + ' working days; ' + days.length + ' holidays and adjusted days.')),
+      el('div', { class: 'months' }, Array.from({ length: 12 }, (_, month) => monthTable(year.year, month, year.exceptions))),
+      el('h4', {}, t('节假日与调休上班日', 'Holidays and adjusted working days')),
       el('div', { class: 'table-scroll' }, table('calendar-exceptions', [t('日期', 'Day'), t('星期', 'Weekday'), t('类型', 'Kind'), t('名称', 'Name')],
         days.map(([day, text]) => {
           // "OFF 国庆节" or "WORK 国庆节调休上班 (431200)": the kind, then the name and the region of a local day
@@ -157,6 +159,34 @@ async function showYear() {
   } catch (e) {
     showProblem(target, e, view);
   }
+}
+
+/**
+ * A month as a week grid, Monday first, every day numbered; a day off is marked 休 and an adjusted
+ * working day 班, as Chinese wall calendars do, with the day's name as its tooltip.
+ */
+function monthTable(year, month, exceptions) {
+  const first = new Date(Date.UTC(year, month, 1));
+  const length = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const cells = Array((first.getUTCDay() + 6) % 7).fill(null);
+  for (let d = 1; d <= length; d++) cells.push(d);
+  const weeks = [];
+  for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
+  const names = t('一二三四五六日', 'MTWTFSS').split('');
+  return el('table', { class: 'month' },
+    el('caption', {}, t(year + '年' + (month + 1) + '月', first.toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }))),
+    el('thead', {}, el('tr', {}, names.map(n => el('th', { scope: 'col' }, n)))),
+    el('tbody', {}, weeks.map(week => el('tr', {}, week.map((d, column) => dayCell(year, month, d, column, exceptions))))));
+}
+
+function dayCell(year, month, d, column, exceptions) {
+  if (d == null) return el('td', {});
+  const key = year + '-' + String(month + 1).padStart(2, '0') + '-' + String(d).padStart(2, '0');
+  const text = exceptions[key];
+  if (!text) return el('td', { class: column >= 5 ? 'weekend' : null }, String(d));
+  const [kind, ...name] = text.split(' ');
+  return el('td', { class: kind === 'OFF' ? 'off' : 'work', title: name.join(' '), 'data-day': key },
+    String(d), el('span', { class: 'mark' }, kind === 'OFF' ? t('休', 'off') : t('班', 'work')));
 }
 
 function weekday(day) {

@@ -247,7 +247,7 @@ function drawSatisfaction(s, byDepartment) {
   const title = t('评价等级分布', 'Ratings by level');
   chart('chart-satisfaction', title, {
     tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-    legend: { bottom: 0 },
+    legend: { bottom: 0, type: 'scroll' },
     series: [{ type: 'pie', radius: ['35%', '62%'], center: ['50%', '52%'],
       data: LEVELS.map(([zh, en], i) => ({ name: t(zh, en), value: s.counts[i] })) }],
   }, s.total === 0);

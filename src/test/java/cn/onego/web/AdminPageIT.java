@@ -68,6 +68,20 @@ class AdminPageIT {
 		}
 	}
 
+	@Test
+	void speaksEnglishWhenAsked() {
+		try (Browser browser = Browser.open(port)) {
+			browser.signIn("admin", "onego-admin");
+			browser.go("/admin.html?lang=en");
+			assertThat(browser.find("h1").getText()).isEqualTo("Administration");
+			assertThat(browser.find("#staff-list thead").getText()).contains("Username", "Roles");
+			assertThat(browser.find("label[for=import-files]").getText()).isEqualTo("YAML or CSV files");
+			assertThat(browser.find("#calendar-days").getText()).contains("working days");
+			browser.screenshot("admin-en");
+			browser.go("/admin.html?lang=zh");
+		}
+	}
+
 	private static void browseTheCatalogue(Browser browser) {
 		assertThat(browser.waitForText("#version-list", "现行")).contains("BUNDLED");
 		browser.type("#matter-q", "餐饮").click("#matter-search button[type=submit]");
@@ -120,6 +134,8 @@ class AdminPageIT {
 		browser.waitForText("#day-result", "已添加");
 		String days = browser.waitForText("#calendar-exceptions", "2026-12-05");
 		assertThat(days).contains("测试：长沙市周六上班", "调休上班");
+		assertThat(browser.find("td.work[data-day='2026-12-05']").getText()).as("marked in the month grid").contains("5", "班");
+		assertThat(browser.find("td.off[data-day='2026-10-01']").getText()).contains("休");
 		assertThat(browser.waitForText("#calendar-change-list", "430100 2026-12-05 WORK")).contains("admin");
 		browser.screenshot("admin-calendar");
 		assertThat(browser.missingGlyphs("admin-calendar")).isEmpty();

@@ -8,8 +8,10 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Dimension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 import cn.onego.ApiClient;
@@ -32,11 +34,15 @@ class DashboardPageIT {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@Test
 	void showsTheApisFiguresAndChartsReloadsOnAFilterAndExports() {
 		ApiClient api = new ApiClient(port);
 		issuedAndRated(api);
 		notAccepted(api);
+		String overdueCase = overdue(api);
 		awaitDashboard(api);
 
 		try (Browser browser = Browser.open(port)) {
@@ -59,6 +65,9 @@ class DashboardPageIT {
 				.isEqualTo(String.valueOf((Integer) dashboard.json("$.tasksDecided")));
 			assertThat(browser.find("#figure-ratings .value").getText())
 				.isEqualTo(String.valueOf((Integer) dashboard.json("$.satisfaction.total")));
+			assertThat(browser.find("#figure-red .value").getText()).isEqualTo(String.valueOf((Integer) dashboard.json("$.red")));
+			String warnings = browser.find("#warnings").getText();
+			assertThat(warnings).as("the live list of warned tasks").contains(overdueCase, "芙蓉区市场监督管理局", "超期");
 			assertChartsDrawn(browser);
 			assertThat(browser.find("#table-reduction").getAttribute("textContent")).contains("材料", "跑动次数");
 
@@ -130,6 +139,20 @@ class DashboardPageIT {
 		Response refused = world.as(world.clerkOf(caseId), "POST", "/api/v1/cases/" + caseId + "/refusal", Map.of("version",
 				world.caseVersion(caseId), "reason", "经营场所不符合要求", "legalBasis", "《中华人民共和国食品安全法》第三十三条"));
 		assertThat(refused.status()).as(refused.body()).isEqualTo(200);
+	}
+
+	/**
+	 * A third application, accepted, whose food licence task is made red as the deadline job would make
+	 * it once overdue; returns the case number.
+	 */
+	private String overdue(ApiClient api) {
+		CaseWorld world = new CaseWorld(api, DISTRICT);
+		String caseId = world.apply("HN-CATERING", CaseWorld.SMALL_SHOP, Set.of(), Set.of());
+		Response accepted = world.as(world.clerkOf(caseId), "POST", "/api/v1/cases/" + caseId + "/acceptance",
+				Map.of("version", world.caseVersion(caseId)));
+		assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+		jdbc.sql("UPDATE case_task SET colour = 'RED' WHERE case_id = ?::uuid AND item = 'HN-SCJG-ENT-REG'").param(caseId).update();
+		return world.view("admin", caseId).json("$.caseFile.number");
 	}
 
 	/** The aggregates follow the events asynchronously: wait (bounded) until both cases are counted. */

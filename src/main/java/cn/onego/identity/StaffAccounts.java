@@ -2,6 +2,7 @@ package cn.onego.identity;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +19,17 @@ class StaffAccounts {
 	}
 
 	record Staff(StaffUser user, String passwordHash) {
+	}
+
+	/** Every staff account, by username; never the password hashes. */
+	List<StaffUser> all() {
+		return jdbc.sql("SELECT username, display_name, roles, region, hall, department FROM staff_account ORDER BY username")
+			.query((rs, n) -> {
+				EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+				Arrays.stream((String[]) rs.getArray(3).getArray()).map(Role::valueOf).forEach(roles::add);
+				return new StaffUser(rs.getString(1), rs.getString(2), roles, null, rs.getString(4), rs.getString(5), rs.getString(6));
+			})
+			.list();
 	}
 
 	Optional<Staff> find(String username) {

@@ -35,6 +35,34 @@ public class StaffAdministration {
 			String department) {
 	}
 
+	/**
+	 * A staff user as administrators see them in the list: where the account comes from (the demo data
+	 * file or an account an administrator created) and its scope; never a password or an ID number.
+	 */
+	public record Listed(String username, String name, Set<Role> roles, String region, String hall, String department,
+			Source source) {
+
+		static Listed of(StaffUser user, Source source) {
+			return new Listed(user.username(), user.displayName(), user.roles(), user.region(), user.hall(), user.department(),
+					source);
+		}
+	}
+
+	public enum Source {
+		/** From the demo users' data file, read at start-up. */
+		DEMO,
+		/** Created by an administrator and stored in the database. */
+		ACCOUNT
+	}
+
+	/** The demo users in the order of their file, then the staff accounts by username. */
+	public List<Listed> list() {
+		List<Listed> all = new ArrayList<>();
+		demo.all().forEach(user -> all.add(Listed.of(user, Source.DEMO)));
+		staff.all().forEach(user -> all.add(Listed.of(user, Source.ACCOUNT)));
+		return all;
+	}
+
 	public StaffUser create(NewStaff request, String createdBy) {
 		List<FieldProblem> problems = new ArrayList<>();
 		String username = Usernames.normalise(request.username());

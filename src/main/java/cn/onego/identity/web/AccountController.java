@@ -55,6 +55,12 @@ class AccountController {
 		return new Me(user.username(), user.displayName(), user.roles(), null, user.region(), user.hall(), user.department());
 	}
 
+	@GetMapping("/admin/staff")
+	@Operation(summary = "Staff users 工作人员列表", description = "Requires ADMIN. The demo users of the data file and the staff accounts created by administrators, with roles and scope; never passwords.")
+	java.util.List<cn.onego.identity.StaffAdministration.Listed> staff() {
+		return staffAdministration.list();
+	}
+
 	@GetMapping("/me")
 	@Operation(summary = "The signed-in actor 当前用户")
 	Me me() {

@@ -1,0 +1,300 @@
+// 系统管理: a thin client of the administration API — catalogue versions and imports, the working-day
+// calendar, and staff users. Every list comes from the API; every refusal is shown as the API words it.
+import { api, page, requireUser, t, el, label, showProblem, notice, formatTime, ApiError } from '/assets/onego.js';
+
+const ROLES = [['WINDOW_CLERK', '综合窗口人员', 'Window clerk'], ['REVIEWER', '审批人员', 'Reviewer'],
+  ['DEPARTMENT_HEAD', '部门负责人', 'Department head'], ['SUPERVISOR', '监管人员', 'Supervisor'], ['ADMIN', '系统管理员', 'Administrator']];
+
+page(async () => {
+  await requireUser('ADMIN');
+  wireCatalogue();
+  wireImport();
+  wireCalendar();
+  wireStaff();
+  await Promise.all([showVersions(), searchMatters(''), showYear(), showChanges(), showStaff(), fillDepartments()]);
+});
+
+/** A table with column headings and rows of cells (text or elements). */
+function table(id, headings, rows, empty) {
+  return el('table', { id },
+    el('thead', {}, el('tr', {}, headings.map(h => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, rows.length ? rows.map(cells => el('tr', {}, cells.map(cell => el('td', {}, cell))))
+      : el('tr', {}, el('td', { colspan: headings.length }, empty))));
+}
+
+// ---- catalogue browser
+
+function wireCatalogue() {
+  document.getElementById('matter-search').addEventListener('submit', event => {
+    event.preventDefault();
+    searchMatters(event.target.q.value.trim());
+  });
+}
+
+async function showVersions() {
+  const versions = await api('GET', '/api/v1/admin/catalog/versions');
+  document.getElementById('versions').replaceChildren(table('version-list',
+    [t('版本', 'Version'), t('时间', 'Created'), t('来源', 'Origin'), t('导入人', 'Imported by'), t('说明', 'Note'),
+      t('文件数', 'Files'), t('状态', 'State'), t('下载', 'Download')],
+    versions.map(v => ['v' + v.version, formatTime(v.createdAt), v.origin, v.importedBy || '—', v.note || '', v.files,
+      v.inForce ? el('span', { class: 'badge green' }, t('现行', 'In force')) : '',
+      el('a', { href: '/api/v1/admin/catalog/versions/' + v.version + '/files.zip', download: true }, t('文件 zip', 'Files (zip)'))]),
+    t('没有目录版本。', 'No catalogue version.')));
+}
+
+async function searchMatters(q) {
+  const matters = await api('GET', '/api/v1/matters' + (q ? '?q=' + encodeURIComponent(q) : ''));
+  document.getElementById('matters').replaceChildren(
+    el('p', { class: 'small muted', role: 'status' }, t('共 ' + matters.length + ' 个一件事', matters.length + ' matter(s)')),
+    table('matter-list', [t('编码', 'Code'), t('名称', 'Name'), t('事项数', 'Items'), t('涉及部门', 'Departments'), t('实施区域', 'Offered in')],
+      matters.map(m => [el('button', { type: 'button', class: 'secondary', onclick: () => showMatter(m.code) }, m.code), label(m.name),
+        m.items, m.departmentTypes.map(d => label(d.name)).join('、'), m.offeredIn.join(', ')]),
+      t('没有符合条件的一件事。', 'No matter found.')));
+}
+
+async function showMatter(code) {
+  const matter = await api('GET', '/api/v1/matters/' + encodeURIComponent(code));
+  const box = document.getElementById('matter-detail');
+  box.replaceChildren(
+    el('h4', {}, label(matter.summary.name), ' ', el('code', {}, code)),
+    matter.description ? el('p', { class: 'small' }, label(matter.description)) : null,
+    el('div', { class: 'table-scroll' }, table('item-list', [t('事项编码', 'Item'), t('名称', 'Name'), t('部门类型', 'Department type'),
+      t('前置', 'Needs'), t('法定时限', 'Legal limit'), t('承诺时限', 'Promised limit'), t('必办', 'Mandatory')],
+    matter.items.map(i => [i.code, label(i.name), label(i.departmentType?.name), i.needs.join(', ') || '—', i.legalLimit, i.promisedLimit,
+      i.mandatory ? t('是', 'yes') : t('否', 'no')]), t('没有事项。', 'No item.'))),
+    el('p', { class: 'small muted' }, t('目录版本 v', 'Catalogue version v') + matter.catalogueVersion));
+  box.focus();
+}
+
+// ---- import
+
+function wireImport() {
+  const form = document.getElementById('import-form');
+  const paths = () => fillPaths(form);
+  form.files.addEventListener('change', paths);
+  form.folder.addEventListener('change', paths);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    await importFiles(form);
+  });
+}
+
+/** One path input per chosen file: the API names each file by its path in the catalogue. */
+function fillPaths(form) {
+  const files = [...form.files.files];
+  document.getElementById('import-paths').replaceChildren(...files.map((file, i) => el('div', {},
+    el('label', { for: 'import-path-' + i }, t('目录路径：', 'Catalogue path: ') + file.name),
+    el('input', { id: 'import-path-' + i, name: 'path-' + i, value: form.folder.value + file.name, autocomplete: 'off' }))));
+}
+
+async function importFiles(form) {
+  const result = document.getElementById('import-result');
+  const data = new FormData();
+  [...form.files.files].forEach((file, i) => data.append('files', file, form.elements['path-' + i].value.trim()));
+  if (form.archive.files.length) data.append('archive', form.archive.files[0]);
+  data.append('mode', form.mode.value);
+  form.delete.value.split('\n').map(line => line.trim()).filter(Boolean).forEach(path => data.append('delete', path));
+  if (form.note.value.trim()) data.append('note', form.note.value.trim());
+  try {
+    const outcome = await api('POST', '/api/v1/admin/catalog/imports', data);
+    clearFieldErrors(form);
+    notice(result, outcome.changed
+      ? t('导入成功：新版本 v' + outcome.version.version + ' 已生效（' + outcome.matters + ' 个一件事，' + outcome.items + ' 个事项）。',
+        'Imported: version v' + outcome.version.version + ' is in force (' + outcome.matters + ' matters, ' + outcome.items + ' items).')
+      : t('文件与现行目录 v' + outcome.version.version + ' 相同，未产生新版本。',
+        'The files equal the catalogue in force (v' + outcome.version.version + '); no new version.'));
+    await Promise.all([showVersions(), searchMatters(document.getElementById('matter-q').value.trim())]);
+  } catch (e) {
+    showImportErrors(result, e, form);
+  }
+}
+
+/**
+ * A rejected catalogue lists every error with where it is ("matters/x.yaml:9 items[1].item"): shown as
+ * a table of file, line, path and message, so a long list can be worked through.
+ */
+function showImportErrors(result, error, form) {
+  showProblem(result, error, form);
+  const errors = error instanceof ApiError ? error.problem.errors || [] : [];
+  if (error.status !== 422 || !errors.length) return;
+  const rows = errors.map(e => {
+    const [, file, line, path] = /^(\S+?)(?::(\d+))?(?:\s+(.*))?$/.exec(e.field) || [null, e.field, '', ''];
+    return [file, line || '', path ? el('code', {}, path) : '', label(e.message)];
+  });
+  // the table replaces the plain list of the problem box: same errors, columns to read them by
+  result.querySelector('ul')?.remove();
+  result.querySelector('.notice').append(el('div', { class: 'table-scroll' },
+    table('import-errors', [t('文件', 'File'), t('行', 'Line'), t('位置', 'Path'), t('错误说明', 'Message')], rows, '')));
+}
+
+// ---- calendar
+
+function wireCalendar() {
+  const view = document.getElementById('year-view');
+  view.year.value = new Date().getFullYear();
+  view.addEventListener('submit', event => { event.preventDefault(); showYear(); });
+  document.getElementById('day-form').addEventListener('submit', event => { event.preventDefault(); addDay(event.target); });
+  document.getElementById('year-form').addEventListener('submit', event => { event.preventDefault(); loadYear(event.target); });
+}
+
+async function showYear() {
+  const view = document.getElementById('year-view');
+  const target = document.getElementById('calendar-days');
+  const region = view.region.value.trim();
+  try {
+    const year = await api('GET', '/api/v1/calendar/' + encodeURIComponent(view.year.value) + (region ? '?region=' + encodeURIComponent(region) : ''));
+    const days = Object.entries(year.exceptions);
+    target.replaceChildren(
+      el('p', { role: 'status' }, t(year.year + ' 年共 ' + year.workingDays + ' 个工作日；节假日与调休 ' + days.length + ' 天。',
+        year.year + ': ' + year.workingDays + ' working days; ' + days.length + ' holidays and adjusted days.')),
+      el('div', { class: 'months' }, Array.from({ length: 12 }, (_, month) => monthTable(year.year, month, year.exceptions))),
+      el('h4', {}, t('节假日与调休上班日', 'Holidays and adjusted working days')),
+      el('div', { class: 'table-scroll' }, table('calendar-exceptions', [t('日期', 'Day'), t('星期', 'Weekday'), t('类型', 'Kind'), t('名称', 'Name')],
+        days.map(([day, text]) => {
+          // "OFF 国庆节" or "WORK 国庆节调休上班 (431200)": the kind, then the name and the region of a local day
+          const [kind, ...name] = text.split(' ');
+          return [day, weekday(day), el('span', { class: 'badge ' + kind.toLowerCase() }, kind === 'OFF' ? t('放假', 'Day off') : t('调休上班', 'Working day')),
+            name.join(' ')];
+        }), t('该年尚未导入节假日安排。', 'The year is not loaded.'))));
+  } catch (e) {
+    showProblem(target, e, view);
+  }
+}
+
+/**
+ * A month as a week grid, Monday first, every day numbered; a day off is marked 休 and an adjusted
+ * working day 班, as Chinese wall calendars do, with the day's name as its tooltip.
+ */
+function monthTable(year, month, exceptions) {
+  const first = new Date(Date.UTC(year, month, 1));
+  const length = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const cells = Array((first.getUTCDay() + 6) % 7).fill(null);
+  for (let d = 1; d <= length; d++) cells.push(d);
+  const weeks = [];
+  for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
+  const names = t('一二三四五六日', 'MTWTFSS').split('');
+  return el('table', { class: 'month' },
+    el('caption', {}, t(year + '年' + (month + 1) + '月', first.toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }))),
+    el('thead', {}, el('tr', {}, names.map(n => el('th', { scope: 'col' }, n)))),
+    el('tbody', {}, weeks.map(week => el('tr', {}, week.map((d, column) => dayCell(year, month, d, column, exceptions))))));
+}
+
+function dayCell(year, month, d, column, exceptions) {
+  if (d == null) return el('td', {});
+  const key = year + '-' + String(month + 1).padStart(2, '0') + '-' + String(d).padStart(2, '0');
+  const text = exceptions[key];
+  if (!text) return el('td', { class: column >= 5 ? 'weekend' : null }, String(d));
+  const [kind, ...name] = text.split(' ');
+  return el('td', { class: kind === 'OFF' ? 'off' : 'work', title: name.join(' '), 'data-day': key },
+    String(d), el('span', { class: 'mark' }, kind === 'OFF' ? t('休', 'off') : t('班', 'work')));
+}
+
+function weekday(day) {
+  return new Date(day + 'T00:00:00Z').toLocaleDateString(t('zh-CN', 'en-GB'), { weekday: 'short', timeZone: 'UTC' });
+}
+
+async function addDay(form) {
+  const result = document.getElementById('day-result');
+  const body = { region: form.region.value.trim() || null, day: form.day.value || null, kind: form.kind.value, name: form.name.value.trim() };
+  try {
+    await api('POST', '/api/v1/admin/calendar/days', body);
+    notice(result, t('已添加：', 'Added: ') + body.day + ' ' + body.name);
+    // show the year of the new day, for its region, so the change is seen at once
+    const view = document.getElementById('year-view');
+    view.year.value = body.day.substring(0, 4);
+    view.region.value = body.region || '';
+    await Promise.all([showYear(), showChanges()]);
+  } catch (e) {
+    showProblem(result, e, form);
+  }
+}
+
+async function loadYear(form) {
+  const result = document.getElementById('year-result');
+  const lines = text => text.split('\n').map(line => line.trim()).filter(Boolean).map(line => line.split(/\s+/));
+  const body = {
+    year: Number(form.year.value) || null,
+    source: form.source.value.trim(),
+    off: lines(form.off.value).map(([from, to, ...name]) => ({ from, to, name: name.join(' ') })),
+    work: lines(form.work.value).map(([day, ...name]) => ({ day, name: name.join(' ') })),
+  };
+  try {
+    const year = await api('POST', '/api/v1/admin/calendar/years', body);
+    notice(result, t(year.year + ' 年已导入，共 ' + year.workingDays + ' 个工作日。', year.year + ' loaded: ' + year.workingDays + ' working days.'));
+    const view = document.getElementById('year-view');
+    view.year.value = year.year;
+    view.region.value = '';
+    await Promise.all([showYear(), showChanges()]);
+  } catch (e) {
+    showProblem(result, e, form);
+  }
+}
+
+async function showChanges() {
+  const changes = await api('GET', '/api/v1/admin/calendar/changes?limit=50');
+  document.getElementById('calendar-changes').replaceChildren(table('calendar-change-list',
+    [t('时间', 'When'), t('操作人', 'By'), t('操作', 'Action'), t('内容', 'Detail')],
+    changes.map(c => [formatTime(c.at), c.actor, c.action, c.detail]), t('暂无变更。', 'No change yet.')));
+}
+
+// ---- users and roles
+
+function wireStaff() {
+  const form = document.getElementById('staff-form');
+  document.getElementById('staff-roles').replaceChildren(...ROLES.map(([code, zh, en]) =>
+    el('label', { class: 'choice', for: 'role-' + code },
+      el('input', { type: 'checkbox', id: 'role-' + code, name: 'roles', value: code }), t(zh, en))));
+  form.region.addEventListener('change', fillDepartments);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    await createStaff(form);
+  });
+}
+
+/** The departments of the region typed, as the choices of a reviewer's department. */
+async function fillDepartments() {
+  const form = document.getElementById('staff-form');
+  const select = form.department;
+  const region = form.region.value.trim();
+  let departments = [];
+  if (/^\d{6}$/.test(region)) {
+    departments = await api('GET', '/api/v1/departments?region=' + region).catch(() => []);
+  }
+  select.replaceChildren(el('option', { value: '' }, t('（不属于部门）', '(no department)')),
+    ...departments.map(d => el('option', { value: d.code }, d.name + ' ' + d.code)));
+}
+
+async function createStaff(form) {
+  const result = document.getElementById('staff-result');
+  const body = {
+    username: form.username.value.trim(), name: form.name.value.trim(), password: form.password.value,
+    roles: [...form.querySelectorAll('input[name=roles]:checked')].map(box => box.value),
+    region: form.region.value.trim(), hall: form.hall.value.trim() || null, department: form.department.value || null,
+  };
+  try {
+    const user = await api('POST', '/api/v1/admin/staff', body);
+    clearFieldErrors(form);
+    notice(result, t('已创建工作人员 ', 'Staff user created: ') + user.username);
+    form.password.value = '';
+    await showStaff();
+  } catch (e) {
+    showProblem(result, e, form);
+  }
+}
+
+/** Removes the messages an earlier refused try left next to the fields. */
+function clearFieldErrors(form) {
+  form.querySelectorAll('[aria-invalid]').forEach(input => input.removeAttribute('aria-invalid'));
+  form.querySelectorAll('.field-error').forEach(node => node.remove());
+}
+
+async function showStaff() {
+  const staff = await api('GET', '/api/v1/admin/staff');
+  const roleName = code => { const role = ROLES.find(r => r[0] === code); return role ? t(role[1], role[2]) : code; };
+  document.getElementById('staff').replaceChildren(table('staff-list',
+    [t('用户名', 'Username'), t('姓名', 'Name'), t('角色', 'Roles'), t('行政区划', 'Region'), t('政务大厅', 'Hall'), t('部门', 'Department'),
+      t('来源', 'Source')],
+    staff.map(s => [s.username, s.name, s.roles.map(roleName).join('、'), s.region || '', s.hall || '', s.department || '',
+      s.source === 'DEMO' ? t('演示数据', 'Demo data') : t('管理员创建', 'Created')]),
+    t('没有工作人员。', 'No staff user.')));
+}

@@ -3,7 +3,7 @@
 // and the submission. The server decides everything (items, form, materials, validity); this page only
 // shows its answers and sends what the applicant enters.
 import { api, page, el, t, label, param, me, hasRole, showProblem, notice, formatTime, formatDate, ApiError } from '/assets/onego.js';
-import { registryName, sourceBadge, reductionFigures, idempotencyKey } from '/assets/portal.js';
+import { registryName, sourceBadge, reductionFigures, idempotencyKey, fill } from '/assets/portal.js';
 
 const state = {
   matter: null,        // the matter's detail (GET /matters/{code})
@@ -146,14 +146,14 @@ async function showConsentStep() {
   }
   const scope = await api('GET', '/api/v1/matters/' + encodeURIComponent(code) + '/consent-scope');
   const validUntil = new Date(Date.now() + 30 * 24 * 3600 * 1000);
-  target.replaceChildren(
+  fill(target, 
     isEnterpriseMatter() ? enterpriseFields() : null,
     regionChoice(),
     el('p', {}, t('为免于您重复提交材料和填写信息，需要您授权本平台读取以下数据：', 'So that you need not hand in or type what the government holds, allow this platform to read:')),
     el('div', { class: 'table-scroll' }, el('table', { id: 'consent-scope' },
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('读取什么', 'What')), el('th', { scope: 'col' }, t('从哪里读取', 'From where')))),
       el('tbody', {},
-        scope.registries.map(r => el('tr', {}, el('td', {}, t('与本事项相关的登记信息', 'Records the items use')), el('td', {}, registryName(r)))),
+        scope.registries.map(r => el('tr', {}, el('td', {}, readFrom(r)), el('td', {}, registryName(r)))),
         scope.licenceTypes.map(type => el('tr', {}, el('td', {}, licenceName(type)), el('td', {}, t('电子证照库', 'E-licence library'))))))),
     el('p', {}, el('strong', {}, t('用途：', 'Purpose: ')), t('一件事一次办申请：', 'Applying once: ') + label(state.matter.summary.name)),
     el('p', {}, el('strong', {}, t('有效期至：', 'Valid until: ')), formatDate(validUntil.toISOString()),
@@ -162,6 +162,14 @@ async function showConsentStep() {
     el('div', { class: 'actions' },
       el('button', { type: 'button', id: 'grant', onclick: () => startDraft(true) }, t('同意授权并预填', 'Consent and prefill')),
       el('button', { type: 'button', id: 'no-consent', class: 'secondary', onclick: () => startDraft(false) }, t('不授权，自行填写和上传', 'Do not consent; I type and upload myself'))));
+}
+
+/** What is read from a registry: the form's fields it supplies and the materials it answers for. */
+function readFrom(registry) {
+  const fields = state.guidance.form.sections.flatMap(s => s.fields).filter(f => f.registry === registry).map(f => label(f.label));
+  const materials = state.matter.materials.filter(m => m.registry === registry && !m.licenceType).map(m => label(m.name));
+  const all = [...new Set([...fields, ...materials])];
+  return all.length ? all.join(t('、', ', ')) : t('本件事各事项所需的登记信息', 'Records the items of this matter use');
 }
 
 /** A licence type by the name of the material it proves, as the matter lists it. */
@@ -240,7 +248,7 @@ async function resume(id) {
   state.commitments = new Set(draft.commitments || []);
   state.attachments = { ...(draft.materials?.attachments || {}) };
   state.consent = draft.consentId ? { id: draft.consentId } : null;
-  document.getElementById('consent').replaceChildren(
+  fill(document.getElementById('consent'),
     isEnterpriseMatter() ? enterpriseFields(draft.applicant) : null,
     regionChoice(draft.region),
     el('p', { class: 'notice' }, state.consent ? t('继续填写草稿；已授权读取共享数据。', 'Continuing the draft; consent was given.')

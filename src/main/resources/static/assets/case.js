@@ -1,7 +1,7 @@
 // One case as its applicant follows it: number, state, due date, each department's task with its clock
 // colour, every step of its history, the acceptance receipt, and the rating (好差评) once it is closed.
 import { api, page, el, t, label, param, requireUser, state, colourBadge, formatDate, formatTime, showProblem, ApiError } from '/assets/onego.js';
-import { sourceBadge } from '/assets/portal.js';
+import { sourceBadge, fill } from '/assets/portal.js';
 
 const CLOSED = ['ISSUED', 'REFUSED', 'NOT_ACCEPTED'];
 
@@ -41,7 +41,7 @@ page(async () => {
   const view = await api('GET', '/api/v1/cases/' + encodeURIComponent(id));
   const c = view.caseFile;
   document.title = c.number + ' · ' + t('办理进度', 'Case progress');
-  target.replaceChildren(
+  fill(target, 
     el('h1', {}, label(view.matterName)),
     summary(view),
     el('h2', {}, t('各部门办理情况', 'Departments')),

@@ -1,7 +1,7 @@
 // A matter (一件事): what it bundles, who decides, what to bring, how long it takes, and what applying
 // once saves compared with applying for each item separately.
 import { api, page, el, t, label, param } from '/assets/onego.js';
-import { themeName, registryName, reductionFigures } from '/assets/portal.js';
+import { themeName, registryName, reductionFigures, fill } from '/assets/portal.js';
 
 page(async () => {
   const code = param('code');
@@ -17,7 +17,7 @@ page(async () => {
   document.title = label(matter.summary.name) + ' · ' + t('一件事一次办', 'OneGo');
   const apply = new URLSearchParams({ matter: code });
   if (param('region')) apply.set('region', param('region'));
-  target.replaceChildren(
+  fill(target, 
     el('h1', {}, label(matter.summary.name)),
     el('p', { class: 'muted' }, themeName(matter.summary.theme), ' · ',
       matter.summary.applicantType === 'ENTERPRISE' ? t('法人', 'Enterprises') : t('个人', 'Citizens'),

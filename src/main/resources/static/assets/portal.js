@@ -91,3 +91,8 @@ export function matterLink(matter, region) {
 export function idempotencyKey() {
   return crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2);
 }
+
+/** Replaces the target's content; unlike replaceChildren it leaves out absent parts (null, false). */
+export function fill(target, ...children) {
+  target.replaceChildren(...children.flat().filter(child => child != null && child !== false));
+}

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Dimension;
@@ -16,6 +17,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import cn.onego.ApiClient;
 import cn.onego.Identities;
+import cn.onego.cases.CaseWorld;
 
 /**
  * The citizen's portal in a real browser: registering, finding a matter by life event and by search, its
@@ -92,7 +94,8 @@ class PortalIT {
 
 			browser.click("#submit");
 			assertThat(browser.waitForText("#main h1", "申请已提交")).isEqualTo("申请已提交");
-			String caseNumber = browser.waitForText("#case-link", "办件编号").replaceAll("(?s).*办件编号：\\s*(\\S+).*", "$1");
+			// the case is opened just after the submission: the page looks for it and then names it
+			String caseNumber = browser.find("#case-number").getText();
 			assertThat(caseNumber).isNotBlank();
 			glyphsOf(browser, "portal-confirmation");
 
@@ -159,6 +162,52 @@ class PortalIT {
 			assertThat(overflow(browser)).as("apply page overflow in px").isLessThanOrEqualTo(0L);
 			browser.screenshot("portal-apply-phone");
 		}
+	}
+
+	@Test
+	void theCasePageShowsTheDepartmentsTasksAndTheReceiptAndTakesARatingOnceTheCaseIsClosed() {
+		ApiClient api = new ApiClient(port);
+		CaseWorld world = new CaseWorld(api);
+		Map<String, List<String>> answers = world.firstOptions("HN-RETIREMENT");
+		String accepted = world.apply("HN-RETIREMENT", answers, Set.of(), Set.of());
+		String clerk = world.clerkOf(accepted);
+		var acceptance = world.as(clerk, "POST", "/api/v1/cases/" + accepted + "/acceptance",
+				Map.of("version", world.caseVersion(accepted)));
+		assertThat(acceptance.status()).as(acceptance.body()).isEqualTo(200);
+		String refused = world.apply("HN-RETIREMENT", answers, Set.of(), Set.of());
+		var refusal = world.as(world.clerkOf(refused), "POST", "/api/v1/cases/" + refused + "/refusal",
+				Map.of("version", world.caseVersion(refused), "reason", "申请人已撤回申请", "legalBasis", "《中华人民共和国行政许可法》第三十二条"));
+		assertThat(refusal.status()).as(refusal.body()).isEqualTo(200);
+
+		try (Browser browser = Browser.open(port)) {
+			browser.signIn(world.applicant, CaseWorld.PASSWORD);
+			browser.go("/case.html?id=" + accepted);
+			assertThat(browser.find("#state").getText()).isEqualTo("办理中");
+			String tasks = browser.find("#tasks").getText();
+			assertThat(tasks).contains("职工基本养老保险待遇申领").contains("人力资源").contains("正常");
+			assertThat(browser.find("#receipt-card").getText()).contains(browser.find("#number").getText()).contains("已收材料");
+			assertThat(browser.find("#history").getText()).contains("提交申请").contains("综合窗口受理");
+			assertThat(browser.find("#rating").getText()).contains("办结后可对本次服务进行评价");
+			glyphsOf(browser, "portal-case-in-progress");
+
+			browser.go("/case.html?id=" + refused);
+			assertThat(browser.find("#state").getText()).isEqualTo("不予受理");
+			browser.click("#level-5").click("#rating-form button[type=submit]");
+			browser.waitForText("#rating-form", "差评请写明不满意的原因");
+			String nextToComment = (String) browser.script(
+					"const n = document.getElementById('comment').nextElementSibling; return n && n.classList.contains('field-error') ? n.textContent : null");
+			assertThat(nextToComment).contains("差评请写明不满意的原因");
+			assertThat(api.send("GET", "/api/v1/cases/" + refused + "/rating", world.applicant, CaseWorld.PASSWORD, null).status())
+				.as("nothing was rated").isEqualTo(404);
+			glyphsOf(browser, "portal-case-rating-refused");
+
+			browser.type("#comment", "材料要求没有一次讲清楚");
+			browser.click("#rating-form button[type=submit]");
+			assertThat(browser.waitForText("#rated", "非常不满意")).contains("材料要求没有一次讲清楚");
+			glyphsOf(browser, "portal-case-rated");
+		}
+		assertThat((String) api.send("GET", "/api/v1/cases/" + refused + "/rating", world.applicant, CaseWorld.PASSWORD, null)
+			.json("$.level")).isEqualTo("VERY_DISSATISFIED");
 	}
 
 	/** The questionnaire: each answer changes the items that apply, without leaving the page. */

@@ -145,7 +145,7 @@ class PortalIT {
 	}
 
 	@Test
-	void theHomeAndMatterPagesFitAPhoneWithoutScrollingSideways() {
+	void theHomeMatterAndApplyPagesFitAPhoneWithoutScrollingSideways() {
 		try (Browser browser = Browser.open(port, new Dimension(390, 844))) {
 			browser.go("/");
 			browser.waitForText("#themes", "退休");
@@ -161,6 +161,7 @@ class PortalIT {
 			browser.waitForText("#questions", "退休类型");
 			assertThat(overflow(browser)).as("apply page overflow in px").isLessThanOrEqualTo(0L);
 			browser.screenshot("portal-apply-phone");
+			assertThat(browser.script("return innerWidth")).as("the page is as wide as a phone").isEqualTo(390L);
 		}
 	}
 

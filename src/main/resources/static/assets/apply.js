@@ -473,7 +473,7 @@ function input() {
   const delivery = method === 'FREE_MAIL'
     ? { method, recipient: values['delivery.recipient'], mobile: values['delivery.mobile'], address: values['delivery.address'] }
     : method ? { method } : null;
-  return { matter: code, region: values.region, applicant: applicantInput(), answers: state.answers, form, corrections,
+  return { matter: code, region: values.region || undefined, applicant: applicantInput(), answers: state.answers, form, corrections,
     commitments: [...state.commitments], attachments: state.attachments, delivery, consentId: state.consent?.id };
 }
 

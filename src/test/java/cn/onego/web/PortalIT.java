@@ -211,6 +211,54 @@ class PortalIT {
 			.json("$.level")).isEqualTo("VERY_DISSATISFIED");
 	}
 
+	@Test
+	void aSignedCommitmentReplacesItsMaterialLiveAndIsKeptInTheSavedDraft() {
+		ApiClient api = new ApiClient(port);
+		CaseWorld world = new CaseWorld(api);
+		try (Browser browser = Browser.open(port)) {
+			browser.signIn(world.applicant, CaseWorld.PASSWORD);
+			browser.go("/apply.html?matter=HN-POSTHUMOUS");
+			browser.click("#a-DEATH_KIND-NATURAL");
+			browser.waitUntil("the next questions are asked", "document.getElementById('a-HELD_DRIVING_LICENCE-NO')");
+			browser.click("#a-HELD_DRIVING_LICENCE-NO");
+			browser.waitUntil("the driving licence is answered", "document.getElementById('a-HELD_DRIVING_LICENCE-NO').checked");
+			browser.click("#a-INSURANCE_ACCOUNTS-PENSION");
+			browser.waitForText("#outcome", "情形已确定");
+			assertThat(browser.find("#material-list li[data-material=KINSHIP_PROOF]").getText()).contains("需上传");
+
+			browser.click("#no-consent");
+			browser.waitForText("#consent-message", "未授权");
+			assertThat(browser.find("#material-KINSHIP_PROOF").getText()).contains("承诺书");
+			assertThat(browser.all("#file-KINSHIP_PROOF")).hasSize(1);
+			browser.click("#commit-KINSHIP_PROOF");
+			browser.waitUntil("the material is now covered by the commitment",
+					"document.querySelector('#material-list li[data-material=KINSHIP_PROOF]').textContent.includes('告知承诺')");
+			assertThat(browser.all("#file-KINSHIP_PROOF")).as("nothing to upload for a committed material").isEmpty();
+			glyphsOf(browser, "portal-apply-commitment");
+
+			browser.click("#save");
+			browser.waitForText("#saved", "草稿已保存");
+		}
+		List<List<String>> commitments = api.send("GET", "/api/v1/applications?status=DRAFT", world.applicant, CaseWorld.PASSWORD, null)
+			.json("$[*].commitments");
+		assertThat(commitments).containsExactly(List.of("KINSHIP_PROOF"));
+	}
+
+	@Test
+	void thePortalSpeaksEnglishWhenAsked() {
+		try (Browser browser = Browser.open(port)) {
+			browser.go("/?lang=en");
+			assertThat(browser.find("h1").getText()).isEqualTo("Apply once for a life event");
+			assertThat(browser.waitForText("#themes", "Retirement")).contains("Citizens: life events");
+			browser.go("/matter.html?code=HN-RETIREMENT");
+			assertThat(browser.find("h1").getText()).isEqualTo("Retirement");
+			assertThat(browser.find("#figures").getText()).contains("Materials").contains("Trips");
+			browser.go("/apply.html?matter=HN-RETIREMENT");
+			assertThat(browser.waitForText("#questions", "Kind of retirement?")).contains("Statutory retirement age");
+			assertThat(browser.find("#consent").getText()).contains("Sign in");
+		}
+	}
+
 	/** The questionnaire: each answer changes the items that apply, without leaving the page. */
 	private static void answerTheQuestionnaire(Browser browser) {
 		browser.waitForText("#questions", "退休类型");

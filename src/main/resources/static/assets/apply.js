@@ -3,7 +3,7 @@
 // and the submission. The server decides everything (items, form, materials, validity); this page only
 // shows its answers and sends what the applicant enters.
 import { api, page, el, t, label, param, me, hasRole, showProblem, notice, formatTime, formatDate, ApiError } from '/assets/onego.js';
-import { registryName, sourceBadge, reductionFigures, idempotencyKey, fill } from '/assets/portal.js';
+import { registryName, sourceBadge, reductionFigures, idempotencyKey, fill, kiosk } from '/assets/portal.js';
 
 const state = {
   matter: null,        // the matter's detail (GET /matters/{code})
@@ -107,6 +107,9 @@ async function answer(q, multiple) {
 function drawOutcome() {
   const g = state.guidance;
   const open = g.questions.filter(q => q.open).length;
+  document.getElementById('outcome-status').textContent = t('需要办理 ' + g.items.length + ' 个事项，提交 '
+    + g.materials.filter(m => m.required && m.resolution.source === 'UPLOAD').length + ' 份需上传的材料。',
+    g.items.length + ' item(s) apply; ' + g.materials.filter(m => m.required && m.resolution.source === 'UPLOAD').length + ' material(s) to upload.');
   document.getElementById('outcome').replaceChildren(
     g.complete ? el('p', { class: 'notice ok' }, t('情形已确定。', 'Your situation is complete.'))
       : el('p', { class: 'notice' }, t('还有 ' + open + ' 个问题待回答。', open + ' question(s) still to answer.')),
@@ -233,6 +236,7 @@ async function startDraft(withConsent) {
 }
 
 function channel() {
+  if (kiosk()) return 'KIOSK';
   return matchMedia('(max-width: 40rem)').matches ? 'MOBILE' : 'ONLINE';
 }
 
@@ -328,7 +332,8 @@ function inputFor(field, id, value) {
   };
   const v = field.validation || {};
   return el('input', { ...common, ...(types[field.type] || { type: 'text' }), value,
-    minlength: v.minLength, maxlength: v.maxLength, min: v.min, max: v.max, placeholder: field.example });
+    minlength: v.minLength, maxlength: v.maxLength, min: v.min, max: v.max,
+    placeholder: field.example ? t('例：', 'e.g. ') + field.example : null });
 }
 
 /** What the field expects, in words. */

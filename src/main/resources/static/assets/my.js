@@ -1,5 +1,6 @@
 // The applicant's own page: cases with their state, applications and drafts, and the messages sent.
 import { api, page, el, t, label, requireUser, state, formatDate, formatTime, showProblem, english } from '/assets/onego.js';
+import '/assets/portal.js'; // kiosk mode
 
 page(async () => {
   await requireUser('APPLICANT');

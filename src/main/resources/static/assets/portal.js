@@ -4,6 +4,19 @@
 
 import { el, t, label } from '/assets/onego.js';
 
+const KIOSK_KEY = 'onego.kiosk';
+
+/**
+ * Whether the page runs on a service hall's self-service kiosk: opened once with ?kiosk, remembered for
+ * the session. A kiosk gets larger targets (.kiosk in onego.css) and submits through the KIOSK channel.
+ */
+export function kiosk() {
+  if (new URLSearchParams(location.search).has('kiosk')) sessionStorage.setItem(KIOSK_KEY, 'true');
+  return sessionStorage.getItem(KIOSK_KEY) === 'true';
+}
+
+if (kiosk()) document.body.classList.add('kiosk');
+
 /** Life-cycle themes in the order a life (or an enterprise) runs through them. */
 export const THEMES = [
   { code: 'BIRTH', zh: '出生', en: 'Birth' },

@@ -259,6 +259,18 @@ class PortalIT {
 		}
 	}
 
+	@Test
+	void aHallKioskGetsLargeTargetsForTheWholeVisit() {
+		try (Browser browser = Browser.open(port)) {
+			browser.go("/?kiosk");
+			browser.waitForText("#themes", "退休");
+			browser.go("/matter.html?code=HN-RETIREMENT");
+			assertThat(browser.script("return document.body.classList.contains('kiosk')")).isEqualTo(true);
+			Number height = (Number) browser.script("return document.getElementById('apply').getBoundingClientRect().height");
+			assertThat(height.doubleValue()).as("the apply button is a large target").isGreaterThanOrEqualTo(56);
+		}
+	}
+
 	/** The questionnaire: each answer changes the items that apply, without leaving the page. */
 	private static void answerTheQuestionnaire(Browser browser) {
 		browser.waitForText("#questions", "退休类型");

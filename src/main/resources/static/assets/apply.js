@@ -62,10 +62,15 @@ function keepAnswers() {
 }
 
 /** Asks the server what the answers so far mean, and redraws everything that depends on them. */
+let asked = 0;
+
 async function guide() {
   const values = collectForm(); // typed values survive the redraw of the form
-  state.guidance = await api('POST', '/api/v1/matters/' + encodeURIComponent(code) + '/guidance',
+  const question = ++asked;
+  const guidance = await api('POST', '/api/v1/matters/' + encodeURIComponent(code) + '/guidance',
     { answers: state.answers, commitments: [...state.commitments] });
+  if (question !== asked) return; // a later answer is on its way: an earlier reply must not overwrite it
+  state.guidance = guidance;
   keepAnswers();
   const focused = document.activeElement?.id;
   drawQuestions();

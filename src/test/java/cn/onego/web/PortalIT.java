@@ -238,6 +238,15 @@ class PortalIT {
 
 			browser.click("#save");
 			browser.waitForText("#saved", "草稿已保存");
+
+			// the draft is listed in my.html and continues where it was left
+			browser.go("/my.html");
+			assertThat(browser.waitForText("#application-list", "身后一件事")).contains("草稿");
+			browser.click("#application-list a[href*='draft=']").waitForPath("/apply.html");
+			browser.waitForText("#consent", "继续填写草稿");
+			assertThat(browser.find("#a-INSURANCE_ACCOUNTS-PENSION").isSelected()).isTrue();
+			assertThat(browser.find("#commit-KINSHIP_PROOF").isSelected()).isTrue();
+			glyphsOf(browser, "portal-apply-resumed");
 		}
 		List<List<String>> commitments = api.send("GET", "/api/v1/applications?status=DRAFT", world.applicant, CaseWorld.PASSWORD, null)
 			.json("$[*].commitments");

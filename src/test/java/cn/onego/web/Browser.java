@@ -62,6 +62,11 @@ public final class Browser implements AutoCloseable {
 			.build();
 		this.driver = new ChromeDriver(service, options);
 		this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+		if (size.getWidth() < 500) {
+			// headless Chromium keeps its window at least 500 px wide; a phone's width needs the emulated screen
+			driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", size.getWidth(), "height",
+					size.getHeight(), "deviceScaleFactor", 1, "mobile", true));
+		}
 	}
 
 	/**

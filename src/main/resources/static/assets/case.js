@@ -1,0 +1,167 @@
+// One case as its applicant follows it: number, state, due date, each department's task with its clock
+// colour, every step of its history, the acceptance receipt, and the rating (好差评) once it is closed.
+import { api, page, el, t, label, param, requireUser, state, colourBadge, formatDate, formatTime, showProblem, ApiError } from '/assets/onego.js';
+import { sourceBadge, fill } from '/assets/portal.js';
+
+const CLOSED = ['ISSUED', 'REFUSED', 'NOT_ACCEPTED'];
+
+const ACTIONS = {
+  SUBMITTED: ['提交申请', 'Submitted'], ACCEPTED: ['综合窗口受理', 'Accepted at the window'], NOT_ACCEPTED: ['不予受理', 'Not accepted'],
+  DISPATCHED: ['分送部门', 'Sent to the departments'], STARTED: ['部门开始办理', 'Department started'], CLAIMED: ['审查人员领取', 'Taken up for review'],
+  RELEASED: ['退回部门队列', 'Put back in the queue'], APPROVED: ['准予', 'Approved'], REFUSED: ['不予许可', 'Refused'],
+  SUPPLEMENT_REQUESTED: ['一次性告知补正', 'Supplement requested'], SUPPLIED: ['提交补正材料', 'Supplement supplied'],
+  SUSPENDED: ['特别程序，暂停计时', 'Special procedure, clock paused'], RESUMED: ['恢复计时', 'Clock resumed'],
+  READY: ['办结，待出件', 'Done, ready to issue'], ISSUED: ['统一出件', 'Result issued'], CANCELLED: ['取消', 'Cancelled'],
+  REVOKED: ['撤销', 'Revoked'], GAPS_OVERDUE: ['容缺材料逾期未补', 'Missing materials overdue'],
+  VERIFICATION_SCHEDULED: ['安排事后核查', 'Post-verification scheduled'], VERIFIED: ['事后核查通过', 'Post-verification passed'],
+  VERIFICATION_FAILED: ['事后核查未通过', 'Post-verification failed'], BLACKLISTED: ['列入失信名单', 'Blacklisted'],
+};
+
+const LEVELS = [
+  { value: 1, code: 'VERY_SATISFIED', zh: '非常满意', en: 'Very satisfied' },
+  { value: 2, code: 'SATISFIED', zh: '满意', en: 'Satisfied' },
+  { value: 3, code: 'BASICALLY_SATISFIED', zh: '基本满意', en: 'Basically satisfied' },
+  { value: 4, code: 'DISSATISFIED', zh: '不满意', en: 'Dissatisfied' },
+  { value: 5, code: 'VERY_DISSATISFIED', zh: '非常不满意', en: 'Very dissatisfied' },
+];
+
+function action(code) {
+  const words = ACTIONS[code];
+  return words ? t(words[0], words[1]) : state(code);
+}
+
+page(async () => {
+  await requireUser();
+  const id = param('id');
+  const target = document.getElementById('case');
+  if (!id) {
+    target.replaceChildren(el('p', { class: 'notice error', role: 'alert' }, t('未指定办件。', 'No case given.')));
+    return;
+  }
+  const view = await api('GET', '/api/v1/cases/' + encodeURIComponent(id));
+  const c = view.caseFile;
+  document.title = c.number + ' · ' + t('办理进度', 'Case progress');
+  fill(target, 
+    el('h1', {}, label(view.matterName)),
+    summary(view),
+    el('h2', {}, t('各部门办理情况', 'Departments')),
+    tasks(view.tasks),
+    el('h2', {}, t('办理过程', 'History')),
+    history(view.history),
+    el('h2', {}, t('受理回执', 'Acceptance receipt')),
+    el('div', { id: 'receipt' }),
+    el('h2', {}, t('评价', 'Rating')),
+    el('div', { id: 'rating', 'aria-live': 'polite' }));
+  await Promise.all([receipt(c), rating(c)]);
+});
+
+function summary(view) {
+  const c = view.caseFile;
+  const row = (zh, en, ...value) => el('div', {}, el('dt', { class: 'small muted' }, t(zh, en)), el('dd', { style: 'margin: 0' }, ...value));
+  return el('dl', { class: 'figures', id: 'summary' },
+    row('办件编号', 'Case number', el('strong', { id: 'number' }, c.number)),
+    row('状态', 'State', el('span', { class: 'badge state', id: 'state' }, state(c.state))),
+    row('承诺办结日期', 'Promised date', formatDate(c.promisedDate)),
+    row('预计办结日期', 'Due date', formatDate(view.dueDate)),
+    row('提交时间', 'Submitted', formatTime(c.submittedAt)),
+    c.delivery ? row('结果领取', 'Delivery', c.delivery.method === 'FREE_MAIL' ? t('免费邮寄', 'Free mail') : t('窗口领取', 'Window pick-up')) : null);
+}
+
+function tasks(list) {
+  if (!list.length) {
+    return el('p', { class: 'muted', id: 'tasks' }, t('受理后分送各部门并联办理。', 'Once accepted, the departments work on it in parallel.'));
+  }
+  return el('div', { class: 'table-scroll' }, el('table', { id: 'tasks' },
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('事项', 'Item')), el('th', { scope: 'col' }, t('部门', 'Department')),
+      el('th', { scope: 'col' }, t('状态', 'State')), el('th', { scope: 'col' }, t('到期日', 'Due')), el('th', { scope: 'col' }, t('时限', 'Clock')))),
+    el('tbody', {}, list.map(task => el('tr', { dataset: { task: task.task.id } },
+      el('td', {}, label(task.itemName)),
+      el('td', {}, task.departmentName),
+      el('td', {}, el('span', { class: 'badge state' }, state(task.task.state))),
+      el('td', {}, formatDate(task.task.dueOn)),
+      el('td', {}, colourBadge(task.colour), task.remainingWorkingDays != null
+        ? el('span', { class: 'small' }, t(' 剩余 ' + task.remainingWorkingDays + ' 个工作日', ' ' + task.remainingWorkingDays + ' working days left')) : null))))));
+}
+
+function history(steps) {
+  return el('ol', { class: 'timeline', id: 'history' }, steps.map(step => el('li', {},
+    el('div', {}, el('strong', {}, action(step.action)), step.to ? el('span', { class: 'small muted' }, ' → ' + state(step.to)) : null),
+    el('div', { class: 'small muted' }, formatTime(step.at) + ' · ' + step.actor),
+    step.detail ? el('div', { class: 'small' }, step.detail) : null)));
+}
+
+/** The receipt exists once the window has accepted the case. */
+async function receipt(c) {
+  const target = document.getElementById('receipt');
+  let r;
+  try {
+    r = await api('GET', '/api/v1/cases/' + c.id + '/receipt');
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) {
+      target.replaceChildren(el('p', { class: 'muted' }, t('综合窗口受理后生成受理回执。', 'The receipt is issued once the window accepts the case.')));
+      return;
+    }
+    throw e;
+  }
+  target.replaceChildren(el('div', { class: 'card', id: 'receipt-card' },
+    el('p', {}, t('编号：', 'Number: '), el('strong', {}, r.number), el('span', { class: 'small muted' }, '（' + r.numberSpoken + '）')),
+    el('p', {}, t('申请人：', 'Applicant: ') + r.applicant),
+    el('p', {}, t('受理时间：', 'Accepted: ') + formatTime(r.acceptedAt) + ' · ' + t('承诺办结：', 'Promised by: ') + formatDate(r.promisedDate)),
+    el('h3', {}, t('已收材料', 'Received')),
+    el('ul', {}, r.received.map(m => el('li', {}, label(m.name), ' ', sourceBadge(m.source)))),
+    r.missing.length ? [el('h3', {}, t('容缺待补材料', 'To be supplied')), el('ul', {}, r.missing.map(g => el('li', {}, g.name)))] : null,
+    r.commitments.length ? el('p', {}, t('告知承诺材料：', 'On commitment: ') + r.commitments.join('、')) : null,
+    el('div', { class: 'actions' }, el('button', { type: 'button', class: 'secondary', onclick: () => print() }, t('打印回执', 'Print the receipt')))));
+}
+
+/** Rating is open once the case is closed; a rating already given is shown instead. */
+async function rating(c) {
+  const target = document.getElementById('rating');
+  if (!CLOSED.includes(c.state)) {
+    target.replaceChildren(el('p', { class: 'muted' }, t('办结后可对本次服务进行评价。', 'You can rate the service once the case is closed.')));
+    return;
+  }
+  const given = await api('GET', '/api/v1/cases/' + c.id + '/rating').catch(e => {
+    if (e instanceof ApiError && e.status === 404) return null;
+    throw e;
+  });
+  if (given) {
+    showRating(target, given);
+    return;
+  }
+  target.replaceChildren(ratingForm(c));
+}
+
+function showRating(target, given) {
+  const level = LEVELS.find(l => l.code === given.level || l.value === given.level);
+  target.replaceChildren(el('div', { class: 'notice ok', id: 'rated' },
+    el('p', {}, t('您的评价：', 'Your rating: '), el('strong', {}, level ? t(level.zh, level.en) : given.level)),
+    given.comment ? el('p', {}, given.comment) : null,
+    el('p', { class: 'small muted' }, formatTime(given.ratedAt))));
+}
+
+function ratingForm(c) {
+  const message = el('div', { 'aria-live': 'assertive' });
+  const form = el('form', { id: 'rating-form', novalidate: true },
+    el('fieldset', {}, el('legend', {}, t('您对本次办理是否满意？', 'How satisfied are you with this service?')),
+      LEVELS.map(l => el('label', { class: 'choice', for: 'level-' + l.value },
+        el('input', { type: 'radio', id: 'level-' + l.value, name: 'level', value: l.value }), t(l.zh, l.en)))),
+    el('label', { for: 'comment' }, t('文字评价', 'Comment'),
+      el('span', { class: 'hint' }, t('至多500字；不满意时请写明原因，以便整改', 'At most 500 characters; if dissatisfied, say why so that it can be put right'))),
+    el('textarea', { id: 'comment', name: 'comment', rows: 3, maxlength: 500 }),
+    message,
+    el('div', { class: 'actions' }, el('button', { type: 'submit' }, t('提交评价', 'Submit the rating'))));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const level = form.querySelector('[name=level]:checked')?.value;
+    const channel = matchMedia('(max-width: 40rem)').matches ? 'MOBILE' : 'PC';
+    try {
+      const given = await api('POST', '/api/v1/cases/' + c.id + '/rating',
+        { level: level ? Number(level) : null, channel, comment: form.comment.value.trim() || null });
+      showRating(document.getElementById('rating'), given);
+    } catch (e) {
+      showProblem(message, e, form);
+    }
+  });
+  return form;
+}

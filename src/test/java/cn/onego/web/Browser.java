@@ -22,6 +22,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -114,17 +115,33 @@ public final class Browser implements AutoCloseable {
 		return driver.findElements(By.cssSelector(css));
 	}
 
+	/**
+	 * Clicks the element. Pages redraw parts of themselves live (the questionnaire after each answer), so an
+	 * element found a moment ago may have been replaced: it is then found again, not reported stale.
+	 */
 	public Browser click(String css) {
-		WebElement element = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
-		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-		element.click();
+		wait.ignoring(StaleElementReferenceException.class).until(d -> {
+			WebElement element = ExpectedConditions.elementToBeClickable(By.cssSelector(css)).apply(d);
+			if (element == null) {
+				return false;
+			}
+			((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+			element.click();
+			return true;
+		});
 		return this;
 	}
 
 	public Browser type(String css, String text) {
-		WebElement element = find(css);
-		element.clear();
-		element.sendKeys(text);
+		wait.ignoring(StaleElementReferenceException.class).until(d -> {
+			WebElement element = ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)).apply(d);
+			if (element == null) {
+				return false;
+			}
+			element.clear();
+			element.sendKeys(text);
+			return true;
+		});
 		return this;
 	}
 

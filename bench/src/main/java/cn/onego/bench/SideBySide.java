@@ -77,7 +77,9 @@ public final class SideBySide {
 			String only = System.getProperty("bench.only", "");
 			List<Row> rows = new ArrayList<>();
 			if (only.isEmpty() || only.equals("onego")) {
-				rows.addAll(run("OneGo (in-process)", new OneGoCase(pg), pg, "onego", seconds, workerCounts));
+				try (OneGoCase onego = new OneGoCase(pg)) {
+					rows.addAll(run("OneGo (in-process)", onego, pg, "onego", seconds, workerCounts));
+				}
 				System.out.println(writesByTable(pg, "onego"));
 			}
 			if (only.isEmpty() || only.equals("http")) {
@@ -100,7 +102,9 @@ public final class SideBySide {
 				http.close();
 			}
 			if (only.isEmpty() || only.equals("flowable")) {
-				rows.addAll(run("Flowable 7.2", new FlowableCase(pg), pg, "flowable", seconds, workerCounts));
+				try (FlowableCase flowable = new FlowableCase(pg)) {
+					rows.addAll(run("Flowable 7.2", flowable, pg, "flowable", seconds, workerCounts));
+				}
 				System.out.println(writesByTable(pg, "flowable"));
 			}
 			if (only.isEmpty() || only.equals("pgbench")) {
@@ -161,7 +165,7 @@ public final class SideBySide {
 	static List<Row> run(String name, Contestant contestant, EmbeddedPostgres pg, String db, int seconds, int[] workerCounts)
 			throws Exception {
 		List<Row> rows = new ArrayList<>();
-		try (contestant) {
+		{ // the caller closes the contestant
 			measure(contestant, 2, Math.max(2, seconds / 3), new Latencies()); // warm up
 			for (int workers : workerCounts) {
 				long[] before = stats(pg, db);

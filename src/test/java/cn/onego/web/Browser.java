@@ -171,7 +171,8 @@ public final class Browser implements AutoCloseable {
 	}
 
 	public Browser waitUntil(String description, String condition) {
-		wait.withMessage(description).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return !!(" + condition + ")")));
+		// a wait of its own: a message given to the shared wait would stay on every later wait
+		new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage(description).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return !!(" + condition + ")")));
 		return this;
 	}
 
@@ -215,6 +216,8 @@ public final class Browser implements AutoCloseable {
 	 * missing glyph. Returns the characters found missing (none, when the fonts are right).
 	 */
 	public List<String> missingGlyphs(String name) {
+		// as many 40-pixel columns as the window holds, so the grid fits a phone too
+		long columns = Math.max(5, Math.min(30, ((Number) script("return Math.floor(document.documentElement.clientWidth / 40)")).longValue()));
 		@SuppressWarnings("unchecked")
 		List<String> characters = (List<String>) script("""
 				const seen = new Set();
@@ -223,7 +226,7 @@ public final class Browser implements AutoCloseable {
 				const grid = document.createElement('div');
 				grid.id = 'glyph-check';
 				grid.style.cssText = 'position:absolute;left:0;top:0;z-index:2147483647;background:#fff;display:grid;'
-				  + 'grid-template-columns:repeat(30,40px);grid-auto-rows:40px;font-family:' + getComputedStyle(document.body).fontFamily;
+				  + 'grid-template-columns:repeat(' + arguments[0] + ',40px);grid-auto-rows:40px;font-family:' + getComputedStyle(document.body).fontFamily;
 				for (const ch of cells) {
 				  const cell = document.createElement('span');
 				  cell.textContent = ch;
@@ -233,7 +236,7 @@ public final class Browser implements AutoCloseable {
 				document.body.append(grid);
 				window.scrollTo(0, 0);
 				return cells;
-				""");
+				""", columns);
 		WebElement grid = driver.findElement(By.id("glyph-check"));
 		byte[] png = grid.getScreenshotAs(OutputType.BYTES);
 		script("document.getElementById('glyph-check').remove()");
@@ -245,11 +248,11 @@ public final class Browser implements AutoCloseable {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		int[] placeholder = cell(image, 0);
+		int[] placeholder = cell(image, 0, (int) columns);
 		assertThat(inked(placeholder)).as("the placeholder of a missing glyph is visible").isTrue();
 		List<String> missing = new ArrayList<>();
 		for (int i = 1; i < characters.size(); i++) {
-			int[] pixels = cell(image, i);
+			int[] pixels = cell(image, i, (int) columns);
 			if (!inked(pixels) || java.util.Arrays.equals(pixels, placeholder)) {
 				missing.add(characters.get(i));
 			}
@@ -258,9 +261,9 @@ public final class Browser implements AutoCloseable {
 		return missing;
 	}
 
-	private static int[] cell(BufferedImage image, int index) {
-		int x = (index % 30) * 40;
-		int y = (index / 30) * 40;
+	private static int[] cell(BufferedImage image, int index, int columns) {
+		int x = (index % columns) * 40;
+		int y = (index / columns) * 40;
 		return image.getRGB(x, y, 40, 40, null, 0, 40);
 	}
 

@@ -61,43 +61,7 @@ class PortalIT {
 			glyphsOf(browser, "portal-matter");
 			browser.click("#apply").waitForPath("/apply.html");
 
-			answerTheQuestionnaire(browser);
-			glyphsOf(browser, "portal-apply-questions");
-
-			// consent shown plainly, then the draft is prefilled from the registries seeded above
-			assertThat(browser.find("#consent-scope").getText()).contains("人口库").contains("社会保险库");
-			browser.waitUntil("the counties of 长沙市 are listed", "document.querySelector('#region option[value=\"430102\"]')");
-			browser.select("#region", "430102");
-			browser.click("#grant");
-			assertThat(browser.waitForText("#consent-message", "已授权")).contains("已预填");
-			assertThat(browser.find("#f-APPLICANT_NAME").getDomProperty("value")).isEqualTo(name);
-			assertThat(browser.find("#f-EMPLOYER_NAME").getDomProperty("value")).isEqualTo("长沙门户测试机械厂");
-			assertThat(browser.find("label[for=f-EMPLOYER_NAME]").getText()).contains("已预填");
-
-			// a prefilled value corrected, with its reason
-			browser.type("#f-RESIDENCE_ADDRESS", "湖南省长沙市芙蓉区解放西路8号");
-			browser.type("#c-RESIDENCE_ADDRESS", "已搬家");
-			browser.type("#f-BANK_NAME", "中国工商银行长沙分行");
-			browser.type("#f-BANK_ACCOUNT", "6222020200112233445");
-			browser.type("#f-CONTACT_MOBILE", "13900002222");
-
-			// the personnel file is held by no registry: uploaded as a PDF
-			Path pdf = Files.createTempFile("personnel-file", ".pdf");
-			Files.writeString(pdf, "%PDF-1.4\n% personnel file\n%%EOF\n", StandardCharsets.US_ASCII);
-			browser.find("#file-PERSONNEL_FILE").sendKeys(pdf.toAbsolutePath().toString());
-			browser.waitForText("#file-PERSONNEL_FILE-status", "已上传");
-
-			browser.click("#delivery-FREE_MAIL");
-			browser.type("#delivery-mobile", "13900002222");
-			browser.type("#address", "湖南省长沙市芙蓉区解放西路8号");
-			glyphsOf(browser, "portal-apply-form");
-
-			browser.click("#submit");
-			assertThat(browser.waitForText("#main h1", "申请已提交")).isEqualTo("申请已提交");
-			// the case is opened just after the submission: the page looks for it and then names it
-			String caseNumber = browser.find("#case-number").getText();
-			assertThat(caseNumber).isNotBlank();
-			glyphsOf(browser, "portal-confirmation");
+			String caseNumber = applyOnlineWithConsentAndPrefill(browser, name);
 
 			browser.click("#case").waitForPath("/case.html");
 			assertThat(browser.find("#number").getText()).isEqualTo(caseNumber);
@@ -280,8 +244,54 @@ class PortalIT {
 		}
 	}
 
+	/**
+	 * On the retirement matter's apply page: the questionnaire, consent for the registries (seeded with
+	 * {@link #seedRegistries}), the prefilled form with one correction, an upload, free mail, submission.
+	 * Returns the number of the case the confirmation names.
+	 */
+	static String applyOnlineWithConsentAndPrefill(Browser browser, String name) throws Exception {
+		answerTheQuestionnaire(browser);
+		glyphsOf(browser, "portal-apply-questions");
+
+		// consent shown plainly, then the draft is prefilled from the registries seeded above
+		assertThat(browser.find("#consent-scope").getText()).contains("人口库").contains("社会保险库");
+		browser.waitUntil("the counties of 长沙市 are listed", "document.querySelector('#region option[value=\"430102\"]')");
+		browser.select("#region", "430102");
+		browser.click("#grant");
+		assertThat(browser.waitForText("#consent-message", "已授权")).contains("已预填");
+		assertThat(browser.find("#f-APPLICANT_NAME").getDomProperty("value")).isEqualTo(name);
+		assertThat(browser.find("#f-EMPLOYER_NAME").getDomProperty("value")).isEqualTo("长沙门户测试机械厂");
+		assertThat(browser.find("label[for=f-EMPLOYER_NAME]").getText()).contains("已预填");
+
+		// a prefilled value corrected, with its reason
+		browser.type("#f-RESIDENCE_ADDRESS", "湖南省长沙市芙蓉区解放西路8号");
+		browser.type("#c-RESIDENCE_ADDRESS", "已搬家");
+		browser.type("#f-BANK_NAME", "中国工商银行长沙分行");
+		browser.type("#f-BANK_ACCOUNT", "6222020200112233445");
+		browser.type("#f-CONTACT_MOBILE", "13900002222");
+
+		// the personnel file is held by no registry: uploaded as a PDF
+		Path pdf = Files.createTempFile("personnel-file", ".pdf");
+		Files.writeString(pdf, "%PDF-1.4\n% personnel file\n%%EOF\n", StandardCharsets.US_ASCII);
+		browser.find("#file-PERSONNEL_FILE").sendKeys(pdf.toAbsolutePath().toString());
+		browser.waitForText("#file-PERSONNEL_FILE-status", "已上传");
+
+		browser.click("#delivery-FREE_MAIL");
+		browser.type("#delivery-mobile", "13900002222");
+		browser.type("#address", "湖南省长沙市芙蓉区解放西路8号");
+		glyphsOf(browser, "portal-apply-form");
+
+		browser.click("#submit");
+		assertThat(browser.waitForText("#main h1", "申请已提交")).isEqualTo("申请已提交");
+		// the case is opened just after the submission: the page looks for it and then names it
+		String caseNumber = browser.find("#case-number").getText();
+		assertThat(caseNumber).isNotBlank();
+		glyphsOf(browser, "portal-confirmation");
+		return caseNumber;
+	}
+
 	/** The questionnaire: each answer changes the items that apply, without leaving the page. */
-	private static void answerTheQuestionnaire(Browser browser) {
+	static void answerTheQuestionnaire(Browser browser) {
 		browser.waitForText("#questions", "退休类型");
 		browser.click("#a-RETIREMENT_KIND-STATUTORY_AGE");
 		browser.waitForText("#questions", "住房公积金");
@@ -295,7 +305,7 @@ class PortalIT {
 		assertThat(browser.find("#outcome").getText()).contains("情形已确定");
 	}
 
-	private static void register(Browser browser, String username, String name, String idNumber, String next) {
+	static void register(Browser browser, String username, String name, String idNumber, String next) {
 		browser.go("/register.html?continue=" + next);
 		browser.type("#name", name).type("#idNumber", idNumber).type("#username", username).type("#password", PASSWORD);
 		browser.click("#register button[type=submit]");
@@ -305,7 +315,7 @@ class PortalIT {
 	}
 
 	/** What the shared registries and the e-licence library hold about the new citizen. */
-	private static void seedRegistries(ApiClient api, String idNumber, String name) {
+	static void seedRegistries(ApiClient api, String idNumber, String name) {
 		Map<String, Map<String, Object>> records = Map.of(
 				"POPULATION", Map.of("APPLICANT_NAME", name, "APPLICANT_ID_NUMBER", idNumber),
 				"SOCIAL_SECURITY", Map.of("EMPLOYER_NAME", "长沙门户测试机械厂", "SOCIAL_SECURITY_NUMBER", idNumber),
@@ -321,7 +331,7 @@ class PortalIT {
 		}
 	}
 
-	private static void glyphsOf(Browser browser, String name) {
+	static void glyphsOf(Browser browser, String name) {
 		browser.screenshot(name);
 		assertThat(browser.missingGlyphs(name)).as("characters without a glyph on " + name).isEmpty();
 	}

@@ -11,6 +11,11 @@ export async function start() {
   const select = document.getElementById('matter');
   select.replaceChildren(el('option', { value: '' }, t('请选择', 'Choose')),
     ...matters.map(m => el('option', { value: m.code }, label(m.name))));
+  // an authorisation for the visit: valid for a year unless the letter says otherwise
+  const validUntil = document.getElementById('validUntil');
+  const nextYear = new Date();
+  nextYear.setFullYear(nextYear.getFullYear() + 1);
+  validUntil.value = nextYear.toISOString().substring(0, 10);
   const flow = { user, answers: {}, guidance: null };
   select.addEventListener('change', () => { flow.answers = {}; guide(flow); });
   document.getElementById('assist').addEventListener('submit', event => { event.preventDefault(); submit(flow); });

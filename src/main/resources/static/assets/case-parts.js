@@ -43,7 +43,7 @@ export async function loadCase(caseId) {
 
 /** A definition list of label/value pairs, skipping empty values. */
 export function facts(pairs) {
-  return el('dl', { class: 'facts' }, pairs.filter(([, value]) => value != null && value !== '').map(([name, value]) =>
+  return el('dl', { class: 'facts' }, pairs.filter(([, value]) => value != null && value !== '').flatMap(([name, value]) =>
     [el('dt', {}, name), el('dd', {}, value)]));
 }
 

@@ -189,7 +189,8 @@ async function showReceipt(caseId) {
   const target = document.getElementById('receipt');
   try {
     const r = await api('GET', '/api/v1/cases/' + caseId + '/receipt');
-    target.replaceChildren(
+    // el() flattens the optional parts and skips the absent ones (replaceChildren would print them)
+    target.replaceChildren(el('div', {},
       el('p', {}, t('受理编号：', 'Case number: '), el('strong', { id: 'receipt-number' }, r.number)),
       el('p', { class: 'muted small' }, t('编号读法：', 'Read aloud: '), r.numberSpoken),
       el('p', {}, t('事项：', 'Matter: '), label(r.matter), '　', t('申请人：', 'Applicant: '), r.applicant),
@@ -200,7 +201,7 @@ async function showReceipt(caseId) {
         el('ul', {}, r.missing.map(g => el('li', {}, g.name)))] : null,
       r.commitments?.length ? [el('h3', {}, t('告知承诺', 'Commitments')), el('ul', {}, r.commitments.map(code => el('li', {}, code)))] : null,
       el('p', { class: 'muted small' }, t('受理大厅：', 'Hall: '), r.hall),
-      el('div', { class: 'actions' }, el('button', { type: 'button', class: 'secondary', onclick: () => window.print() }, t('打印回执', 'Print the receipt'))));
+      el('div', { class: 'actions' }, el('button', { type: 'button', class: 'secondary', onclick: () => window.print() }, t('打印回执', 'Print the receipt')))));
   } catch (e) {
     showProblem(target, e);
   }

@@ -62,9 +62,9 @@ class WorkbenchIT {
 			shot(window, "window-case");
 
 			window.click("#mode-STANDARD").click("#accept");
-			window.waitForText("#message", "已受理");
+			expect(window, "#message", "已受理");
 			number = world.view("admin", caseId).json("$.caseFile.number");
-			assertThat(window.waitForText("#receipt", number)).contains("已收材料");
+			assertThat(expect(window, "#receipt", number)).contains("已收材料");
 			shot(window, "window-receipt");
 		}
 		assertThat(world.caseState(caseId)).isEqualTo("IN_PROGRESS");
@@ -86,10 +86,11 @@ class WorkbenchIT {
 			// while the market regulator's view is open, the housing department decides its own task
 			openTask(housing, housingReviewer, (String) drainage.get("id"), "department-queue-housing");
 			housing.click("#claim");
-			housing.waitForText("#message", "已领取");
+			expect(housing, "#message", "已领取");
+			expect(housing, "#task-state", "审查中");
 			housing.type("#approve-number", "CS-PS-2026-0001").click("#approve");
-			housing.waitForText("#message", "已准予");
-			assertThat(housing.find("#task-state").getText()).isEqualTo("准予");
+			expect(housing, "#message", "已准予");
+			expect(housing, "#task-state", "准予");
 			shot(housing, "department-approved-housing");
 
 			// a colleague claims and releases the food licence: the open view now holds a stale version
@@ -100,14 +101,14 @@ class WorkbenchIT {
 			assertThat(world.as(colleague, "POST", "/api/v1/tasks/" + food.get("id") + "/release",
 					Map.of("version", (Integer) claimed.json("$.version"))).status()).isEqualTo(200);
 			market.click("#claim");
-			assertThat(market.waitForText("#message", "已被他人修改")).contains("请刷新后再操作");
+			assertThat(expect(market, "#message", "已被他人修改")).contains("请刷新后再操作");
 			shot(market, "department-conflict");
 
 			// the view reloaded with the version now current, so the same button works
 			market.click("#claim");
-			market.waitForText("#message", "已领取");
+			expect(market, "#message", "已领取");
 			market.type("#approve-number", "JY14301020000001").click("#approve");
-			market.waitForText("#message", "已准予");
+			expect(market, "#message", "已准予");
 		}
 		assertThat(world.caseState(caseId)).isEqualTo("READY");
 
@@ -116,7 +117,7 @@ class WorkbenchIT {
 			window.go("/window.html?state=READY");
 			window.click("tr[data-case='" + caseId + "'] a").waitForPath("/window-case.html");
 			window.type("#tracking", "EMS1234567890").click("#issue");
-			window.waitForText("#message", "已出件");
+			expect(window, "#message", "已出件");
 			shot(window, "window-issued");
 		}
 		Map<String, Object> issued = world.view("admin", caseId).json("$.caseFile");
@@ -132,14 +133,14 @@ class WorkbenchIT {
 			window.signIn(clerk, CaseWorld.PASSWORD);
 			window.go("/window-case.html?id=" + caseId);
 			window.type("#refuse-basis", "《中华人民共和国行政许可法》第三十二条").click("#refuse");
-			assertThat(window.waitForText("#refuse-form .field-error", "请写明不予受理的理由"))
+			assertThat(expect(window, "#refuse-form .field-error", "请写明不予受理的理由"))
 				.isEqualTo("请写明不予受理的理由");
 			assertThat(window.find("#refuse-reason").getAttribute("aria-invalid")).isEqualTo("true");
 			shot(window, "window-refusal-error");
 			assertThat(world.caseState(caseId)).as("nothing changed").isEqualTo("AWAITING_ACCEPTANCE");
 
 			window.type("#refuse-reason", "申请事项依法不属于本行政机关职权范围").click("#refuse");
-			window.waitForText("#message", "已作出不予受理决定");
+			expect(window, "#message", "已作出不予受理决定");
 			shot(window, "window-refused");
 		}
 		Map<String, Object> c = world.view("admin", caseId).json("$.caseFile");
@@ -161,8 +162,8 @@ class WorkbenchIT {
 			window.type("#gap-days", "3");
 			shot(window, "window-gaps");
 			window.click("#accept");
-			window.waitForText("#message", "已受理");
-			window.waitForText("#receipt", "容缺材料");
+			expect(window, "#message", "已受理");
+			expect(window, "#receipt", "容缺材料");
 			shot(window, "window-gaps-receipt");
 		}
 		Map<String, Object> c = world.view("admin", caseId).json("$.caseFile");
@@ -185,15 +186,15 @@ class WorkbenchIT {
 			window.select("#matter", "HN-CATERING");
 			for (String code : List.of("HAS_BUSINESS_LICENCE", "ENTITY_FORM", "PUBLIC_GATHERING_PLACE", "OUTDOOR_SIGNBOARD",
 					"SELLS_TOBACCO")) {
-				window.waitUntil("the questions are drawn", "!document.getElementById('questions').dataset.busy");
+				until(window, "the questions are drawn", "!document.getElementById('questions').dataset.busy");
 				window.click("#q-" + code + "-" + CaseWorld.SMALL_SHOP.get(code).get(0));
 			}
-			window.waitUntil("the questionnaire is complete", "!document.getElementById('application').hidden");
+			until(window, "the questionnaire is complete", "!document.getElementById('application').hidden");
 			fillForm(window, visitor);
 			window.type("#delivery-recipient", "王大爷").type("#delivery-mobile", "13800138000");
 			shot(window, "window-assist");
 			window.click("#submit");
-			window.waitForText("#message", "申请已提交");
+			expect(window, "#message", "申请已提交");
 			shot(window, "window-assist-submitted");
 
 			// the case is opened from the application's event: the queue shows it soon after
@@ -272,6 +273,28 @@ class WorkbenchIT {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/** Waits for the text in the element; on failure the page's text and a screenshot tell what was shown instead. */
+	private static String expect(Browser browser, String css, String text) {
+		try {
+			return browser.waitForText(css, text);
+		}
+		catch (RuntimeException e) {
+			browser.screenshot("failed");
+			throw new AssertionError("no \"" + text + "\" in " + css + "; the page shows:\n" + browser.script("return document.body.innerText"), e);
+		}
+	}
+
+	/** Waits until the script's condition holds (Browser.waitUntil would keep its message for later waits). */
+	private static void until(Browser browser, String description, String condition) {
+		for (int i = 0; i < 200; i++) {
+			if (Boolean.TRUE.equals(browser.script("return !!(" + condition + ")"))) {
+				return;
+			}
+			CaseWorld.sleep(100);
+		}
+		throw new AssertionError(description + "; the page shows:\n" + browser.script("return document.body.innerText"));
 	}
 
 	/** Saves the page and checks every Chinese character on it is drawn. */

@@ -67,12 +67,12 @@ export function caseFacts(view) {
 export function formValues(application, guidance) {
   const values = application.form || {};
   const shown = new Set();
-  const sections = (guidance?.form?.sections || []).map(section => {
+  const sections = (guidance?.form?.sections || []).flatMap(section => {
     const rows = section.fields.filter(f => values[f.element]).map(f => {
       shown.add(f.element);
       return valueRow(label(f.label), values[f.element]);
     });
-    return rows.length ? [el('h4', {}, label(section.label)), table([t('项目', 'Field'), t('填写内容', 'Value')], rows)] : null;
+    return rows.length ? [el('h3', {}, label(section.label)), table([t('项目', 'Field'), t('填写内容', 'Value')], rows)] : [];
   });
   const rest = Object.keys(values).filter(key => !shown.has(key)).map(key => valueRow(key, values[key]));
   return el('div', { class: 'form-values' }, sections, rest.length ? table([t('项目', 'Field'), t('填写内容', 'Value')], rest) : null,

@@ -5,6 +5,7 @@ import {
   act, caseFacts, channelName, deliveryName, field, formValues, history, loadCase, materials, matterName, section,
   supplementRequests, supplementRows, table, tasks,
 } from '/assets/case-parts.js';
+import { upload } from '/assets/form-fields.js';
 
 // "done" has three end states; the API filters by one, so that tab asks three times
 const TABS = [
@@ -71,6 +72,10 @@ function render(loaded, message, reload) {
   if (c.state === 'AWAITING_ACCEPTANCE') {
     parts.push(section(2, t('受理决定', 'Decision'),
       acceptForm(view, application, message, reload), refuseForm(c, message, reload), supplementForm(c, application, message, reload)));
+  }
+  const openGaps = (c.gaps || []).filter(g => !g.suppliedAttachment);
+  if (c.state === 'AWAITING_SUPPLEMENT' || (c.state === 'IN_PROGRESS' && (c.supplement?.length || openGaps.length))) {
+    parts.push(section(2, t('窗口代收补正材料', 'Take the supplement at the window'), supplyForm(c, openGaps, message, reload)));
   }
   if (c.acceptedAt) {
     parts.push(el('section', { class: 'card', id: 'receipt-card' }, el('h2', {}, t('受理回执', 'Acceptance receipt')), el('div', { id: 'receipt' })));
@@ -179,6 +184,31 @@ function supplementForm(c, application, message, reload) {
     act(form, message, () => api('POST', '/api/v1/cases/' + c.id + '/supplement-request',
       { version: c.version, requests: supplementRequests(rows) }),
     t('已一次性告知申请人补正。', 'The applicant was told what to supply.'), reload);
+  });
+  return form;
+}
+
+// --- 补正 handed in at the window: a file for each open gap (by material) and each thing asked for
+
+function supplyForm(c, openGaps, message, reload) {
+  const wanted = [
+    ...openGaps.map(g => ({ key: g.material, name: g.name + t('（容缺）', ' (gap)') })),
+    ...(c.supplement || []).map(r => ({ key: r.subject, name: r.subject + '：' + r.why })),
+  ];
+  const form = el('form', { id: 'supply-form', novalidate: true },
+    wanted.map((w, i) => field('supply-' + i, 'attachments.' + w.key, w.name,
+      el('input', { type: 'file', accept: '.pdf,.ofd,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png', dataset: { key: w.key } }))),
+    field('supply-note', 'note', t('说明', 'Note'), el('textarea', { rows: '2' })),
+    el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'supply' }, t('提交补正材料', 'Hand in the supplement'))));
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    act(form, message, async () => {
+      const attachments = {};
+      for (const input of form.querySelectorAll('input[type=file]')) {
+        if (input.files.length) attachments[input.dataset.key] = await upload(input.files[0]);
+      }
+      return api('POST', '/api/v1/cases/' + c.id + '/supplement', { attachments, note: form.note.value.trim() || null });
+    }, t('补正材料已提交。', 'The supplement was handed in.'), reload);
   });
   return form;
 }

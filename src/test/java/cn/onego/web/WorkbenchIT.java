@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Dimension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -145,6 +146,13 @@ class WorkbenchIT {
 		}
 		Map<String, Object> c = world.view("admin", caseId).json("$.caseFile");
 		assertThat(c.get("state")).isEqualTo("NOT_ACCEPTED");
+		try (Browser phone = Browser.open(port, new Dimension(390, 844))) {
+			phone.signIn(clerk, CaseWorld.PASSWORD);
+			phone.go("/window.html?state=DONE&lang=en");
+			assertThat(phone.find("h1").getText()).isEqualTo("Comprehensive window");
+			assertThat(phone.find("tr[data-case='" + caseId + "']").getText()).contains("Not accepted");
+			shot(phone, "window-done-english-phone");
+		}
 		assertThat(((Map<?, ?>) c.get("refusal")).get("reason")).isEqualTo("申请事项依法不属于本行政机关职权范围");
 		assertThat(((Map<?, ?>) c.get("refusal")).get("legalBasis")).isEqualTo("《中华人民共和国行政许可法》第三十二条");
 	}
@@ -165,7 +173,14 @@ class WorkbenchIT {
 			expect(window, "#message", "已受理");
 			expect(window, "#receipt", "容缺材料");
 			shot(window, "window-gaps-receipt");
+
+			// the visitor brings the missing material to the window
+			window.find("#supply-0").sendKeys(pdf("FOOD_LAYOUT_AND_PROCESS").toString());
+			window.click("#supply");
+			expect(window, "#message", "补正材料已提交");
+			shot(window, "window-gap-supplied");
 		}
+		assertThat((String) world.view("admin", caseId).json("$.caseFile.gaps[0].suppliedAttachment")).isNotBlank();
 		Map<String, Object> c = world.view("admin", caseId).json("$.caseFile");
 		assertThat(c.get("state")).isEqualTo("IN_PROGRESS");
 		assertThat(c.get("mode")).isEqualTo("WITH_GAPS");

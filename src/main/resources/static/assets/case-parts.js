@@ -70,7 +70,7 @@ export function formValues(application, guidance) {
   const sections = (guidance?.form?.sections || []).flatMap(section => {
     const rows = section.fields.filter(f => values[f.element]).map(f => {
       shown.add(f.element);
-      return valueRow(label(f.label), values[f.element]);
+      return valueRow(label(f.label), values[f.element], f);
     });
     return rows.length ? [el('h3', {}, label(section.label)), table([t('项目', 'Field'), t('填写内容', 'Value')], rows)] : [];
   });
@@ -79,10 +79,18 @@ export function formValues(application, guidance) {
     !Object.keys(values).length ? el('p', { class: 'muted' }, t('无表单内容。', 'No form values.')) : null);
 }
 
-function valueRow(name, value) {
+/** A value in words: an option's label for a choice, yes or no for a boolean, otherwise as typed. */
+function shown(value, f) {
+  const option = f?.options?.find(o => o.value === value);
+  if (option) return label(option.label);
+  if (f?.type === 'BOOLEAN') return value === 'true' ? t('是', 'Yes') : value === 'false' ? t('否', 'No') : value;
+  return value;
+}
+
+function valueRow(name, value, f) {
   const source = value.source === 'PREFILLED' ? t('（共享预填）', ' (prefilled)')
     : value.source === 'CORRECTED' ? t('（已更正：', ' (corrected: ') + (value.correctionReason || '') + t('）', ')') : '';
-  return el('tr', {}, el('th', { scope: 'row' }, name), el('td', {}, value.value, el('span', { class: 'muted small' }, source)));
+  return el('tr', {}, el('th', { scope: 'row' }, name), el('td', {}, shown(value.value, f), el('span', { class: 'muted small' }, source)));
 }
 
 export function table(headings, rows) {

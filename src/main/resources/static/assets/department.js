@@ -3,7 +3,7 @@
 import { api, el, t, label, state, param, requireUser, colourBadge, formatDate } from '/assets/onego.js';
 import {
   act, caseFacts, facts, field, formValues, history, loadCase, materials, matterName, section, supplementRequests,
-  supplementRows, table, tasks,
+  supplementRows, table, tasks, resultText,
 } from '/assets/case-parts.js';
 
 const OPEN = ['WAITING', 'PENDING', 'CLAIMED', 'SUSPENDED', 'AWAITING_SUPPLEMENT'];
@@ -83,6 +83,9 @@ function render(loaded, taskId, user, message, reload) {
       [t('办理时限', 'Due'), [formatDate(task.dueOn), ' ', colourBadge(current.colour)]],
       [t('剩余工作日', 'Working days left'), current.remainingWorkingDays],
       [t('特别程序', 'Special procedure'), task.decision?.procedure ? procedureName(task.decision.procedure) + '：' + (task.decision.reason || '') : null],
+      [t('结果', 'Result'), task.result ? resultText(task) : null],
+      [t('理由', 'Reason'), task.decision?.reason && !task.decision?.procedure ? task.decision.reason : null],
+      [t('法律依据', 'Legal basis'), task.decision?.legalBasis],
       [t('版本', 'Version'), task.version],
     ]), actions(task, user, message, reload)),
     section(2, t('前序事项结果', 'Results of earlier items'), inputs(task, view)),

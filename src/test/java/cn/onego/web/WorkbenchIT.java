@@ -163,6 +163,36 @@ class WorkbenchIT {
 	}
 
 	@Test
+	void aReviewerSuspendsForAnInspectionResumesAndRefusesWithReasonAndLegalBasis() {
+		String caseId = world.apply("HN-CATERING", CaseWorld.SMALL_SHOP, Set.of(), Set.of());
+		String clerk = world.clerkOf(caseId);
+		assertThat(world.as(clerk, "POST", "/api/v1/cases/" + caseId + "/acceptance", Map.of("version", world.caseVersion(caseId)))
+			.status()).isEqualTo(200);
+		Map<String, Object> registration = world.task(caseId, "HN-SCJG-ENT-REG");
+		String reviewer = world.reviewerOf((String) registration.get("department"), "-suspends");
+		try (Browser browser = Browser.open(port)) {
+			openTask(browser, reviewer, (String) registration.get("id"), "department-queue-suspend");
+			browser.click("#claim");
+			expect(browser, "#message", "已领取");
+			browser.select("#suspend-procedure", "ON_SITE_INSPECTION").click("#suspend");
+			expect(browser, "#suspend-form .field-error", "请写明理由");
+			browser.type("#suspend-reason", "经营场所需现场核查").type("#suspend-days", "5").click("#suspend");
+			expect(browser, "#message", "已启动特别程序");
+			expect(browser, "#task-state", "特别程序");
+			shot(browser, "department-suspended");
+			browser.click("#resume");
+			expect(browser, "#message", "已恢复办理");
+			browser.type("#refuse-reason", "经营场所不符合食品安全要求").type("#refuse-basis", "《中华人民共和国行政许可法》第三十八条第二款")
+				.click("#refuse");
+			expect(browser, "#message", "已作出不予许可决定");
+			shot(browser, "department-refused");
+		}
+		Map<String, Object> refused = world.task(caseId, "HN-SCJG-ENT-REG");
+		assertThat(refused.get("state")).isEqualTo("REFUSED");
+		assertThat(((Map<?, ?>) refused.get("decision")).get("legalBasis")).isEqualTo("《中华人民共和国行政许可法》第三十八条第二款");
+	}
+
+	@Test
 	void aMissingMaterialIsAcceptedAsAGapWithItsDeadline() {
 		String caseId = world.apply("HN-CATERING", CaseWorld.SMALL_SHOP, Set.of("FOOD_LAYOUT_AND_PROCESS"), Set.of());
 		String clerk = world.clerkOf(caseId);

@@ -193,6 +193,27 @@ class WorkbenchIT {
 	}
 
 	@Test
+	void theWindowAsksOnceForWhatIsMissingAndTakesItInAtTheWindow() {
+		String caseId = world.apply("HN-CATERING", CaseWorld.SMALL_SHOP, Set.of("FOOD_SAFETY_RULES"), Set.of());
+		String clerk = world.clerkOf(caseId);
+		try (Browser window = Browser.open(port)) {
+			window.signIn(clerk, CaseWorld.PASSWORD);
+			window.go("/window-case.html?id=" + caseId);
+			assertThat(window.find("#req-subject-0").getAttribute("value")).as("the missing material is listed to start with")
+				.contains("食品安全自查");
+			window.click("#ask-supplement");
+			expect(window, "#message", "已一次性告知申请人补正");
+			assertThat(world.caseState(caseId)).isEqualTo("AWAITING_SUPPLEMENT");
+			shot(window, "window-supplement-asked");
+
+			window.find("#supply-0").sendKeys(pdf("FOOD_SAFETY_RULES").toString());
+			window.type("#supply-note", "申请人到窗口补交").click("#supply");
+			expect(window, "#message", "补正材料已提交");
+		}
+		assertThat(world.caseState(caseId)).as("back to the window's decision").isEqualTo("AWAITING_ACCEPTANCE");
+	}
+
+	@Test
 	void aMissingMaterialIsAcceptedAsAGapWithItsDeadline() {
 		String caseId = world.apply("HN-CATERING", CaseWorld.SMALL_SHOP, Set.of("FOOD_LAYOUT_AND_PROCESS"), Set.of());
 		String clerk = world.clerkOf(caseId);

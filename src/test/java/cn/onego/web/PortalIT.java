@@ -250,7 +250,16 @@ class PortalIT {
 	 * Returns the number of the case the confirmation names.
 	 */
 	static String applyOnlineWithConsentAndPrefill(Browser browser, String name) throws Exception {
+		return applyOnlineWithConsentAndPrefill(browser, name, false);
+	}
+
+	/** As above; with the housing fund the withdrawal applies too (its account prefilled from the registry). */
+	static String applyOnlineWithConsentAndPrefill(Browser browser, String name, boolean housingFund) throws Exception {
 		answerTheQuestionnaire(browser);
+		if (housingFund) {
+			browser.click("#a-HAS_HOUSING_FUND-YES");
+			browser.waitForText("#applicable-items", "住房公积金提取");
+		}
 		glyphsOf(browser, "portal-apply-questions");
 
 		// consent shown plainly, then the draft is prefilled from the registries seeded above

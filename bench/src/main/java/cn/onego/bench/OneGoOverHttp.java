@@ -49,7 +49,9 @@ final class OneGoOverHttp implements SideBySide.Contestant {
 	final List<Node> nodes = new ArrayList<>();
 	private final AtomicInteger users = new AtomicInteger();
 	private final Map<String, Session> staff = new ConcurrentHashMap<>();
-	private final ThreadLocal<VirtualUser> virtualUser = new ThreadLocal<>();
+	// signed-in users kept between cases and between runs: a sign-in costs a BCrypt check, as it should,
+	// but once per session, not once per measured case
+	private final java.util.concurrent.ConcurrentLinkedQueue<VirtualUser> idle = new java.util.concurrent.ConcurrentLinkedQueue<>();
 	private final String runId = Long.toString(System.currentTimeMillis() % 100000, 36);
 	private volatile boolean closed;
 
@@ -66,7 +68,13 @@ final class OneGoOverHttp implements SideBySide.Contestant {
 		Node(EmbeddedPostgres pg, String db, int port, Path log, String... extraArguments) throws IOException {
 			base = "http://127.0.0.1:" + port;
 			this.log = log;
-			command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar", JAR.toString(), "--server.port=" + port,
+			command = new ArrayList<>(List.of("java", "-Xmx512m"));
+			// e.g. -Dbench.node.jvm=-XX:StartFlightRecording=filename=target/node.jfr for a profile of the node
+			String jvm = System.getProperty("bench.node.jvm", "").trim();
+			if (!jvm.isEmpty()) {
+				command.addAll(List.of(jvm.split("\\s+")));
+			}
+			command.addAll(List.of("-jar", JAR.toString(), "--server.port=" + port,
 					"--onego.db.url=" + pg.getJdbcUrl("postgres", db), "--onego.db.user=postgres", "--onego.db.password=",
 					"--onego.db.max-pool-size=40", "--onego.demo-data.enabled=false", "--onego.catalog.refresh-interval=1s",
 					"--logging.level.root=WARN", "--logging.level.cn.onego=INFO", "--spring.main.banner-mode=off"));
@@ -278,29 +286,56 @@ final class OneGoOverHttp implements SideBySide.Contestant {
 		});
 	}
 
-	private VirtualUser virtualUser() throws Exception {
-		VirtualUser vu = virtualUser.get();
-		if (vu == null) {
-			int n = users.incrementAndGet();
-			Node node = nodes.get(n % nodes.size());
-			String body = REGION + (1960 + n % 40) + String.format("%02d%02d", 1 + n % 12, 1 + n % 28) + String.format("%03d",
-					(Integer.parseInt(runId, 36) + n) % 1000);
-			String id = body + IdNumber.checkCharacter(body);
-			String username = "bench-" + runId + "-vu" + n;
-			String name = "虚拟用户" + n;
-			Session anonymous = new Session(node.base);
-			anonymous.send("POST", "/api/v1/accounts", Map.of("username", username, "password", PASSWORD, "name", name, "idNumber", id), 201);
-			Session applicant = new Session(node.base).signIn(username, PASSWORD);
-			Session clerk = staffSession(node, "clerk", Map.of("roles", List.of("WINDOW_CLERK"), "region", REGION, "hall", REGION + "-HALL"));
-			vu = new VirtualUser(node, applicant, id, name, clerk);
-			virtualUser.set(vu);
+	/** Registers and signs in a new person on the next node (round robin), with the window clerk of that node. */
+	private VirtualUser newUser() throws Exception {
+		int n = users.incrementAndGet();
+		Node node = nodes.get(n % nodes.size());
+		String body = REGION + (1960 + n % 40) + String.format("%02d%02d", 1 + n % 12, 1 + n % 28) + String.format("%03d",
+				(Integer.parseInt(runId, 36) + n) % 1000);
+		String id = body + IdNumber.checkCharacter(body);
+		String username = "bench-" + runId + "-vu" + n;
+		String name = "虚拟用户" + n;
+		Session anonymous = new Session(node.base);
+		anonymous.send("POST", "/api/v1/accounts", Map.of("username", username, "password", PASSWORD, "name", name, "idNumber", id), 201);
+		Session applicant = new Session(node.base).signIn(username, PASSWORD);
+		Session clerk = staffSession(node, "clerk", Map.of("roles", List.of("WINDOW_CLERK"), "region", REGION, "hall", REGION + "-HALL"));
+		return new VirtualUser(node, applicant, id, name, clerk);
+	}
+
+	/** Signs in as many users as the largest run has workers, before anything is measured. */
+	void prepare(int count) throws Exception {
+		while (idle.size() < count) {
+			idle.add(newUser());
 		}
-		return vu;
+	}
+
+	/** A user signed in on the node (new ones are made until one lands there). */
+	VirtualUser userOn(Node node) throws Exception {
+		for (int i = 0; i <= nodes.size(); i++) {
+			VirtualUser vu = newUser();
+			if (vu.node() == node) {
+				return vu;
+			}
+			idle.add(vu);
+		}
+		throw new IllegalStateException("no user lands on " + node.base);
 	}
 
 	@Override
 	public void runCase(Latencies l) throws Exception {
-		VirtualUser vu = virtualUser();
+		VirtualUser vu = idle.poll();
+		if (vu == null) {
+			vu = newUser();
+		}
+		try {
+			runCase(vu, l);
+		}
+		finally {
+			idle.add(vu);
+		}
+	}
+
+	private void runCase(VirtualUser vu, Latencies l) throws Exception {
 		String caseId = submitAndAccept(vu, l);
 		JsonNode view = l.time("GET case", () -> vu.clerk().send("GET", "/api/v1/cases/" + caseId, null, 200));
 		for (JsonNode entry : view.path("tasks")) {
@@ -353,16 +388,6 @@ final class OneGoOverHttp implements SideBySide.Contestant {
 			}
 		}
 		throw new IllegalStateException("no case for application " + applicationId);
-	}
-
-	/** The calling thread's virtual user (registered and signed in on first use). */
-	VirtualUser user() throws Exception {
-		return virtualUser();
-	}
-
-	/** The calling thread takes a new virtual user (on the next node) at its next call. */
-	void forgetUser() {
-		virtualUser.remove();
 	}
 
 	/** The peak used heap of the nodes' JVMs since the last call (sampled every second), in MB. */

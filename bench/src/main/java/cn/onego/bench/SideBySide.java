@@ -60,15 +60,7 @@ public final class SideBySide {
 	public static void main(String[] args) throws Exception {
 		int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
 		int[] workerCounts = Arrays.stream((args.length > 1 ? args[1] : "1,4,16").split(",")).mapToInt(Integer::parseInt).toArray();
-		Path data = Files.createTempDirectory("onego-bench-pg");
-		try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
-			.setDataDirectory(data)
-			.setLocaleConfig("locale", "C.UTF-8")
-			.setServerConfig("max_connections", "300")
-			.setServerConfig("fsync", "on")
-			.setServerConfig("synchronous_commit", "on")
-			.setRegisterShutdownHook(false)
-			.start()) {
+		try (EmbeddedPostgres pg = startPostgres("onego-bench-pg")) {
 			try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
 				for (String db : List.of("onego", "flowable", "pglimit")) {
 					s.execute("CREATE DATABASE " + db);
@@ -87,6 +79,7 @@ public final class SideBySide {
 					s.execute("CREATE DATABASE onegohttp");
 				}
 				OneGoOverHttp http = new OneGoOverHttp(pg, "onegohttp", 1, 18181);
+				http.prepare(Arrays.stream(workerCounts).max().orElse(1));
 				List<Row> httpRows = run("OneGo (HTTP, jar)", http, pg, "onegohttp", seconds, workerCounts);
 				rows.addAll(httpRows);
 				// the latency a user sees when the platform is not saturated: half the best rate, same workers
@@ -116,6 +109,18 @@ public final class SideBySide {
 					StandardCharsets.UTF_8);
 		}
 		System.exit(0);
+	}
+
+	/** A new embedded PostgreSQL 17 in a temporary directory, with durable settings (fsync, synchronous commit). */
+	static EmbeddedPostgres startPostgres(String name) throws IOException {
+		return EmbeddedPostgres.builder()
+			.setDataDirectory(Files.createTempDirectory(name))
+			.setLocaleConfig("locale", "C.UTF-8")
+			.setServerConfig("max_connections", "300")
+			.setServerConfig("fsync", "on")
+			.setServerConfig("synchronous_commit", "on")
+			.setRegisterShutdownHook(false)
+			.start();
 	}
 
 	/** One contestant's way of running one whole case; it records each operation's latency. */
@@ -173,7 +178,8 @@ public final class SideBySide {
 				long cases = measure(contestant, workers, seconds, latencies);
 				long[] after = stats(pg, db);
 				System.gc();
-				long heap = contestant.heapMb() >= 0 ? contestant.heapMb()
+				long contestantHeap = contestant.heapMb();
+				long heap = contestantHeap >= 0 ? contestantHeap
 						: (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024);
 				rows.add(new Row(name, workers, cases / (double) seconds, latencies.percentiles(),
 						(after[0] - before[0]) / (double) Math.max(1, cases), (after[1] - before[1]) / (double) Math.max(1, cases), heap));

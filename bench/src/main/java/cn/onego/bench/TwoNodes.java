@@ -23,16 +23,8 @@ public final class TwoNodes {
 	public static void main(String[] args) throws Exception {
 		int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
 		int workers = args.length > 1 ? Integer.parseInt(args[1]) : 16;
-		Path data = Files.createTempDirectory("onego-two-nodes-pg");
 		StringBuilder report = new StringBuilder();
-		try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
-			.setDataDirectory(data)
-			.setLocaleConfig("locale", "C.UTF-8")
-			.setServerConfig("max_connections", "300")
-			.setServerConfig("fsync", "on")
-			.setServerConfig("synchronous_commit", "on")
-			.setRegisterShutdownHook(false)
-			.start()) {
+		try (EmbeddedPostgres pg = SideBySide.startPostgres("onego-two-nodes-pg")) {
 			try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
 				s.execute("CREATE DATABASE onego1");
 				s.execute("CREATE DATABASE onego2");
@@ -72,7 +64,8 @@ public final class TwoNodes {
 
 	private static double throughput(OneGoOverHttp contestant, int workers, int seconds, StringBuilder report, int nodes)
 			throws Exception {
-		SideBySide.measure(contestant, workers, Math.max(3, seconds / 3), new Latencies()); // warm-up, sign-ins
+		contestant.prepare(workers);
+		SideBySide.measure(contestant, workers, Math.max(3, seconds / 3), new Latencies()); // warm-up
 		contestant.heapMb();
 		long cases = SideBySide.measure(contestant, workers, seconds, new Latencies());
 		double rate = cases / (double) seconds;
@@ -88,14 +81,9 @@ public final class TwoNodes {
 	private static void crashAndRedeliver(EmbeddedPostgres pg, OneGoOverHttp pair, StringBuilder report) throws Exception {
 		OneGoOverHttp.Node second = pair.nodes.get(1);
 		List<String> applications = new ArrayList<>();
-		// a thread whose virtual user is on the second node (users alternate between the nodes)
 		Thread burst = new Thread(() -> {
 			try {
-				OneGoOverHttp.VirtualUser vu = pair.user();
-				while (vu.node() != second) {
-					pair.forgetUser();
-					vu = pair.user();
-				}
+				OneGoOverHttp.VirtualUser vu = pair.userOn(second);
 				for (int i = 0; i < 150; i++) {
 					applications.add(pair.submit(vu, new Latencies()));
 				}
@@ -130,7 +118,7 @@ public final class TwoNodes {
 	private static void scanOnce(EmbeddedPostgres pg, OneGoOverHttp pair, StringBuilder report) throws Exception {
 		List<String> cases = new ArrayList<>();
 		for (int i = 0; i < 10; i++) {
-			cases.add(pair.submitAndAccept(pair.user(), new Latencies()));
+			cases.add(pair.submitAndAccept(pair.userOn(pair.nodes.get(0)), new Latencies()));
 		}
 		String ids = cases.stream().map(id -> "'" + id + "'::uuid").collect(java.util.stream.Collectors.joining(","));
 		try (Connection c = pg.getDatabase("postgres", "onego2").getConnection(); Statement s = c.createStatement()) {

@@ -67,45 +67,60 @@ public final class ScaleQueries {
 			Dashboard dashboard = context.getBean(Dashboard.class);
 			SplittableRandom random = new SplittableRandom(42);
 
-			results.add(measure("reviewer's queue (部门队列, 500 oldest due)", "p99 < 20 ms", 20, repetitions, () -> {
-				String department = sample.departments.get(random.nextInt(sample.departments.size()));
-				return queries.departmentQueue(reviewer(department), department, null, null, null).size();
-			}));
-			results.add(measure("applicant's cases (我的办件)", "p99 < 20 ms", 20, repetitions, () -> {
-				Drawn d = sample.cases.get(random.nextInt(sample.cases.size()));
-				return queries.mine(applicant(d)).size();
-			}));
-			results.add(measure("case view with tasks and timeline (办件详情)", "p99 < 20 ms", 20, repetitions, () -> {
-				Drawn d = sample.cases.get(random.nextInt(sample.cases.size()));
-				return queries.view(applicant(d), d.id()).history().size();
-			}));
-			int dashboards = Math.max(10, repetitions / 20);
-			results.add(measure("city dashboard, last 30 days (市级看板)", "< 200 ms", 200, dashboards, () -> {
-				String city = sample.cities.get(random.nextInt(sample.cities.size()));
-				return dashboard.overview(month(city, today)).volumes().size();
-			}));
-			results.add(measure("province dashboard, last 30 days (省级看板)", "< 500 ms", 500, dashboards, () -> dashboard
-				.overview(month("430000", today)).volumes().size()));
-			results.add(measure("export a month, province, departments table, CSV", "–", 0, dashboards,
-					() -> Tables.csv(dashboard.table("departments", month("430000", today)).columns(),
-							dashboard.table("departments", month("430000", today)).rows()).length));
-			results.add(measure("export a month, province, volumes table, XLSX", "–", 0, dashboards, () -> {
-				Dashboard.Table t = dashboard.table("volumes", month("430000", today));
-				return Tables.xlsx("volumes", t.columns(), t.rows()).length;
-			}));
-			results.add(measure("export the warnings (yellow and red tasks), province, XLSX", "–", 0, dashboards, () -> {
-				Dashboard.Table t = dashboard.table("warnings", month("430000", today));
-				return Tables.xlsx("warnings", t.columns(), t.rows()).length;
-			}));
-			results.add(scans(context.getBean(DeadlineWarnings.class), today, Math.max(5, Math.min(15, repetitions / 60))));
-
-			String explain = Explain.all(c, sample, today);
-			Files.writeString(Path.of("target/scale-explain.txt"), explain, StandardCharsets.UTF_8);
+			String only = System.getProperty("scale.only", "");
+			if (only.isEmpty()) {
+				results.addAll(reads(queries, dashboard, sample, random, repetitions, today));
+			}
+			// the scan changes colours: a second run scans later days (scale.scanFrom) to find a day's work again
+			int scanFrom = Integer.getInteger("scale.scanFrom", 1);
+			results.add(scans(context.getBean(DeadlineWarnings.class), today, scanFrom,
+					Integer.getInteger("scale.scanDays", Math.max(5, Math.min(15, repetitions / 60)))));
+			if (only.isEmpty()) {
+				Files.writeString(Path.of("target/scale-explain.txt"), Explain.all(c, sample, today), StandardCharsets.UTF_8);
+			}
 			report.append(table(results)).append('\n').append(sizes(c));
 		}
 		System.out.println(report);
-		Files.writeString(Path.of("target/scale-queries.md"), report.toString(), StandardCharsets.UTF_8);
+		Files.writeString(Path.of(System.getProperty("scale.out", "target/scale-queries.md")), report.toString(), StandardCharsets.UTF_8);
 		System.exit(0);
+	}
+
+	/** The reads: queues, the applicant's cases, a case, the dashboards and the exports. */
+	private static List<Result> reads(CaseQueries queries, Dashboard dashboard, Sample sample, SplittableRandom random,
+			int repetitions, LocalDate today) throws Exception {
+		List<Result> results = new ArrayList<>();
+		results.add(measure("reviewer's queue (部门队列, 500 oldest due)", "p99 < 20 ms", 20, repetitions, () -> {
+			String department = sample.departments.get(random.nextInt(sample.departments.size()));
+			return queries.departmentQueue(reviewer(department), department, null, null, null).size();
+		}));
+		results.add(measure("applicant's cases (我的办件)", "p99 < 20 ms", 20, repetitions, () -> {
+			Drawn d = sample.cases.get(random.nextInt(sample.cases.size()));
+			return queries.mine(applicant(d)).size();
+		}));
+		results.add(measure("case view with tasks and timeline (办件详情)", "p99 < 20 ms", 20, repetitions, () -> {
+			Drawn d = sample.cases.get(random.nextInt(sample.cases.size()));
+			return queries.view(applicant(d), d.id()).history().size();
+		}));
+		int dashboards = Math.max(10, repetitions / 20);
+		results.add(measure("city dashboard, last 30 days (市级看板)", "< 200 ms", 200, dashboards, () -> {
+			String city = sample.cities.get(random.nextInt(sample.cities.size()));
+			return dashboard.overview(month(city, today)).volumes().size();
+		}));
+		results.add(measure("province dashboard, last 30 days (省级看板)", "< 500 ms", 500, dashboards, () -> dashboard
+			.overview(month("430000", today)).volumes().size()));
+		results.add(measure("export a month, province, departments table, CSV", "–", 0, dashboards, () -> {
+			Dashboard.Table t = dashboard.table("departments", month("430000", today));
+			return Tables.csv(t.columns(), t.rows()).length;
+		}));
+		results.add(measure("export a month, province, volumes table, XLSX", "–", 0, dashboards, () -> {
+			Dashboard.Table t = dashboard.table("volumes", month("430000", today));
+			return Tables.xlsx("volumes", t.columns(), t.rows()).length;
+		}));
+		results.add(measure("export the warnings (yellow and red tasks), province, XLSX", "–", 0, dashboards, () -> {
+			Dashboard.Table t = dashboard.table("warnings", month("430000", today));
+			return Tables.xlsx("warnings", t.columns(), t.rows()).length;
+		}));
+		return results;
 	}
 
 	/**
@@ -136,15 +151,15 @@ public final class ScaleQueries {
 	 * The scheduled scan for each of the next days in turn: each marks the tasks whose warning or due day
 	 * that is (tomorrow's yellow and red), with their notifications and history rows — the day's work.
 	 */
-	private static Result scans(DeadlineWarnings warnings, LocalDate today, int days) throws Exception {
+	private static Result scans(DeadlineWarnings warnings, LocalDate today, int from, int days) throws Exception {
 		long[] nanos = new long[days];
 		long changed = 0;
 		for (int d = 0; d < days; d++) {
 			long t = System.nanoTime();
-			changed += warnings.scan(today.plusDays(d + 1));
+			changed += warnings.scan(today.plusDays(from + d));
 			nanos[d] = System.nanoTime() - t;
 		}
-		Result r = result("deadline scan of a day (next " + days + " days in turn)", "< 1 s", 1000, nanos,
+		Result r = result("deadline scan of a day (days +" + from + " to +" + (from + days - 1) + " in turn)", "< 1 s", 1000, nanos,
 				String.format("%.0f tasks changed colour per day on average", changed / (double) days));
 		System.err.println(r);
 		return r;

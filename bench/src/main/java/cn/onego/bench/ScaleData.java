@@ -151,7 +151,8 @@ public final class ScaleData {
 	 * counted the events one by one: cases by the day they were submitted, accepted, refused at the
 	 * window, issued or refused; decided tasks by the day of decision. Working days are counted Monday
 	 * to Friday, as the generator's calendar does. "Late on the critical path" is approximated by the
-	 * case's task with the latest due day (the end of the longest chain of limits).
+	 * case's task with the latest due day (the end of the longest chain of limits). Rows go in by day,
+	 * as the listener's upserts put them in production, so that a month's rows lie together on disk.
 	 */
 	private static void aggregate(Statement s, long started) throws SQLException {
 		s.execute("""
@@ -164,7 +165,7 @@ public final class ScaleData {
 				  UNION ALL SELECT closed_at::date, region, hall, matter, channel, 0, 0, 1, 0, 0 FROM case_file WHERE state = 'NOT_ACCEPTED'
 				  UNION ALL SELECT closed_at::date, region, hall, matter, channel, 0, 0, 0, 1, 0 FROM case_file WHERE state = 'ISSUED'
 				  UNION ALL SELECT closed_at::date, region, hall, matter, channel, 0, 0, 0, 0, 1 FROM case_file WHERE state = 'REFUSED'
-				) counted GROUP BY day, region, hall, matter, channel""");
+				) counted GROUP BY day, region, hall, matter, channel ORDER BY day""");
 		log(started, "supervision_case_day counted");
 		// weekdays(d): Monday-to-Friday days from a Monday epoch to d, so weekdays(b) - weekdays(a) counts those in (a, b]
 		s.execute("""
@@ -180,7 +181,7 @@ public final class ScaleData {
 				FROM (SELECT *, max(due_on) OVER (PARTITION BY case_id) AS last_due FROM case_task) t
 				JOIN case_file c ON c.id = t.case_id
 				WHERE t.state IN ('APPROVED', 'REFUSED') AND t.decided_at IS NOT NULL
-				GROUP BY 1, 2, 3, 4, 5, 6""");
+				GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1""");
 		log(started, "supervision_task_day counted");
 	}
 

@@ -75,9 +75,8 @@ public final class ScaleQueries {
 			int scanFrom = Integer.getInteger("scale.scanFrom", 1);
 			results.add(scans(context.getBean(DeadlineWarnings.class), today, scanFrom,
 					Integer.getInteger("scale.scanDays", Math.max(5, Math.min(15, repetitions / 60)))));
-			if (only.isEmpty()) {
-				Files.writeString(Path.of("target/scale-explain.txt"), Explain.all(c, sample, today), StandardCharsets.UTF_8);
-			}
+			Files.writeString(Path.of(System.getProperty("scale.explain", "target/scale-explain.txt")), Explain.all(c, sample, today),
+					StandardCharsets.UTF_8);
 			report.append(table(results)).append('\n').append(sizes(c));
 		}
 		System.out.println(report);

@@ -182,7 +182,7 @@ public final class ScaleQueries {
 
 	/** What a call returns: bytes for the exports, days for the dashboards, rows or steps otherwise. */
 	private static String unit(String query) {
-		return query.startsWith("export") ? "bytes" : query.contains("dashboard") ? "days" : query.contains("view") ? "history steps"
+		return query.startsWith("export") ? "bytes" : query.contains("dashboard") ? "days" : query.startsWith("case view") ? "history steps"
 				: "rows";
 	}
 

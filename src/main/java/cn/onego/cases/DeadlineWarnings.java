@@ -3,6 +3,7 @@ package cn.onego.cases;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -69,21 +70,16 @@ public class DeadlineWarnings {
 	}
 
 	/**
-	 * Marks the candidates in transactions of {@value #CHUNK}: a task's colour, its two messages and its
-	 * history row commit together, and a day's thousands of changes cost a few commits rather than four
-	 * each (see "10 million cases" in docs/PERFORMANCE.md).
+	 * Marks the candidates in chunks of {@value #CHUNK}, each one transaction of three statements: one
+	 * conditional update of the chunk's colours, then the messages and the history rows of the tasks it
+	 * changed. A day's thousands of changes cost a few dozen statements instead of four each (see "10
+	 * million cases" in docs/PERFORMANCE.md), and a task's colour, messages and history commit together.
 	 */
 	private int markAll(List<Candidate> candidates, Colour colour) {
 		int changed = 0;
 		for (int from = 0; from < candidates.size(); from += CHUNK) {
 			List<Candidate> chunk = candidates.subList(from, Math.min(candidates.size(), from + CHUNK));
-			Integer marked = transactions.execute(status -> {
-				int n = 0;
-				for (Candidate c : chunk) {
-					n += mark(c, colour) ? 1 : 0;
-				}
-				return n;
-			});
+			Integer marked = transactions.execute(status -> mark(chunk, colour));
 			changed += marked == null ? 0 : marked;
 		}
 		return changed;
@@ -105,23 +101,34 @@ public class DeadlineWarnings {
 			.list();
 	}
 
-	private boolean mark(Candidate c, Colour colour) {
-		// only a still-running task whose colour is still the old one changes: concurrent scanners race here once
-		int updated = jdbc.sql("""
-				UPDATE case_task SET colour = ? WHERE id = ? AND colour <> ? AND colour <> 'RED' AND state IN ('PENDING', 'CLAIMED')""")
-			.params(colour.name(), c.task(), colour.name())
-			.update();
-		if (updated != 1) {
-			return false;
+	private int mark(List<Candidate> chunk, Colour colour) {
+		// only still-running tasks whose colour is still the old one change: concurrent scanners race here once,
+		// and only the tasks this update changed are told about
+		String[] ids = chunk.stream().map(c -> c.task().toString()).toArray(String[]::new);
+		Set<UUID> updated = new HashSet<>(jdbc.sql("""
+				UPDATE case_task SET colour = ? WHERE id = ANY(?::uuid[]) AND colour <> ? AND colour <> 'RED'
+				  AND state IN ('PENDING', 'CLAIMED') RETURNING id""")
+			.params(colour.name(), ids, colour.name())
+			.query(UUID.class)
+			.list());
+		List<Notifications.Message> messages = new ArrayList<>();
+		List<Cases.NewStep> steps = new ArrayList<>();
+		java.time.Instant now = clock.instant();
+		for (Candidate c : chunk) {
+			if (!updated.contains(c.task())) {
+				continue;
+			}
+			String item = catalog.catalogue().item(c.item()).map(i -> i.name().zh()).orElse(c.item());
+			String zh = (colour == Colour.RED ? "【红牌】已超期：" : "【黄牌】临近期限：") + "办件 " + c.number() + " 的" + item + "，期限 " + c.due();
+			String en = (colour == Colour.RED ? "[RED] overdue: " : "[YELLOW] close to the limit: ") + "case " + c.number() + ", item "
+					+ c.item() + ", due " + c.due();
+			for (String recipient : List.of("DEPARTMENT_HEAD:" + c.department(), "SUPERVISOR:" + RegionCode.of(c.region()).province())) {
+				messages.add(new Notifications.Message(c.task() + ":" + colour + ":" + recipient, recipient, c.caseId(), "INBOX", zh, en));
+			}
+			steps.add(new Cases.NewStep(c.caseId(), c.task(), now, "system", colour == Colour.RED ? "OVERDUE" : "WARNING", zh));
 		}
-		String item = catalog.catalogue().item(c.item()).map(i -> i.name().zh()).orElse(c.item());
-		String zh = (colour == Colour.RED ? "【红牌】已超期：" : "【黄牌】临近期限：") + "办件 " + c.number() + " 的" + item + "，期限 " + c.due();
-		String en = (colour == Colour.RED ? "[RED] overdue: " : "[YELLOW] close to the limit: ") + "case " + c.number() + ", item "
-				+ c.item() + ", due " + c.due();
-		for (String recipient : List.of("DEPARTMENT_HEAD:" + c.department(), "SUPERVISOR:" + RegionCode.of(c.region()).province())) {
-			notifications.send(c.task() + ":" + colour + ":" + recipient, recipient, c.caseId(), "INBOX", zh, en);
-		}
-		cases.record(c.caseId(), c.task(), clock.instant(), "system", colour == Colour.RED ? "OVERDUE" : "WARNING", null, null, zh);
-		return true;
+		notifications.sendAll(messages);
+		cases.recordAll(steps);
+		return updated.size();
 	}
 }

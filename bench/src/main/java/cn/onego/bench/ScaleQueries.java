@@ -69,12 +69,22 @@ public final class ScaleQueries {
 
 			String only = System.getProperty("scale.only", "");
 			if (only.isEmpty()) {
-				results.addAll(reads(queries, dashboard, sample, random, repetitions, today));
+				results.addAll(reads(queries, sample, random, repetitions));
+			}
+			if (only.isEmpty() || only.equals("dashboards")) {
+				results.addAll(dashboards(dashboard, sample, random, repetitions, today));
+				// the province's figures, to check that a change to the dashboard's queries keeps them
+				Dashboard.Overview o = dashboard.overview(month("430000", today));
+				report.append(String.format("Province, last 30 days: %d tasks decided, %d late, on time %s %%, average %s of %s "
+						+ "working days, %d yellow, %d red%n%n", o.tasksDecided(), o.tasksLate(), o.onTimeRate(), o.averageHandlingDays(),
+						o.averageLimitDays(), o.yellow(), o.red()));
 			}
 			// the scan changes colours: a second run scans later days (scale.scanFrom) to find a day's work again
 			int scanFrom = Integer.getInteger("scale.scanFrom", 1);
-			results.add(scans(context.getBean(DeadlineWarnings.class), today, scanFrom,
-					Integer.getInteger("scale.scanDays", Math.max(5, Math.min(15, repetitions / 60)))));
+			if (only.isEmpty() || only.equals("scan")) {
+				results.add(scans(context.getBean(DeadlineWarnings.class), today, scanFrom,
+						Integer.getInteger("scale.scanDays", Math.max(5, Math.min(15, repetitions / 60)))));
+			}
 			Files.writeString(Path.of(System.getProperty("scale.explain", "target/scale-explain.txt")), Explain.all(c, sample, today),
 					StandardCharsets.UTF_8);
 			report.append(table(results)).append('\n').append(sizes(c));
@@ -84,9 +94,9 @@ public final class ScaleQueries {
 		System.exit(0);
 	}
 
-	/** The reads: queues, the applicant's cases, a case, the dashboards and the exports. */
-	private static List<Result> reads(CaseQueries queries, Dashboard dashboard, Sample sample, SplittableRandom random,
-			int repetitions, LocalDate today) throws Exception {
+	/** The point reads: a reviewer's queue, an applicant's cases, a case. */
+	private static List<Result> reads(CaseQueries queries, Sample sample, SplittableRandom random, int repetitions)
+			throws Exception {
 		List<Result> results = new ArrayList<>();
 		results.add(measure("reviewer's queue (部门队列, 500 oldest due)", "p99 < 20 ms", 20, repetitions, () -> {
 			String department = sample.departments.get(random.nextInt(sample.departments.size()));
@@ -100,6 +110,13 @@ public final class ScaleQueries {
 			Drawn d = sample.cases.get(random.nextInt(sample.cases.size()));
 			return queries.view(applicant(d), d.id()).history().size();
 		}));
+		return results;
+	}
+
+	/** The dashboards of a city and of the province, and the exports of a month. */
+	private static List<Result> dashboards(Dashboard dashboard, Sample sample, SplittableRandom random, int repetitions,
+			LocalDate today) throws Exception {
+		List<Result> results = new ArrayList<>();
 		int dashboards = Math.max(10, repetitions / 20);
 		results.add(measure("city dashboard, last 30 days (市级看板)", "< 200 ms", 200, dashboards, () -> {
 			String city = sample.cities.get(random.nextInt(sample.cities.size()));

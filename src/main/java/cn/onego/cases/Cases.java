@@ -185,6 +185,27 @@ class Cases {
 			.update();
 	}
 
+	/** A step to record, without state change (warnings and the like). */
+	record NewStep(UUID caseId, UUID taskId, Instant at, String actor, String action, String detail) {
+	}
+
+	/** Records the steps in one statement, in their order. */
+	void recordAll(List<NewStep> steps) {
+		if (steps.isEmpty()) {
+			return;
+		}
+		jdbc.sql("""
+				INSERT INTO case_history (case_id, task_id, at, actor, action, detail)
+				SELECT c, t, a, who, what, d FROM unnest(?::uuid[], ?::uuid[], ?::timestamptz[], ?::text[], ?::text[], ?::text[])
+				    WITH ORDINALITY AS s(c, t, a, who, what, d, n) ORDER BY n""")
+			.params(steps.stream().map(s -> s.caseId().toString()).toArray(String[]::new),
+					steps.stream().map(s -> s.taskId() == null ? null : s.taskId().toString()).toArray(String[]::new),
+					steps.stream().map(s -> s.at().toString()).toArray(String[]::new),
+					steps.stream().map(NewStep::actor).toArray(String[]::new), steps.stream().map(NewStep::action).toArray(String[]::new),
+					steps.stream().map(NewStep::detail).toArray(String[]::new))
+			.update();
+	}
+
 	List<Step> history(UUID caseId) {
 		return jdbc.sql("SELECT * FROM case_history WHERE case_id = ? ORDER BY id")
 			.param(caseId)

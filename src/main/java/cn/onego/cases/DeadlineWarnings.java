@@ -3,6 +3,7 @@ package cn.onego.cases;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.onego.catalog.CatalogQueries;
 import cn.onego.clock.Deadline.Colour;
@@ -28,6 +30,7 @@ import cn.onego.shared.RegionCode;
 public class DeadlineWarnings {
 
 	private static final Logger log = LoggerFactory.getLogger(DeadlineWarnings.class);
+	private static final int CHUNK = 500;
 
 	static final String YELLOW_CANDIDATES = """
 			SELECT t.id, t.case_id, t.department, t.item, t.due_on, c.number, c.region FROM case_task t JOIN case_file c ON c.id = t.case_id
@@ -42,8 +45,11 @@ public class DeadlineWarnings {
 	private final Notifications notifications;
 	private final CatalogQueries catalog;
 	private final Clock clock;
+	private final TransactionTemplate transactions;
 
-	DeadlineWarnings(JdbcClient jdbc, Cases cases, Notifications notifications, CatalogQueries catalog, Clock clock) {
+	DeadlineWarnings(JdbcClient jdbc, Cases cases, Notifications notifications, CatalogQueries catalog, Clock clock,
+			TransactionTemplate transactions) {
+		this.transactions = transactions;
 		this.jdbc = jdbc;
 		this.cases = cases;
 		this.notifications = notifications;
@@ -60,12 +66,21 @@ public class DeadlineWarnings {
 		Set<UUID> turningRed = red.stream().map(Candidate::task).collect(Collectors.toSet());
 		List<Candidate> yellow = new ArrayList<>(candidates(YELLOW_CANDIDATES, today));
 		yellow.removeIf(y -> turningRed.contains(y.task()));
+		return markAll(red, Colour.RED) + markAll(yellow, Colour.YELLOW);
+	}
+
+	/**
+	 * Marks the candidates in chunks of {@value #CHUNK}, each one transaction of three statements: one
+	 * conditional update of the chunk's colours, then the messages and the history rows of the tasks it
+	 * changed. A day's thousands of changes cost a few dozen statements instead of four each (see "10
+	 * million cases" in docs/PERFORMANCE.md), and a task's colour, messages and history commit together.
+	 */
+	private int markAll(List<Candidate> candidates, Colour colour) {
 		int changed = 0;
-		for (Candidate c : red) {
-			changed += mark(c, Colour.RED) ? 1 : 0;
-		}
-		for (Candidate c : yellow) {
-			changed += mark(c, Colour.YELLOW) ? 1 : 0;
+		for (int from = 0; from < candidates.size(); from += CHUNK) {
+			List<Candidate> chunk = candidates.subList(from, Math.min(candidates.size(), from + CHUNK));
+			Integer marked = transactions.execute(status -> mark(chunk, colour));
+			changed += marked == null ? 0 : marked;
 		}
 		return changed;
 	}
@@ -86,23 +101,34 @@ public class DeadlineWarnings {
 			.list();
 	}
 
-	private boolean mark(Candidate c, Colour colour) {
-		// only a still-running task whose colour is still the old one changes: concurrent scanners race here once
-		int updated = jdbc.sql("""
-				UPDATE case_task SET colour = ? WHERE id = ? AND colour <> ? AND colour <> 'RED' AND state IN ('PENDING', 'CLAIMED')""")
-			.params(colour.name(), c.task(), colour.name())
-			.update();
-		if (updated != 1) {
-			return false;
+	private int mark(List<Candidate> chunk, Colour colour) {
+		// only still-running tasks whose colour is still the old one change: concurrent scanners race here once,
+		// and only the tasks this update changed are told about
+		String[] ids = chunk.stream().map(c -> c.task().toString()).toArray(String[]::new);
+		Set<UUID> updated = new HashSet<>(jdbc.sql("""
+				UPDATE case_task SET colour = ? WHERE id = ANY(?::uuid[]) AND colour <> ? AND colour <> 'RED'
+				  AND state IN ('PENDING', 'CLAIMED') RETURNING id""")
+			.params(colour.name(), ids, colour.name())
+			.query(UUID.class)
+			.list());
+		List<Notifications.Message> messages = new ArrayList<>();
+		List<Cases.NewStep> steps = new ArrayList<>();
+		java.time.Instant now = clock.instant();
+		for (Candidate c : chunk) {
+			if (!updated.contains(c.task())) {
+				continue;
+			}
+			String item = catalog.catalogue().item(c.item()).map(i -> i.name().zh()).orElse(c.item());
+			String zh = (colour == Colour.RED ? "【红牌】已超期：" : "【黄牌】临近期限：") + "办件 " + c.number() + " 的" + item + "，期限 " + c.due();
+			String en = (colour == Colour.RED ? "[RED] overdue: " : "[YELLOW] close to the limit: ") + "case " + c.number() + ", item "
+					+ c.item() + ", due " + c.due();
+			for (String recipient : List.of("DEPARTMENT_HEAD:" + c.department(), "SUPERVISOR:" + RegionCode.of(c.region()).province())) {
+				messages.add(new Notifications.Message(c.task() + ":" + colour + ":" + recipient, recipient, c.caseId(), "INBOX", zh, en));
+			}
+			steps.add(new Cases.NewStep(c.caseId(), c.task(), now, "system", colour == Colour.RED ? "OVERDUE" : "WARNING", zh));
 		}
-		String item = catalog.catalogue().item(c.item()).map(i -> i.name().zh()).orElse(c.item());
-		String zh = (colour == Colour.RED ? "【红牌】已超期：" : "【黄牌】临近期限：") + "办件 " + c.number() + " 的" + item + "，期限 " + c.due();
-		String en = (colour == Colour.RED ? "[RED] overdue: " : "[YELLOW] close to the limit: ") + "case " + c.number() + ", item "
-				+ c.item() + ", due " + c.due();
-		for (String recipient : List.of("DEPARTMENT_HEAD:" + c.department(), "SUPERVISOR:" + RegionCode.of(c.region()).province())) {
-			notifications.send(c.task() + ":" + colour + ":" + recipient, recipient, c.caseId(), "INBOX", zh, en);
-		}
-		cases.record(c.caseId(), c.task(), clock.instant(), "system", colour == Colour.RED ? "OVERDUE" : "WARNING", null, null, zh);
-		return true;
+		notifications.sendAll(messages);
+		cases.recordAll(steps);
+		return updated.size();
 	}
 }

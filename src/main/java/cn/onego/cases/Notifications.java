@@ -59,6 +59,29 @@ public class Notifications {
 			.update();
 	}
 
+	/** A message to store. */
+	record Message(String key, String recipient, UUID caseId, String channel, String zh, String en) {
+	}
+
+	/** Stores the messages in one statement, each unless a message with its key was already stored. */
+	void sendAll(List<Message> messages) {
+		if (messages.isEmpty()) {
+			return;
+		}
+		jdbc.sql("""
+				INSERT INTO notification (event_key, recipient, case_id, channel, text_zh, text_en, created_at)
+				SELECT k, r, c, ch, zh, en, ? FROM unnest(?::text[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[]) AS m(k, r, c, ch, zh, en)
+				ON CONFLICT (event_key) DO NOTHING""")
+			.params(Timestamp.from(clock.instant()), column(messages, Message::key), column(messages, Message::recipient),
+					column(messages, m -> m.caseId() == null ? null : m.caseId().toString()), column(messages, Message::channel),
+					column(messages, Message::zh), column(messages, Message::en))
+			.update();
+	}
+
+	private static String[] column(List<Message> messages, java.util.function.Function<Message, String> value) {
+		return messages.stream().map(value).toArray(String[]::new);
+	}
+
 	private static String[] text(CaseEvent event) {
 		String n = event.number();
 		if (event instanceof CaseOpened e) {

@@ -1,0 +1,194 @@
+package cn.onego.bench;
+
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import cn.onego.cases.Halls;
+import cn.onego.catalog.CatalogQueries;
+
+/**
+ * Fills a database with N historical cases spread over the two years before today — their tasks,
+ * history and ratings — and the supervision aggregates that count them, through COPY, with the indexes
+ * built after the load. The cases come from the bundled catalogue's real matters, Hunan's counties and
+ * their departments; {@link ScaleCases} decides what happened to each.
+ *
+ * <pre>java -Xmx3g -cp target/classes:$(cat target/classpath.txt) cn.onego.bench.ScaleData 10000000 target/scale-pg</pre>
+ */
+public final class ScaleData {
+
+	/** The tables loaded by COPY: their indexes and constraints are dropped before and rebuilt after. */
+	private static final List<String> LOADED = List.of("case_file", "case_task", "case_history", "rating");
+	private static final int BATCH = 5_000;
+
+	public static void main(String[] args) throws Exception {
+		long cases = args.length > 0 ? Long.parseLong(args[0]) : 100_000;
+		Path data = Path.of(args.length > 1 ? args[1] : "target/scale-pg").toAbsolutePath();
+		int streams = Integer.getInteger("scale.streams", 2);
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		long started = System.nanoTime();
+		try (ScaleDatabase db = ScaleDatabase.start(data, true)) {
+			ScaleCases model;
+			try (ConfigurableApplicationContext context = db.application()) {
+				model = ScaleCases.of(context.getBean(CatalogQueries.class).catalogue(), context.getBean(Halls.class), cases, today);
+			}
+			log(started, "schema and catalogue ready; %d county/matter profiles", model.profileCount());
+			List<String> rebuild;
+			try (Connection c = db.connect()) {
+				rebuild = dropIndexes(c);
+			}
+			load(db, model, cases, streams, started);
+			try (Connection c = db.connect(); Statement s = c.createStatement()) {
+				for (String ddl : rebuild) {
+					long t = System.nanoTime();
+					s.execute(ddl);
+					log(started, "%s (%.0f s)", ddl.length() > 90 ? ddl.substring(0, 90) + "…" : ddl, (System.nanoTime() - t) / 1e9);
+				}
+				aggregate(s, started);
+				s.execute("SELECT setval('case_number_seq', " + (cases + 1) + ")");
+				s.execute("VACUUM (ANALYZE)");
+				log(started, "vacuumed and analysed");
+				ResultSet rs = s.executeQuery("SELECT pg_size_pretty(pg_database_size('onego')), pg_database_size('onego')");
+				rs.next();
+				log(started, "done: %d cases, database %s (%d bytes)", cases, rs.getString(1), rs.getLong(2));
+			}
+		}
+		System.exit(0);
+	}
+
+	/** COPY in parallel streams, each its own connection and its own share of the cases, in batches. */
+	private static void load(ScaleDatabase db, ScaleCases model, long cases, int streams, long started) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(streams);
+		AtomicLong next = new AtomicLong();
+		AtomicLong done = new AtomicLong();
+		List<Future<?>> futures = new ArrayList<>();
+		for (int i = 0; i < streams; i++) {
+			futures.add(pool.submit(() -> {
+				try (Connection c = db.connect()) {
+					c.createStatement().execute("SET synchronous_commit = off");
+					CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+					long from;
+					while ((from = next.getAndAdd(BATCH)) < cases) {
+						ScaleCases.Batch batch = model.batch(from, Math.min(cases, from + BATCH));
+						copy.copyIn("COPY case_file (" + ScaleCases.CASE_COLUMNS + ") FROM STDIN", new StringReader(batch.cases()));
+						copy.copyIn("COPY case_task (" + ScaleCases.TASK_COLUMNS + ") FROM STDIN", new StringReader(batch.tasks()));
+						copy.copyIn("COPY case_history (" + ScaleCases.HISTORY_COLUMNS + ") FROM STDIN",
+								new StringReader(batch.history()));
+						copy.copyIn("COPY rating (" + ScaleCases.RATING_COLUMNS + ") FROM STDIN", new StringReader(batch.ratings()));
+						long total = done.addAndGet(batch.size());
+						if (total % 500_000 < BATCH) {
+							log(started, "%,d cases loaded", total);
+						}
+					}
+				}
+				return null;
+			}));
+		}
+		for (Future<?> f : futures) {
+			f.get();
+		}
+		pool.shutdown();
+		log(started, "COPY finished");
+	}
+
+	/**
+	 * Drops the secondary indexes, the unique and primary keys and the foreign keys on or to the loaded
+	 * tables (building an index once over sorted data is far cheaper than maintaining it row by row), and
+	 * returns the statements that put them back: keys first, then indexes, then foreign keys.
+	 */
+	private static List<String> dropIndexes(Connection c) throws SQLException {
+		List<String> keys = new ArrayList<>();
+		List<String> indexes = new ArrayList<>();
+		List<String> foreign = new ArrayList<>();
+		List<String> drops = new ArrayList<>();
+		String tables = "'" + String.join("','", LOADED) + "'";
+		try (Statement s = c.createStatement()) {
+			ResultSet fk = s.executeQuery("SELECT conrelid::regclass, conname, pg_get_constraintdef(oid) FROM pg_constraint "
+					+ "WHERE contype = 'f' AND (conrelid::regclass::text IN (" + tables + ") OR confrelid::regclass::text IN (" + tables + "))");
+			while (fk.next()) {
+				drops.add("ALTER TABLE " + fk.getString(1) + " DROP CONSTRAINT " + fk.getString(2));
+				foreign.add("ALTER TABLE " + fk.getString(1) + " ADD CONSTRAINT " + fk.getString(2) + " " + fk.getString(3));
+			}
+			ResultSet pk = s.executeQuery("SELECT conrelid::regclass, conname, pg_get_constraintdef(oid) FROM pg_constraint "
+					+ "WHERE contype IN ('p', 'u') AND conrelid::regclass::text IN (" + tables + ")");
+			while (pk.next()) {
+				drops.add("ALTER TABLE " + pk.getString(1) + " DROP CONSTRAINT " + pk.getString(2));
+				keys.add("ALTER TABLE " + pk.getString(1) + " ADD CONSTRAINT " + pk.getString(2) + " " + pk.getString(3));
+			}
+			ResultSet ix = s.executeQuery("SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.tablename IN (" + tables + ") "
+					+ "AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conname = i.indexname)");
+			while (ix.next()) {
+				drops.add("DROP INDEX " + ix.getString(1));
+				indexes.add(ix.getString(2));
+			}
+			for (String drop : drops) {
+				s.execute(drop);
+			}
+		}
+		List<String> rebuild = new ArrayList<>(keys);
+		rebuild.addAll(indexes);
+		rebuild.addAll(foreign);
+		return rebuild;
+	}
+
+	/**
+	 * The supervision aggregates, counted from the loaded rows as the Aggregates listener would have
+	 * counted the events one by one: cases by the day they were submitted, accepted, refused at the
+	 * window, issued or refused; decided tasks by the day of decision. Working days are counted Monday
+	 * to Friday, as the generator's calendar does. "Late on the critical path" is approximated by the
+	 * case's task with the latest due day (the end of the longest chain of limits). Rows go in by day,
+	 * as the listener's upserts put them in production, so that a month's rows lie together on disk.
+	 */
+	private static void aggregate(Statement s, long started) throws SQLException {
+		s.execute("""
+				INSERT INTO supervision_case_day (day, region, hall, matter, channel, submitted, accepted, not_accepted, issued, refused)
+				SELECT day, region, hall, matter, channel, sum(submitted), sum(accepted), sum(not_accepted), sum(issued), sum(refused)
+				FROM (
+				  SELECT submitted_at::date AS day, region, hall, matter, channel, 1 AS submitted, 0 AS accepted, 0 AS not_accepted,
+				         0 AS issued, 0 AS refused FROM case_file
+				  UNION ALL SELECT accepted_at::date, region, hall, matter, channel, 0, 1, 0, 0, 0 FROM case_file WHERE accepted_at IS NOT NULL
+				  UNION ALL SELECT closed_at::date, region, hall, matter, channel, 0, 0, 1, 0, 0 FROM case_file WHERE state = 'NOT_ACCEPTED'
+				  UNION ALL SELECT closed_at::date, region, hall, matter, channel, 0, 0, 0, 1, 0 FROM case_file WHERE state = 'ISSUED'
+				  UNION ALL SELECT closed_at::date, region, hall, matter, channel, 0, 0, 0, 0, 1 FROM case_file WHERE state = 'REFUSED'
+				) counted GROUP BY day, region, hall, matter, channel ORDER BY day""");
+		log(started, "supervision_case_day counted");
+		// weekdays(d): Monday-to-Friday days from a Monday epoch to d, so weekdays(b) - weekdays(a) counts those in (a, b]
+		s.execute("""
+				CREATE FUNCTION pg_temp.weekdays(d date) RETURNS int IMMUTABLE LANGUAGE sql AS
+				$$ SELECT ((d - date '2001-01-01') / 7) * 5 + least((d - date '2001-01-01') % 7 + 1, 5) $$""");
+		s.execute("""
+				INSERT INTO supervision_task_day (day, region, hall, department, matter, channel, decided, on_time, late,
+				    late_on_critical_path, handling_days, limit_days)
+				SELECT t.decided_at::date, c.region, c.hall, t.department, c.matter, c.channel, count(*),
+				       count(*) FILTER (WHERE t.decided_at::date <= t.due_on), count(*) FILTER (WHERE t.decided_at::date > t.due_on),
+				       count(*) FILTER (WHERE t.decided_at::date > t.due_on AND t.due_on = t.last_due),
+				       sum(greatest(0, pg_temp.weekdays(t.decided_at::date) - pg_temp.weekdays(t.started_on))), sum(t.limit_days)
+				FROM (SELECT *, max(due_on) OVER (PARTITION BY case_id) AS last_due FROM case_task) t
+				JOIN case_file c ON c.id = t.case_id
+				WHERE t.state IN ('APPROVED', 'REFUSED') AND t.decided_at IS NOT NULL
+				GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1""");
+		log(started, "supervision_task_day counted");
+	}
+
+	static void log(long started, String format, Object... args) {
+		System.err.printf("[%6.0f s] %s%n", (System.nanoTime() - started) / 1e9, String.format(format, args));
+	}
+
+	private ScaleData() {
+	}
+}

@@ -1,0 +1,332 @@
+package cn.onego.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import cn.onego.cases.CaseQueries;
+import cn.onego.cases.DeadlineWarnings;
+import cn.onego.identity.Actor;
+import cn.onego.identity.Role;
+import cn.onego.platform.Tables;
+import cn.onego.supervision.Dashboard;
+
+/**
+ * The queries people run, at the size {@link ScaleData} generated, each through the product's own code
+ * path (the beans the web controllers call), many times with parameters drawn from the data: random
+ * departments, applicants and cases weighted by how often they occur, random cities of Hunan. Prints
+ * p50/p95/p99 per query against its target, the database size, and EXPLAIN ANALYZE of the SQL behind
+ * each query for one drawn parameter. The deadline scan runs last, because it changes colours.
+ *
+ * <pre>java -Xmx2g -cp target/classes:$(cat target/classpath.txt) cn.onego.bench.ScaleQueries target/scale-pg [repetitions]</pre>
+ */
+public final class ScaleQueries {
+
+	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	record Result(String query, String target, double targetMs, int runs, double p50, double p95, double p99, String note) {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Path data = Path.of(args.length > 0 ? args[0] : "target/scale-pg").toAbsolutePath();
+		int repetitions = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+		LocalDate today = LocalDate.now(ZONE);
+		long started = System.nanoTime();
+		List<Result> results = new ArrayList<>();
+		StringBuilder report = new StringBuilder();
+		String explainOnly = System.getProperty("scale.explainOnly");
+		if (explainOnly != null) {
+			explainOnly(data, explainOnly, repetitions, today);
+			return;
+		}
+		try (ScaleDatabase db = ScaleDatabase.start(data, false);
+				ConfigurableApplicationContext context = db.application();
+				Connection c = db.connect()) {
+			ScaleData.log(started, "application started on %s", data);
+			Sample sample = Sample.draw(c, repetitions);
+			ScaleData.log(started, "drew %d cases, %d departments, %d cities", sample.cases.size(), sample.departments.size(),
+					sample.cities.size());
+			CaseQueries queries = context.getBean(CaseQueries.class);
+			Dashboard dashboard = context.getBean(Dashboard.class);
+			SplittableRandom random = new SplittableRandom(42);
+
+			String only = System.getProperty("scale.only", "");
+			if (only.isEmpty()) {
+				results.addAll(reads(queries, sample, random, repetitions));
+			}
+			if (only.isEmpty() || only.equals("dashboards")) {
+				results.addAll(dashboards(dashboard, sample, random, repetitions, today));
+				// the province's figures, to check that a change to the dashboard's queries keeps them
+				Dashboard.Overview o = dashboard.overview(month("430000", today));
+				report.append(String.format("Province, last 30 days: %d tasks decided, %d late, on time %s %%, average %s of %s "
+						+ "working days, %d yellow, %d red%n%n", o.tasksDecided(), o.tasksLate(), o.onTimeRate(), o.averageHandlingDays(),
+						o.averageLimitDays(), o.yellow(), o.red()));
+			}
+			// the scan changes colours: a second run scans later days (scale.scanFrom) to find a day's work again
+			int scanFrom = Integer.getInteger("scale.scanFrom", 1);
+			if (only.isEmpty() || only.equals("scan")) {
+				results.add(scans(context.getBean(DeadlineWarnings.class), today, scanFrom,
+						Integer.getInteger("scale.scanDays", Math.max(5, Math.min(15, repetitions / 60)))));
+			}
+			Files.writeString(Path.of(System.getProperty("scale.explain", "target/scale-explain.txt")), Explain.all(c, sample, today),
+					StandardCharsets.UTF_8);
+			report.append(table(results)).append('\n').append(sizes(c));
+		}
+		System.out.println(report);
+		Files.writeString(Path.of(System.getProperty("scale.out", "target/scale-queries.md")), report.toString(), StandardCharsets.UTF_8);
+		System.exit(0);
+	}
+
+	/** The point reads: a reviewer's queue, an applicant's cases, a case. */
+	private static List<Result> reads(CaseQueries queries, Sample sample, SplittableRandom random, int repetitions)
+			throws Exception {
+		List<Result> results = new ArrayList<>();
+		results.add(measure("reviewer's queue (部门队列, 500 oldest due)", "p99 < 20 ms", 20, repetitions, () -> {
+			String department = sample.departments.get(random.nextInt(sample.departments.size()));
+			return queries.departmentQueue(reviewer(department), department, null, null, null).size();
+		}));
+		results.add(measure("applicant's cases (我的办件)", "p99 < 20 ms", 20, repetitions, () -> {
+			Drawn d = sample.cases.get(random.nextInt(sample.cases.size()));
+			return queries.mine(applicant(d)).size();
+		}));
+		results.add(measure("case view with tasks and timeline (办件详情)", "p99 < 20 ms", 20, repetitions, () -> {
+			Drawn d = sample.cases.get(random.nextInt(sample.cases.size()));
+			return queries.view(applicant(d), d.id()).history().size();
+		}));
+		return results;
+	}
+
+	/** The dashboards of a city and of the province, and the exports of a month. */
+	private static List<Result> dashboards(Dashboard dashboard, Sample sample, SplittableRandom random, int repetitions,
+			LocalDate today) throws Exception {
+		List<Result> results = new ArrayList<>();
+		int dashboards = Math.max(10, repetitions / 20);
+		results.add(measure("city dashboard, last 30 days (市级看板)", "< 200 ms", 200, dashboards, () -> {
+			String city = sample.cities.get(random.nextInt(sample.cities.size()));
+			return dashboard.overview(month(city, today)).volumes().size();
+		}));
+		results.add(measure("province dashboard, last 30 days (省级看板)", "< 500 ms", 500, dashboards, () -> dashboard
+			.overview(month("430000", today)).volumes().size()));
+		results.add(measure("export a month, province, departments table, CSV", "–", 0, dashboards, () -> {
+			Dashboard.Table t = dashboard.table("departments", month("430000", today));
+			return Tables.csv(t.columns(), t.rows()).length;
+		}));
+		results.add(measure("export a month, province, volumes table, XLSX", "–", 0, dashboards, () -> {
+			Dashboard.Table t = dashboard.table("volumes", month("430000", today));
+			return Tables.xlsx("volumes", t.columns(), t.rows()).length;
+		}));
+		results.add(measure("export the warnings (yellow and red tasks), province, XLSX", "–", 0, dashboards, () -> {
+			Dashboard.Table t = dashboard.table("warnings", month("430000", today));
+			return Tables.xlsx("warnings", t.columns(), t.rows()).length;
+		}));
+		return results;
+	}
+
+	/**
+	 * Only the query plans, without starting the application (so without migrating the schema): how
+	 * the queries ran before a migration that a full run would apply first.
+	 */
+	private static void explainOnly(Path data, String file, int repetitions, LocalDate today) throws Exception {
+		try (ScaleDatabase db = ScaleDatabase.start(data, false); Connection c = db.connect()) {
+			Files.writeString(Path.of(file), Explain.all(c, Sample.draw(c, repetitions), today), StandardCharsets.UTF_8);
+		}
+		System.exit(0);
+	}
+
+	/** A department's reviewer, as the queue's permission check wants him. */
+	private static Actor reviewer(String department) {
+		return new Actor("rev-" + department, "审批员", EnumSet.of(Role.REVIEWER), null, department.substring(0, 6), null, department);
+	}
+
+	private static Actor applicant(Drawn d) {
+		return new Actor(d.username(), "申请人", EnumSet.of(Role.APPLICANT), d.applicantId(), null, null, null);
+	}
+
+	private static Dashboard.Filter month(String region, LocalDate today) {
+		return new Dashboard.Filter(region, null, null, null, null, today.minusDays(29), today);
+	}
+
+	/**
+	 * The scheduled scan for each of the next days in turn: each marks the tasks whose warning or due day
+	 * that is (tomorrow's yellow and red), with their notifications and history rows — the day's work.
+	 */
+	private static Result scans(DeadlineWarnings warnings, LocalDate today, int from, int days) throws Exception {
+		long[] nanos = new long[days];
+		long changed = 0;
+		for (int d = 0; d < days; d++) {
+			long t = System.nanoTime();
+			changed += warnings.scan(today.plusDays(from + d));
+			nanos[d] = System.nanoTime() - t;
+		}
+		Result r = result("deadline scan of a day (days +" + from + " to +" + (from + days - 1) + " in turn)", "< 1 s", 1000, nanos,
+				String.format("%.0f tasks changed colour per day on average", changed / (double) days));
+		System.err.println(r);
+		return r;
+	}
+
+	private static Result measure(String query, String target, double targetMs, int runs, Callable<Integer> work) throws Exception {
+		for (int i = 0; i < Math.max(3, runs / 10); i++) {
+			work.call(); // warm-up: JIT, connection pool, the catalogue's lazy parts
+		}
+		long[] nanos = new long[runs];
+		long rows = 0;
+		for (int i = 0; i < runs; i++) {
+			long t = System.nanoTime();
+			rows += work.call();
+			nanos[i] = System.nanoTime() - t;
+		}
+		Result r = result(query, target, targetMs, nanos, String.format("%.1f " + unit(query) + " per call", rows / (double) runs));
+		System.err.println(r);
+		return r;
+	}
+
+	/** What a call returns: bytes for the exports, days for the dashboards, rows or steps otherwise. */
+	private static String unit(String query) {
+		return query.startsWith("export") ? "bytes" : query.contains("dashboard") ? "days" : query.startsWith("case view") ? "history steps"
+				: "rows";
+	}
+
+	private static Result result(String query, String target, double targetMs, long[] nanos, String note) {
+		long[] sorted = nanos.clone();
+		Arrays.sort(sorted);
+		return new Result(query, target, targetMs, sorted.length, at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99), note);
+	}
+
+	private static double at(long[] sorted, double q) {
+		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+	}
+
+	private static String table(List<Result> results) {
+		StringBuilder out = new StringBuilder("| query | runs | p50 ms | p95 ms | p99 ms | target | met | note |\n"
+				+ "|---|---:|---:|---:|---:|---|---|---|\n");
+		for (Result r : results) {
+			String met = r.targetMs() == 0 ? "–" : r.p99() < r.targetMs() ? "met" : String.format("**missed** (×%.1f)", r.p99() / r.targetMs());
+			out.append(String.format("| %s | %d | %.1f | %.1f | %.1f | %s | %s | %s |%n", r.query(), r.runs(), r.p50(), r.p95(), r.p99(),
+					r.target(), met, r.note()));
+		}
+		return out.toString();
+	}
+
+	private static String sizes(Connection c) throws SQLException {
+		StringBuilder out = new StringBuilder();
+		try (Statement s = c.createStatement()) {
+			ResultSet db = s.executeQuery("SELECT pg_size_pretty(pg_database_size(current_database()))");
+			db.next();
+			out.append("Database size: ").append(db.getString(1)).append("\n\n| table | rows | table + indexes |\n|---|---:|---:|\n");
+			ResultSet rs = s.executeQuery("""
+					SELECT relname, reltuples::bigint, pg_size_pretty(pg_total_relation_size(oid)) FROM pg_class
+					WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace ORDER BY pg_total_relation_size(oid) DESC LIMIT 8""");
+			while (rs.next()) {
+				out.append(String.format("| %s | %,d | %s |%n", rs.getString(1), rs.getLong(2), rs.getString(3)));
+			}
+		}
+		return out.toString();
+	}
+
+	record Drawn(UUID id, String applicantId, String username) {
+	}
+
+	/** Parameters drawn from the data: cases (and so applicants) at random, departments as often as they have tasks. */
+	record Sample(List<Drawn> cases, List<String> departments, List<String> cities) {
+
+		static Sample draw(Connection c, int n) throws SQLException {
+			List<Drawn> cases = new ArrayList<>();
+			List<String> departments = new ArrayList<>();
+			List<String> cities = new ArrayList<>();
+			try (Statement s = c.createStatement()) {
+				ResultSet rs = s.executeQuery("SELECT id, applicant_id, applicant_username FROM case_file TABLESAMPLE SYSTEM (1) LIMIT " + n);
+				while (rs.next()) {
+					cases.add(new Drawn(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)));
+				}
+				rs = s.executeQuery("SELECT department FROM case_task TABLESAMPLE SYSTEM (1) LIMIT " + n);
+				while (rs.next()) {
+					departments.add(rs.getString(1));
+				}
+				rs = s.executeQuery("SELECT code FROM region WHERE level = 'PREFECTURE' AND code LIKE '43%' ORDER BY code");
+				while (rs.next()) {
+					cities.add(rs.getString(1));
+				}
+			}
+			java.util.Collections.shuffle(cases, new java.util.Random(1));
+			return new Sample(cases, departments, cities);
+		}
+	}
+
+	/** EXPLAIN (ANALYZE, BUFFERS) of the SQL behind each query, as the product issues it, for one drawn parameter. */
+	static final class Explain {
+
+		static String all(Connection c, Sample sample, LocalDate today) throws SQLException {
+			Drawn d = sample.cases().get(0);
+			String department = mostFrequent(sample.departments());
+			Map<String, String> sql = new LinkedHashMap<>();
+			sql.put("reviewer's queue, department " + department, """
+					SELECT t.* FROM case_task t JOIN case_file c ON c.id = t.case_id
+					WHERE t.department = '%s' AND t.state IN ('PENDING', 'CLAIMED', 'AWAITING_SUPPLEMENT', 'SUSPENDED')
+					ORDER BY t.due_on NULLS LAST, t.started_on LIMIT 500""".formatted(department));
+			sql.put("applicant's cases", "SELECT * FROM case_file WHERE applicant_id = '%s' OR applicant_username = '%s' ORDER BY submitted_at DESC LIMIT 200"
+				.formatted(d.applicantId(), d.username()));
+			sql.put("case history", "SELECT * FROM case_history WHERE case_id = '%s' ORDER BY id".formatted(d.id()));
+			sql.put("case tasks", "SELECT * FROM case_task WHERE case_id = '%s' ORDER BY started_on NULLS LAST, item".formatted(d.id()));
+			String from = today.minusDays(29).toString();
+			String to = today.toString();
+			sql.put("dashboard: departments, province, 30 days", """
+					SELECT department, sum(decided), sum(on_time), sum(late), sum(late_on_critical_path), sum(handling_days), sum(limit_days)
+					FROM supervision_task_day WHERE day BETWEEN '%s' AND '%s' AND region LIKE '43%%' GROUP BY department ORDER BY department"""
+				.formatted(from, to));
+			sql.put("dashboard: volumes, province, 30 days", """
+					SELECT day, sum(submitted), sum(accepted), sum(not_accepted), sum(issued), sum(refused) FROM supervision_case_day
+					WHERE day BETWEEN '%s' AND '%s' AND region LIKE '43%%' GROUP BY day ORDER BY day""".formatted(from, to));
+			sql.put("dashboard: warnings, province", """
+					SELECT t.id, t.case_id, c.number, t.item, t.department, t.colour, t.due_on
+					FROM case_task t JOIN case_file c ON c.id = t.case_id
+					WHERE t.colour <> 'GREEN' AND t.state IN ('PENDING', 'CLAIMED') AND c.region LIKE '43%%'
+					ORDER BY t.colour DESC, t.due_on LIMIT 5000""");
+			sql.put("dashboard: satisfaction, province, 30 days", """
+					SELECT r.region, count(*) FILTER (WHERE r.level = 1), count(x.id)
+					FROM rating r LEFT JOIN rectification x ON x.rating_id = r.id
+					WHERE r.rated_at >= '%s' AND r.rated_at < '%s' AND r.region LIKE '43%%' GROUP BY 1 ORDER BY 1"""
+				.formatted(from, today.plusDays(1)));
+			sql.put("deadline scan: red candidates", """
+					SELECT t.id, t.case_id, t.department, t.item, t.due_on, c.number, c.region FROM case_task t JOIN case_file c ON c.id = t.case_id
+					WHERE t.colour <> 'RED' AND t.state IN ('PENDING', 'CLAIMED') AND t.due_on < '%s'""".formatted(today.plusDays(30)));
+			StringBuilder out = new StringBuilder();
+			try (Statement s = c.createStatement()) {
+				for (var e : sql.entrySet()) {
+					out.append("### ").append(e.getKey()).append("\n\n").append(e.getValue()).append("\n\n");
+					ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + e.getValue());
+					while (rs.next()) {
+						out.append(rs.getString(1)).append('\n');
+					}
+					out.append('\n');
+				}
+			}
+			return out.toString();
+		}
+
+		private static String mostFrequent(List<String> values) {
+			Map<String, Integer> counts = new LinkedHashMap<>();
+			values.forEach(v -> counts.merge(v, 1, Integer::sum));
+			return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElseThrow();
+		}
+	}
+
+	private ScaleQueries() {
+	}
+}

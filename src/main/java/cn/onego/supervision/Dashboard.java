@@ -81,7 +81,8 @@ public class Dashboard {
 					: Long.compare(b.late(), a.late()))
 			.limit(10)
 			.toList();
-		List<Warning> warnings = warnings(f);
+		List<Warning> warnings = warnings(f, 200);
+		Map<String, Long> colours = colourCounts(f);
 		RegionCode region = f.region() == null ? RegionCode.of("430000") : RegionCode.of(f.region());
 		List<RatingStatistics> satisfaction = ratings.statistics(Ratings.GroupBy.REGION, f.from(), f.to().plusDays(1), region.value());
 		long[] counts = new long[5];
@@ -96,23 +97,53 @@ public class Dashboard {
 		}
 		return new Overview(f, volumes(f), decided, late, rate(onTime, decided),
 				average(handling, decided), average(limits, decided),
-				bottlenecks, warnings.stream().filter(w -> w.colour().equals("YELLOW")).count(),
-				warnings.stream().filter(w -> w.colour().equals("RED")).count(), warnings.stream().limit(200).toList(),
+				bottlenecks, colours.getOrDefault("YELLOW", 0L), colours.getOrDefault("RED", 0L), warnings,
 				guidance.regionReport(region).aggregate(), RatingStatistics.of(region.value(),
 						catalog.catalogue().region(region).map(r -> r.name()).orElse(region.value()), counts, rectifications, closed));
 	}
 
 	public List<Volume> volumes(Filter f) {
-		return jdbc.sql("""
-				SELECT day, sum(submitted), sum(accepted), sum(not_accepted), sum(issued), sum(refused) FROM supervision_case_day
-				WHERE day BETWEEN ? AND ? AND (?::text IS NULL OR region LIKE ?) AND (?::text IS NULL OR hall = ?)
-				  AND (?::text IS NULL OR matter = ?) AND (?::text IS NULL OR channel = ?)
-				GROUP BY day ORDER BY day""")
-			.params(f.from(), f.to(), f.regionPattern(), f.regionPattern(), f.hall(), f.hall(), f.matter(), f.matter(), f.channel(),
-					f.channel())
+		// the case aggregates have no department: a department filter does not narrow the volumes
+		Conditions where = Conditions.of(f, true, "region", "hall", null, "matter", "channel");
+		return jdbc.sql("SELECT day, sum(submitted), sum(accepted), sum(not_accepted), sum(issued), sum(refused) FROM supervision_case_day"
+				+ where.sql() + " GROUP BY day ORDER BY day")
+			.params(where.params())
 			.query((rs, n) -> new Volume(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
 					rs.getLong(6)))
 			.list();
+	}
+
+	/**
+	 * The filter's conditions as SQL, only those it sets: a condition written as {@code (? IS NULL OR …)}
+	 * keeps PostgreSQL's generic plan from using the index on the region prefix, so a city's dashboard
+	 * would read the whole province's rows.
+	 */
+	record Conditions(String sql, Object[] params) {
+
+		/** Columns as named in the query, null where the table has none; with or without the day range. */
+		static Conditions of(Filter f, boolean days, String region, String hall, String department, String matter,
+				String channel) {
+			StringBuilder sql = new StringBuilder(" WHERE true");
+			List<Object> params = new ArrayList<>();
+			if (days) {
+				sql.append(" AND day BETWEEN ? AND ?");
+				params.add(f.from());
+				params.add(f.to());
+			}
+			add(sql, params, region, " LIKE ?", f.regionPattern());
+			add(sql, params, hall, " = ?", f.hall());
+			add(sql, params, department, " = ?", f.department());
+			add(sql, params, matter, " = ?", f.matter());
+			add(sql, params, channel, " = ?", f.channel());
+			return new Conditions(sql.toString(), params.toArray());
+		}
+
+		private static void add(StringBuilder sql, List<Object> params, String column, String test, Object value) {
+			if (column != null && value != null) {
+				sql.append(" AND ").append(column).append(test);
+				params.add(value);
+			}
+		}
 	}
 
 	/** A department's sums over the filter's rows, from which its figures and the overview's totals follow. */
@@ -134,30 +165,44 @@ public class Dashboard {
 	}
 
 	private List<DepartmentSums> departmentSums(Filter f) {
-		return jdbc.sql("""
-				SELECT department, sum(decided), sum(on_time), sum(late), sum(late_on_critical_path), sum(handling_days), sum(limit_days)
-				FROM supervision_task_day
-				WHERE day BETWEEN ? AND ? AND (?::text IS NULL OR region LIKE ?) AND (?::text IS NULL OR hall = ?)
-				  AND (?::text IS NULL OR department = ?) AND (?::text IS NULL OR matter = ?) AND (?::text IS NULL OR channel = ?)
-				GROUP BY department ORDER BY department""")
-			.params(taskParams(f))
+		Conditions where = Conditions.of(f, true, "region", "hall", "department", "matter", "channel");
+		return jdbc.sql("SELECT department, sum(decided), sum(on_time), sum(late), sum(late_on_critical_path), sum(handling_days),"
+				+ " sum(limit_days) FROM supervision_task_day" + where.sql() + " GROUP BY department ORDER BY department")
+			.params(where.params())
 			.query((rs, n) -> new DepartmentSums(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
 					rs.getLong(6), rs.getLong(7)))
 			.list();
 	}
 
-	/** The tasks yellow or red now (read through the colour index), most overdue first. */
+	private static final String WARNED_TASKS = " FROM case_task t JOIN case_file c ON c.id = t.case_id";
+
+	private static Conditions warned(Filter f) {
+		Conditions where = Conditions.of(f, false, "c.region", "c.hall", "t.department", "c.matter", "c.channel");
+		return new Conditions(where.sql() + " AND t.colour <> 'GREEN' AND t.state IN ('PENDING', 'CLAIMED')", where.params());
+	}
+
+	/** How many tasks are yellow and how many red now, counted (the list of them is cut short). */
+	private Map<String, Long> colourCounts(Filter f) {
+		Map<String, Long> counts = new java.util.HashMap<>();
+		Conditions where = warned(f);
+		jdbc.sql("SELECT t.colour, count(*)" + WARNED_TASKS + where.sql() + " GROUP BY t.colour")
+			.params(where.params())
+			.query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2)))
+			.list();
+		return counts;
+	}
+
+	/** The tasks yellow or red now (read through the colour index), red first, then by due day. */
 	public List<Warning> warnings(Filter f) {
+		return warnings(f, 5000);
+	}
+
+	private List<Warning> warnings(Filter f, int limit) {
 		var catalogue = catalog.catalogue();
-		return jdbc.sql("""
-				SELECT t.id, t.case_id, c.number, t.item, t.department, t.colour, t.due_on
-				FROM case_task t JOIN case_file c ON c.id = t.case_id
-				WHERE t.colour <> 'GREEN' AND t.state IN ('PENDING', 'CLAIMED')
-				  AND (?::text IS NULL OR c.region LIKE ?) AND (?::text IS NULL OR c.hall = ?) AND (?::text IS NULL OR t.department = ?)
-				  AND (?::text IS NULL OR c.matter = ?) AND (?::text IS NULL OR c.channel = ?)
-				ORDER BY t.colour DESC, t.due_on LIMIT 5000""")
-			.params(f.regionPattern(), f.regionPattern(), f.hall(), f.hall(), f.department(), f.department(), f.matter(), f.matter(),
-					f.channel(), f.channel())
+		Conditions where = warned(f);
+		return jdbc.sql("SELECT t.id, t.case_id, c.number, t.item, t.department, t.colour, t.due_on" + WARNED_TASKS + where.sql()
+				+ " ORDER BY t.colour = 'RED' DESC, t.due_on LIMIT " + limit)
+			.params(where.params())
 			.query((rs, n) -> new Warning(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					catalogue.item(rs.getString(4)).map(i -> i.name().zh()).orElse(rs.getString(4)), rs.getString(5),
 					catalogue.department(rs.getString(5)).map(d -> d.name()).orElse(rs.getString(5)), rs.getString(6),
@@ -202,11 +247,6 @@ public class Dashboard {
 			row.put((String) pairs[i], pairs[i + 1]);
 		}
 		return row;
-	}
-
-	private static Object[] taskParams(Filter f) {
-		return new Object[] { f.from(), f.to(), f.regionPattern(), f.regionPattern(), f.hall(), f.hall(), f.department(),
-				f.department(), f.matter(), f.matter(), f.channel(), f.channel() };
 	}
 
 	private static BigDecimal rate(long part, long whole) {

@@ -55,6 +55,11 @@ class SupervisionIT {
 		accept(warned, warnedCase);
 		warned.approve(warnedCase, "HN-SCJG-ENT-REG", "92431202MA4T000002");
 		jdbc.sql("UPDATE case_task SET colour = 'RED' WHERE case_id = ?::uuid AND item = 'HN-SCJG-FOOD-LICENCE'").param(warnedCase).update();
+		int yellow = jdbc.sql("""
+				UPDATE case_task SET colour = 'YELLOW' WHERE id = (SELECT id FROM case_task WHERE case_id = ?::uuid
+				    AND item <> 'HN-SCJG-FOOD-LICENCE' AND state IN ('PENDING', 'CLAIMED') ORDER BY item LIMIT 1)""")
+			.param(warnedCase)
+			.update();
 
 		CaseWorld refused = new CaseWorld(api, REGION);
 		String refusedCase = refused.apply("HN-CATERING", SHOP, Set.of(), Set.of());
@@ -73,7 +78,10 @@ class SupervisionIT {
 		assertThat(bottlenecks.stream().mapToInt(b -> (Integer) b.get("lateOnCriticalPath")).sum())
 			.as("one of the two late tasks lies on the critical path").isEqualTo(1);
 		assertThat((Integer) dashboard.json("$.red")).isEqualTo(1);
-		assertThat((List<String>) dashboard.json("$.warnings[*].caseId")).containsExactly(warnedCase);
+		assertThat((Integer) dashboard.json("$.yellow")).as("counted, not taken from the shortened list").isEqualTo(yellow);
+		assertThat(yellow).as("the case has another open task to warn about").isEqualTo(1);
+		assertThat((List<String>) dashboard.json("$.warnings[*].caseId")).containsOnly(warnedCase).hasSize(2);
+		assertThat((String) dashboard.json("$.warnings[0].colour")).as("red before yellow").isEqualTo("RED");
 		assertThat((Integer) dashboard.json("$.reduction.matters")).isGreaterThanOrEqualTo(13);
 
 		Response csv = supervisor(api, "/api/v1/supervision/export/departments?format=csv&region=" + REGION);

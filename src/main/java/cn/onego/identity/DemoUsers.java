@@ -24,10 +24,14 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 class DemoUsers {
 
 	private final Map<String, StaffUser> users = new LinkedHashMap<>();
-	private final Map<String, String> passwordHashes = new LinkedHashMap<>();
+	private final Map<String, String> passwords = new LinkedHashMap<>();
+	// hashed when the user first signs in: a BCrypt hash each at start-up cost over a second for 13 users
+	private final Map<String, String> passwordHashes = new java.util.concurrent.ConcurrentHashMap<>();
+	private final PasswordEncoder encoder;
 
 	@SuppressWarnings("unchecked")
 	DemoUsers(ResourceLoader resources, String location, PasswordEncoder encoder) {
+		this.encoder = encoder;
 		Resource resource = resources.getResource(location);
 		try (InputStream in = resource.getInputStream()) {
 			List<Map<String, Object>> entries = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
@@ -38,7 +42,7 @@ class DemoUsers {
 				roles.forEach(r -> roleSet.add(Role.valueOf(r)));
 				users.put(username, new StaffUser(username, (String) entry.get("name"), roleSet, (String) entry.get("idNumber"),
 						String.valueOf(entry.get("region")), (String) entry.get("hall"), (String) entry.get("department")));
-				passwordHashes.put(username, encoder.encode(String.valueOf(entry.get("password"))));
+				passwords.put(username, String.valueOf(entry.get("password")));
 			}
 		}
 		catch (IOException e) {
@@ -60,7 +64,7 @@ class DemoUsers {
 			return Optional.empty();
 		}
 		return Optional.of(User.withUsername(username)
-			.password(passwordHashes.get(username))
+			.password(passwordHashes.computeIfAbsent(username, u -> encoder.encode(passwords.get(u))))
 			.authorities(user.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList())
 			.build());
 	}

@@ -2,7 +2,7 @@
 // 不予许可, 要求补正, 特别程序 and 恢复. Every action sends the version read; a 409 reloads the view.
 import { api, el, t, label, state, param, requireUser, colourBadge, formatDate } from '/assets/onego.js';
 import {
-  act, caseFacts, facts, field, formValues, history, loadCase, materials, matterName, section, supplementRequests,
+  act, caseFacts, facts, field, formValues, history, loadCase, materials, section, supplementRequests,
   supplementRows, table, tasks, resultText,
 } from '/assets/case-parts.js';
 
@@ -40,22 +40,15 @@ async function showQueue(department, filter) {
     target.replaceChildren(el('p', { class: 'muted' }, t('没有符合条件的待办。', 'No tasks match.')));
     return;
   }
-  // the task carries only its case's id: the case number and applicant come from the case
-  const cases = new Map();
-  await Promise.all([...new Set(views.map(v => v.task.caseId))].map(async id => {
-    cases.set(id, await api('GET', '/api/v1/cases/' + id).catch(() => null));
-  }));
-  const rows = await Promise.all(views.map(async v => {
-    const c = cases.get(v.task.caseId)?.caseFile;
-    return el('tr', { dataset: { task: v.task.id } },
-      el('th', { scope: 'row' }, el('a', { href: '/department-task.html?case=' + v.task.caseId + '&task=' + v.task.id }, c?.number || v.task.caseId)),
-      el('td', {}, label(v.itemName) || v.task.item, el('div', { class: 'muted small' }, c ? await matterName(c.matter) : '')),
-      el('td', {}, c?.applicantName || ''),
-      el('td', {}, el('span', { class: 'badge state' }, state(v.task.state))),
-      el('td', {}, formatDate(v.task.dueOn)),
-      el('td', { class: 'num' }, v.remainingWorkingDays ?? '—'),
-      el('td', {}, colourBadge(v.colour)));
-  }));
+  // each entry carries its case's number, matter and applicant: the queue is one request
+  const rows = views.map(v => el('tr', { dataset: { task: v.task.id } },
+    el('th', { scope: 'row' }, el('a', { href: '/department-task.html?case=' + v.task.caseId + '&task=' + v.task.id }, v.caseNumber || v.task.caseId)),
+    el('td', {}, label(v.itemName) || v.task.item, el('div', { class: 'muted small' }, label(v.matterName) || v.matter || '')),
+    el('td', {}, v.applicantName || ''),
+    el('td', {}, el('span', { class: 'badge state' }, state(v.task.state))),
+    el('td', {}, formatDate(v.task.dueOn)),
+    el('td', { class: 'num' }, v.remainingWorkingDays ?? '—'),
+    el('td', {}, colourBadge(v.colour))));
   target.replaceChildren(table([t('受理编号', 'Case number'), t('事项', 'Item'), t('申请人', 'Applicant'), t('状态', 'State'),
     t('办理时限', 'Due'), t('剩余工作日', 'Working days left'), t('预警', 'Colour')], rows));
 }

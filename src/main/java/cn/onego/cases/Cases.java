@@ -155,17 +155,23 @@ class Cases {
 			.list();
 	}
 
+	/** A task in a department's queue with what its row shows of the case. */
+	record Queued(Task task, String caseNumber, String matter, String applicantName) {
+	}
+
 	/** A department's queue, oldest due first, filtered by state, latest due date and matter. */
-	List<Task> queue(String department, TaskState state, LocalDate dueBy, String matter, int limit) {
+	List<Queued> queue(String department, TaskState state, LocalDate dueBy, String matter, int limit) {
 		return jdbc.sql("""
-				SELECT t.* FROM case_task t JOIN case_file c ON c.id = t.case_id
+				SELECT t.*, c.number AS case_number, c.matter AS case_matter, c.applicant_name AS case_applicant_name
+				FROM case_task t JOIN case_file c ON c.id = t.case_id
 				WHERE t.department = ? AND (?::text IS NULL OR t.state = ?) AND (?::date IS NULL OR t.due_on <= ?)
 				  AND (?::text IS NULL OR c.matter = ?)
 				  AND t.state IN ('PENDING', 'CLAIMED', 'AWAITING_SUPPLEMENT', 'SUSPENDED')
 				ORDER BY t.due_on NULLS LAST, t.started_on LIMIT ?""")
 			.params(department, state == null ? null : state.name(), state == null ? null : state.name(), dueBy, dueBy, matter,
 					matter, limit)
-			.query(this::taskRow)
+			.query((rs, n) -> new Queued(taskRow(rs, n), rs.getString("case_number"), rs.getString("case_matter"),
+					rs.getString("case_applicant_name")))
 			.list();
 	}
 

@@ -72,8 +72,16 @@ class JourneyIT {
 		assertThat(tasks).extracting(t -> t.get("item"))
 			.containsExactlyInAnyOrder("HN-RS-PENSION-CLAIM", "HN-YB-RETIREE-BENEFIT", "HN-GJJ-WITHDRAW-RETIRE");
 		Map<String, Object> pension = staff.task(caseId, "HN-RS-PENSION-CLAIM");
-		assertThat(approveInTheBrowser(staff.reviewerOf((String) pension.get("department"), "-journey"), (String) pension.get("id")))
-			.contains("准予");
+		String pensionReviewer = staff.reviewerOf((String) pension.get("department"), "-journey");
+		// the queue row carries what it shows of the case: one request for the whole queue
+		List<Map<String, Object>> queue = staff.as(pensionReviewer, "GET", "/api/v1/departments/" + pension.get("department") + "/tasks",
+				null).json("$[?(@.task.id == '" + pension.get("id") + "')]");
+		assertThat(queue).singleElement().satisfies(entry -> {
+			assertThat(entry.get("caseNumber")).isEqualTo(number);
+			assertThat(entry.get("applicantName")).isEqualTo(name);
+			assertThat(((Map<?, ?>) entry.get("matterName")).get("zh")).isEqualTo("退休一件事");
+		});
+		assertThat(approveInTheBrowser(pensionReviewer, (String) pension.get("id"))).contains("准予");
 
 		// then two departments, each reviewer in a browser of their own, deciding at the same time
 		ExecutorService reviewers = Executors.newFixedThreadPool(2);

@@ -88,7 +88,7 @@ class CaseController {
 
 	@GetMapping("/departments/{department}/tasks")
 	@Operation(summary = "A department's queue 部门待办", description = "Oldest due first; filter by state, latest due date and matter.")
-	List<CaseQueries.TaskView> departmentQueue(@PathVariable String department, @RequestParam(required = false) TaskState state,
+	List<CaseQueries.QueueEntry> departmentQueue(@PathVariable String department, @RequestParam(required = false) TaskState state,
 			@RequestParam(required = false) LocalDate dueBy, @RequestParam(required = false) String matter) {
 		return queries.departmentQueue(actors.current(), department, state, dueBy, matter);
 	}

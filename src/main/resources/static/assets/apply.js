@@ -547,8 +547,9 @@ function confirmation(application) {
 /** The case is opened just after the submission; look for it for a while, then point to my.html. */
 async function findCase(applicationId, target) {
   for (let attempt = 0; attempt < 40; attempt++) {
-    const cases = await api('GET', '/api/v1/my/cases').catch(() => []);
-    const found = cases.find(c => c.applicationId === applicationId);
+    // 404 until the case is opened
+    const view = await api('GET', '/api/v1/cases?application=' + encodeURIComponent(applicationId)).catch(() => null);
+    const found = view?.caseFile;
     if (found) {
       target.replaceChildren(el('p', {}, t('办件编号：', 'Case number: '), el('strong', { id: 'case-number' }, found.number), ' '),
         el('p', {}, el('a', { class: 'button', id: 'case', href: '/case.html?id=' + found.id }, t('查看办理进度', 'Follow the case'))));

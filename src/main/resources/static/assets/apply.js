@@ -4,6 +4,7 @@
 // shows its answers and sends what the applicant enters.
 import { api, page, el, t, label, param, me, hasRole, showProblem, notice, formatTime, formatDate, ApiError } from '/assets/onego.js';
 import { registryName, sourceBadge, reductionFigures, idempotencyKey, fill, kiosk } from '/assets/portal.js';
+import { inputFor, hint } from '/assets/form-fields.js';
 
 const state = {
   matter: null,        // the matter's detail (GET /matters/{code})
@@ -316,47 +317,6 @@ function correctionReason(field, stored, typed) {
     el('label', { for: id }, t('修改原因', 'Reason for the change'),
       el('span', { class: 'hint' }, t('共享库中的值：', 'Registry value: ') + stored.prefilledValue)),
     el('input', { id, name: 'corrections.' + field.element, value: typed['corrections.' + field.element] ?? stored.correctionReason ?? '' }));
-}
-
-/** The input that suits the data element's type, with its limits as attributes. */
-function inputFor(field, id, value) {
-  const common = { id, name: 'form.' + field.element, required: field.required, 'aria-required': String(field.required) };
-  if (field.type === 'ENUM' || field.type === 'BOOLEAN') {
-    const options = field.type === 'BOOLEAN'
-      ? [{ value: 'true', label: { zh: '是', en: 'Yes' } }, { value: 'false', label: { zh: '否', en: 'No' } }]
-      : field.options;
-    return el('select', common, el('option', { value: '' }, t('请选择', 'Choose')),
-      options.map(o => el('option', { value: o.value, selected: o.value === value }, label(o.label))));
-  }
-  const types = {
-    NUMBER: { type: 'number', step: 'any', inputmode: 'decimal' }, AREA_M2: { type: 'number', step: 'any', inputmode: 'decimal' },
-    MONEY: { type: 'number', step: '0.01', inputmode: 'decimal' }, INTEGER: { type: 'number', step: '1', inputmode: 'numeric' },
-    DATE: { type: 'date' }, MOBILE: { type: 'tel', inputmode: 'numeric', autocomplete: 'tel' }, EMAIL: { type: 'email', autocomplete: 'email' },
-    BANK_ACCOUNT: { inputmode: 'numeric', autocomplete: 'off' }, ID_NUMBER: { autocomplete: 'off' }, CREDIT_CODE: { autocomplete: 'off' },
-    REGION: { inputmode: 'numeric', maxlength: 6 },
-  };
-  const v = field.validation || {};
-  return el('input', { ...common, ...(types[field.type] || { type: 'text' }), value,
-    minlength: v.minLength, maxlength: v.maxLength, min: v.min, max: v.max,
-    placeholder: field.example ? t('例：', 'e.g. ') + field.example : null });
-}
-
-/** What the field expects, in words. */
-function hint(field) {
-  const v = field.validation || {};
-  const parts = [];
-  const kinds = {
-    ID_NUMBER: ['18位公民身份号码', '18-character citizen ID number'], CREDIT_CODE: ['18位统一社会信用代码', '18-character unified social credit code'],
-    MOBILE: ['11位手机号码', '11-digit mobile number'], DATE: ['日期', 'a date'], REGION: ['6位行政区划代码', '6-digit region code'],
-    BANK_ACCOUNT: ['银行卡号', 'bank account number'], AREA_M2: ['平方米', 'square metres'], MONEY: ['元', 'yuan'],
-  };
-  if (kinds[field.type]) parts.push(t(kinds[field.type][0], kinds[field.type][1]));
-  if (v.minLength != null && v.maxLength != null) parts.push(t(v.minLength + '至' + v.maxLength + '字', v.minLength + ' to ' + v.maxLength + ' characters'));
-  else if (v.maxLength != null) parts.push(t('至多' + v.maxLength + '字', 'at most ' + v.maxLength + ' characters'));
-  if (v.min != null) parts.push(t('不小于' + v.min, 'at least ' + v.min));
-  if (v.max != null) parts.push(t('不大于' + v.max, 'at most ' + v.max));
-  if (field.usedBy?.length > 1) parts.push(t(field.usedBy.length + '个事项共用，只填一次', 'shared by ' + field.usedBy.length + ' items, asked once'));
-  return parts.join('；');
 }
 
 /** The values now in the page's inputs, by their names (form.X, corrections.X, delivery.X …). */

@@ -3,10 +3,6 @@
 // paths (answers.X, form.X, attachments.X) so showProblem puts each error next to its input.
 import { api, el, t, label } from '/assets/onego.js';
 
-const INPUT_TYPES = {
-  DATE: 'date', NUMBER: 'number', INTEGER: 'number', AREA_M2: 'number', MONEY: 'number', MOBILE: 'tel', EMAIL: 'email',
-};
-
 /** The questions asked so far, as fieldsets of radios (one answer) or checkboxes (several). */
 export function questions(guidance, answers, onChange) {
   return guidance.questions.map(q => {
@@ -32,26 +28,54 @@ export function questions(guidance, answers, onChange) {
 /** One input of the merged form, typed after its data element, with its validation as attributes. */
 export function formField(f, value = '') {
   const id = 'f-' + f.element;
-  const name = 'form.' + f.element;
-  const v = f.validation || {};
-  let input;
-  if (f.type === 'ENUM' && f.options?.length) {
-    input = el('select', { id, name, required: f.required },
-      el('option', { value: '' }, t('请选择', 'Choose')), f.options.map(o => el('option', { value: o.value, selected: o.value === value }, label(o.label))));
-  } else if (f.type === 'BOOLEAN') {
-    input = el('select', { id, name, required: f.required }, el('option', { value: '' }, t('请选择', 'Choose')),
-      el('option', { value: 'true', selected: value === 'true' }, t('是', 'Yes')), el('option', { value: 'false', selected: value === 'false' }, t('否', 'No')));
-  } else {
-    input = el('input', {
-      id, name, value, type: INPUT_TYPES[f.type] || 'text', required: f.required, min: v.min, max: v.max,
-      maxlength: v.maxLength, step: f.type === 'INTEGER' ? '1' : f.type in INPUT_TYPES && INPUT_TYPES[f.type] === 'number' ? 'any' : null,
-      inputmode: ['ID_NUMBER', 'CREDIT_CODE', 'BANK_ACCOUNT'].includes(f.type) ? 'text' : null, autocomplete: 'off',
-    });
-  }
+  const input = inputFor(f, id, value);
+  const expects = hint(f);
+  if (expects) input.setAttribute('aria-describedby', id + '-hint');
   return el('div', { class: 'field' },
     el('label', { for: id }, label(f.label), f.required ? el('span', { class: 'muted' }, t('（必填）', ' (required)')) : null,
-      f.example ? el('span', { class: 'hint' }, t('例：', 'e.g. ') + f.example) : null),
+      expects ? el('span', { class: 'hint', id: id + '-hint' }, expects) : null),
     input);
+}
+
+/** The input that suits the data element's type, with its limits as attributes. */
+export function inputFor(field, id, value) {
+  const common = { id, name: 'form.' + field.element, required: field.required, 'aria-required': String(field.required) };
+  if (field.type === 'ENUM' || field.type === 'BOOLEAN') {
+    const options = field.type === 'BOOLEAN'
+      ? [{ value: 'true', label: { zh: '是', en: 'Yes' } }, { value: 'false', label: { zh: '否', en: 'No' } }]
+      : field.options;
+    return el('select', common, el('option', { value: '' }, t('请选择', 'Choose')),
+      options.map(o => el('option', { value: o.value, selected: o.value === value }, label(o.label))));
+  }
+  const types = {
+    NUMBER: { type: 'number', step: 'any', inputmode: 'decimal' }, AREA_M2: { type: 'number', step: 'any', inputmode: 'decimal' },
+    MONEY: { type: 'number', step: '0.01', inputmode: 'decimal' }, INTEGER: { type: 'number', step: '1', inputmode: 'numeric' },
+    DATE: { type: 'date' }, MOBILE: { type: 'tel', inputmode: 'numeric', autocomplete: 'tel' }, EMAIL: { type: 'email', autocomplete: 'email' },
+    BANK_ACCOUNT: { inputmode: 'numeric', autocomplete: 'off' }, ID_NUMBER: { autocomplete: 'off' }, CREDIT_CODE: { autocomplete: 'off' },
+    REGION: { inputmode: 'numeric', maxlength: 6 },
+  };
+  const v = field.validation || {};
+  return el('input', { ...common, ...(types[field.type] || { type: 'text' }), value,
+    minlength: v.minLength, maxlength: v.maxLength, min: v.min, max: v.max,
+    placeholder: field.example ? t('例：', 'e.g. ') + field.example : null });
+}
+
+/** What the field expects, in words. */
+export function hint(field) {
+  const v = field.validation || {};
+  const parts = [];
+  const kinds = {
+    ID_NUMBER: ['18位公民身份号码', '18-character citizen ID number'], CREDIT_CODE: ['18位统一社会信用代码', '18-character unified social credit code'],
+    MOBILE: ['11位手机号码', '11-digit mobile number'], DATE: ['日期', 'a date'], REGION: ['6位行政区划代码', '6-digit region code'],
+    BANK_ACCOUNT: ['银行卡号', 'bank account number'], AREA_M2: ['平方米', 'square metres'], MONEY: ['元', 'yuan'],
+  };
+  if (kinds[field.type]) parts.push(t(kinds[field.type][0], kinds[field.type][1]));
+  if (v.minLength != null && v.maxLength != null) parts.push(t(v.minLength + '至' + v.maxLength + '字', v.minLength + ' to ' + v.maxLength + ' characters'));
+  else if (v.maxLength != null) parts.push(t('至多' + v.maxLength + '字', 'at most ' + v.maxLength + ' characters'));
+  if (v.min != null) parts.push(t('不小于' + v.min, 'at least ' + v.min));
+  if (v.max != null) parts.push(t('不大于' + v.max, 'at most ' + v.max));
+  if (field.usedBy?.length > 1) parts.push(t(field.usedBy.length + '个事项共用，只填一次', 'shared by ' + field.usedBy.length + ' items, asked once'));
+  return parts.join('；');
 }
 
 /** The merged form by section. */

@@ -96,6 +96,13 @@ public record CaseFile(UUID id, CaseNumber number, UUID applicationId, String ma
 		return moveTo(CaseState.ISSUED, supplement, refusal, how, how.at());
 	}
 
+	/** The case as stored after a write that bumped its version. */
+	CaseFile withVersion(int stored) {
+		return new CaseFile(id, number, applicationId, matter, applicantId, applicantName, applicantUsername, region, hall,
+				channel, state, mode, gaps, gapDeadline, gapsOverdue, commitments, supplement, refusal, promisedDate, delivery,
+				issue, submittedAt, acceptedAt, closedAt, stored);
+	}
+
 	List<Gap> openGaps() {
 		return gaps.stream().filter(Gap::open).toList();
 	}

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -260,23 +261,29 @@ public class CaseHandling {
 			List<Gap> gaps = gapCodes.stream().map(code -> new Gap(code, materials.get(code).name().zh(), null)).toList();
 			LocalDate gapDeadline = gaps.isEmpty() ? null : due(calendar, today, gapDays);
 			Mode mode = !gaps.isEmpty() ? Mode.WITH_GAPS : !commitments.isEmpty() ? Mode.ON_COMMITMENT : Mode.STANDARD;
-			CaseFile accepted = c.accept(mode, gaps, gapDeadline, List.copyOf(commitments), promised, now);
-			save(accepted, version);
+			CaseFile accepted = save(c.accept(mode, gaps, gapDeadline, List.copyOf(commitments), promised, now), version);
 			cases.record(c.id(), null, now, clerk.username(), "ACCEPTED", c.state(), accepted.state(),
 					"mode " + mode + (gaps.isEmpty() ? "" : ", gaps " + gapCodes + " by " + gapDeadline)
 							+ (commitments.isEmpty() ? "" : ", commitments " + commitments) + ", promised " + promised);
 			publish(new CaseAccepted(c.id(), c.number().value(), c.applicantUsername(), promised, mode.name(),
 					gapCodes, gapDeadline));
-			dispatch(accepted, application, matter, items, commitments, clerk, now);
-			return cases.find(caseId).orElseThrow();
+			return dispatch(accepted, application, matter, items, commitments, clerk, now);
 		});
 	}
 
-	/** One task per applicable item, to the competent department; those with no prerequisite start at once. */
-	private void dispatch(CaseFile c, ApplicationRecord application, Matter matter, List<String> items,
+	/**
+	 * One task per applicable item, to the competent department. Those with no prerequisite start at once:
+	 * they are stored already started, with one step in the history for both, and all tasks and their steps
+	 * go to the database in one round trip each.
+	 */
+	private CaseFile dispatch(CaseFile c, ApplicationRecord application, Matter matter, List<String> items,
 			Set<String> commitments, Actor clerk, Instant now) {
 		Catalogue catalogue = catalog.catalogue();
 		RegionCode region = RegionCode.of(c.region());
+		WorkingDayCalendar calendar = calendars.of(region);
+		LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+		List<Task> dispatched = new ArrayList<>();
+		List<Cases.NewStep> steps = new ArrayList<>();
 		for (String code : items) {
 			Item item = catalogue.item(code).orElseThrow();
 			// an item delegated to parks (赋权) goes to the department the enterprise's park runs for it
@@ -289,11 +296,23 @@ public class CaseHandling {
 			List<String> prerequisites = matter.prerequisitesOf(code).stream().filter(items::contains).toList();
 			Task task = new Task(UUID.randomUUID(), c.id(), code, department.code(), mandatory, commitment, TaskState.WAITING,
 					prerequisites, Map.of(), null, null, null, null, null, null, null, 0, item.promisedLimit(), 0, null, null, "GREEN");
-			cases.insert(task);
-			cases.record(c.id(), task.id(), now, clerk.username(), "DISPATCHED", null, TaskState.WAITING,
-					"to " + department.name() + (prerequisites.isEmpty() ? "" : ", after " + prerequisites));
+			String detail = "to " + department.name() + (prerequisites.isEmpty() ? "" : ", after " + prerequisites);
+			if (prerequisites.isEmpty()) {
+				task = started(task, item, Map.of(), calendar, today);
+				detail += ", " + startDetail(task);
+			}
+			dispatched.add(task);
+			steps.add(new Cases.NewStep(c.id(), task.id(), now, clerk.username(), "DISPATCHED", null, task.state(), detail));
 		}
-		advance(c.id(), clerk, now, application, true);
+		cases.insert(dispatched);
+		cases.recordAll(steps);
+		Supplier<ApplicationRecord> submitted = () -> application;
+		for (Task task : dispatched) {
+			if (task.state() == TaskState.PENDING) {
+				instantDecision(c, task, catalogue.item(task.item()).orElseThrow(), submitted, clerk, true, now);
+			}
+		}
+		return advance(c, clerk, now, submitted, true);
 	}
 
 	public CaseFile refuseToAccept(Actor clerk, UUID caseId, int version, String reason, String legalBasis) {
@@ -302,12 +321,11 @@ public class CaseHandling {
 		return transactions.execute(status -> {
 			CaseFile c = atWindow(clerk, caseId, version);
 			Instant now = clock.instant();
-			CaseFile refused = c.refuseToAccept(new Refusal(reason.trim(), legalBasis.trim(), clerk.username()), now);
-			save(refused, version);
+			CaseFile refused = save(c.refuseToAccept(new Refusal(reason.trim(), legalBasis.trim(), clerk.username()), now), version);
 			cases.record(c.id(), null, now, clerk.username(), "NOT_ACCEPTED", c.state(), refused.state(),
 					reason.trim() + "（" + legalBasis.trim() + "）");
 			publish(new CaseNotAccepted(c.id(), c.number().value(), c.applicantUsername(), reason.trim()));
-			return cases.find(caseId).orElseThrow();
+			return refused;
 		});
 	}
 
@@ -316,13 +334,12 @@ public class CaseHandling {
 		List<SupplementRequest> asked = checkedRequests(requests, clerk.username(), null);
 		return transactions.execute(status -> {
 			CaseFile c = atWindow(clerk, caseId, version);
-			CaseFile waiting = c.askForSupplement(asked);
-			save(waiting, version);
+			CaseFile waiting = save(c.askForSupplement(asked), version);
 			Instant now = clock.instant();
 			cases.record(c.id(), null, now, clerk.username(), "SUPPLEMENT_REQUESTED", c.state(), waiting.state(), describe(asked));
 			publish(new SupplementRequested(c.id(), c.number().value(), c.applicantUsername(),
 					asked.stream().map(SupplementRequest::subject).toList(), rounds(c.id()) + 1));
-			return cases.find(caseId).orElseThrow();
+			return waiting;
 		});
 	}
 
@@ -343,10 +360,9 @@ public class CaseHandling {
 			Map<String, String> files = attachments == null ? Map.of() : attachments;
 			String detail = "supplied " + files.keySet() + (note == null || note.isBlank() ? "" : ": " + note.trim());
 			if (c.state() == CaseState.AWAITING_SUPPLEMENT) {
-				CaseFile back = c.supplied();
-				save(back, c.version());
+				CaseFile back = save(c.supplied(), c.version());
 				cases.record(c.id(), null, now, actor.username(), "SUPPLIED", c.state(), back.state(), detail);
-				return cases.find(caseId).orElseThrow();
+				return back;
 			}
 			IllegalTransition.check(c.state() == CaseState.IN_PROGRESS, "办件", c.state(), "提交补正材料");
 			boolean asked = !c.supplement().isEmpty();
@@ -355,18 +371,17 @@ public class CaseHandling {
 				.toList();
 			boolean gapSupplied = !gaps.equals(c.gaps());
 			IllegalTransition.check(asked || gapSupplied, "办件（没有待补正的内容）", c.state(), "提交补正材料");
-			CaseFile updated = (asked ? c.withSupplementRequests(List.of()) : c).withGaps(gaps, c.gapsOverdue() && gaps.stream().anyMatch(Gap::open));
-			save(updated, c.version());
+			CaseFile updated = save((asked ? c.withSupplementRequests(List.of()) : c).withGaps(gaps,
+					c.gapsOverdue() && gaps.stream().anyMatch(Gap::open)), c.version());
 			cases.record(c.id(), null, now, actor.username(), "SUPPLIED", c.state(), c.state(), detail);
 			for (Task t : cases.tasks(caseId)) {
 				if (t.state() == TaskState.AWAITING_SUPPLEMENT) {
-					Task resumed = clocked(t.resume(), t, LocalDate.ofInstant(now, clock.getZone()));
+					Task resumed = clocked(t.resume(), t, c, LocalDate.ofInstant(now, clock.getZone()));
 					saveTask(resumed, t.version());
 					cases.record(c.id(), t.id(), now, actor.username(), "RESUMED", t.state(), resumed.state(), "supplement received");
 				}
 			}
-			advance(caseId, actor, now, null, false);
-			return cases.find(caseId).orElseThrow();
+			return advance(updated, actor, now, applicationOf(updated), false);
 		});
 	}
 
@@ -388,12 +403,12 @@ public class CaseHandling {
 							LocalDate.ofInstant(now, clock.getZone()), null);
 				}
 			}
-			CaseFile issued = c.issue(new Issue(method, trackingNumber == null ? null : trackingNumber.trim(), clerk.username(), now));
-			save(issued, version);
+			CaseFile issued = save(c.issue(new Issue(method, trackingNumber == null ? null : trackingNumber.trim(), clerk.username(),
+					now)), version);
 			cases.record(c.id(), null, now, clerk.username(), "ISSUED", c.state(), issued.state(),
 					method + (trackingNumber == null ? "" : " " + trackingNumber.trim()));
 			publish(new CaseIssued(c.id(), c.number().value(), c.applicantUsername(), method, trackingNumber));
-			return cases.find(caseId).orElseThrow();
+			return issued;
 		});
 	}
 
@@ -408,18 +423,16 @@ public class CaseHandling {
 	}
 
 	public Task approve(Actor reviewer, UUID taskId, int version, String number, String notice) {
-		Catalogue catalogue = catalog.catalogue();
-		Task current = cases.task(taskId).orElseThrow(() -> new NotFound("子件", "Task", taskId.toString()));
-		Item item = catalogue.item(current.item()).orElseThrow();
-		boolean licence = item.result().kind() == ResultKind.LICENCE;
-		if (licence && (number == null || number.isBlank())) {
-			throw InvalidInput.of("number", "required", Message.of("证照类结果须填写证照编号", "a licence result needs its number"));
-		}
-		TaskResult result = new TaskResult(item.result().kind().name(), item.result().licenceType(),
-				number == null ? null : number.trim(), item.result().name().zh(), notice == null ? null : notice.trim());
+		String licenceNumber = number == null || number.isBlank() ? null : number.trim();
 		Instant now = clock.instant();
-		return onTask(reviewer, taskId, version, "APPROVED", t -> t.approve(result, now),
-				"准予" + (result.number() == null ? "" : "，编号 " + result.number()));
+		return onTask(reviewer, taskId, version, "APPROVED", t -> {
+			Item item = catalog.catalogue().item(t.item()).orElseThrow();
+			if (item.result().kind() == ResultKind.LICENCE && licenceNumber == null) {
+				throw InvalidInput.of("number", "required", Message.of("证照类结果须填写证照编号", "a licence result needs its number"));
+			}
+			return t.approve(new TaskResult(item.result().kind().name(), item.result().licenceType(), licenceNumber,
+					item.result().name().zh(), notice == null ? null : notice.trim()), now);
+		}, "准予" + (licenceNumber == null ? "" : "，编号 " + licenceNumber));
 	}
 
 	public Task refuse(Actor reviewer, UUID taskId, int version, String reason, String legalBasis) {
@@ -465,7 +478,9 @@ public class CaseHandling {
 
 	/**
 	 * One decision on one task: checked against the reviewer's department and the task's version (two
-	 * reviewers at once: one wins, the other gets 409), then the case moves on under its row lock.
+	 * reviewers at once: one wins, the other gets 409), under the case's row lock taken first — the order
+	 * every writer of a case's tasks follows, so that a decision and the case moving on never deadlock —
+	 * and then the case moves on.
 	 */
 	private Task onTask(Actor reviewer, UUID taskId, int version, String action, Function<Task, Task> transition,
 			String detail) {
@@ -477,10 +492,9 @@ public class CaseHandling {
 			if (t.version() != version) {
 				throw new ConcurrentChange("子件", version);
 			}
-			Instant now = clock.instant();
-			Task next = clocked(transition.apply(t), t, LocalDate.ofInstant(now, clock.getZone()));
-			saveTask(next, version);
 			CaseFile c = cases.lock(t.caseId()).orElseThrow();
+			Instant now = clock.instant();
+			Task next = saveTask(clocked(transition.apply(t), t, c, LocalDate.ofInstant(now, clock.getZone())), version);
 			cases.record(c.id(), t.id(), now, reviewer.username(), action, t.state(), next.state(), detail);
 			if (next.state() == TaskState.AWAITING_SUPPLEMENT) {
 				List<SupplementRequest> all = new ArrayList<>(c.supplement());
@@ -491,9 +505,9 @@ public class CaseHandling {
 			}
 			if (next.state() == TaskState.APPROVED || next.state() == TaskState.REFUSED) {
 				decided(c, next, reviewer, now);
-				advance(c.id(), reviewer, now, null, false);
+				advance(c, reviewer, now, applicationOf(c), false);
 			}
-			return cases.task(taskId).orElseThrow();
+			return next;
 		});
 	}
 
@@ -520,79 +534,90 @@ public class CaseHandling {
 	 * Moves the case on after a change: cancels tasks that can no longer start, refuses the case when a
 	 * mandatory item failed, starts tasks whose prerequisites are all approved (attaching their results),
 	 * lets 即办 and 秒批 decide at once, and makes the case ready when everything is settled and no gap is
-	 * open. Runs under the case's row lock.
+	 * open. Runs under the case's row lock, on the case as locked; reads the tasks once and keeps them as
+	 * it writes them. Returns the case as stored afterwards.
 	 */
-	private void advance(UUID caseId, Actor actor, Instant now, ApplicationRecord application, boolean atWindow) {
-		CaseFile c = cases.lock(caseId).orElseThrow();
+	private CaseFile advance(CaseFile c, Actor actor, Instant now, Supplier<ApplicationRecord> application, boolean atWindow) {
 		Catalogue catalogue = catalog.catalogue();
 		WorkingDayCalendar calendar = calendars.of(RegionCode.of(c.region()));
 		LocalDate today = LocalDate.ofInstant(now, clock.getZone());
-		ApplicationRecord app = application != null ? application : submissions.submitted(c.applicationId());
+		Map<UUID, Task> tasks = new java.util.LinkedHashMap<>();
+		cases.tasks(c.id()).forEach(t -> tasks.put(t.id(), t));
 		boolean changed = true;
 		while (changed && c.state() == CaseState.IN_PROGRESS) {
 			changed = false;
-			List<Task> tasks = cases.tasks(caseId);
-			for (Task blocked : CaseProgress.blocked(tasks)) {
-				saveTask(blocked.cancel(now), blocked.version());
-				cases.record(caseId, blocked.id(), now, Actors.SYSTEM.username(), "CANCELLED", blocked.state(), TaskState.CANCELLED,
+			for (Task blocked : CaseProgress.blocked(List.copyOf(tasks.values()))) {
+				tasks.put(blocked.id(), saveTask(blocked.cancel(now), blocked.version()));
+				cases.record(c.id(), blocked.id(), now, Actors.SYSTEM.username(), "CANCELLED", blocked.state(), TaskState.CANCELLED,
 						"a prerequisite will not be approved");
 				changed = true;
 			}
-			tasks = cases.tasks(caseId);
-			if (CaseProgress.mandatoryFailed(tasks)) {
-				Task failed = tasks.stream()
+			List<Task> current = List.copyOf(tasks.values());
+			if (CaseProgress.mandatoryFailed(current)) {
+				Task failed = current.stream()
 					.filter(t -> t.mandatory() && (t.state() == TaskState.REFUSED || t.state() == TaskState.CANCELLED))
 					.findFirst()
 					.orElseThrow();
 				String reason = "必办事项未获准予：" + catalogue.item(failed.item()).orElseThrow().name().zh();
-				for (Task open : tasks) {
+				for (Task open : current) {
 					if (!open.state().settled()) {
 						saveTask(open.cancel(now), open.version());
-						cases.record(caseId, open.id(), now, Actors.SYSTEM.username(), "CANCELLED", open.state(), TaskState.CANCELLED,
+						cases.record(c.id(), open.id(), now, Actors.SYSTEM.username(), "CANCELLED", open.state(), TaskState.CANCELLED,
 								"the case was refused");
 					}
 				}
-				CaseFile refused = c.refuse(new Refusal(reason, failed.decision() == null ? null : failed.decision().legalBasis(),
-						Actors.SYSTEM.username()), now);
-				save(refused, c.version());
-				cases.record(caseId, null, now, Actors.SYSTEM.username(), "REFUSED", c.state(), refused.state(), reason);
-				publish(new CaseRefused(caseId, c.number().value(), c.applicantUsername(), reason));
-				return;
+				CaseFile refused = save(c.refuse(new Refusal(reason, failed.decision() == null ? null : failed.decision().legalBasis(),
+						Actors.SYSTEM.username()), now), c.version());
+				cases.record(c.id(), null, now, Actors.SYSTEM.username(), "REFUSED", c.state(), refused.state(), reason);
+				publish(new CaseRefused(c.id(), c.number().value(), c.applicantUsername(), reason));
+				return refused;
 			}
-			Map<String, Task> byItem = tasks.stream().collect(Collectors.toMap(Task::item, Function.identity()));
-			for (Task ready : CaseProgress.startable(tasks)) {
+			Map<String, Task> byItem = current.stream().collect(Collectors.toMap(Task::item, Function.identity()));
+			for (Task ready : CaseProgress.startable(current)) {
 				Item item = catalogue.item(ready.item()).orElseThrow();
-				Task started = ready;
-				for (String prerequisite : ready.prerequisites()) {
-					started = started.withInput(prerequisite, byItem.get(prerequisite).result());
-				}
-				started = started.start(today, due(calendar, today, item.promisedLimit()));
-				cn.onego.clock.Deadline clock = cn.onego.clock.Deadline.start(today, item.promisedLimit());
-				started = started.withClock(clock, started.dueOn(), warnOn(calendar, clock), "GREEN");
-				saveTask(started, ready.version());
-				cases.record(caseId, ready.id(), now, Actors.SYSTEM.username(), "STARTED", ready.state(), started.state(),
-						"due " + (started.dueOn() == null ? PENDING_CALENDAR : started.dueOn()) + (started.inputs().isEmpty() ? "" : ", with results of " + started.inputs().keySet()));
-				Task current = cases.task(ready.id()).orElseThrow();
-				instantDecision(c, current, item, app, actor, atWindow, now);
+				Map<String, TaskResult> inputs = new java.util.LinkedHashMap<>();
+				ready.prerequisites().forEach(p -> inputs.put(p, byItem.get(p).result()));
+				Task started = saveTask(started(ready, item, inputs, calendar, today), ready.version());
+				cases.record(c.id(), ready.id(), now, Actors.SYSTEM.username(), "STARTED", ready.state(), started.state(),
+						startDetail(started) + (started.inputs().isEmpty() ? "" : ", with results of " + started.inputs().keySet()));
+				tasks.put(started.id(), instantDecision(c, started, item, application, actor, atWindow, now));
 				changed = true;
 			}
 		}
-		List<Task> tasks = cases.tasks(caseId);
-		if (c.state() == CaseState.IN_PROGRESS && CaseProgress.allSettled(tasks) && c.openGaps().isEmpty()) {
-			CaseFile ready = c.ready();
-			save(ready, c.version());
-			cases.record(caseId, null, now, Actors.SYSTEM.username(), "READY", c.state(), ready.state(), "all tasks settled");
-			publish(new CaseReady(caseId, c.number().value(), c.applicantUsername(),
+		if (c.state() == CaseState.IN_PROGRESS && CaseProgress.allSettled(List.copyOf(tasks.values())) && c.openGaps().isEmpty()) {
+			CaseFile ready = save(c.ready(), c.version());
+			cases.record(c.id(), null, now, Actors.SYSTEM.username(), "READY", c.state(), ready.state(), "all tasks settled");
+			publish(new CaseReady(c.id(), c.number().value(), c.applicantUsername(),
 					c.delivery() == null || c.delivery().method() == null ? "WINDOW_PICKUP" : c.delivery().method().name()));
+			return ready;
 		}
+		return c;
 	}
 
-	/** 即办件 are approved at the window at acceptance; 秒批 rules of the catalogue approve by the system. */
-	private void instantDecision(CaseFile c, Task task, Item item, ApplicationRecord application, Actor actor,
+	/** A waiting task started today, with its prerequisites' results, due day and working-day clock. */
+	private Task started(Task waiting, Item item, Map<String, TaskResult> inputs, WorkingDayCalendar calendar, LocalDate today) {
+		Task started = waiting;
+		for (Map.Entry<String, TaskResult> input : inputs.entrySet()) {
+			started = started.withInput(input.getKey(), input.getValue());
+		}
+		started = started.start(today, due(calendar, today, item.promisedLimit()));
+		cn.onego.clock.Deadline deadline = cn.onego.clock.Deadline.start(today, item.promisedLimit());
+		return started.withClock(deadline, started.dueOn(), warnOn(calendar, deadline), "GREEN");
+	}
+
+	private static String startDetail(Task started) {
+		return "due " + (started.dueOn() == null ? PENDING_CALENDAR : started.dueOn());
+	}
+
+	/**
+	 * 即办件 are approved at the window at acceptance; 秒批 rules of the catalogue approve by the system.
+	 * Returns the task as it is afterwards.
+	 */
+	private Task instantDecision(CaseFile c, Task task, Item item, Supplier<ApplicationRecord> application, Actor actor,
 			boolean atWindow, Instant now) {
 		String rule = null;
 		Actor by = Actors.SYSTEM;
-		if (item.autoApproval() != null && item.autoApproval().holds(facts(c, item.autoApproval(), application))) {
+		if (item.autoApproval() != null && item.autoApproval().holds(facts(c, item.autoApproval(), application.get()))) {
 			rule = "秒批 " + item.autoApproval().code() + ": " + item.autoApproval().when();
 		}
 		else if (item.instant() && atWindow && task.prerequisites().isEmpty()) {
@@ -600,15 +625,15 @@ public class CaseHandling {
 			by = actor;
 		}
 		if (rule == null) {
-			return;
+			return task;
 		}
 		String number = item.result().kind() == ResultKind.LICENCE ? c.number().value() + "-" + item.code() : null;
 		TaskResult result = new TaskResult(item.result().kind().name(), item.result().licenceType(), number,
 				item.result().name().zh(), rule);
-		Task approved = task.approveDirectly(result, rule, now);
-		saveTask(approved, task.version());
+		Task approved = saveTask(task.approveDirectly(result, rule, now), task.version());
 		cases.record(c.id(), task.id(), now, by.username(), "APPROVED", task.state(), approved.state(), rule);
 		decided(c, approved, by, now);
+		return approved;
 	}
 
 	/** The facts a 秒批 rule reads: the form's values, and registry records under the application's consent. */
@@ -723,7 +748,7 @@ public class CaseHandling {
 	 * The task's clock after a transition: it stops when the task starts waiting for the applicant or a
 	 * special procedure, and when it runs again the working days lost move the due day.
 	 */
-	private Task clocked(Task next, Task before, LocalDate today) {
+	private Task clocked(Task next, Task before, CaseFile c, LocalDate today) {
 		cn.onego.clock.Deadline deadline = before.deadline();
 		if (deadline == null) {
 			return next;
@@ -735,7 +760,7 @@ public class CaseHandling {
 			return next.withClock(deadline.pause(today), next.dueOn(), next.warnOn(), next.colour());
 		}
 		if (runsAgain) {
-			WorkingDayCalendar calendar = calendars.of(RegionCode.of(cases.find(before.caseId()).orElseThrow().region()));
+			WorkingDayCalendar calendar = calendars.of(RegionCode.of(c.region()));
 			try {
 				cn.onego.clock.Deadline resumed = deadline.resume(today, calendar);
 				return next.withClock(resumed, resumed.due(calendar), resumed.warnOn(calendar, warningShare),
@@ -784,16 +809,36 @@ public class CaseHandling {
 		return c;
 	}
 
-	private void save(CaseFile c, int version) {
+	/** Writes the case over the version read; returns it as stored. */
+	private CaseFile save(CaseFile c, int version) {
 		if (!cases.update(c, version)) {
 			throw new ConcurrentChange("办件", version);
 		}
+		return c.withVersion(version + 1);
 	}
 
-	private void saveTask(Task t, int version) {
+	/** Writes the task over the version read; returns it as stored. */
+	private Task saveTask(Task t, int version) {
 		if (!cases.update(t, version)) {
 			throw new ConcurrentChange("子件", version);
 		}
+		return t.withVersion(version + 1);
+	}
+
+	/** The case's application, read only if a 秒批 rule asks for its facts, and then once. */
+	private Supplier<ApplicationRecord> applicationOf(CaseFile c) {
+		return new Supplier<>() {
+
+			private ApplicationRecord read;
+
+			@Override
+			public ApplicationRecord get() {
+				if (read == null) {
+					read = submissions.submitted(c.applicationId());
+				}
+				return read;
+			}
+		};
 	}
 
 	private int rounds(UUID caseId) {

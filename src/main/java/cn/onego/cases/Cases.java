@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -40,10 +41,12 @@ class Cases {
 	};
 
 	private final JdbcClient jdbc;
+	private final JdbcTemplate batches;
 	private final JsonMapper json;
 
-	Cases(JdbcClient jdbc, JsonMapper json) {
+	Cases(JdbcClient jdbc, JdbcTemplate batches, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.batches = batches;
 		this.json = json;
 	}
 
@@ -122,14 +125,17 @@ class Cases {
 
 	// ------------------------------------------------------------------ tasks
 
-	void insert(Task t) {
-		jdbc.sql("""
+	/** Inserts a case's tasks in one round trip (a JDBC batch). */
+	void insert(List<Task> tasks) {
+		batches.batchUpdate("""
 				INSERT INTO case_task (id, case_id, item, department, mandatory, commitment, state, prerequisites, inputs,
-				    started_on, due_on, limit_days, version, colour)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, 0, 'GREEN')""")
-			.params(t.id(), t.caseId(), t.item(), t.department(), t.mandatory(), t.commitment(), t.state().name(),
-					write(t.prerequisites()), write(t.inputs()), t.startedOn(), t.dueOn(), t.limitDays())
-			.update();
+				    started_on, due_on, limit_days, lost_days, paused_on, warn_on, version, colour)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, 0, ?)""",
+				tasks.stream()
+					.map(t -> new Object[] { t.id(), t.caseId(), t.item(), t.department(), t.mandatory(), t.commitment(),
+							t.state().name(), write(t.prerequisites()), write(t.inputs()), t.startedOn(), t.dueOn(), t.limitDays(),
+							t.lostDays(), t.pausedOn(), t.warnOn(), t.colour() == null ? "GREEN" : t.colour() })
+					.toList());
 	}
 
 	boolean update(Task t, int expectedVersion) {
@@ -191,8 +197,13 @@ class Cases {
 			.update();
 	}
 
-	/** A step to record, without state change (warnings and the like). */
-	record NewStep(UUID caseId, UUID taskId, Instant at, String actor, String action, String detail) {
+	/** A step to record. */
+	record NewStep(UUID caseId, UUID taskId, Instant at, String actor, String action, Object from, Object to, String detail) {
+
+		/** A step without state change (warnings and the like). */
+		NewStep(UUID caseId, UUID taskId, Instant at, String actor, String action, String detail) {
+			this(caseId, taskId, at, actor, action, null, null, detail);
+		}
 	}
 
 	/** Records the steps in one statement, in their order. */
@@ -201,13 +212,16 @@ class Cases {
 			return;
 		}
 		jdbc.sql("""
-				INSERT INTO case_history (case_id, task_id, at, actor, action, detail)
-				SELECT c, t, a, who, what, d FROM unnest(?::uuid[], ?::uuid[], ?::timestamptz[], ?::text[], ?::text[], ?::text[])
-				    WITH ORDINALITY AS s(c, t, a, who, what, d, n) ORDER BY n""")
+				INSERT INTO case_history (case_id, task_id, at, actor, action, from_state, to_state, detail)
+				SELECT c, t, a, who, what, f, st, d
+				FROM unnest(?::uuid[], ?::uuid[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+				    WITH ORDINALITY AS s(c, t, a, who, what, f, st, d, n) ORDER BY n""")
 			.params(steps.stream().map(s -> s.caseId().toString()).toArray(String[]::new),
 					steps.stream().map(s -> s.taskId() == null ? null : s.taskId().toString()).toArray(String[]::new),
 					steps.stream().map(s -> s.at().toString()).toArray(String[]::new),
 					steps.stream().map(NewStep::actor).toArray(String[]::new), steps.stream().map(NewStep::action).toArray(String[]::new),
+					steps.stream().map(s -> s.from() == null ? null : s.from().toString()).toArray(String[]::new),
+					steps.stream().map(s -> s.to() == null ? null : s.to().toString()).toArray(String[]::new),
 					steps.stream().map(NewStep::detail).toArray(String[]::new))
 			.update();
 	}

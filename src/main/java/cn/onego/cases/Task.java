@@ -99,6 +99,12 @@ public record Task(UUID id, UUID caseId, String item, String department, boolean
 				claimedBy, autoRule, startedOn, dueOn, decidedAt, version, limitDays, lostDays, pausedOn, warnOn, colour);
 	}
 
+	/** The task as stored after a write that bumped its version. */
+	Task withVersion(int stored) {
+		return new Task(id, caseId, item, department, mandatory, commitment, state, prerequisites, inputs, result, decision,
+				claimedBy, autoRule, startedOn, dueOn, decidedAt, stored, limitDays, lostDays, pausedOn, warnOn, colour);
+	}
+
 	/** The task's working-day clock, once started. */
 	public cn.onego.clock.Deadline deadline() {
 		return startedOn == null || limitDays == null ? null

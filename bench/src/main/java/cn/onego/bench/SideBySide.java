@@ -71,8 +71,9 @@ public final class SideBySide {
 			if (only.isEmpty() || only.equals("onego")) {
 				try (OneGoCase onego = new OneGoCase(pg)) {
 					rows.addAll(run("OneGo (in-process)", onego, pg, "onego", seconds, workerCounts));
+					System.out.println(writesByTable(pg, "onego"));
+					System.out.println(statementsByCalls(pg, "onego", onego.cases()));
 				}
-				System.out.println(writesByTable(pg, "onego"));
 			}
 			if (only.isEmpty() || only.equals("http")) {
 				try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
@@ -89,9 +90,8 @@ public final class SideBySide {
 				long[] before = stats(pg, "onegohttp");
 				long cases = measure(http, best.workers(), seconds, paced, best.casesPerSecond() / 2);
 				long[] after = stats(pg, "onegohttp");
-				rows.add(new Row("OneGo (HTTP, jar) at half the peak rate", best.workers(), cases / (double) seconds, paced.percentiles(),
-						(after[0] - before[0]) / (double) Math.max(1, cases), (after[1] - before[1]) / (double) Math.max(1, cases),
-						http.heapMb()));
+				rows.add(Row.of("OneGo (HTTP, jar) at half the peak rate", best.workers(), cases, seconds, paced.percentiles(), before,
+						after, http.heapMb()));
 				http.close();
 			}
 			if (only.isEmpty() || only.equals("flowable")) {
@@ -119,6 +119,8 @@ public final class SideBySide {
 			.setServerConfig("max_connections", "300")
 			.setServerConfig("fsync", "on")
 			.setServerConfig("synchronous_commit", "on")
+			.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+			.setServerConfig("pg_stat_statements.track_utility", "off")
 			.setRegisterShutdownHook(false)
 			.start();
 	}
@@ -139,7 +141,15 @@ public final class SideBySide {
 	}
 
 	record Row(String contestant, int workers, double casesPerSecond, Map<String, long[]> percentiles, double rowsPerCase,
-			double walBytesPerCase, long heapMb) {
+			double walBytesPerCase, double commitsPerCase, double statementsPerCase, long heapMb) {
+
+		/** A measured point from the database's counters before and after it ({@link #stats}). */
+		static Row of(String contestant, int workers, long cases, int seconds, Map<String, long[]> percentiles, long[] before,
+				long[] after, long heapMb) {
+			double n = Math.max(1, cases);
+			return new Row(contestant, workers, cases / (double) seconds, percentiles, (after[0] - before[0]) / n,
+					(after[1] - before[1]) / n, (after[2] - before[2]) / n, (after[3] - before[3]) / n, heapMb);
+		}
 	}
 
 	static final class Latencies {
@@ -181,8 +191,7 @@ public final class SideBySide {
 				long contestantHeap = contestant.heapMb();
 				long heap = contestantHeap >= 0 ? contestantHeap
 						: (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024);
-				rows.add(new Row(name, workers, cases / (double) seconds, latencies.percentiles(),
-						(after[0] - before[0]) / (double) Math.max(1, cases), (after[1] - before[1]) / (double) Math.max(1, cases), heap));
+				rows.add(Row.of(name, workers, cases, seconds, latencies.percentiles(), before, after, heap));
 				System.err.printf("%s, %d workers: %d cases in %d s%n", name, workers, cases, seconds);
 			}
 		}
@@ -226,16 +235,36 @@ public final class SideBySide {
 		return done.get();
 	}
 
-	/** Rows written (inserted + updated + deleted) in the database, and WAL bytes of the whole server. */
+	/**
+	 * Rows written (inserted + updated + deleted) in the database, WAL bytes of the whole server, commits in the
+	 * database, and statements other than BEGIN and COMMIT run in it (pg_stat_statements).
+	 */
 	static long[] stats(EmbeddedPostgres pg, String db) throws Exception {
 		Thread.sleep(600); // let the statistics collector catch up
 		try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+			s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
 			s.execute("SELECT pg_stat_clear_snapshot()");
 			ResultSet rs = s.executeQuery("SELECT tup_inserted + tup_updated + tup_deleted, "
-					+ "pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint FROM pg_stat_database WHERE datname = '" + db + "'");
+					+ "pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint, xact_commit, "
+					+ "(SELECT coalesce(sum(calls), 0) FROM pg_stat_statements p WHERE p.dbid = d.datid)::bigint "
+					+ "FROM pg_stat_database d WHERE datname = '" + db + "'");
 			rs.next();
-			return new long[] { rs.getLong(1), rs.getLong(2) };
+			return new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) };
 		}
+	}
+
+	/** The statements run most often in the database, per case. */
+	static String statementsByCalls(EmbeddedPostgres pg, String db, long cases) throws Exception {
+		StringBuilder out = new StringBuilder("\nStatements in " + db + " per case (pg_stat_statements, all runs, " + cases + " cases):\n\n"
+				+ "| calls/case | statement |\n|---:|---|\n");
+		try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+			ResultSet rs = s.executeQuery("SELECT calls, regexp_replace(left(query, 110), '\\s+', ' ', 'g') FROM pg_stat_statements p "
+					+ "JOIN pg_database d ON d.oid = p.dbid WHERE d.datname = '" + db + "' ORDER BY calls DESC LIMIT 30");
+			while (rs.next()) {
+				out.append(String.format("| %.2f | `%s` |%n", rs.getLong(1) / (double) Math.max(1, cases), rs.getString(2).replace("|", "\\|")));
+			}
+		}
+		return out.toString();
 	}
 
 	/** Where the writes went: rows written per table, as a share of all rows written in the database. */
@@ -284,6 +313,10 @@ public final class SideBySide {
 			context.getBean(CatalogueAdministration.class)
 				.importFiles(files, List.of(), CatalogueAdministration.ImportMode.MERGE, "bench", "benchmark matter");
 			clerk = new Actor("bench-clerk", "基准窗口", EnumSet.of(Role.WINDOW_CLERK), null, REGION, REGION + "-HALL", null);
+		}
+
+		long cases() {
+			return sequence.get();
 		}
 
 		@Override
@@ -406,9 +439,8 @@ public final class SideBySide {
 				.map(l -> Long.parseLong(l.replaceAll(".*: (\\d+).*", "$1"))).findFirst().orElseThrow(() -> new IllegalStateException(output));
 			String latency = output.lines().filter(l -> l.startsWith("latency average")).findFirst().orElse("");
 			long averageMicros = latency.isEmpty() ? 0 : (long) (Double.parseDouble(latency.replaceAll(".*= ([\\d.]+) ms.*", "$1")) * 1000);
-			rows.add(new Row("PostgreSQL limit (pgbench)", workers, cases / (double) seconds,
-					Map.of("whole case (average)", new long[] { averageMicros, 0, 0 }), (after[0] - before[0]) / (double) Math.max(1, cases),
-					(after[1] - before[1]) / (double) Math.max(1, cases), 0));
+			rows.add(Row.of("PostgreSQL limit (pgbench)", workers, cases, seconds,
+					Map.of("whole case (average)", new long[] { averageMicros, 0, 0 }), before, after, 0));
 			System.err.printf("pgbench, %d workers: %d cases%n", workers, cases);
 		}
 		return rows;
@@ -417,14 +449,16 @@ public final class SideBySide {
 	// ------------------------------------------------------------------ report
 
 	static String table(List<Row> rows) {
-		StringBuilder out = new StringBuilder("| contestant | workers | cases/s | vs Flowable | vs pgbench | rows/case | WAL KB/case | heap MB |\n");
-		out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+		StringBuilder out = new StringBuilder(
+				"| contestant | workers | cases/s | vs Flowable | vs pgbench | rows/case | WAL KB/case | commits/case | statements/case | heap MB |\n");
+		out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 		for (Row r : rows) {
 			Row flowable = rows.stream().filter(x -> x.contestant().startsWith("Flowable") && x.workers() == r.workers()).findFirst().orElse(r);
 			Row limit = rows.stream().filter(x -> x.contestant().startsWith("PostgreSQL") && x.workers() == r.workers()).findFirst().orElse(r);
-			out.append(String.format("| %s | %d | %.1f | %.2f× | %.0f %% | %.1f | %.1f | %s |%n", r.contestant(), r.workers(), r.casesPerSecond(),
-					r.casesPerSecond() / flowable.casesPerSecond(), 100 * r.casesPerSecond() / limit.casesPerSecond(), r.rowsPerCase(),
-					r.walBytesPerCase() / 1024, r.heapMb() == 0 ? "–" : String.valueOf(r.heapMb())));
+			out.append(String.format("| %s | %d | %.1f | %.2f× | %.0f %% | %.1f | %.1f | %.1f | %.1f | %s |%n", r.contestant(), r.workers(),
+					r.casesPerSecond(), r.casesPerSecond() / flowable.casesPerSecond(), 100 * r.casesPerSecond() / limit.casesPerSecond(),
+					r.rowsPerCase(), r.walBytesPerCase() / 1024, r.commitsPerCase(), r.statementsPerCase(),
+					r.heapMb() == 0 ? "–" : String.valueOf(r.heapMb())));
 		}
 		out.append("\nLatency per operation, µs (p50 / p95 / p99):\n\n| contestant | workers | operation | p50 | p95 | p99 |\n|---|---:|---|---:|---:|---:|\n");
 		for (Row r : rows) {

@@ -51,6 +51,9 @@ class Aggregates {
 	/** Runs inside the publishing transition's transaction: the delta commits or rolls back with it. */
 	@EventListener
 	void on(CaseEvent event) {
+		if (!counted(event)) {
+			return;
+		}
 		CaseFile c = cases.caseFile(event.caseId());
 		if (event instanceof CaseEvents.CaseOpened) {
 			countCase(day(c.submittedAt()), c, "submitted");
@@ -70,6 +73,12 @@ class Aggregates {
 		else if (event instanceof CaseEvents.TaskDecided decided) {
 			countTask(c, cases.task(decided.taskId()));
 		}
+	}
+
+	private static boolean counted(CaseEvent event) {
+		return event instanceof CaseEvents.CaseOpened || event instanceof CaseEvents.CaseAccepted
+				|| event instanceof CaseEvents.CaseNotAccepted || event instanceof CaseEvents.CaseIssued
+				|| event instanceof CaseEvents.CaseRefused || event instanceof CaseEvents.TaskDecided;
 	}
 
 	/**
@@ -116,6 +125,20 @@ class Aggregates {
 				        late_on_critical_path = supervision_task_day.late_on_critical_path + excluded.late_on_critical_path,
 				        handling_days = supervision_task_day.handling_days + excluded.handling_days,
 				        limit_days = supervision_task_day.limit_days + excluded.limit_days
+				), department_counts AS (
+				    INSERT INTO supervision_department_day (day, region, department, decided, on_time, late, late_on_critical_path,
+				        handling_days, limit_days)
+				    SELECT day, region, department, count(*), count(*) FILTER (WHERE NOT late), count(*) FILTER (WHERE late),
+				           count(*) FILTER (WHERE late_on_critical_path), sum(handling_days), sum(limit_days)
+				    FROM batch WHERE kind = 'decided'
+				    GROUP BY day, region, department
+				    ON CONFLICT (day, region, department) DO UPDATE SET
+				        decided = supervision_department_day.decided + excluded.decided,
+				        on_time = supervision_department_day.on_time + excluded.on_time,
+				        late = supervision_department_day.late + excluded.late,
+				        late_on_critical_path = supervision_department_day.late_on_critical_path + excluded.late_on_critical_path,
+				        handling_days = supervision_department_day.handling_days + excluded.handling_days,
+				        limit_days = supervision_department_day.limit_days + excluded.limit_days
 				)
 				SELECT count(*) FROM batch""").query(Integer.class).single();
 	}

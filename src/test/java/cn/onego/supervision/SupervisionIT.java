@@ -77,6 +77,12 @@ class SupervisionIT {
 		assertThat(bottlenecks).hasSize(2).allSatisfy(b -> assertThat((Integer) b.get("late")).isEqualTo(1));
 		assertThat(bottlenecks.stream().mapToInt(b -> (Integer) b.get("lateOnCriticalPath")).sum())
 			.as("one of the two late tasks lies on the critical path").isEqualTo(1);
+		Response byMatter = supervisor(api, "/api/v1/supervision/dashboard?region=" + REGION + "&matter=HN-CATERING");
+		assertThat((Integer) byMatter.json("$.tasksDecided")).as("the detailed aggregates (a matter filter) agree with the rollup")
+			.isEqualTo(6);
+		assertThat((Integer) byMatter.json("$.tasksLate")).isEqualTo(2);
+		assertThat((Object) byMatter.json("$.bottlenecks")).isEqualTo(bottlenecks);
+		assertThat((Object) byMatter.json("$.averageHandlingDays")).isEqualTo(dashboard.json("$.averageHandlingDays"));
 		assertThat((Integer) dashboard.json("$.red")).isEqualTo(1);
 		assertThat((Integer) dashboard.json("$.yellow")).as("counted, not taken from the shortened list").isEqualTo(yellow);
 		assertThat(yellow).as("the case has another open task to warn about").isEqualTo(1);

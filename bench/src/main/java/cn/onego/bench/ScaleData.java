@@ -183,6 +183,13 @@ public final class ScaleData {
 				WHERE t.state IN ('APPROVED', 'REFUSED') AND t.decided_at IS NOT NULL
 				GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1""");
 		log(started, "supervision_task_day counted");
+		s.execute("""
+				INSERT INTO supervision_department_day (day, region, department, decided, on_time, late, late_on_critical_path,
+				    handling_days, limit_days)
+				SELECT day, region, department, sum(decided), sum(on_time), sum(late), sum(late_on_critical_path), sum(handling_days),
+				       sum(limit_days)
+				FROM supervision_task_day GROUP BY 1, 2, 3 ORDER BY 1""");
+		log(started, "supervision_department_day rolled up");
 	}
 
 	static void log(long started, String format, Object... args) {

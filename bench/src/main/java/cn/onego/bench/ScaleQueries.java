@@ -288,7 +288,11 @@ public final class ScaleQueries {
 			String to = today.toString();
 			sql.put("dashboard: departments, province, 30 days", """
 					SELECT department, sum(decided), sum(on_time), sum(late), sum(late_on_critical_path), sum(handling_days), sum(limit_days)
-					FROM supervision_task_day WHERE day BETWEEN '%s' AND '%s' AND region LIKE '43%%' GROUP BY department ORDER BY department"""
+					FROM supervision_department_day WHERE day BETWEEN '%s' AND '%s' AND region LIKE '43%%' GROUP BY department ORDER BY department"""
+				.formatted(from, to));
+			sql.put("dashboard: departments, a city, 30 days", """
+					SELECT department, sum(decided), sum(on_time), sum(late), sum(late_on_critical_path), sum(handling_days), sum(limit_days)
+					FROM supervision_department_day WHERE day BETWEEN '%s' AND '%s' AND region LIKE '4301%%' GROUP BY department ORDER BY department"""
 				.formatted(from, to));
 			sql.put("dashboard: volumes, province, 30 days", """
 					SELECT day, sum(submitted), sum(accepted), sum(not_accepted), sum(issued), sum(refused) FROM supervision_case_day
@@ -297,12 +301,22 @@ public final class ScaleQueries {
 					SELECT t.id, t.case_id, c.number, t.item, t.department, t.colour, t.due_on
 					FROM case_task t JOIN case_file c ON c.id = t.case_id
 					WHERE t.colour <> 'GREEN' AND t.state IN ('PENDING', 'CLAIMED') AND c.region LIKE '43%%'
-					ORDER BY t.colour DESC, t.due_on LIMIT 5000""");
+					ORDER BY t.colour = 'RED' DESC, t.due_on LIMIT 200""");
 			sql.put("dashboard: satisfaction, province, 30 days", """
 					SELECT r.region, count(*) FILTER (WHERE r.level = 1), count(x.id)
 					FROM rating r LEFT JOIN rectification x ON x.rating_id = r.id
 					WHERE r.rated_at >= '%s' AND r.rated_at < '%s' AND r.region LIKE '43%%' GROUP BY 1 ORDER BY 1"""
 				.formatted(from, today.plusDays(1)));
+			sql.put("dashboard: satisfaction, a city, 30 days", """
+					SELECT r.region, count(*) FILTER (WHERE r.level = 1), count(x.id)
+					FROM rating r LEFT JOIN rectification x ON x.rating_id = r.id
+					WHERE r.rated_at >= '%s' AND r.rated_at < '%s' AND r.region LIKE '4301%%' GROUP BY 1 ORDER BY 1"""
+				.formatted(from, today.plusDays(1)));
+			sql.put("dashboard: warnings, a city", """
+					SELECT t.id, t.case_id, c.number, t.item, t.department, t.colour, t.due_on
+					FROM case_task t JOIN case_file c ON c.id = t.case_id
+					WHERE t.colour <> 'GREEN' AND t.state IN ('PENDING', 'CLAIMED') AND c.region LIKE '4301%%'
+					ORDER BY t.colour = 'RED' DESC, t.due_on LIMIT 200""");
 			sql.put("deadline scan: red candidates", """
 					SELECT t.id, t.case_id, t.department, t.item, t.due_on, c.number, c.region FROM case_task t JOIN case_file c ON c.id = t.case_id
 					WHERE t.colour <> 'RED' AND t.state IN ('PENDING', 'CLAIMED') AND t.due_on < '%s'""".formatted(today.plusDays(30)));

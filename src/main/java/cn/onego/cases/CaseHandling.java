@@ -304,7 +304,7 @@ public class CaseHandling {
 			dispatched.add(task);
 			steps.add(new Cases.NewStep(c.id(), task.id(), now, clerk.username(), "DISPATCHED", null, task.state(), detail));
 		}
-		cases.insert(dispatched);
+		cases.insert(c, dispatched);
 		cases.recordAll(steps);
 		Supplier<ApplicationRecord> submitted = () -> application;
 		for (Task task : dispatched) {

@@ -33,11 +33,11 @@ public class DeadlineWarnings {
 	private static final int CHUNK = 500;
 
 	static final String YELLOW_CANDIDATES = """
-			SELECT t.id, t.case_id, t.department, t.item, t.due_on, c.number, c.region FROM case_task t JOIN case_file c ON c.id = t.case_id
+			SELECT t.id, t.case_id, t.department, t.item, t.due_on, t.case_number, t.region FROM case_task t
 			WHERE t.colour = 'GREEN' AND t.state IN ('PENDING', 'CLAIMED') AND t.warn_on <= ?""";
 
 	static final String RED_CANDIDATES = """
-			SELECT t.id, t.case_id, t.department, t.item, t.due_on, c.number, c.region FROM case_task t JOIN case_file c ON c.id = t.case_id
+			SELECT t.id, t.case_id, t.department, t.item, t.due_on, t.case_number, t.region FROM case_task t
 			WHERE t.colour <> 'RED' AND t.state IN ('PENDING', 'CLAIMED') AND t.due_on < ?""";
 
 	private final JdbcClient jdbc;

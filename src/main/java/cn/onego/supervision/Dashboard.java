@@ -180,10 +180,11 @@ public class Dashboard {
 			.list();
 	}
 
-	private static final String WARNED_TASKS = " FROM case_task t JOIN case_file c ON c.id = t.case_id";
+	/** Open tasks carry their case's number, region, hall, matter and channel (V14): no join to the cases. */
+	private static final String WARNED_TASKS = " FROM case_task t";
 
 	private static Conditions warned(Filter f) {
-		Conditions where = Conditions.of(f, false, "c.region", "c.hall", "t.department", "c.matter", "c.channel");
+		Conditions where = Conditions.of(f, false, "t.region", "t.hall", "t.department", "t.matter", "t.channel");
 		return new Conditions(where.sql() + " AND t.colour <> 'GREEN' AND t.state IN ('PENDING', 'CLAIMED')", where.params());
 	}
 
@@ -206,7 +207,7 @@ public class Dashboard {
 	private List<Warning> warnings(Filter f, int limit) {
 		var catalogue = catalog.catalogue();
 		Conditions where = warned(f);
-		return jdbc.sql("SELECT t.id, t.case_id, c.number, t.item, t.department, t.colour, t.due_on" + WARNED_TASKS + where.sql()
+		return jdbc.sql("SELECT t.id, t.case_id, t.case_number, t.item, t.department, t.colour, t.due_on" + WARNED_TASKS + where.sql()
 				+ " ORDER BY t.colour = 'RED' DESC, t.due_on LIMIT " + limit)
 			.params(where.params())
 			.query((rs, n) -> new Warning(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),

@@ -36,25 +36,27 @@ class DeadlineWarningsIT {
 	void readsOnlyTheDueTasksAndNotifiesOncePerColourChangeWithTwoScannersAtOnce() throws Exception {
 		UUID caseId = UUID.randomUUID();
 		String department = "430102-TEST-" + caseId.toString().substring(0, 8);
+		String number = "430102-20200101-" + String.format("%08d", Math.abs(caseId.hashCode() % 100_000_000)) + "-0";
 		jdbc.sql("""
 				INSERT INTO case_file (id, number, application_id, matter, applicant_id, applicant_name, applicant_username, region,
 				    hall, channel, state, submitted_at)
 				VALUES (?, ?, ?, 'HN-CATERING', '11010519491231002X', '测试', 'nobody', '430102', '430102-HALL', 'ONLINE',
 				    'IN_PROGRESS', now())""")
-			.params(caseId, "430102-20200101-" + String.format("%08d", Math.abs(caseId.hashCode() % 100_000_000)) + "-0", UUID.randomUUID())
+			.params(caseId, number, UUID.randomUUID())
 			.update();
-		// 20,000 tasks far from their limits, 30 that turn yellow today, 20 that are overdue
+		// 20,000 tasks far from their limits, 30 that turn yellow today, 20 that are overdue; each with the case's
+		// facts, as dispatch writes them
 		jdbc.sql("""
 				INSERT INTO case_task (id, case_id, item, department, mandatory, state, prerequisites, started_on, due_on,
-				    limit_days, warn_on, colour)
+				    limit_days, warn_on, colour, case_number, applicant_name, region, hall, matter, channel)
 				SELECT gen_random_uuid(), ?, 'ITEM-' || n, ?, true, CASE WHEN n % 2 = 0 THEN 'PENDING' ELSE 'CLAIMED' END, '[]',
 				    DATE '2020-05-01',
 				    CASE WHEN n <= 20 THEN DATE '2020-05-25' WHEN n <= 50 THEN DATE '2020-06-05' ELSE DATE '2021-01-01' + (n % 300) END,
 				    20,
 				    CASE WHEN n <= 20 THEN DATE '2020-05-20' WHEN n <= 50 THEN DATE '2020-05-29' ELSE DATE '2020-12-01' + (n % 300) END,
-				    'GREEN'
+				    'GREEN', ?, '测试', '430102', '430102-HALL', 'HN-CATERING', 'ONLINE'
 				FROM generate_series(1, 20050) AS n""")
-			.params(caseId, department)
+			.params(caseId, department, number)
 			.update();
 		jdbc.sql("ANALYZE case_task").update();
 

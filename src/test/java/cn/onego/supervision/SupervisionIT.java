@@ -88,6 +88,8 @@ class SupervisionIT {
 		assertThat(yellow).as("the case has another open task to warn about").isEqualTo(1);
 		assertThat((List<String>) dashboard.json("$.warnings[*].caseId")).containsOnly(warnedCase).hasSize(2);
 		assertThat((String) dashboard.json("$.warnings[0].colour")).as("red before yellow").isEqualTo("RED");
+		assertThat((String) dashboard.json("$.warnings[0].caseNumber")).as("the case's number, carried by its tasks")
+			.startsWith(REGION.substring(0, 6) + "-");
 		assertThat((Integer) dashboard.json("$.reduction.matters")).isGreaterThanOrEqualTo(13);
 
 		Response csv = supervisor(api, "/api/v1/supervision/export/departments?format=csv&region=" + REGION);

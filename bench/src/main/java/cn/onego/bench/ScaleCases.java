@@ -47,7 +47,8 @@ final class ScaleCases {
 	static final String CASE_COLUMNS = "id, number, application_id, matter, applicant_id, applicant_name, applicant_username, "
 			+ "region, hall, channel, state, refusal, promised_date, delivery, issue, submitted_at, accepted_at, closed_at";
 	static final String TASK_COLUMNS = "id, case_id, item, department, mandatory, state, prerequisites, result, decision, "
-			+ "claimed_by, started_on, due_on, decided_at, limit_days, warn_on, colour";
+			+ "claimed_by, started_on, due_on, decided_at, limit_days, warn_on, colour, case_number, applicant_name, region, hall, matter, "
+			+ "channel";
 	static final String HISTORY_COLUMNS = "case_id, task_id, at, actor, action, from_state, to_state, detail";
 	static final String RATING_COLUMNS = "id, case_id, case_number, rater, level, channel, matter, hall, region, rated_at";
 
@@ -255,7 +256,9 @@ final class ScaleCases {
 				accepted = at(acceptedDay, 9, 17);
 				promised = promisedDate(acceptedDay);
 				history(history, null, accepted, clerk, "ACCEPTED", "AWAITING_ACCEPTANCE", "IN_PROGRESS", "standard");
-				Outcome o = runTasks(acceptedDay, accepted, tasks, history);
+				// the case's facts each task carries (V14), as dispatch writes them
+				Object[] facts = { number, applicantName, profile.region(), profile.hall(), profile.matter(), channel };
+				Outcome o = runTasks(acceptedDay, accepted, tasks, history, facts);
 				state = o.state;
 				closed = o.closed;
 				if (state.equals("REFUSED")) {
@@ -281,7 +284,8 @@ final class ScaleCases {
 		 * working days; what falls after today is still open. A refused mandatory task ends the case
 		 * and cancels what was still open.
 		 */
-		private Outcome runTasks(LocalDate acceptedDay, Instant accepted, StringBuilder tasks, StringBuilder history) {
+		private Outcome runTasks(LocalDate acceptedDay, Instant accepted, StringBuilder tasks, StringBuilder history,
+				Object[] facts) {
 			List<Step> steps = profile.steps();
 			int n = steps.size();
 			LocalDate[] start = new LocalDate[n];
@@ -343,7 +347,8 @@ final class ScaleCases {
 					state = "WAITING";
 				}
 				row(tasks, task, id, s.item(), department, s.mandatory(), state, prerequisitesJson(steps, s), result, decision, claimedBy,
-						startedByToday ? start[i] : null, due, decidedAt, startedByToday ? s.limit() : null, warn, colour);
+						startedByToday ? start[i] : null, due, decidedAt, startedByToday ? s.limit() : null, warn, colour, facts[0], facts[1],
+						facts[2], facts[3], facts[4], facts[5]);
 			}
 			if (refusedOn != null) {
 				return new Outcome("REFUSED", at(refusedOn, 17, 18));

@@ -52,6 +52,7 @@ final class ScaleDatabase implements AutoCloseable {
 			.setServerConfig("wal_level", "minimal")
 			.setServerConfig("max_wal_senders", "0")
 			.setServerConfig("timezone", "Asia/Shanghai")
+			.setServerConfig("shared_preload_libraries", "pg_stat_statements")
 			.setRegisterShutdownHook(false)
 			.start();
 		ScaleDatabase db = new ScaleDatabase(pg);

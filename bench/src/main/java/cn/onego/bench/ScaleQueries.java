@@ -63,6 +63,10 @@ public final class ScaleQueries {
 			Sample sample = Sample.draw(c, repetitions);
 			ScaleData.log(started, "drew %d cases, %d departments, %d cities", sample.cases.size(), sample.departments.size(),
 					sample.cities.size());
+			statements = c;
+			try (Statement s = c.createStatement()) {
+				s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+			}
 			CaseQueries queries = context.getBean(CaseQueries.class);
 			Dashboard dashboard = context.getBean(Dashboard.class);
 			SplittableRandom random = new SplittableRandom(42);
@@ -181,10 +185,30 @@ public final class ScaleQueries {
 		return r;
 	}
 
+	/** The connection that reads pg_stat_statements: where each measured query's time went, statement by statement. */
+	private static Connection statements;
+
+	/** The statements that took the most time since the last call, per call of the measured query; then resets. */
+	private static String topStatements(int runs) throws SQLException {
+		StringBuilder out = new StringBuilder();
+		try (Statement s = statements.createStatement()) {
+			ResultSet rs = s.executeQuery("""
+					SELECT calls, total_exec_time, regexp_replace(left(query, 140), '\\s+', ' ', 'g') FROM pg_stat_statements
+					WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC LIMIT 6""");
+			while (rs.next()) {
+				out.append(String.format("    %6.1f ms per call, %5.1f calls per call: %s%n", rs.getDouble(2) / runs,
+						rs.getLong(1) / (double) runs, rs.getString(3)));
+			}
+			s.execute("SELECT pg_stat_statements_reset()");
+		}
+		return out.toString();
+	}
+
 	private static Result measure(String query, String target, double targetMs, int runs, Callable<Integer> work) throws Exception {
 		for (int i = 0; i < Math.max(3, runs / 10); i++) {
 			work.call(); // warm-up: JIT, connection pool, the catalogue's lazy parts
 		}
+		topStatements(1);
 		long[] nanos = new long[runs];
 		long rows = 0;
 		for (int i = 0; i < runs; i++) {
@@ -194,6 +218,7 @@ public final class ScaleQueries {
 		}
 		Result r = result(query, target, targetMs, nanos, String.format("%.1f " + unit(query) + " per call", rows / (double) runs));
 		System.err.println(r);
+		System.err.print(topStatements(runs));
 		return r;
 	}
 
@@ -277,7 +302,7 @@ public final class ScaleQueries {
 			String department = mostFrequent(sample.departments());
 			Map<String, String> sql = new LinkedHashMap<>();
 			sql.put("reviewer's queue, department " + department, """
-					SELECT t.* FROM case_task t JOIN case_file c ON c.id = t.case_id
+					SELECT t.* FROM case_task t
 					WHERE t.department = '%s' AND t.state IN ('PENDING', 'CLAIMED', 'AWAITING_SUPPLEMENT', 'SUSPENDED')
 					ORDER BY t.due_on NULLS LAST, t.started_on LIMIT 500""".formatted(department));
 			sql.put("applicant's cases", "SELECT * FROM case_file WHERE applicant_id = '%s' OR applicant_username = '%s' ORDER BY submitted_at DESC LIMIT 200"
@@ -298,10 +323,15 @@ public final class ScaleQueries {
 					SELECT day, sum(submitted), sum(accepted), sum(not_accepted), sum(issued), sum(refused) FROM supervision_case_day
 					WHERE day BETWEEN '%s' AND '%s' AND region LIKE '43%%' GROUP BY day ORDER BY day""".formatted(from, to));
 			sql.put("dashboard: warnings, province", """
-					SELECT t.id, t.case_id, c.number, t.item, t.department, t.colour, t.due_on
-					FROM case_task t JOIN case_file c ON c.id = t.case_id
-					WHERE t.colour <> 'GREEN' AND t.state IN ('PENDING', 'CLAIMED') AND c.region LIKE '43%%'
+					SELECT t.id, t.case_id, t.case_number, t.item, t.department, t.colour, t.due_on FROM case_task t
+					WHERE t.colour <> 'GREEN' AND t.state IN ('PENDING', 'CLAIMED') AND t.region LIKE '43%%'
 					ORDER BY t.colour = 'RED' DESC, t.due_on LIMIT 200""");
+			sql.put("dashboard: yellow and red counts, a city", """
+					SELECT t.colour, count(*) FROM case_task t
+					WHERE t.region LIKE '4301%' AND t.colour <> 'GREEN' AND t.state IN ('PENDING', 'CLAIMED') GROUP BY t.colour""");
+			sql.put("dashboard: yellow and red counts, province", """
+					SELECT t.colour, count(*) FROM case_task t
+					WHERE t.region LIKE '43%' AND t.colour <> 'GREEN' AND t.state IN ('PENDING', 'CLAIMED') GROUP BY t.colour""");
 			sql.put("dashboard: satisfaction, province, 30 days", """
 					SELECT r.region, count(*) FILTER (WHERE r.level = 1), count(x.id)
 					FROM rating r LEFT JOIN rectification x ON x.rating_id = r.id
@@ -313,12 +343,11 @@ public final class ScaleQueries {
 					WHERE r.rated_at >= '%s' AND r.rated_at < '%s' AND r.region LIKE '4301%%' GROUP BY 1 ORDER BY 1"""
 				.formatted(from, today.plusDays(1)));
 			sql.put("dashboard: warnings, a city", """
-					SELECT t.id, t.case_id, c.number, t.item, t.department, t.colour, t.due_on
-					FROM case_task t JOIN case_file c ON c.id = t.case_id
-					WHERE t.colour <> 'GREEN' AND t.state IN ('PENDING', 'CLAIMED') AND c.region LIKE '4301%%'
+					SELECT t.id, t.case_id, t.case_number, t.item, t.department, t.colour, t.due_on FROM case_task t
+					WHERE t.colour <> 'GREEN' AND t.state IN ('PENDING', 'CLAIMED') AND t.region LIKE '4301%%'
 					ORDER BY t.colour = 'RED' DESC, t.due_on LIMIT 200""");
 			sql.put("deadline scan: red candidates", """
-					SELECT t.id, t.case_id, t.department, t.item, t.due_on, c.number, c.region FROM case_task t JOIN case_file c ON c.id = t.case_id
+					SELECT t.id, t.case_id, t.department, t.item, t.due_on, t.case_number, t.region FROM case_task t
 					WHERE t.colour <> 'RED' AND t.state IN ('PENDING', 'CLAIMED') AND t.due_on < '%s'""".formatted(today.plusDays(30)));
 			StringBuilder out = new StringBuilder();
 			try (Statement s = c.createStatement()) {

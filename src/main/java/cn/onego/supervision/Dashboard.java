@@ -204,12 +204,22 @@ public class Dashboard {
 		return warnings(f, 5000);
 	}
 
+	/**
+	 * Red first, then yellow, each by due day: read as the first {@code limit} of each colour, which an index
+	 * in due-day order gives without sorting all of a province's warned tasks.
+	 */
 	private List<Warning> warnings(Filter f, int limit) {
 		var catalogue = catalog.catalogue();
 		Conditions where = warned(f);
-		return jdbc.sql("SELECT t.id, t.case_id, t.case_number, t.item, t.department, t.colour, t.due_on" + WARNED_TASKS + where.sql()
-				+ " ORDER BY t.colour = 'RED' DESC, t.due_on LIMIT " + limit)
-			.params(where.params())
+		String ofColour = "SELECT t.id, t.case_id, t.case_number, t.item, t.department, t.colour, t.due_on" + WARNED_TASKS
+				+ where.sql() + " AND t.colour = ? ORDER BY t.due_on LIMIT " + limit;
+		List<Object> params = new ArrayList<>(List.of(where.params()));
+		params.add("RED");
+		params.addAll(List.of(where.params()));
+		params.add("YELLOW");
+		return jdbc.sql("SELECT * FROM ((" + ofColour + ") UNION ALL (" + ofColour + ")) w ORDER BY w.colour = 'RED' DESC, w.due_on LIMIT "
+				+ limit)
+			.params(params)
 			.query((rs, n) -> new Warning(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					catalogue.item(rs.getString(4)).map(i -> i.name().zh()).orElse(rs.getString(4)), rs.getString(5),
 					catalogue.department(rs.getString(5)).map(d -> d.name()).orElse(rs.getString(5)), rs.getString(6),

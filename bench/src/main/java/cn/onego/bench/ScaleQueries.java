@@ -172,6 +172,7 @@ public final class ScaleQueries {
 	 * that is (tomorrow's yellow and red), with their notifications and history rows — the day's work.
 	 */
 	private static Result scans(DeadlineWarnings warnings, LocalDate today, int from, int days) throws Exception {
+		topStatements(1);
 		long[] nanos = new long[days];
 		long changed = 0;
 		for (int d = 0; d < days; d++) {
@@ -182,6 +183,7 @@ public final class ScaleQueries {
 		Result r = result("deadline scan of a day (days +" + from + " to +" + (from + days - 1) + " in turn)", "< 1 s", 1000, nanos,
 				String.format("%.0f tasks changed colour per day on average", changed / (double) days));
 		System.err.println(r);
+		System.err.print(topStatements(days));
 		return r;
 	}
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -541,7 +542,7 @@ public class CaseHandling {
 		Catalogue catalogue = catalog.catalogue();
 		WorkingDayCalendar calendar = calendars.of(RegionCode.of(c.region()));
 		LocalDate today = LocalDate.ofInstant(now, clock.getZone());
-		Map<UUID, Task> tasks = new java.util.LinkedHashMap<>();
+		Map<UUID, Task> tasks = new LinkedHashMap<>();
 		cases.tasks(c.id()).forEach(t -> tasks.put(t.id(), t));
 		boolean changed = true;
 		while (changed && c.state() == CaseState.IN_PROGRESS) {
@@ -575,7 +576,7 @@ public class CaseHandling {
 			Map<String, Task> byItem = current.stream().collect(Collectors.toMap(Task::item, Function.identity()));
 			for (Task ready : CaseProgress.startable(current)) {
 				Item item = catalogue.item(ready.item()).orElseThrow();
-				Map<String, TaskResult> inputs = new java.util.LinkedHashMap<>();
+				Map<String, TaskResult> inputs = new LinkedHashMap<>();
 				ready.prerequisites().forEach(p -> inputs.put(p, byItem.get(p).result()));
 				Task started = saveTask(started(ready, item, inputs, calendar, today), ready.version());
 				cases.record(c.id(), ready.id(), now, Actors.SYSTEM.username(), "STARTED", ready.state(), started.state(),

@@ -1,6 +1,7 @@
 package cn.onego.cases;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -113,7 +114,7 @@ public class DeadlineWarnings {
 			.list());
 		List<Notifications.Message> messages = new ArrayList<>();
 		List<Cases.NewStep> steps = new ArrayList<>();
-		java.time.Instant now = clock.instant();
+		Instant now = clock.instant();
 		for (Candidate c : chunk) {
 			if (!updated.contains(c.task())) {
 				continue;

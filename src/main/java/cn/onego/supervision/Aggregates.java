@@ -51,34 +51,25 @@ class Aggregates {
 	/** Runs inside the publishing transition's transaction: the delta commits or rolls back with it. */
 	@EventListener
 	void on(CaseEvent event) {
-		if (!counted(event)) {
+		if (event instanceof CaseEvents.TaskDecided decided) {
+			countTask(cases.caseFile(event.caseId()), cases.task(decided.taskId()));
 			return;
 		}
+		String kind = event instanceof CaseEvents.CaseOpened ? "submitted"
+				: event instanceof CaseEvents.CaseAccepted ? "accepted"
+				: event instanceof CaseEvents.CaseNotAccepted ? "not_accepted"
+				: event instanceof CaseEvents.CaseIssued ? "issued"
+				: event instanceof CaseEvents.CaseRefused ? "refused" : null;
+		if (kind == null) {
+			return; // not counted (supplement requests, ready cases, overdue gaps, revocations): no read either
+		}
 		CaseFile c = cases.caseFile(event.caseId());
-		if (event instanceof CaseEvents.CaseOpened) {
-			countCase(day(c.submittedAt()), c, "submitted");
-		}
-		else if (event instanceof CaseEvents.CaseAccepted) {
-			countCase(day(c.acceptedAt()), c, "accepted");
-		}
-		else if (event instanceof CaseEvents.CaseNotAccepted) {
-			countCase(day(c.closedAt()), c, "not_accepted");
-		}
-		else if (event instanceof CaseEvents.CaseIssued) {
-			countCase(day(c.closedAt()), c, "issued");
-		}
-		else if (event instanceof CaseEvents.CaseRefused) {
-			countCase(day(c.closedAt()), c, "refused");
-		}
-		else if (event instanceof CaseEvents.TaskDecided decided) {
-			countTask(c, cases.task(decided.taskId()));
-		}
-	}
-
-	private static boolean counted(CaseEvent event) {
-		return event instanceof CaseEvents.CaseOpened || event instanceof CaseEvents.CaseAccepted
-				|| event instanceof CaseEvents.CaseNotAccepted || event instanceof CaseEvents.CaseIssued
-				|| event instanceof CaseEvents.CaseRefused || event instanceof CaseEvents.TaskDecided;
+		Instant at = switch (kind) {
+			case "submitted" -> c.submittedAt();
+			case "accepted" -> c.acceptedAt();
+			default -> c.closedAt();
+		};
+		countCase(day(at), c, kind);
 	}
 
 	/**

@@ -1,6 +1,6 @@
 // 系统管理: a thin client of the administration API — catalogue versions and imports, the working-day
 // calendar, and staff users. Every list comes from the API; every refusal is shown as the API words it.
-import { api, page, requireUser, t, el, label, showProblem, notice, formatTime, ApiError } from '/assets/onego.js';
+import { api, page, requireUser, t, el, label, showProblem, notice, formatTime, ApiError, today } from '/assets/onego.js';
 
 const ROLES = [['WINDOW_CLERK', '综合窗口人员', 'Window clerk'], ['REVIEWER', '审批人员', 'Reviewer'],
   ['DEPARTMENT_HEAD', '部门负责人', 'Department head'], ['SUPERVISOR', '监管人员', 'Supervisor'], ['ADMIN', '系统管理员', 'Administrator']];
@@ -9,7 +9,7 @@ page(async () => {
   await requireUser('ADMIN');
   wireCatalogue();
   wireImport();
-  wireCalendar();
+  await wireCalendar();
   wireStaff();
   await Promise.all([showVersions(), searchMatters(''), showYear(), showChanges(), showStaff(), fillDepartments()]);
 });
@@ -129,9 +129,9 @@ function showImportErrors(result, error, form) {
 
 // ---- calendar
 
-function wireCalendar() {
+async function wireCalendar() {
   const view = document.getElementById('year-view');
-  view.year.value = new Date().getFullYear();
+  view.year.value = (await today()).substring(0, 4);
   view.addEventListener('submit', event => { event.preventDefault(); showYear(); });
   document.getElementById('day-form').addEventListener('submit', event => { event.preventDefault(); addDay(event.target); });
   document.getElementById('year-form').addEventListener('submit', event => { event.preventDefault(); loadYear(event.target); });

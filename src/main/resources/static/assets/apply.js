@@ -2,7 +2,7 @@
 // in — consent, a draft with prefilled values, the one merged form, uploads and commitments, delivery
 // and the submission. The server decides everything (items, form, materials, validity); this page only
 // shows its answers and sends what the applicant enters.
-import { api, page, el, t, label, param, me, hasRole, showProblem, notice, formatTime, formatDate, ApiError } from '/assets/onego.js';
+import { api, page, el, t, label, param, me, hasRole, showProblem, notice, formatTime, formatDate, ApiError, today, shiftDay } from '/assets/onego.js';
 import { registryName, sourceBadge, reductionFigures, idempotencyKey, fill, kiosk } from '/assets/portal.js';
 import { inputFor, hint } from '/assets/form-fields.js';
 
@@ -154,7 +154,7 @@ async function showConsentStep() {
     return;
   }
   const scope = await api('GET', '/api/v1/matters/' + encodeURIComponent(code) + '/consent-scope');
-  const validUntil = new Date(Date.now() + 30 * 24 * 3600 * 1000);
+  const validUntil = shiftDay(await today(), { days: 30 });
   fill(target, 
     isEnterpriseMatter() ? enterpriseFields() : null,
     regionChoice(),
@@ -165,7 +165,7 @@ async function showConsentStep() {
         scope.registries.map(r => el('tr', {}, el('td', {}, readFrom(r)), el('td', {}, registryName(r)))),
         scope.licenceTypes.map(type => el('tr', {}, el('td', {}, licenceName(type)), el('td', {}, t('电子证照库', 'E-licence library'))))))),
     el('p', {}, el('strong', {}, t('用途：', 'Purpose: ')), t('一件事一次办申请：', 'Applying once: ') + label(state.matter.summary.name)),
-    el('p', {}, el('strong', {}, t('有效期至：', 'Valid until: ')), formatDate(validUntil.toISOString()),
+    el('p', {}, el('strong', {}, t('有效期至：', 'Valid until: ')), formatDate(validUntil),
       el('span', { class: 'small muted' }, t('（30天，可随时撤回；每次读取都会记录）', ' (30 days; you may withdraw it at any time; every read is logged)'))),
     el('div', { id: 'consent-message', 'aria-live': 'polite' }),
     el('div', { class: 'actions' },

@@ -2,7 +2,7 @@
 // with the visitor's signed authorisation on record (capacity ASSISTANT, the clerk as the authorised
 // user), so the page records that first, then walks questions → merged form → materials → submit,
 // with channel WINDOW. The case then lands in the hall's queue like any other.
-import { api, el, t, label, requireUser, showProblem, ApiError } from '/assets/onego.js';
+import { api, el, t, label, requireUser, showProblem, ApiError, today, shiftDay } from '/assets/onego.js';
 import { questions, mergedForm, formValues, materialInputs, upload, uploadMaterials } from '/assets/form-fields.js';
 
 export async function start() {
@@ -13,9 +13,7 @@ export async function start() {
     ...matters.map(m => el('option', { value: m.code }, label(m.name))));
   // an authorisation for the visit: valid for a year unless the letter says otherwise
   const validUntil = document.getElementById('validUntil');
-  const nextYear = new Date();
-  nextYear.setFullYear(nextYear.getFullYear() + 1);
-  validUntil.value = nextYear.toISOString().substring(0, 10);
+  validUntil.value = shiftDay(await today(), { years: 1 });
   const flow = { user, answers: {}, guidance: null };
   select.addEventListener('change', () => { flow.answers = {}; guide(flow); });
   document.getElementById('assist').addEventListener('submit', event => { event.preventDefault(); submit(flow); });

@@ -212,6 +212,24 @@ export function param(name) {
   return new URLSearchParams(location.search).get(name);
 }
 
+let platformToday;
+
+/**
+ * The platform's today as 'YYYY-MM-DD', in China Standard Time: dates a page proposes come from the
+ * platform's clock, on which every due day is counted, never from the visitor's computer.
+ */
+export function today() {
+  platformToday ??= api('GET', '/api/v1/calendar/today').then(answer => answer.date);
+  return platformToday;
+}
+
+/** The day 'YYYY-MM-DD' moved by whole days, months or years (calendar arithmetic, no time zone). */
+export function shiftDay(day, { days = 0, months = 0, years = 0 }) {
+  const [y, m, d] = day.split('-').map(Number);
+  const shifted = new Date(Date.UTC(y + years, m - 1 + months, d + days));
+  return shifted.toISOString().substring(0, 10);
+}
+
 export function formatDate(value) {
   if (!value) return t('待定', 'to be set');
   return String(value).substring(0, 10);

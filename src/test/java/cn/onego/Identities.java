@@ -24,6 +24,14 @@ public final class Identities {
 		return body + IdNumber.checkCharacter(body);
 	}
 
+	/**
+	 * A licence or permit number nobody else holds: the prefix, then digits unique in this run. A licence
+	 * number belongs to one holder, so tests never share one.
+	 */
+	public static String licenceNumber(String prefix) {
+		return prefix + String.format("%010d", sequence.incrementAndGet());
+	}
+
 	/** A valid 统一社会信用代码 of a company registered in 长沙市. */
 	public static String creditCode() {
 		int n = sequence.incrementAndGet();

@@ -84,8 +84,8 @@ public class Rectifications {
 		}
 		Rectification r = find(id);
 		State from = Boolean.FALSE.equals(r.justified()) ? State.VERIFIED : State.RECTIFIED;
-		return move(actor, id, version, from, State.CLOSED, "callback = ?, callback_note = ?, closed_at = now()", result.name(),
-				note == null ? null : note.trim());
+		return move(actor, id, version, from, State.CLOSED, "callback = ?, callback_note = ?, closed_at = ?", result.name(),
+				note == null ? null : note.trim(), Timestamp.from(clock.instant()));
 	}
 
 	private Rectification move(Actor actor, UUID id, int version, State from, State to, String set, Object... values) {

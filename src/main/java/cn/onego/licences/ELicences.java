@@ -41,8 +41,8 @@ public class ELicences {
 
 	/** Revokes a licence (its decision was revoked); tells whether one was valid. */
 	public boolean revoke(String licenceType, String number) {
-		return jdbc.sql("UPDATE e_licence SET revoked_at = now() WHERE licence_type = ? AND number = ? AND revoked_at IS NULL")
-			.params(licenceType, number)
+		return jdbc.sql("UPDATE e_licence SET revoked_at = ? WHERE licence_type = ? AND number = ? AND revoked_at IS NULL")
+			.params(java.sql.Timestamp.from(clock.instant()), licenceType, number)
 			.update() == 1;
 	}
 

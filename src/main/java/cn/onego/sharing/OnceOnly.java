@@ -141,9 +141,9 @@ public class OnceOnly {
 	/** Stores what a registry holds about a subject (registry feeds and administrators). */
 	public void putRecord(Registry registry, String subject, Map<String, Object> data) {
 		jdbc.sql("""
-				INSERT INTO registry_record (registry, subject, data, updated_at) VALUES (?, ?, ?::jsonb, now())
-				ON CONFLICT (registry, subject) DO UPDATE SET data = excluded.data, updated_at = now()""")
-			.params(registry.name(), subject, json.writeValueAsString(data))
+				INSERT INTO registry_record (registry, subject, data, updated_at) VALUES (?, ?, ?::jsonb, ?)
+				ON CONFLICT (registry, subject) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at""")
+			.params(registry.name(), subject, json.writeValueAsString(data), java.sql.Timestamp.from(clock.instant()))
 			.update();
 	}
 }

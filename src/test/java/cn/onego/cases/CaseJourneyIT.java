@@ -19,6 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import cn.onego.ApiClient;
 import cn.onego.ApiClient.Response;
+import cn.onego.Identities;
 import cn.onego.licences.ELicences;
 
 /**
@@ -78,22 +79,25 @@ class CaseJourneyIT {
 			assertThat(world.task(caseId, dependent).get("state")).as(dependent + " waits for the registration").isEqualTo("WAITING");
 		}
 
-		Response registered = world.approve(caseId, "HN-SCJG-ENT-REG", "92430102MA4T000001");
+		String businessLicence = Identities.creditCode();
+		String foodLicence = Identities.licenceNumber("JY1");
+		Response registered = world.approve(caseId, "HN-SCJG-ENT-REG", businessLicence);
 		assertThat(registered.status()).as(registered.body()).isEqualTo(200);
 
 		Map<String, Object> food = world.task(caseId, "HN-SCJG-FOOD-LICENCE");
 		assertThat(food.get("state")).isEqualTo("PENDING");
 		assertThat(((Map<?, ?>) ((Map<?, ?>) food.get("inputs")).get("HN-SCJG-ENT-REG")).get("number"))
-			.as("the business licence number is attached to the dependent task").isEqualTo("92430102MA4T000001");
+			.as("the business licence number is attached to the dependent task").isEqualTo(businessLicence);
 		Map<String, Object> tax = world.task(caseId, "HN-SW-NEW-TAXPAYER");
 		assertThat(tax.get("state")).as("秒批").isEqualTo("APPROVED");
 		assertThat((String) tax.get("autoRule")).startsWith("秒批 HN-SW-NEW-TAXPAYER#auto");
 
 		ExecutorService reviewers = Executors.newFixedThreadPool(5);
 		List<Future<Response>> decisions = new ArrayList<>();
-		String[][] parallel = { { "HN-SCJG-FOOD-LICENCE", "JY14301020000001" }, { "HN-ZJ-DRAINAGE-PERMIT", "CS-PS-2026-0001" },
-				{ "HN-XF-PUBLIC-VENUE-CHECK", "CS-XF-2026-0001" }, { "HN-CG-SIGNBOARD", null },
-				{ "HN-YC-RETAIL-LICENCE", "430102202600001" } };
+		String[][] parallel = { { "HN-SCJG-FOOD-LICENCE", foodLicence },
+				{ "HN-ZJ-DRAINAGE-PERMIT", Identities.licenceNumber("CS-PS-") },
+				{ "HN-XF-PUBLIC-VENUE-CHECK", Identities.licenceNumber("CS-XF-") }, { "HN-CG-SIGNBOARD", null },
+				{ "HN-YC-RETAIL-LICENCE", Identities.licenceNumber("43010220") } };
 		for (String[] decision : parallel) {
 			decisions.add(reviewers.submit(() -> world.approve(caseId, decision[0], decision[1])));
 		}
@@ -111,7 +115,7 @@ class CaseJourneyIT {
 		assertThat(issued.status()).as(issued.body()).isEqualTo(200);
 		assertThat((String) issued.json("$.state")).isEqualTo("ISSUED");
 		assertThat(licences.validLicence(world.idNumber, "FOOD_BUSINESS_LICENCE")).get()
-			.satisfies(l -> assertThat(l.number()).isEqualTo("JY14301020000001"));
+			.satisfies(l -> assertThat(l.number()).isEqualTo(foodLicence));
 		assertThat(licences.validLicence(world.idNumber, "BUSINESS_LICENCE")).isPresent();
 
 		Response view = world.as(world.applicant, "GET", "/api/v1/cases/" + caseId, null);

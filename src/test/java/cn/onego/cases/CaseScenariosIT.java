@@ -20,6 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import cn.onego.ApiClient;
 import cn.onego.ApiClient.Response;
+import cn.onego.Identities;
 import cn.onego.credit.CreditRecords;
 
 /** The window's and the departments' other decisions, each on a case of its own. */
@@ -121,7 +122,7 @@ class CaseScenariosIT {
 		assertThat((Boolean) world.view(clerk, caseId).json("$.caseFile.gapsOverdue")).isTrue();
 
 		for (String item : List.of("HN-SCJG-ENT-REG", "HN-SCJG-FOOD-LICENCE", "HN-ZJ-DRAINAGE-PERMIT")) {
-			assertThat(world.approve(caseId, item, "NO-" + item).status()).isEqualTo(200);
+			assertThat(world.approve(caseId, item, Identities.licenceNumber("NO-")).status()).isEqualTo(200);
 		}
 		assertThat(world.caseState(caseId)).as("issuance waits for the gap").isEqualTo("IN_PROGRESS");
 		Response early = world.as(clerk, "POST", "/api/v1/cases/" + caseId + "/issue",
@@ -144,7 +145,7 @@ class CaseScenariosIT {
 		assertThat((String) accepted.json("$.mode")).isEqualTo("ON_COMMITMENT");
 		assertThat((List<String>) accepted.json("$.commitments")).containsExactly("PREMISES_USE_PROOF");
 		assertThat(world.task(caseId, "HN-SCJG-ENT-REG").get("commitment")).isEqualTo(true);
-		assertThat(world.approve(caseId, "HN-SCJG-ENT-REG", "92430102MA4T000777").status()).isEqualTo(200);
+		assertThat(world.approve(caseId, "HN-SCJG-ENT-REG", Identities.creditCode()).status()).isEqualTo(200);
 
 		String department = (String) world.task(caseId, "HN-SCJG-ENT-REG").get("department");
 		String reviewer = world.reviewerOf(department, "HN-SCJG-ENT-REG");
@@ -176,7 +177,7 @@ class CaseScenariosIT {
 		String caseId = world.apply("HN-CATERING", SMALL_SHOP, Set.of(), Set.of());
 		String clerk = world.clerkOf(caseId);
 		world.as(clerk, "POST", "/api/v1/cases/" + caseId + "/acceptance", Map.of("version", world.caseVersion(caseId)));
-		assertThat(world.approve(caseId, "HN-SCJG-ENT-REG", "92430102MA4T000888").status()).isEqualTo(200);
+		assertThat(world.approve(caseId, "HN-SCJG-ENT-REG", Identities.creditCode()).status()).isEqualTo(200);
 
 		assertThat(refuse(caseId, "HN-ZJ-DRAINAGE-PERMIT").status()).isEqualTo(200);
 		assertThat(world.caseState(caseId)).as("the drainage permit is optional").isEqualTo("IN_PROGRESS");
@@ -235,7 +236,7 @@ class CaseScenariosIT {
 		assertThat(issueOpen.status()).as("issuing a case with open tasks").isEqualTo(409);
 		Map<String, Object> registration = world.task(caseId, "HN-SCJG-ENT-REG");
 		Response approveUnclaimed = world.as(world.reviewerOf((String) registration.get("department"), "x"), "POST",
-				"/api/v1/tasks/" + registration.get("id") + "/approval", Map.of("version", registration.get("version"), "number", "N"));
+				"/api/v1/tasks/" + registration.get("id") + "/approval", Map.of("version", registration.get("version"), "number", Identities.licenceNumber("N-")));
 		assertThat(approveUnclaimed.status()).as("approving a task nobody claimed").isEqualTo(409);
 		Response otherDepartment = world.as(reviewer, "POST", "/api/v1/tasks/" + registration.get("id") + "/claim",
 				Map.of("version", registration.get("version")));
@@ -250,7 +251,7 @@ class CaseScenariosIT {
 	void consolidatesTheDepartmentsSupplementRequestsIntoOneListAndResumesTheirTasksOnceSupplied() {
 		String caseId = world.apply("HN-CATERING", SMALL_SHOP, Set.of(), Set.of());
 		world.as(world.clerkOf(caseId), "POST", "/api/v1/cases/" + caseId + "/acceptance", Map.of("version", world.caseVersion(caseId)));
-		world.approve(caseId, "HN-SCJG-ENT-REG", "92430102MA4T000999");
+		world.approve(caseId, "HN-SCJG-ENT-REG", Identities.creditCode());
 		ask(caseId, "HN-SCJG-FOOD-LICENCE", "FOOD_LAYOUT_AND_PROCESS", "布局图未标明生熟分开的操作区");
 		ask(caseId, "HN-ZJ-DRAINAGE-PERMIT", "PRETREATMENT_FACILITY_PROOF", "隔油池容量说明缺失");
 		List<Map<String, Object>> requests = world.view(world.applicant, caseId).json("$.caseFile.supplement");
@@ -270,7 +271,7 @@ class CaseScenariosIT {
 	void suspendsATaskForASpecialProcedureWithReasonAndLongestDurationAndResumesIt() {
 		String caseId = world.apply("HN-CATERING", SMALL_SHOP, Set.of(), Set.of());
 		world.as(world.clerkOf(caseId), "POST", "/api/v1/cases/" + caseId + "/acceptance", Map.of("version", world.caseVersion(caseId)));
-		world.approve(caseId, "HN-SCJG-ENT-REG", "92430102MA4T001000");
+		world.approve(caseId, "HN-SCJG-ENT-REG", Identities.creditCode());
 		Map<String, Object> task = world.task(caseId, "HN-SCJG-FOOD-LICENCE");
 		String reviewer = world.reviewerOf((String) task.get("department"), "HN-SCJG-FOOD-LICENCE");
 		Response claimed = world.as(reviewer, "POST", "/api/v1/tasks/" + task.get("id") + "/claim", Map.of("version", task.get("version")));
@@ -317,7 +318,7 @@ class CaseScenariosIT {
 		assertThat(cancelled.get("state")).isEqualTo("CANCELLED");
 		String reviewer = world.reviewerOf((String) cancelled.get("department"), "HN-SCJG-FOOD-LICENCE");
 		Response approve = world.as(reviewer, "POST", "/api/v1/tasks/" + cancelled.get("id") + "/approval",
-				Map.of("version", cancelled.get("version"), "number", "JY-1"));
+				Map.of("version", cancelled.get("version"), "number", Identities.licenceNumber("JY-")));
 		assertThat(approve.status()).isEqualTo(409);
 		assertThat((String) approve.json("$.message.en")).contains("CANCELLED");
 		Response claim = world.as(reviewer, "POST", "/api/v1/tasks/" + cancelled.get("id") + "/claim", Map.of("version", cancelled.get("version")));
@@ -344,7 +345,7 @@ class CaseScenariosIT {
 			.startsWith("4301");
 		List<String> names = inPark.view("admin", caseId).json("$.tasks[*].departmentName");
 		assertThat(names).contains("长沙经济技术开发区市场监督管理局");
-		assertThat(inPark.approve(caseId, "HN-SCJG-ENT-REG", "92430121MA4T000001").status()).as("the park's reviewer decides")
+		assertThat(inPark.approve(caseId, "HN-SCJG-ENT-REG", Identities.creditCode()).status()).as("the park's reviewer decides")
 			.isEqualTo(200);
 
 		CaseWorld elsewhere = new CaseWorld(new ApiClient(port), "430121");

@@ -16,6 +16,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
+import cn.onego.TestRegions;
+
 /**
  * The deadline scanner on 20,000 open tasks: it reads only the due ones through its partial indexes,
  * and two scanners running at once change each colour — and notify — exactly once.
@@ -35,14 +37,15 @@ class DeadlineWarningsIT {
 	@Test
 	void readsOnlyTheDueTasksAndNotifiesOncePerColourChangeWithTwoScannersAtOnce() throws Exception {
 		UUID caseId = UUID.randomUUID();
-		String department = "430102-TEST-" + caseId.toString().substring(0, 8);
-		String number = "430102-20200101-" + String.format("%08d", Math.abs(caseId.hashCode() % 100_000_000)) + "-0";
+		String region = TestRegions.DEADLINE_WARNINGS;
+		String department = region + "-TEST-" + caseId.toString().substring(0, 8);
+		String number = region + "-20200101-" + String.format("%08d", Math.abs(caseId.hashCode() % 100_000_000)) + "-0";
 		jdbc.sql("""
 				INSERT INTO case_file (id, number, application_id, matter, applicant_id, applicant_name, applicant_username, region,
 				    hall, channel, state, submitted_at)
-				VALUES (?, ?, ?, 'HN-CATERING', '11010519491231002X', '测试', 'nobody', '430102', '430102-HALL', 'ONLINE',
+				VALUES (?, ?, ?, 'HN-CATERING', '11010519491231002X', '测试', 'nobody', ?, '430000-HALL', 'ONLINE',
 				    'IN_PROGRESS', now())""")
-			.params(caseId, number, UUID.randomUUID())
+			.params(caseId, number, UUID.randomUUID(), region)
 			.update();
 		// 20,000 tasks far from their limits, 30 that turn yellow today, 20 that are overdue; each with the case's
 		// facts, as dispatch writes them
@@ -54,9 +57,9 @@ class DeadlineWarningsIT {
 				    CASE WHEN n <= 20 THEN DATE '2020-05-25' WHEN n <= 50 THEN DATE '2020-06-05' ELSE DATE '2021-01-01' + (n % 300) END,
 				    20,
 				    CASE WHEN n <= 20 THEN DATE '2020-05-20' WHEN n <= 50 THEN DATE '2020-05-29' ELSE DATE '2020-12-01' + (n % 300) END,
-				    'GREEN', ?, '测试', '430102', '430102-HALL', 'HN-CATERING', 'ONLINE'
+				    'GREEN', ?, '测试', ?, '430000-HALL', 'HN-CATERING', 'ONLINE'
 				FROM generate_series(1, 20050) AS n""")
-			.params(caseId, department, number)
+			.params(caseId, department, number, region)
 			.update();
 		jdbc.sql("ANALYZE case_task").update();
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +33,9 @@ class CatalogueImportIT {
 	@Autowired
 	CatalogQueries queries;
 
+	@Autowired
+	CatalogueAdministration administration;
+
 	ApiClient api;
 	long versionBefore;
 	int mattersBefore;
@@ -41,6 +45,19 @@ class CatalogueImportIT {
 		api = new ApiClient(port);
 		versionBefore = queries.catalogue().version();
 		mattersBefore = queries.catalogue().matters().size();
+	}
+
+	/** What a test imported leaves the catalogue again, so that other tests see the catalogue as shipped. */
+	@AfterEach
+	void removeWhatWasImported() {
+		java.util.Set<String> added = new java.util.HashSet<>();
+		for (String prefix : List.of("XX", "YY", "ZZ")) {
+			added.addAll(TestCatalogue.additions(prefix).keySet());
+		}
+		added.retainAll(administration.filesOf(queries.catalogue().version()).keySet());
+		if (!added.isEmpty()) {
+			administration.importFiles(Map.of(), added, CatalogueAdministration.ImportMode.MERGE, "admin", "test clean-up");
+		}
 	}
 
 	@Test
@@ -149,8 +166,7 @@ class CatalogueImportIT {
 	}
 
 	@Test
-	void picksUpAVersionAnotherNodeImported(@Autowired CatalogueVersions versions,
-			@Autowired CatalogueAdministration administration) {
+	void picksUpAVersionAnotherNodeImported(@Autowired CatalogueVersions versions) {
 		CatalogueFiles current = versions.files(versionBefore);
 		CatalogueFiles elsewhere = current.merge(TestCatalogue.additions("XX"), java.util.List.of());
 		versions.insert(elsewhere, "IMPORTED", "admin@node-2", "imported on another node");

@@ -13,6 +13,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import cn.onego.ApiClient;
 import cn.onego.ApiClient.Response;
+import cn.onego.TestRegions;
 
 /** The calendar as shipped and as administrators extend it, over HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -52,14 +53,15 @@ class CalendarApiIT {
 	@Test
 	void appliesARegionalClosureToThatRegionAndBelowOnly() {
 		Response added = api.send("POST", "/api/v1/admin/calendar/days", "admin", "onego-admin",
-				Map.of("region", "431200", "day", "2026-11-30", "kind", "OFF", "name", "测试：怀化市地方假日"));
+				Map.of("region", TestRegions.CALENDAR_CITY, "day", "2026-11-30", "kind", "OFF", "name", "测试：衡阳市地方假日"));
 		assertThat(added.status()).as(added.body()).isEqualTo(201);
 		String url = "/api/v1/calendar/working-days/after?from=2026-11-27&days=1";
-		assertThat((String) api.get(url + "&region=431202").json("$.to")).as("a district of 怀化").isEqualTo("2026-12-01");
+		assertThat((String) api.get(url + "&region=" + TestRegions.CALENDAR_DISTRICT).json("$.to")).as("a district of 衡阳")
+			.isEqualTo("2026-12-01");
 		assertThat((String) api.get(url + "&region=430100").json("$.to")).as("长沙 is not affected").isEqualTo("2026-11-30");
 		assertThat((String) api.get(url).json("$.to")).isEqualTo("2026-11-30");
 		List<String> audit = api.get("/api/v1/admin/calendar/changes", "admin", "onego-admin").json("$[*].detail");
-		assertThat(audit).anySatisfy(d -> assertThat(d).contains("431200 2026-11-30 OFF"));
+		assertThat(audit).anySatisfy(d -> assertThat(d).contains(TestRegions.CALENDAR_CITY + " 2026-11-30 OFF"));
 	}
 
 	@Test

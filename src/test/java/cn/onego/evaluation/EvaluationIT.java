@@ -2,19 +2,21 @@ package cn.onego.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import cn.onego.ApiClient;
 import cn.onego.ApiClient.Response;
+import cn.onego.TestRegions;
 import cn.onego.cases.CaseWorld;
 
 /** 好差评 over HTTP on cases that were closed at the window. */
@@ -26,6 +28,9 @@ class EvaluationIT {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	Clock clock;
 
 	@Test
 	void takesOneRatingPerCaseFromItsApplicantOnlyAndOnlyOnceTheCaseIsClosed() {
@@ -61,7 +66,7 @@ class EvaluationIT {
 		List<Map<String, Object>> open = world.as(clerk, "GET", "/api/v1/rectifications?responsible=" + hall + "&state=OPEN", null)
 			.json("$[?(@.caseId == '" + caseId + "')]");
 		assertThat(open).hasSize(1);
-		String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+		String today = LocalDate.now(clock).toString();
 		String expectedDue = api.get("/api/v1/calendar/working-days/after?from=" + today + "&days=15&region=" + world.region)
 			.json("$.to");
 		assertThat(open.get(0).get("dueOn")).isEqualTo(expectedDue);
@@ -87,7 +92,7 @@ class EvaluationIT {
 	@Test
 	void reportsStatisticsThatMatchHandComputedValues() {
 		ApiClient api = new ApiClient(port);
-		String region = "431021";
+		String region = TestRegions.EVALUATION;
 		int[] levels = { 1, 2, 3, 4, 5 };
 		String hall = null;
 		String clerk = null;
@@ -111,7 +116,7 @@ class EvaluationIT {
 		assertThat((String) any.as(clerk, "POST", "/api/v1/rectifications/" + rectification + "/callback",
 				Map.of("version", 1, "result", "BASICALLY_SATISFIED")).json("$.state")).isEqualTo("CLOSED");
 
-		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		LocalDate today = LocalDate.now(clock);
 		Response stats = api.send("GET", "/api/v1/evaluation/statistics?groupBy=REGION&region=" + region + "&from=" + today + "&to="
 				+ today.plusDays(1), "supervisor", "onego-supervisor", null);
 		assertThat(stats.status()).as(stats.body()).isEqualTo(200);

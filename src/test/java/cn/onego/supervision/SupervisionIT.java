@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +20,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 import cn.onego.ApiClient;
 import cn.onego.ApiClient.Response;
+import cn.onego.Identities;
+import cn.onego.TestRegions;
 import cn.onego.cases.CaseWorld;
 
 /** The dashboard of 鹤城区 after three cases, from the aggregates the events keep. */
@@ -25,7 +29,7 @@ import cn.onego.cases.CaseWorld;
 @ActiveProfiles("test")
 class SupervisionIT {
 
-	static final String REGION = "431202";
+	static final String REGION = TestRegions.SUPERVISION;
 	static final Map<String, List<String>> SHOP = CaseWorld.SMALL_SHOP;
 
 	@LocalServerPort
@@ -34,6 +38,9 @@ class SupervisionIT {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Clock clock;
+
 	@Test
 	void showsVolumesOnTimeRateLateDepartmentsAndWarningsAndExportsThem() throws Exception {
 		ApiClient api = new ApiClient(port);
@@ -41,10 +48,12 @@ class SupervisionIT {
 		CaseWorld late = new CaseWorld(api, REGION);
 		String lateCase = late.apply("HN-CATERING", SHOP, Set.of(), Set.of());
 		accept(late, lateCase);
-		late.approve(lateCase, "HN-SCJG-ENT-REG", "92431202MA4T000001");
+		late.approve(lateCase, "HN-SCJG-ENT-REG", Identities.creditCode());
 		for (String item : List.of("HN-SCJG-FOOD-LICENCE", "HN-ZJ-DRAINAGE-PERMIT")) {
-			jdbc.sql("UPDATE case_task SET due_on = current_date - 3 WHERE case_id = ?::uuid AND item = ?").params(lateCase, item).update();
-			assertThat(late.approve(lateCase, item, "N-" + item).status()).isEqualTo(200);
+			jdbc.sql("UPDATE case_task SET due_on = ? WHERE case_id = ?::uuid AND item = ?")
+				.params(LocalDate.now(clock).minusDays(3), lateCase, item)
+				.update();
+			assertThat(late.approve(lateCase, item, Identities.licenceNumber("N-")).status()).isEqualTo(200);
 		}
 		Response issued = late.as(late.clerkOf(lateCase), "POST", "/api/v1/cases/" + lateCase + "/issue",
 				Map.of("version", late.caseVersion(lateCase), "trackingNumber", "EMS9"));
@@ -53,7 +62,7 @@ class SupervisionIT {
 		CaseWorld warned = new CaseWorld(api, REGION);
 		String warnedCase = warned.apply("HN-CATERING", SHOP, Set.of(), Set.of());
 		accept(warned, warnedCase);
-		warned.approve(warnedCase, "HN-SCJG-ENT-REG", "92431202MA4T000002");
+		warned.approve(warnedCase, "HN-SCJG-ENT-REG", Identities.creditCode());
 		jdbc.sql("UPDATE case_task SET colour = 'RED' WHERE case_id = ?::uuid AND item = 'HN-SCJG-FOOD-LICENCE'").param(warnedCase).update();
 		int yellow = jdbc.sql("""
 				UPDATE case_task SET colour = 'YELLOW' WHERE id = (SELECT id FROM case_task WHERE case_id = ?::uuid

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import cn.onego.ApiClient;
+import cn.onego.TestRegions;
 
 /**
  * The administration page in a real browser: browsing the catalogue, a rejected and an accepted import,
@@ -45,6 +47,17 @@ class AdminPageIT {
 
 	@TempDir
 	Path files;
+
+	/** The imported matter leaves the catalogue again, so that other tests see the catalogue as shipped. */
+	@AfterEach
+	void removeTheImportedMatter() {
+		ApiClient api = new ApiClient(port);
+		if (api.get("/api/v1/matters/ZZ-PAGE-TEST").status() == 200) {
+			var removed = api.postFiles("/api/v1/admin/catalog/imports", "admin", "onego-admin", java.util.Map.of(),
+					java.util.Map.of("delete", "matters/zz-page.yaml"));
+			assertThat(removed.status()).as(removed.body()).isEqualTo(201);
+		}
+	}
 
 	@Test
 	void browsesImportsKeepsTheCatalogueOnErrorsAddsADayAndCreatesAUserWhoSignsIn() throws IOException {
@@ -126,17 +139,17 @@ class AdminPageIT {
 	}
 
 	private static void addALocalWorkingDay(Browser browser) {
-		browser.type("#day-region", "430100");
+		browser.type("#day-region", TestRegions.ADMIN_PAGE_CITY);
 		browser.script("document.getElementById('day-day').value = '2026-12-05'"); // a Saturday
 		browser.select("#day-kind", "WORK");
-		browser.type("#day-name", "测试：长沙市周六上班");
+		browser.type("#day-name", "测试：湘潭市周六上班");
 		browser.click("#day-form button[type=submit]");
 		browser.waitForText("#day-result", "已添加");
 		String days = browser.waitForText("#calendar-exceptions", "2026-12-05");
-		assertThat(days).contains("测试：长沙市周六上班", "调休上班");
+		assertThat(days).contains("测试：湘潭市周六上班", "调休上班");
 		assertThat(browser.find("td.work[data-day='2026-12-05']").getText()).as("marked in the month grid").contains("5", "班");
 		assertThat(browser.find("td.off[data-day='2026-10-01']").getText()).contains("休");
-		assertThat(browser.waitForText("#calendar-change-list", "430100 2026-12-05 WORK")).contains("admin");
+		assertThat(browser.waitForText("#calendar-change-list", TestRegions.ADMIN_PAGE_CITY + " 2026-12-05 WORK")).contains("admin");
 		browser.screenshot("admin-calendar");
 		assertThat(browser.missingGlyphs("admin-calendar")).isEmpty();
 	}

@@ -16,10 +16,12 @@ import org.springframework.test.context.ActiveProfiles;
 
 import cn.onego.ApiClient;
 import cn.onego.ApiClient.Response;
+import cn.onego.Identities;
+import cn.onego.TestRegions;
 import cn.onego.cases.CaseWorld;
 
 /**
- * The supervision dashboard in a real browser, after cases made through the API in 芙蓉区: its figures
+ * The supervision dashboard in a real browser, after cases made through the API in 株洲市荷塘区: its figures
  * are the API's for the same filter, every chart is drawn, a filter reloads it, and its exports download.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -27,8 +29,8 @@ import cn.onego.cases.CaseWorld;
 @SuppressWarnings("unchecked")
 class DashboardPageIT {
 
-	static final String DISTRICT = "430102";
-	static final String CITY = "430100";
+	static final String DISTRICT = TestRegions.DASHBOARD_PAGE_DISTRICT;
+	static final String CITY = TestRegions.DASHBOARD_PAGE_CITY;
 	static final String CHARTS = "#chart-volumes, #chart-ontime, #chart-satisfaction, #chart-warnings, #chart-bottlenecks, #chart-reduction";
 
 	@LocalServerPort
@@ -53,7 +55,7 @@ class DashboardPageIT {
 
 			int loads = loads(browser);
 			browser.select("#region", CITY);
-			browser.waitUntil("the dashboard reloads for 长沙市", "Number(document.body.dataset.loads) > " + loads);
+			browser.waitUntil("the dashboard reloads for 株洲市", "Number(document.body.dataset.loads) > " + loads);
 			assertThat(browser.path()).contains("region=" + CITY);
 
 			Response dashboard = supervisor(api, "/api/v1/supervision/dashboard?region=" + CITY);
@@ -67,7 +69,7 @@ class DashboardPageIT {
 				.isEqualTo(String.valueOf((Integer) dashboard.json("$.satisfaction.total")));
 			assertThat(browser.find("#figure-red .value").getText()).isEqualTo(String.valueOf((Integer) dashboard.json("$.red")));
 			String warnings = browser.find("#warnings").getText();
-			assertThat(warnings).as("the live list of warned tasks").contains(overdueCase, "芙蓉区市场监督管理局", "超期");
+			assertThat(warnings).as("the live list of warned tasks").contains(overdueCase, "荷塘区市场监督管理局", "超期");
 			assertChartsDrawn(browser);
 			assertThat(browser.find("#table-reduction").getAttribute("textContent")).contains("材料", "跑动次数");
 
@@ -114,7 +116,7 @@ class DashboardPageIT {
 		return ((Number) browser.script("return Number(document.body.dataset.loads)")).intValue();
 	}
 
-	/** A restaurant opened in 芙蓉区: accepted, its items approved, the results issued and the case rated. */
+	/** A restaurant opened in 荷塘区: accepted, its items approved, the results issued and the case rated. */
 	private static void issuedAndRated(ApiClient api) {
 		CaseWorld world = new CaseWorld(api, DISTRICT);
 		String caseId = world.apply("HN-CATERING", CaseWorld.SMALL_SHOP, Set.of(), Set.of());
@@ -122,7 +124,7 @@ class DashboardPageIT {
 				Map.of("version", world.caseVersion(caseId)));
 		assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
 		for (String item : List.of("HN-SCJG-ENT-REG", "HN-SCJG-FOOD-LICENCE", "HN-ZJ-DRAINAGE-PERMIT")) {
-			Response approved = world.approve(caseId, item, "N-" + item);
+			Response approved = world.approve(caseId, item, Identities.licenceNumber("N-"));
 			assertThat(approved.status()).as(approved.body()).isEqualTo(200);
 		}
 		Response issued = world.as(world.clerkOf(caseId), "POST", "/api/v1/cases/" + caseId + "/issue",
@@ -132,7 +134,7 @@ class DashboardPageIT {
 		assertThat(rated.status()).as(rated.body()).isEqualTo(201);
 	}
 
-	/** A second application in 芙蓉区, not accepted at the window. */
+	/** A second application in 荷塘区, not accepted at the window. */
 	private static void notAccepted(ApiClient api) {
 		CaseWorld world = new CaseWorld(api, DISTRICT);
 		String caseId = world.apply("HN-CATERING", CaseWorld.SMALL_SHOP, Set.of(), Set.of());

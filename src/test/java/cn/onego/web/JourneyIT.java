@@ -2,8 +2,8 @@ package cn.onego.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -33,6 +34,9 @@ class JourneyIT {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	Clock clock;
 
 	@Test
 	void appliedOnlineAcceptedAtTheWindowApprovedByTwoDepartmentsInParallelIssuedRatedAndCountedOnTheDashboard() throws Exception {
@@ -123,7 +127,7 @@ class JourneyIT {
 
 		// the supervisor's dashboard for the case's region and matter counts it, as the API does
 		String region = staff.view("admin", caseId).json("$.caseFile.region");
-		String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+		String today = LocalDate.now(clock).toString();
 		String filter = "region=" + region + "&matter=HN-RETIREMENT&from=" + today + "&to=" + today;
 		Response dashboard = awaitIssued(api, filter);
 		try (Browser supervisor = Browser.open(port)) {

@@ -71,7 +71,8 @@ class WorkbenchIT {
 		assertThat(world.caseState(caseId)).isEqualTo("IN_PROGRESS");
 
 		// the registration first: the departments after it build on its number
-		assertThat(world.approve(caseId, "HN-SCJG-ENT-REG", "92430102MA4T000001").status()).isEqualTo(200);
+		String businessLicence = Identities.creditCode();
+		assertThat(world.approve(caseId, "HN-SCJG-ENT-REG", businessLicence).status()).isEqualTo(200);
 		Map<String, Object> food = world.task(caseId, "HN-SCJG-FOOD-LICENCE");
 		Map<String, Object> drainage = world.task(caseId, "HN-ZJ-DRAINAGE-PERMIT");
 		assertThat(food.get("department")).isNotEqualTo(drainage.get("department"));
@@ -81,7 +82,7 @@ class WorkbenchIT {
 		try (Browser market = Browser.open(port); Browser housing = Browser.open(port)) {
 			openTask(market, marketReviewer, (String) food.get("id"), "department-queue-market");
 			assertThat(market.find(".input-number").getText()).as("the business licence number of the earlier item")
-				.isEqualTo("92430102MA4T000001");
+				.isEqualTo(businessLicence);
 			shot(market, "department-task-market");
 
 			// while the market regulator's view is open, the housing department decides its own task
@@ -89,7 +90,7 @@ class WorkbenchIT {
 			housing.click("#claim");
 			expect(housing, "#message", "已领取");
 			expect(housing, "#task-state", "审查中");
-			housing.type("#approve-number", "CS-PS-2026-0001").click("#approve");
+			housing.type("#approve-number", Identities.licenceNumber("CS-PS-")).click("#approve");
 			expect(housing, "#message", "已准予");
 			expect(housing, "#task-state", "准予");
 			shot(housing, "department-approved-housing");
@@ -108,7 +109,7 @@ class WorkbenchIT {
 			// the view reloaded with the version now current, so the same button works
 			market.click("#claim");
 			expect(market, "#message", "已领取");
-			market.type("#approve-number", "JY14301020000001").click("#approve");
+			market.type("#approve-number", Identities.licenceNumber("JY1")).click("#approve");
 			expect(market, "#message", "已准予");
 		}
 		assertThat(world.caseState(caseId)).isEqualTo("READY");

@@ -1,5 +1,6 @@
 package cn.onego.clock.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.onego.clock.CalendarNotLoaded;
 import cn.onego.clock.Calendars;
 import cn.onego.clock.WorkingDayCalendar;
 import cn.onego.identity.Actors;
@@ -29,10 +31,35 @@ class CalendarController {
 
 	private final Calendars calendars;
 	private final Actors actors;
+	private final Clock clock;
 
-	CalendarController(Calendars calendars, Actors actors) {
+	CalendarController(Calendars calendars, Actors actors, Clock clock) {
 		this.calendars = calendars;
 		this.actors = actors;
+		this.clock = clock;
+	}
+
+	/**
+	 * The platform's today. Pages take dates from here, not from the visitor's computer, whose clock and
+	 * time zone may differ from the one every due day is counted on.
+	 *
+	 * @param workingDay whether today is a working day; null while its year's holidays are not loaded
+	 */
+	record Today(LocalDate date, String region, Boolean workingDay) {
+	}
+
+	@GetMapping("/calendar/today")
+	@Operation(summary = "Today on the platform's clock 今天", description = "China Standard Time; with region, its local days count too.")
+	Today today(@RequestParam(required = false) String region) {
+		LocalDate today = LocalDate.now(clock);
+		Boolean working;
+		try {
+			working = calendar(region).isWorkingDay(today);
+		}
+		catch (CalendarNotLoaded notLoaded) {
+			working = null;
+		}
+		return new Today(today, region, working);
 	}
 
 	record YearView(int year, String region, int workingDays, Map<LocalDate, String> exceptions) {

@@ -30,8 +30,10 @@ class SupervisionController {
 
 	private final Dashboard dashboard;
 	private final Actors actors;
+	private final java.time.Clock clock;
 
-	SupervisionController(Dashboard dashboard, Actors actors) {
+	SupervisionController(Dashboard dashboard, Actors actors, java.time.Clock clock) {
+		this.clock = clock;
 		this.dashboard = dashboard;
 		this.actors = actors;
 	}
@@ -79,7 +81,7 @@ class SupervisionController {
 				&& !scope.startsWith(cn.onego.shared.RegionCode.of(actor.region()).prefix())) {
 			throw new cn.onego.evaluation.Rectifications.NotResponsible();
 		}
-		LocalDate end = to != null ? to : LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+		LocalDate end = to != null ? to : LocalDate.now(clock);
 		LocalDate start = from != null ? from : end.minusDays(29);
 		if (start.isAfter(end)) {
 			throw InvalidInput.of("from", "range", Message.of("开始日期晚于结束日期", "from is after to"));

@@ -1,0 +1,45 @@
+package cn.onego;
+
+import java.util.Map;
+
+/**
+ * The regions the tests work in. The integration tests share one database (Spring keeps one context for
+ * all of them), so a test that asserts on what is counted or listed for a whole region — a dashboard, the
+ * warned tasks, rating statistics, a local working day — works in a region that belongs to it alone. Every
+ * other test works in {@link #SHARED} and asserts only on the cases, people and staff it created itself.
+ * {@code TestRegionsTests} checks that no owned region lies inside another or inside the shared one.
+ */
+public final class TestRegions {
+
+	/** 长沙市芙蓉区, the demo district with its own hall: shared, so assert only on what you made. */
+	public static final String SHARED = "430102";
+
+	/** 怀化市鹤城区: {@code SupervisionIT}'s dashboard figures. */
+	public static final String SUPERVISION = "431202";
+
+	/** 株洲市荷塘区, in 株洲市: {@code DashboardPageIT}'s figures and warned tasks, also for its whole city. */
+	public static final String DASHBOARD_PAGE_DISTRICT = "430202";
+	public static final String DASHBOARD_PAGE_CITY = "430200";
+
+	/** 湘西州吉首市: {@code DeadlineWarningsIT}'s twenty thousand tasks due in 2020. */
+	public static final String DEADLINE_WARNINGS = "433101";
+
+	/** 郴州市桂阳县: {@code EvaluationIT}'s rating statistics. */
+	public static final String EVALUATION = "431021";
+
+	/** 衡阳市 and its district 珠晖区: {@code CalendarApiIT}'s local closure. */
+	public static final String CALENDAR_CITY = "430400";
+	public static final String CALENDAR_DISTRICT = "430405";
+
+	/** 湘潭市: the local working day {@code AdminPageIT} adds on the administration page. */
+	public static final String ADMIN_PAGE_CITY = "430300";
+
+	private TestRegions() {
+	}
+
+	/** Each owned region with the test that owns it (the districts are checked with their cities). */
+	static Map<String, String> owned() {
+		return Map.of(SUPERVISION, "SupervisionIT", DASHBOARD_PAGE_CITY, "DashboardPageIT", DEADLINE_WARNINGS,
+				"DeadlineWarningsIT", EVALUATION, "EvaluationIT", CALENDAR_CITY, "CalendarApiIT", ADMIN_PAGE_CITY, "AdminPageIT");
+	}
+}

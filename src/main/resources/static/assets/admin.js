@@ -1,17 +1,30 @@
 // 系统管理: a thin client of the administration API — catalogue versions and imports, the working-day
 // calendar, and staff users. Every list comes from the API; every refusal is shown as the API words it.
-import { api, page, requireUser, t, el, label, showProblem, notice, formatTime, ApiError, today } from '/assets/onego.js';
+import { api, page, requireUser, hasRole, t, el, label, showProblem, notice, formatTime, ApiError, today } from '/assets/onego.js';
 
 const ROLES = [['WINDOW_CLERK', '综合窗口人员', 'Window clerk'], ['REVIEWER', '审批人员', 'Reviewer'],
-  ['DEPARTMENT_HEAD', '部门负责人', 'Department head'], ['SUPERVISOR', '监管人员', 'Supervisor'], ['ADMIN', '系统管理员', 'Administrator']];
+  ['DEPARTMENT_HEAD', '部门负责人', 'Department head'], ['SUPERVISOR', '监管人员', 'Supervisor'],
+  ['CATALOGUE_ADMIN', '目录管理员', 'Catalogue administrator'], ['SYSTEM_ADMIN', '系统管理员', 'System administrator']];
 
 page(async () => {
-  await requireUser('ADMIN');
-  wireCatalogue();
-  wireImport();
-  await wireCalendar();
-  wireStaff();
-  await Promise.all([showVersions(), searchMatters(''), showYear(), showChanges(), showStaff(), fillDepartments()]);
+  const user = await requireUser('CATALOGUE_ADMIN', 'SYSTEM_ADMIN');
+  // each administrator sees the parts of their role: the catalogue and the calendar, or the users
+  const catalogue = hasRole(user, 'CATALOGUE_ADMIN');
+  const system = hasRole(user, 'SYSTEM_ADMIN');
+  for (const id of ['catalogue', 'import', 'calendar']) document.getElementById(id).hidden = !catalogue;
+  document.getElementById('users').hidden = !system;
+  const loads = [];
+  if (catalogue) {
+    wireCatalogue();
+    wireImport();
+    await wireCalendar();
+    loads.push(showVersions(), searchMatters(''), showYear(), showChanges());
+  }
+  if (system) {
+    wireStaff();
+    loads.push(showStaff(), fillDepartments());
+  }
+  await Promise.all(loads);
 });
 
 /** A table with column headings and rows of cells (text or elements). */

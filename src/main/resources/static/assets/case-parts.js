@@ -34,7 +34,7 @@ export async function matterName(code) {
 /** The case view, its application and the merged form's labels for its answers. */
 export async function loadCase(caseId) {
   const view = await api('GET', '/api/v1/cases/' + encodeURIComponent(caseId));
-  const application = await api('GET', '/api/v1/applications/' + view.caseFile.applicationId);
+  const application = await api('GET', '/api/v1/cases/' + encodeURIComponent(caseId) + '/application');
   // the guidance for the same answers gives the form's sections and labels; the values are the application's
   const guidance = await api('POST', '/api/v1/matters/' + encodeURIComponent(application.matter) + '/guidance',
     { answers: application.answers || {}, commitments: [...(application.commitments || [])] }).catch(() => null);

@@ -57,7 +57,7 @@ page(async () => {
 
 function summary(view) {
   const c = view.caseFile;
-  const row = (zh, en, ...value) => el('div', {}, el('dt', { class: 'small muted' }, t(zh, en)), el('dd', { style: 'margin: 0' }, ...value));
+  const row = (zh, en, ...value) => el('div', {}, el('dt', { class: 'small muted' }, t(zh, en)), el('dd', { class: 'flush' }, ...value));
   return el('dl', { class: 'figures', id: 'summary' },
     row('办件编号', 'Case number', el('strong', { id: 'number' }, c.number)),
     row('状态', 'State', el('span', { class: 'badge state', id: 'state' }, state(c.state))),

@@ -14,7 +14,7 @@ const FONT = getComputedStyle(document.documentElement).fontFamily;
 const charts = new Map();
 
 page(async () => {
-  const user = await requireUser('SUPERVISOR', 'ADMIN');
+  const user = await requireUser('SUPERVISOR');
   const form = document.getElementById('filters');
   const root = user.region || '430000';
   restoreFilters(form);

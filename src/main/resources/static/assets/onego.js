@@ -148,8 +148,8 @@ const NAV = [
   { href: '/my.html', zh: '我的办件', en: 'My applications', roles: ['APPLICANT'] },
   { href: '/window.html', zh: '综合窗口', en: 'Window', roles: ['WINDOW_CLERK'] },
   { href: '/department.html', zh: '部门审批', en: 'Department', roles: ['REVIEWER', 'DEPARTMENT_HEAD'] },
-  { href: '/dashboard.html', zh: '监管看板', en: 'Supervision', roles: ['SUPERVISOR', 'ADMIN'] },
-  { href: '/admin.html', zh: '系统管理', en: 'Administration', roles: ['ADMIN'] },
+  { href: '/dashboard.html', zh: '监管看板', en: 'Supervision', roles: ['SUPERVISOR'] },
+  { href: '/admin.html', zh: '系统管理', en: 'Administration', roles: ['CATALOGUE_ADMIN', 'SYSTEM_ADMIN'] },
 ];
 
 /** The page header: name, navigation for the user's roles, language switch, sign-in or sign-out. */

@@ -366,12 +366,15 @@ public class Submissions {
 
 	// ------------------------------------------------------------------ reading
 
-	/** An application the actor may see: their own, one they act in, or any for staff. */
+	/**
+	 * An application or draft of the actor: one they filed, one of their own, or one of a person they may
+	 * act for. Staff read a submitted application through its case, where their part in the case is checked.
+	 */
 	public ApplicationRecord find(Actor actor, UUID id) {
 		ApplicationRecord a = applications.find(id).orElseThrow(() -> new NotFound("申请", "Application", id.toString()));
-		boolean own = a.createdBy().equals(actor.username()) || a.applicant().id().equals(actor.idNumber())
+		boolean own = a.createdBy().equals(actor.username()) || actor.isPerson(a.applicant().id())
 				|| representation.capacity(actor.username(), actor.idNumber(), a.applicant().id()).isPresent();
-		if (!own && !actor.staff()) {
+		if (!own) {
 			throw new NotFound("申请", "Application", id.toString());
 		}
 		return a;

@@ -93,6 +93,7 @@ public class CaseHandling {
 	private final OnceOnly onceOnly;
 	private final Halls halls;
 	private final Notifications notifications;
+	private final CaseAccess access;
 	private final Actors actors;
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transactions;
@@ -102,7 +103,8 @@ public class CaseHandling {
 	private final double warningShare;
 
 	CaseHandling(Cases cases, CatalogQueries catalog, Submissions submissions, Calendars calendars, CreditRecords credit,
-			ELicences licences, OnceOnly onceOnly, Halls halls, Notifications notifications, Actors actors, JdbcClient jdbc,
+			ELicences licences, OnceOnly onceOnly, Halls halls, Notifications notifications, CaseAccess access, Actors actors,
+			JdbcClient jdbc,
 			TransactionTemplate transactions,
 			ApplicationEventPublisher events, Clock clock,
 			@Value("${onego.cases.verification-working-days:40}") int verificationWorkingDays,
@@ -117,6 +119,7 @@ public class CaseHandling {
 		this.onceOnly = onceOnly;
 		this.halls = halls;
 		this.notifications = notifications;
+		this.access = access;
 		this.actors = actors;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
@@ -352,10 +355,8 @@ public class CaseHandling {
 	public CaseFile supplement(Actor actor, UUID caseId, Map<String, String> attachments, String note) {
 		return transactions.execute(status -> {
 			CaseFile c = cases.lock(caseId).orElseThrow(() -> new NotFound("办件", "Case", caseId.toString()));
-			boolean applicant = actor.username().equals(c.applicantUsername()) || c.applicantId().equals(actor.idNumber());
-			boolean window = actor.has(Role.WINDOW_CLERK) && c.hall().equals(actor.hall());
-			if (!applicant && !window) {
-				throw new CaseProblems.NotYours("办件");
+			if (!access.isApplicantSide(actor, c) && !actor.clerkOf(c.hall())) {
+				throw new NotFound("办件", "Case", caseId.toString());
 			}
 			Instant now = clock.instant();
 			Map<String, String> files = attachments == null ? Map.of() : attachments;
@@ -487,9 +488,7 @@ public class CaseHandling {
 			String detail) {
 		return transactions.execute(status -> {
 			Task t = cases.task(taskId).orElseThrow(() -> new NotFound("子件", "Task", taskId.toString()));
-			if (!reviewer.has(Role.REVIEWER) || !t.department().equals(reviewer.department())) {
-				throw new CaseProblems.NotYours("子件");
-			}
+			access.requireDepartment(reviewer, t);
 			if (t.version() != version) {
 				throw new ConcurrentChange("子件", version);
 			}
@@ -664,8 +663,8 @@ public class CaseHandling {
 						rs.getString(4) })
 				.optional()
 				.orElseThrow(() -> new NotFound("核查任务", "Verification", verificationId.toString()));
-			if (!reviewer.has(Role.REVIEWER) || !v[2].equals(reviewer.department())) {
-				throw new CaseProblems.NotYours("核查任务");
+			if (!reviewer.memberOf((String) v[2])) {
+				throw new NotFound("核查任务", "Verification", verificationId.toString());
 			}
 			IllegalTransition.check("PENDING".equals(v[3]), "核查任务", v[3], "核查");
 			Instant now = clock.instant();
@@ -801,9 +800,7 @@ public class CaseHandling {
 
 	private CaseFile atWindow(Actor clerk, UUID caseId, int version) {
 		CaseFile c = cases.lock(caseId).orElseThrow(() -> new NotFound("办件", "Case", caseId.toString()));
-		if (!clerk.has(Role.WINDOW_CLERK) || !c.hall().equals(clerk.hall())) {
-			throw new CaseProblems.NotYours("办件");
-		}
+		access.requireWindow(clerk, c);
 		if (c.version() != version) {
 			throw new ConcurrentChange("办件", version);
 		}

@@ -23,6 +23,7 @@ import cn.onego.shared.Label;
 public class CaseQueries {
 
 	private final Cases cases;
+	private final CaseAccess access;
 	private final CatalogQueries catalog;
 	private final Submissions submissions;
 	private final Notifications notifications;
@@ -31,13 +32,15 @@ public class CaseQueries {
 	private final java.time.Clock clock;
 	private final double warningShare;
 
-	CaseQueries(Cases cases, CatalogQueries catalog, Submissions submissions, Notifications notifications, JdbcClient jdbc,
+	CaseQueries(Cases cases, CaseAccess access, CatalogQueries catalog, Submissions submissions, Notifications notifications,
+			JdbcClient jdbc,
 			cn.onego.clock.Calendars calendars, java.time.Clock clock,
 			@org.springframework.beans.factory.annotation.Value("${onego.clock.warning-share:0.2}") double warningShare) {
 		this.calendars = calendars;
 		this.clock = clock;
 		this.warningShare = warningShare;
 		this.cases = cases;
+		this.access = access;
 		this.catalog = catalog;
 		this.submissions = submissions;
 		this.notifications = notifications;
@@ -75,19 +78,26 @@ public class CaseQueries {
 	/** The acceptance receipt (受理回执): what was received, what is missing, and the promised date. */
 	public record Receipt(String number, String numberSpoken, Label matter, String applicant, Instant acceptedAt,
 			LocalDate promisedDate, List<ApplicationRecord.MaterialEntry> received, List<CaseFile.Gap> missing,
-			List<String> commitments, String hall) {
+			List<String> commitments, String hall, String queryCode) {
 	}
 
 	public CaseView view(Actor actor, UUID caseId) {
-		CaseFile c = visible(actor, caseId);
-		Catalogue catalogue = catalog.catalogue();
+		CaseFile c = find(caseId);
 		List<Task> taskList = cases.tasks(caseId);
+		access.readable(actor, c, taskList);
+		Catalogue catalogue = catalog.catalogue();
 		List<TaskView> tasks = taskList.stream().map(t -> view(catalogue, t)).toList();
 		LocalDate due = c.acceptedAt() == null || taskList.isEmpty() ? null
 				: CaseProgress.dueDate(LocalDate.ofInstant(c.acceptedAt(), clock.getZone()), taskList,
 						calendars.of(cn.onego.shared.RegionCode.of(c.region())));
 		return new CaseView(c, c.number().spoken(), catalogue.matter(c.matter()).map(m -> m.name()).orElse(null), due, tasks,
 				cases.history(caseId), verificationsOf(caseId));
+	}
+
+	/** The case, if the actor may read it (otherwise not found): for the modules that show what belongs to a case. */
+	public CaseFile caseFile(Actor actor, UUID caseId) {
+		CaseFile c = find(caseId);
+		return access.readable(actor, c, cases.tasks(caseId));
 	}
 
 	/** A case, for the modules that take it further (evaluation, supervision); callers check who may see it. */
@@ -121,8 +131,17 @@ public class CaseQueries {
 			.id());
 	}
 
+	/**
+	 * What the applicant submitted for the case — the form and the materials — for those who handle the
+	 * case or applied; not for supervisors, who follow progress, not personal data.
+	 */
+	public ApplicationRecord application(Actor actor, UUID caseId) {
+		CaseFile c = submission(actor, caseId);
+		return submissions.submitted(c.applicationId());
+	}
+
 	public Receipt receipt(Actor actor, UUID caseId) {
-		CaseFile c = visible(actor, caseId);
+		CaseFile c = submission(actor, caseId);
 		if (c.acceptedAt() == null) {
 			throw new NotFound("受理回执（尚未受理）", "Acceptance receipt (not accepted yet)", c.number().value());
 		}
@@ -136,20 +155,20 @@ public class CaseQueries {
 					|| (m.required() && m.source() != cn.onego.application.Resolution.Source.EXEMPT_BY_LAW))
 			.toList();
 		return new Receipt(c.number().value(), c.number().spoken(), catalog.catalogue().matter(c.matter()).orElseThrow().name(),
-				c.applicantName(), c.acceptedAt(), c.promisedDate(), received, c.gaps(), c.commitments(), c.hall());
+				c.applicantName(), c.acceptedAt(), c.promisedDate(), received, c.gaps(), c.commitments(), c.hall(),
+				cases.queryCode(c.id()));
 	}
 
-	public List<CaseFile> hallQueue(Actor clerk, CaseState state) {
+	/** The queue of the clerk's own hall, oldest first. */
+	public List<CaseSummary> hallQueue(Actor clerk, CaseState state) {
 		if (!clerk.has(Role.WINDOW_CLERK) || clerk.hall() == null) {
 			throw new CaseProblems.NotYours("大厅队列");
 		}
-		return cases.ofHall(clerk.hall(), state, 500);
+		return cases.ofHall(clerk.hall(), state, 500).stream().map(CaseSummary::of).toList();
 	}
 
 	public List<QueueEntry> departmentQueue(Actor reviewer, String department, TaskState state, LocalDate dueBy, String matter) {
-		if (!department.equals(reviewer.department()) && !reviewer.has(Role.SUPERVISOR) && !reviewer.has(Role.ADMIN)) {
-			throw new CaseProblems.NotYours("部门队列");
-		}
+		access.requireQueue(reviewer, department);
 		Catalogue catalogue = catalog.catalogue();
 		return cases.queue(department, state, dueBy, matter, 500).stream().map(q -> {
 			TaskView v = view(catalogue, q.task());
@@ -159,8 +178,12 @@ public class CaseQueries {
 		}).toList();
 	}
 
-	public List<CaseFile> mine(Actor applicant) {
-		return cases.ofApplicant(applicant.idNumber() == null ? "" : applicant.idNumber(), applicant.username(), 200);
+	/** The cases of the applicant and those they filed for others, newest first. */
+	public List<CaseSummary> mine(Actor applicant) {
+		return cases.ofApplicant(applicant.idNumber() == null ? "" : applicant.idNumber(), applicant.username(), 200)
+			.stream()
+			.map(CaseSummary::of)
+			.toList();
 	}
 
 	/** The actor's messages; department heads and supervisors also get the warnings of their scope. */
@@ -169,14 +192,13 @@ public class CaseQueries {
 		if (actor.has(Role.DEPARTMENT_HEAD) && actor.department() != null) {
 			recipients.add("DEPARTMENT_HEAD:" + actor.department());
 		}
-		if (actor.has(Role.SUPERVISOR) && actor.region() != null) {
-			recipients.add("SUPERVISOR:" + cn.onego.shared.RegionCode.of(actor.region()).province());
-		}
-		return notifications.of(recipients, 200);
+		String supervised = actor.has(Role.SUPERVISOR) && actor.region() != null
+				? cn.onego.shared.RegionCode.of(actor.region()).prefix() : null;
+		return notifications.of(recipients, supervised, 200);
 	}
 
 	public List<Verification> verifications(Actor reviewer, String department) {
-		if (!department.equals(reviewer.department())) {
+		if (!reviewer.memberOf(department)) {
 			throw new CaseProblems.NotYours("核查任务");
 		}
 		return jdbc.sql("SELECT * FROM verification WHERE department = ? ORDER BY state, due_on").param(department)
@@ -219,14 +241,14 @@ public class CaseQueries {
 				catalogue.department(t.department()).map(Department::name).orElse(t.department()), elapsed, remaining, colour);
 	}
 
-	/** The case, if the actor may see it: its applicant, its hall's windows, its departments, supervisors. */
-	private CaseFile visible(Actor actor, UUID caseId) {
-		CaseFile c = cases.find(caseId).orElseThrow(() -> new NotFound("办件", "Case", caseId.toString()));
-		boolean applicant = actor.username().equals(c.applicantUsername()) || c.applicantId().equals(actor.idNumber());
-		boolean window = actor.has(Role.WINDOW_CLERK) && c.hall().equals(actor.hall());
-		boolean department = actor.department() != null
-				&& cases.tasks(caseId).stream().anyMatch(t -> t.department().equals(actor.department()));
-		if (!applicant && !window && !department && !actor.has(Role.SUPERVISOR) && !actor.has(Role.ADMIN)) {
+	private CaseFile find(UUID caseId) {
+		return cases.find(caseId).orElseThrow(() -> new NotFound("办件", "Case", caseId.toString()));
+	}
+
+	/** The case, if the actor may read what was submitted for it; otherwise not found. */
+	private CaseFile submission(Actor actor, UUID caseId) {
+		CaseFile c = find(caseId);
+		if (!access.mayReadSubmission(actor, c, cases.tasks(caseId))) {
 			throw new NotFound("办件", "Case", caseId.toString());
 		}
 		return c;

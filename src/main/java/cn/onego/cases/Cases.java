@@ -54,6 +54,20 @@ class Cases {
 		return jdbc.sql("SELECT nextval('case_number_seq')").query(Long.class).single();
 	}
 
+	/**
+	 * The case's query code (printed on the receipt), made now for a case opened before codes existed: one
+	 * statement, and a concurrent reader gets the same code.
+	 */
+	String queryCode(UUID caseId) {
+		return jdbc.sql("""
+				UPDATE case_file SET query_code = upper(substr(replace(gen_random_uuid()::text, '-', ''), 1, 8))
+				WHERE id = ? AND query_code IS NULL RETURNING query_code""")
+			.param(caseId)
+			.query(String.class)
+			.optional()
+			.orElseGet(() -> jdbc.sql("SELECT query_code FROM case_file WHERE id = ?").param(caseId).query(String.class).single());
+	}
+
 	/** Inserts the case unless its application already has one; tells whether it did. */
 	boolean insert(CaseFile c) {
 		return jdbc.sql("""

@@ -123,7 +123,8 @@ public class DeadlineWarnings {
 			String zh = (colour == Colour.RED ? "【红牌】已超期：" : "【黄牌】临近期限：") + "办件 " + c.number() + " 的" + item + "，期限 " + c.due();
 			String en = (colour == Colour.RED ? "[RED] overdue: " : "[YELLOW] close to the limit: ") + "case " + c.number() + ", item "
 					+ c.item() + ", due " + c.due();
-			for (String recipient : List.of("DEPARTMENT_HEAD:" + c.department(), "SUPERVISOR:" + RegionCode.of(c.region()).province())) {
+			// supervisors read the warnings of their region and below (Notifications#of), so the case's own region is named
+			for (String recipient : List.of("DEPARTMENT_HEAD:" + c.department(), Notifications.SUPERVISORS + c.region())) {
 				messages.add(new Notifications.Message(c.task() + ":" + colour + ":" + recipient, recipient, c.caseId(), "INBOX", zh, en));
 			}
 			steps.add(new Cases.NewStep(c.caseId(), c.task(), now, "system", colour == Colour.RED ? "OVERDUE" : "WARNING", zh));

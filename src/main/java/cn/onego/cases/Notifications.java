@@ -129,11 +129,22 @@ public class Notifications {
 
 	}
 
-	public List<Notice> of(List<String> recipients, int limit) {
+	/**
+	 * The messages to any of the recipients and, when {@code supervisedPrefix} is given, those for the
+	 * supervisors of every region whose code starts with it (warnings are addressed to the case's region).
+	 */
+	/** The prefix of the recipient of warnings for a region's supervisors, followed by the region's code. */
+	static final String SUPERVISORS = "SUPERVISOR:";
+
+	public List<Notice> of(List<String> recipients, String supervisedPrefix, int limit) {
+		// a range on the recipient index instead of LIKE, which the index cannot serve under this collation
+		String from = supervisedPrefix == null ? null : SUPERVISORS + supervisedPrefix;
+		String to = supervisedPrefix == null ? null
+				: SUPERVISORS + String.format("%0" + supervisedPrefix.length() + "d", Long.parseLong(supervisedPrefix) + 1);
 		return jdbc.sql("""
 				SELECT id, recipient, case_id, channel, text_zh, text_en, created_at FROM notification
-				WHERE recipient = ANY (?) ORDER BY id DESC LIMIT ?""")
-			.params(recipients.toArray(String[]::new), limit)
+				WHERE recipient = ANY (?) OR (recipient >= ? AND recipient < ?) ORDER BY id DESC LIMIT ?""")
+			.params(recipients.toArray(String[]::new), from, to, limit)
 			.query((rs, n) -> new Notice(rs.getLong(1), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
 					rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
 			.list();

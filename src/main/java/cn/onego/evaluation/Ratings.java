@@ -30,6 +30,8 @@ import cn.onego.identity.Actor;
 import cn.onego.platform.FieldProblem;
 import cn.onego.platform.InvalidInput;
 import cn.onego.platform.Message;
+import cn.onego.platform.RequestValues;
+import cn.onego.platform.NotFound;
 import cn.onego.platform.Problem;
 import cn.onego.shared.RegionCode;
 
@@ -74,7 +76,7 @@ public class Ratings {
 	 * opens a rectification for the department rated (or the hall) due in working days.
 	 */
 	public Rating rate(Actor actor, UUID caseId, NewRating request) {
-		CaseFile c = cases.caseFile(caseId);
+		CaseFile c = cases.caseFile(actor, caseId);
 		boolean applicant = actor.username().equals(c.applicantUsername()) || c.applicantId().equals(actor.idNumber());
 		if (!applicant) {
 			throw new NotTheApplicant();
@@ -141,7 +143,13 @@ public class Ratings {
 		});
 	}
 
-	public Optional<Rating> find(UUID caseId) {
+	/** A case's rating, for whoever may read the case; anyone else learns nothing (not found). */
+	public Rating find(Actor actor, UUID caseId) {
+		cases.caseFile(actor, caseId);
+		return find(caseId).orElseThrow(() -> new NotFound("评价", "Rating", caseId.toString()));
+	}
+
+	Optional<Rating> find(UUID caseId) {
 		return jdbc.sql("SELECT * FROM rating WHERE case_id = ?").param(caseId).query((rs, n) -> new Rating(
 				rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class), rs.getString("case_number"),
 				rs.getString("rater"), Level.of(rs.getInt("level")), RatingChannel.valueOf(rs.getString("channel")),
@@ -162,6 +170,19 @@ public class Ratings {
 	}
 
 	/** The figures per group for ratings given in [from, to), optionally within a region (and below it). */
+	/**
+	 * Statistics for a supervisor: of the region asked for, which must be theirs or lie below it (their own
+	 * region when none is asked for).
+	 */
+	public List<RatingStatistics> statistics(Actor actor, GroupBy groupBy, LocalDate from, LocalDate to, String region) {
+		String scope = region == null ? actor.region() : RequestValues.regionCode("region", region).value();
+		if (!actor.supervises(scope)) {
+			throw new Rectifications.NotResponsible();
+		}
+		return statistics(groupBy, from, to, scope);
+	}
+
+	/** Statistics of a region (all regions when null) for a caller that has checked the region is in its scope. */
 	public List<RatingStatistics> statistics(GroupBy groupBy, LocalDate from, LocalDate to, String region) {
 		String sql = """
 				SELECT %s AS key,

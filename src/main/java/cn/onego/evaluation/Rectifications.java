@@ -15,6 +15,7 @@ import cn.onego.identity.Actor;
 import cn.onego.identity.Role;
 import cn.onego.platform.InvalidInput;
 import cn.onego.platform.Message;
+import cn.onego.shared.RegionCode;
 import cn.onego.platform.NotFound;
 import cn.onego.platform.Problem;
 
@@ -48,14 +49,28 @@ public class Rectifications {
 		this.clock = clock;
 	}
 
+	/**
+	 * The rectifications a hall or department owes: for its own staff, and for supervisors those of cases in
+	 * their region and below.
+	 */
 	public List<Rectification> of(Actor actor, String responsible, State state) {
-		if (!may(actor, responsible) && !actor.has(Role.SUPERVISOR) && !actor.has(Role.ADMIN)) {
-			throw new NotResponsible();
+		if (may(actor, responsible)) {
+			return jdbc.sql("SELECT * FROM rectification WHERE responsible = ? AND (?::text IS NULL OR state = ?) ORDER BY due_on NULLS LAST")
+				.params(responsible, state == null ? null : state.name(), state == null ? null : state.name())
+				.query((rs, n) -> row(rs))
+				.list();
 		}
-		return jdbc.sql("SELECT * FROM rectification WHERE responsible = ? AND (?::text IS NULL OR state = ?) ORDER BY due_on NULLS LAST")
-			.params(responsible, state == null ? null : state.name(), state == null ? null : state.name())
-			.query((rs, n) -> row(rs))
-			.list();
+		if (actor.has(Role.SUPERVISOR) && actor.region() != null) {
+			return jdbc.sql("""
+					SELECT x.* FROM rectification x JOIN rating r ON r.id = x.rating_id
+					WHERE x.responsible = ? AND (?::text IS NULL OR x.state = ?) AND r.region LIKE ?
+					ORDER BY x.due_on NULLS LAST""")
+				.params(responsible, state == null ? null : state.name(), state == null ? null : state.name(),
+						RegionCode.of(actor.region()).prefix() + "%")
+				.query((rs, n) -> row(rs))
+				.list();
+		}
+		throw new NotResponsible();
 	}
 
 	public Rectification ofCase(UUID caseId) {
@@ -120,7 +135,7 @@ public class Rectifications {
 
 	/** The department's staff answer for a department; the hall's window clerks for a hall. */
 	private static boolean may(Actor actor, String responsible) {
-		return responsible.equals(actor.department()) || responsible.equals(actor.hall());
+		return actor.memberOf(responsible) || actor.clerkOf(responsible);
 	}
 
 	private Rectification row(java.sql.ResultSet rs) throws java.sql.SQLException {

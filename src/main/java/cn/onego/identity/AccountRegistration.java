@@ -22,14 +22,12 @@ public class AccountRegistration {
 	private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
 
 	private final Accounts accounts;
-	private final DemoUsers staff;
-	private final StaffAccounts staffAccounts;
+	private final StaffDirectory staff;
 	private final PasswordEncoder encoder;
 
-	AccountRegistration(Accounts accounts, DemoUsers staff, StaffAccounts staffAccounts, PasswordEncoder encoder) {
+	AccountRegistration(Accounts accounts, StaffDirectory staff, PasswordEncoder encoder) {
 		this.accounts = accounts;
 		this.staff = staff;
-		this.staffAccounts = staffAccounts;
 		this.encoder = encoder;
 	}
 
@@ -40,10 +38,8 @@ public class AccountRegistration {
 	public Actor register(NewAccount request) {
 		List<FieldProblem> problems = new ArrayList<>();
 		String username = Usernames.normalise(request.username());
-		Usernames.problem(username, staff, staffAccounts, accounts).ifPresent(problems::add);
-		if (request.password() == null || request.password().length() < 8 || request.password().length() > 72) {
-			problems.add(new FieldProblem("password", "length", Message.of("密码长度应为8至72位", "a password has 8 to 72 characters")));
-		}
+		Usernames.problem(username, staff, accounts).ifPresent(problems::add);
+		Passwords.problem("password", request.password(), username, request.idNumber(), request.mobile()).ifPresent(problems::add);
 		if (request.name() == null || request.name().isBlank() || request.name().length() > 50) {
 			problems.add(new FieldProblem("name", "required", Message.of("请填写1至50字的姓名", "enter a name of 1 to 50 characters")));
 		}

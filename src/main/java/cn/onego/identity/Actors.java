@@ -13,13 +13,11 @@ import cn.onego.platform.Problem;
 @Service
 public class Actors {
 
-	private final DemoUsers staff;
-	private final StaffAccounts staffAccounts;
+	private final StaffDirectory staff;
 	private final Accounts accounts;
 
-	Actors(DemoUsers staff, StaffAccounts staffAccounts, Accounts accounts) {
+	Actors(StaffDirectory staff, Accounts accounts) {
 		this.staff = staff;
-		this.staffAccounts = staffAccounts;
 		this.accounts = accounts;
 	}
 
@@ -47,7 +45,6 @@ public class Actors {
 
 	public Optional<Actor> byUsername(String username) {
 		return staff.find(username)
-			.or(() -> staffAccounts.find(username).map(StaffAccounts.Staff::user))
 			.map(u -> new Actor(u.username(), u.displayName(), u.roles(), u.idNumber(), u.region(), u.hall(), u.department()))
 			.or(() -> accounts.find(username).map(Accounts.Account::actor));
 	}

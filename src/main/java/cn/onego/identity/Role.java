@@ -1,17 +1,28 @@
 package cn.onego.identity;
 
-/** What a user may do. */
+/**
+ * What a user may do. A role says which kind of work; the user's scope (a hall, a department, a region)
+ * says on whose data — see {@link Actor}. No role reads everything: administrators run the platform but
+ * read no citizen's case.
+ */
 public enum Role {
-	/** Maintains the catalogue, calendars and users. */
-	ADMIN,
-	/** Staff of a comprehensive window (综合窗口) of a hall. */
+	/** A citizen, or an enterprise's legal representative or handler, signed in with a real-name identity. */
+	APPLICANT,
+	/** Staff of a comprehensive window (综合窗口) of one hall: that hall's cases. */
 	WINDOW_CLERK,
-	/** Reviewer of a department (后台审批). */
+	/** Reviewer of one department (后台审批): the tasks of that department and the cases they belong to. */
 	REVIEWER,
-	/** Head of a department: warnings about its tasks. */
+	/** Head of one department: like its reviewers, and the warnings and statistics of the department. */
 	DEPARTMENT_HEAD,
-	/** Reform office or e-supervision staff (行政效能电子监管). */
+	/** Reform office or e-supervision staff (行政效能电子监管): the figures and cases of their region and below. */
 	SUPERVISOR,
-	/** A citizen or an enterprise's handler. */
-	APPLICANT
+	/** Maintains the service catalogue and the working-day calendar. */
+	CATALOGUE_ADMIN,
+	/** Runs the platform: staff accounts, registry and licence feeds, operations endpoints. */
+	SYSTEM_ADMIN;
+
+	/** A role name as stored before the administrator role was split; ADMIN meant both administrators. */
+	static java.util.Set<Role> parse(String name) {
+		return "ADMIN".equals(name) ? java.util.EnumSet.of(CATALOGUE_ADMIN, SYSTEM_ADMIN) : java.util.EnumSet.of(valueOf(name));
+	}
 }

@@ -1,38 +1,66 @@
 package cn.onego.identity;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
+import cn.onego.platform.Message;
+import cn.onego.platform.web.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Public reads of the catalogue are open; administration needs the ADMIN role. API clients
- * authenticate with HTTP Basic, the pages with a sign-in form and a session; failures answer as
- * bilingual problem+json like every other error.
+ * Who may call what. Every route has an explicit rule below and anything not listed is refused (deny by
+ * default), so an endpoint whose module forgets its own check is closed, not open. The rules here only
+ * say which roles may call a route at all; whose data a caller reaches (their hall, department, region,
+ * their own cases) is decided where the data is read, by each module's access rules.
+ * <p>
+ * Staff sign in with username and password: the pages with a form and a session, API clients with HTTP
+ * Basic. Failures answer as bilingual problem+json like every other error. Wrong passwords lock an
+ * account for a while ({@link SignInGuard}) and throttle the address ({@link SignInThrottle}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+	/** Content of the pages: scripts and styles only from this site, never inline; no framing; no plug-ins. */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
+
+	/** The browsable API (Swagger UI) needs inline styles of its own; it shows no personal data. */
+	static final String API_BROWSER_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+			+ "img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -46,26 +74,31 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	UserDetailsService users(DemoUsers staff, StaffAccounts staffAccounts, Accounts accounts) {
-		return username -> staff.details(username)
-			.or(() -> staffAccounts.find(username)
-				.map(s -> User.withUsername(username).password(s.passwordHash())
-					.roles(s.user().roles().stream().map(Enum::name).toArray(String[]::new)).build()))
+	UserDetailsService users(StaffDirectory staff, SignInGuard guard, Accounts accounts) {
+		return username -> staff.forSignIn(username)
+			.<org.springframework.security.core.userdetails.UserDetails>map(s -> {
+				SignInGuard.Failures failures = guard.failures(username);
+				return new StaffPrincipal(username, s.passwordHash(), !s.disabled(), failures.locked(), failures.count() > 0,
+						authorities(s.user().roles()));
+			})
 			.or(() -> accounts.find(username)
 				.map(a -> User.withUsername(a.username()).password(a.passwordHash()).roles(Role.APPLICANT.name()).build()))
 			.orElseThrow(() -> new UsernameNotFoundException(username));
 	}
 
+	static Collection<GrantedAuthority> authorities(Set<Role> roles) {
+		return roles.stream().map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r.name())).toList();
+	}
+
 	@Bean
-	SecurityFilterChain api(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
-			.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
-			.requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
-			.anyRequest().permitAll())
-			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problem(request, response,
-					HttpStatus.UNAUTHORIZED, "需要登录", "Authentication required",
-					"请使用有效的账号登录后再试。", "Sign in with a valid account and try again.")))
+	@Order(10)
+	SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, SignInThrottle throttle, SignInGuard guard,
+			Clock clock) throws Exception {
+		http.authorizeHttpRequests(SecurityConfiguration::routes)
+			.addFilterBefore(throttle.filter(), BasicAuthenticationFilter.class)
+			.addFilterAfter(SessionCsrfTokens.loader(), CsrfFilter.class)
+			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> signInRefused(problems, request,
+					response, e, guard, clock)))
 			// the pages sign in with a form and a session cookie; their script reads the result as JSON
 			.formLogin(form -> form.loginPage("/login.html")
 				.loginProcessingUrl("/login")
@@ -74,27 +107,110 @@ class SecurityConfiguration {
 					response.setCharacterEncoding("UTF-8");
 					response.getWriter().write("{\"home\":\"%s\"}".formatted(home(authentication.getAuthorities())));
 				})
-				.failureHandler((request, response, e) -> problem(request, response, HttpStatus.UNAUTHORIZED,
-						"用户名或密码不正确", "Wrong username or password", "请检查用户名和密码后重试。",
-						"Check the username and the password and try again.")))
+				.failureHandler((request, response, e) -> signInRefused(problems, request, response, e, guard, clock)))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
-			.exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) -> problem(request,
-					response, HttpStatus.FORBIDDEN, "无权操作", "Forbidden", "当前账号没有执行此操作的权限。",
-					"Your account is not allowed to do this.")))
+			.exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) -> problems.write(request,
+					response, HttpStatus.FORBIDDEN, "forbidden", Message.of("无权操作", "Forbidden"),
+					Message.of("当前账号没有执行此操作的权限。", "Your account is not allowed to do this."), Map.of())))
 			// A session cookie travels with any request a browser makes, so requests that come with one need the
-			// CSRF token (cookie XSRF-TOKEN, echoed in X-XSRF-TOKEN by the pages' script), and so does signing in.
-			// A request carrying its own Authorization header, or no session at all, has nothing to forge.
-			.csrf(csrf -> csrf.spa()
+			// CSRF token, and so does signing in. The token lives in the session (a cookie an attacker plants
+			// cannot match it); the pages' script reads a copy from the XSRF-TOKEN cookie and echoes it in
+			// X-XSRF-TOKEN. A request carrying its own Authorization header, or no session at all, has nothing
+			// to forge.
+			.csrf(csrf -> csrf.csrfTokenRepository(new SessionCsrfTokens())
+				.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
 				.requireCsrfProtectionMatcher(request -> CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request)
 						&& request.getHeader(HttpHeaders.AUTHORIZATION) == null
-						&& (request.getRequestedSessionId() != null || "/login".equals(request.getServletPath()))));
+						&& (request.getRequestedSessionId() != null || "/login".equals(request.getServletPath()))))
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.frameOptions(frame -> frame.deny())
+				.permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=(), payment=()")));
 		return http.build();
+	}
+
+	/**
+	 * Swagger UI and the OpenAPI description: public reading, with the inline styles Swagger UI needs, in a
+	 * chain of their own so that the pages' stricter policy stays as it is.
+	 */
+	@Bean
+	@Order(5)
+	SecurityFilterChain apiBrowser(HttpSecurity http) throws Exception {
+		http.securityMatcher("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**")
+			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET).permitAll().anyRequest().denyAll())
+			.csrf(csrf -> csrf.disable()) // nothing here changes state
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_BROWSER_POLICY))
+				.frameOptions(frame -> frame.deny()));
+		return http.build();
+	}
+
+	/**
+	 * The rule of every route. Public: the pages and their assets, reading the catalogue, the public lists,
+	 * the calendar, the questionnaire and the public progress look-up. Everything else needs a role; the
+	 * last line refuses whatever is not listed.
+	 */
+	static void routes(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry r) {
+		String applicant = Role.APPLICANT.name();
+		String clerk = Role.WINDOW_CLERK.name();
+		String reviewer = Role.REVIEWER.name();
+		String head = Role.DEPARTMENT_HEAD.name();
+		String supervisor = Role.SUPERVISOR.name();
+		String catalogueAdmin = Role.CATALOGUE_ADMIN.name();
+		String systemAdmin = Role.SYSTEM_ADMIN.name();
+		r
+			// pages, assets, sign-in and errors
+			.requestMatchers(HttpMethod.GET, "/", "/*.html", "/assets/**", "/webjars/**", "/favicon.ico").permitAll()
+			.requestMatchers("/error").permitAll()
+			.requestMatchers(HttpMethod.POST, "/login", "/logout").permitAll()
+			.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+			.requestMatchers("/actuator/**").hasRole(systemAdmin)
+			// public reading: the catalogue, the lists, the calendar, guidance and the progress look-up
+			.requestMatchers(HttpMethod.GET, "/api/v1/matters", "/api/v1/matters/*", "/api/v1/matters/*/metrics",
+					"/api/v1/matters/*/consent-scope", "/api/v1/items/*", "/api/v1/department-types", "/api/v1/data-elements",
+					"/api/v1/materials", "/api/v1/regions", "/api/v1/regions/*", "/api/v1/departments", "/api/v1/departments/*",
+					"/api/v1/parks", "/api/v1/public-lists/*/*", "/api/v1/metrics/regions/*", "/api/v1/calendar/**",
+					"/api/v1/progress")
+			.permitAll()
+			.requestMatchers(HttpMethod.POST, "/api/v1/matters/*/guidance", "/api/v1/accounts").permitAll()
+			// administration
+			.requestMatchers("/api/v1/admin/catalog/**", "/api/v1/admin/calendar/**").hasRole(catalogueAdmin)
+			.requestMatchers("/api/v1/admin/staff", "/api/v1/admin/staff/**", "/api/v1/admin/registries/**",
+					"/api/v1/admin/e-licences", "/api/v1/admin/e-licences/**")
+			.hasRole(systemAdmin)
+			// the applicant's own data; a window clerk enters applications for visitors (帮代办)
+			.requestMatchers("/api/v1/drafts", "/api/v1/drafts/**", "/api/v1/applications", "/api/v1/applications/*",
+					"/api/v1/attachments", "/api/v1/representations", "/api/v1/representations/**")
+			.hasAnyRole(applicant, clerk)
+			.requestMatchers("/api/v1/consents", "/api/v1/consents/*", "/api/v1/data-access", "/api/v1/my/cases")
+			.hasRole(applicant)
+			.requestMatchers(HttpMethod.GET, "/api/v1/me", "/api/v1/my/notifications").authenticated()
+			// cases: read by whoever has a part in them (checked case by case); changed by the window, the applicant
+			.requestMatchers(HttpMethod.GET, "/api/v1/cases", "/api/v1/cases/*", "/api/v1/cases/*/receipt",
+					"/api/v1/cases/*/application", "/api/v1/cases/*/rating")
+			.hasAnyRole(applicant, clerk, reviewer, head, supervisor)
+			.requestMatchers(HttpMethod.POST, "/api/v1/cases/*/acceptance", "/api/v1/cases/*/refusal",
+					"/api/v1/cases/*/supplement-request", "/api/v1/cases/*/issue")
+			.hasRole(clerk)
+			.requestMatchers(HttpMethod.POST, "/api/v1/cases/*/supplement").hasAnyRole(applicant, clerk)
+			.requestMatchers(HttpMethod.POST, "/api/v1/cases/*/rating").hasRole(applicant)
+			.requestMatchers(HttpMethod.GET, "/api/v1/window/cases").hasRole(clerk)
+			// the departments
+			.requestMatchers(HttpMethod.GET, "/api/v1/departments/*/tasks", "/api/v1/departments/*/verifications")
+			.hasAnyRole(reviewer, head, supervisor)
+			.requestMatchers(HttpMethod.POST, "/api/v1/tasks/*/*", "/api/v1/verifications/*").hasAnyRole(reviewer, head)
+			// 好差评 rectifications, statistics and supervision
+			.requestMatchers(HttpMethod.GET, "/api/v1/rectifications").hasAnyRole(clerk, reviewer, head, supervisor)
+			.requestMatchers(HttpMethod.POST, "/api/v1/rectifications/*/*").hasAnyRole(clerk, reviewer, head)
+			.requestMatchers(HttpMethod.GET, "/api/v1/evaluation/statistics").hasRole(supervisor)
+			.requestMatchers(HttpMethod.GET, "/api/v1/supervision/**").hasRole(supervisor)
+			.anyRequest().denyAll();
 	}
 
 	/** The page a user starts from after signing in, by the most specific role. */
 	static String home(Collection<? extends GrantedAuthority> authorities) {
 		Set<String> roles = authorities.stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
-		if (roles.contains("ROLE_" + Role.ADMIN)) {
+		if (roles.contains("ROLE_" + Role.CATALOGUE_ADMIN) || roles.contains("ROLE_" + Role.SYSTEM_ADMIN)) {
 			return "/admin.html";
 		}
 		if (roles.contains("ROLE_" + Role.SUPERVISOR)) {
@@ -109,25 +225,51 @@ class SecurityConfiguration {
 		return "/my.html";
 	}
 
-	private static void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
-			String titleZh, String titleEn, String detailZh, String detailEn) throws IOException {
-		// the same choice as the API's: ?lang= first, then Accept-Language, Chinese by default
-		String lang = request.getParameter("lang");
-		// without an Accept-Language header getLocale() is the server's default locale, not the caller's choice
-		String language = lang != null ? lang
-				: request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null ? "zh" : request.getLocale().getLanguage();
-		boolean english = language.toLowerCase(Locale.ROOT).startsWith(Locale.ENGLISH.getLanguage());
+	/** Sign-in refused: a locked or disabled account says so (a locked one with when to retry); anything else is 401. */
+	private static void signInRefused(ProblemResponses problems, HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException e, SignInGuard guard, Clock clock) throws IOException {
 		// a page's script asks with X-Requested-With: the browser must not open its own password dialog
-		if (status == HttpStatus.UNAUTHORIZED && request.getHeader("X-Requested-With") == null) {
+		if (request.getHeader("X-Requested-With") == null && request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
 			response.setHeader("WWW-Authenticate", "Basic realm=\"OneGo\"");
 		}
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		String code = status == HttpStatus.UNAUTHORIZED ? "unauthenticated" : "forbidden";
-		response.getWriter().write("""
-				{"type":"urn:onego:problem:%s","title":"%s","status":%d,"detail":"%s","instance":"%s","code":"%s",\
-				"message":{"zh":"%s","en":"%s"}}""".formatted(code, english ? titleEn : titleZh, status.value(),
-				english ? detailEn : detailZh, request.getRequestURI().replace("\"", ""), code, detailZh, detailEn));
+		if (e instanceof LockedException) {
+			String username = request.getParameter("username") != null ? request.getParameter("username") : basicUsername(request);
+			Duration wait = guard.failures(username == null ? "" : username).lockedUntil() == null ? Duration.ofMinutes(1)
+					: Duration.between(clock.instant(), guard.failures(username).lockedUntil());
+			long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+			problems.write(request, response, HttpStatus.UNAUTHORIZED, "locked", Message.of("账号已锁定", "Account locked"),
+					Message.of("密码连续输错次数过多，账号已锁定，请 " + minutes + " 分钟后再试，或联系管理员。",
+							"Too many wrong passwords in a row: the account is locked; try again in " + minutes
+									+ " minutes or ask an administrator."),
+					Map.of(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, wait.toSeconds()))));
+			return;
+		}
+		if (e instanceof DisabledException) {
+			problems.write(request, response, HttpStatus.UNAUTHORIZED, "disabled", Message.of("账号已停用", "Account disabled"),
+					Message.of("该账号已被管理员停用。", "This account has been disabled by an administrator."), Map.of());
+			return;
+		}
+		boolean triedToSignIn = "/login".equals(request.getServletPath()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+		problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
+				triedToSignIn ? Message.of("用户名或密码不正确", "Wrong username or password") : Message.of("需要登录", "Authentication required"),
+				triedToSignIn ? Message.of("请检查用户名和密码后重试。", "Check the username and the password and try again.")
+						: Message.of("请使用有效的账号登录后再试。", "Sign in with a valid account and try again."),
+				Map.of());
+	}
+
+	private static String basicUsername(HttpServletRequest request) {
+		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+			return null;
+		}
+		try {
+			String decoded = new String(java.util.Base64.getDecoder().decode(header.substring(6).trim()),
+					java.nio.charset.StandardCharsets.UTF_8);
+			int colon = decoded.indexOf(':');
+			return colon < 0 ? null : decoded.substring(0, colon);
+		}
+		catch (IllegalArgumentException e) {
+			return null;
+		}
 	}
 }

@@ -18,7 +18,7 @@ class StaffAccounts {
 		this.jdbc = jdbc;
 	}
 
-	record Staff(StaffUser user, String passwordHash) {
+	record Staff(StaffUser user, String passwordHash, boolean disabled) {
 	}
 
 	/** Every staff account, by username; never the password hashes. */
@@ -26,20 +26,22 @@ class StaffAccounts {
 		return jdbc.sql("SELECT username, display_name, roles, region, hall, department FROM staff_account ORDER BY username")
 			.query((rs, n) -> {
 				EnumSet<Role> roles = EnumSet.noneOf(Role.class);
-				Arrays.stream((String[]) rs.getArray(3).getArray()).map(Role::valueOf).forEach(roles::add);
+				Arrays.stream((String[]) rs.getArray(3).getArray()).map(Role::parse).forEach(roles::addAll);
 				return new StaffUser(rs.getString(1), rs.getString(2), roles, null, rs.getString(4), rs.getString(5), rs.getString(6));
 			})
 			.list();
 	}
 
 	Optional<Staff> find(String username) {
-		return jdbc.sql("SELECT username, display_name, roles, region, hall, department, password_hash FROM staff_account WHERE username = ?")
+		return jdbc.sql("""
+				SELECT username, display_name, roles, region, hall, department, password_hash, disabled_at IS NOT NULL
+				FROM staff_account WHERE username = ?""")
 			.param(username)
 			.query((rs, n) -> {
 				EnumSet<Role> roles = EnumSet.noneOf(Role.class);
-				Arrays.stream((String[]) rs.getArray(3).getArray()).map(Role::valueOf).forEach(roles::add);
+				Arrays.stream((String[]) rs.getArray(3).getArray()).map(Role::parse).forEach(roles::addAll);
 				return new Staff(new StaffUser(rs.getString(1), rs.getString(2), roles, null, rs.getString(4), rs.getString(5),
-						rs.getString(6)), rs.getString(7));
+						rs.getString(6)), rs.getString(7), rs.getBoolean(8));
 			})
 			.optional();
 	}

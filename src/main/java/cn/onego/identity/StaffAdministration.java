@@ -21,12 +21,15 @@ public class StaffAdministration {
 
 	private final StaffAccounts staff;
 	private final DemoUsers demo;
+	private final StaffDirectory directory;
 	private final Accounts applicants;
 	private final PasswordEncoder encoder;
 
-	StaffAdministration(StaffAccounts staff, DemoUsers demo, Accounts applicants, PasswordEncoder encoder) {
+	StaffAdministration(StaffAccounts staff, DemoUsers demo, StaffDirectory directory, Accounts applicants,
+			PasswordEncoder encoder) {
 		this.staff = staff;
 		this.demo = demo;
+		this.directory = directory;
 		this.applicants = applicants;
 		this.encoder = encoder;
 	}
@@ -66,10 +69,8 @@ public class StaffAdministration {
 	public StaffUser create(NewStaff request, String createdBy) {
 		List<FieldProblem> problems = new ArrayList<>();
 		String username = Usernames.normalise(request.username());
-		Usernames.problem(username, demo, staff, applicants).ifPresent(problems::add);
-		if (request.password() == null || request.password().length() < 8) {
-			problems.add(new FieldProblem("password", "length", Message.of("密码至少8位", "a password has at least 8 characters")));
-		}
+		Usernames.problem(username, directory, applicants).ifPresent(problems::add);
+		Passwords.problem("password", request.password(), username).ifPresent(problems::add);
 		if (request.name() == null || request.name().isBlank()) {
 			problems.add(new FieldProblem("name", "required", Message.of("请填写姓名", "enter the name")));
 		}

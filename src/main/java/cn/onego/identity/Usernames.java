@@ -19,12 +19,12 @@ final class Usernames {
 	}
 
 	/** What is wrong with the (normalised) username, if anything. */
-	static Optional<FieldProblem> problem(String username, DemoUsers demo, StaffAccounts staff, Accounts applicants) {
+	static Optional<FieldProblem> problem(String username, StaffDirectory staff, Accounts applicants) {
 		if (!SHAPE.matcher(username).matches()) {
 			return Optional.of(new FieldProblem("username", "pattern", Message.of("用户名应为3至32位小写字母、数字、点、下划线或连字符",
 					"a username has 3 to 32 lower-case letters, digits, '.', '_' or '-'")));
 		}
-		if (demo.find(username).isPresent() || staff.find(username).isPresent() || applicants.usernameTaken(username)) {
+		if (staff.find(username).isPresent() || applicants.usernameTaken(username)) {
 			return Optional.of(new FieldProblem("username", "taken", Message.of("用户名已被使用", "this username is taken")));
 		}
 		return Optional.empty();

@@ -55,7 +55,19 @@ public record IdNumber(String value) {
 
 	/** The number with the birth date and sequence hidden, for logs and lists. */
 	public String masked() {
-		return value.substring(0, 6) + "********" + value.substring(14);
+		return mask(value);
+	}
+
+	/**
+	 * An identifier shown where a person does not need it whole (lists, exports, logs, messages): the first
+	 * four and the last four characters, e.g. {@code 4301**********1234}. Shorter values are hidden entirely.
+	 */
+	public static String mask(String value) {
+		if (value == null) {
+			return null;
+		}
+		return value.length() < 12 ? "*".repeat(value.length())
+				: value.substring(0, 4) + "*".repeat(value.length() - 8) + value.substring(value.length() - 4);
 	}
 
 	@Override

@@ -36,6 +36,11 @@ public class Representation {
 			String authorisation, LocalDate validUntil, String recordedBy) {
 	}
 
+	/** A recorded authorisation as its principal, its holder or its recorder sees it. */
+	public record Listed(UUID id, String subject, String subjectName, String username, Capacity capacity, String authorisation,
+			LocalDate validUntil, String recordedBy, java.time.Instant recordedAt, java.time.Instant revokedAt, String revokedBy) {
+	}
+
 	/** The signed-in user may not act for that applicant. */
 	public static class NotEntitled extends cn.onego.platform.Problem {
 
@@ -116,5 +121,54 @@ public class Representation {
 					Timestamp.from(clock.instant()))
 			.update();
 		return new Authorisation(id, subject, subjectName.trim(), username, capacity, authorisation, validUntil, recordedBy);
+	}
+
+	/**
+	 * The authorisations that concern the user: those given for the subjects they answer for (themself, or
+	 * an enterprise they represent), those they hold, and those they recorded at a window.
+	 */
+	public List<Listed> concerning(String username, String idNumber, List<String> subjects) {
+		return jdbc.sql("""
+				SELECT %s FROM representation WHERE subject = ANY (?) OR username = ? OR recorded_by = ?
+				ORDER BY recorded_at DESC LIMIT 200""".formatted(COLUMNS))
+			.params(subjects.toArray(String[]::new), username, username)
+			.query((rs, n) -> listed(rs))
+			.list();
+	}
+
+	/**
+	 * Revokes an authorisation: its principal (the person, or the enterprise's legal representative), its
+	 * holder giving it up, or whoever recorded it. Anyone else learns nothing (not found).
+	 */
+	public Listed revoke(UUID id, String username, String idNumber) {
+		Listed a = concerning(username, idNumber, idNumber == null ? List.of() : List.of(idNumber)).stream()
+			.filter(l -> l.id().equals(id))
+			.findFirst()
+			.or(() -> find(id).filter(l -> idNumber != null && capacity(username, idNumber, l.subject())
+				.filter(c -> c == Capacity.LEGAL_REPRESENTATIVE).isPresent()))
+			.orElseThrow(() -> new cn.onego.platform.NotFound("代办授权", "Authorisation", id.toString()));
+		jdbc.sql("UPDATE representation SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL")
+			.params(Timestamp.from(clock.instant()), username, id)
+			.update();
+		return find(id).orElseThrow();
+	}
+
+	private java.util.Optional<Listed> find(UUID id) {
+		return jdbc.sql("""
+				SELECT %s FROM representation WHERE id = ?""".formatted(COLUMNS))
+			.param(id)
+			.query((rs, n) -> listed(rs))
+			.optional();
+	}
+
+	private static final String COLUMNS = """
+			id, subject, subject_name, username, capacity, authorisation, valid_until, recorded_by, recorded_at, revoked_at,
+			revoked_by""";
+
+	private static Listed listed(java.sql.ResultSet rs) throws java.sql.SQLException {
+		Timestamp revoked = rs.getTimestamp(10);
+		return new Listed(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+				Capacity.valueOf(rs.getString(5)), rs.getString(6), rs.getObject(7, LocalDate.class), rs.getString(8),
+				rs.getTimestamp(9).toInstant(), revoked == null ? null : revoked.toInstant(), rs.getString(11));
 	}
 }

@@ -16,6 +16,7 @@ import cn.onego.application.ReductionMetrics;
 import cn.onego.catalog.CatalogQueries;
 import cn.onego.evaluation.RatingStatistics;
 import cn.onego.evaluation.Ratings;
+import cn.onego.identity.Actor;
 import cn.onego.shared.RegionCode;
 
 /** The supervision dashboard's figures, read from the daily aggregates and the live warnings. */
@@ -65,7 +66,13 @@ public class Dashboard {
 			long red, List<Warning> warnings, ReductionMetrics.Aggregate reduction, RatingStatistics satisfaction) {
 	}
 
-	public Overview overview(Filter f) {
+	/** The dashboard for a supervisor, of their region or one below it. */
+	public Overview overview(Actor actor, Filter f) {
+		requireScope(actor, f);
+		return overview(f);
+	}
+
+	Overview overview(Filter f) {
 		// one pass over the task aggregates gives both the departments and the totals: a second pass over the
 		// same rows cost as much again at 10 million cases ("10 million cases" in docs/PERFORMANCE.md)
 		List<DepartmentSums> sums = departmentSums(f);
@@ -231,7 +238,20 @@ public class Dashboard {
 	public record Table(String name, List<String> columns, List<Map<String, Object>> rows) {
 	}
 
-	public Table table(String name, Filter f) {
+	/** A table of the dashboard, for export, for a supervisor of its region. */
+	public Table table(Actor actor, String name, Filter f) {
+		requireScope(actor, f);
+		return table(name, f);
+	}
+
+	/** Supervisors see their own region and what lies below it, never a neighbour's. */
+	private static void requireScope(Actor actor, Filter f) {
+		if (!actor.supervises(f.region())) {
+			throw new cn.onego.evaluation.Rectifications.NotResponsible();
+		}
+	}
+
+	Table table(String name, Filter f) {
 		List<Map<String, Object>> rows = new ArrayList<>();
 		return switch (name) {
 			case "volumes" -> {

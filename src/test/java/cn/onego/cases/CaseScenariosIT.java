@@ -158,10 +158,10 @@ class CaseScenariosIT {
 
 		assertThat(world.task(caseId, "HN-SCJG-ENT-REG").get("state")).isEqualTo("REVOKED");
 		assertThat(world.caseState(caseId)).isEqualTo("REFUSED");
-		assertThat((String) world.view("admin", caseId).json("$.caseFile.refusal.reason")).contains("告知承诺核查不实");
+		assertThat((String) world.view(CaseWorld.OBSERVER, caseId).json("$.caseFile.refusal.reason")).contains("告知承诺核查不实");
 		assertThat(credit.blacklisted(world.idNumber)).isTrue();
 		assertThat(credit.listings(world.idNumber)).singleElement()
-			.satisfies(l -> assertThat(l.evidenceNumber()).isEqualTo(world.view("admin", caseId).json("$.caseFile.number")));
+			.satisfies(l -> assertThat(l.evidenceNumber()).isEqualTo(world.view(CaseWorld.OBSERVER, caseId).json("$.caseFile.number")));
 		assertThat(world.as(reviewer, "POST", "/api/v1/verifications/" + verifications.get(0).get("id"),
 				Map.of("passed", true, "finding", "again")).status()).isEqualTo(409);
 
@@ -184,7 +184,7 @@ class CaseScenariosIT {
 
 		assertThat(refuse(caseId, "HN-SCJG-FOOD-LICENCE").status()).isEqualTo(200);
 		assertThat(world.caseState(caseId)).isEqualTo("REFUSED");
-		assertThat((String) world.view("admin", caseId).json("$.caseFile.refusal.reason")).contains("食品经营许可");
+		assertThat((String) world.view(CaseWorld.OBSERVER, caseId).json("$.caseFile.refusal.reason")).contains("食品经营许可");
 
 		Map<String, Object> cancelled = world.task(caseId, "HN-ZJ-DRAINAGE-PERMIT");
 		Response late = world.as(world.reviewerOf((String) world.task(caseId, "HN-SCJG-FOOD-LICENCE").get("department"),
@@ -343,7 +343,7 @@ class CaseScenariosIT {
 		assertThat(inPark.task(caseId, "HN-SW-NEW-TAXPAYER").get("department")).isEqualTo("HN-P-CSJK-TAXATION");
 		assertThat((String) inPark.task(caseId, "HN-XF-PUBLIC-VENUE-CHECK").get("department")).as("not delegated to parks")
 			.startsWith("4301");
-		List<String> names = inPark.view("admin", caseId).json("$.tasks[*].departmentName");
+		List<String> names = inPark.view(CaseWorld.OBSERVER, caseId).json("$.tasks[*].departmentName");
 		assertThat(names).contains("长沙经济技术开发区市场监督管理局");
 		assertThat(inPark.approve(caseId, "HN-SCJG-ENT-REG", Identities.creditCode()).status()).as("the park's reviewer decides")
 			.isEqualTo(200);

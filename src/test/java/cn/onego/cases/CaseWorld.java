@@ -25,6 +25,9 @@ public final class CaseWorld {
 
 	public static final String PASSWORD = "test-pass-123";
 
+	/** The demo supervisor of 湖南省, who may read every case of the province. */
+	public static final String OBSERVER = "supervisor";
+
 	/** A restaurant in a shop that is no public gathering place, with no signboard and no tobacco: 4 items. */
 	public static final Map<String, List<String>> SMALL_SHOP = Map.of("HAS_BUSINESS_LICENCE", List.of("NO"), "ENTITY_FORM",
 			List.of("INDIVIDUAL_BUSINESS"), "PUBLIC_GATHERING_PLACE", List.of("NO"), "OUTDOOR_SIGNBOARD", List.of("NO"),
@@ -182,8 +185,12 @@ public final class CaseWorld {
 		return username;
 	}
 
+	/**
+	 * Who the tests read cases as: the province's supervisor, who sees every case of 湖南 (state, tasks,
+	 * history) but not what applicants submitted. Administrators read no case.
+	 */
 	String admin() {
-		return "admin";
+		return OBSERVER;
 	}
 
 	public Response view(String user, String caseId) {
@@ -223,7 +230,7 @@ public final class CaseWorld {
 	}
 
 	private String password(String user) {
-		return "admin".equals(user) ? "onego-admin" : PASSWORD;
+		return "admin".equals(user) ? "onego-admin" : OBSERVER.equals(user) ? "onego-supervisor" : PASSWORD;
 	}
 
 	private String valueFor(Map<String, Object> field) {

@@ -43,7 +43,8 @@ class EvaluationIT {
 		close(world, caseId);
 
 		CaseWorld stranger = new CaseWorld(api);
-		assertThat(rate(stranger, stranger.applicant, caseId, 5, "乱评").status()).isEqualTo(403);
+		assertThat(rate(stranger, stranger.applicant, caseId, 5, "乱评").status()).as("another's case does not exist for them")
+			.isEqualTo(404);
 		assertThat(rate(world, world.applicant, caseId, 7, null).status()).isEqualTo(400);
 		Response rated = rate(world, world.applicant, caseId, 2, "窗口一次告知清楚");
 		assertThat(rated.status()).as(rated.body()).isEqualTo(201);
@@ -62,7 +63,7 @@ class EvaluationIT {
 		assertThat(rate(world, world.applicant, caseId, 5, null).status()).as("a bad rating says why").isEqualTo(400);
 		assertThat(rate(world, world.applicant, caseId, 5, "窗口让我跑了三次").status()).isEqualTo(201);
 
-		String hall = world.view("admin", caseId).json("$.caseFile.hall");
+		String hall = world.view(CaseWorld.OBSERVER, caseId).json("$.caseFile.hall");
 		List<Map<String, Object>> open = world.as(clerk, "GET", "/api/v1/rectifications?responsible=" + hall + "&state=OPEN", null)
 			.json("$[?(@.caseId == '" + caseId + "')]");
 		assertThat(open).hasSize(1);
@@ -101,7 +102,7 @@ class EvaluationIT {
 			CaseWorld world = new CaseWorld(api, region);
 			String caseId = world.apply("HN-CATERING", SHOP, Set.of(), Set.of());
 			clerk = close(world, caseId);
-			hall = world.view("admin", caseId).json("$.caseFile.hall");
+			hall = world.view(CaseWorld.OBSERVER, caseId).json("$.caseFile.hall");
 			Response rated = rate(world, world.applicant, caseId, level, level >= 4 ? "等候时间过长" : null);
 			assertThat(rated.status()).as(rated.body()).isEqualTo(201);
 			if (level == 4) {

@@ -63,6 +63,13 @@ public final class Browser implements AutoCloseable {
 			.build();
 		this.driver = new ChromeDriver(service, options);
 		this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+		// every page reports what its Content-Security-Policy blocked: a page that needs an inline script or
+		// style, or something from another site, fails its test instead of breaking silently for visitors
+		driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+				window.__cspViolations = [];
+				document.addEventListener('securitypolicyviolation',
+				  e => window.__cspViolations.push(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber));
+				"""));
 		if (size.getWidth() < 500) {
 			// headless Chromium keeps its window at least 500 px wide; a phone's width needs the emulated screen
 			driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", size.getWidth(), "height",
@@ -104,7 +111,15 @@ public final class Browser implements AutoCloseable {
 	public Browser ready() {
 		wait.until(d -> "true".equals(((JavascriptExecutor) d).executeScript(
 				"return document.readyState === 'complete' && document.body && document.body.dataset.ready || null")));
+		assertThat(cspViolations()).as("what the Content-Security-Policy blocked on " + path()).isEmpty();
 		return this;
+	}
+
+	/** What the page's Content-Security-Policy blocked since the page was loaded. */
+	@SuppressWarnings("unchecked")
+	public List<String> cspViolations() {
+		Object violations = script("return window.__cspViolations || []");
+		return violations instanceof List<?> list ? (List<String>) list : List.of();
 	}
 
 	public WebElement find(String css) {

@@ -154,7 +154,7 @@ class DashboardPageIT {
 				Map.of("version", world.caseVersion(caseId)));
 		assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
 		jdbc.sql("UPDATE case_task SET colour = 'RED' WHERE case_id = ?::uuid AND item = 'HN-SCJG-ENT-REG'").param(caseId).update();
-		return world.view("admin", caseId).json("$.caseFile.number");
+		return world.view(CaseWorld.OBSERVER, caseId).json("$.caseFile.number");
 	}
 
 	/** The aggregates follow the events asynchronously: wait (bounded) until both cases are counted. */

@@ -57,7 +57,7 @@ class JourneyIT {
 			citizen.click("#apply").waitForPath("/apply.html");
 			number = PortalIT.applyOnlineWithConsentAndPrefill(citizen, name, true);
 		}
-		String caseId = api.send("GET", "/api/v1/cases?number=" + number, "admin", "onego-admin", null).json("$.caseFile.id");
+		String caseId = api.send("GET", "/api/v1/cases?number=" + number, CaseWorld.OBSERVER, "onego-supervisor", null).json("$.caseFile.id");
 
 		// the window: the online application is in the competent hall's queue; accepted, with its receipt
 		String clerk = staff.clerkOf(caseId);
@@ -72,7 +72,7 @@ class JourneyIT {
 		}
 
 		// the pension first: the medical insurance and the housing fund build on it
-		List<Map<String, Object>> tasks = staff.view("admin", caseId).json("$.tasks[*].task");
+		List<Map<String, Object>> tasks = staff.view(CaseWorld.OBSERVER, caseId).json("$.tasks[*].task");
 		assertThat(tasks).extracting(t -> t.get("item"))
 			.containsExactlyInAnyOrder("HN-RS-PENSION-CLAIM", "HN-YB-RETIREE-BENEFIT", "HN-GJJ-WITHDRAW-RETIRE");
 		Map<String, Object> pension = staff.task(caseId, "HN-RS-PENSION-CLAIM");
@@ -126,7 +126,7 @@ class JourneyIT {
 		assertThat(rating.status()).as(rating.body()).isEqualTo(200);
 
 		// the supervisor's dashboard for the case's region and matter counts it, as the API does
-		String region = staff.view("admin", caseId).json("$.caseFile.region");
+		String region = staff.view(CaseWorld.OBSERVER, caseId).json("$.caseFile.region");
 		String today = LocalDate.now(clock).toString();
 		String filter = "region=" + region + "&matter=HN-RETIREMENT&from=" + today + "&to=" + today;
 		Response dashboard = awaitIssued(api, filter);

@@ -40,7 +40,7 @@ class SessionSecurityIT {
 
 	@Test
 	void aSignedInSessionCannotBeUsedWithoutTheCsrfToken() throws Exception {
-		send("GET", "/api/v1/regions?level=PROVINCE", null, null);
+		send("GET", "/login.html", null, null);
 		HttpResponse<String> signedIn = send("POST", "/login", "username=supervisor&password=onego-supervisor", token());
 		assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
 		assertThat(signedIn.body()).contains("\"home\":\"/dashboard.html\"");
@@ -55,8 +55,29 @@ class SessionSecurityIT {
 	}
 
 	@Test
+	void aTokenPlantedAsACookieByAnotherSiteDoesNotPassForTheSessions() throws Exception {
+		send("GET", "/login.html", null, null);
+		assertThat(send("POST", "/login", "username=supervisor&password=onego-supervisor", token()).statusCode()).isEqualTo(200);
+		// another site (or a sibling domain) sets the cookie and sends the same value in the header
+		HttpCookie planted = new HttpCookie("XSRF-TOKEN", "planted-by-another-site");
+		planted.setPath("/");
+		planted.setVersion(0);
+		cookies.getCookieStore().add(URI.create("http://localhost:" + port + "/"), planted);
+		HttpResponse<String> forged = send("POST", "/api/v1/admin/calendar/years", "{}", "planted-by-another-site");
+		assertThat(forged.statusCode()).as("the token is the session's, not the cookie's").isEqualTo(403);
+		assertThat(forged.body()).contains("forbidden");
+	}
+
+	@Test
+	void anAnonymousVisitorReadingTheCatalogueGetsNoSession() throws Exception {
+		HttpResponse<String> read = send("GET", "/api/v1/regions?level=PROVINCE", null, null);
+		assertThat(read.statusCode()).isEqualTo(200);
+		assertThat(read.headers().allValues("Set-Cookie")).as("no session and no token for reading").isEmpty();
+	}
+
+	@Test
 	void signingInNeedsTheTokenAndAWrongPasswordIsAProblemInBothLanguages() throws Exception {
-		send("GET", "/api/v1/regions?level=PROVINCE", null, null);
+		send("GET", "/login.html", null, null);
 		assertThat(send("POST", "/login", "username=supervisor&password=onego-supervisor", null).statusCode()).isEqualTo(403);
 		HttpResponse<String> wrong = send("POST", "/login", "username=supervisor&password=nope", token());
 		assertThat(wrong.statusCode()).isEqualTo(401);

@@ -26,6 +26,7 @@ import cn.onego.application.ApplicationRecord;
 import cn.onego.application.Attachments;
 import cn.onego.application.Submissions;
 import cn.onego.identity.Actors;
+import cn.onego.platform.web.RateLimited;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -71,6 +72,7 @@ class ApplicationController {
 	}
 
 	@PostMapping("/drafts/{id}/submission")
+	@RateLimited(perAccount = "submissions-per-account", perAddress = "submissions-per-address")
 	@Operation(summary = "Submit a draft 提交", description = "Idempotent under the Idempotency-Key header.")
 	ResponseEntity<ApplicationRecord> submitDraft(@PathVariable UUID id,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key,
@@ -79,6 +81,7 @@ class ApplicationController {
 	}
 
 	@PostMapping("/applications")
+	@RateLimited(perAccount = "submissions-per-account", perAddress = "submissions-per-address")
 	@Operation(summary = "Submit an application 提交申请", description = "Validated as a whole: every problem is listed by field and nothing is stored. The same Idempotency-Key returns the same application (200); a different body under the same key is refused (422).")
 	ResponseEntity<ApplicationRecord> submit(@RequestHeader(name = "Idempotency-Key", required = false) String key,
 			@RequestBody ApplicationInput input) {

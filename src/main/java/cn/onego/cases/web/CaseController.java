@@ -15,10 +15,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.onego.application.ApplicationRecord;
 import cn.onego.cases.CaseFile;
 import cn.onego.cases.CaseHandling;
+import cn.onego.cases.CaseProgressLookup;
 import cn.onego.cases.CaseQueries;
 import cn.onego.cases.CaseState;
+import cn.onego.cases.CaseSummary;
 import cn.onego.cases.Notifications;
 import cn.onego.cases.SupplementRequest;
 import cn.onego.cases.Task;
@@ -34,12 +37,22 @@ class CaseController {
 
 	private final CaseHandling handling;
 	private final CaseQueries queries;
+	private final CaseProgressLookup progress;
 	private final Actors actors;
 
-	CaseController(CaseHandling handling, CaseQueries queries, Actors actors) {
+	CaseController(CaseHandling handling, CaseQueries queries, CaseProgressLookup progress, Actors actors) {
 		this.handling = handling;
 		this.queries = queries;
+		this.progress = progress;
 		this.actors = actors;
+	}
+
+	@GetMapping("/progress")
+	@Operation(summary = "Progress of a case without signing in 办件进度查询",
+			description = "With the case number and the query code of the receipt, or the last four digits of the mobile number given for the result. Stage, dates and departments only, nothing personal. Rate-limited per address and per case number (429 with Retry-After).")
+	CaseProgressLookup.Progress progress(@RequestParam String number, @RequestParam(required = false) String code,
+			@RequestParam(required = false) String mobileLast4, jakarta.servlet.http.HttpServletRequest request) {
+		return progress.find(request.getRemoteAddr(), number, code, mobileLast4);
 	}
 
 	// ------------------------------------------------------------------ reading
@@ -62,6 +75,12 @@ class CaseController {
 		return queries.byApplication(actors.current(), application);
 	}
 
+	@GetMapping("/cases/{id}/application")
+	@Operation(summary = "What was submitted for the case 申请内容", description = "The form and the materials, for the applicant, the hall's windows and the departments handling the case.")
+	ApplicationRecord application(@PathVariable UUID id) {
+		return queries.application(actors.current(), id);
+	}
+
 	@GetMapping("/cases/{id}/receipt")
 	@Operation(summary = "The acceptance receipt 受理回执")
 	CaseQueries.Receipt receipt(@PathVariable UUID id) {
@@ -70,7 +89,7 @@ class CaseController {
 
 	@GetMapping("/my/cases")
 	@Operation(summary = "My cases 我的办件")
-	List<CaseFile> mine() {
+	List<CaseSummary> mine() {
 		return queries.mine(actors.current());
 	}
 
@@ -82,7 +101,7 @@ class CaseController {
 
 	@GetMapping("/window/cases")
 	@Operation(summary = "My hall's queue 大厅队列", description = "Online applications land here for pre-review; oldest first.")
-	List<CaseFile> hallQueue(@RequestParam(required = false) CaseState state) {
+	List<CaseSummary> hallQueue(@RequestParam(required = false) CaseState state) {
 		return queries.hallQueue(actors.current(), state);
 	}
 

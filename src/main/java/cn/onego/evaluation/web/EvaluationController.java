@@ -49,8 +49,7 @@ class EvaluationController {
 	@GetMapping("/cases/{id}/rating")
 	@Operation(summary = "A case's rating")
 	Ratings.Rating rating(@PathVariable UUID id) {
-		actors.current();
-		return ratings.find(id).orElseThrow(() -> new NotFound("评价", "Rating", id.toString()));
+		return ratings.find(actors.current(), id);
 	}
 
 	@GetMapping("/rectifications")
@@ -91,10 +90,6 @@ class EvaluationController {
 	@Operation(summary = "好差评 statistics 评价统计", description = "Per DEPARTMENT, HALL, MATTER or REGION for ratings in [from, to): counts per level, 满意率, 好评率, 差评率, 整改率. Supervisors and administrators.")
 	List<RatingStatistics> statistics(@RequestParam(defaultValue = "DEPARTMENT") Ratings.GroupBy groupBy,
 			@RequestParam LocalDate from, @RequestParam LocalDate to, @RequestParam(required = false) String region) {
-		Actor actor = actors.current();
-		if (!actor.has(Role.SUPERVISOR) && !actor.has(Role.ADMIN)) {
-			throw new cn.onego.evaluation.Rectifications.NotResponsible();
-		}
-		return ratings.statistics(groupBy, from, to, region);
+		return ratings.statistics(actors.current(), groupBy, from, to, region);
 	}
 }

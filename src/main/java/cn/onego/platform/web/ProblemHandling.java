@@ -31,6 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import cn.onego.platform.FieldProblem;
 import cn.onego.platform.Message;
 import cn.onego.platform.Problem;
+import cn.onego.platform.TooManyRequests;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.MessageInterpolator;
 import jakarta.validation.metadata.ConstraintDescriptor;
@@ -47,21 +48,30 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
 	private static final MessageInterpolator interpolator = new ParameterMessageInterpolator();
 
-	private static final Map<Integer, Message> TITLES = Map.of(
-			400, Message.of("请求有误", "Bad request"),
-			401, Message.of("需要登录", "Authentication required"),
-			403, Message.of("无权操作", "Forbidden"),
-			404, Message.of("未找到", "Not found"),
-			405, Message.of("不支持该请求方法", "Method not allowed"),
-			406, Message.of("无法提供所要求的格式", "Not acceptable"),
-			409, Message.of("与当前状态冲突", "Conflict"),
-			413, Message.of("内容过大", "Payload too large"),
-			415, Message.of("不支持的内容类型", "Unsupported media type"),
-			500, Message.of("服务器内部错误", "Internal server error"));
+	private static final Map<Integer, Message> TITLES = Map.ofEntries(
+			Map.entry(400, Message.of("请求有误", "Bad request")),
+			Map.entry(401, Message.of("需要登录", "Authentication required")),
+			Map.entry(403, Message.of("无权操作", "Forbidden")),
+			Map.entry(404, Message.of("未找到", "Not found")),
+			Map.entry(405, Message.of("不支持该请求方法", "Method not allowed")),
+			Map.entry(406, Message.of("无法提供所要求的格式", "Not acceptable")),
+			Map.entry(409, Message.of("与当前状态冲突", "Conflict")),
+			Map.entry(413, Message.of("内容过大", "Payload too large")),
+			Map.entry(429, Message.of("请求过于频繁", "Too many requests")),
+			Map.entry(415, Message.of("不支持的内容类型", "Unsupported media type")),
+			Map.entry(500, Message.of("服务器内部错误", "Internal server error")));
 
 	@ExceptionHandler(Problem.class)
 	ResponseEntity<Object> problem(Problem problem, WebRequest request) {
-		return respond(problem.status(), problem.code(), problem.title(), problem.detail(), problem.errors(), request);
+		ResponseEntity<Object> answer = respond(problem.status(), problem.code(), problem.title(), problem.detail(),
+				problem.errors(), request);
+		if (problem instanceof TooManyRequests tooMany) {
+			return ResponseEntity.status(answer.getStatusCode())
+				.headers(answer.getHeaders())
+				.header(HttpHeaders.RETRY_AFTER, String.valueOf(TooManyRequests.seconds(tooMany.retryAfter())))
+				.body(answer.getBody());
+		}
+		return answer;
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -3,14 +3,27 @@ package cn.onego.platform.web;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 
-/** Chinese first, English on request; and the OpenAPI description's front page. */
+/** Chinese first, English on request; rate limits on the endpoints that name one; the OpenAPI description's front page. */
 @Configuration(proxyBeanMethods = false)
-class WebConfiguration {
+class WebConfiguration implements WebMvcConfigurer {
+
+	private final RateLimitInterceptor rateLimits;
+
+	WebConfiguration(RateLimitInterceptor rateLimits) {
+		this.rateLimits = rateLimits;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(rateLimits);
+	}
 
 	@Bean
 	LocaleResolver localeResolver() {

@@ -130,6 +130,34 @@ class SharingController {
 				request.authorisation(), request.validUntil(), actor.username());
 	}
 
+	@GetMapping("/representations")
+	@Operation(summary = "Authorisations to act for someone 代办授权列表",
+			description = "Those given for me (or for the enterprise I represent, with subject=its credit code), those I hold, and those I recorded at a window.")
+	List<Representation.Listed> representations(@RequestParam(required = false) String subject) {
+		Actor actor = actors.current();
+		List<String> subjects = new java.util.ArrayList<>();
+		if (actor.idNumber() != null) {
+			subjects.add(actor.idNumber());
+		}
+		if (subject != null && !subject.isBlank()) {
+			boolean principal = representation.capacity(actor.username(), actor.idNumber(), subject.trim())
+				.filter(c -> c == Representation.Capacity.SELF || c == Representation.Capacity.LEGAL_REPRESENTATIVE)
+				.isPresent();
+			if (!principal) {
+				throw new Representation.NotEntitled();
+			}
+			subjects.add(subject.trim());
+		}
+		return representation.concerning(actor.username(), actor.idNumber(), subjects);
+	}
+
+	@DeleteMapping("/representations/{id}")
+	@Operation(summary = "Revoke an authorisation 撤销代办授权", description = "By the person who gave it (or the enterprise's legal representative), its holder, or whoever recorded it.")
+	Representation.Listed revokeRepresentation(@PathVariable UUID id) {
+		Actor actor = actors.current();
+		return representation.revoke(id, actor.username(), actor.idNumber());
+	}
+
 	/** The subject the actor asks about: their own ID number by default, otherwise one they may act for. */
 	private String subjectFor(Actor actor, String subject) {
 		if (subject == null || subject.isBlank()) {

@@ -1,0 +1,97 @@
+package cn.onego.cases;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.stereotype.Service;
+
+import cn.onego.application.ApplicationRecord;
+import cn.onego.application.Submissions;
+import cn.onego.catalog.CatalogQueries;
+import cn.onego.catalog.Catalogue;
+import cn.onego.catalog.Department;
+import cn.onego.platform.FieldProblem;
+import cn.onego.platform.InvalidInput;
+import cn.onego.platform.Message;
+import cn.onego.platform.NotFound;
+import cn.onego.platform.RateLimits;
+import cn.onego.shared.Label;
+import cn.onego.shared.RegionCode;
+
+/**
+ * 办件进度查询: anyone holding the receipt — its case number and query code, or the case number and the last
+ * four digits of the mobile number given for the result — follows the case without signing in. The answer
+ * tells the stage, the promised date and where each department stands; nothing about the applicant. A
+ * wrong code and an unknown number answer alike, and both the caller's address and the case number are
+ * rate-limited, so neither codes nor numbers can be tried out.
+ */
+@Service
+public class CaseProgressLookup {
+
+	/** What the public sees of a case. */
+	public record Progress(String number, Label matter, CaseState state, Instant submittedAt, Instant acceptedAt,
+			LocalDate promisedDate, LocalDate dueDate, Instant closedAt, List<Step> departments) {
+	}
+
+	/** Where one item stands in its department. */
+	public record Step(Label item, String department, TaskState state, LocalDate dueOn) {
+	}
+
+	private final Cases cases;
+	private final Submissions submissions;
+	private final CatalogQueries catalog;
+	private final cn.onego.clock.Calendars calendars;
+	private final RateLimits limits;
+	private final Clock clock;
+
+	CaseProgressLookup(Cases cases, Submissions submissions, CatalogQueries catalog, cn.onego.clock.Calendars calendars,
+			RateLimits limits, Clock clock) {
+		this.cases = cases;
+		this.submissions = submissions;
+		this.catalog = catalog;
+		this.calendars = calendars;
+		this.limits = limits;
+		this.clock = clock;
+	}
+
+	public Progress find(String address, String number, String code, String mobileLast4) {
+		String n = number == null ? "" : number.trim();
+		String c = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
+		String m = mobileLast4 == null ? "" : mobileLast4.trim();
+		if (!CaseNumber.isValid(n)) {
+			throw InvalidInput.of("number", "case-number", Message.of("受理编号格式不正确（见受理回执）", "not a case number (see the receipt)"));
+		}
+		if (c.isEmpty() == m.isEmpty() || !c.isEmpty() && !c.matches("[0-9A-F]{8}") || !m.isEmpty() && !m.matches("\\d{4}")) {
+			throw new InvalidInput(List.of(new FieldProblem("code", "required", Message.of("请填写回执上的8位查询码，或手机号码后4位（二选一）",
+					"give the 8-character query code of the receipt, or the last 4 digits of the mobile number (one of them)"))));
+		}
+		limits.require("progress-per-address", address);
+		limits.require("progress-per-case", n);
+		CaseFile found = cases.byNumber(n).filter(f -> c.isEmpty() ? mobileMatches(f, m) : c.equals(cases.queryCode(f.id())))
+			.orElseThrow(() -> new NotFound("办件（请核对受理编号和查询码）", "Case (check the number and the code)", n));
+		return progress(found);
+	}
+
+	private boolean mobileMatches(CaseFile c, String last4) {
+		ApplicationRecord application = submissions.submitted(c.applicationId());
+		String mobile = application.delivery() == null ? null : application.delivery().mobile();
+		return mobile != null && mobile.length() >= 4 && mobile.endsWith(last4);
+	}
+
+	private Progress progress(CaseFile c) {
+		Catalogue catalogue = catalog.catalogue();
+		List<Task> tasks = cases.tasks(c.id());
+		LocalDate due = c.acceptedAt() == null || tasks.isEmpty() ? null
+				: CaseProgress.dueDate(LocalDate.ofInstant(c.acceptedAt(), clock.getZone()), tasks,
+						calendars.of(RegionCode.of(c.region())));
+		List<Step> steps = tasks.stream()
+			.map(t -> new Step(catalogue.item(t.item()).map(i -> i.name()).orElse(null),
+					catalogue.department(t.department()).map(Department::name).orElse(null), t.state(), t.dueOn()))
+			.toList();
+		return new Progress(c.number().value(), catalogue.matter(c.matter()).map(m -> m.name()).orElse(null), c.state(),
+				c.submittedAt(), c.acceptedAt(), c.promisedDate(), due, c.closedAt(), steps);
+	}
+}

@@ -1,0 +1,26 @@
+package cn.onego.identity;
+
+import java.util.Collection;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+
+/**
+ * A staff member as Spring Security checks them at sign-in: locked after too many wrong passwords, not
+ * enabled once disabled by an administrator.
+ */
+class StaffPrincipal extends User {
+
+	private final boolean failedBefore;
+
+	StaffPrincipal(String username, String passwordHash, boolean enabled, boolean locked, boolean failedBefore,
+			Collection<? extends GrantedAuthority> authorities) {
+		super(username, passwordHash, enabled, true, true, !locked, authorities);
+		this.failedBefore = failedBefore;
+	}
+
+	/** Whether wrong passwords were counted before this sign-in, which a success then clears. */
+	boolean failedBefore() {
+		return failedBefore;
+	}
+}

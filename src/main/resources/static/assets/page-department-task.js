@@ -1,0 +1,3 @@
+import { page } from '/assets/onego.js';
+import { startTask } from '/assets/department.js';
+page(startTask);

@@ -1,0 +1,3 @@
+import { page } from '/assets/onego.js';
+import { startQueue } from '/assets/department.js';
+page(startQueue);

@@ -1,0 +1,3 @@
+import { page } from '/assets/onego.js';
+import { start } from '/assets/assist.js';
+page(start);

@@ -1,0 +1,3 @@
+import { page } from '/assets/onego.js';
+import { startCase } from '/assets/window.js';
+page(startCase);

@@ -153,6 +153,9 @@ public class Submissions {
 	 * it — exactly once per idempotency key.
 	 */
 	public Submitted submit(Actor actor, String idempotencyKey, UUID draftId, ApplicationInput input) {
+		if (draftId != null) {
+			draftOf(actor, draftId); // somebody else's draft is not found, whatever else is wrong with the request
+		}
 		if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
 			throw InvalidInput.of("Idempotency-Key", "required", Message.of("请在请求头 Idempotency-Key 中提供1至200位的幂等键",
 					"send an Idempotency-Key header of 1 to 200 characters"));

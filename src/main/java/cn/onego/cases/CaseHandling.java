@@ -320,6 +320,7 @@ public class CaseHandling {
 	}
 
 	public CaseFile refuseToAccept(Actor clerk, UUID caseId, int version, String reason, String legalBasis) {
+		mayActAtWindow(clerk, caseId);
 		requireText("reason", reason, "请写明不予受理的理由", "give the reason");
 		requireText("legalBasis", legalBasis, "请写明法律依据", "give the legal basis");
 		return transactions.execute(status -> {
@@ -335,6 +336,7 @@ public class CaseHandling {
 
 	/** 一次性告知: everything missing before acceptance, in one request. */
 	public CaseFile askForSupplement(Actor clerk, UUID caseId, int version, List<SupplementRequest> requests) {
+		mayActAtWindow(clerk, caseId);
 		List<SupplementRequest> asked = checkedRequests(requests, clerk.username(), null);
 		return transactions.execute(status -> {
 			CaseFile c = atWindow(clerk, caseId, version);
@@ -438,6 +440,7 @@ public class CaseHandling {
 	}
 
 	public Task refuse(Actor reviewer, UUID taskId, int version, String reason, String legalBasis) {
+		mayDecide(reviewer, taskId);
 		requireText("reason", reason, "请写明不予许可的理由", "give the reason");
 		requireText("legalBasis", legalBasis, "请写明法律依据", "give the legal basis");
 		Instant now = clock.instant();
@@ -448,12 +451,14 @@ public class CaseHandling {
 
 	/** The department asks the applicant, through the window, for more; the requests join the case's one list. */
 	public Task askForTaskSupplement(Actor reviewer, UUID taskId, int version, List<SupplementRequest> requests) {
+		mayDecide(reviewer, taskId);
 		List<SupplementRequest> asked = checkedRequests(requests, reviewer.username(), taskId.toString());
 		return onTask(reviewer, taskId, version, "SUPPLEMENT_REQUESTED",
 				t -> t.askForSupplement(new Decision(null, null, null, null, asked)), describe(asked));
 	}
 
 	public Task suspend(Actor reviewer, UUID taskId, int version, String procedure, String reason, Integer maxWorkingDays) {
+		mayDecide(reviewer, taskId);
 		List<FieldProblem> problems = new ArrayList<>();
 		if (procedure == null || !PROCEDURES.contains(procedure)) {
 			problems.add(new FieldProblem("procedure", "invalid", Message.of("特别程序应为：" + PROCEDURES,
@@ -655,7 +660,6 @@ public class CaseHandling {
 	 * result (and its e-licence), tells the applicant, and blacklists the applicant with the case as evidence.
 	 */
 	public void verify(Actor reviewer, UUID verificationId, boolean passed, String finding) {
-		requireText("finding", finding, "请写明核查结论", "give the finding");
 		transactions.executeWithoutResult(status -> {
 			var v = jdbc.sql("SELECT case_id, task_id, department, state FROM verification WHERE id = ? FOR UPDATE")
 				.param(verificationId)
@@ -666,6 +670,7 @@ public class CaseHandling {
 			if (!reviewer.memberOf((String) v[2])) {
 				throw new NotFound("核查任务", "Verification", verificationId.toString());
 			}
+			requireText("finding", finding, "请写明核查结论", "give the finding");
 			IllegalTransition.check("PENDING".equals(v[3]), "核查任务", v[3], "核查");
 			Instant now = clock.instant();
 			jdbc.sql("UPDATE verification SET state = ?, finding = ?, decided_by = ?, decided_at = ? WHERE id = ?")
@@ -796,6 +801,19 @@ public class CaseHandling {
 			log.warn("Due date {} working days after {} pending: {}", days, from, notLoaded.getMessage());
 			return null;
 		}
+	}
+
+	/**
+	 * Whose case it is comes before what is wrong with the request: a clerk of another hall learns nothing,
+	 * not even that the case exists (checked again under the lock, where the case is changed).
+	 */
+	private void mayActAtWindow(Actor clerk, UUID caseId) {
+		access.requireWindow(clerk, cases.find(caseId).orElseThrow(() -> new NotFound("办件", "Case", caseId.toString())));
+	}
+
+	/** As {@link #mayActAtWindow}, for a department's decision on a task. */
+	private void mayDecide(Actor reviewer, UUID taskId) {
+		access.requireDepartment(reviewer, cases.task(taskId).orElseThrow(() -> new NotFound("子件", "Task", taskId.toString())));
 	}
 
 	private CaseFile atWindow(Actor clerk, UUID caseId, int version) {

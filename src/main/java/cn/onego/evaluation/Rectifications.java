@@ -79,11 +79,13 @@ public class Rectifications {
 	}
 
 	public Rectification verify(Actor actor, UUID id, int version, String finding, boolean justified) {
+		mayAct(actor, id);
 		require(finding, "finding", "请写明核实情况", "give the finding");
 		return move(actor, id, version, State.OPEN, State.VERIFIED, "finding = ?, justified = ?", finding.trim(), justified);
 	}
 
 	public Rectification rectify(Actor actor, UUID id, int version, String measures) {
+		mayAct(actor, id);
 		require(measures, "measures", "请写明整改措施", "give the measures taken");
 		Rectification r = find(id);
 		if (Boolean.FALSE.equals(r.justified())) {
@@ -94,6 +96,7 @@ public class Rectifications {
 
 	/** The callback closes it: after rectification, or after verifying that the complaint was not justified. */
 	public Rectification callBack(Actor actor, UUID id, int version, Callback result, String note) {
+		mayAct(actor, id);
 		if (result == null) {
 			throw InvalidInput.of("result", "required", Message.of("请记录回访结果", "record the callback's result"));
 		}
@@ -134,6 +137,13 @@ public class Rectifications {
 	}
 
 	/** The department's staff answer for a department; the hall's window clerks for a hall. */
+	/** Only the hall or department responsible acts on a rectification; checked before anything else. */
+	private void mayAct(Actor actor, UUID id) {
+		if (!may(actor, find(id).responsible())) {
+			throw new NotResponsible();
+		}
+	}
+
 	private static boolean may(Actor actor, String responsible) {
 		return actor.memberOf(responsible) || actor.clerkOf(responsible);
 	}

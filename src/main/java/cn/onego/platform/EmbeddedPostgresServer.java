@@ -49,6 +49,11 @@ class EmbeddedPostgresServer implements AutoCloseable {
 				.setLocaleConfig("encoding", "UTF8")
 				.setServerConfig("listen_addresses", "127.0.0.1")
 				.setServerConfig("max_connections", "200")
+				// zonky passes -F (fsync off) and synchronous_commit=off, fit for a throw-away test database; a
+				// later -c wins over -F, so a commit acknowledged here is on disk as on a production server
+				.setServerConfig("fsync", "on")
+				.setServerConfig("synchronous_commit", "on")
+				.setServerConfig("full_page_writes", "on")
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.start();
 			log.info("Embedded PostgreSQL on 127.0.0.1:{} with data in {}", postgres.getPort(), directory);

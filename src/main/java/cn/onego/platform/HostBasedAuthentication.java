@@ -20,8 +20,8 @@ final class HostBasedAuthentication {
 
 	private static final String CONTENT = MARKER + """
 
-			# Nothing trusts the local machine: no line has "trust", "peer" or "ident". There is no replication line;
-			# back up with pg_backup_start()/pg_backup_stop() from SQL (see the README).
+			# Nothing trusts the local machine: no line has "trust", "peer" or "ident", and there is no replication
+			# line. The passwords are in ../onego-credentials.properties.
 			# TYPE  DATABASE  USER  ADDRESS       METHOD
 			local   all       all                 scram-sha-256
 			host    all       all   127.0.0.1/32  scram-sha-256

@@ -79,7 +79,10 @@ class CatalogueVersions {
 
 	/** Replaces the mirrored regions and departments with those of the catalogue. */
 	void mirror(Catalogue catalogue) {
-		jdbc.sql("TRUNCATE region, department").update();
+		// DELETE, not TRUNCATE: the application's database role may change rows but not empty tables wholesale, and
+		// readers keep seeing the old mirror until this transaction commits instead of waiting for its lock
+		jdbc.sql("DELETE FROM department").update();
+		jdbc.sql("DELETE FROM region").update();
 		jdbc.sql("""
 				INSERT INTO region (code, name, level, parent)
 				SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[])""")

@@ -1,65 +1,81 @@
 package cn.onego.platform;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import javax.sql.DataSource;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.postgresql.Driver;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.boot.jdbc.health.DataSourceHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
- * One connection pool, to {@code ONEGO_DB_URL} when set, otherwise to an embedded server started here.
- * The embedded server is stopped right after the pool is closed, so the last writes of a closing
- * context still reach it.
+ * The database, {@code ONEGO_DB_URL} when set, otherwise an embedded server started here, and two ways in:
+ * the connection pool every module, the event publication registry and {@code JdbcClient} use, logged in as
+ * the least-privilege application role; and, for Flyway alone, the schema owner. The embedded server is
+ * stopped right after the pool is closed (the pool depends on it), so the last writes of a closing context
+ * still reach it.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
-	@Bean(destroyMethod = "close")
-	DataSource dataSource(DatabaseProperties properties) {
-		if (properties.external()) {
-			ClosingPool pool = new ClosingPool(null);
-			pool.setJdbcUrl(properties.url());
-			pool.setUsername(properties.user());
-			pool.setPassword(properties.password());
-			return configure(pool, properties);
-		}
-		EmbeddedPostgresServer server = EmbeddedPostgresServer.start(properties);
-		ClosingPool pool = new ClosingPool(server);
-		pool.setJdbcUrl(server.jdbcUrl());
-		pool.setUsername("postgres");
-		return configure(pool, properties);
+	/** The placeholder a migration names the application's login with, e.g. {@code REVOKE … FROM ${app_role}}. */
+	static final String APP_ROLE_PLACEHOLDER = "app_role";
+
+	@Bean
+	Database database(DatabaseProperties properties) {
+		return Database.of(properties);
 	}
 
-	private static HikariDataSource configure(HikariDataSource pool, DatabaseProperties properties) {
+	@Bean(destroyMethod = "close")
+	HikariDataSource dataSource(Database database, DatabaseProperties properties) {
+		HikariDataSource pool = new HikariDataSource();
 		pool.setPoolName("onego");
+		pool.setJdbcUrl(database.url());
+		pool.setUsername(database.application().user());
+		pool.setPassword(database.application().password());
 		pool.setMaximumPoolSize(properties.maxPoolSize());
 		return pool;
 	}
 
-	static final class ClosingPool extends HikariDataSource {
+	/**
+	 * Flyway's own way in, as the owner of the schema. Not pooled, so no owner's connection stays open once the
+	 * migrations are done; not a default candidate, so that only Flyway (and whoever asks for it by its
+	 * qualifier) gets it, while everything that asks for "the" DataSource gets the application's pool.
+	 */
+	@Bean(defaultCandidate = false)
+	@FlywayDataSource
+	DataSource migrationDataSource(Database database) {
+		return new SimpleDriverDataSource(new Driver(), database.url(), database.migration().user(),
+				database.migration().password());
+	}
 
-		private static final Logger log = LoggerFactory.getLogger(ClosingPool.class);
+	/**
+	 * The database's health as the application reaches it. Boot's own would also poll the migration login, opening
+	 * an owner's connection at every health check.
+	 */
+	@Bean
+	DataSourceHealthIndicator dbHealthIndicator(DataSource dataSource) {
+		return new DataSourceHealthIndicator(dataSource);
+	}
 
-		private final EmbeddedPostgresServer server;
+	@Bean
+	FlywayConfigurationCustomizer appRolePlaceholder(Database database) {
+		return configuration -> {
+			Map<String, String> placeholders = new HashMap<>(configuration.getPlaceholders());
+			placeholders.put(APP_ROLE_PLACEHOLDER, quoted(database.application().user()));
+			configuration.placeholders(placeholders);
+		};
+	}
 
-		ClosingPool(EmbeddedPostgresServer server) {
-			this.server = server;
-		}
-
-		@Override
-		public void close() {
-			super.close();
-			if (server != null) {
-				try {
-					server.close();
-				}
-				catch (Exception e) {
-					log.warn("Embedded PostgreSQL did not stop cleanly", e);
-				}
-			}
-		}
+	/** A role name as an SQL identifier, whatever its case or characters. */
+	static String quoted(String identifier) {
+		return "\"" + identifier.replace("\"", "\"\"") + "\"";
 	}
 }

@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
+import cn.onego.ApiClient;
 import cn.onego.TestRegions;
 
 /**
@@ -28,6 +29,9 @@ import cn.onego.TestRegions;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class DeadlineWarningsIT {
+
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int port;
 
 	static final LocalDate TODAY = LocalDate.of(2020, 6, 1);
 
@@ -93,10 +97,27 @@ class DeadlineWarningsIT {
 		assertThat(count("SELECT count(*) FROM case_task WHERE department = ? AND colour = 'RED'", department)).isEqualTo(20);
 		assertThat(count("SELECT count(*) FROM case_task WHERE department = ? AND colour = 'YELLOW'", department)).isEqualTo(30);
 		assertThat(count("SELECT count(*) FROM notification WHERE recipient = ?", "DEPARTMENT_HEAD:" + department)).isEqualTo(50);
-		assertThat(count("SELECT count(*) FROM notification WHERE case_id = ?::uuid AND recipient = 'SUPERVISOR:430000'", caseId.toString()))
-			.isEqualTo(50);
+		assertThat(count("SELECT count(*) FROM notification WHERE case_id = ?::uuid AND recipient = 'SUPERVISOR:" + region + "'",
+				caseId.toString())).as("addressed to the supervisors of the case's region (and above)").isEqualTo(50);
 		assertThat(warnings.scan(TODAY)).as("a later scan finds nothing new").isZero();
 		assertThat(warnings.scan(LocalDate.of(2020, 6, 8))).as("the yellow ones are overdue a week later").isEqualTo(30);
+
+		// supervisors read the warnings of their region and below, not their neighbours'
+		ApiClient api = new ApiClient(port);
+		String prefecture = supervisor(api, region.substring(0, 4) + "00");
+		String neighbour = supervisor(api, "430100");
+		List<String> theirs = api.send("GET", "/api/v1/my/notifications", prefecture, "warnings-123", null).json("$[*].caseId");
+		List<String> others = api.send("GET", "/api/v1/my/notifications", neighbour, "warnings-123", null).json("$[*].caseId");
+		assertThat(theirs).contains(caseId.toString());
+		assertThat(others).doesNotContain(caseId.toString());
+	}
+
+	private static String supervisor(ApiClient api, String region) {
+		String username = "sup-" + UUID.randomUUID().toString().substring(0, 8);
+		var created = api.send("POST", "/api/v1/admin/staff", "admin", "onego-admin", java.util.Map.of("username", username,
+				"password", "warnings-123", "name", "预警测试监管员", "roles", List.of("SUPERVISOR"), "region", region));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return username;
 	}
 
 	private String plan(String sql) {

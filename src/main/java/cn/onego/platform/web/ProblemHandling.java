@@ -61,7 +61,15 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Problem.class)
 	ResponseEntity<Object> problem(Problem problem, WebRequest request) {
-		return respond(problem.status(), problem.code(), problem.title(), problem.detail(), problem.errors(), request);
+		ResponseEntity<Object> answer = respond(problem.status(), problem.code(), problem.title(), problem.detail(),
+				problem.errors(), request);
+		if (problem.headers().isEmpty()) {
+			return answer;
+		}
+		HttpHeaders headers = new HttpHeaders();
+		headers.putAll(answer.getHeaders());
+		problem.headers().forEach(headers::set);
+		return new ResponseEntity<>(answer.getBody(), headers, answer.getStatusCode());
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -195,6 +195,7 @@ class AuthorizationServerConfiguration {
 			.requestCache(cache -> cache.requestCache(requests))
 			// the pages' script echoes the XSRF-TOKEN cookie in X-XSRF-TOKEN, as OneGo's own pages do
 			.csrf(csrf -> csrf.spa())
+			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(answers.forbidden()))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
 		return http.build();
 	}

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -161,7 +162,7 @@ public class RealNameRegistration {
 
 		String handle = Secrets.handle();
 		String passwordHash = Secrets.BCRYPT.encode(request.password());
-		Instant now = clock.instant();
+		Instant now = now();
 		Instant expiresAt = sendCode(Kind.REGISTRATION, to, idNumber, existingSubject, address, () -> registrations.insert(new Registration(
 				Secrets.sha256(handle), idNumber, onRecord.get().name(), username, passwordHash, to, existingSubject,
 				State.CODE_SENT, now, null)), Secrets.sha256(handle));
@@ -190,7 +191,7 @@ public class RealNameRegistration {
 			throw new RegistrationClosed();
 		}
 		Registrations.Code current = registrations.currentCode(registration.id()).orElseThrow(RegistrationClosed::new);
-		Instant now = clock.instant();
+		Instant now = now();
 		String idNumber = registration.idNumber();
 		if (current.usedAt() != null) {
 			throw new RegistrationClosed();
@@ -242,7 +243,7 @@ public class RealNameRegistration {
 	/** After a right code for an existing account: its new password. */
 	public PasswordChanged resetPassword(String handle, String password, String address) {
 		Registration registration = find(handle);
-		Instant now = clock.instant();
+		Instant now = now();
 		if (registration.state() != State.ACCOUNT_EXISTS || registration.verifiedAt() == null
 				|| !now.isBefore(registration.verifiedAt().plus(RESET_WINDOW))) {
 			throw new RegistrationClosed();
@@ -276,7 +277,7 @@ public class RealNameRegistration {
 	 */
 	private Instant sendCode(Kind kind, String mobile, String idNumber, UUID subject, String address, Runnable before,
 			String registration) {
-		Instant now = clock.instant();
+		Instant now = now();
 		Instant expiresAt = now.plus(CodeLimits.LIFETIME);
 		String code = Secrets.sixDigits();
 		String codeHash = Secrets.BCRYPT.encode(code);
@@ -298,6 +299,11 @@ public class RealNameRegistration {
 			throw new TooManyCodes(CodeLimits.seconds(wait.get()));
 		}
 		return expiresAt;
+	}
+
+	/** The platform's time as the database keeps it (microseconds), so that what is answered is what is stored. */
+	private Instant now() {
+		return clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	private Registration find(String handle) {

@@ -3,6 +3,7 @@ package cn.onego.idp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -85,7 +86,7 @@ class SignIn implements AuthenticationProvider {
 		String login = authentication.getName() == null ? "" : authentication.getName().strip();
 		String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
 		String address = authentication.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
-		Instant now = clock.instant();
+		Instant now = now();
 
 		if (address != null) {
 			Optional<Duration> wait = throttle(attempts.refusedSignInsFrom(address, now.minus(addressWindow)), addressLimit,
@@ -145,6 +146,11 @@ class SignIn implements AuthenticationProvider {
 		}
 		Instant frees = refusedInWindow.get(refusedInWindow.size() - limit).plus(window);
 		return Optional.of(now.isBefore(frees) ? Duration.between(now, frees) : Duration.ofSeconds(1));
+	}
+
+	/** The platform's time as the database keeps it (microseconds), so that what is answered is what is stored. */
+	private Instant now() {
+		return clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	@Override

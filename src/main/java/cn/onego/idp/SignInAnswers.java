@@ -10,6 +10,7 @@ import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.savedrequest.RequestCache;
@@ -75,6 +76,13 @@ final class SignInAnswers {
 								"Check the username (or citizen ID number) and the password and try again. 10 wrong passwords in a row lock the account for 15 minutes.")));
 			}
 		};
+	}
+
+	/** A request refused by the filters, in practice a missing or wrong CSRF token. */
+	AccessDeniedHandler forbidden() {
+		return (request, response, exception) -> write(response, HttpStatus.FORBIDDEN, problem(request, HttpStatus.FORBIDDEN,
+				"forbidden", Message.of("无权操作", "Forbidden"),
+				Message.of("请求未通过安全校验（CSRF），请刷新页面后重试。", "The request failed the security check (CSRF); reload the page and try again.")));
 	}
 
 	private static Map<String, Object> problem(HttpServletRequest request, HttpStatus status, String code, Message title,

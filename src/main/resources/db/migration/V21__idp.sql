@@ -65,6 +65,15 @@ CREATE INDEX idp_attempt_login ON idp_attempt (login, at DESC);
 -- the per-address throttle counts the refused sign-ins of one address in the last minutes
 CREATE INDEX idp_attempt_refused_sign_in ON idp_attempt (address, at DESC) WHERE kind = 'SIGN_IN' AND outcome = 'REFUSED';
 
+-- The signing key when OneGo uses an external database: there is no data directory then, and every node
+-- must sign with the same key. One row, written by the first node that starts. (With the embedded
+-- database the key is a file in the data directory, mode 600, and this table stays empty.)
+CREATE TABLE idp_signing_key (
+    id         INT PRIMARY KEY CHECK (id = 1),
+    jwk        TEXT        NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL
+);
+
 -- Spring Authorization Server's authorizations (JdbcOAuth2AuthorizationService), its schema with text for
 -- blob and timestamptz for timestamp as its notes ask for PostgreSQL. Kept in the database so that codes,
 -- tokens and refresh tokens survive a restart and are seen by every node.

@@ -80,7 +80,8 @@ class Attempts {
 		if (login == null) {
 			return "-";
 		}
-		String value = login.strip();
+		// what a visitor typed must not forge log lines
+		String value = login.strip().replaceAll("\\p{Cntrl}", "?");
 		if (ID_NUMBER_LIKE.matcher(value).matches()) {
 			return value.substring(0, 4) + "*".repeat(value.length() - 8) + value.substring(value.length() - 4);
 		}

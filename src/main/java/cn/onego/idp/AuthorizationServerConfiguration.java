@@ -17,6 +17,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -92,9 +93,10 @@ class AuthorizationServerConfiguration {
 
 	/** The key set tokens are signed with; the relying party in the same JVM verifies with it. */
 	@Bean
-	JWKSource<SecurityContext> idpJwkSource(DatabaseProperties database) {
-		boolean kept = !database.ephemeral();
-		RSAKey key = kept ? SigningKey.keptIn(database.dataDir().resolve("idp")) : SigningKey.inMemory();
+	JWKSource<SecurityContext> idpJwkSource(DatabaseProperties database, JdbcClient jdbc) {
+		boolean external = database.url() != null && !database.url().isBlank();
+		RSAKey key = external ? SigningKey.keptIn(jdbc)
+				: database.ephemeral() ? SigningKey.inMemory() : SigningKey.keptIn(database.dataDir().resolve("idp"));
 		return new ImmutableJWKSet<>(new JWKSet(key));
 	}
 
@@ -106,7 +108,7 @@ class AuthorizationServerConfiguration {
 			log.info("Generated the secret of the demo identity provider's client {} (set onego.idp.portal-client-secret to fix it)",
 					DemoClients.PORTAL);
 		}
-		JWKSet keys = ((ImmutableJWKSet<SecurityContext>) idpJwkSource).getJWKSet();
+		JWKSet keys = idpJwkSource instanceof ImmutableJWKSet<SecurityContext> set ? set.getJWKSet() : new JWKSet();
 		return new DemoIdentityProvider(secret, Optional.ofNullable(properties.issuer()), keys);
 	}
 
@@ -124,7 +126,7 @@ class AuthorizationServerConfiguration {
 	}
 
 	@Bean
-	AuthorizationServerSettings idpSettings(IdpProperties properties) {
+	AuthorizationServerSettings idpSettings() {
 		// the issuer comes from the request ("/idp" + what follows is an endpoint) or, when configured, from the
 		// filter below; both ways the endpoints sit under the issuer's path
 		return AuthorizationServerSettings.builder().multipleIssuersAllowed(true).build();

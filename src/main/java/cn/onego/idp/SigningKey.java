@@ -8,10 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Timestamp;
 import java.text.ParseException;
+import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -23,7 +26,8 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 /**
  * The RSA key pair that signs ID and access tokens. Generated once and kept in the data directory
  * ({@code <data-dir>/idp/signing-key.jwk.json}, readable by the owner only), so that tokens issued before a
- * restart still verify after it; for a throw-away test database it lives in memory only.
+ * restart still verify after it; with an external database, which has no data directory and may serve
+ * several nodes, in that database; for a throw-away test database in memory only.
  */
 final class SigningKey {
 
@@ -66,6 +70,28 @@ final class SigningKey {
 		}
 		catch (ParseException | ClassCastException e) {
 			throw new IllegalStateException("Not an RSA private key in JWK form: " + file, e);
+		}
+	}
+
+	/**
+	 * The key kept in the database ({@code idp_signing_key}), for an external database: no data directory, and
+	 * every node must sign with the same key. The first node to start writes it.
+	 */
+	static RSAKey keptIn(JdbcClient jdbc) {
+		RSAKey generated = generate();
+		int written = jdbc.sql("INSERT INTO idp_signing_key (id, jwk, created_at) VALUES (1, ?, ?) ON CONFLICT (id) DO NOTHING")
+			.params(generated.toJSONString(), Timestamp.from(Instant.now()))
+			.update();
+		String stored = jdbc.sql("SELECT jwk FROM idp_signing_key WHERE id = 1").query(String.class).single();
+		try {
+			RSAKey key = (RSAKey) JWK.parse(stored);
+			if (written == 1) {
+				log.info("Generated the identity provider's signing key {} in the database", key.getKeyID());
+			}
+			return key;
+		}
+		catch (ParseException | ClassCastException e) {
+			throw new IllegalStateException("Not an RSA private key in JWK form in idp_signing_key", e);
 		}
 	}
 

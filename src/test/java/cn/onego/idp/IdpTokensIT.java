@@ -159,6 +159,20 @@ class IdpTokensIT {
 	}
 
 	@Test
+	void keepsTheSigningKeyInAnExternalDatabaseOnceForEveryNode() {
+		try {
+			com.nimbusds.jose.jwk.RSAKey first = SigningKey.keptIn(jdbc);
+			com.nimbusds.jose.jwk.RSAKey second = SigningKey.keptIn(jdbc);
+			assertThat(second.getKeyID()).isEqualTo(first.getKeyID());
+			assertThat(first.isPrivate()).isTrue();
+			assertThat(jdbc.sql("SELECT count(*) FROM idp_signing_key").query(Integer.class).single()).isOne();
+		}
+		finally {
+			jdbc.sql("DELETE FROM idp_signing_key").update();
+		}
+	}
+
+	@Test
 	void refusesARedirectToAnotherSiteAndTheAppWithoutPkce() {
 		Session browser = new Session("http://127.0.0.1:" + port);
 		Answer foreign = browser.get("/idp/oauth2/authorize?response_type=code&client_id=onego-portal&scope=openid"

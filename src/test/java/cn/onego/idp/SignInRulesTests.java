@@ -59,5 +59,6 @@ class SignInRulesTests {
 		assertThat(Attempts.masked("110105194912310021")).isEqualTo("1101**********0021");
 		assertThat(Attempts.masked("zhangsan")).isEqualTo("zhangsan");
 		assertThat(Attempts.masked(null)).isEqualTo("-");
+		assertThat(Attempts.masked("zhang\nINFO forged line")).isEqualTo("zhang?INFO forged line");
 	}
 }

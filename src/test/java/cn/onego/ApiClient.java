@@ -18,13 +18,25 @@ import com.jayway.jsonpath.JsonPath;
 public final class ApiClient {
 
 	private final RestClient http;
+	private final int port;
 
 	public ApiClient(int port) {
+		this.port = port;
 		this.http = RestClient.builder()
 			.baseUrl("http://127.0.0.1:" + port)
 			.defaultStatusHandler(status -> true, (request, response) -> {
 			})
 			.build();
+	}
+
+	/** The port of the platform under test. */
+	public int port() {
+		return port;
+	}
+
+	/** Where the platform under test is reached: {@code http://127.0.0.1:<port>}. */
+	public String baseUrl() {
+		return "http://127.0.0.1:" + port;
 	}
 
 	public Response get(String path) {

@@ -1,6 +1,8 @@
 package cn.onego.platform;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 
@@ -15,6 +17,7 @@ public abstract class Problem extends RuntimeException {
 	private final Message title;
 	private final Message detail;
 	private final List<FieldProblem> errors;
+	private final Map<String, String> headers = new LinkedHashMap<>();
 
 	protected Problem(HttpStatus status, String code, Message title, Message detail, List<FieldProblem> errors) {
 		super(detail != null ? detail.en() : title.en());
@@ -44,5 +47,14 @@ public abstract class Problem extends RuntimeException {
 
 	public List<FieldProblem> errors() {
 		return errors;
+	}
+
+	/** Response headers the answer carries besides the document, e.g. {@code Retry-After} with a 429. */
+	public Map<String, String> headers() {
+		return Map.copyOf(headers);
+	}
+
+	protected void header(String name, String value) {
+		headers.put(name, value);
 	}
 }

@@ -16,6 +16,7 @@ public class TooManyRequests extends Problem {
 						"Too many requests; try again in " + seconds(retryAfter) + " seconds."),
 				List.of());
 		this.retryAfter = retryAfter;
+		header("Retry-After", String.valueOf(seconds(retryAfter)));
 	}
 
 	public Duration retryAfter() {

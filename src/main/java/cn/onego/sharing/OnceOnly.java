@@ -17,15 +17,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.onego.catalog.Enums.Registry;
 import cn.onego.licences.ELicence;
 import cn.onego.licences.ELicences;
+import cn.onego.platform.registry.PopulationRegistry;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads of what the government already holds about an applicant (once-only, "无证明"), each checked
- * against the applicant's consent and logged, granted or refused.
+ * against the applicant's consent and logged, granted or refused. It also answers the real-name check of
+ * an identity provider ({@link PopulationRegistry}).
  */
 @Service
-public class OnceOnly {
+public class OnceOnly implements PopulationRegistry {
 
 	private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() {
 	};
@@ -86,6 +88,24 @@ public class OnceOnly {
 			.map(text -> json.readValue(text, DATA));
 		log(request, registry.name(), what, DataAccess.Outcome.GRANTED, data.isPresent() ? null : "no record held");
 		return new Read<>(data, true, null);
+	}
+
+	/**
+	 * The name and mobile the population registry holds for an ID number (keys {@code APPLICANT_NAME} and
+	 * {@code MOBILE} of its record). Asked by the person themselves while registering, so no consent is needed,
+	 * but the read is logged under their number like every other, found or not.
+	 */
+	@Override
+	public Optional<PersonOnRecord> personOnRecord(String idNumber, String reader, String purpose) {
+		Optional<PersonOnRecord> person = jdbc.sql("""
+				SELECT data ->> 'APPLICANT_NAME', data ->> 'MOBILE' FROM registry_record WHERE registry = ? AND subject = ?""")
+			.params(Registry.POPULATION.name(), idNumber)
+			.query((rs, n) -> new PersonOnRecord(idNumber, rs.getString(1), rs.getString(2)))
+			.optional()
+			.filter(p -> p.name() != null);
+		log(new ReadRequest(reader, idNumber, null, null, purpose), Registry.POPULATION.name(), "APPLICANT_NAME,MOBILE",
+				DataAccess.Outcome.GRANTED, person.isPresent() ? "real-name check asked by the person" : "no record held");
+		return person;
 	}
 
 	private String refusal(ReadRequest request, java.util.function.Predicate<Consent> covers) {

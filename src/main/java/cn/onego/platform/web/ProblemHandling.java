@@ -31,7 +31,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import cn.onego.platform.FieldProblem;
 import cn.onego.platform.Message;
 import cn.onego.platform.Problem;
-import cn.onego.platform.TooManyRequests;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.MessageInterpolator;
 import jakarta.validation.metadata.ConstraintDescriptor;
@@ -65,13 +64,13 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> problem(Problem problem, WebRequest request) {
 		ResponseEntity<Object> answer = respond(problem.status(), problem.code(), problem.title(), problem.detail(),
 				problem.errors(), request);
-		if (problem instanceof TooManyRequests tooMany) {
-			return ResponseEntity.status(answer.getStatusCode())
-				.headers(answer.getHeaders())
-				.header(HttpHeaders.RETRY_AFTER, String.valueOf(TooManyRequests.seconds(tooMany.retryAfter())))
-				.body(answer.getBody());
+		if (problem.headers().isEmpty()) {
+			return answer;
 		}
-		return answer;
+		HttpHeaders headers = new HttpHeaders();
+		headers.putAll(answer.getHeaders());
+		problem.headers().forEach(headers::set);
+		return new ResponseEntity<>(answer.getBody(), headers, answer.getStatusCode());
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -50,7 +50,6 @@ public class ProblemResponses {
 
 	public void tooManyRequests(HttpServletRequest request, HttpServletResponse response, TooManyRequests problem)
 			throws IOException {
-		write(request, response, problem.status(), problem.code(), problem.title(), problem.detail(),
-				Map.of("Retry-After", String.valueOf(TooManyRequests.seconds(problem.retryAfter()))));
+		write(request, response, problem.status(), problem.code(), problem.title(), problem.detail(), problem.headers());
 	}
 }

@@ -14,8 +14,20 @@ import org.springframework.web.client.RestClient;
 
 import com.jayway.jsonpath.JsonPath;
 
-/** Real HTTP against the running platform, as a client would call it; never throws on error statuses. */
+/**
+ * Real HTTP against the running platform, as a client would call it; never throws on error statuses. Staff
+ * authenticate with HTTP Basic; applicants, who have no password of OneGo's, with the access token they got
+ * from the identity provider ({@link Citizens}), signed in again when it has expired.
+ */
 public final class ApiClient {
+
+	/** The applicants' sign-ins by username: their password at the provider and their latest access token. */
+	private static final Map<String, String[]> applicants = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** From now on requests as this applicant carry their access token. */
+	static void signedIn(String username, String password, String accessToken) {
+		applicants.put(username, new String[] { password, accessToken });
+	}
 
 	private final RestClient http;
 	private final int port;
@@ -44,31 +56,28 @@ public final class ApiClient {
 	}
 
 	public Response get(String path, String user, String password, String... headers) {
-		ResponseEntity<byte[]> response = http.get().uri(path).headers(h -> {
-			if (user != null) {
-				h.setBasicAuth(user, password);
-			}
+		return authenticated(user, () -> http.get().uri(path).headers(h -> {
+			credentials(h, user, password);
 			for (int i = 0; i + 1 < headers.length; i += 2) {
 				h.add(headers[i], headers[i + 1]);
 			}
-		}).retrieve().toEntity(byte[].class);
-		return new Response(response);
+		}).retrieve().toEntity(byte[].class));
 	}
 
 	/** Sends a JSON body (any object Jackson can write) with the given method. */
 	public Response send(String method, String path, String user, String password, Object body, String... headers) {
-		var spec = http.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path).headers(h -> {
-			if (user != null) {
-				h.setBasicAuth(user, password);
+		return authenticated(user, () -> {
+			var spec = http.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path).headers(h -> {
+				credentials(h, user, password);
+				for (int i = 0; i + 1 < headers.length; i += 2) {
+					h.add(headers[i], headers[i + 1]);
+				}
+			});
+			if (body != null) {
+				spec = spec.contentType(MediaType.APPLICATION_JSON).body(body);
 			}
-			for (int i = 0; i + 1 < headers.length; i += 2) {
-				h.add(headers[i], headers[i + 1]);
-			}
+			return spec.retrieve().toEntity(byte[].class);
 		});
-		if (body != null) {
-			spec = spec.contentType(MediaType.APPLICATION_JSON).body(body);
-		}
-		return new Response(spec.retrieve().toEntity(byte[].class));
 	}
 
 	/** Uploads one file as the multipart part {@code file} with the declared content type. */
@@ -83,7 +92,7 @@ public final class ApiClient {
 				return "upload";
 			}
 		}, headers));
-		return new Response(http.post().uri(path).headers(h -> h.setBasicAuth(user, password))
+		return authenticated(user, () -> http.post().uri(path).headers(h -> credentials(h, user, password))
 			.contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().toEntity(byte[].class));
 	}
 
@@ -103,12 +112,30 @@ public final class ApiClient {
 			}, headers));
 		});
 		parameters.forEach(parts::add);
-		ResponseEntity<byte[]> response = http.post().uri(path).headers(h -> {
-			if (user != null) {
-				h.setBasicAuth(user, password);
-			}
-		}).contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().toEntity(byte[].class);
-		return new Response(response);
+		return authenticated(user, () -> http.post().uri(path).headers(h -> credentials(h, user, password))
+			.contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().toEntity(byte[].class));
+	}
+
+	/** An applicant's access token, a staff member's Basic credentials, or nothing for an anonymous call. */
+	private static void credentials(HttpHeaders headers, String user, String password) {
+		String[] applicant = user == null ? null : applicants.get(user);
+		if (applicant != null) {
+			headers.setBearerAuth(applicant[1]);
+		}
+		else if (user != null) {
+			headers.setBasicAuth(user, password);
+		}
+	}
+
+	/** Sends; an applicant whose token has expired signs in again at the provider and the request is sent once more. */
+	private Response authenticated(String user, java.util.function.Supplier<ResponseEntity<byte[]>> exchange) {
+		Response response = new Response(exchange.get());
+		String[] applicant = user == null ? null : applicants.get(user);
+		if (applicant != null && response.status() == 401 && response.body().contains("invalid-token")) {
+			applicants.put(user, new String[] { applicant[0], Citizens.signIn(this, user, applicant[0]).accessToken() });
+			response = new Response(exchange.get());
+		}
+		return response;
 	}
 
 	public record Response(ResponseEntity<byte[]> entity) {

@@ -77,6 +77,15 @@ public final class Citizens {
 	public static Citizen register(ApiClient api, String name, String idNumber) {
 		String mobile = mobile();
 		putOnRecord(api, name, idNumber, mobile);
+		return registerOnRecord(api, name, idNumber, mobile);
+	}
+
+	/**
+	 * Registers a person the population registry already holds (the demo citizen 张三, for one) and signs them
+	 * in; {@code mobileOnRecord} is where the registry sends the code, read from the simulated inbox.
+	 */
+	public static Citizen registerOnRecord(ApiClient api, String name, String idNumber, String mobileOnRecord) {
+		String mobile = mobileOnRecord;
 		String username = "c" + HexFormat.of().formatHex(bytes(6));
 		String password = "Pw-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(9));
 		Session session = new Session(api.baseUrl());
@@ -88,8 +97,26 @@ public final class Citizens {
 				Map.of("code", code));
 		confirmed.expect(201, "registration, step 2");
 		Tokens tokens = signIn(api, username, password);
+		ApiClient.signedIn(username, password, tokens.accessToken());
+		// the app asks who is signed in once it has a token: OneGo opens the verified person's account then
+		ApiClient.Response me = api.get("/api/v1/me", username, password);
+		if (me.status() != 200) {
+			throw new AssertionError("OneGo does not take the token of " + username + ": " + me.body());
+		}
 		return new Citizen(username, name, idNumber, mobile, password, tokens.accessToken(), tokens.refreshToken(),
 				tokens.idToken());
+	}
+
+	/** Signs a person in through the app's flow and makes the API client call as them with that token. */
+	public static void signInToApi(ApiClient api, String username, String password) {
+		ApiClient.signedIn(username, password, signIn(api, username, password).accessToken());
+	}
+
+	/** Whether the identity provider lets the person in with that password at all. */
+	public static boolean tryToSignIn(ApiClient api, String username, String password) {
+		Session session = new Session(api.baseUrl());
+		session.get("/idp/login");
+		return session.postForm("/idp/login", Map.of("username", username, "password", password)).status() == 200;
 	}
 
 	/** A fresh, clearly fake mainland mobile number (139…), unique in this run. */

@@ -1,13 +1,21 @@
 package cn.onego.identity;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Applicant accounts, stored with BCrypt password hashes. */
+/**
+ * Applicants as OneGo knows them: one account per verified person, created the first time they sign in
+ * through the identity provider and kept in step with what the provider vouches for (name, mobile). An
+ * account holds no password: applicants authenticate at the provider only.
+ */
 @Repository
 class Accounts {
 
@@ -17,7 +25,7 @@ class Accounts {
 		this.jdbc = jdbc;
 	}
 
-	record Account(String username, String passwordHash, String displayName, String idNumber, String mobile,
+	record Account(String username, String displayName, String idNumber, String mobile, String issuer, String subject,
 			Instant createdAt) {
 
 		Actor actor() {
@@ -25,11 +33,17 @@ class Accounts {
 		}
 	}
 
+	private static final String COLUMNS = "username, display_name, id_number, mobile, issuer, subject, created_at";
+
 	Optional<Account> find(String username) {
-		return jdbc.sql("SELECT username, password_hash, display_name, id_number, mobile, created_at FROM account WHERE username = ?")
-			.param(username)
-			.query((rs, n) -> new Account(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-					rs.getTimestamp(6).toInstant()))
+		return jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE username = ?").param(username).query((rs, n) -> account(rs))
+			.optional();
+	}
+
+	Optional<Account> bySubject(String issuer, String subject) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE issuer = ? AND subject = ?")
+			.params(issuer, subject)
+			.query((rs, n) -> account(rs))
 			.optional();
 	}
 
@@ -41,14 +55,61 @@ class Accounts {
 		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM account WHERE username = ?)").param(username).query(Boolean.class).single();
 	}
 
-	boolean idNumberTaken(String idNumber) {
-		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM account WHERE id_number = ?)").param(idNumber).query(Boolean.class).single();
+	/**
+	 * The account of the verified person, created or brought up to date: found by who they are at the
+	 * provider, else by their ID number (a person moving to another provider keeps their cases), else new,
+	 * under the username they chose at the provider when it is free. Writes only when something changed.
+	 */
+	Account signedIn(VerifiedPerson person, StaffDirectory staff, Instant now) {
+		Optional<Account> known = bySubject(person.issuer(), person.subject())
+			.or(() -> usernameOf(person.idNumber()).flatMap(this::find));
+		if (known.isPresent()) {
+			Account a = known.get();
+			boolean same = a.displayName().equals(person.name()) && a.idNumber().equals(person.idNumber())
+					&& java.util.Objects.equals(a.mobile(), person.mobile()) && person.issuer().equals(a.issuer())
+					&& person.subject().equals(a.subject());
+			if (!same) {
+				jdbc.sql("""
+						UPDATE account SET display_name = ?, id_number = ?, mobile = ?, issuer = ?, subject = ?, last_sign_in = ?
+						WHERE username = ?""")
+					.params(person.name(), person.idNumber(), person.mobile(), person.issuer(), person.subject(), Timestamp.from(now),
+							a.username())
+					.update();
+			}
+			return find(a.username()).orElseThrow();
+		}
+		String username = username(person, staff);
+		jdbc.sql("""
+				INSERT INTO account (username, display_name, id_number, mobile, issuer, subject, created_at, last_sign_in)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+			.params(username, person.name(), person.idNumber(), person.mobile(), person.issuer(), person.subject(),
+					Timestamp.from(now), Timestamp.from(now))
+			.update();
+		// a concurrent first sign-in of the same person inserted first: theirs is the account
+		return bySubject(person.issuer(), person.subject())
+			.or(() -> usernameOf(person.idNumber()).flatMap(this::find))
+			.orElseThrow();
 	}
 
-	/** Inserts the account unless the username or ID number is taken; tells whether it did. */
-	boolean insert(String username, String passwordHash, String displayName, String idNumber, String mobile) {
-		return jdbc.sql("""
-				INSERT INTO account (username, password_hash, display_name, id_number, mobile) VALUES (?, ?, ?, ?, ?)
-				ON CONFLICT DO NOTHING""").params(username, passwordHash, displayName, idNumber, mobile).update() == 1;
+	/** The name the person chose at the provider if it is a valid OneGo username nobody has, else one made from the subject. */
+	private String username(VerifiedPerson person, StaffDirectory staff) {
+		String wanted = Usernames.normalise(person.preferredUsername());
+		if (Usernames.problem(wanted, staff, this).isEmpty()) {
+			return wanted;
+		}
+		byte[] digest;
+		try {
+			digest = java.security.MessageDigest.getInstance("SHA-256")
+				.digest((person.issuer() + " " + person.subject()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
+		catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+		return "p-" + HexFormat.of().formatHex(digest, 0, 8);
+	}
+
+	private static Account account(ResultSet rs) throws SQLException {
+		return new Account(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+				rs.getTimestamp(7).toInstant());
 	}
 }

@@ -15,10 +15,14 @@ public class Actors {
 
 	private final StaffDirectory staff;
 	private final Accounts accounts;
+	private final ApplicantSignIn applicants;
+	private final java.time.Clock clock;
 
-	Actors(StaffDirectory staff, Accounts accounts) {
+	Actors(StaffDirectory staff, Accounts accounts, ApplicantSignIn applicants, java.time.Clock clock) {
 		this.staff = staff;
 		this.accounts = accounts;
+		this.applicants = applicants;
+		this.clock = clock;
 	}
 
 	/** The platform itself, as the actor of automatic decisions (秒批) and scheduled jobs. */
@@ -29,13 +33,29 @@ public class Actors {
 		return find().orElseThrow(NotSignedIn::new);
 	}
 
+	/**
+	 * The actor of this request: an applicant is the verified person of the provider's token or sign-in
+	 * (their account kept in step with it), staff are found by username.
+	 */
 	public Optional<Actor> find() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication == null || !authentication.isAuthenticated()
 				|| "anonymousUser".equals(authentication.getPrincipal())) {
 			return Optional.empty();
 		}
+		if (authentication instanceof org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken token) {
+			return Optional.of(applicant(token.getToken().getIssuer() == null ? null : token.getToken().getIssuer().toString(),
+					token.getToken().getClaims()));
+		}
+		if (authentication.getPrincipal() instanceof org.springframework.security.oauth2.core.oidc.user.OidcUser user) {
+			return Optional.of(applicant(user.getIssuer() == null ? null : user.getIssuer().toString(), user.getClaims()));
+		}
 		return byUsername(authentication.getName());
+	}
+
+	private Actor applicant(String issuer, java.util.Map<String, Object> claims) {
+		VerifiedPerson person = applicants.verified(applicants.issuerOf(issuer), claims);
+		return accounts.signedIn(person, staff, clock.instant()).actor();
 	}
 
 	/** The applicant account of a person, by their ID number, if they opened one. */

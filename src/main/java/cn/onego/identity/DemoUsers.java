@@ -17,8 +17,10 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-/** The demo users of {@code identity/demo-users.yaml}, listed in the README. */
+/** The demo staff users of {@code identity/demo-users.yaml}, listed in the README; applicants are never among them. */
 class DemoUsers {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DemoUsers.class);
 
 	private final Map<String, StaffUser> users = new LinkedHashMap<>();
 	private final Map<String, String> passwords = new LinkedHashMap<>();
@@ -37,6 +39,11 @@ class DemoUsers {
 				List<String> roles = (List<String>) entry.get("roles");
 				EnumSet<Role> roleSet = EnumSet.noneOf(Role.class);
 				roles.forEach(r -> roleSet.addAll(Role.parse(r)));
+				if (roleSet.contains(Role.APPLICANT)) {
+					// an applicant with a password of OneGo's would be an identity nobody verified
+					log.warn("Demo user {} ignored: applicants sign in at the identity provider, not with a password here", username);
+					continue;
+				}
 				users.put(username, new StaffUser(username, (String) entry.get("name"), roleSet, (String) entry.get("idNumber"),
 						String.valueOf(entry.get("region")), (String) entry.get("hall"), (String) entry.get("department")));
 				passwords.put(username, String.valueOf(entry.get("password")));

@@ -24,11 +24,11 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -73,16 +73,15 @@ class SecurityConfiguration {
 		return new DemoUsers(resources, location, encoder);
 	}
 
+	/** Staff only: applicants have no password of OneGo's, they sign in at the identity provider. */
 	@Bean
-	UserDetailsService users(StaffDirectory staff, SignInGuard guard, Accounts accounts) {
+	UserDetailsService users(StaffDirectory staff, SignInGuard guard) {
 		return username -> staff.forSignIn(username)
 			.<org.springframework.security.core.userdetails.UserDetails>map(s -> {
 				SignInGuard.Failures failures = guard.failures(username);
 				return new StaffPrincipal(username, s.passwordHash(), !s.disabled(), failures.locked(), failures.count() > 0,
 						authorities(s.user().roles()));
 			})
-			.or(() -> accounts.find(username)
-				.map(a -> User.withUsername(a.username()).password(a.passwordHash()).roles(Role.APPLICANT.name()).build()))
 			.orElseThrow(() -> new UsernameNotFoundException(username));
 	}
 
@@ -93,12 +92,22 @@ class SecurityConfiguration {
 	@Bean
 	@Order(10)
 	SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, SignInThrottle throttle, SignInGuard guard,
-			Clock clock) throws Exception {
+			Clock clock, ApplicantSignIn applicants,
+			org.springframework.security.oauth2.client.userinfo.OAuth2UserService<org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest, org.springframework.security.oauth2.core.oidc.user.OidcUser> applicantUsers)
+			throws Exception {
+		AuthenticationEntryPoint unauthenticated = (request, response, e) -> signInRefused(problems, request, response, e, guard,
+				clock);
 		http.authorizeHttpRequests(SecurityConfiguration::routes)
 			.addFilterBefore(throttle.filter(), BasicAuthenticationFilter.class)
 			.addFilterAfter(SessionCsrfTokens.loader(), CsrfFilter.class)
-			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> signInRefused(problems, request,
-					response, e, guard, clock)))
+			.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+			// applicants: the pages through the identity provider's sign-in, the app and API clients with its tokens
+			.oauth2Login(login -> login.loginPage("/login.html")
+				.userInfoEndpoint(userInfo -> userInfo.oidcUserService(applicantUsers))
+				.successHandler((request, response, authentication) -> ApplicantSignIn.continueAfterSignIn(request, response))
+				.failureHandler((request, response, e) -> response.sendRedirect("/login.html?error=identity")))
+			.oauth2ResourceServer(resource -> resource.authenticationEntryPoint(unauthenticated)
+				.jwt(jwt -> jwt.decoder(applicants.accessTokens()).jwtAuthenticationConverter(ApplicantSignIn::applicant)))
 			// the pages sign in with a form and a session cookie; their script reads the result as JSON
 			.formLogin(form -> form.loginPage("/login.html")
 				.loginProcessingUrl("/login")
@@ -109,7 +118,7 @@ class SecurityConfiguration {
 				})
 				.failureHandler((request, response, e) -> signInRefused(problems, request, response, e, guard, clock)))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
-			.exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) -> problems.write(request,
+			.exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler((request, response, e) -> problems.write(request,
 					response, HttpStatus.FORBIDDEN, "forbidden", Message.of("无权操作", "Forbidden"),
 					Message.of("当前账号没有执行此操作的权限。", "Your account is not allowed to do this."), Map.of())))
 			// A session cookie travels with any request a browser makes, so requests that come with one need the
@@ -163,6 +172,7 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/", "/*.html", "/assets/**", "/webjars/**", "/favicon.ico").permitAll()
 			.requestMatchers("/error").permitAll()
 			.requestMatchers(HttpMethod.POST, "/login", "/logout").permitAll()
+			.requestMatchers(HttpMethod.GET, "/login/citizen", "/oauth2/authorization/*", "/login/oauth2/code/*").permitAll()
 			.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 			.requestMatchers("/actuator/**").hasRole(systemAdmin)
 			// public reading: the catalogue, the lists, the calendar, guidance and the progress look-up
@@ -172,7 +182,7 @@ class SecurityConfiguration {
 					"/api/v1/parks", "/api/v1/public-lists/*/*", "/api/v1/metrics/regions/*", "/api/v1/calendar/**",
 					"/api/v1/progress")
 			.permitAll()
-			.requestMatchers(HttpMethod.POST, "/api/v1/matters/*/guidance", "/api/v1/accounts").permitAll()
+			.requestMatchers(HttpMethod.POST, "/api/v1/matters/*/guidance").permitAll()
 			// administration
 			.requestMatchers("/api/v1/admin/catalog/**", "/api/v1/admin/calendar/**").hasRole(catalogueAdmin)
 			.requestMatchers("/api/v1/admin/staff", "/api/v1/admin/staff/**", "/api/v1/admin/registries/**",
@@ -228,8 +238,16 @@ class SecurityConfiguration {
 	/** Sign-in refused: a locked or disabled account says so (a locked one with when to retry); anything else is 401. */
 	private static void signInRefused(ProblemResponses problems, HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException e, SignInGuard guard, Clock clock) throws IOException {
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+			problems.write(request, response, HttpStatus.UNAUTHORIZED, "invalid-token", Message.of("登录凭证无效", "Invalid token"),
+					Message.of("访问令牌无效或已过期，请重新登录统一身份认证。", "The access token is invalid or has expired; sign in again."),
+					Map.of());
+			return;
+		}
 		// a page's script asks with X-Requested-With: the browser must not open its own password dialog
-		if (request.getHeader("X-Requested-With") == null && request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+		if (request.getHeader("X-Requested-With") == null && authorization != null) {
 			response.setHeader("WWW-Authenticate", "Basic realm=\"OneGo\"");
 		}
 		if (e instanceof LockedException) {

@@ -3,5 +3,5 @@
  * identity issue brings real sign-in (统一身份认证), users come from a data file of demo users whose
  * passwords are hashed with BCrypt when loaded. No header or parameter can claim an identity.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Identity", allowedDependencies = { "shared", "platform" })
+@org.springframework.modulith.ApplicationModule(displayName = "Identity", allowedDependencies = { "shared", "platform", "idp" })
 package cn.onego.identity;

@@ -49,7 +49,7 @@ public class RateLimits {
 	/** What each limit allows unless configured otherwise (README, "Rate limits"). */
 	static final Map<String, Limit> DEFAULTS = Map.of(
 			"sign-in-failures-per-address", new Limit(30, Duration.ofMinutes(15)),
-			"submissions-per-account", new Limit(20, Duration.ofMinutes(10)),
+			"submissions-per-account", new Limit(60, Duration.ofMinutes(10)),
 			"submissions-per-address", new Limit(600, Duration.ofMinutes(10)),
 			"progress-per-address", new Limit(30, Duration.ofMinutes(1)),
 			"progress-per-case", new Limit(10, Duration.ofHours(1)),

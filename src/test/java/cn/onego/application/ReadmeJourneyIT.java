@@ -13,6 +13,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import cn.onego.ApiClient;
 import cn.onego.ApiClient.Response;
+import cn.onego.Citizens;
 
 /** The README's "applying once" walk-through, step by step, on the demo data. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -25,26 +26,27 @@ class ReadmeJourneyIT {
 	@Test
 	void worksAsTheReadmeSays() {
 		ApiClient api = new ApiClient(port);
-		assertThat(api.send("POST", "/api/v1/accounts", null, null, Map.of("username", "zhang", "password", "my-password", "name",
-				"张三", "idNumber", "11010519491231002X")).status()).isEqualTo(201);
+		// 张三 registers at the identity provider (the code goes to the mobile the population registry holds for him)
+		// and signs in the way an app does; his token then carries every call
+		String zhang = Citizens.registerOnRecord(api, "张三", "11010519491231002X", "13800000001").username();
 		Response guidance = api.send("POST", "/api/v1/matters/HN-RETIREMENT/guidance", null, null,
 				Map.of("answers", Map.of("RETIREMENT_KIND", List.of("STATUTORY_AGE"))));
 		assertThat((List<String>) guidance.json("$.questions[?(@.open == true)].code")).containsExactly("HAS_HOUSING_FUND");
-		String consent = api.send("POST", "/api/v1/consents", "zhang", "my-password",
+		String consent = api.send("POST", "/api/v1/consents", zhang, null,
 				Map.of("matter", "HN-RETIREMENT", "purpose", "退休一件事申请")).json("$.id");
 
-		Response draft = api.send("POST", "/api/v1/drafts", "zhang", "my-password", Map.of("matter", "HN-RETIREMENT", "region",
+		Response draft = api.send("POST", "/api/v1/drafts", zhang, null, Map.of("matter", "HN-RETIREMENT", "region",
 				"430102", "consentId", consent, "answers",
 				Map.of("RETIREMENT_KIND", List.of("STATUTORY_AGE"), "HAS_HOUSING_FUND", List.of("NO"))));
 		String id = draft.json("$.id");
-		Response prefilled = api.send("POST", "/api/v1/drafts/" + id + "/prefill?version=0", "zhang", "my-password", null);
+		Response prefilled = api.send("POST", "/api/v1/drafts/" + id + "/prefill?version=0", zhang, null, null);
 		assertThat((String) prefilled.json("$.form.APPLICANT_NAME.value")).isEqualTo("张三");
 		assertThat((String) prefilled.json("$.form.EMPLOYER_NAME.source")).isEqualTo("PREFILLED");
 		assertThat((String) prefilled.json("$.form.RESIDENCE_ADDRESS.value")).isEqualTo("湖南省长沙市芙蓉区五一大道1号");
 
-		String file = api.upload("/api/v1/attachments", "zhang", "my-password",
+		String file = api.upload("/api/v1/attachments", zhang, null,
 				"%PDF-1.4\n% personnel file\n%%EOF\n".getBytes(StandardCharsets.UTF_8), "application/pdf").json("$.hash");
-		Response submitted = api.send("POST", "/api/v1/drafts/" + id + "/submission", "zhang", "my-password",
+		Response submitted = api.send("POST", "/api/v1/drafts/" + id + "/submission", zhang, null,
 				Map.of("form", Map.of("BANK_NAME", "中国工商银行长沙分行", "BANK_ACCOUNT", "6222020200112233445", "CONTACT_MOBILE",
 						"13900001111"), "attachments", Map.of("PERSONNEL_FILE", file), "delivery", Map.of("method", "WINDOW_PICKUP")),
 				"Idempotency-Key", "readme-1");
@@ -53,7 +55,7 @@ class ReadmeJourneyIT {
 			.containsExactly("E_LICENCE");
 		assertThat((List<String>) submitted.json("$.materials.resolved[?(@.material == 'SOCIAL_SECURITY_CARD')].source"))
 			.containsExactly("E_LICENCE");
-		List<String> reads = api.send("GET", "/api/v1/data-access", "zhang", "my-password", null).json("$[*].outcome");
+		List<String> reads = api.send("GET", "/api/v1/data-access", zhang, null, null).json("$[*].outcome");
 		assertThat(reads).isNotEmpty().containsOnly("GRANTED");
 	}
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import cn.onego.ApiClient;
 import cn.onego.ApiClient.Response;
+import cn.onego.Citizens;
 import cn.onego.Identities;
 
 /**
@@ -38,6 +39,8 @@ public final class CaseWorld {
 	private final Map<String, String> clerks = new ConcurrentHashMap<>();
 	public final String idNumber;
 	public final String applicant;
+	/** The applicant as the identity provider registered them, with their access token. */
+	public final Citizens.Citizen citizen;
 	public final String region;
 	private String currentApplicant;
 	/** The park (园区) the applicant's enterprise is in, or null. */
@@ -52,10 +55,9 @@ public final class CaseWorld {
 		this.api = api;
 		this.region = region;
 		this.idNumber = Identities.idNumber();
-		this.applicant = "founder-" + idNumber.substring(8).toLowerCase();
-		Response account = api.send("POST", "/api/v1/accounts", null, null,
-				Map.of("username", applicant, "password", PASSWORD, "name", "陈创业", "idNumber", idNumber));
-		assertThat(account.status()).as(account.body()).isEqualTo(201);
+		// a real-name account at the identity provider, signed in with the app's token
+		this.citizen = Citizens.register(api, "陈创业", idNumber);
+		this.applicant = citizen.username();
 	}
 
 	/**

@@ -104,7 +104,7 @@ class IdpSignInIT {
 		assertThat(browser.get("/api/v1/me", "X-Requested-With", "fetch").status()).isEqualTo(401);
 
 		Session staff = new Session(api.baseUrl());
-		staff.get("/api/v1/regions?level=PROVINCE");
+		staff.get("/login.html");
 		Answer admin = staff.postForm("/login", Map.of("username", "admin", "password", "onego-admin"));
 		assertThat(admin.status()).as(admin.body()).isEqualTo(200);
 		assertThat(staff.get("/api/v1/me").status()).isEqualTo(200);

@@ -199,6 +199,18 @@ public final class Browser implements AutoCloseable {
 		return ready();
 	}
 
+	/**
+	 * A citizen signs in as citizens do: the portal's sign-in button, the identity provider's own sign-in page,
+	 * and back to the portal (their cases, or the page the sign-in was asked from).
+	 */
+	public Browser signInAsCitizen(String username, String password) {
+		go("/login.html");
+		click("#citizen-sign-in").waitForPath("/idp/login");
+		type("#username", username).type("#password", password).click("#login button[type=submit]");
+		wait.until(d -> d.getCurrentUrl().startsWith(base + "/") && !d.getCurrentUrl().startsWith(base + "/idp"));
+		return ready();
+	}
+
 	public Browser signOut() {
 		driver.manage().deleteAllCookies();
 		return this;

@@ -19,6 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import cn.onego.ApiClient;
 import cn.onego.ApiClient.Response;
+import cn.onego.Citizens;
 import cn.onego.Identities;
 import cn.onego.cases.CaseWorld;
 
@@ -45,14 +46,15 @@ class JourneyIT {
 		String idNumber = Identities.idNumber();
 		String username = "journey" + System.nanoTime() % 1_000_000_000L;
 		String name = "李一次";
-		PortalIT.seedRegistries(api, idNumber, name);
+		String mobile = Citizens.mobile();
+		PortalIT.seedRegistries(api, idNumber, name, mobile);
 		assertThat(api.send("PUT", "/api/v1/admin/registries/HOUSING_FUND/records/" + idNumber, "admin", "onego-admin",
 				Map.of("HOUSING_FUND_ACCOUNT", "GJJ" + idNumber.substring(6, 14))).status()).isEqualTo(200);
 
 		// the citizen: registers, finds the matter, applies once with consent and prefill
 		String number;
 		try (Browser citizen = Browser.open(port)) {
-			PortalIT.register(citizen, username, name, idNumber, "/");
+			PortalIT.register(citizen, port, username, name, idNumber, mobile, "/");
 			citizen.go("/matter.html?code=HN-RETIREMENT");
 			citizen.click("#apply").waitForPath("/apply.html");
 			number = PortalIT.applyOnlineWithConsentAndPrefill(citizen, name, true);
@@ -114,7 +116,7 @@ class JourneyIT {
 
 		// the citizen sees every department done and rates the service
 		try (Browser citizen = Browser.open(port)) {
-			citizen.signIn(username, PortalIT.PASSWORD);
+			citizen.signInAsCitizen(username, PortalIT.PASSWORD);
 			citizen.go("/case.html?id=" + caseId);
 			assertThat(citizen.find("#state").getText()).isEqualTo("已出件");
 			assertThat(citizen.find("#tasks").getText()).contains("准予");
@@ -122,6 +124,7 @@ class JourneyIT {
 			citizen.find("#rated");
 			glyphs(citizen, "journey-rated");
 		}
+		Citizens.signInToApi(api, username, PortalIT.PASSWORD);
 		Response rating = api.send("GET", "/api/v1/cases/" + caseId + "/rating", username, PortalIT.PASSWORD, null);
 		assertThat(rating.status()).as(rating.body()).isEqualTo(200);
 

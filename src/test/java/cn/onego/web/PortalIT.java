@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Dimension;
@@ -16,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import cn.onego.ApiClient;
+import cn.onego.Citizens;
 import cn.onego.Identities;
 import cn.onego.cases.CaseWorld;
 
@@ -39,10 +42,11 @@ class PortalIT {
 		String idNumber = Identities.idNumber();
 		String username = "portal" + System.nanoTime() % 1_000_000_000L;
 		String name = "王退休";
-		seedRegistries(api, idNumber, name);
+		String mobile = Citizens.mobile();
+		seedRegistries(api, idNumber, name, mobile);
 
 		try (Browser browser = Browser.open(port)) {
-			register(browser, username, name, idNumber, "/");
+			register(browser, port, username, name, idNumber, mobile, "/");
 			glyphsOf(browser, "portal-home");
 
 			// by life event: the citizens' retirement theme lists the matter
@@ -76,6 +80,7 @@ class PortalIT {
 		}
 
 		// what was stored: the correction with its reason, prefilled values as such, the upload
+		Citizens.signInToApi(api, username, PASSWORD);
 		List<Map<String, Object>> applications = api.send("GET", "/api/v1/applications", username, PASSWORD, null).json("$");
 		assertThat(applications).hasSize(1);
 		Map<?, ?> form = (Map<?, ?>) applications.get(0).get("form");
@@ -88,24 +93,26 @@ class PortalIT {
 	}
 
 	@Test
-	void anInvalidIdNumberAtRegistrationIsShownInChineseNextToTheFieldAndOpensNoAccount() {
+	void someoneElsesIdNumberWithAWrongNameIsRefusedAtTheIdentityPlatformAndOpensNoAccount() {
 		ApiClient api = new ApiClient(port);
-		String valid = Identities.idNumber();
-		String wrongCheck = valid.substring(0, 17) + (valid.charAt(17) == '1' ? "2" : "1");
+		String victim = Identities.idNumber();
+		String mobile = Citizens.mobile();
+		Citizens.putOnRecord(api, "赵真名", victim, mobile);
 		String username = "portalbad" + System.nanoTime() % 1_000_000_000L;
 		try (Browser browser = Browser.open(port)) {
 			browser.go("/register.html");
-			browser.type("#name", "错号码").type("#idNumber", wrongCheck).type("#username", username).type("#password", PASSWORD);
-			browser.click("#register button[type=submit]");
-			browser.waitForText("#message", "公民身份号码无效");
-			String nextToField = (String) browser.script(
-					"const n = document.getElementById('idNumber').nextElementSibling; return n && n.classList.contains('field-error') ? n.textContent : null");
-			assertThat(nextToField).contains("公民身份号码无效");
-			assertThat(browser.find("#idNumber").getDomAttribute("aria-invalid")).isEqualTo("true");
-			assertThat(browser.path()).startsWith("/register.html");
-			glyphsOf(browser, "portal-register-refused");
+			browser.click("#citizen-sign-in").waitForPath("/idp/login");
+			browser.click("a[href='/idp/register.html']").waitForPath("/idp/register.html");
+			browser.type("#name", "钱冒名").type("#idNumber", victim).type("#username", username).type("#password", PASSWORD);
+			browser.click("#step1 button[type=submit]");
+			assertThat(browser.waitForText("#message", "未能通过核验")).as("one neutral answer, in Chinese")
+				.contains("姓名和公民身份号码未能通过核验");
+			assertThat((Boolean) browser.script("return document.getElementById('step2').hidden")).as("no code was asked for").isTrue();
+			glyphsOf(browser, "idp-register-refused");
 		}
-		assertThat(api.get("/api/v1/me", username, PASSWORD).status()).as("no account was opened").isEqualTo(401);
+		assertThat((List<?>) api.get("/idp/api/demo/sms?mobile=" + mobile).json("$.messages")).as("nothing reached the victim's phone")
+			.isEmpty();
+		assertThat(Citizens.tryToSignIn(api, username, PASSWORD)).as("no account was opened").isFalse();
 	}
 
 	@Test
@@ -145,7 +152,7 @@ class PortalIT {
 		assertThat(refusal.status()).as(refusal.body()).isEqualTo(200);
 
 		try (Browser browser = Browser.open(port)) {
-			browser.signIn(world.applicant, CaseWorld.PASSWORD);
+			browser.signInAsCitizen(world.applicant, world.citizen.password());
 			browser.go("/case.html?id=" + accepted);
 			assertThat(browser.find("#state").getText()).isEqualTo("办理中");
 			String tasks = browser.find("#tasks").getText();
@@ -180,7 +187,7 @@ class PortalIT {
 		ApiClient api = new ApiClient(port);
 		CaseWorld world = new CaseWorld(api);
 		try (Browser browser = Browser.open(port)) {
-			browser.signIn(world.applicant, CaseWorld.PASSWORD);
+			browser.signInAsCitizen(world.applicant, world.citizen.password());
 			browser.go("/apply.html?matter=HN-POSTHUMOUS");
 			browser.click("#a-DEATH_KIND-NATURAL");
 			browser.waitUntil("the next questions are asked", "document.getElementById('a-HELD_DRIVING_LICENCE-NO')");
@@ -314,19 +321,40 @@ class PortalIT {
 		assertThat(browser.find("#outcome").getText()).contains("情形已确定");
 	}
 
-	static void register(Browser browser, String username, String name, String idNumber, String next) {
-		browser.go("/register.html?continue=" + next);
+	/**
+	 * A new citizen registers as citizens do: the portal's sign-in leads to the identity platform, which checks
+	 * the name and ID number against the population registry and sends a code to the mobile number on record;
+	 * the code is read on the person's phone (a second browser on the simulated SMS inbox); they sign in there
+	 * and come back to the portal, where the page asked for opens with their name.
+	 */
+	static void register(Browser browser, int port, String username, String name, String idNumber, String mobile, String next) {
+		browser.go("/login.html?continue=" + next);
+		browser.click("#citizen-sign-in").waitForPath("/idp/login");
+		browser.click("a[href='/idp/register.html']").waitForPath("/idp/register.html");
 		browser.type("#name", name).type("#idNumber", idNumber).type("#username", username).type("#password", PASSWORD);
-		browser.click("#register button[type=submit]");
-		browser.waitUntil("signed in after registering", "location.pathname === '" + next + "'");
+		browser.click("#step1 button[type=submit]");
+		browser.waitUntil("the code is sent to the mobile on record", "!document.getElementById('step2').hidden");
+		String code;
+		try (Browser phone = Browser.open(port)) {
+			phone.go("/idp/demo/sms.html");
+			phone.type("#mobile", mobile).click("#lookup button[type=submit]");
+			Matcher latest = Pattern.compile("验证码为 (\\d{6})").matcher(phone.waitForText("#inbox", "验证码为"));
+			assertThat(latest.find()).as("a code reached the phone").isTrue();
+			code = latest.group(1);
+		}
+		browser.type("#code", code).click("#step2 button[type=submit]");
+		browser.waitUntil("registered", "!document.getElementById('done').hidden");
+		browser.click("#done a").waitForPath("/idp/login");
+		browser.type("#username", username).type("#password", PASSWORD).click("#login button[type=submit]");
+		browser.waitUntil("back on the portal, signed in", "location.pathname === '" + next + "'");
 		browser.ready();
 		assertThat(browser.find("header.top").getText()).contains(name);
 	}
 
 	/** What the shared registries and the e-licence library hold about the new citizen. */
-	static void seedRegistries(ApiClient api, String idNumber, String name) {
+	static void seedRegistries(ApiClient api, String idNumber, String name, String mobile) {
 		Map<String, Map<String, Object>> records = Map.of(
-				"POPULATION", Map.of("APPLICANT_NAME", name, "APPLICANT_ID_NUMBER", idNumber),
+				"POPULATION", Map.of("APPLICANT_NAME", name, "APPLICANT_ID_NUMBER", idNumber, "MOBILE", mobile),
 				"SOCIAL_SECURITY", Map.of("EMPLOYER_NAME", "长沙门户测试机械厂", "SOCIAL_SECURITY_NUMBER", idNumber),
 				"GEOGRAPHY", Map.of("RESIDENCE_ADDRESS", "湖南省长沙市芙蓉区五一大道9号"));
 		records.forEach((registry, data) -> assertThat(api

@@ -8,8 +8,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.onego.identity.AccountRegistration;
-import cn.onego.identity.AccountRegistration.NewAccount;
 import cn.onego.identity.Actor;
 import cn.onego.identity.Actors;
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,13 +18,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Accounts 账号", description = "Applicant accounts and the signed-in actor")
 class AccountController {
 
-	private final AccountRegistration registration;
 	private final Actors actors;
 	private final cn.onego.identity.StaffAdministration staffAdministration;
 
-	AccountController(AccountRegistration registration, Actors actors,
-			cn.onego.identity.StaffAdministration staffAdministration) {
-		this.registration = registration;
+	AccountController(Actors actors, cn.onego.identity.StaffAdministration staffAdministration) {
 		this.actors = actors;
 		this.staffAdministration = staffAdministration;
 	}
@@ -38,13 +33,6 @@ class AccountController {
 			String masked = a.idNumber() == null ? null : new cn.onego.shared.IdNumber(a.idNumber()).masked();
 			return new Me(a.username(), a.displayName(), a.roles(), masked, a.region(), a.hall(), a.department());
 		}
-	}
-
-	@PostMapping("/accounts")
-	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Open an applicant account 注册", description = "Real-name: the ID number is checked (GB 11643) and may hold one account.")
-	Me register(@RequestBody NewAccount account) {
-		return Me.of(registration.register(account));
 	}
 
 	@PostMapping("/admin/staff")

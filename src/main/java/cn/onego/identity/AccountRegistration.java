@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import cn.onego.platform.FieldProblem;
 import cn.onego.platform.InvalidInput;
 import cn.onego.platform.Message;
+import cn.onego.platform.Text;
 import cn.onego.shared.IdNumber;
 
 /**
@@ -41,13 +42,13 @@ public class AccountRegistration {
 		List<FieldProblem> problems = new ArrayList<>();
 		String username = Usernames.normalise(request.username());
 		Usernames.problem(username, staff, staffAccounts, accounts).ifPresent(problems::add);
-		if (request.password() == null || request.password().length() < 8 || request.password().length() > 72) {
-			problems.add(new FieldProblem("password", "length", Message.of("密码长度应为8至72位", "a password has 8 to 72 characters")));
-		}
-		if (request.name() == null || request.name().isBlank() || request.name().length() > 50) {
+		Passwords.problem(request.password()).ifPresent(problems::add);
+		String name = Text.check(problems, "name", request.name(), Text.Kind.LINE, Text.NAME);
+		if (request.name() == null || (name != null && name.isEmpty())) {
 			problems.add(new FieldProblem("name", "required", Message.of("请填写1至50字的姓名", "enter a name of 1 to 50 characters")));
 		}
-		String idNumber = request.idNumber() == null ? "" : request.idNumber().trim().toUpperCase();
+		String idNumber = request.idNumber() == null || request.idNumber().length() > 18 ? ""
+				: request.idNumber().trim().toUpperCase(java.util.Locale.ROOT);
 		if (!IdNumber.isValid(idNumber)) {
 			problems.add(new FieldProblem("idNumber", "check-digit", Message.of("公民身份号码无效（请核对出生日期和最后一位校验码）",
 					"not a valid citizen ID number (check the birth date and the last check character)")));
@@ -61,7 +62,7 @@ public class AccountRegistration {
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
-		if (!accounts.insert(username, encoder.encode(request.password()), request.name().trim(), idNumber,
+		if (!accounts.insert(username, encoder.encode(request.password()), name, idNumber,
 				request.mobile() == null || request.mobile().isBlank() ? null : request.mobile().trim())) {
 			throw InvalidInput.of("username", "taken", Message.of("用户名或身份证号已被使用", "the username or ID number is taken"));
 		}

@@ -21,6 +21,8 @@ import cn.onego.identity.Actor;
 import cn.onego.identity.Actors;
 import cn.onego.identity.Role;
 import cn.onego.platform.NotFound;
+import cn.onego.platform.RequestValues;
+import cn.onego.shared.RegionCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -57,7 +59,12 @@ class EvaluationController {
 	@Operation(summary = "Rectifications of a department or hall 差评整改", description = "Overdue ones carry colour RED.")
 	List<Rectifications.Rectification> rectifications(@RequestParam String responsible,
 			@RequestParam(required = false) Rectifications.State state) {
-		return rectifications.of(actors.current(), responsible, state);
+		String code = RequestValues.code("responsible", responsible);
+		if (code == null) {
+			throw cn.onego.platform.InvalidInput.of("responsible", "required", cn.onego.platform.Message.of(
+					"请填写负责的部门或大厅编码", "give the responsible department's or hall's code"));
+		}
+		return rectifications.of(actors.current(), code, state);
 	}
 
 	record VerifyRequest(int version, String finding, boolean justified) {
@@ -95,6 +102,7 @@ class EvaluationController {
 		if (!actor.has(Role.SUPERVISOR) && !actor.has(Role.ADMIN)) {
 			throw new cn.onego.evaluation.Rectifications.NotResponsible();
 		}
-		return ratings.statistics(groupBy, from, to, region);
+		RegionCode code = RequestValues.regionCode("region", region);
+		return ratings.statistics(groupBy, from, to, code == null ? null : code.value());
 	}
 }

@@ -91,14 +91,17 @@ class JsonLimits {
 		}
 	}
 
-	static FieldProblem refusal(String value, boolean secret) {
+	static FieldProblem refusal(String value) {
 		if (value.length() > Text.ANY) {
 			return Text.tooLong("", Text.ANY);
 		}
-		return secret ? null : Text.characterProblem("", value, Text.Kind.FREE_TEXT).orElse(null);
+		return Text.characterProblem("", value, Text.Kind.FREE_TEXT).orElse(null);
 	}
 
-	/** Strings as the standard deserializer reads them, then checked and NFC-normalised; secrets only measured. */
+	/**
+	 * Strings as the standard deserializer reads them, then checked and NFC-normalised; a password is checked
+	 * but kept exactly as typed (it is compared with what the sign-in sends, which is not normalised).
+	 */
 	static final class CheckedStrings extends StringDeserializer {
 
 		@Override
@@ -109,7 +112,7 @@ class JsonLimits {
 			}
 			String name = p.currentName();
 			boolean secret = name != null && name.toLowerCase(Locale.ROOT).contains("password");
-			FieldProblem problem = refusal(value, secret);
+			FieldProblem problem = refusal(value);
 			if (problem != null) {
 				throw new RefusedText(p, problem);
 			}

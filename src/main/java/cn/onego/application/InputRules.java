@@ -17,6 +17,8 @@ import cn.onego.platform.FieldProblem;
 import cn.onego.platform.Message;
 import cn.onego.platform.Text;
 import cn.onego.platform.Text.Kind;
+import cn.onego.shared.CreditCode;
+import cn.onego.shared.IdNumber;
 
 /**
  * What an application's input may hold at all, checked where it enters — for a draft as for a submission —
@@ -36,7 +38,14 @@ final class InputRules {
 		Text.check(problems, "region", input.region(), Kind.LINE, 12);
 		Text.check(problems, "park", input.park(), Kind.LINE, Text.CODE);
 		if (input.applicant() != null) {
-			Text.check(problems, "applicant.id", input.applicant().id(), Kind.LINE, 18);
+			String id = input.applicant().id();
+			boolean valid = id == null || (input.applicant().kind() == ApplicantType.ENTERPRISE ? CreditCode.isValid(id)
+					: IdNumber.isValid(id));
+			if (!valid) {
+				problems.add(new FieldProblem("applicant.id", "check-digit", Message.of(
+						"申请人证件号码无效（公民身份号码或统一社会信用代码的校验码不符）",
+						"not a valid identifier of the applicant (check digit of the ID number or credit code)")));
+			}
 			Text.check(problems, "applicant.name", input.applicant().name(), Kind.LINE,
 					input.applicant().kind() == ApplicantType.ENTERPRISE ? Text.ORGANISATION : Text.NAME);
 		}

@@ -1,5 +1,7 @@
 package cn.onego.identity;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -26,8 +28,11 @@ public class AccountRegistration {
 	private final DemoUsers staff;
 	private final StaffAccounts staffAccounts;
 	private final PasswordEncoder encoder;
+	private final Clock clock;
 
-	AccountRegistration(Accounts accounts, DemoUsers staff, StaffAccounts staffAccounts, PasswordEncoder encoder) {
+	AccountRegistration(Accounts accounts, DemoUsers staff, StaffAccounts staffAccounts, PasswordEncoder encoder,
+			Clock clock) {
+		this.clock = clock;
 		this.accounts = accounts;
 		this.staff = staff;
 		this.staffAccounts = staffAccounts;
@@ -52,6 +57,11 @@ public class AccountRegistration {
 		if (!IdNumber.isValid(idNumber)) {
 			problems.add(new FieldProblem("idNumber", "check-digit", Message.of("公民身份号码无效（请核对出生日期和最后一位校验码）",
 					"not a valid citizen ID number (check the birth date and the last check character)")));
+		}
+		else if (new IdNumber(idNumber).birthDate().isAfter(LocalDate.now(clock))
+				|| new IdNumber(idNumber).birthDate().getYear() < 1900) {
+			problems.add(new FieldProblem("idNumber", "birth-date", Message.of("公民身份号码中的出生日期不可能（早于1900年或晚于今天）",
+					"the ID number's birth date cannot be (before 1900 or after today)")));
 		}
 		else if (accounts.idNumberTaken(idNumber)) {
 			problems.add(new FieldProblem("idNumber", "taken", Message.of("该身份证号已注册账号", "an account exists for this ID number")));

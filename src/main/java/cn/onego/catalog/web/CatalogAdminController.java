@@ -165,6 +165,10 @@ class CatalogAdminController {
 						: entry.getName();
 				add(uploaded, problems, "archive", name, content);
 			}
+			if (entries == 0) {
+				problems.add(new FieldProblem("archive", "malformed", Message.of("压缩包为空或不是有效的 zip 文件",
+						"the archive is empty or not a valid zip file")));
+			}
 		}
 		catch (java.util.zip.ZipException | IllegalArgumentException e) {
 			problems.add(new FieldProblem("archive", "malformed", Message.of("压缩包无法读取（不是有效的 zip 文件）",

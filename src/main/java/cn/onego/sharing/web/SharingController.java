@@ -120,6 +120,10 @@ class SharingController {
 			description = "A person (or an enterprise's legal representative) authorises a relative or a handler; a window clerk records the visitor's signed authorisation for 帮代办 (capacity ASSISTANT, username = the clerk).")
 	Representation.Authorisation represent(@RequestBody RepresentationRequest request) {
 		Actor actor = actors.current();
+		if (request.subject() == null || (!IdNumber.isValid(request.subject()) && !CreditCode.isValid(request.subject()))) {
+			throw InvalidInput.of("subject", "check-digit", Message.of("被代理人应为有效的公民身份号码或统一社会信用代码",
+					"the principal must be a valid citizen ID number or unified social credit code"));
+		}
 		boolean principal = request.subject() != null && representation.capacity(actor.username(), actor.idNumber(), request.subject())
 			.filter(c -> c == Representation.Capacity.SELF || c == Representation.Capacity.LEGAL_REPRESENTATIVE)
 			.isPresent();

@@ -1,7 +1,10 @@
 package cn.onego.platform.web;
 
+import java.io.IOException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,6 +12,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.ResolvableType;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.HttpOutputMessage;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.SmartHttpMessageConverter;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 
 import cn.onego.platform.FieldProblem;
@@ -34,11 +42,12 @@ import tools.jackson.databind.module.SimpleModule;
  * 1900 and 2199 (9999-12-31 and 0000-01-01 are nobody's dates). The modules then hold each field to its own kind,
  * length and range.
  * <p>
- * These limits are for what arrives over HTTP: the JSON converter of Spring MVC reads with a mapper built by
- * Boot's Jackson customisation (every {@link JsonMapperBuilderCustomizer}, Boot's own included, so it reads and
- * writes like the platform's one {@link JsonMapper}) on a JSON factory with these read constraints, and with the
- * text rules as a module. The platform's own mapper, which reads what the platform stored itself (a catalogue
- * version's files, event publications), keeps Jackson's defaults.
+ * These limits are for what arrives over HTTP: request bodies are read by a converter placed before Spring
+ * MVC's own, with a mapper built by Boot's Jackson customisation (every {@link JsonMapperBuilderCustomizer},
+ * Boot's own included, so it reads like the platform's one {@link JsonMapper}) on a JSON factory with these read
+ * constraints, and with the text rules as a module. It only reads: answers are written by Boot's converter as
+ * before. The platform's own mapper, which reads what the platform stored itself (a catalogue version's files,
+ * event publications), keeps Jackson's defaults.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(JsonLimits.Properties.class)
@@ -60,8 +69,7 @@ class JsonLimits {
 	}
 
 	@Bean
-	JacksonJsonHttpMessageConverter requestJsonConverter(Properties limits,
-			ObjectProvider<JsonMapperBuilderCustomizer> customizers) {
+	RequestBodies requestBodies(Properties limits, ObjectProvider<JsonMapperBuilderCustomizer> customizers) {
 		StreamReadConstraints constraints = StreamReadConstraints.builder()
 			.maxDocumentLength(limits.maxBytes())
 			.maxNestingDepth(limits.maxDepth())
@@ -75,7 +83,43 @@ class JsonLimits {
 		builder.addModule(new SimpleModule("onego-text-rules").addDeserializer(String.class, new CheckedStrings())
 			.addKeyDeserializer(String.class, new CheckedKeys())
 			.addDeserializer(LocalDate.class, new CheckedDates()));
-		return new JacksonJsonHttpMessageConverter(builder.build());
+		return new RequestBodies(new JacksonJsonHttpMessageConverter(builder.build()));
+	}
+
+	/** Reads JSON request bodies with the limited mapper; writes nothing. */
+	static final class RequestBodies implements SmartHttpMessageConverter<Object> {
+
+		private final JacksonJsonHttpMessageConverter reader;
+
+		RequestBodies(JacksonJsonHttpMessageConverter reader) {
+			this.reader = reader;
+		}
+
+		@Override
+		public List<MediaType> getSupportedMediaTypes() {
+			return reader.getSupportedMediaTypes();
+		}
+
+		@Override
+		public boolean canRead(ResolvableType type, MediaType mediaType) {
+			return reader.canRead(type, mediaType);
+		}
+
+		@Override
+		public Object read(ResolvableType type, HttpInputMessage input, Map<String, Object> hints) throws IOException {
+			return reader.read(type, input, hints);
+		}
+
+		@Override
+		public boolean canWrite(ResolvableType type, Class<?> valueClass, MediaType mediaType) {
+			return false;
+		}
+
+		@Override
+		public void write(Object value, ResolvableType type, MediaType contentType, HttpOutputMessage output,
+				Map<String, Object> hints) {
+			throw new UnsupportedOperationException("request bodies are only read here");
+		}
 	}
 
 	/** A JSON value that breaks {@link Text}'s rules or a range; carries the field problem to report. */

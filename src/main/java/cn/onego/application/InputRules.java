@@ -1,5 +1,6 @@
 package cn.onego.application;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -11,6 +12,7 @@ import cn.onego.catalog.Catalogue;
 import cn.onego.catalog.DataElement;
 import cn.onego.catalog.Enums.ApplicantType;
 import cn.onego.catalog.Enums.ElementType;
+import cn.onego.catalog.FieldValues;
 import cn.onego.catalog.Item;
 import cn.onego.catalog.Matter;
 import cn.onego.platform.FieldProblem;
@@ -32,7 +34,11 @@ final class InputRules {
 	private InputRules() {
 	}
 
-	static List<FieldProblem> problemsOf(ApplicationInput input, Catalogue catalogue, Matter matter) {
+	/** Values of these types have one meaning only; a draft may not hold a date of year 9999 or a price of 1e309 either. */
+	private static final Set<ElementType> STRUCTURED = java.util.EnumSet.of(ElementType.DATE, ElementType.NUMBER,
+			ElementType.INTEGER, ElementType.MONEY, ElementType.AREA_M2, ElementType.BOOLEAN);
+
+	static List<FieldProblem> problemsOf(ApplicationInput input, Catalogue catalogue, Matter matter, LocalDate today) {
 		List<FieldProblem> problems = new ArrayList<>();
 		Text.check(problems, "matter", input.matter(), Kind.LINE, Text.CODE);
 		Text.check(problems, "region", input.region(), Kind.LINE, 12);
@@ -74,7 +80,11 @@ final class InputRules {
 				}
 				Integer own = element.validation() == null ? null : element.validation().maxLength();
 				int max = own == null ? Text.FORM_VALUE : Math.min(own, Text.FORM_VALUE);
-				Text.check(problems, "form." + code, value, element.type() == ElementType.TEXT ? Kind.FREE_TEXT : Kind.LINE, max);
+				String text = Text.check(problems, "form." + code, value, element.type() == ElementType.TEXT ? Kind.FREE_TEXT : Kind.LINE, max);
+				if (text != null && !text.isEmpty() && STRUCTURED.contains(element.type())) {
+					FieldValues.problem(code, element.type(), element.validation(), element.options(), text, today)
+						.ifPresent(m -> problems.add(new FieldProblem("form." + code, "invalid", m)));
+				}
 			});
 		}
 		if (input.corrections() != null) {

@@ -429,7 +429,7 @@ public class Submissions {
 			String shown = matter == null || matter.length() > cn.onego.platform.Text.CODE ? "" : matter;
 			problems.add(problem("matter", "unknown", "请选择有效的一件事：" + shown, "choose an existing matter: " + shown));
 		}
-		problems.addAll(InputRules.problemsOf(input, catalogue, known.orElse(null)));
+		problems.addAll(InputRules.problemsOf(input, catalogue, known.orElse(null), LocalDate.ofInstant(now, clock.getZone())));
 		problems.addAll(attachments.problemsOfReferences(actor.username(), "attachments", newReferences(base, input)));
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);

@@ -733,6 +733,13 @@ class HostileInputIT {
 				return asApplicant(alice, json("POST", "/api/v1/applications", body)).with("Idempotency-Key", UUID.randomUUID().toString());
 			}, "form.TRANSACTION_PRICE", 400));
 		}
+		// a draft may be incomplete, but not hold a date or a number nobody has
+		Map<String, Map<String, String>> drafts = new LinkedHashMap<>();
+		drafts.put("HN-NEWBORN", Map.of("NEWBORN_BIRTH_DATE", "9999-12-31"));
+		drafts.put("HN-RESALE-HOUSING-TRANSFER", Map.of("TRANSACTION_PRICE", "1e309"));
+		drafts.forEach((matter, form) -> form.forEach((element, value) -> cases.add(Case.refused(
+				"POST /api/v1/drafts: " + element + " of " + value, () -> asApplicant(alice, json("POST", "/api/v1/drafts",
+						Map.of("matter", matter, "form", Map.of(element, value)))), "form." + element, 400))));
 		// script and markup: refused, or stored as the very characters they are and given back as a JSON string
 		for (String markup : List.of(SCRIPT, IMG, SQL)) {
 			cases.add(Case.refusedOrInert("POST /api/v1/drafts: markup kept inert in a form value: " + markup,

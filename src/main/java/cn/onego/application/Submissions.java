@@ -3,6 +3,7 @@ package cn.onego.application;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,6 +97,7 @@ public class Submissions {
 		ApplicationRecord empty = blank(actor, UUID.randomUUID(), input, now);
 		ApplicationRecord draft = apply(empty, input, actor, now, true);
 		applications.insert(draft);
+		attachments.refer(actor.username(), draft.materials().attachments().values());
 		return draft;
 	}
 
@@ -105,6 +107,7 @@ public class Submissions {
 		if (!applications.update(withVersion(updated, version + 1), version)) {
 			throw new StaleVersion(id, version);
 		}
+		attachments.refer(actor.username(), updated.materials().attachments().values());
 		return applications.find(id).orElseThrow();
 	}
 
@@ -193,6 +196,7 @@ public class Submissions {
 			else {
 				applications.insert(submitted);
 			}
+			attachments.refer(actor.username(), submitted.materials().attachments().values());
 			events.publishEvent(new ApplicationSubmitted(submitted.id(), submitted.matter(), submitted.applicant().id(),
 					submitted.region(), submitted.channel().name(), now));
 			return new Submitted(submitted, false);
@@ -277,7 +281,8 @@ public class Submissions {
 				}
 				continue;
 			}
-			FieldValues.problem(field.type(), field.validation(), field.options(), text)
+			FieldValues.problem(field.element(), field.type(), field.validation(), field.options(), text,
+					LocalDate.now(clock))
 				.ifPresent(m -> problems.add(new FieldProblem("form." + field.element(), "invalid", m)));
 			if (field.type() == cn.onego.catalog.Enums.ElementType.REGION && RegionCode.isWellFormed(text)
 					&& catalogue.region(RegionCode.of(text)).isEmpty()) {
@@ -302,13 +307,14 @@ public class Submissions {
 						consent.id(), purpose(matter)));
 		MaterialList materials = MaterialList.derive(catalogue, matter, applicability, a.commitments(), sources);
 		Set<String> listed = new java.util.HashSet<>();
+		Set<String> owned = attachments.uploadedBy(a.createdBy(), a.materials().attachments().values());
 		List<MaterialEntry> entries = new ArrayList<>();
 		for (MaterialList.RequiredMaterial m : materials.materials()) {
 			listed.add(m.material());
 			String attachment = a.materials().attachments().get(m.material());
-			if (attachment != null && attachments.find(attachment).isEmpty()) {
-				problems.add(problem("attachments." + m.material(), "not-found", "未找到已上传的文件：" + attachment,
-						"no uploaded file with hash " + attachment));
+			if (attachment != null && !owned.contains(attachment)) {
+				problems.add(problem("attachments." + m.material(), "not-found", "未找到您上传的此文件，请重新上传",
+						"no file you uploaded has this reference; upload it again"));
 				attachment = null;
 			}
 			boolean gap = false;
@@ -422,8 +428,17 @@ public class Submissions {
 		}
 		List<FieldProblem> problems = new ArrayList<>();
 		String matter = input.matter() != null ? input.matter() : base.matter();
-		if (matter == null || catalog.catalogue().matter(matter).isEmpty()) {
-			problems.add(problem("matter", "unknown", "请选择有效的一件事：" + matter, "choose an existing matter: " + matter));
+		Catalogue catalogue = catalog.catalogue();
+		Optional<Matter> known = matter == null || matter.length() > cn.onego.platform.Text.CODE ? Optional.empty()
+				: catalogue.matter(matter);
+		if (known.isEmpty()) {
+			String shown = matter == null || matter.length() > cn.onego.platform.Text.CODE ? "" : matter;
+			problems.add(problem("matter", "unknown", "请选择有效的一件事：" + shown, "choose an existing matter: " + shown));
+		}
+		problems.addAll(InputRules.problemsOf(input, catalogue, known.orElse(null), LocalDate.ofInstant(now, clock.getZone())));
+		problems.addAll(attachments.problemsOfReferences(actor.username(), "attachments", newReferences(base, input)));
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
 		}
 		Applicant applicant = input.applicant() != null ? input.applicant() : base.applicant();
 		if (applicant == null || applicant.id() == null || applicant.kind() == null) {
@@ -432,7 +447,14 @@ public class Submissions {
 		}
 		Optional<Representation.Capacity> capacity = representation.capacity(actor.username(), actor.idNumber(), applicant.id());
 		if (capacity.isEmpty()) {
-			throw new Representation.NotEntitled();
+			throw representation.refused(actor.username(), applicant.id(), "apply in the name of");
+		}
+		if (capacity.get() == Representation.Capacity.SELF && applicant.name() != null
+				&& !applicant.name().trim().equals(actor.displayName())) {
+			// the person applying for themself is who the identity provider verified, under that name
+			problems.add(problem("applicant.name", "not-the-verified-name", "申请人姓名应与实名认证的姓名一致：" + actor.displayName(),
+					"the applicant's name must be the verified name: " + actor.displayName()));
+			throw new InvalidInput(problems);
 		}
 		Agent agent = capacity.get() == Representation.Capacity.SELF
 				|| capacity.get() == Representation.Capacity.LEGAL_REPRESENTATIVE ? null
@@ -489,6 +511,19 @@ public class Submissions {
 				new Materials(attached, base.materials().resolved()),
 				input.delivery() != null ? input.delivery() : base.delivery(), base.createdBy(), base.createdAt(), now,
 				base.submittedAt(), base.version(), input.park() != null ? input.park() : base.park());
+	}
+
+	/** The files the input refers to that the record did not refer to before. */
+	private static Map<String, String> newReferences(ApplicationRecord base, ApplicationInput input) {
+		Map<String, String> added = new LinkedHashMap<>();
+		if (input.attachments() != null) {
+			input.attachments().forEach((material, hash) -> {
+				if (hash != null && !hash.isBlank() && !hash.equals(base.materials().attachments().get(material))) {
+					added.put(material, hash);
+				}
+			});
+		}
+		return added;
 	}
 
 	private static ApplicationRecord withVersion(ApplicationRecord a, int version) {

@@ -3,7 +3,8 @@
  * form (一表单) and the material list derived from them — each material asked once and resolved to
  * e-licence, shared registry, earlier item, commitment, legal exemption or upload — and the reduction
  * metrics that show what applying once saves; applicants and agents, drafts, prefill after consent,
- * attachments stored by content hash, and idempotent submission. Reads the catalogue through
+ * attachments stored by content hash — each upload owned by its uploader, who alone may refer to it, within a
+ * daily quota, and deleted when nobody referred to it within a week — and idempotent submission. Reads the catalogue through
  * {@link cn.onego.catalog.CatalogQueries} and the applicant's data only through
  * {@link cn.onego.sharing.OnceOnly}; publishes {@link cn.onego.application.ApplicationSubmitted}.
  */

@@ -31,6 +31,7 @@ import cn.onego.application.Applicability;
 import cn.onego.application.ApplicationRecord;
 import cn.onego.application.ApplicationRecord.MaterialEntry;
 import cn.onego.application.ApplicationSubmitted;
+import cn.onego.application.Attachments;
 import cn.onego.application.CriticalPath;
 import cn.onego.application.Submissions;
 import cn.onego.cases.CaseEvents.CaseAccepted;
@@ -68,6 +69,8 @@ import cn.onego.platform.FieldProblem;
 import cn.onego.platform.InvalidInput;
 import cn.onego.platform.Message;
 import cn.onego.platform.NotFound;
+import cn.onego.platform.Text;
+import cn.onego.platform.Text.Kind;
 import cn.onego.shared.RegionCode;
 import cn.onego.sharing.OnceOnly;
 
@@ -87,6 +90,7 @@ public class CaseHandling {
 	private final Cases cases;
 	private final CatalogQueries catalog;
 	private final Submissions submissions;
+	private final Attachments attachments;
 	private final Calendars calendars;
 	private final CreditRecords credit;
 	private final ELicences licences;
@@ -102,9 +106,9 @@ public class CaseHandling {
 	private final int verificationWorkingDays;
 	private final double warningShare;
 
-	CaseHandling(Cases cases, CatalogQueries catalog, Submissions submissions, Calendars calendars, CreditRecords credit,
-			ELicences licences, OnceOnly onceOnly, Halls halls, Notifications notifications, CaseAccess access, Actors actors,
-			JdbcClient jdbc,
+	CaseHandling(Cases cases, CatalogQueries catalog, Submissions submissions, Attachments attachments, Calendars calendars,
+			CreditRecords credit, ELicences licences, OnceOnly onceOnly, Halls halls, Notifications notifications,
+			CaseAccess access, Actors actors, JdbcClient jdbc,
 			TransactionTemplate transactions,
 			ApplicationEventPublisher events, Clock clock,
 			@Value("${onego.cases.verification-working-days:40}") int verificationWorkingDays,
@@ -113,6 +117,7 @@ public class CaseHandling {
 		this.cases = cases;
 		this.catalog = catalog;
 		this.submissions = submissions;
+		this.attachments = attachments;
 		this.calendars = calendars;
 		this.credit = credit;
 		this.licences = licences;
@@ -191,6 +196,14 @@ public class CaseHandling {
 	}
 
 	public CaseFile accept(Actor clerk, UUID caseId, int version, Acceptance decision) {
+		if (decision != null) {
+			List<FieldProblem> problems = new ArrayList<>();
+			codes(problems, "gaps", decision.gaps());
+			codes(problems, "commitments", decision.commitments());
+			if (!problems.isEmpty()) {
+				throw new InvalidInput(problems);
+			}
+		}
 		return transactions.execute(status -> {
 			CaseFile c = atWindow(clerk, caseId, version);
 			IllegalTransition.check(c.state() == CaseState.AWAITING_ACCEPTANCE, "办件", c.state(), "受理");
@@ -355,6 +368,27 @@ public class CaseHandling {
 	 * gaps close.
 	 */
 	public CaseFile supplement(Actor actor, UUID caseId, Map<String, String> attachments, String note) {
+		CaseFile before = cases.find(caseId).orElseThrow(() -> new NotFound("办件", "Case", caseId.toString()));
+		if (!access.isApplicantSide(actor, before) && !actor.clerkOf(before.hall())) {
+			throw new NotFound("办件", "Case", caseId.toString()); // before anything about the request is said
+		}
+		List<FieldProblem> problems = new ArrayList<>();
+		Text.check(problems, "note", note, Kind.FREE_TEXT, Text.REASON);
+		if (attachments != null && attachments.size() > MAX_ENTRIES) {
+			problems.add(new FieldProblem("attachments", "too-many", Message.of("至多" + MAX_ENTRIES + "项", "at most " + MAX_ENTRIES + " entries")));
+		}
+		else if (attachments != null) {
+			attachments.forEach((key, hash) -> {
+				Text.check(problems, "attachments", key, Kind.LINE, SUBJECT);
+				if (hash == null || hash.isBlank()) {
+					problems.add(new FieldProblem("attachments." + shortened(key), "required", Message.of("请上传文件", "upload the file")));
+				}
+			});
+			problems.addAll(this.attachments.problemsOfReferences(actor.username(), "attachments", shortenedKeys(attachments)));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
 		return transactions.execute(status -> {
 			CaseFile c = cases.lock(caseId).orElseThrow(() -> new NotFound("办件", "Case", caseId.toString()));
 			if (!access.isApplicantSide(actor, c) && !actor.clerkOf(c.hall())) {
@@ -362,6 +396,7 @@ public class CaseHandling {
 			}
 			Instant now = clock.instant();
 			Map<String, String> files = attachments == null ? Map.of() : attachments;
+			this.attachments.refer(actor.username(), files.values());
 			String detail = "supplied " + files.keySet() + (note == null || note.isBlank() ? "" : ": " + note.trim());
 			if (c.state() == CaseState.AWAITING_SUPPLEMENT) {
 				CaseFile back = save(c.supplied(), c.version());
@@ -391,6 +426,7 @@ public class CaseHandling {
 
 	/** 统一出件: hands over (or mails) the result bundle of a ready case, and records licences as e-licences. */
 	public CaseFile issue(Actor clerk, UUID caseId, int version, String trackingNumber) {
+		Text.require("trackingNumber", trackingNumber, Kind.LINE, Text.CODE);
 		return transactions.execute(status -> {
 			CaseFile c = atWindow(clerk, caseId, version);
 			IllegalTransition.check(c.state() == CaseState.READY, "办件", c.state(), "出件");
@@ -427,6 +463,13 @@ public class CaseHandling {
 	}
 
 	public Task approve(Actor reviewer, UUID taskId, int version, String number, String notice) {
+		mayDecide(reviewer, taskId);
+		List<FieldProblem> problems = new ArrayList<>();
+		Text.check(problems, "number", number, Kind.LINE, Text.CODE);
+		Text.check(problems, "notice", notice, Kind.FREE_TEXT, Text.REASON);
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
 		String licenceNumber = number == null || number.isBlank() ? null : number.trim();
 		Instant now = clock.instant();
 		return onTask(reviewer, taskId, version, "APPROVED", t -> {
@@ -467,6 +510,7 @@ public class CaseHandling {
 		if (reason == null || reason.isBlank()) {
 			problems.add(new FieldProblem("reason", "required", Message.of("请写明理由", "give the reason")));
 		}
+		Text.check(problems, "reason", reason, Kind.FREE_TEXT, Text.REASON);
 		if (maxWorkingDays == null || maxWorkingDays < 1 || maxWorkingDays > 250) {
 			problems.add(new FieldProblem("maxWorkingDays", "range", Message.of("最长期限应为1至250个工作日",
 					"the longest duration is 1 to 250 working days")));
@@ -865,12 +909,18 @@ public class CaseHandling {
 		if (requests == null || requests.isEmpty()) {
 			throw InvalidInput.of("requests", "required", Message.of("请列出需要补正的全部内容及原因", "list everything to supply, with the reason"));
 		}
+		if (requests.size() > MAX_ENTRIES) {
+			throw InvalidInput.of("requests", "too-many", Message.of("至多" + MAX_ENTRIES + "项", "at most " + MAX_ENTRIES + " entries"));
+		}
 		List<FieldProblem> problems = new ArrayList<>();
 		for (int i = 0; i < requests.size(); i++) {
 			SupplementRequest r = requests.get(i);
-			if (r.subject() == null || r.subject().isBlank() || r.why() == null || r.why().isBlank()) {
+			if (r == null || r.subject() == null || r.subject().isBlank() || r.why() == null || r.why().isBlank()) {
 				problems.add(new FieldProblem("requests[" + i + "]", "required", Message.of("每项补正须写明内容和原因", "each request names what and why")));
+				continue;
 			}
+			Text.check(problems, "requests[" + i + "].subject", r.subject(), Kind.LINE, SUBJECT);
+			Text.check(problems, "requests[" + i + "].why", r.why(), Kind.FREE_TEXT, Text.REASON);
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
@@ -886,6 +936,40 @@ public class CaseHandling {
 		if (value == null || value.isBlank()) {
 			throw InvalidInput.of(field, "required", Message.of(zh, en));
 		}
+		Text.require(field, value, Kind.FREE_TEXT, Text.REASON);
+	}
+
+	/** The most entries a list or map of a window's or a department's decision may have. */
+	static final int MAX_ENTRIES = 50;
+
+	/** The longest subject of a supplement request (a material, or a short description). */
+	static final int SUBJECT = 200;
+
+	private static void codes(List<FieldProblem> problems, String field, List<String> codes) {
+		if (codes == null) {
+			return;
+		}
+		if (codes.size() > MAX_ENTRIES) {
+			problems.add(new FieldProblem(field, "too-many", Message.of("至多" + MAX_ENTRIES + "项", "at most " + MAX_ENTRIES + " entries")));
+			return;
+		}
+		for (int i = 0; i < codes.size(); i++) {
+			if (codes.get(i) == null) {
+				problems.add(new FieldProblem(field + "[" + i + "]", "required", Message.of("不能为空", "cannot be empty")));
+				continue;
+			}
+			Text.check(problems, field + "[" + i + "]", codes.get(i), Kind.LINE, Text.CODE);
+		}
+	}
+
+	private static String shortened(String key) {
+		return key == null ? "" : key.length() > Text.CODE ? key.substring(0, Text.CODE) + "…" : key;
+	}
+
+	private static Map<String, String> shortenedKeys(Map<String, String> references) {
+		Map<String, String> shortened = new LinkedHashMap<>();
+		references.forEach((key, hash) -> shortened.put(shortened(key), hash));
+		return shortened;
 	}
 
 	private static String english(cn.onego.shared.Label label) {

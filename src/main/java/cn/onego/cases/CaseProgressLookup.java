@@ -61,12 +61,24 @@ public class CaseProgressLookup {
 		String n = number == null ? "" : number.trim();
 		String c = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
 		String m = mobileLast4 == null ? "" : mobileLast4.trim();
+		List<FieldProblem> problems = new java.util.ArrayList<>();
 		if (!CaseNumber.isValid(n)) {
-			throw InvalidInput.of("number", "case-number", Message.of("受理编号格式不正确（见受理回执）", "not a case number (see the receipt)"));
+			problems.add(new FieldProblem("number", "case-number", Message.of("受理编号格式不正确（见受理回执）", "not a case number (see the receipt)")));
 		}
-		if (c.isEmpty() == m.isEmpty() || !c.isEmpty() && !c.matches("[0-9A-F]{8}") || !m.isEmpty() && !m.matches("\\d{4}")) {
-			throw new InvalidInput(List.of(new FieldProblem("code", "required", Message.of("请填写回执上的8位查询码，或手机号码后4位（二选一）",
-					"give the 8-character query code of the receipt, or the last 4 digits of the mobile number (one of them)"))));
+		if (c.isEmpty() == m.isEmpty()) {
+			problems.add(new FieldProblem("code", "required", Message.of("请填写回执上的8位查询码，或手机号码后4位（二选一）",
+					"give the 8-character query code of the receipt, or the last 4 digits of the mobile number (one of them)")));
+		}
+		if (!c.isEmpty() && !c.matches("[0-9A-F]{8}")) {
+			problems.add(new FieldProblem("code", "pattern", Message.of("查询码为回执上的8位字母数字",
+					"the query code has the 8 letters and digits of the receipt")));
+		}
+		if (!m.isEmpty() && !m.matches("\\d{4}")) {
+			problems.add(new FieldProblem("mobileLast4", "pattern", Message.of("请填写手机号码的后4位数字",
+					"give the last 4 digits of the mobile number")));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
 		}
 		limits.require("progress-per-address", address);
 		limits.require("progress-per-case", n);

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -16,6 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.onego.catalog.CatalogueReader.Read;
 import cn.onego.catalog.CatalogueReader.Rejected;
 import cn.onego.catalog.CatalogueVersions.StoredVersion;
+import cn.onego.platform.Message;
+import cn.onego.platform.NotFound;
+import cn.onego.platform.Problem;
 
 /**
  * Puts catalogue versions in force: the bundled one at start-up when it is new, and imports at run
@@ -103,7 +107,10 @@ public class CatalogueAdministration implements SmartInitializingSingleton {
 
 	/**
 	 * Validates the uploaded files (laid over the catalogue in force, or alone) and, if the result is
-	 * valid, stores it as a new version and puts it in force.
+	 * valid, stores it as a new version and puts it in force. Reading and validating come first, outside any
+	 * transaction and without the import lock, so that a large or slow import holds up nobody; under the lock
+	 * the import only checks that no other version came in meanwhile (then it is validated again over that one)
+	 * and stores.
 	 *
 	 * @throws CatalogueRejected listing every error; nothing is stored and the catalogue in force stays
 	 */
@@ -111,8 +118,8 @@ public class CatalogueAdministration implements SmartInitializingSingleton {
 			String importedBy, String note) {
 		record Accepted(Catalogue catalogue, boolean changed) {
 		}
-		Accepted accepted = transactions.execute(status -> {
-			versions.lockForWriting();
+		Accepted accepted = null;
+		for (int attempt = 1; accepted == null; attempt++) {
 			StoredVersion latest = versions.latest().orElseThrow();
 			CatalogueFiles base = mode == ImportMode.MERGE ? versions.files(latest.id()) : new CatalogueFiles(Map.of());
 			CatalogueFiles candidate = base.merge(uploaded, deletions);
@@ -121,14 +128,23 @@ public class CatalogueAdministration implements SmartInitializingSingleton {
 				throw new CatalogueRejected(rejected.errors());
 			}
 			Catalogue catalogue = ((Read) outcome).catalogue();
-			if (candidate.checksum().equals(latest.checksum())) {
-				return new Accepted(inForce.get(), false);
+			accepted = transactions.execute(status -> {
+				versions.lockForWriting();
+				if (versions.latestId() != latest.id()) {
+					return null;
+				}
+				if (candidate.checksum().equals(latest.checksum())) {
+					return new Accepted(inForce.get(), false);
+				}
+				StoredVersion stored = versions.insert(candidate, "IMPORTED", importedBy, note);
+				versions.mirror(catalogue);
+				events.publishEvent(new CatalogueReplaced(stored.id(), stored.checksum(), stored.origin()));
+				return new Accepted(catalogue.withVersion(stored.id(), stored.createdAt()), true);
+			});
+			if (accepted == null && attempt >= 3) {
+				throw new ConcurrentImports();
 			}
-			StoredVersion stored = versions.insert(candidate, "IMPORTED", importedBy, note);
-			versions.mirror(catalogue);
-			events.publishEvent(new CatalogueReplaced(stored.id(), stored.checksum(), stored.origin()));
-			return new Accepted(catalogue.withVersion(stored.id(), stored.createdAt()), true);
-		});
+		}
 		inForce.replace(accepted.catalogue());
 		Catalogue catalogue = accepted.catalogue();
 		log.info("Catalogue import by {}: version {} in force (changed: {})", importedBy, catalogue.version(),
@@ -143,7 +159,20 @@ public class CatalogueAdministration implements SmartInitializingSingleton {
 
 	/** The files of a stored version, e.g. to download, edit and import again. */
 	public Map<String, String> filesOf(long version) {
+		if (!versions.exists(version)) {
+			throw new NotFound("目录版本", "Catalogue version", String.valueOf(version));
+		}
 		return versions.files(version).files();
+	}
+
+	/** Other imports kept coming in while this one was validated. */
+	public static class ConcurrentImports extends Problem {
+
+		ConcurrentImports() {
+			super(HttpStatus.CONFLICT, "concurrent-imports", Message.of("目录正在被其他导入修改", "Catalogue changed meanwhile"),
+					Message.of("导入期间目录被其他导入多次修改，请稍后重试。", "Other imports changed the catalogue while this one was checked; try again."),
+					List.of());
+		}
 	}
 
 	/** Another node may have imported a newer version: pick it up. */

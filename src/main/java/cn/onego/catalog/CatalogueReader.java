@@ -56,6 +56,9 @@ import cn.onego.shared.RegionCode;
  */
 final class CatalogueReader {
 
+	/** The largest file, in code points, a catalogue may hold (the bundled regions.csv has 180,000). */
+	static final int MAX_FILE_CODE_POINTS = 4 * 1024 * 1024;
+
 	static final String REGIONS = "regions.csv";
 	static final String DEPARTMENT_TYPES = "department-types.yaml";
 	static final String DEPARTMENTS = "departments.yaml";
@@ -156,7 +159,12 @@ final class CatalogueReader {
 		try {
 			LoaderOptions options = new LoaderOptions();
 			options.setAllowDuplicateKeys(false);
-			options.setCodePointLimit(16 * 1024 * 1024);
+			// the limits of a hostile file: no alias bombs ("billion laughs"), no recursive keys, no file larger
+			// than an import may be, no nesting deeper than the format's
+			options.setMaxAliasesForCollections(20);
+			options.setAllowRecursiveKeys(false);
+			options.setNestingDepthLimit(30);
+			options.setCodePointLimit(MAX_FILE_CODE_POINTS);
 			Node node = new Yaml(options).compose(new StringReader(content));
 			if (node == null) {
 				fileError(file, "文件为空", "the file is empty");

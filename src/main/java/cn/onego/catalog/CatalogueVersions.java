@@ -41,6 +41,10 @@ class CatalogueVersions {
 		return jdbc.sql("SELECT coalesce(max(id), 0) FROM catalogue_version").query(Long.class).single();
 	}
 
+	boolean exists(long id) {
+		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM catalogue_version WHERE id = ?)").param(id).query(Boolean.class).single();
+	}
+
 	boolean bundledExists(String checksum) {
 		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM catalogue_version WHERE origin = 'BUNDLED' AND checksum = ?)")
 			.param(checksum)

@@ -23,6 +23,10 @@ public final class FieldValues {
 	private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 	private static final Pattern BANK_ACCOUNT = Pattern.compile("\\d{12,30}");
+	/** A plain decimal as people write it: no exponent, no NaN, at most 15 digits before and 6 after the point. */
+	private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,15}(\\.\\d{1,6})?");
+	/** The earliest birth (or death) date a living applicant's data holds. */
+	private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
 
 	private FieldValues() {
 	}
@@ -35,6 +39,36 @@ public final class FieldValues {
 			return Optional.of(typeProblem);
 		}
 		return Optional.ofNullable(validationProblem(type, validation == null ? Validation.NONE : validation, value));
+	}
+
+	/**
+	 * {@link #problem(ElementType, Validation, List, String)} for an applicant's value of the element on
+	 * {@code today}, with the ranges a person's data really has: a birth or death date lies between 1900 and
+	 * today, any other date within a hundred years of today; amounts, areas and counts are not negative unless
+	 * the catalogue's minimum is.
+	 */
+	public static Optional<Message> problem(String element, ElementType type, Validation validation,
+			List<DataElement.Option> options, String value, LocalDate today) {
+		Optional<Message> problem = problem(type, validation, options, value);
+		if (problem.isPresent()) {
+			return problem;
+		}
+		if (type == ElementType.DATE) {
+			LocalDate date = LocalDate.parse(value);
+			boolean past = element.endsWith("BIRTH_DATE") || element.endsWith("DEATH_DATE");
+			LocalDate earliest = past ? EARLIEST_BIRTH : today.minusYears(100);
+			LocalDate latest = past ? today : today.plusYears(100);
+			if (date.isBefore(earliest) || date.isAfter(latest)) {
+				return Optional.of(Message.of("日期应在 " + earliest + " 至 " + latest + " 之间",
+						"the date lies between " + earliest + " and " + latest));
+			}
+		}
+		if ((type == ElementType.NUMBER || type == ElementType.AREA_M2 || type == ElementType.MONEY
+				|| type == ElementType.INTEGER) && value.startsWith("-")
+				&& (validation == null || validation.min() == null || validation.min().signum() >= 0)) {
+			return Optional.of(Message.of("不能为负数", "cannot be negative"));
+		}
+		return Optional.empty();
 	}
 
 	static Message typeProblem(ElementType type, List<DataElement.Option> options, String value) {
@@ -51,10 +85,10 @@ public final class FieldValues {
 					: Message.of("电子邮箱无效：" + value, "not a valid e-mail address: " + value);
 			case REGION -> RegionCode.isWellFormed(value) ? null
 					: Message.of("行政区划代码无效：" + value, "not a valid region code: " + value);
-			case NUMBER, AREA_M2, MONEY -> decimal(value) != null ? null
-					: Message.of("应为数值：" + value, "not a number: " + value);
+			case NUMBER, AREA_M2, MONEY -> DECIMAL.matcher(value).matches() ? null
+					: Message.of("应为数值（如 12.5）", "not a number (e.g. 12.5)");
 			case INTEGER -> value.matches("-?\\d{1,18}") ? null : Message.of("应为整数：" + value, "not a whole number: " + value);
-			case DATE -> date(value) ? null : Message.of("日期应为 YYYY-MM-DD：" + value, "a date must be YYYY-MM-DD: " + value);
+			case DATE -> date(value) ? null : Message.of("日期应为 YYYY-MM-DD", "a date must be YYYY-MM-DD");
 			case BOOLEAN -> value.equals("true") || value.equals("false") ? null
 					: Message.of("应为“是”(true)或“否”(false)", "must be true or false");
 			case BANK_ACCOUNT -> BANK_ACCOUNT.matcher(value.replace(" ", "")).matches() ? null
@@ -99,8 +133,8 @@ public final class FieldValues {
 
 	private static boolean date(String value) {
 		try {
-			LocalDate.parse(value);
-			return true;
+			// four digits of year: LocalDate.parse also takes +999999999-12-31
+			return value.length() == 10 && LocalDate.parse(value) != null;
 		}
 		catch (DateTimeParseException e) {
 			return false;

@@ -36,6 +36,7 @@ import cn.onego.platform.FieldProblem;
 import cn.onego.platform.InvalidInput;
 import cn.onego.platform.Message;
 import cn.onego.platform.Problem;
+import cn.onego.platform.Text;
 import cn.onego.shared.RegionCode;
 
 /**
@@ -221,7 +222,8 @@ public class Calendars implements SmartInitializingSingleton {
 		List<FieldProblem> problems = new ArrayList<>();
 		String region = day.region() == null || day.region().isBlank() ? NATIONAL : day.region().trim();
 		if (!region.isEmpty() && (!RegionCode.isWellFormed(region) || catalog.catalogue().region(RegionCode.of(region)).isEmpty())) {
-			problems.add(new FieldProblem("region", "unknown", Message.of("行政区划不存在：" + region, "unknown region: " + region)));
+			String shown = region.length() > 12 ? region.substring(0, 12) + "…" : region;
+			problems.add(new FieldProblem("region", "unknown", Message.of("行政区划不存在：" + shown, "unknown region: " + shown)));
 		}
 		if (day.day() == null) {
 			problems.add(new FieldProblem("day", "required", Message.of("请填写日期", "give the date")));
@@ -236,6 +238,7 @@ public class Calendars implements SmartInitializingSingleton {
 		if (day.name() == null || day.name().isBlank()) {
 			problems.add(new FieldProblem("name", "required", Message.of("请填写名称，如“某地方节日”", "give a name, e.g. the local holiday")));
 		}
+		Text.check(problems, "name", day.name(), Text.Kind.LINE, Text.NAME);
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
@@ -251,6 +254,9 @@ public class Calendars implements SmartInitializingSingleton {
 		refresh();
 	}
 
+	/** The most holidays or adjusted working days one year's notice lists (a real one has a dozen). */
+	static final int MAX_DAYS = 50;
+
 	private List<FieldProblem> check(YearDefinition year) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (year.year() < 2000 || year.year() > 2100) {
@@ -260,27 +266,38 @@ public class Calendars implements SmartInitializingSingleton {
 		if (year.source() == null || year.source().isBlank()) {
 			problems.add(new FieldProblem("source", "required", Message.of("请注明依据的国务院办公厅通知", "name the State Council notice it follows")));
 		}
-		Set<LocalDate> off = new HashSet<>();
+		Text.check(problems, "source", year.source(), Text.Kind.LINE, 200);
 		List<OffRange> ranges = year.off() == null ? List.of() : year.off();
+		List<WorkDay> work = year.work() == null ? List.of() : year.work();
+		if (ranges.size() > MAX_DAYS || work.size() > MAX_DAYS) {
+			problems.add(new FieldProblem(ranges.size() > MAX_DAYS ? "off" : "work", "too-many",
+					Message.of("至多" + MAX_DAYS + "项", "at most " + MAX_DAYS + " entries")));
+			return problems;
+		}
+		Set<LocalDate> off = new HashSet<>();
 		for (int i = 0; i < ranges.size(); i++) {
 			OffRange r = ranges.get(i);
 			String at = "off[" + i + "]";
-			if (r.from() == null || r.to() == null || r.to().isBefore(r.from())) {
+			if (r == null || r.from() == null || r.to() == null || r.to().isBefore(r.from())) {
 				problems.add(new FieldProblem(at, "range", Message.of("放假起止日期无效", "the holiday's dates are invalid")));
 				continue;
 			}
+			Text.check(problems, at + ".name", r.name(), Text.Kind.LINE, Text.NAME);
 			if (r.from().getYear() != year.year() || r.to().getYear() != year.year()) {
 				problems.add(new FieldProblem(at, "year", Message.of("日期不在" + year.year() + "年内", "the dates are not in " + year.year())));
+				continue;
 			}
 			for (LocalDate d = r.from(); !d.isAfter(r.to()); d = d.plusDays(1)) {
 				off.add(d);
 			}
 		}
-		List<WorkDay> work = year.work() == null ? List.of() : year.work();
 		for (int i = 0; i < work.size(); i++) {
 			WorkDay w = work.get(i);
 			String at = "work[" + i + "]";
-			if (w.day() == null || w.day().getYear() != year.year()) {
+			if (w != null) {
+				Text.check(problems, at + ".name", w.name(), Text.Kind.LINE, Text.NAME);
+			}
+			if (w == null || w.day() == null || w.day().getYear() != year.year()) {
 				problems.add(new FieldProblem(at, "year", Message.of("调休上班日不在" + year.year() + "年内", "the working day is not in " + year.year())));
 			}
 			else if (w.day().getDayOfWeek() != DayOfWeek.SATURDAY && w.day().getDayOfWeek() != DayOfWeek.SUNDAY) {

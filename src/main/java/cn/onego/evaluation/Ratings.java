@@ -33,6 +33,7 @@ import cn.onego.platform.Message;
 import cn.onego.platform.RequestValues;
 import cn.onego.platform.NotFound;
 import cn.onego.platform.Problem;
+import cn.onego.platform.Text;
 import cn.onego.shared.RegionCode;
 
 /** Rating a case once, and the statistics of ratings. */
@@ -91,6 +92,22 @@ public class Ratings {
 		}
 		if (request.comment() != null && request.comment().length() > 500) {
 			problems.add(new FieldProblem("comment", "length", Message.of("文字评价至多500字", "a comment has at most 500 characters")));
+		}
+		else {
+			Text.check(problems, "comment", request.comment(), Text.Kind.FREE_TEXT, 500);
+		}
+		List<String> tags = request.tags() == null ? List.of() : request.tags();
+		if (tags.size() > 10) {
+			problems.add(new FieldProblem("tags", "too-many", Message.of("至多10个标签", "at most 10 tags")));
+		}
+		else {
+			for (int i = 0; i < tags.size(); i++) {
+				if (tags.get(i) == null) {
+					problems.add(new FieldProblem("tags[" + i + "]", "required", Message.of("标签不能为空", "a tag cannot be empty")));
+					continue;
+				}
+				Text.check(problems, "tags[" + i + "]", tags.get(i), Text.Kind.LINE, 20);
+			}
 		}
 		List<String> departments = cases.departmentsOf(caseId);
 		if (request.department() != null && !departments.contains(request.department())) {

@@ -18,6 +18,7 @@ import cn.onego.platform.Message;
 import cn.onego.shared.RegionCode;
 import cn.onego.platform.NotFound;
 import cn.onego.platform.Problem;
+import cn.onego.platform.Text;
 
 /**
  * The handling of a bad rating (谁办理、谁负责): verify it (回访核实), rectify when it is justified,
@@ -100,6 +101,7 @@ public class Rectifications {
 		if (result == null) {
 			throw InvalidInput.of("result", "required", Message.of("请记录回访结果", "record the callback's result"));
 		}
+		Text.require("note", note, Text.Kind.FREE_TEXT, Text.REASON);
 		Rectification r = find(id);
 		State from = Boolean.FALSE.equals(r.justified()) ? State.VERIFIED : State.RECTIFIED;
 		return move(actor, id, version, from, State.CLOSED, "callback = ?, callback_note = ?, closed_at = ?", result.name(),
@@ -164,6 +166,7 @@ public class Rectifications {
 		if (value == null || value.isBlank()) {
 			throw InvalidInput.of(field, "required", Message.of(zh, en));
 		}
+		Text.require(field, value, Text.Kind.FREE_TEXT, Text.REASON);
 	}
 
 	/** Not this department's or hall's rectification. */

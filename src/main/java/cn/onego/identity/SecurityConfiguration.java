@@ -32,6 +32,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -112,6 +113,10 @@ class SecurityConfiguration {
 			.formLogin(form -> form.loginPage("/login.html")
 				.loginProcessingUrl("/login")
 				.successHandler((request, response, authentication) -> {
+					// signing in renews the CSRF token: hand the new one out with this answer
+					if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken renewed) {
+						renewed.getToken();
+					}
 					response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 					response.setCharacterEncoding("UTF-8");
 					response.getWriter().write("{\"home\":\"%s\"}".formatted(home(authentication.getAuthorities())));

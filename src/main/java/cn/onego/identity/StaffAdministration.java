@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import cn.onego.platform.FieldProblem;
 import cn.onego.platform.InvalidInput;
 import cn.onego.platform.Message;
+import cn.onego.platform.Text;
 import cn.onego.shared.RegionCode;
 
 /**
@@ -24,14 +25,16 @@ public class StaffAdministration {
 	private final StaffDirectory directory;
 	private final Accounts applicants;
 	private final PasswordEncoder encoder;
+	private final StaffScopes scopes;
 
 	StaffAdministration(StaffAccounts staff, DemoUsers demo, StaffDirectory directory, Accounts applicants,
-			PasswordEncoder encoder) {
+			PasswordEncoder encoder, StaffScopes scopes) {
 		this.staff = staff;
 		this.demo = demo;
 		this.directory = directory;
 		this.applicants = applicants;
 		this.encoder = encoder;
+		this.scopes = scopes;
 	}
 
 	public record NewStaff(String username, String password, String name, Set<Role> roles, String region, String hall,
@@ -71,15 +74,21 @@ public class StaffAdministration {
 		String username = Usernames.normalise(request.username());
 		Usernames.problem(username, directory, applicants).ifPresent(problems::add);
 		Passwords.problem("password", request.password(), username).ifPresent(problems::add);
-		if (request.name() == null || request.name().isBlank()) {
+		String name = Text.check(problems, "name", request.name(), Text.Kind.LINE, Text.NAME);
+		if (request.name() == null || (name != null && name.isEmpty())) {
 			problems.add(new FieldProblem("name", "required", Message.of("请填写姓名", "enter the name")));
 		}
 		Set<Role> roles = request.roles() == null ? Set.of() : request.roles();
 		if (roles.isEmpty() || roles.contains(Role.APPLICANT)) {
 			problems.add(new FieldProblem("roles", "required", Message.of("请选择至少一个工作人员角色", "choose at least one staff role")));
 		}
+		Text.check(problems, "hall", request.hall(), Text.Kind.LINE, Text.CODE);
+		Text.check(problems, "department", request.department(), Text.Kind.LINE, Text.CODE);
 		if (request.region() == null || !RegionCode.isWellFormed(request.region())) {
 			problems.add(new FieldProblem("region", "required", Message.of("请填写所属行政区划代码", "give the region code")));
+		}
+		else if (problems.stream().noneMatch(p -> p.field().equals("hall") || p.field().equals("department"))) {
+			problems.addAll(scopes.problemsOf(request.region(), request.hall(), request.department()));
 		}
 		if (roles.contains(Role.WINDOW_CLERK) && (request.hall() == null || request.hall().isBlank())) {
 			problems.add(new FieldProblem("hall", "required", Message.of("窗口人员须属于一个政务大厅", "a window clerk belongs to a hall")));
@@ -91,8 +100,9 @@ public class StaffAdministration {
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
-		StaffUser user = new StaffUser(username, request.name().trim(), Set.copyOf(roles), null, request.region(), request.hall(),
-				request.department());
+		StaffUser user = new StaffUser(username, name, Set.copyOf(roles), null, request.region(),
+				request.hall() == null || request.hall().isBlank() ? null : request.hall(),
+				request.department() == null || request.department().isBlank() ? null : request.department());
 		if (!staff.insert(user, encoder.encode(request.password()), createdBy)) {
 			throw InvalidInput.of("username", "taken", Message.of("用户名已被使用", "this username is taken"));
 		}

@@ -30,6 +30,7 @@ import cn.onego.platform.InvalidInput;
 import cn.onego.platform.Message;
 import cn.onego.platform.NotFound;
 import cn.onego.platform.Problem;
+import cn.onego.platform.Text;
 
 /** Granting, finding and withdrawing consents. */
 @Service
@@ -58,12 +59,23 @@ public class Consents {
 
 	public Consent grant(Grant grant, String grantedBy) {
 		List<FieldProblem> problems = new ArrayList<>();
-		Matter matter = catalog.catalogue().matter(grant.matter()).orElse(null);
+		Matter matter = grant.matter() == null || grant.matter().length() > Text.CODE ? null
+				: catalog.catalogue().matter(grant.matter()).orElse(null);
 		if (matter == null) {
-			problems.add(new FieldProblem("matter", "unknown", Message.of("一件事不存在：" + grant.matter(), "unknown matter: " + grant.matter())));
+			String shown = grant.matter() == null || grant.matter().length() > Text.CODE ? "" : grant.matter();
+			problems.add(new FieldProblem("matter", "unknown", Message.of("一件事不存在：" + shown, "unknown matter: " + shown)));
 		}
 		if (grant.purpose() == null || grant.purpose().isBlank() || grant.purpose().length() > 200) {
 			problems.add(new FieldProblem("purpose", "required", Message.of("请写明用途（至多200字）", "state the purpose (at most 200 characters)")));
+		}
+		else {
+			Text.check(problems, "purpose", grant.purpose(), Text.Kind.LINE, 200);
+		}
+		if (grant.licenceTypes() != null && grant.licenceTypes().size() > 50) {
+			problems.add(new FieldProblem("licenceTypes", "too-many", Message.of("至多50种证照", "at most 50 licence types")));
+		}
+		else if (grant.licenceTypes() != null) {
+			grant.licenceTypes().forEach(type -> Text.check(problems, "licenceTypes", type, Text.Kind.LINE, Text.CODE));
 		}
 		int days = grant.validDays() == null ? (int) DEFAULT_VALIDITY.toDays() : grant.validDays();
 		if (days < 1 || days > LONGEST_VALIDITY.toDays()) {

@@ -15,6 +15,7 @@ import cn.onego.catalog.Enums.Registry;
 import cn.onego.platform.FieldProblem;
 import cn.onego.platform.InvalidInput;
 import cn.onego.platform.Message;
+import cn.onego.platform.Text;
 import cn.onego.shared.CreditCode;
 import cn.onego.shared.IdNumber;
 
@@ -52,12 +53,19 @@ public class Representation {
 		}
 	}
 
+	/** The longest an authorisation may be recorded for: a letter valid until 9999 is not a real one. */
+	static final int LONGEST_YEARS = 5;
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Representation.class);
+
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final SignedDocuments documents;
 
-	Representation(JdbcClient jdbc, Clock clock) {
+	Representation(JdbcClient jdbc, Clock clock, SignedDocuments documents) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.documents = documents;
 	}
 
 	/**
@@ -96,7 +104,8 @@ public class Representation {
 			problems.add(new FieldProblem("subject", "check-digit", Message.of("被代理人应为有效的公民身份号码或统一社会信用代码",
 					"the principal must be a valid citizen ID number or unified social credit code")));
 		}
-		if (subjectName == null || subjectName.isBlank()) {
+		String name = Text.check(problems, "subjectName", subjectName, Text.Kind.LINE, Text.ORGANISATION);
+		if (subjectName == null || (name != null && name.isEmpty())) {
 			problems.add(new FieldProblem("subjectName", "required", Message.of("请填写被代理人名称", "enter the principal's name")));
 		}
 		if (capacity == null || capacity == Capacity.SELF || capacity == Capacity.LEGAL_REPRESENTATIVE) {
@@ -107,20 +116,27 @@ public class Representation {
 			problems.add(new FieldProblem("authorisation", "required", Message.of("请上传签字的授权委托书",
 					"upload the signed letter of authorisation")));
 		}
-		if (validUntil == null || validUntil.isBefore(LocalDate.now(clock))) {
-			problems.add(new FieldProblem("validUntil", "range", Message.of("授权有效期应不早于今天", "the authorisation must be valid today")));
+		else if (authorisation.length() > 64 || !documents.uploadedBy(recordedBy, authorisation)) {
+			problems.add(new FieldProblem("authorisation", "not-found", Message.of("未找到您上传的授权委托书，请重新上传",
+					"no letter of authorisation you uploaded has this reference; upload it again")));
+		}
+		LocalDate today = LocalDate.now(clock);
+		if (validUntil == null || validUntil.isBefore(today) || validUntil.isAfter(today.plusYears(LONGEST_YEARS))) {
+			problems.add(new FieldProblem("validUntil", "range", Message.of("授权有效期应在今天至" + LONGEST_YEARS + "年内",
+					"the authorisation is valid from today for at most " + LONGEST_YEARS + " years")));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
+		documents.referTo(recordedBy, authorisation);
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""
 				INSERT INTO representation (id, subject, subject_name, username, capacity, authorisation, valid_until, recorded_by, recorded_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, subject, subjectName.trim(), username, capacity.name(), authorisation, validUntil, recordedBy,
+			.params(id, subject, name, username, capacity.name(), authorisation, validUntil, recordedBy,
 					Timestamp.from(clock.instant()))
 			.update();
-		return new Authorisation(id, subject, subjectName.trim(), username, capacity, authorisation, validUntil, recordedBy);
+		return new Authorisation(id, subject, name, username, capacity, authorisation, validUntil, recordedBy);
 	}
 
 	/**
@@ -159,6 +175,16 @@ public class Representation {
 			.param(id)
 			.query((rs, n) -> listed(rs))
 			.optional();
+	}
+
+	/**
+	 * The refusal of someone who tried to act for a person or an enterprise without being entitled —
+	 * impersonation, or an authorisation that expired — logged with the subject masked.
+	 */
+	public NotEntitled refused(String username, String subject, String attempt) {
+		log.warn("Refused: {} tried to {} {} without being the person, their legal representative or an authorised agent",
+				username, attempt, cn.onego.shared.IdNumber.mask(subject));
+		return new NotEntitled();
 	}
 
 	private static final String COLUMNS = """

@@ -30,12 +30,20 @@ class CatalogueApiIT {
 
 	@Test
 	void reportsHealthUpWithTheCatalogueLoaded() {
-		Response health = api.get("/actuator/health");
+		Response health = api.get("/actuator/health", "admin", "onego-admin");
 		assertThat(health.status()).isEqualTo(200);
 		assertThat((String) health.json("$.status")).isEqualTo("UP");
 		assertThat((String) health.json("$.components.catalogue.status")).isEqualTo("UP");
 		assertThat((String) health.json("$.components.db.status")).isEqualTo("UP");
 		assertThat((Integer) health.json("$.components.catalogue.details.matters")).isGreaterThanOrEqualTo(12);
+	}
+
+	@Test
+	void tellsAnonymousCallersOnlyWhetherItIsUp() {
+		Response health = api.get("/actuator/health");
+		assertThat(health.status()).isEqualTo(200);
+		assertThat(((java.util.Map<String, Object>) health.json("$")).keySet()).contains("status").isSubsetOf("status", "groups");
+		assertThat(health.body()).doesNotContain("diskSpace", "path", "free", "catalogue");
 	}
 
 	@Test

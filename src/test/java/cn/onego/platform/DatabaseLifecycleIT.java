@@ -49,7 +49,7 @@ class DatabaseLifecycleIT {
 		try (ConfigurableApplicationContext second = start(Map.of("onego.db.data-dir", dataDir.toString()))) {
 			ApiClient api = new ApiClient(port(second));
 			assertThat((String) api.get("/api/v1/matters/KEEP-ME").json("$.summary.name.zh")).isEqualTo("重启后保留的一件事");
-			assertThat((Integer) api.get("/actuator/health").json("$.components.catalogue.details.version"))
+			assertThat((Integer) api.get("/actuator/health", "admin", "onego-admin").json("$.components.catalogue.details.version"))
 				.isEqualTo((int) importedVersion);
 		}
 	}

@@ -102,10 +102,10 @@ class ApplicationController {
 
 	@PostMapping(path = "/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Upload a material 上传材料", description = "PDF, OFD, JPEG or PNG, at most 20 MB; the content must match the declared type. Stored once by SHA-256.")
+	@Operation(summary = "Upload a material 上传材料", description = "PDF, OFD, JPEG or PNG, at most 20 MB; the content must match the declared type. Stored once by SHA-256; the upload belongs to the signed-in user, who alone may refer to it (in an application, a draft, a supplement or an authorisation). At most 200 files and 200 MB in 24 hours; uploads nobody refers to are deleted after 7 days.")
 	Attachments.Attachment upload(@RequestPart("file") MultipartFile file) throws IOException {
-		actors.current();
-		return attachments.store(file.getBytes(), file.getContentType());
+		String owner = actors.current().username();
+		return attachments.store(owner, file.getOriginalFilename(), file.getBytes(), file.getContentType());
 	}
 
 	private static ResponseEntity<ApplicationRecord> answer(Submissions.Submitted submitted) {

@@ -27,6 +27,7 @@ import cn.onego.cases.SupplementRequest;
 import cn.onego.cases.Task;
 import cn.onego.cases.TaskState;
 import cn.onego.identity.Actors;
+import cn.onego.platform.RequestValues;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -66,7 +67,7 @@ class CaseController {
 	@GetMapping(path = "/cases", params = "number")
 	@Operation(summary = "Find a case by its unified number 按受理编号查询")
 	CaseQueries.CaseView byNumber(@RequestParam String number) {
-		return queries.byNumber(actors.current(), number.trim());
+		return queries.byNumber(actors.current(), RequestValues.code("number", number));
 	}
 
 	@GetMapping(path = "/cases", params = "application")
@@ -109,13 +110,14 @@ class CaseController {
 	@Operation(summary = "A department's queue 部门待办", description = "Oldest due first; filter by state, latest due date and matter.")
 	List<CaseQueries.QueueEntry> departmentQueue(@PathVariable String department, @RequestParam(required = false) TaskState state,
 			@RequestParam(required = false) LocalDate dueBy, @RequestParam(required = false) String matter) {
-		return queries.departmentQueue(actors.current(), department, state, dueBy, matter);
+		return queries.departmentQueue(actors.current(), RequestValues.code("department", department), state, dueBy,
+				RequestValues.code("matter", matter));
 	}
 
 	@GetMapping("/departments/{department}/verifications")
 	@Operation(summary = "A department's post-verifications of commitments 事后核查")
 	List<CaseQueries.Verification> verifications(@PathVariable String department) {
-		return queries.verifications(actors.current(), department);
+		return queries.verifications(actors.current(), RequestValues.code("department", department));
 	}
 
 	// ------------------------------------------------------------------ the window

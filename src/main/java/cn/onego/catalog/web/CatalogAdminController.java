@@ -2,7 +2,6 @@ package cn.onego.catalog.web;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +36,8 @@ import cn.onego.catalog.CatalogueAdministration.VersionSummary;
 import cn.onego.platform.FieldProblem;
 import cn.onego.platform.InvalidInput;
 import cn.onego.platform.Message;
+import cn.onego.platform.Problem;
+import cn.onego.platform.Text;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -46,8 +47,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Catalogue administration 目录管理", description = "Requires the ADMIN role")
 class CatalogAdminController {
 
-	private static final int MAX_FILES = 5_000;
-	private static final long MAX_BYTES = 64L * 1024 * 1024;
+	/** Files in one import, loose or in the archive. */
+	static final int MAX_FILES = 500;
+	/** One file: the bundled regions.csv, the largest, has 180 KB. */
+	static final int MAX_FILE_BYTES = 2 * 1024 * 1024;
+	/** All files of one import together, uncompressed: the whole bundled catalogue has 480 KB. */
+	static final long MAX_TOTAL_BYTES = 5L * 1024 * 1024;
+	/** How much larger than the archive its content may be: text compresses about 5:1, a zip bomb 1000:1. */
+	static final long MAX_COMPRESSION_RATIO = 50;
 
 	private final CatalogueAdministration administration;
 
@@ -70,14 +77,30 @@ class CatalogAdminController {
 			@RequestParam(required = false) String note, Principal who) throws IOException {
 		Map<String, String> uploaded = new LinkedHashMap<>();
 		List<FieldProblem> problems = new ArrayList<>();
+		long total = 0;
 		if (files != null) {
+			if (files.size() > MAX_FILES) {
+				throw new ImportTooLarge("files", "至多 " + MAX_FILES + " 个文件", "at most " + MAX_FILES + " files");
+			}
 			for (MultipartFile file : files) {
-				add(uploaded, problems, file.getOriginalFilename(), file.getInputStream().readNBytes((int) MAX_BYTES));
+				total += file.getSize();
+				if (file.getSize() > MAX_FILE_BYTES || total > MAX_TOTAL_BYTES) {
+					throw tooLarge("files");
+				}
+				add(uploaded, problems, "files", file.getOriginalFilename(), file.getInputStream().readNBytes(MAX_FILE_BYTES));
 			}
 		}
 		if (archive != null && !archive.isEmpty()) {
-			readZip(archive.getInputStream(), uploaded, problems);
+			readZip(archive, MAX_TOTAL_BYTES - total, uploaded, problems);
 		}
+		List<String> removed = deletions == null ? List.of() : deletions;
+		if (removed.size() > MAX_FILES) {
+			throw new ImportTooLarge("delete", "至多删除 " + MAX_FILES + " 个文件", "at most " + MAX_FILES + " files to delete");
+		}
+		for (String path : removed) {
+			checkPath(problems, "delete", path);
+		}
+		Text.check(problems, "note", note, Text.Kind.FREE_TEXT, Text.REASON);
 		if (uploaded.isEmpty() && (deletions == null || deletions.isEmpty())) {
 			problems.add(new FieldProblem("files", "required",
 					Message.of("请上传至少一个目录文件或一个 zip 包", "upload at least one catalogue file or a zip archive")));
@@ -85,8 +108,8 @@ class CatalogAdminController {
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
-		ImportOutcome outcome = administration.importFiles(uploaded, deletions == null ? List.of() : deletions, mode,
-				who == null ? null : who.getName(), note);
+		ImportOutcome outcome = administration.importFiles(uploaded, removed, mode, who == null ? null : who.getName(),
+				note == null || note.isBlank() ? null : note.trim());
 		return ResponseEntity.status(outcome.changed() ? HttpStatus.CREATED : HttpStatus.OK).body(outcome);
 	}
 
@@ -113,34 +136,79 @@ class CatalogAdminController {
 			.body(bytes.toByteArray());
 	}
 
-	private static void readZip(InputStream in, Map<String, String> uploaded, List<FieldProblem> problems)
+	/**
+	 * The archive's files, within the limits: at most {@link #MAX_FILES} entries, {@code budget} bytes
+	 * uncompressed and {@link #MAX_COMPRESSION_RATIO} times the archive's size (a zip bomb stops at the limit, it
+	 * is never inflated further); entry names are paths inside the catalogue, never absolute or going up.
+	 */
+	private static void readZip(MultipartFile archive, long budget, Map<String, String> uploaded, List<FieldProblem> problems)
 			throws IOException {
+		long allowed = Math.min(budget, Math.max(archive.getSize(), 1) * MAX_COMPRESSION_RATIO);
 		long total = 0;
-		try (ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8)) {
+		int entries = 0;
+		try (ZipInputStream zip = new ZipInputStream(archive.getInputStream(), StandardCharsets.UTF_8)) {
 			ZipEntry entry;
 			while ((entry = zip.getNextEntry()) != null) {
+				if (++entries > MAX_FILES) {
+					throw new ImportTooLarge("archive", "压缩包至多 " + MAX_FILES + " 个条目", "an archive has at most " + MAX_FILES + " entries");
+				}
 				if (entry.isDirectory()) {
 					continue;
 				}
-				byte[] content = zip.readNBytes((int) (MAX_BYTES - total + 1));
+				byte[] content = zip.readNBytes((int) Math.min(MAX_FILE_BYTES + 1L, allowed - total + 1));
 				total += content.length;
-				if (total > MAX_BYTES || uploaded.size() >= MAX_FILES) {
-					problems.add(new FieldProblem("archive", "too-large",
-							Message.of("压缩包过大（至多 64 MB、5000 个文件）", "archive too large (at most 64 MB and 5000 files)")));
-					return;
+				if (content.length > MAX_FILE_BYTES || total > allowed) {
+					throw total > allowed && allowed < budget ? new ImportTooLarge("archive", "压缩包解压后过大（疑似压缩炸弹）",
+							"the archive inflates too much (a zip bomb?)") : tooLarge("archive");
 				}
 				String name = entry.getName().startsWith("catalog/") ? entry.getName().substring("catalog/".length())
 						: entry.getName();
-				add(uploaded, problems, name, content);
+				add(uploaded, problems, "archive", name, content);
 			}
+			if (entries == 0) {
+				problems.add(new FieldProblem("archive", "malformed", Message.of("压缩包为空或不是有效的 zip 文件",
+						"the archive is empty or not a valid zip file")));
+			}
+		}
+		catch (java.util.zip.ZipException | IllegalArgumentException e) {
+			problems.add(new FieldProblem("archive", "malformed", Message.of("压缩包无法读取（不是有效的 zip 文件）",
+					"the archive cannot be read (not a valid zip file)")));
 		}
 	}
 
-	private static void add(Map<String, String> uploaded, List<FieldProblem> problems, String path, byte[] content) {
-		if (path == null || path.isBlank() || path.contains("..") || path.startsWith("/") || path.contains("\\")) {
-			problems.add(new FieldProblem("files", "path",
-					Message.of("文件路径无效：" + path + "（应为目录内的相对路径，如 matters/x.yaml）",
-							"invalid file path: " + path + " (a relative path inside the catalogue, e.g. matters/x.yaml)")));
+	private static boolean checkPath(List<FieldProblem> problems, String field, String path) {
+		List<FieldProblem> found = new ArrayList<>();
+		String checked = Text.check(found, field, path, Text.Kind.LINE, 200);
+		if (found.isEmpty() && (checked == null || checked.isBlank() || checked.contains("..") || checked.startsWith("/")
+				|| checked.contains("\\") || checked.contains(":"))) {
+			String shown = checked == null ? "" : checked;
+			found.add(new FieldProblem(field, "path",
+					Message.of("文件路径无效：" + shown + "（应为目录内的相对路径，如 matters/x.yaml）",
+							"invalid file path: " + shown + " (a relative path inside the catalogue, e.g. matters/x.yaml)")));
+		}
+		problems.addAll(found);
+		return found.isEmpty();
+	}
+
+	private static ImportTooLarge tooLarge(String field) {
+		return new ImportTooLarge(field, "每个文件至多 " + MAX_FILE_BYTES / 1024 / 1024 + " MB，一次导入共至多 "
+				+ MAX_TOTAL_BYTES / 1024 / 1024 + " MB", "at most " + MAX_FILE_BYTES / 1024 / 1024 + " MB per file and "
+						+ MAX_TOTAL_BYTES / 1024 / 1024 + " MB per import");
+	}
+
+	/** The import is larger than one may be. */
+	static class ImportTooLarge extends Problem {
+
+		ImportTooLarge(String field, String zh, String en) {
+			super(HttpStatus.CONTENT_TOO_LARGE, "too-large", Message.of("导入内容过大", "Import too large"),
+					Message.of("导入内容过大：" + zh, "The import is too large: " + en),
+					List.of(new FieldProblem(field, "too-large", Message.of(zh, en))));
+		}
+	}
+
+	private static void add(Map<String, String> uploaded, List<FieldProblem> problems, String field, String path,
+			byte[] content) {
+		if (!checkPath(problems, field, path)) {
 			return;
 		}
 		try {
@@ -151,7 +219,7 @@ class CatalogAdminController {
 			uploaded.put(path, text.startsWith("\uFEFF") ? text.substring(1) : text);
 		}
 		catch (CharacterCodingException e) {
-			problems.add(new FieldProblem(path, "encoding",
+			problems.add(new FieldProblem(field, "encoding",
 					Message.of("文件不是 UTF-8 编码：" + path, "the file is not UTF-8: " + path)));
 		}
 	}

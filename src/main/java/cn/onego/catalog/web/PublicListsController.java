@@ -28,6 +28,8 @@ import cn.onego.catalog.Enums.CrossRegionScope;
 import cn.onego.catalog.Item;
 import cn.onego.catalog.Matter;
 import cn.onego.catalog.Region;
+import cn.onego.platform.InvalidInput;
+import cn.onego.platform.Message;
 import cn.onego.platform.RequestValues;
 import cn.onego.platform.Tables;
 import cn.onego.shared.RegionCode;
@@ -152,6 +154,9 @@ class PublicListsController {
 	}
 
 	private static ResponseEntity<?> respond(List<Map<String, Object>> rows, String format, String accept, String name) {
+		if (format != null && !format.equalsIgnoreCase("csv") && !format.equalsIgnoreCase("json")) {
+			throw InvalidInput.of("format", "unknown", Message.of("格式为 json 或 csv", "the format is json or csv"));
+		}
 		boolean csv = "csv".equalsIgnoreCase(format) || (format == null && accept != null && accept.contains("text/csv"));
 		if (!csv) {
 			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(rows);

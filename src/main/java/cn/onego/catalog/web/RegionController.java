@@ -73,9 +73,12 @@ class RegionController {
 	@GetMapping("/departments")
 	@Operation(summary = "Departments 部门", description = "Of a region (and optionally of a type), or of a park.")
 	List<DepartmentView> departments(@RequestParam(required = false) String region,
-			@RequestParam(required = false) String type, @RequestParam(required = false) String park) {
+			@RequestParam(name = "type", required = false) String typeCode,
+			@RequestParam(name = "park", required = false) String parkCode) {
 		Catalogue catalogue = queries.catalogue();
 		RegionCode regionCode = RequestValues.regionCode("region", region);
+		String type = RequestValues.code("type", typeCode);
+		String park = RequestValues.code("park", parkCode);
 		if (regionCode != null) {
 			queries.region(regionCode);
 		}

@@ -21,6 +21,8 @@ import cn.onego.identity.Actor;
 import cn.onego.identity.Actors;
 import cn.onego.identity.Role;
 import cn.onego.platform.NotFound;
+import cn.onego.platform.RequestValues;
+import cn.onego.shared.RegionCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -56,7 +58,12 @@ class EvaluationController {
 	@Operation(summary = "Rectifications of a department or hall 差评整改", description = "Overdue ones carry colour RED.")
 	List<Rectifications.Rectification> rectifications(@RequestParam String responsible,
 			@RequestParam(required = false) Rectifications.State state) {
-		return rectifications.of(actors.current(), responsible, state);
+		String code = RequestValues.code("responsible", responsible);
+		if (code == null) {
+			throw cn.onego.platform.InvalidInput.of("responsible", "required", cn.onego.platform.Message.of(
+					"请填写负责的部门或大厅编码", "give the responsible department's or hall's code"));
+		}
+		return rectifications.of(actors.current(), code, state);
 	}
 
 	record VerifyRequest(int version, String finding, boolean justified) {
@@ -87,7 +94,7 @@ class EvaluationController {
 	}
 
 	@GetMapping("/evaluation/statistics")
-	@Operation(summary = "好差评 statistics 评价统计", description = "Per DEPARTMENT, HALL, MATTER or REGION for ratings in [from, to): counts per level, 满意率, 好评率, 差评率, 整改率. Supervisors and administrators.")
+	@Operation(summary = "好差评 statistics 评价统计", description = "Per DEPARTMENT, HALL, MATTER or REGION for ratings in [from, to): counts per level, 满意率, 好评率, 差评率, 整改率. Supervisors, for their region and below.")
 	List<RatingStatistics> statistics(@RequestParam(defaultValue = "DEPARTMENT") Ratings.GroupBy groupBy,
 			@RequestParam LocalDate from, @RequestParam LocalDate to, @RequestParam(required = false) String region) {
 		return ratings.statistics(actors.current(), groupBy, from, to, region);

@@ -8,14 +8,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Chinese first: the {@code lang} parameter ({@code zh} or {@code en}) wins, then the browser's
+ * Chinese first: the {@code lang} query parameter ({@code zh} or {@code en}) wins, then the browser's
  * Accept-Language, and Simplified Chinese when neither asks for English.
  */
 class LanguageResolver implements LocaleResolver {
 
 	@Override
 	public Locale resolveLocale(HttpServletRequest request) {
-		String lang = request.getParameter("lang");
+		// from the query only: reading request parameters would parse a form or multipart body, perhaps one
+		// that is being refused for its size
+		String lang = lang(request.getQueryString());
 		if (lang != null) {
 			return lang.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
 		}
@@ -27,6 +29,16 @@ class LanguageResolver implements LocaleResolver {
 			}
 		}
 		return Locale.SIMPLIFIED_CHINESE;
+	}
+
+	private static String lang(String query) {
+		try {
+			String[] values = RequestLimits.query(query).get("lang");
+			return values == null || values.length == 0 ? null : values[0];
+		}
+		catch (IllegalArgumentException malformed) {
+			return null;
+		}
 	}
 
 	@Override

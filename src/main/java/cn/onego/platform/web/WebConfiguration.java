@@ -1,7 +1,11 @@
 package cn.onego.platform.web;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -10,9 +14,15 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 
-/** Chinese first, English on request; rate limits on the endpoints that name one; the OpenAPI description's front page. */
+/**
+ * Chinese first, English on request; dates in parameters as people mean them; rate limits on the endpoints
+ * that name one; and the OpenAPI description's front page.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+	static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+	static final LocalDate LATEST = LocalDate.of(2199, 12, 31);
 
 	private final RateLimitInterceptor rateLimits;
 
@@ -23,6 +33,25 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(rateLimits);
+	}
+
+	/**
+	 * A date parameter ({@code from}, {@code to}, {@code dueBy} …) is {@code YYYY-MM-DD} between 1900 and 2199:
+	 * 0000-01-01 or +999999999-12-31 are refused with 400 as any malformed value, instead of reaching date
+	 * arithmetic that overflows or queries that span millennia.
+	 */
+	@Override
+	public void addFormatters(FormatterRegistry registry) {
+		registry.addConverter(String.class, LocalDate.class, text -> {
+			if (text == null || text.isBlank()) {
+				return null;
+			}
+			LocalDate date = LocalDate.parse(text.trim(), DateTimeFormatter.ISO_LOCAL_DATE);
+			if (text.trim().length() != 10 || date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+				throw new IllegalArgumentException("a date between " + EARLIEST + " and " + LATEST);
+			}
+			return date;
+		});
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package cn.onego.sharing.web;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,9 +23,13 @@ import cn.onego.identity.Actor;
 import cn.onego.identity.Actors;
 import cn.onego.licences.ELicence;
 import cn.onego.licences.ELicences;
+import cn.onego.platform.FieldProblem;
 import cn.onego.platform.InvalidInput;
 import cn.onego.platform.Message;
 import cn.onego.platform.NotFound;
+import cn.onego.platform.Text;
+import cn.onego.shared.CreditCode;
+import cn.onego.shared.IdNumber;
 import cn.onego.sharing.Consent;
 import cn.onego.sharing.Consents;
 import cn.onego.sharing.DataAccess;
@@ -115,13 +120,17 @@ class SharingController {
 			description = "A person (or an enterprise's legal representative) authorises a relative or a handler; a window clerk records the visitor's signed authorisation for 帮代办 (capacity ASSISTANT, username = the clerk).")
 	Representation.Authorisation represent(@RequestBody RepresentationRequest request) {
 		Actor actor = actors.current();
+		if (request.subject() == null || (!IdNumber.isValid(request.subject()) && !CreditCode.isValid(request.subject()))) {
+			throw InvalidInput.of("subject", "check-digit", Message.of("被代理人应为有效的公民身份号码或统一社会信用代码",
+					"the principal must be a valid citizen ID number or unified social credit code"));
+		}
 		boolean principal = request.subject() != null && representation.capacity(actor.username(), actor.idNumber(), request.subject())
 			.filter(c -> c == Representation.Capacity.SELF || c == Representation.Capacity.LEGAL_REPRESENTATIVE)
 			.isPresent();
 		boolean assistant = actor.has(cn.onego.identity.Role.WINDOW_CLERK)
 				&& request.capacity() == Representation.Capacity.ASSISTANT && actor.username().equals(request.username());
 		if (!principal && !assistant) {
-			throw new Representation.NotEntitled();
+			throw representation.refused(actor.username(), request.subject(), "record an authorisation for");
 		}
 		if (request.username() == null || actors.byUsername(request.username()).isEmpty()) {
 			throw InvalidInput.of("username", "unknown", Message.of("被授权的用户不存在", "the authorised user does not exist"));
@@ -140,13 +149,18 @@ class SharingController {
 			subjects.add(actor.idNumber());
 		}
 		if (subject != null && !subject.isBlank()) {
-			boolean principal = representation.capacity(actor.username(), actor.idNumber(), subject.trim())
+			String asked = subject.trim();
+			if (!IdNumber.isValid(asked) && !CreditCode.isValid(asked)) {
+				throw InvalidInput.of("subject", "check-digit", Message.of("应为有效的公民身份号码或统一社会信用代码",
+						"a valid citizen ID number or unified social credit code"));
+			}
+			boolean principal = representation.capacity(actor.username(), actor.idNumber(), asked)
 				.filter(c -> c == Representation.Capacity.SELF || c == Representation.Capacity.LEGAL_REPRESENTATIVE)
 				.isPresent();
 			if (!principal) {
-				throw new Representation.NotEntitled();
+				throw representation.refused(actor.username(), asked, "list the authorisations of");
 			}
-			subjects.add(subject.trim());
+			subjects.add(asked);
 		}
 		return representation.concerning(actor.username(), actor.idNumber(), subjects);
 	}
@@ -163,8 +177,12 @@ class SharingController {
 		if (subject == null || subject.isBlank()) {
 			return requireSubject(actor);
 		}
+		if (!IdNumber.isValid(subject) && !CreditCode.isValid(subject)) {
+			throw InvalidInput.of("subject", "check-digit", Message.of("应为有效的公民身份号码或统一社会信用代码",
+					"a valid citizen ID number or unified social credit code"));
+		}
 		if (representation.capacity(actor.username(), actor.idNumber(), subject).isEmpty()) {
-			throw new Representation.NotEntitled();
+			throw representation.refused(actor.username(), subject, "consent or read the data of");
 		}
 		return subject;
 	}
@@ -173,6 +191,29 @@ class SharingController {
 	@Operation(summary = "Store what a shared registry holds about a subject (registry feed)")
 	Map<String, Object> putRecord(@PathVariable Registry registry, @PathVariable String subject,
 			@RequestBody Map<String, Object> data) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (!IdNumber.isValid(subject) && !CreditCode.isValid(subject)) {
+			problems.add(new FieldProblem("subject", "check-digit", Message.of("主体应为有效的公民身份号码或统一社会信用代码",
+					"the subject is a valid citizen ID number or unified social credit code")));
+		}
+		if (data.size() > 100) {
+			problems.add(new FieldProblem("body", "too-many", Message.of("至多100项", "at most 100 entries")));
+		}
+		else {
+			data.forEach((key, value) -> {
+				Text.check(problems, "body", key, Text.Kind.LINE, Text.CODE);
+				boolean scalar = value == null || value instanceof Number || value instanceof Boolean
+						|| (value instanceof String text && text.length() <= Text.FORM_VALUE);
+				if (!scalar) {
+					problems.add(new FieldProblem(key.length() > Text.CODE ? "body" : key, "invalid", Message.of(
+							"取值应为至多" + Text.FORM_VALUE + "字的文字、数字或是否", "a value is text of at most " + Text.FORM_VALUE
+									+ " characters, a number or a boolean")));
+				}
+			});
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
 		onceOnly.putRecord(registry, subject, data);
 		return data;
 	}
@@ -188,6 +229,27 @@ class SharingController {
 		if (request.holder() == null || request.licenceType() == null || request.number() == null || request.name() == null) {
 			throw InvalidInput.of("holder", "required", Message.of("持证主体、证照类型、编号和名称均为必填",
 					"holder, licence type, number and name are required"));
+		}
+		List<FieldProblem> problems = new ArrayList<>();
+		if (!IdNumber.isValid(request.holder()) && !CreditCode.isValid(request.holder())) {
+			problems.add(new FieldProblem("holder", "check-digit", Message.of("持证主体应为有效的公民身份号码或统一社会信用代码",
+					"the holder is a valid citizen ID number or unified social credit code")));
+		}
+		Text.check(problems, "licenceType", request.licenceType(), Text.Kind.LINE, Text.CODE);
+		Text.check(problems, "number", request.number(), Text.Kind.LINE, Text.CODE);
+		Text.check(problems, "name", request.name(), Text.Kind.LINE, Text.ORGANISATION);
+		Text.check(problems, "issuer", request.issuer(), Text.Kind.LINE, Text.ORGANISATION);
+		java.time.LocalDate today = java.time.LocalDate.now(clock);
+		if (request.issuedOn() != null && (request.issuedOn().isAfter(today) || request.issuedOn().getYear() < 1900)) {
+			problems.add(new FieldProblem("issuedOn", "range", Message.of("发证日期应在1900年至今天之间", "the issue date lies between 1900 and today")));
+		}
+		if (request.validUntil() != null && (request.validUntil().isAfter(today.plusYears(100))
+				|| (request.issuedOn() != null && request.validUntil().isBefore(request.issuedOn())))) {
+			problems.add(new FieldProblem("validUntil", "range", Message.of("有效期应不早于发证日期、不晚于100年后",
+					"valid until a day after the issue date and within 100 years")));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
 		}
 		return licences.record(request.holder(), request.licenceType(), request.number(), request.name(), request.issuer(),
 				request.issuedOn(), request.validUntil());

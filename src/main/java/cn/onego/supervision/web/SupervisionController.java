@@ -79,6 +79,7 @@ class SupervisionController {
 		if (start.isAfter(end)) {
 			throw InvalidInput.of("from", "range", Message.of("开始日期晚于结束日期", "from is after to"));
 		}
-		return new Dashboard.Filter(scope, hall, department, matter, channel, start, end);
+		return new Dashboard.Filter(scope, RequestValues.code("hall", hall), RequestValues.code("department", department),
+				RequestValues.code("matter", matter), RequestValues.code("channel", channel), start, end);
 	}
 }

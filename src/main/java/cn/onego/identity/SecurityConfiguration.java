@@ -21,6 +21,7 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -35,6 +36,8 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import cn.onego.platform.Message;
 import cn.onego.platform.web.ProblemResponses;
@@ -94,11 +97,12 @@ class SecurityConfiguration {
 	@Order(10)
 	SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, SignInThrottle throttle, SignInGuard guard,
 			Clock clock, ApplicantSignIn applicants,
+			@org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping endpoints,
 			org.springframework.security.oauth2.client.userinfo.OAuth2UserService<org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest, org.springframework.security.oauth2.core.oidc.user.OidcUser> applicantUsers)
 			throws Exception {
 		AuthenticationEntryPoint unauthenticated = (request, response, e) -> signInRefused(problems, request, response, e, guard,
 				clock);
-		http.authorizeHttpRequests(SecurityConfiguration::routes)
+		http.authorizeHttpRequests(requests -> routes(requests, endpoints))
 			.addFilterBefore(throttle.filter(), BasicAuthenticationFilter.class)
 			.addFilterAfter(SessionCsrfTokens.loader(), CsrfFilter.class)
 			.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
@@ -164,7 +168,8 @@ class SecurityConfiguration {
 	 * the calendar, the questionnaire and the public progress look-up. Everything else needs a role; the
 	 * last line refuses whatever is not listed.
 	 */
-	static void routes(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry r) {
+	static void routes(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry r,
+			RequestMappingHandlerMapping endpoints) {
 		String applicant = Role.APPLICANT.name();
 		String clerk = Role.WINDOW_CLERK.name();
 		String reviewer = Role.REVIEWER.name();
@@ -219,7 +224,18 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.POST, "/api/v1/rectifications/*/*").hasAnyRole(clerk, reviewer, head)
 			.requestMatchers(HttpMethod.GET, "/api/v1/evaluation/statistics").hasRole(supervisor)
 			.requestMatchers(HttpMethod.GET, "/api/v1/supervision/**").hasRole(supervisor)
-			.anyRequest().denyAll();
+			// an endpoint without a rule above is refused; an address where there is no endpoint at all is let
+			// through to be answered 404, like any address that does not exist
+			.anyRequest().access((authentication, context) -> new AuthorizationDecision(!isEndpoint(endpoints, context.getRequest())));
+	}
+
+	private static boolean isEndpoint(RequestMappingHandlerMapping endpoints, HttpServletRequest request) {
+		try {
+			return endpoints.getHandler(request) != null;
+		}
+		catch (Exception e) {
+			return true; // when in doubt, an endpoint: refused
+		}
 	}
 
 	/** The page a user starts from after signing in, by the most specific role. */

@@ -87,7 +87,7 @@ class DatabaseSecurityIT {
 		assertThat(jdbc.sql("SELECT current_user").query(String.class).single()).isEqualTo(Roles.APPLICATION);
 		assertThat(((HikariDataSource) dataSource).getUsername()).isEqualTo(Roles.APPLICATION);
 		assertThat(jdbcTemplate.getDataSource()).as("the event publication registry's way in").isSameAs(dataSource);
-		ApiClient.Response health = new ApiClient(port).get("/actuator/health");
+		ApiClient.Response health = new ApiClient(port).get("/actuator/health", "admin", "onego-admin");
 		assertThat((String) health.json("$.components.db.status")).isEqualTo("UP");
 		assertThat(health.body()).as("the owner's login is not polled").doesNotContain("migrationDataSource");
 	}

@@ -232,8 +232,9 @@ class AccessMatrixIT {
 		rows.put("/actuator/env", only(Outcome.NOT_FOUND, Caller.SYSTEM_ADMIN));
 		rows.put("/v3/api-docs", everyone(Outcome.OK));
 		rows.put("/swagger-ui/index.html", everyone(Outcome.OK));
-		rows.put("/api/v1/no-such-endpoint", signedIn(Outcome.FORBIDDEN));
-		rows.put("/internal/anything", signedIn(Outcome.FORBIDDEN));
+		// where there is no endpoint there is nothing to refuse: not found, for everybody
+		rows.put("/api/v1/no-such-endpoint", everyone(Outcome.NOT_FOUND));
+		rows.put("/internal/anything", everyone(Outcome.NOT_FOUND));
 		List<String> wrong = new ArrayList<>();
 		for (var row : rows.entrySet()) {
 			for (Caller caller : Caller.values()) {
@@ -295,6 +296,9 @@ class AccessMatrixIT {
 		}
 		rows.add(row("POST /api/v1/matters/{code}/guidance", "POST", "/api/v1/matters/HN-CATERING/guidance", "{\"answers\":{}}",
 				everyone(Outcome.OK)));
+
+		// the servlet container's error page, when called directly
+		rows.add(row(" /error", "GET", "/error", null, everyone(Outcome.NOT_FOUND)));
 
 		// signing in and the signed-in actor
 		rows.add(row("GET /login/citizen", "GET", "/login/citizen?continue=/my.html", null, everyone(Outcome.REDIRECT)));

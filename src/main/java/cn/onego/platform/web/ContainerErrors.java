@@ -29,7 +29,8 @@ class ContainerErrors implements ErrorController {
 	@RequestMapping("${server.error.path:/error}")
 	ResponseEntity<Object> error(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-		int status = code instanceof Integer number && number >= 400 ? number : 500;
+		// called directly, not as the container's error page: there is nothing at this address
+		int status = code == null ? 404 : code instanceof Integer number && number >= 400 ? number : 500;
 		Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
 		if (status >= 500 && exception instanceof Throwable thrown) {
 			log.error("Unexpected error on {}", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), thrown);

@@ -164,69 +164,27 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * The rule of every route. Public: the pages and their assets, reading the catalogue, the public lists,
-	 * the calendar, the questionnaire and the public progress look-up. Everything else needs a role; the
-	 * last line refuses whatever is not listed.
+	 * The rule of every route, from {@link Routes#RULES} in order; the last line refuses every endpoint no rule
+	 * names.
 	 */
 	static void routes(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry r,
 			RequestMappingHandlerMapping endpoints) {
-		String applicant = Role.APPLICANT.name();
-		String clerk = Role.WINDOW_CLERK.name();
-		String reviewer = Role.REVIEWER.name();
-		String head = Role.DEPARTMENT_HEAD.name();
-		String supervisor = Role.SUPERVISOR.name();
-		String catalogueAdmin = Role.CATALOGUE_ADMIN.name();
-		String systemAdmin = Role.SYSTEM_ADMIN.name();
-		r
-			// pages, assets, sign-in and errors
-			.requestMatchers(HttpMethod.GET, "/", "/*.html", "/assets/**", "/webjars/**", "/favicon.ico").permitAll()
-			.requestMatchers("/error").permitAll()
-			.requestMatchers(HttpMethod.POST, "/login", "/logout").permitAll()
-			.requestMatchers(HttpMethod.GET, "/login/citizen", "/oauth2/authorization/*", "/login/oauth2/code/*").permitAll()
-			.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-			.requestMatchers("/actuator/**").hasRole(systemAdmin)
-			// public reading: the catalogue, the lists, the calendar, guidance and the progress look-up
-			.requestMatchers(HttpMethod.GET, "/api/v1/matters", "/api/v1/matters/*", "/api/v1/matters/*/metrics",
-					"/api/v1/matters/*/consent-scope", "/api/v1/items/*", "/api/v1/department-types", "/api/v1/data-elements",
-					"/api/v1/materials", "/api/v1/regions", "/api/v1/regions/*", "/api/v1/departments", "/api/v1/departments/*",
-					"/api/v1/parks", "/api/v1/public-lists/*/*", "/api/v1/metrics/regions/*", "/api/v1/calendar/**",
-					"/api/v1/progress")
-			.permitAll()
-			.requestMatchers(HttpMethod.POST, "/api/v1/matters/*/guidance").permitAll()
-			// administration
-			.requestMatchers("/api/v1/admin/catalog/**", "/api/v1/admin/calendar/**").hasRole(catalogueAdmin)
-			.requestMatchers("/api/v1/admin/staff", "/api/v1/admin/staff/**", "/api/v1/admin/registries/**",
-					"/api/v1/admin/e-licences", "/api/v1/admin/e-licences/**")
-			.hasRole(systemAdmin)
-			// the applicant's own data; a window clerk enters applications for visitors (帮代办)
-			.requestMatchers("/api/v1/drafts", "/api/v1/drafts/**", "/api/v1/applications", "/api/v1/applications/*",
-					"/api/v1/attachments", "/api/v1/representations", "/api/v1/representations/**")
-			.hasAnyRole(applicant, clerk)
-			.requestMatchers("/api/v1/consents", "/api/v1/consents/*", "/api/v1/data-access", "/api/v1/my/cases")
-			.hasRole(applicant)
-			.requestMatchers(HttpMethod.GET, "/api/v1/me", "/api/v1/my/notifications").authenticated()
-			// cases: read by whoever has a part in them (checked case by case); changed by the window, the applicant
-			.requestMatchers(HttpMethod.GET, "/api/v1/cases", "/api/v1/cases/*", "/api/v1/cases/*/receipt",
-					"/api/v1/cases/*/application", "/api/v1/cases/*/rating")
-			.hasAnyRole(applicant, clerk, reviewer, head, supervisor)
-			.requestMatchers(HttpMethod.POST, "/api/v1/cases/*/acceptance", "/api/v1/cases/*/refusal",
-					"/api/v1/cases/*/supplement-request", "/api/v1/cases/*/issue")
-			.hasRole(clerk)
-			.requestMatchers(HttpMethod.POST, "/api/v1/cases/*/supplement").hasAnyRole(applicant, clerk)
-			.requestMatchers(HttpMethod.POST, "/api/v1/cases/*/rating").hasRole(applicant)
-			.requestMatchers(HttpMethod.GET, "/api/v1/window/cases").hasRole(clerk)
-			// the departments
-			.requestMatchers(HttpMethod.GET, "/api/v1/departments/*/tasks", "/api/v1/departments/*/verifications")
-			.hasAnyRole(reviewer, head, supervisor)
-			.requestMatchers(HttpMethod.POST, "/api/v1/tasks/*/*", "/api/v1/verifications/*").hasAnyRole(reviewer, head)
-			// 好差评 rectifications, statistics and supervision
-			.requestMatchers(HttpMethod.GET, "/api/v1/rectifications").hasAnyRole(clerk, reviewer, head, supervisor)
-			.requestMatchers(HttpMethod.POST, "/api/v1/rectifications/*/*").hasAnyRole(clerk, reviewer, head)
-			.requestMatchers(HttpMethod.GET, "/api/v1/evaluation/statistics").hasRole(supervisor)
-			.requestMatchers(HttpMethod.GET, "/api/v1/supervision/**").hasRole(supervisor)
-			// an endpoint without a rule above is refused; an address where there is no endpoint at all is let
-			// through to be answered 404, like any address that does not exist
-			.anyRequest().access((authentication, context) -> new AuthorizationDecision(!isEndpoint(endpoints, context.getRequest())));
+		for (Routes.Rule rule : Routes.RULES) {
+			String[] patterns = rule.patterns().toArray(String[]::new);
+			var matched = rule.method() == null ? r.requestMatchers(patterns) : r.requestMatchers(rule.method(), patterns);
+			if (rule.access() instanceof Routes.Access.Roles roles) {
+				matched.hasAnyRole(roles.roles().stream().map(Role::name).sorted().toArray(String[]::new));
+			}
+			else if (rule.access() instanceof Routes.Access.SignedIn) {
+				matched.authenticated();
+			}
+			else {
+				matched.permitAll();
+			}
+		}
+		// an endpoint without a rule above is refused; an address where there is no endpoint at all is let
+		// through to be answered 404, like any address that does not exist
+		r.anyRequest().access((authentication, context) -> new AuthorizationDecision(!isEndpoint(endpoints, context.getRequest())));
 	}
 
 	private static boolean isEndpoint(RequestMappingHandlerMapping endpoints, HttpServletRequest request) {

@@ -1,0 +1,128 @@
+package cn.onego.identity;
+
+import static cn.onego.identity.Role.APPLICANT;
+import static cn.onego.identity.Role.CATALOGUE_ADMIN;
+import static cn.onego.identity.Role.DEPARTMENT_HEAD;
+import static cn.onego.identity.Role.REVIEWER;
+import static cn.onego.identity.Role.SUPERVISOR;
+import static cn.onego.identity.Role.SYSTEM_ADMIN;
+import static cn.onego.identity.Role.WINDOW_CLERK;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * The rule of every route, as data: which requests are public, which need a signed-in user, which need one of
+ * some roles. The security configuration enforces these rules in order (the first that matches decides, and
+ * an endpoint no rule matches is refused); the API description states them per operation. Whose data a
+ * caller then reaches is decided where the data is read, by each module's access rules.
+ */
+public final class Routes {
+
+	/** Who may call: anybody, anybody signed in, or a user with one of the roles. */
+	public sealed interface Access {
+
+		record Public() implements Access {
+		}
+
+		record SignedIn() implements Access {
+		}
+
+		record Roles(Set<Role> roles) implements Access {
+
+			public Roles {
+				roles = Set.copyOf(roles);
+			}
+		}
+	}
+
+	/** Requests of a method (any method when null) to paths matching any of the patterns. */
+	public record Rule(HttpMethod method, List<String> patterns, Access access) {
+	}
+
+	private static final Access PUBLIC = new Access.Public();
+	private static final Access SIGNED_IN = new Access.SignedIn();
+	private static final HttpMethod ANY = null;
+
+	/** In order: the first rule matching a request decides. */
+	public static final List<Rule> RULES = List.of(
+			// pages, assets, sign-in and errors
+			rule(HttpMethod.GET, PUBLIC, "/", "/*.html", "/assets/**", "/webjars/**", "/favicon.ico"),
+			rule(ANY, PUBLIC, "/error"),
+			rule(HttpMethod.POST, PUBLIC, "/login", "/logout"),
+			rule(HttpMethod.GET, PUBLIC, "/login/citizen", "/oauth2/authorization/*", "/login/oauth2/code/*"),
+			rule(HttpMethod.GET, PUBLIC, "/actuator/health", "/actuator/health/**", "/actuator/info"),
+			rule(ANY, roles(SYSTEM_ADMIN), "/actuator/**"),
+			// public reading: the catalogue, the lists, the calendar, guidance and the progress look-up
+			rule(HttpMethod.GET, PUBLIC, "/api/v1/matters", "/api/v1/matters/*", "/api/v1/matters/*/metrics",
+					"/api/v1/matters/*/consent-scope", "/api/v1/items/*", "/api/v1/department-types", "/api/v1/data-elements",
+					"/api/v1/materials", "/api/v1/regions", "/api/v1/regions/*", "/api/v1/departments", "/api/v1/departments/*",
+					"/api/v1/parks", "/api/v1/public-lists/*/*", "/api/v1/metrics/regions/*", "/api/v1/calendar/**",
+					"/api/v1/progress"),
+			rule(HttpMethod.POST, PUBLIC, "/api/v1/matters/*/guidance"),
+			// administration
+			rule(ANY, roles(CATALOGUE_ADMIN), "/api/v1/admin/catalog/**", "/api/v1/admin/calendar/**"),
+			rule(ANY, roles(SYSTEM_ADMIN), "/api/v1/admin/staff", "/api/v1/admin/staff/**", "/api/v1/admin/registries/**",
+					"/api/v1/admin/e-licences", "/api/v1/admin/e-licences/**"),
+			// the applicant's own data; a window clerk enters applications for visitors (帮代办)
+			rule(ANY, roles(APPLICANT, WINDOW_CLERK), "/api/v1/drafts", "/api/v1/drafts/**", "/api/v1/applications",
+					"/api/v1/applications/*", "/api/v1/attachments", "/api/v1/representations", "/api/v1/representations/**"),
+			rule(ANY, roles(APPLICANT), "/api/v1/consents", "/api/v1/consents/*", "/api/v1/data-access", "/api/v1/my/cases"),
+			rule(HttpMethod.GET, SIGNED_IN, "/api/v1/me", "/api/v1/my/notifications"),
+			// cases: read by whoever has a part in them (checked case by case); changed by the window, the applicant
+			rule(HttpMethod.GET, roles(APPLICANT, WINDOW_CLERK, REVIEWER, DEPARTMENT_HEAD, SUPERVISOR), "/api/v1/cases",
+					"/api/v1/cases/*", "/api/v1/cases/*/receipt", "/api/v1/cases/*/application", "/api/v1/cases/*/rating"),
+			rule(HttpMethod.POST, roles(WINDOW_CLERK), "/api/v1/cases/*/acceptance", "/api/v1/cases/*/refusal",
+					"/api/v1/cases/*/supplement-request", "/api/v1/cases/*/issue"),
+			rule(HttpMethod.POST, roles(APPLICANT, WINDOW_CLERK), "/api/v1/cases/*/supplement"),
+			rule(HttpMethod.POST, roles(APPLICANT), "/api/v1/cases/*/rating"),
+			rule(HttpMethod.GET, roles(WINDOW_CLERK), "/api/v1/window/cases"),
+			// the departments
+			rule(HttpMethod.GET, roles(REVIEWER, DEPARTMENT_HEAD, SUPERVISOR), "/api/v1/departments/*/tasks",
+					"/api/v1/departments/*/verifications"),
+			rule(HttpMethod.POST, roles(REVIEWER, DEPARTMENT_HEAD), "/api/v1/tasks/*/*", "/api/v1/verifications/*"),
+			// 好差评 rectifications, statistics and supervision
+			rule(HttpMethod.GET, roles(WINDOW_CLERK, REVIEWER, DEPARTMENT_HEAD, SUPERVISOR), "/api/v1/rectifications"),
+			rule(HttpMethod.POST, roles(WINDOW_CLERK, REVIEWER, DEPARTMENT_HEAD), "/api/v1/rectifications/*/*"),
+			rule(HttpMethod.GET, roles(SUPERVISOR), "/api/v1/evaluation/statistics", "/api/v1/supervision/**"));
+
+	private static final PathPatternParser PARSER = new PathPatternParser();
+
+	private Routes() {
+	}
+
+	/**
+	 * Who may call the operation ({@code GET}, {@code /api/v1/cases/{id}}): the access of the first rule that
+	 * matches, or empty when none does (the operation is refused to everybody).
+	 */
+	public static Optional<Access> of(String method, String path) {
+		PathContainer container = PathContainer.parsePath(path);
+		for (Rule rule : RULES) {
+			if (rule.method() != null && !rule.method().name().equalsIgnoreCase(method)) {
+				continue;
+			}
+			for (String pattern : rule.patterns()) {
+				PathPattern parsed = PARSER.parse(pattern);
+				if (parsed.matches(container)) {
+					return Optional.of(rule.access());
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static Rule rule(HttpMethod method, Access access, String... patterns) {
+		return new Rule(method, List.of(patterns), access);
+	}
+
+	private static Access roles(Role first, Role... more) {
+		return new Access.Roles(EnumSet.of(first, more));
+	}
+}

@@ -24,11 +24,17 @@ class ReadmeJourneyIT {
 	int port;
 
 	@Test
-	void worksAsTheReadmeSays() {
+	void worksAsTheReadmeSays() throws Exception {
 		ApiClient api = new ApiClient(port);
 		// 张三 registers at the identity provider (the code goes to the mobile the population registry holds for him)
 		// and signs in the way an app does; his token then carries every call
-		String zhang = Citizens.registerOnRecord(api, "张三", "11010519491231002X", "13800000001").username();
+		Citizens.Citizen citizen = Citizens.registerOnRecord(api, "张三", "11010519491231002X", "13800000001");
+		String zhang = citizen.username();
+		// the README's way to a token for curl: tools/demo-token signs in as the app does (code flow with PKCE)
+		String token = demoToken(citizen.username(), citizen.password());
+		Response me = new ApiClient(port).get("/api/v1/me", null, null, "Authorization", "Bearer " + token);
+		assertThat(me.status()).as(me.body()).isEqualTo(200);
+		assertThat((String) me.json("$.displayName")).isEqualTo("张三");
 		Response guidance = api.send("POST", "/api/v1/matters/HN-RETIREMENT/guidance", null, null,
 				Map.of("answers", Map.of("RETIREMENT_KIND", List.of("STATUTORY_AGE"))));
 		assertThat((List<String>) guidance.json("$.questions[?(@.open == true)].code")).containsExactly("HAS_HOUSING_FUND");
@@ -57,5 +63,16 @@ class ReadmeJourneyIT {
 			.containsExactly("E_LICENCE");
 		List<String> reads = api.send("GET", "/api/v1/data-access", zhang, null, null).json("$[*].outcome");
 		assertThat(reads).isNotEmpty().containsOnly("GRANTED");
+	}
+
+	/** Runs tools/demo-token as the README shows it, against this server. */
+	private String demoToken(String username, String password) throws Exception {
+		Process process = new ProcessBuilder("tools/demo-token", username, password, "http://127.0.0.1:" + port)
+			.redirectError(ProcessBuilder.Redirect.INHERIT)
+			.start();
+		String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+		assertThat(process.waitFor()).as("tools/demo-token exits cleanly").isZero();
+		assertThat(out).as("an access token").matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+		return out;
 	}
 }

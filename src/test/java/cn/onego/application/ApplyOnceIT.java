@@ -220,6 +220,16 @@ class ApplyOnceIT {
 		assertThat(byRelative.status()).as(byRelative.body()).isEqualTo(201);
 		assertThat((String) byRelative.json("$.agent.capacity")).isEqualTo("RELATIVE");
 		assertThat((String) byRelative.json("$.agent.username")).isEqualTo(relative);
+
+		// the person sees whom they authorised and takes it back; from then on the relative is refused
+		List<Map<String, Object>> given = as("GET", "/api/v1/representations", null).json("$[?(@.username == '" + relative + "')]");
+		assertThat(given).singleElement().satisfies(a -> assertThat(a.get("revokedAt")).isNull());
+		assertThat((List<String>) api.send("GET", "/api/v1/representations", relative, PASSWORD, null).json("$[*].subject"))
+			.as("the relative sees what they hold").contains(idNumber);
+		Response revoked = as("DELETE", "/api/v1/representations/" + authorised.json("$.id"), null);
+		assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+		assertThat((String) revoked.json("$.revokedBy")).isEqualTo(user);
+		assertThat(api.send("POST", "/api/v1/drafts", relative, PASSWORD, draft).status()).as("revoked").isEqualTo(403);
 	}
 
 	// ------------------------------------------------------------------ helpers

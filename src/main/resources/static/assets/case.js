@@ -111,6 +111,8 @@ async function receipt(c) {
     el('ul', {}, r.received.map(m => el('li', {}, label(m.name), ' ', sourceBadge(m.source)))),
     r.missing.length ? [el('h3', {}, t('容缺待补材料', 'To be supplied')), el('ul', {}, r.missing.map(g => el('li', {}, g.name)))] : null,
     r.commitments.length ? el('p', {}, t('告知承诺材料：', 'On commitment: ') + r.commitments.join('、')) : null,
+    el('p', {}, t('查询码：', 'Query code: '), el('strong', { id: 'receipt-code' }, r.queryCode),
+      el('span', { class: 'small muted' }, t('（凭受理编号和查询码，无需登录即可查询进度）', ' (with the number and this code anyone follows the case without signing in)'))),
     el('div', { class: 'actions' }, el('button', { type: 'button', class: 'secondary', onclick: () => print() }, t('打印回执', 'Print the receipt')))));
 }
 

@@ -146,6 +146,7 @@ export async function requireUser(...roles) {
 const NAV = [
   { href: '/', zh: '首页', en: 'Home' },
   { href: '/my.html', zh: '我的办件', en: 'My applications', roles: ['APPLICANT'] },
+  { href: '/progress.html', zh: '进度查询', en: 'Follow a case', anonymous: true },
   { href: '/window.html', zh: '综合窗口', en: 'Window', roles: ['WINDOW_CLERK'] },
   { href: '/department.html', zh: '部门审批', en: 'Department', roles: ['REVIEWER', 'DEPARTMENT_HEAD'] },
   { href: '/dashboard.html', zh: '监管看板', en: 'Supervision', roles: ['SUPERVISOR'] },
@@ -156,7 +157,7 @@ const NAV = [
 export async function header() {
   translate();
   const user = await me();
-  const links = NAV.filter(link => !link.roles || hasRole(user, ...link.roles)).map(link =>
+  const links = NAV.filter(link => link.anonymous ? !user : !link.roles || hasRole(user, ...link.roles)).map(link =>
     el('a', { href: link.href, 'aria-current': location.pathname === link.href ? 'page' : null }, t(link.zh, link.en)));
   const switchTo = english() ? 'zh' : 'en';
   const languageLink = el('a', { href: '?' + new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(location.search)), lang: switchTo }),

@@ -231,6 +231,9 @@ async function showReceipt(caseId) {
         el('ul', {}, r.missing.map(g => el('li', {}, g.name)))] : null,
       r.commitments?.length ? [el('h3', {}, t('告知承诺', 'Commitments')), el('ul', {}, r.commitments.map(code => el('li', {}, code)))] : null,
       el('p', { class: 'muted small' }, t('受理大厅：', 'Hall: '), r.hall),
+      el('p', {}, t('查询码：', 'Query code: '), el('strong', { id: 'receipt-code' }, r.queryCode), '　',
+        el('span', { class: 'muted small' }, t('凭受理编号和查询码可在 /progress.html 查询办理进度，无需登录。',
+          'With the case number and this code, follow the case at /progress.html without signing in.'))),
       el('div', { class: 'actions' }, el('button', { type: 'button', class: 'secondary', onclick: () => window.print() }, t('打印回执', 'Print the receipt')))));
   } catch (e) {
     showProblem(target, e);

@@ -116,6 +116,27 @@ class PortalIT {
 	}
 
 	@Test
+	void anyoneWithTheReceiptFollowsTheCaseOnTheProgressPageWithoutSigningIn() {
+		ApiClient api = new ApiClient(port);
+		CaseWorld world = new CaseWorld(api);
+		String caseId = world.apply("HN-CATERING", CaseWorld.SMALL_SHOP, Set.of(), Set.of());
+		assertThat(world.as(world.clerkOf(caseId), "POST", "/api/v1/cases/" + caseId + "/acceptance",
+				Map.of("version", world.caseVersion(caseId))).status()).isEqualTo(200);
+		var receipt = world.as(world.applicant, "GET", "/api/v1/cases/" + caseId + "/receipt", null);
+		String number = receipt.json("$.number");
+		try (Browser browser = Browser.open(port)) {
+			browser.go("/progress.html");
+			browser.type("#number", number).type("#code", "00000000").click("#lookup button[type=submit]");
+			assertThat(browser.waitForText("#message", "未找到")).as("a wrong code finds nothing").contains("未找到");
+			browser.type("#code", receipt.json("$.queryCode")).click("#lookup button[type=submit]");
+			assertThat(browser.waitForText("#progress-state", "办理中")).contains("办理中");
+			assertThat(browser.find("#progress-departments").getText()).contains("芙蓉区市场监督管理局");
+			assertThat(browser.find("main").getText()).as("nothing personal").doesNotContain("陈创业").doesNotContain(world.idNumber);
+			glyphsOf(browser, "portal-progress");
+		}
+	}
+
+	@Test
 	void theHomeMatterAndApplyPagesFitAPhoneWithoutScrollingSideways() {
 		try (Browser browser = Browser.open(port, new Dimension(390, 844))) {
 			browser.go("/");

@@ -236,13 +236,18 @@ public final class CaseWorld {
 	}
 
 	private String valueFor(Map<String, Object> field) {
+		return valueFor(field, currentApplicant);
+	}
+
+	/** A valid value for a field of the merged form (as the guidance describes it), for the applicant with this ID number. */
+	public static String valueFor(Map<String, Object> field, String applicantIdNumber) {
 		String type = (String) field.get("type");
 		Map<?, ?> validation = (Map<?, ?>) field.get("validation");
 		Number min = validation == null ? null : (Number) validation.get("min");
 		Number max = validation == null ? null : (Number) validation.get("max");
 		Number maxLength = validation == null ? null : (Number) validation.get("maxLength");
 		return switch (type) {
-			case "ID_NUMBER" -> currentApplicant;
+			case "ID_NUMBER" -> applicantIdNumber;
 			case "CREDIT_CODE" -> Identities.creditCode();
 			case "MOBILE" -> "13800138000";
 			case "EMAIL" -> "chen@example.cn";

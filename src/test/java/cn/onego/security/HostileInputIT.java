@@ -42,6 +42,7 @@ import cn.onego.ApiClient;
 import cn.onego.Citizens;
 import cn.onego.Identities;
 import cn.onego.application.Attachments;
+import cn.onego.cases.CaseWorld;
 import cn.onego.security.Exchange.Answer;
 import cn.onego.security.Route.Leaf;
 import tools.jackson.databind.json.JsonMapper;
@@ -1386,33 +1387,7 @@ class HostileInputIT {
 	}
 
 	private static String valueFor(Map<String, Object> field, Applicant applicant) {
-		Map<?, ?> validation = (Map<?, ?>) field.get("validation");
-		Number min = validation == null ? null : (Number) validation.get("min");
-		Number max = validation == null ? null : (Number) validation.get("max");
-		Number maxLength = validation == null ? null : (Number) validation.get("maxLength");
-		return switch ((String) field.get("type")) {
-			case "ID_NUMBER" -> applicant.idNumber();
-			case "CREDIT_CODE" -> Identities.creditCode();
-			case "MOBILE" -> "13800138000";
-			case "EMAIL" -> "chen@example.cn";
-			case "DATE" -> "2026-01-05";
-			case "REGION" -> "430102";
-			case "BOOLEAN" -> "true";
-			case "BANK_ACCOUNT" -> "6222020200112233445";
-			case "ENUM" -> (String) ((Map<?, ?>) ((List<?>) field.get("options")).get(0)).get("value");
-			case "NUMBER", "AREA_M2", "MONEY", "INTEGER" -> {
-				double value = min != null ? Math.max(min.doubleValue(), 1) : 10;
-				if (max != null && value > max.doubleValue()) {
-					value = max.doubleValue();
-				}
-				yield String.valueOf((long) Math.ceil(value));
-			}
-			case "ADDRESS" -> "湖南省长沙市芙蓉区五一大道1号";
-			default -> {
-				String text = "测试填写内容";
-				yield maxLength != null && text.length() > maxLength.intValue() ? text.substring(0, maxLength.intValue()) : text;
-			}
-		};
+		return CaseWorld.valueFor(field, applicant.idNumber());
 	}
 
 	/** A multipart/form-data body, built by hand so that file names and parts can be anything. */

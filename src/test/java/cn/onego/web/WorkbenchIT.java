@@ -309,7 +309,7 @@ class WorkbenchIT {
 		List<Map<String, Object>> fields = guidance.json("$.form.sections[*].fields[*]");
 		for (Map<String, Object> field : fields) {
 			browser.script("const input = document.getElementById(arguments[0]); input.value = arguments[1];",
-					"f-" + field.get("element"), valueFor(field, visitor));
+					"f-" + field.get("element"), CaseWorld.valueFor(field, visitor));
 		}
 		List<Map<String, Object>> materials = guidance.json("$.materials");
 		for (Map<String, Object> material : materials) {
@@ -318,26 +318,6 @@ class WorkbenchIT {
 				browser.find("#m-" + material.get("code")).sendKeys(pdf((String) material.get("code")).toString());
 			}
 		}
-	}
-
-	private static String valueFor(Map<String, Object> field, String visitor) {
-		Map<?, ?> validation = (Map<?, ?>) field.get("validation");
-		Number min = validation == null ? null : (Number) validation.get("min");
-		Number maxLength = validation == null ? null : (Number) validation.get("maxLength");
-		return switch ((String) field.get("type")) {
-			case "ID_NUMBER" -> visitor;
-			case "CREDIT_CODE" -> Identities.creditCode();
-			case "MOBILE" -> "13800138000";
-			case "EMAIL" -> "wang@example.cn";
-			case "DATE" -> "2026-01-05";
-			case "REGION" -> "430102";
-			case "BOOLEAN" -> "true";
-			case "BANK_ACCOUNT" -> "6222020200112233445";
-			case "ENUM" -> (String) ((Map<?, ?>) ((List<?>) field.get("options")).get(0)).get("value");
-			case "NUMBER", "AREA_M2", "MONEY", "INTEGER" -> String.valueOf((long) Math.ceil(min != null ? Math.max(min.doubleValue(), 1) : 10));
-			case "ADDRESS" -> "湖南省长沙市芙蓉区五一大道1号";
-			default -> maxLength != null && maxLength.intValue() < 6 ? "测试".substring(0, 1) : "测试填写内容";
-		};
 	}
 
 	private static Path pdf(String name) {

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import cn.onego.platform.FieldProblem;
 import cn.onego.platform.InvalidInput;
 import cn.onego.platform.Message;
+import cn.onego.platform.PasswordRules;
 import cn.onego.platform.Text;
 import cn.onego.shared.RegionCode;
 
@@ -73,7 +74,7 @@ public class StaffAdministration {
 		List<FieldProblem> problems = new ArrayList<>();
 		String username = Usernames.normalise(request.username());
 		Usernames.problem(username, directory, applicants).ifPresent(problems::add);
-		Passwords.problem("password", request.password(), username).ifPresent(problems::add);
+		problems.addAll(PasswordRules.standard().problems(request.password(), username, null));
 		String name = Text.check(problems, "name", request.name(), Text.Kind.LINE, Text.NAME);
 		if (request.name() == null || (name != null && name.isEmpty())) {
 			problems.add(new FieldProblem("name", "required", Message.of("请填写姓名", "enter the name")));

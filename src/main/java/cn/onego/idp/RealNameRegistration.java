@@ -28,6 +28,7 @@ import cn.onego.idp.Registrations.State;
 import cn.onego.platform.FieldProblem;
 import cn.onego.platform.InvalidInput;
 import cn.onego.platform.Message;
+import cn.onego.platform.PasswordRules;
 import cn.onego.platform.registry.PopulationRegistry;
 import cn.onego.platform.registry.PopulationRegistry.PersonOnRecord;
 import cn.onego.platform.sms.SmsGateway;
@@ -75,7 +76,7 @@ public class RealNameRegistration {
 		this.people = people;
 		this.registrations = registrations;
 		this.attempts = attempts;
-		this.passwords = PasswordRules.withCommonPasswords();
+		this.passwords = PasswordRules.standard();
 		this.clock = clock;
 		this.transaction = new TransactionTemplate(transactions);
 	}

@@ -1,4 +1,4 @@
-package cn.onego.idp;
+package cn.onego.platform;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,16 +13,15 @@ import java.util.Set;
 
 import org.springframework.core.io.ClassPathResource;
 
-import cn.onego.platform.FieldProblem;
-import cn.onego.platform.Message;
 
 /**
- * What a password at the identity provider must be: 8 to 64 characters that fit BCrypt (which reads at most
+ * What a password must be, for staff and for the people of the identity provider alike: 8 to 64 characters that fit BCrypt (which reads at most
  * 72 bytes of UTF-8: a Chinese character takes three), of at least two kinds (lower-case letters, upper-case
  * letters, digits, anything else), not the username or the ID number, and not one of the passwords people
- * choose most often ({@code idp/common-passwords.txt}).
+ * choose most often ({@code platform/common-passwords.txt}). Checked before hashing, so
+ * that no password is cut short silently and none makes the hashing fail.
  */
-final class PasswordRules {
+public final class PasswordRules {
 
 	static final int MIN_CHARACTERS = 8;
 	static final int MAX_CHARACTERS = 64;
@@ -30,15 +29,21 @@ final class PasswordRules {
 
 	private final Set<String> common;
 
+	private static final PasswordRules STANDARD = withCommonPasswords();
+
 	PasswordRules(Set<String> common) {
 		this.common = Set.copyOf(common);
 	}
 
 	/** The rules with the shipped list of common passwords. */
-	static PasswordRules withCommonPasswords() {
+	public static PasswordRules standard() {
+		return STANDARD;
+	}
+
+	private static PasswordRules withCommonPasswords() {
 		Set<String> common = new HashSet<>();
 		try (BufferedReader in = new BufferedReader(new InputStreamReader(
-				new ClassPathResource("idp/common-passwords.txt").getInputStream(), StandardCharsets.UTF_8))) {
+				new ClassPathResource("platform/common-passwords.txt").getInputStream(), StandardCharsets.UTF_8))) {
 			in.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
 				.forEach(line -> common.add(line.toLowerCase(Locale.ROOT)));
 		}
@@ -53,7 +58,7 @@ final class PasswordRules {
 	}
 
 	/** Every rule the password breaks, as problems of the field {@code password}; empty when it is good. */
-	List<FieldProblem> problems(String password, String username, String idNumber) {
+	public List<FieldProblem> problems(String password, String username, String idNumber) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (password == null || password.isEmpty()) {
 			problems.add(problem("required", "请设置密码", "choose a password"));

@@ -1,4 +1,4 @@
-package cn.onego.idp;
+package cn.onego.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,7 @@ import cn.onego.platform.FieldProblem;
 
 class PasswordRulesTests {
 
-	private final PasswordRules rules = PasswordRules.withCommonPasswords();
+	private final PasswordRules rules = PasswordRules.standard();
 
 	private List<String> codes(String password) {
 		return rules.problems(password, "zhangsan", "11010519491231002X").stream().map(FieldProblem::code).toList();

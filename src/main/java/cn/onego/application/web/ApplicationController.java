@@ -27,6 +27,7 @@ import cn.onego.application.Attachments;
 import cn.onego.application.Submissions;
 import cn.onego.identity.Actors;
 import cn.onego.platform.web.RateLimited;
+import cn.onego.platform.web.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -67,6 +68,7 @@ class ApplicationController {
 	@DeleteMapping("/drafts/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Discard a draft")
+	@Refuses(status = 409, code = "already-submitted", when = "the draft was submitted already")
 	void deleteDraft(@PathVariable UUID id) {
 		submissions.deleteDraft(actors.current(), id);
 	}
@@ -74,6 +76,9 @@ class ApplicationController {
 	@PostMapping("/drafts/{id}/submission")
 	@RateLimited(perAccount = "submissions-per-account", perAddress = "submissions-per-address")
 	@Operation(summary = "Submit a draft 提交", description = "Idempotent under the Idempotency-Key header.")
+	@Refuses(status = 409, code = "already-submitted", when = "the draft was submitted already")
+	@Refuses(status = 409, code = "stale-version", when = "the draft changed while it was submitted")
+	@Refuses(status = 422, code = "idempotency-key-reused", when = "the Idempotency-Key was used before for a different request")
 	ResponseEntity<ApplicationRecord> submitDraft(@PathVariable UUID id,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key,
 			@RequestBody(required = false) ApplicationInput input) {
@@ -83,19 +88,20 @@ class ApplicationController {
 	@PostMapping("/applications")
 	@RateLimited(perAccount = "submissions-per-account", perAddress = "submissions-per-address")
 	@Operation(summary = "Submit an application 提交申请", description = "Validated as a whole: every problem is listed by field and nothing is stored. The same Idempotency-Key returns the same application (200); a different body under the same key is refused (422).")
+	@Refuses(status = 422, code = "idempotency-key-reused", when = "the Idempotency-Key was used before for a different request")
 	ResponseEntity<ApplicationRecord> submit(@RequestHeader(name = "Idempotency-Key", required = false) String key,
 			@RequestBody ApplicationInput input) {
 		return answer(submissions.submit(actors.current(), key, null, input));
 	}
 
 	@GetMapping("/applications/{id}")
-	@Operation(summary = "An application or draft")
+	@Operation(summary = "An application or draft", operationId = "applicationOrDraft")
 	ApplicationRecord application(@PathVariable UUID id) {
 		return submissions.find(actors.current(), id);
 	}
 
 	@GetMapping("/applications")
-	@Operation(summary = "My applications and drafts 我的申请")
+	@Operation(summary = "My applications and drafts 我的申请", operationId = "myApplications")
 	List<ApplicationRecord> mine(@RequestParam(required = false) ApplicationRecord.Status status) {
 		return submissions.mine(actors.current(), status);
 	}
@@ -103,6 +109,7 @@ class ApplicationController {
 	@PostMapping(path = "/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Upload a material 上传材料", description = "PDF, OFD, JPEG or PNG, at most 20 MB; the content must match the declared type. Stored once by SHA-256; the upload belongs to the signed-in user, who alone may refer to it (in an application, a draft, a supplement or an authorisation). At most 200 files and 200 MB in 24 hours; uploads nobody refers to are deleted after 7 days.")
+	@Refuses(status = 429, code = "upload-quota", when = "the uploader's 24-hour quota is used up")
 	Attachments.Attachment upload(@RequestPart("file") MultipartFile file) throws IOException {
 		String owner = actors.current().username();
 		return attachments.store(owner, file.getOriginalFilename(), file.getBytes(), file.getContentType());

@@ -28,6 +28,7 @@ import cn.onego.cases.Task;
 import cn.onego.cases.TaskState;
 import cn.onego.identity.Actors;
 import cn.onego.platform.RequestValues;
+import cn.onego.platform.web.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -51,6 +52,7 @@ class CaseController {
 	@GetMapping("/progress")
 	@Operation(summary = "Progress of a case without signing in 办件进度查询",
 			description = "With the case number and the query code of the receipt, or the last four digits of the mobile number given for the result. Stage, dates and departments only, nothing personal. Rate-limited per address and per case number (429 with Retry-After).")
+	@Refuses(status = 429, code = "too-many-requests", when = "more look-ups come from the address, or ask for the case number, than the limits progress-per-address and progress-per-case allow")
 	CaseProgressLookup.Progress progress(@RequestParam String number, @RequestParam(required = false) String code,
 			@RequestParam(required = false) String mobileLast4, jakarta.servlet.http.HttpServletRequest request) {
 		return progress.find(request.getRemoteAddr(), number, code, mobileLast4);
@@ -77,7 +79,7 @@ class CaseController {
 	}
 
 	@GetMapping("/cases/{id}/application")
-	@Operation(summary = "What was submitted for the case 申请内容", description = "The form and the materials, for the applicant, the hall's windows and the departments handling the case.")
+	@Operation(summary = "What was submitted for the case 申请内容", description = "The form and the materials, for the applicant, the hall's windows and the departments handling the case.", operationId = "caseApplication")
 	ApplicationRecord application(@PathVariable UUID id) {
 		return queries.application(actors.current(), id);
 	}
@@ -89,7 +91,7 @@ class CaseController {
 	}
 
 	@GetMapping("/my/cases")
-	@Operation(summary = "My cases 我的办件")
+	@Operation(summary = "My cases 我的办件", operationId = "myCases")
 	List<CaseSummary> mine() {
 		return queries.mine(actors.current());
 	}
@@ -139,6 +141,8 @@ class CaseController {
 
 	@PostMapping("/cases/{id}/acceptance")
 	@Operation(summary = "Accept 受理", description = "Standard, with gaps (容缺: gaps + gapWorkingDays) or on commitment (告知承诺: commitments). Dispatches the tasks.")
+	@Refuses(status = 422, code = "green-channel-closed", when = "the applicant is on the blacklist: no 容缺 or 告知承诺")
+	@Refuses(status = 422, code = "no-competent-department", when = "the catalogue places no department for an item where the case is handled")
 	CaseFile accept(@PathVariable UUID id, @RequestBody AcceptanceRequest request) {
 		return handling.accept(actors.current(), id, request.version(),
 				new CaseHandling.Acceptance(request.gaps(), request.gapWorkingDays(), request.commitments()));
@@ -158,6 +162,7 @@ class CaseController {
 
 	@PostMapping("/cases/{id}/supplement")
 	@Operation(summary = "Supply what was asked 提交补正材料", description = "By the applicant, or at the window for them.")
+	@Refuses(status = 409, code = "illegal-transition", when = "the case is not waiting for a supplement")
 	CaseFile supply(@PathVariable UUID id, @RequestBody SupplyRequest request) {
 		return handling.supplement(actors.current(), id, request.attachments(), request.note());
 	}
@@ -227,7 +232,8 @@ class CaseController {
 
 	@PostMapping("/verifications/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@Operation(summary = "Record a post-verification 事后核查结论", description = "A failed one revokes the result and blacklists the applicant.")
+	@Operation(summary = "Record a post-verification 事后核查结论", description = "A failed one revokes the result and blacklists the applicant.", operationId = "recordVerification")
+	@Refuses(status = 409, code = "illegal-transition", when = "the post-verification is recorded already")
 	void verify(@PathVariable UUID id, @RequestBody VerificationRequest request) {
 		handling.verify(actors.current(), id, request.passed(), request.finding());
 	}

@@ -38,13 +38,14 @@ import cn.onego.platform.InvalidInput;
 import cn.onego.platform.Message;
 import cn.onego.platform.Problem;
 import cn.onego.platform.Text;
+import cn.onego.platform.web.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Catalogue administration: import a new version, list versions, download a version's files. */
 @RestController
 @RequestMapping("/api/v1/admin/catalog")
-@Tag(name = "Catalogue administration 目录管理", description = "Requires the ADMIN role")
+@Tag(name = "Catalogue administration 目录管理", description = "Catalogue imports, validated as a whole, and the versions with their files")
 class CatalogAdminController {
 
 	/** Files in one import, loose or in the archive. */
@@ -70,6 +71,7 @@ class CatalogAdminController {
 					the catalogue in force, REPLACE makes them the whole catalogue; 'delete' removes paths. The result \
 					is validated as a whole: any error rejects the import with every error listed (422), and the \
 					catalogue in force stays unchanged.""")
+	@Refuses(status = 422, code = "catalogue-rejected", when = "the files do not make a valid catalogue: every error is listed in errors with its file and place, and nothing is stored")
 	ResponseEntity<ImportOutcome> importFiles(@RequestPart(name = "files", required = false) List<MultipartFile> files,
 			@RequestPart(name = "archive", required = false) MultipartFile archive,
 			@RequestParam(defaultValue = "MERGE") ImportMode mode,

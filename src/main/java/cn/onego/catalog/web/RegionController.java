@@ -26,7 +26,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
 @RequestMapping("/api/v1")
-@Tag(name = "Regions and departments 行政区划与部门")
+@Tag(name = "Regions and departments 行政区划与部门", description = "Regions (GB/T 2260) with their lineage, the departments placed in them, and parks")
 class RegionController {
 
 	private static final int MAX_RESULTS = 500;

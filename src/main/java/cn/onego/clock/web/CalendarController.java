@@ -21,6 +21,7 @@ import cn.onego.clock.WorkingDayCalendar;
 import cn.onego.identity.Actors;
 import cn.onego.platform.RequestValues;
 import cn.onego.shared.RegionCode;
+import cn.onego.platform.web.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -67,6 +68,7 @@ class CalendarController {
 
 	@GetMapping("/calendar/{year}")
 	@Operation(summary = "A year's holidays and adjusted working days 年度工作日历", description = "With region: its local days too.")
+	@Refuses(status = 422, code = "calendar-not-loaded", when = "a day falls in a year whose calendar is not loaded yet")
 	YearView year(@PathVariable int year, @RequestParam(required = false) String region) {
 		RegionCode code = RequestValues.regionCode("region", region);
 		WorkingDayCalendar calendar = code == null ? calendars.national() : calendars.of(code);
@@ -78,6 +80,7 @@ class CalendarController {
 
 	@GetMapping("/calendar/working-days/after")
 	@Operation(summary = "N working days after a date", description = "Counting starts the day after 'from'; 0 gives 'from' itself.")
+	@Refuses(status = 422, code = "calendar-not-loaded", when = "a day falls in a year whose calendar is not loaded yet")
 	Arithmetic after(@RequestParam LocalDate from, @RequestParam int days, @RequestParam(required = false) String region) {
 		if (days < 0) {
 			throw cn.onego.platform.InvalidInput.of("days", "range",
@@ -88,6 +91,7 @@ class CalendarController {
 
 	@GetMapping("/calendar/working-days/between")
 	@Operation(summary = "Working days between two dates", description = "The working days after 'from' up to and including 'to'.")
+	@Refuses(status = 422, code = "calendar-not-loaded", when = "a day falls in a year whose calendar is not loaded yet")
 	Arithmetic between(@RequestParam LocalDate from, @RequestParam LocalDate to, @RequestParam(required = false) String region) {
 		return new Arithmetic(from, calendar(region).workingDaysBetween(from, to), to, region);
 	}
@@ -95,6 +99,7 @@ class CalendarController {
 	@PostMapping("/admin/calendar/years")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Load a year from the State Council's notice 导入年度安排")
+	@Refuses(status = 409, code = "year-loaded", when = "the year is loaded already")
 	YearView loadYear(@RequestBody Calendars.YearDefinition year) {
 		calendars.loadYear(year, actors.current().username());
 		return year(year.year(), null);

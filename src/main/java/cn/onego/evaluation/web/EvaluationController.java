@@ -23,6 +23,7 @@ import cn.onego.identity.Role;
 import cn.onego.platform.NotFound;
 import cn.onego.platform.RequestValues;
 import cn.onego.shared.RegionCode;
+import cn.onego.platform.web.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -44,6 +45,8 @@ class EvaluationController {
 	@PostMapping("/cases/{id}/rating")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Rate a closed case 评价", description = "Once, by its applicant, within the window after closing; level 1 非常满意 … 5 非常不满意. A bad rating needs a comment and opens a rectification.")
+	@Refuses(status = 409, code = "already-rated", when = "the case is rated already")
+	@Refuses(status = 409, code = "rating-window", when = "the case is not in its rating window")
 	Ratings.Rating rate(@PathVariable UUID id, @RequestBody Ratings.NewRating rating) {
 		return ratings.rate(actors.current(), id, rating);
 	}
@@ -76,7 +79,7 @@ class EvaluationController {
 	}
 
 	@PostMapping("/rectifications/{id}/verification")
-	@Operation(summary = "Verify a bad rating 核实")
+	@Operation(summary = "Verify a bad rating 核实", operationId = "verifyRating")
 	Rectifications.Rectification verify(@PathVariable UUID id, @RequestBody VerifyRequest request) {
 		return rectifications.verify(actors.current(), id, request.version(), request.finding(), request.justified());
 	}

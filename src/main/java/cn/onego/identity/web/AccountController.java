@@ -15,7 +15,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
 @RequestMapping("/api/v1")
-@Tag(name = "Accounts 账号", description = "Applicant accounts and the signed-in actor")
+@Tag(name = "Accounts 账号", description = "Staff accounts and the signed-in user")
 class AccountController {
 
 	private final Actors actors;
@@ -37,14 +37,14 @@ class AccountController {
 
 	@PostMapping("/admin/staff")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Create a staff account 新增工作人员", description = "Requires ADMIN. A window clerk names a hall; a reviewer a department.")
+	@Operation(summary = "Create a staff account 新增工作人员", description = "A window clerk names a hall; a reviewer a department.")
 	Me createStaff(@RequestBody cn.onego.identity.StaffAdministration.NewStaff staff) {
 		var user = staffAdministration.create(staff, actors.current().username());
 		return new Me(user.username(), user.displayName(), user.roles(), null, user.region(), user.hall(), user.department());
 	}
 
 	@GetMapping("/admin/staff")
-	@Operation(summary = "Staff users 工作人员列表", description = "Requires ADMIN. The demo users of the data file and the staff accounts created by administrators, with roles and scope; never passwords.")
+	@Operation(summary = "Staff users 工作人员列表", description = "The demo users of the data file and the staff accounts created by administrators, with roles and scope; never passwords.")
 	java.util.List<cn.onego.identity.StaffAdministration.Listed> staff() {
 		return staffAdministration.list();
 	}

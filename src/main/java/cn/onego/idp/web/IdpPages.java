@@ -20,6 +20,7 @@ import cn.onego.platform.Message;
 import cn.onego.platform.Problem;
 import cn.onego.platform.sms.SimulatedSms;
 import cn.onego.platform.sms.SmsGateway;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,6 +30,8 @@ import jakarta.servlet.http.HttpServletRequest;
  * know about the provider, and the simulated SMS inbox of the demo.
  */
 @RestController
+// the demo provider stands for the province's platform, a system of its own: not in OneGo's API description
+@Hidden
 @Tag(name = "Demo identity provider 统一身份认证（演示）")
 class IdpPages {
 

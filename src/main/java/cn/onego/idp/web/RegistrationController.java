@@ -18,11 +18,14 @@ import cn.onego.idp.RealNameRegistration.Outcome;
 import cn.onego.idp.RealNameRegistration.PasswordChanged;
 import cn.onego.idp.RealNameRegistration.Registered;
 import cn.onego.idp.RealNameRegistration.Start;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
 @RestController
+// the demo provider stands for the province's platform, a system of its own: not in OneGo's API description
+@Hidden
 @RequestMapping("/idp/api/registrations")
 @Tag(name = "Demo identity provider 统一身份认证（演示）", description = "Real-name registration: name and ID number checked against the population registry, a one-time code to the mobile on record")
 class RegistrationController {

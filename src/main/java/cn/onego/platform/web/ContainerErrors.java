@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.ServletWebRequest;
 
 import cn.onego.platform.Message;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -22,6 +23,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * {@code BasicErrorController}.
  */
 @RestController
+@Hidden
 class ContainerErrors implements ErrorController {
 
 	private static final Logger log = LoggerFactory.getLogger(ContainerErrors.class);

@@ -67,6 +67,6 @@ class WebConfiguration implements WebMvcConfigurer {
 					一件事一次办：一次告知、一表申请、一套材料、一窗受理、一次办结。
 					Apply once for a matter that spans several departments. Errors are application/problem+json \
 					with a message in Chinese and English. Send Accept-Language: en for English titles.""")
-			.license(new License().name("Apache-2.0")));
+			.license(new License().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0")));
 	}
 }

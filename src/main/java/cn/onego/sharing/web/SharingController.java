@@ -35,6 +35,7 @@ import cn.onego.sharing.Consents;
 import cn.onego.sharing.DataAccess;
 import cn.onego.sharing.OnceOnly;
 import cn.onego.sharing.Representation;
+import cn.onego.platform.web.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -93,13 +94,14 @@ class SharingController {
 	}
 
 	@GetMapping("/consents")
-	@Operation(summary = "My consents 我的授权", description = "Of the signed-in person, or of a subject they act for.")
+	@Operation(summary = "My consents 我的授权", description = "Of the signed-in person, or of a subject they act for.", operationId = "myConsents")
 	List<ConsentView> mine(@RequestParam(required = false) String subject) {
 		return consents.of(subjectFor(actors.current(), subject)).stream().map(this::view).toList();
 	}
 
 	@DeleteMapping("/consents/{id}")
 	@Operation(summary = "Withdraw a consent 撤回授权", description = "Reads under it are refused from now on.")
+	@Refuses(status = 409, code = "consent-withdrawn", when = "the consent was withdrawn already")
 	ConsentView withdraw(@PathVariable UUID id, @RequestParam(required = false) String subject) {
 		return view(consents.withdraw(id, subjectFor(actors.current(), subject)));
 	}

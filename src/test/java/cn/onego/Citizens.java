@@ -88,14 +88,7 @@ public final class Citizens {
 		String mobile = mobileOnRecord;
 		String username = "c" + HexFormat.of().formatHex(bytes(6));
 		String password = "Pw-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(9));
-		Session session = new Session(api.baseUrl());
-		Answer started = session.postJson("/idp/api/registrations",
-				Map.of("name", name, "idNumber", idNumber, "username", username, "password", password));
-		started.expect(201, "registration, step 1");
-		String code = latestCode(session, mobile);
-		Answer confirmed = session.postJson("/idp/api/registrations/" + started.json("$.registration") + "/code",
-				Map.of("code", code));
-		confirmed.expect(201, "registration, step 2");
+		registerAtProvider(api, name, idNumber, mobile, username, password);
 		Tokens tokens = signIn(api, username, password);
 		ApiClient.signedIn(username, password, tokens.accessToken());
 		// the app asks who is signed in once it has a token: OneGo opens the verified person's account then
@@ -105,6 +98,22 @@ public final class Citizens {
 		}
 		return new Citizen(username, name, idNumber, mobile, password, tokens.accessToken(), tokens.refreshToken(),
 				tokens.idToken());
+	}
+
+	/**
+	 * Registers a person the population registry holds at the identity provider only: OneGo has not seen them
+	 * (no applicant account is opened), as with a staff member the provider knows.
+	 */
+	public static void registerAtProvider(ApiClient api, String name, String idNumber, String mobileOnRecord, String username,
+			String password) {
+		Session session = new Session(api.baseUrl());
+		Answer started = session.postJson("/idp/api/registrations",
+				Map.of("name", name, "idNumber", idNumber, "username", username, "password", password));
+		started.expect(201, "registration, step 1");
+		String code = latestCode(session, mobileOnRecord);
+		Answer confirmed = session.postJson("/idp/api/registrations/" + started.json("$.registration") + "/code",
+				Map.of("code", code));
+		confirmed.expect(201, "registration, step 2");
 	}
 
 	/** Signs a person in through the app's flow and makes the API client call as them with that token. */

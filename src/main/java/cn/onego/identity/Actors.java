@@ -47,6 +47,9 @@ public class Actors {
 			return Optional.of(applicant(token.getToken().getIssuer() == null ? null : token.getToken().getIssuer().toString(),
 					token.getToken().getClaims()));
 		}
+		if (authentication.getPrincipal() instanceof StaffSignIn.StaffOidcUser staffMember) {
+			return byUsername(staffMember.getName());
+		}
 		if (authentication.getPrincipal() instanceof org.springframework.security.oauth2.core.oidc.user.OidcUser user) {
 			return Optional.of(applicant(user.getIssuer() == null ? null : user.getIssuer().toString(), user.getClaims()));
 		}
@@ -64,7 +67,8 @@ public class Actors {
 	}
 
 	public Optional<Actor> byUsername(String username) {
-		return staff.find(username)
+		// a disabled account's session ends with it: it no longer names an actor
+		return staff.active(username)
 			.map(u -> new Actor(u.username(), u.displayName(), u.roles(), u.idNumber(), u.region(), u.hall(), u.department()))
 			.or(() -> accounts.find(username).map(Accounts.Account::actor));
 	}

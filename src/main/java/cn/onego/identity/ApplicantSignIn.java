@@ -81,7 +81,7 @@ class ApplicantSignIn {
 	// ------------------------------------------------------------------ the pages: authorization code
 
 	@Bean
-	ClientRegistrationRepository clientRegistrations() {
+	ClientRegistrationRepository clientRegistrations(StaffSignIn staffSignIn) {
 		Supplier<ClientRegistration> external = memoized(() -> ClientRegistrations.fromIssuerLocation(settings.issuerUri())
 			.registrationId(REGISTRATION_ID)
 			.clientId(settings.clientId())
@@ -89,6 +89,9 @@ class ApplicantSignIn {
 			.scope(settings.scopes().split("\\s+"))
 			.build());
 		return registrationId -> {
+			if (StaffSignIn.REGISTRATION_ID.equals(registrationId)) {
+				return staffSignIn.registration();
+			}
 			if (!REGISTRATION_ID.equals(registrationId)) {
 				return null;
 			}
@@ -137,12 +140,19 @@ class ApplicantSignIn {
 		};
 	}
 
-	/** The signed-in person: verified enough, with their account created or brought up to date. */
+	/**
+	 * The signed-in person: an applicant verified enough, with their account created or brought up to date;
+	 * or, through the staff platform, the staff member of that account.
+	 */
 	@Bean
-	OAuth2UserService<OidcUserRequest, OidcUser> applicants(Accounts accounts, StaffDirectory staff, Clock clock) {
+	OAuth2UserService<OidcUserRequest, OidcUser> oidcUsers(Accounts accounts, StaffDirectory staff, StaffSignIn staffSignIn,
+			Clock clock) {
 		OidcUserService standard = new OidcUserService();
 		return request -> {
 			OidcUser user = standard.loadUser(request);
+			if (StaffSignIn.REGISTRATION_ID.equals(request.getClientRegistration().getRegistrationId())) {
+				return staffSignIn.signedIn(user);
+			}
 			VerifiedPerson person = verified(issuerOf(user.getIssuer() == null ? null : user.getIssuer().toString()),
 					user.getClaims());
 			accounts.signedIn(person, staff, clock.instant());

@@ -57,7 +57,8 @@ public final class Routes {
 			rule(HttpMethod.GET, PUBLIC, "/", "/*.html", "/assets/**", "/webjars/**", "/favicon.ico"),
 			rule(ANY, PUBLIC, "/error"),
 			rule(HttpMethod.POST, PUBLIC, "/login", "/logout"),
-			rule(HttpMethod.GET, PUBLIC, "/login/citizen", "/oauth2/authorization/*", "/login/oauth2/code/*"),
+			rule(HttpMethod.GET, PUBLIC, "/login/citizen", "/login/staff", "/oauth2/authorization/*", "/login/oauth2/code/*",
+					"/api/v1/sign-in"),
 			rule(HttpMethod.GET, PUBLIC, "/actuator/health", "/actuator/health/**", "/actuator/info"),
 			rule(ANY, roles(SYSTEM_ADMIN), "/actuator/**"),
 			// public reading: the catalogue, the lists, the calendar, guidance and the progress look-up

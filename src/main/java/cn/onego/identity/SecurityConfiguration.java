@@ -98,7 +98,7 @@ class SecurityConfiguration {
 	SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, SignInThrottle throttle, SignInGuard guard,
 			Clock clock, ApplicantSignIn applicants,
 			@org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping endpoints,
-			org.springframework.security.oauth2.client.userinfo.OAuth2UserService<org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest, org.springframework.security.oauth2.core.oidc.user.OidcUser> applicantUsers)
+			org.springframework.security.oauth2.client.userinfo.OAuth2UserService<org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest, org.springframework.security.oauth2.core.oidc.user.OidcUser> oidcUsers)
 			throws Exception {
 		AuthenticationEntryPoint unauthenticated = (request, response, e) -> signInRefused(problems, request, response, e, guard,
 				clock);
@@ -106,11 +106,20 @@ class SecurityConfiguration {
 			.addFilterBefore(throttle.filter(), BasicAuthenticationFilter.class)
 			.addFilterAfter(SessionCsrfTokens.loader(), CsrfFilter.class)
 			.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
-			// applicants: the pages through the identity provider's sign-in, the app and API clients with its tokens
+			// applicants: the pages through the identity provider's sign-in, the app and API clients with its tokens;
+			// staff through the staff platform when one is configured
 			.oauth2Login(login -> login.loginPage("/login.html")
-				.userInfoEndpoint(userInfo -> userInfo.oidcUserService(applicantUsers))
-				.successHandler((request, response, authentication) -> ApplicantSignIn.continueAfterSignIn(request, response))
-				.failureHandler((request, response, e) -> response.sendRedirect("/login.html?error=identity")))
+				.userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUsers))
+				.successHandler((request, response, authentication) -> {
+					if (authentication.getPrincipal() instanceof StaffSignIn.StaffOidcUser) {
+						response.sendRedirect(home(authentication.getAuthorities()));
+					}
+					else {
+						ApplicantSignIn.continueAfterSignIn(request, response);
+					}
+				})
+				.failureHandler((request, response, e) -> response.sendRedirect(request.getRequestURI().endsWith("/" + StaffSignIn.REGISTRATION_ID)
+						? "/login.html?error=staff" : "/login.html?error=identity")))
 			.oauth2ResourceServer(resource -> resource.authenticationEntryPoint(unauthenticated)
 				.jwt(jwt -> jwt.decoder(applicants.accessTokens()).jwtAuthenticationConverter(ApplicantSignIn::applicant)))
 			// the pages sign in with a form and a session cookie; their script reads the result as JSON

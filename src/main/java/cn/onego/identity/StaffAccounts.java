@@ -21,13 +21,16 @@ class StaffAccounts {
 	record Staff(StaffUser user, String passwordHash, boolean disabled) {
 	}
 
-	/** Every staff account, by username; never the password hashes. */
-	List<StaffUser> all() {
-		return jdbc.sql("SELECT username, display_name, roles, region, hall, department FROM staff_account ORDER BY username")
+	/** Every staff account, by username, and whether it is disabled; never the password hashes. */
+	List<Staff> all() {
+		return jdbc.sql("""
+				SELECT username, display_name, roles, region, hall, department, disabled_at IS NOT NULL
+				FROM staff_account ORDER BY username""")
 			.query((rs, n) -> {
 				EnumSet<Role> roles = EnumSet.noneOf(Role.class);
 				Arrays.stream((String[]) rs.getArray(3).getArray()).map(Role::parse).forEach(roles::addAll);
-				return new StaffUser(rs.getString(1), rs.getString(2), roles, null, rs.getString(4), rs.getString(5), rs.getString(6));
+				return new Staff(new StaffUser(rs.getString(1), rs.getString(2), roles, null, rs.getString(4), rs.getString(5),
+						rs.getString(6)), null, rs.getBoolean(7));
 			})
 			.list();
 	}
@@ -44,6 +47,13 @@ class StaffAccounts {
 						rs.getString(6)), rs.getString(7), rs.getBoolean(8));
 			})
 			.optional();
+	}
+
+	/** Disables the account from {@code at} on (null: enables it again); whether there is such an account. */
+	boolean disable(String username, java.time.Instant at) {
+		return jdbc.sql("UPDATE staff_account SET disabled_at = ? WHERE username = ?")
+			.params(at == null ? null : java.sql.Timestamp.from(at), username)
+			.update() == 1;
 	}
 
 	boolean insert(StaffUser user, String passwordHash, String createdBy) {

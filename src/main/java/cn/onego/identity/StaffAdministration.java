@@ -21,15 +21,19 @@ import cn.onego.shared.RegionCode;
 @Service
 public class StaffAdministration {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StaffAdministration.class);
+
 	private final StaffAccounts staff;
 	private final DemoUsers demo;
 	private final StaffDirectory directory;
 	private final Accounts applicants;
 	private final PasswordEncoder encoder;
 	private final StaffScopes scopes;
+	private final java.time.Clock clock;
 
 	StaffAdministration(StaffAccounts staff, DemoUsers demo, StaffDirectory directory, Accounts applicants,
-			PasswordEncoder encoder, StaffScopes scopes) {
+			PasswordEncoder encoder, StaffScopes scopes, java.time.Clock clock) {
+		this.clock = clock;
 		this.staff = staff;
 		this.demo = demo;
 		this.directory = directory;
@@ -47,11 +51,11 @@ public class StaffAdministration {
 	 * file or an account an administrator created) and its scope; never a password or an ID number.
 	 */
 	public record Listed(String username, String name, Set<Role> roles, String region, String hall, String department,
-			Source source) {
+			Source source, boolean disabled) {
 
-		static Listed of(StaffUser user, Source source) {
+		static Listed of(StaffUser user, Source source, boolean disabled) {
 			return new Listed(user.username(), user.displayName(), user.roles(), user.region(), user.hall(), user.department(),
-					source);
+					source, disabled);
 		}
 	}
 
@@ -65,8 +69,8 @@ public class StaffAdministration {
 	/** The demo users in the order of their file, then the staff accounts by username. */
 	public List<Listed> list() {
 		List<Listed> all = new ArrayList<>();
-		demo.all().forEach(user -> all.add(Listed.of(user, Source.DEMO)));
-		staff.all().forEach(user -> all.add(Listed.of(user, Source.ACCOUNT)));
+		demo.all().forEach(user -> all.add(Listed.of(user, Source.DEMO, false)));
+		staff.all().forEach(account -> all.add(Listed.of(account.user(), Source.ACCOUNT, account.disabled())));
 		return all;
 	}
 
@@ -108,5 +112,21 @@ public class StaffAdministration {
 			throw InvalidInput.of("username", "taken", Message.of("用户名已被使用", "this username is taken"));
 		}
 		return user;
+	}
+
+	/**
+	 * Stops a staff member from working here — signing in by password or through the staff platform, and
+	 * any session they still have — or lets them work again. Demo users come from their data file.
+	 */
+	public void setDisabled(String username, boolean disabled, String by) {
+		String name = Usernames.normalise(username);
+		if (demo.find(name).isPresent()) {
+			throw InvalidInput.of("username", "demo-user", Message.of("演示用户来自数据文件，不能在此停用",
+					"demo users come from their data file and cannot be disabled here"));
+		}
+		if (!staff.disable(name, disabled ? clock.instant() : null)) {
+			throw new cn.onego.platform.NotFound("工作人员账号", "staff account", name);
+		}
+		log.info("Staff account {} {} by {}", name, disabled ? "disabled" : "enabled", by);
 	}
 }

@@ -18,6 +18,11 @@ final class Usernames {
 		return username == null ? "" : username.trim().toLowerCase();
 	}
 
+	/** Whether the text has the shape of a username (a claim of a provider may hold anything). */
+	static boolean isValid(String username) {
+		return username != null && SHAPE.matcher(username).matches();
+	}
+
 	/** What is wrong with the (normalised) username, if anything. */
 	static Optional<FieldProblem> problem(String username, StaffDirectory staff, Accounts applicants) {
 		if (!SHAPE.matcher(username).matches()) {

@@ -20,7 +20,8 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
  * <li>{@value #PORTAL}: OneGo's own web portal, a confidential client (client_secret_basic) redirecting to
  * {@code <base>/login/oauth2/code/onego-idp} for each base the server is reached at — {@code localhost} and
  * {@code 127.0.0.1} on its actual port (known only once the web server has started), and
- * {@code onego.public-url} when set;</li>
+ * {@code onego.public-url} when set — and to {@code <base>/login/oauth2/code/onego-staff}, so that the demo
+ * provider can stand in for the staff platform as well;</li>
  * <li>{@value #APP}: the mobile app, mini-programs and API clients, a public client that must use PKCE and
  * redirects to {@code http://127.0.0.1/callback} or {@code http://[::1]/callback} on any port (RFC 8252 §7.3;
  * Spring Authorization Server accepts any port for loopback IP addresses).</li>
@@ -32,6 +33,8 @@ class DemoClients implements RegisteredClientRepository {
 	static final String PORTAL = "onego-portal";
 	static final String APP = "onego-app";
 	static final String PORTAL_CALLBACK = "/login/oauth2/code/" + DemoIdentityProvider.REGISTRATION_ID;
+	/** The portal's staff sign-in, for when the demo provider stands in for the staff platform too. */
+	static final String PORTAL_STAFF_CALLBACK = "/login/oauth2/code/onego-staff";
 	static final Set<String> APP_CALLBACKS = Set.of("http://127.0.0.1/callback", "http://[::1]/callback");
 	static final Set<String> SCOPES = Set.of(OidcScopes.OPENID, OidcScopes.PROFILE, OidcScopes.PHONE, PersonClaims.ONEGO_SCOPE);
 
@@ -77,7 +80,10 @@ class DemoClients implements RegisteredClientRepository {
 			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
 			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
 			.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
-			.redirectUris(uris -> bases.forEach(base -> uris.add(base + PORTAL_CALLBACK)))
+			.redirectUris(uris -> bases.forEach(base -> {
+				uris.add(base + PORTAL_CALLBACK);
+				uris.add(base + PORTAL_STAFF_CALLBACK);
+			}))
 			.postLogoutRedirectUris(uris -> bases.forEach(base -> uris.add(base + "/")))
 			.scopes(scopes -> scopes.addAll(SCOPES))
 			// PKCE is checked when the portal sends it but not demanded (Spring Authorization Server 7 demands it by

@@ -51,4 +51,32 @@ class StaffListIT {
 		assertThat(api.get("/api/v1/admin/staff", "supervisor", "onego-supervisor").status()).isEqualTo(403);
 		assertThat(api.get("/api/v1/admin/staff").status()).isEqualTo(401);
 	}
+
+	@Test
+	void withoutAStaffIdentityPlatformStaffAreOfferedPasswordsOnly() {
+		cn.onego.Citizens.Session browser = new cn.onego.Citizens.Session("http://localhost:" + port);
+		cn.onego.Citizens.Answer offer = browser.get("/api/v1/sign-in");
+		assertThat(offer.status()).isEqualTo(200);
+		assertThat(offer.body()).as("no staff platform").doesNotContain("\"staff\"");
+		assertThat((String) offer.json("$.citizens.start")).isEqualTo("/login/citizen");
+		assertThat(browser.get("/login/staff").location()).endsWith("/login.html?error=staff-off");
+	}
+
+	@Test
+	void aDisabledAccountIsListedAsSuchAndCanNoLongerSignIn() {
+		ApiClient api = new ApiClient(port);
+		String username = "off-" + UUID.randomUUID().toString().substring(0, 8);
+		assertThat(api.send("POST", "/api/v1/admin/staff", "admin", "onego-admin", Map.of("username", username, "password",
+				"list-test-123", "name", "停用测试员", "roles", List.of("SUPERVISOR"), "region", "430100")).status()).isEqualTo(201);
+		assertThat(api.get("/api/v1/me", username, "list-test-123").status()).isEqualTo(200);
+		assertThat(api.send("PUT", "/api/v1/admin/staff/" + username + "/disabled", "admin", "onego-admin", Map.of("disabled", true))
+			.status()).isEqualTo(204);
+		List<Map<String, Object>> mine = api.get("/api/v1/admin/staff", "admin", "onego-admin")
+			.json("$[?(@.username == '" + username + "')]");
+		assertThat(mine).singleElement().satisfies(s -> assertThat(s).containsEntry("disabled", true));
+		assertThat(api.get("/api/v1/me", username, "list-test-123").status()).isEqualTo(401);
+		Response missing = api.send("PUT", "/api/v1/admin/staff/" + username + "/disabled", "admin", "onego-admin", Map.of());
+		assertThat(missing.status()).isEqualTo(400);
+		assertThat(missing.body()).contains("disabled");
+	}
 }

@@ -302,6 +302,8 @@ class AccessMatrixIT {
 
 		// signing in and the signed-in actor
 		rows.add(row("GET /login/citizen", "GET", "/login/citizen?continue=/my.html", null, everyone(Outcome.REDIRECT)));
+		rows.add(row("GET /login/staff", "GET", "/login/staff", null, everyone(Outcome.REDIRECT)));
+		rows.add(row("GET /api/v1/sign-in", "GET", "/api/v1/sign-in", null, everyone(Outcome.OK)));
 		rows.add(row("GET /api/v1/me", "GET", "/api/v1/me", null, signedIn(Outcome.OK)));
 		rows.add(row("GET /api/v1/my/notifications", "GET", "/api/v1/my/notifications", null, signedIn(Outcome.OK)));
 
@@ -320,6 +322,8 @@ class AccessMatrixIT {
 				only(Outcome.OK, Caller.CATALOGUE_ADMIN)));
 		rows.add(row("POST /api/v1/admin/staff", "POST", "/api/v1/admin/staff", "{}", only(Outcome.ADMITTED, Caller.SYSTEM_ADMIN)));
 		rows.add(row("GET /api/v1/admin/staff", "GET", "/api/v1/admin/staff", null, only(Outcome.OK, Caller.SYSTEM_ADMIN)));
+		rows.add(row("PUT /api/v1/admin/staff/{username}/disabled", "PUT", "/api/v1/admin/staff/nobody-here/disabled", "{}",
+				only(Outcome.ADMITTED, Caller.SYSTEM_ADMIN)));
 		rows.add(row("PUT /api/v1/admin/registries/{registry}/records/{subject}", "PUT",
 				"/api/v1/admin/registries/NO_SUCH_REGISTRY/records/x", "{}", only(Outcome.ADMITTED, Caller.SYSTEM_ADMIN)));
 		rows.add(row("POST /api/v1/admin/e-licences", "POST", "/api/v1/admin/e-licences", "{}",

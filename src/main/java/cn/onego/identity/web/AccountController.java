@@ -15,15 +15,18 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
 @RequestMapping("/api/v1")
-@Tag(name = "Accounts 账号", description = "Staff accounts and the signed-in user")
+@Tag(name = "Accounts 账号", description = "Staff accounts, the signed-in user and how to sign in")
 class AccountController {
 
 	private final Actors actors;
 	private final cn.onego.identity.StaffAdministration staffAdministration;
+	private final cn.onego.identity.SignInOffer signIn;
 
-	AccountController(Actors actors, cn.onego.identity.StaffAdministration staffAdministration) {
+	AccountController(Actors actors, cn.onego.identity.StaffAdministration staffAdministration,
+			cn.onego.identity.SignInOffer signIn) {
 		this.actors = actors;
 		this.staffAdministration = staffAdministration;
+		this.signIn = signIn;
 	}
 
 	record Me(String username, String displayName, java.util.Set<cn.onego.identity.Role> roles, String idNumber,
@@ -47,6 +50,26 @@ class AccountController {
 	@Operation(summary = "Staff users 工作人员列表", description = "The demo users of the data file and the staff accounts created by administrators, with roles and scope; never passwords.")
 	java.util.List<cn.onego.identity.StaffAdministration.Listed> staff() {
 		return staffAdministration.list();
+	}
+
+	@org.springframework.web.bind.annotation.PutMapping("/admin/staff/{username}/disabled")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Disable or enable a staff account 停用或启用工作人员账号", description = "A disabled staff member can no longer sign in, by password or through the staff identity platform, and a session they still have ends. Body: {\"disabled\": true|false}. Demo users come from their data file and cannot be disabled.")
+	void setDisabled(@org.springframework.web.bind.annotation.PathVariable String username, @RequestBody Disabled body) {
+		if (body == null || body.disabled() == null) {
+			throw cn.onego.platform.InvalidInput.of("disabled", "required", cn.onego.platform.Message.of("请说明停用还是启用",
+					"say whether the account is disabled (true) or enabled (false)"));
+		}
+		staffAdministration.setDisabled(username, body.disabled(), actors.current().username());
+	}
+
+	record Disabled(Boolean disabled) {
+	}
+
+	@GetMapping("/sign-in")
+	@Operation(summary = "How to sign in 登录方式", description = "Where applicants sign in (always an identity provider) and, when the province connected one, the staff identity platform; without it staff sign in with username and password (POST /login).")
+	cn.onego.identity.SignInOffer.Offer signIn() {
+		return signIn.offer();
 	}
 
 	@GetMapping("/me")

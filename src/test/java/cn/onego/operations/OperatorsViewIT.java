@@ -133,6 +133,12 @@ class OperatorsViewIT {
 		assertThat(stale.status()).isEqualTo(409);
 		assertThat((String) stale.json("$.requestId")).isEqualTo(requestId);
 		assertThat(stale.entity().getHeaders().getFirst("X-Request-Id")).isEqualTo(requestId);
+		// an id that is no sane token (too long, spaces, markup) is not taken over: the request gets its own
+		for (String insane : List.of("x".repeat(65), "id with spaces", "<script>")) {
+			String answered = new ApiClient(port).get("/api/v1/matters/" + MATTER, null, null, "X-Request-Id", insane)
+				.entity().getHeaders().getFirst("X-Request-Id");
+			assertThat(answered).isNotEqualTo(insane).matches("[0-9a-f-]{36}");
+		}
 
 		List<ILoggingEvent> events = capture.events();
 		assertThat(events).isNotEmpty();

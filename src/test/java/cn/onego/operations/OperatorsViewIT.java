@@ -83,10 +83,24 @@ class OperatorsViewIT {
 		assertThat(after.text()).doesNotContain(journey.world().idNumber, journey.number(), journey.world().citizen.mobile());
 
 		// a refused sign-in and a rate-limit refusal are counted too
-		assertThat(api.get("/api/v1/me", reader, "wrong-password-1").status()).isEqualTo(401);
+		assertThat(api.get("/api/v1/me", reader, "wrong-password-1", "X-Forwarded-For", "203.0.113.78").status()).isEqualTo(401);
 		Prometheus refused = scrape(api, reader);
 		assertThat(refused.sum("onego_sign_in_refusals_total", "reason", "bad_credentials")
 				- after.sum("onego_sign_in_refusals_total", "reason", "bad_credentials")).isEqualTo(1);
+
+		// guessing a case's query code runs into the case's look-up limit (20 an hour in the tests): each 429 is
+		// counted under its limit (from an address of the test's own, so that no other test's look-ups are held back)
+		int refusals = 0;
+		for (int i = 0; i < 25; i++) {
+			int status = api.get("/api/v1/progress?number=" + journey.number() + "&code=00000000", null, null, "X-Forwarded-For",
+					"203.0.113.77").status();
+			assertThat(status).isIn(404, 429);
+			refusals += status == 429 ? 1 : 0;
+		}
+		assertThat(refusals).isEqualTo(5);
+		Prometheus limited = scrape(api, reader);
+		assertThat(limited.sum("onego_rate_limit_refusals_total", "limit", "progress-per-case")
+				- refused.sum("onego_rate_limit_refusals_total", "limit", "progress-per-case")).isEqualTo(refusals);
 
 		// only the monitoring account and system administrators read the metrics
 		assertThat(api.get("/actuator/prometheus", "admin", "onego-admin").status()).isEqualTo(200);

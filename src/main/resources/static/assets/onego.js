@@ -201,7 +201,9 @@ export function showProblem(target, error, form) {
   target.replaceChildren(el('div', { class: 'notice error', role: 'alert' },
     el('strong', {}, problem.title || t('出错了', 'Something went wrong')),
     problem.detail && problem.detail !== problem.title ? el('p', {}, problem.detail) : null,
-    fields.length ? el('ul', {}, fields.map(f => el('li', {}, el('code', {}, f.field), ' ', label(f.message)))) : null));
+    fields.length ? el('ul', {}, fields.map(f => el('li', {}, el('code', {}, f.field), ' ', label(f.message)))) : null,
+    // what to quote when reporting it: the operators find the request's log lines by this id
+    problem.requestId ? el('p', { class: 'request-id' }, t('请求编号 ', 'Request id '), el('code', {}, problem.requestId)) : null));
   target.scrollIntoView({ block: 'nearest' });
 }
 

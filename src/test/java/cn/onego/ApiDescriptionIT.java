@@ -194,7 +194,8 @@ class ApiDescriptionIT {
 	void describesTheProblemSchema() {
 		Map<String, Map<String, Object>> schemas = map(map(description.get("components")).get("schemas"));
 		Map<String, Object> problem = map(schemas.get("Problem").get("properties"));
-		assertThat(problem).containsOnlyKeys("type", "title", "status", "detail", "instance", "code", "message", "errors");
+		assertThat(problem).containsOnlyKeys("type", "title", "status", "detail", "instance", "code", "message", "requestId",
+				"errors");
 		assertThat(map(problem.get("message"))).containsEntry("$ref", "#/components/schemas/Message");
 		assertThat(map(schemas.get("Message").get("properties"))).containsOnlyKeys("zh", "en");
 		assertThat(map(map(problem.get("errors")).get("items"))).containsEntry("$ref", "#/components/schemas/FieldProblem");

@@ -75,6 +75,25 @@ public class CaseQueries {
 			List<Cases.Step> history, List<Verification> verifications) {
 	}
 
+	/**
+	 * The work waiting in every hall's and department's queue now, for the operators' gauges (no actor: counts
+	 * only, no case is revealed).
+	 */
+	public Workload workload() {
+		List<Workload.HallQueue> halls = jdbc.sql("""
+				SELECT hall, state, count(*) FROM case_file
+				WHERE state IN ('AWAITING_ACCEPTANCE', 'AWAITING_SUPPLEMENT', 'READY') GROUP BY hall, state""")
+			.query((rs, n) -> new Workload.HallQueue(rs.getString(1), CaseState.valueOf(rs.getString(2)), rs.getLong(3)))
+			.list();
+		List<Workload.DepartmentQueue> departments = jdbc.sql("""
+				SELECT department, state, colour, count(*) FROM case_task
+				WHERE state IN ('PENDING', 'CLAIMED') GROUP BY department, state, colour""")
+			.query((rs, n) -> new Workload.DepartmentQueue(rs.getString(1), TaskState.valueOf(rs.getString(2)), rs.getString(3),
+					rs.getLong(4)))
+			.list();
+		return new Workload(halls, departments);
+	}
+
 	/** The acceptance receipt (受理回执): what was received, what is missing, and the promised date. */
 	public record Receipt(String number, String numberSpoken, Label matter, String applicant, Instant acceptedAt,
 			LocalDate promisedDate, List<ApplicationRecord.MaterialEntry> received, List<CaseFile.Gap> missing,

@@ -93,21 +93,30 @@ class Cases {
 			.update() == 1;
 	}
 
+	// a single case read for a request is the case the request concerns: its number goes on the request's log lines
 	Optional<CaseFile> find(UUID id) {
-		return jdbc.sql("SELECT * FROM case_file WHERE id = ?").param(id).query(this::caseFile).optional();
+		return jdbc.sql("SELECT * FROM case_file WHERE id = ?").param(id).query(this::caseFile).optional().map(Cases::logged);
 	}
 
 	/** The case, locked against other writers until the transaction ends. */
 	Optional<CaseFile> lock(UUID id) {
-		return jdbc.sql("SELECT * FROM case_file WHERE id = ? FOR UPDATE").param(id).query(this::caseFile).optional();
+		return jdbc.sql("SELECT * FROM case_file WHERE id = ? FOR UPDATE").param(id).query(this::caseFile).optional()
+			.map(Cases::logged);
 	}
 
 	Optional<CaseFile> byNumber(String number) {
-		return jdbc.sql("SELECT * FROM case_file WHERE number = ?").param(number).query(this::caseFile).optional();
+		return jdbc.sql("SELECT * FROM case_file WHERE number = ?").param(number).query(this::caseFile).optional()
+			.map(Cases::logged);
 	}
 
 	Optional<CaseFile> byApplication(UUID application) {
-		return jdbc.sql("SELECT * FROM case_file WHERE application_id = ?").param(application).query(this::caseFile).optional();
+		return jdbc.sql("SELECT * FROM case_file WHERE application_id = ?").param(application).query(this::caseFile).optional()
+			.map(Cases::logged);
+	}
+
+	private static CaseFile logged(CaseFile c) {
+		cn.onego.platform.logging.LogContext.caseNumber(c.number().value());
+		return c;
 	}
 
 	List<CaseFile> ofHall(String hall, CaseState state, int limit) {

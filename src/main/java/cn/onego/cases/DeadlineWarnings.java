@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -47,10 +48,12 @@ public class DeadlineWarnings {
 	private final CatalogQueries catalog;
 	private final Clock clock;
 	private final TransactionTemplate transactions;
+	private final ApplicationEventPublisher events;
 
 	DeadlineWarnings(JdbcClient jdbc, Cases cases, Notifications notifications, CatalogQueries catalog, Clock clock,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, ApplicationEventPublisher events) {
 		this.transactions = transactions;
+		this.events = events;
 		this.jdbc = jdbc;
 		this.cases = cases;
 		this.notifications = notifications;
@@ -61,13 +64,19 @@ public class DeadlineWarnings {
 	record Candidate(UUID task, UUID caseId, String department, String item, LocalDate due, String number, String region) {
 	}
 
-	/** Marks the colours due on the day; returns how many tasks this scan changed (and so notified). */
+	/**
+	 * Marks the colours due on the day; returns how many tasks this scan changed (and so notified), and tells
+	 * (a {@link DeadlinesScanned}, outside any transaction, for the operators' metrics) how many turned which colour.
+	 */
 	public int scan(LocalDate today) {
 		List<Candidate> red = candidates(RED_CANDIDATES, today);
 		Set<UUID> turningRed = red.stream().map(Candidate::task).collect(Collectors.toSet());
 		List<Candidate> yellow = new ArrayList<>(candidates(YELLOW_CANDIDATES, today));
 		yellow.removeIf(y -> turningRed.contains(y.task()));
-		return markAll(red, Colour.RED) + markAll(yellow, Colour.YELLOW);
+		int turnedRed = markAll(red, Colour.RED);
+		int turnedYellow = markAll(yellow, Colour.YELLOW);
+		events.publishEvent(new DeadlinesScanned(today, turnedYellow, turnedRed));
+		return turnedRed + turnedYellow;
 	}
 
 	/**

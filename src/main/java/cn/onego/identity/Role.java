@@ -19,7 +19,13 @@ public enum Role {
 	/** Maintains the service catalogue and the working-day calendar. */
 	CATALOGUE_ADMIN,
 	/** Runs the platform: staff accounts, registry and licence feeds, operations endpoints. */
-	SYSTEM_ADMIN;
+	SYSTEM_ADMIN,
+	/**
+	 * The account a monitoring system (Prometheus) scrapes the platform's metrics with: {@code /actuator/prometheus}
+	 * and nothing else — no case, no personal data, no administration — so that the credential kept in the
+	 * monitoring system's configuration opens nothing more.
+	 */
+	METRICS_READER;
 
 	/** A role name as stored before the administrator role was split; ADMIN meant both administrators. */
 	static java.util.Set<Role> parse(String name) {

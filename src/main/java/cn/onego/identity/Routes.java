@@ -3,6 +3,7 @@ package cn.onego.identity;
 import static cn.onego.identity.Role.APPLICANT;
 import static cn.onego.identity.Role.CATALOGUE_ADMIN;
 import static cn.onego.identity.Role.DEPARTMENT_HEAD;
+import static cn.onego.identity.Role.METRICS_READER;
 import static cn.onego.identity.Role.REVIEWER;
 import static cn.onego.identity.Role.SUPERVISOR;
 import static cn.onego.identity.Role.SYSTEM_ADMIN;
@@ -60,6 +61,8 @@ public final class Routes {
 			rule(HttpMethod.GET, PUBLIC, "/login/citizen", "/login/staff", "/oauth2/authorization/*", "/login/oauth2/code/*",
 					"/api/v1/sign-in"),
 			rule(HttpMethod.GET, PUBLIC, "/actuator/health", "/actuator/health/**", "/actuator/info"),
+			// the metrics, for the monitoring system's own account (or an administrator looking)
+			rule(HttpMethod.GET, roles(SYSTEM_ADMIN, METRICS_READER), "/actuator/prometheus"),
 			rule(ANY, roles(SYSTEM_ADMIN), "/actuator/**"),
 			// public reading: the catalogue, the lists, the calendar, guidance and the progress look-up
 			rule(HttpMethod.GET, PUBLIC, "/api/v1/matters", "/api/v1/matters/*", "/api/v1/matters/*/metrics",

@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.github.bucket4j.Bandwidth;
@@ -61,7 +63,10 @@ public class RateLimits {
 		.maximumSize(500_000)
 		.build();
 
-	RateLimits(Settings settings) {
+	private final MeterRegistry meters;
+
+	RateLimits(Settings settings, MeterRegistry meters) {
+		this.meters = meters;
 		var merged = new java.util.HashMap<>(DEFAULTS);
 		merged.putAll(settings.rateLimits());
 		this.limits = Map.copyOf(merged);
@@ -85,17 +90,33 @@ public class RateLimits {
 		return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
 	}
 
-	/** Whether the caller's bucket is empty, without taking from it: how long until it is not. */
+	/**
+	 * Whether the caller's bucket is empty, without taking from it: how long until it is not. Asked where an
+	 * empty bucket refuses the request, so an empty one is counted as a refusal ({@code onego_rate_limit_refusals}).
+	 */
 	public Optional<Duration> exhausted(String name, String caller) {
 		long wait = bucket(name, caller).estimateAbilityToConsume(1).getNanosToWaitForRefill();
-		return wait == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(wait));
+		if (wait == 0) {
+			return Optional.empty();
+		}
+		refused(name);
+		return Optional.of(Duration.ofNanos(wait));
 	}
 
-	/** Takes one request, refusing with 429 and Retry-After when the caller has none left. */
+	/** Takes one request, refusing with 429 and Retry-After when the caller has none left (and counting the refusal). */
 	public void require(String name, String caller) {
 		take(name, caller).ifPresent(wait -> {
+			refused(name);
 			throw new TooManyRequests(wait);
 		});
+	}
+
+	private void refused(String name) {
+		Counter.builder("onego.rate.limit.refusals")
+			.description("Requests refused with 429 by a rate limit, by the limit's name")
+			.tag("limit", name)
+			.register(meters)
+			.increment();
 	}
 
 	private Bucket bucket(String name, String caller) {

@@ -38,9 +38,11 @@ public class OnceOnly implements PopulationRegistry {
 	private final JsonMapper json;
 	private final Clock clock;
 	private final TransactionTemplate separately;
+	private final RegistryReads reads;
 
 	OnceOnly(JdbcClient jdbc, Consents consents, ELicences licences, JsonMapper json, Clock clock,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, RegistryReads reads) {
+		this.reads = reads;
 		this.jdbc = jdbc;
 		this.consents = consents;
 		this.licences = licences;
@@ -64,6 +66,10 @@ public class OnceOnly implements PopulationRegistry {
 
 	/** The subject's valid e-licence of a type, if the consent covers that type. */
 	public Read<ELicence> licence(ReadRequest request, String licenceType) {
+		return reads.timed("E_LICENCE", () -> readLicence(request, licenceType), RegistryReads::of);
+	}
+
+	private Read<ELicence> readLicence(ReadRequest request, String licenceType) {
 		String refusal = refusal(request, consent -> consent.licenceTypes().contains(licenceType));
 		if (refusal != null) {
 			log(request, "E_LICENCE", licenceType, DataAccess.Outcome.REFUSED, refusal);
@@ -76,6 +82,10 @@ public class OnceOnly implements PopulationRegistry {
 
 	/** What a registry holds about the subject, if the consent covers the registry. */
 	public Read<Map<String, Object>> registry(ReadRequest request, Registry registry, String what) {
+		return reads.timed(registry.name(), () -> readRegistry(request, registry, what), RegistryReads::of);
+	}
+
+	private Read<Map<String, Object>> readRegistry(ReadRequest request, Registry registry, String what) {
 		String refusal = refusal(request, consent -> consent.registries().contains(registry));
 		if (refusal != null) {
 			log(request, registry.name(), what, DataAccess.Outcome.REFUSED, refusal);
@@ -97,6 +107,11 @@ public class OnceOnly implements PopulationRegistry {
 	 */
 	@Override
 	public Optional<PersonOnRecord> personOnRecord(String idNumber, String reader, String purpose) {
+		return reads.timed(Registry.POPULATION.name(), () -> readPerson(idNumber, reader, purpose),
+				person -> person.isPresent() ? "granted" : "not_held");
+	}
+
+	private Optional<PersonOnRecord> readPerson(String idNumber, String reader, String purpose) {
 		Optional<PersonOnRecord> person = jdbc.sql("""
 				SELECT data ->> 'APPLICANT_NAME', data ->> 'MOBILE' FROM registry_record WHERE registry = ? AND subject = ?""")
 			.params(Registry.POPULATION.name(), idNumber)

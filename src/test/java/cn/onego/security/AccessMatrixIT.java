@@ -56,7 +56,7 @@ class AccessMatrixIT {
 	/** Who calls. "Own" means: the scope the fixture case lies in (芙蓉区, its hall, its market regulator). */
 	enum Caller {
 		ANONYMOUS, APPLICANT_OWNER, AGENT, APPLICANT_OTHER, CLERK_OWN, CLERK_OTHER, REVIEWER_OWN, REVIEWER_OTHER, HEAD_OWN,
-		SUPERVISOR_OWN, SUPERVISOR_OTHER, CATALOGUE_ADMIN, SYSTEM_ADMIN
+		SUPERVISOR_OWN, SUPERVISOR_OTHER, CATALOGUE_ADMIN, SYSTEM_ADMIN, METRICS_READER
 	}
 
 	enum Outcome {
@@ -167,6 +167,7 @@ class AccessMatrixIT {
 		sessions.put(Caller.SUPERVISOR_OTHER, new Session(staff(api, "SUPERVISOR", "431200", null, null), PASSWORD));
 		sessions.put(Caller.CATALOGUE_ADMIN, new Session(staff(api, "CATALOGUE_ADMIN", "430000", null, null), PASSWORD));
 		sessions.put(Caller.SYSTEM_ADMIN, new Session(staff(api, "SYSTEM_ADMIN", "430000", null, null), PASSWORD));
+		sessions.put(Caller.METRICS_READER, new Session(staff(api, "METRICS_READER", "430000", null, null), PASSWORD));
 	}
 
 	private static String staff(ApiClient api, String role, String region, String hall, String department) {
@@ -230,6 +231,8 @@ class AccessMatrixIT {
 		rows.put("/actuator/health", everyone(Outcome.OK));
 		// an operations endpoint that is not exposed: only a system administrator gets as far as learning that
 		rows.put("/actuator/env", only(Outcome.NOT_FOUND, Caller.SYSTEM_ADMIN));
+		// the metrics: the monitoring system's account and system administrators, nobody else
+		rows.put("/actuator/prometheus", only(Outcome.OK, Caller.SYSTEM_ADMIN, Caller.METRICS_READER));
 		rows.put("/v3/api-docs", everyone(Outcome.OK));
 		rows.put("/swagger-ui/index.html", everyone(Outcome.OK));
 		// where there is no endpoint there is nothing to refuse: not found, for everybody

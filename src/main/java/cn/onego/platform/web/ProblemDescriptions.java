@@ -231,6 +231,9 @@ public class ProblemDescriptions implements GlobalOpenApiCustomizer, GlobalOpera
 			.addProperty("code", typed("string").description("A short stable code, e.g. invalid-input, concurrent-change")
 				.example("invalid-input"))
 			.addProperty("message", new Schema<>().$ref("#/components/schemas/Message"))
+			.addProperty("requestId", typed("string")
+				.description("The request's id (also in the X-Request-Id header and on the server's log lines): quote it when reporting a problem")
+				.example("9f1c2d3e-4b5a-6789-abcd-ef0123456789"))
 			.addProperty("errors", typed("array").items(new Schema<>().$ref("#/components/schemas/FieldProblem"))
 				.description("For invalid input: one entry per field at fault"))
 			.required(List.of("type", "title", "status", "code", "message")));

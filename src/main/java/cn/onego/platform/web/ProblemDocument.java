@@ -72,6 +72,10 @@ final class ProblemDocument {
 		}
 		body.put("code", code);
 		body.put("message", Map.of("zh", detail.zh(), "en", detail.en()));
+		String requestId = cn.onego.platform.logging.LogContext.requestId();
+		if (requestId != null) {
+			body.put("requestId", requestId);
+		}
 		if (!errors.isEmpty()) {
 			body.put("errors", errors.stream()
 				.map(e -> Map.of("field", e.field(), "code", e.code(), "message",

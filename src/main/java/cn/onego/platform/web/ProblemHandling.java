@@ -307,6 +307,11 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 		}
 		body.setProperty("code", code);
 		body.setProperty("message", message);
+		String requestId = request instanceof ServletWebRequest servlet ? RequestIds.of(servlet.getRequest())
+				: cn.onego.platform.logging.LogContext.requestId();
+		if (requestId != null) {
+			body.setProperty("requestId", requestId);
+		}
 		if (!errors.isEmpty()) {
 			body.setProperty("errors", errors);
 		}

@@ -41,6 +41,7 @@ public class ProblemResponses {
 		body.setInstance(URI.create(request.getRequestURI().replaceAll("[^\\x21-\\x7e]", "")));
 		body.setProperty("code", code);
 		body.setProperty("message", detail);
+		body.setProperty("requestId", RequestIds.of(request));
 		headers.forEach(response::setHeader);
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

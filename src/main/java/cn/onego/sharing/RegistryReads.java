@@ -1,0 +1,47 @@
+package cn.onego.sharing;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Times every read of a shared registry or e-licence for the operators ({@code onego_registry_reads_seconds}):
+ * by source (the registry, {@code E_LICENCE}) and outcome — {@code granted} (found), {@code not_held},
+ * {@code refused} (no consent covers it) or {@code error} (the read failed) — never by whom it was about.
+ */
+@Component
+class RegistryReads {
+
+	private final MeterRegistry meters;
+
+	RegistryReads(MeterRegistry meters) {
+		this.meters = meters;
+	}
+
+	<T> T timed(String source, Supplier<T> read, Function<T, String> outcome) {
+		long started = System.nanoTime();
+		String result = "error";
+		try {
+			T value = read.get();
+			result = outcome.apply(value);
+			return value;
+		}
+		finally {
+			Timer.builder("onego.registry.reads")
+				.description("Reads of the shared registries and e-licences (once-only), by source and outcome")
+				.tags("source", source, "outcome", result)
+				.publishPercentileHistogram()
+				.register(meters)
+				.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+		}
+	}
+
+	static String of(OnceOnly.Read<?> read) {
+		return !read.granted() ? "refused" : read.value().isPresent() ? "granted" : "not_held";
+	}
+}

@@ -15,7 +15,7 @@ import org.postgresql.PGConnection;
  * use sequences and call functions, and nothing else — no DDL, no other roles, no server files or
  * programs. Its table rights come from default privileges of the owner, so a table a later migration
  * creates is covered without a grant, and a migration narrows them with one statement (e.g.
- * {@code REVOKE UPDATE, DELETE ON audit_entry FROM ${app_role}}, the placeholder naming the application's
+ * {@code REVOKE UPDATE, DELETE ON audit_record FROM ${app_role}}, the placeholder naming the application's
  * login on embedded and external servers alike).
  */
 final class Roles {

@@ -76,8 +76,11 @@ class HostileInputIT {
 			"supervision_case_day", "supervision_task_day", "supervision_department_day", "supervision_processed",
 			"flyway_schema_history");
 
-	/** The attempt log of the identity provider and the data-access log it writes a real-name check to. */
-	private static final Set<String> IDP_LOGS = Set.of("idp_attempt", "data_access");
+	/**
+	 * The attempt log of the identity provider, and the data-access log and audit trail it writes a real-name
+	 * check to.
+	 */
+	private static final Set<String> IDP_LOGS = Set.of("idp_attempt", "data_access", "audit_record");
 
 	private static final String MATTER = "HN-RETIREMENT";
 	private static final Map<String, List<String>> RETIREMENT = Map.of("RETIREMENT_KIND", List.of("STATUTORY_AGE"),

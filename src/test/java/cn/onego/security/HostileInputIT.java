@@ -543,7 +543,7 @@ class HostileInputIT {
 		if (p.startsWith("/api/v1/admin/") || p.startsWith("/api/v1/calendar") && !route.method().equals("GET")) {
 			return staff("admin", "onego-admin", exchange);
 		}
-		if (p.startsWith("/api/v1/supervision/") || p.startsWith("/api/v1/evaluation/")) {
+		if (p.startsWith("/api/v1/supervision/") || p.startsWith("/api/v1/evaluation/") || p.startsWith("/api/v1/audit/")) {
 			return staff("supervisor", "onego-supervisor", exchange);
 		}
 		if (p.matches("/api/v1/cases/\\{id}/(acceptance|refusal|supplement-request|issue)") || p.startsWith("/api/v1/window/")

@@ -82,6 +82,9 @@ class AuditTrailIT {
 	@Autowired
 	AnchorKey key;
 
+	@Autowired
+	AuditTrail trail;
+
 	/** The platform's clock (the test profile's day). */
 	@Autowired
 	Clock clock;
@@ -157,6 +160,64 @@ class AuditTrailIT {
 			.param("application/" + applicationId)
 			.query()
 			.listOfRows();
+	}
+
+	@Test
+	void aRecordCommitsWithTheChangeItDescribesOrNotAtAll() {
+		String target = "test/" + java.util.UUID.randomUUID();
+		TransactionTemplate transaction = new TransactionTemplate(transactions);
+		transaction.executeWithoutResult(status -> {
+			trail.record("system", "test.rolled-back", target, "the change failed");
+			status.setRollbackOnly();
+		});
+		transaction.executeWithoutResult(status -> trail.record("system", "test.committed", target, "the change held"));
+		// a read logged in a transaction of its own survives its caller's rollback, as the once-only log does
+		transaction.executeWithoutResult(status -> {
+			trail.record("system", "test.rolled-back", target, "the caller failed");
+			separatelyRecorded(target);
+			status.setRollbackOnly();
+		});
+		assertThat(jdbc.sql("SELECT action FROM audit_record WHERE target = ? ORDER BY id").param(target).query(String.class).list())
+			.containsExactlyInAnyOrder("test.committed", "test.read-anyway");
+		assertThat(jdbc.sql("SELECT DISTINCT role FROM audit_record WHERE target = ?").param(target).query(String.class).list())
+			.containsExactly("SYSTEM");
+	}
+
+	private void separatelyRecorded(String target) {
+		TransactionTemplate separately = new TransactionTemplate(transactions);
+		separately.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+		separately.executeWithoutResult(inner -> trail.record("system", "test.read-anyway", target, "read"));
+	}
+
+	@Test
+	void concurrentWritersKeepEveryChainWhole() throws Exception {
+		LocalDate day = aDayOfItsOwn();
+		Clock onThatDay = Clock.fixed(day.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant(), ZoneId.of("Asia/Shanghai"));
+		Ledger ledger = new Ledger(jdbc, batches, onThatDay, 2);
+		TransactionTemplate transaction = new TransactionTemplate(transactions);
+		java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(6);
+		List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+		for (int w = 0; w < 6; w++) {
+			int writer = w;
+			done.add(writers.submit(() -> {
+				for (int t = 0; t < 20; t++) {
+					int size = 1 + t % 3;
+					int transactionNumber = t;
+					transaction.executeWithoutResult(status -> ledger.append(java.util.stream.IntStream.range(0, size)
+						.mapToObj(i -> new Entry(ledger.now(), "writer-" + writer, "WINDOW_CLERK", null, "case.CLAIMED",
+								"case/" + writer + "/" + transactionNumber + "/" + i, null, null))
+						.toList()));
+				}
+			}));
+		}
+		for (java.util.concurrent.Future<?> future : done) {
+			future.get();
+		}
+		writers.shutdown();
+		AuditReport report = verification.verify(day, day);
+		assertThat(report.findings()).isEmpty();
+		assertThat(report.records()).isEqualTo(6 * (7 * 1 + 7 * 2 + 6 * 3));
+		assertThat(report.chains()).isBetween(1, 2);
 	}
 
 	// ------------------------------------------------------------------ who may change it

@@ -21,8 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The daily anchors: after a day ends, the heads of its chains are signed with the platform's SM2 key
  * ({@link Anchor}). Runs on a schedule ({@code onego.audit.anchor-cron}, ten past midnight China time) and on
- * demand; either way every finished day that holds records and no anchor is anchored, oldest first, and a day
- * is anchored once (several nodes may run it at once).
+ * demand; either way every finished day after the last anchored one that holds records is anchored, oldest
+ * first, and a day is anchored once (several nodes may run it at once).
  */
 @Service
 public class AuditAnchors {
@@ -41,11 +41,16 @@ public class AuditAnchors {
 		this.transactions = new TransactionTemplate(transactions);
 	}
 
-	/** Anchors every finished day that holds records and has no anchor yet; returns the new anchors. */
+	/**
+	 * Anchors every finished day after the last anchored one that holds records; returns the new anchors. A day
+	 * before the last anchor without one is never anchored now: its anchor was removed, and signing what its
+	 * chains hold today would bless whatever was changed with it (the verification reports it instead).
+	 */
 	public List<Anchor> anchorFinishedDays() {
 		List<LocalDate> days = jdbc.sql("""
 				WITH RECURSIVE d AS (
-				    (SELECT day FROM audit_record ORDER BY day LIMIT 1)
+				    (SELECT day FROM audit_record
+				     WHERE day > coalesce((SELECT max(day) FROM audit_anchor), '-infinity'::date) ORDER BY day LIMIT 1)
 				    UNION ALL
 				    SELECT (SELECT r.day FROM audit_record r WHERE r.day > d.day ORDER BY r.day LIMIT 1) FROM d WHERE d.day IS NOT NULL)
 				SELECT day FROM d WHERE day IS NOT NULL AND day < ?

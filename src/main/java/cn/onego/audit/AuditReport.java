@@ -14,7 +14,8 @@ import java.util.List;
  * @param findings every altered, deleted or inserted record and broken link detected, and every anchor whose
  *        signature does not verify or whose heads the records no longer match, in chain order (at most
  *        {@value Verifier#MOST_FINDINGS}; {@code complete} is false when there were more)
- * @param unanchoredDays finished days that hold records but no anchor yet (anchoring runs after midnight)
+ * @param unanchoredDays finished days after the last anchored one that hold records but no anchor yet (anchoring
+ *        runs after midnight); one before an anchored day is an {@code ANCHOR_MISSING} finding
  * @param complete false when findings were left out
  */
 public record AuditReport(LocalDate from, LocalDate to, long records, int chains, int anchors, boolean intact,
@@ -38,10 +39,12 @@ public record AuditReport(LocalDate from, LocalDate to, long records, int chains
 		/** The day's anchor names a key that is not the platform's (or the one the auditor gave). */
 		ANCHOR_UNKNOWN_KEY,
 		/** A chain's records no longer end in the head the anchor signed: rewritten after the anchor. */
-		ANCHOR_MISMATCH;
+		ANCHOR_MISMATCH,
+		/** A day holds records but no anchor, though a later day has one: its anchor was removed. */
+		ANCHOR_MISSING;
 
 		boolean ofAChain() {
-			return this != ANCHOR_SIGNATURE && this != ANCHOR_UNKNOWN_KEY;
+			return this != ANCHOR_SIGNATURE && this != ANCHOR_UNKNOWN_KEY && this != ANCHOR_MISSING;
 		}
 	}
 }

@@ -72,6 +72,15 @@ final class Verifier {
 				unanchored.add(p.day());
 			}
 		}
+		LocalDate lastAnchored = anchors.keySet().stream().max(Comparator.naturalOrder()).orElse(null);
+		for (java.util.Iterator<LocalDate> days = unanchored.iterator(); days.hasNext();) {
+			LocalDate day = days.next();
+			if (lastAnchored != null && day.isBefore(lastAnchored)) {
+				findings.add(new Finding(Kind.ANCHOR_MISSING, day, null, null, null,
+						"the day holds records but no anchor, though " + lastAnchored + " is anchored: its anchor was removed"));
+				days.remove();
+			}
+		}
 		for (Anchor anchor : anchors.values()) {
 			for (Anchor.Head head : anchor.heads()) {
 				if (!seen.getOrDefault(anchor.day(), Set.of()).contains(head.shard())) {

@@ -322,6 +322,23 @@ class AuditTrailIT {
 			.containsExactly(tuple(Kind.ANCHOR_MISMATCH, ids.get(1)));
 	}
 
+	@Test
+	void anAnchorRemovedIsReportedAndNeverMadeAgainOverWhatTheDayHoldsNow() {
+		LocalDate day = aDayOfItsOwn();
+		LocalDate next = day.plusDays(1);
+		chain(day, 2);
+		chain(next, 1);
+		anchors.anchor(day);
+		anchors.anchor(next);
+		assertThat(verification.verify(day, next).intact()).isTrue();
+
+		new JdbcTemplate(owner).update("DELETE FROM audit_anchor WHERE day = ?", day);
+		anchors.anchorFinishedDays();
+		assertThat(anchors.find(day)).as("not signed again over what may have been changed meanwhile").isEmpty();
+		assertThat(verification.verify(day, next).findings()).extracting(Finding::kind, Finding::day)
+			.containsExactly(tuple(Kind.ANCHOR_MISSING, day));
+	}
+
 	// ------------------------------------------------------------------ the endpoint
 
 	@Test

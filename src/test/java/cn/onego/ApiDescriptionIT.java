@@ -191,6 +191,20 @@ class ApiDescriptionIT {
 	}
 
 	@Test
+	void describesTheAuditTrailsVerificationAnchoringAndPublicKey() {
+		Map<String, Map<String, Object>> operations = operations();
+		assertThat(operations).containsKeys("GET /api/v1/audit/verification", "POST /api/v1/audit/anchors",
+				"GET /api/v1/audit/anchor-key");
+		assertThat((List<?>) operations.get("GET /api/v1/audit/anchor-key").get("security")).as("a public key is public").isEmpty();
+		assertThat(String.valueOf(operations.get("GET /api/v1/audit/verification").get("description")))
+			.contains("Roles: SUPERVISOR, SYSTEM_ADMIN");
+		assertThat(String.valueOf(operations.get("POST /api/v1/audit/anchors").get("description"))).contains("Roles: SYSTEM_ADMIN");
+		Map<String, Object> refused = resolve(map(map(operations.get("GET /api/v1/audit/verification").get("responses")).get("403")));
+		assertThat(String.valueOf(refused.get("description"))).as("a supervisor below the province is refused")
+			.contains("province-supervisors-only");
+	}
+
+	@Test
 	void describesTheProblemSchema() {
 		Map<String, Map<String, Object>> schemas = map(map(description.get("components")).get("schemas"));
 		Map<String, Object> problem = map(schemas.get("Problem").get("properties"));

@@ -27,6 +27,7 @@ import cn.onego.application.ApplicationRecord.MaterialEntry;
 import cn.onego.application.ApplicationRecord.Materials;
 import cn.onego.application.ApplicationRecord.Status;
 import cn.onego.application.MergedForm.FormField;
+import cn.onego.audit.AuditTrail;
 import cn.onego.catalog.CatalogQueries;
 import cn.onego.catalog.Catalogue;
 import cn.onego.catalog.Enums.ApplicantType;
@@ -69,10 +70,12 @@ public class Submissions {
 	private final ApplicationEventPublisher events;
 	private final JsonMapper json;
 	private final Clock clock;
+	private final AuditTrail audit;
 
 	Submissions(CatalogQueries catalog, Applications applications, SubmissionKeys keys, Attachments attachments,
 			OnceOnly onceOnly, Consents consents, Representation representation, TransactionTemplate transactions,
-			ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+			ApplicationEventPublisher events, JsonMapper json, Clock clock, AuditTrail audit) {
+		this.audit = audit;
 		this.catalog = catalog;
 		this.applications = applications;
 		this.keys = keys;
@@ -385,6 +388,10 @@ public class Submissions {
 				|| representation.capacity(actor.username(), actor.idNumber(), a.applicant().id()).isPresent();
 		if (!own) {
 			throw new NotFound("申请", "Application", id.toString());
+		}
+		if (!actor.isPerson(a.applicant().id())) {
+			// a clerk who filed it at the window (帮代办) or an agent reads another person's data
+			audit.record(actor, "read.application", "application/" + a.id(), a.status().name());
 		}
 		return a;
 	}

@@ -6,8 +6,9 @@
  * attachments stored by content hash — each upload owned by its uploader, who alone may refer to it, within a
  * daily quota, and deleted when nobody referred to it within a week — and idempotent submission. Reads the catalogue through
  * {@link cn.onego.catalog.CatalogQueries} and the applicant's data only through
- * {@link cn.onego.sharing.OnceOnly}; publishes {@link cn.onego.application.ApplicationSubmitted}.
+ * {@link cn.onego.sharing.OnceOnly}; publishes {@link cn.onego.application.ApplicationSubmitted}. A read of an
+ * application by anyone but its applicant goes into the audit trail.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Application", allowedDependencies = { "shared", "platform",
-		"catalog", "sharing", "licences", "identity" })
+		"catalog", "sharing", "licences", "identity", "audit" })
 package cn.onego.application;

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 
 import cn.onego.application.ApplicationRecord;
 import cn.onego.application.Submissions;
+import cn.onego.audit.AuditTrail;
 import cn.onego.catalog.CatalogQueries;
 import cn.onego.catalog.Catalogue;
 import cn.onego.catalog.Department;
@@ -31,11 +32,14 @@ public class CaseQueries {
 	private final cn.onego.clock.Calendars calendars;
 	private final java.time.Clock clock;
 	private final double warningShare;
+	private final AuditTrail audit;
 
 	CaseQueries(Cases cases, CaseAccess access, CatalogQueries catalog, Submissions submissions, Notifications notifications,
 			JdbcClient jdbc,
 			cn.onego.clock.Calendars calendars, java.time.Clock clock,
-			@org.springframework.beans.factory.annotation.Value("${onego.clock.warning-share:0.2}") double warningShare) {
+			@org.springframework.beans.factory.annotation.Value("${onego.clock.warning-share:0.2}") double warningShare,
+			AuditTrail audit) {
+		this.audit = audit;
 		this.calendars = calendars;
 		this.clock = clock;
 		this.warningShare = warningShare;
@@ -104,6 +108,7 @@ public class CaseQueries {
 		CaseFile c = find(caseId);
 		List<Task> taskList = cases.tasks(caseId);
 		access.readable(actor, c, taskList);
+		audited(actor, c, "read.case-file", "case/" + c.id());
 		Catalogue catalogue = catalog.catalogue();
 		List<TaskView> tasks = taskList.stream().map(t -> view(catalogue, t)).toList();
 		LocalDate due = c.acceptedAt() == null || taskList.isEmpty() ? null
@@ -156,6 +161,7 @@ public class CaseQueries {
 	 */
 	public ApplicationRecord application(Actor actor, UUID caseId) {
 		CaseFile c = submission(actor, caseId);
+		audited(actor, c, "read.application", "application/" + c.applicationId());
 		return submissions.submitted(c.applicationId());
 	}
 
@@ -164,6 +170,7 @@ public class CaseQueries {
 		if (c.acceptedAt() == null) {
 			throw new NotFound("受理回执（尚未受理）", "Acceptance receipt (not accepted yet)", c.number().value());
 		}
+		audited(actor, c, "read.receipt", "case/" + c.id());
 		ApplicationRecord application = submissions.submitted(c.applicationId());
 		List<ApplicationRecord.MaterialEntry> received = application.materials()
 			.resolved()
@@ -258,6 +265,16 @@ public class CaseQueries {
 		}
 		return new TaskView(t, catalogue.item(t.item()).map(i -> i.name()).orElse(null),
 				catalogue.department(t.department()).map(Department::name).orElse(t.department()), elapsed, remaining, colour);
+	}
+
+	/**
+	 * A read of a case's personal data goes into the audit trail unless the applicant reads their own: staff,
+	 * agents and supervisors, after their access was granted.
+	 */
+	private void audited(Actor actor, CaseFile c, String action, String target) {
+		if (!actor.isPerson(c.applicantId())) {
+			audit.record(actor, action, target, "case " + c.number().value());
+		}
 	}
 
 	private CaseFile find(UUID caseId) {

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import cn.onego.application.ApplicationInput.Delivery;
+import cn.onego.audit.AuditTrail;
 import cn.onego.cases.CaseFile.Gap;
 import cn.onego.cases.CaseFile.Issue;
 import cn.onego.cases.CaseFile.Mode;
@@ -26,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Cases, their tasks and their history in PostgreSQL. Updates carry the version read: a case or task
- * changed in between is not overwritten (optimistic locking), and the caller answers 409.
+ * changed in between is not overwritten (optimistic locking), and the caller answers 409. Every step of a
+ * history — each state change and decision — is also appended to the audit trail, in the same transaction.
  */
 @Repository
 class Cases {
@@ -43,11 +45,13 @@ class Cases {
 	private final JdbcClient jdbc;
 	private final JdbcTemplate batches;
 	private final JsonMapper json;
+	private final AuditTrail audit;
 
-	Cases(JdbcClient jdbc, JdbcTemplate batches, JsonMapper json) {
+	Cases(JdbcClient jdbc, JdbcTemplate batches, JsonMapper json, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.batches = batches;
 		this.json = json;
+		this.audit = audit;
 	}
 
 	long nextSerial() {
@@ -222,6 +226,17 @@ class Cases {
 			.params(caseId, taskId, Timestamp.from(at), actor, action, from == null ? null : from.toString(),
 					to == null ? null : to.toString(), detail)
 			.update();
+		audit(new NewStep(caseId, taskId, at, actor, action, from, to, detail));
+	}
+
+	/** The step in the audit trail: {@code case.<ACTION>} on {@code case/<id>[/task/<id>]}, with the states and detail. */
+	private void audit(NewStep step) {
+		String target = "case/" + step.caseId() + (step.taskId() == null ? "" : "/task/" + step.taskId());
+		String states = step.from() == null && step.to() == null ? ""
+				: (step.from() == null ? "" : step.from()) + " → " + (step.to() == null ? "" : step.to());
+		String reason = states.isEmpty() ? step.detail()
+				: step.detail() == null || step.detail().isEmpty() ? states : states + "; " + step.detail();
+		audit.record(step.actor(), "case." + step.action(), target, reason);
 	}
 
 	/** A step to record. */
@@ -251,6 +266,7 @@ class Cases {
 					steps.stream().map(s -> s.to() == null ? null : s.to().toString()).toArray(String[]::new),
 					steps.stream().map(NewStep::detail).toArray(String[]::new))
 			.update();
+		steps.forEach(this::audit);
 	}
 
 	List<Step> history(UUID caseId) {

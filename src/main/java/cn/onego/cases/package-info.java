@@ -6,8 +6,10 @@
  * the dependency graph allows, with 秒批 rules of the catalogue approving instantly; departments decide;
  * commitment-based approvals are verified afterwards; and one window issues the result bundle. Every
  * transition is recorded with actor, time and reason, and published as an event; the applicant is told
- * through a notification outbox. Listens to {@link cn.onego.application.ApplicationSubmitted}.
+ * through a notification outbox; every step of a case's history, and every read of a case or of what was
+ * submitted for it by anyone but the applicant, goes into the audit trail ({@link cn.onego.audit.AuditTrail}).
+ * Listens to {@link cn.onego.application.ApplicationSubmitted}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Cases", allowedDependencies = { "shared", "platform",
-		"catalog", "application", "identity", "clock", "credit", "licences", "sharing" })
+		"catalog", "application", "identity", "clock", "credit", "licences", "sharing", "audit" })
 package cn.onego.cases;

@@ -95,7 +95,12 @@ public final class Routes {
 			// 好差评 rectifications, statistics and supervision
 			rule(HttpMethod.GET, roles(WINDOW_CLERK, REVIEWER, DEPARTMENT_HEAD, SUPERVISOR), "/api/v1/rectifications"),
 			rule(HttpMethod.POST, roles(WINDOW_CLERK, REVIEWER, DEPARTMENT_HEAD), "/api/v1/rectifications/*/*"),
-			rule(HttpMethod.GET, roles(SUPERVISOR), "/api/v1/evaluation/statistics", "/api/v1/supervision/**"));
+			rule(HttpMethod.GET, roles(SUPERVISOR), "/api/v1/evaluation/statistics", "/api/v1/supervision/**"),
+			// the audit trail: verified by the province's supervisors (checked in the module: a province's region)
+			// and the system administrators, anchored on demand by the latter; the anchors' public key is public
+			rule(HttpMethod.GET, PUBLIC, "/api/v1/audit/anchor-key"),
+			rule(HttpMethod.GET, roles(SUPERVISOR, SYSTEM_ADMIN), "/api/v1/audit/verification"),
+			rule(HttpMethod.POST, roles(SYSTEM_ADMIN), "/api/v1/audit/anchors"));
 
 	private static final PathPatternParser PARSER = new PathPatternParser();
 

@@ -15,7 +15,7 @@ import org.postgresql.PGConnection;
  * use sequences and call functions, and nothing else — no DDL, no other roles, no server files or
  * programs. Its table rights come from default privileges of the owner, so a table a later migration
  * creates is covered without a grant, and a migration narrows them with one statement (e.g.
- * {@code REVOKE UPDATE, DELETE ON audit_entry FROM ${app_role}}, the placeholder naming the application's
+ * {@code REVOKE UPDATE, DELETE ON audit_record FROM ${app_role}}, the placeholder naming the application's
  * login on embedded and external servers alike).
  */
 final class Roles {
@@ -27,6 +27,13 @@ final class Roles {
 
 	/** The application's rights on a table: its rows, not its definition (no TRUNCATE, REFERENCES, TRIGGER). */
 	private static final String APPLICATION_RIGHTS_ON_TABLES = "SELECT, INSERT, UPDATE, DELETE";
+
+	/**
+	 * The tables the application may only add to and read — the audit trail (migration V34 revokes the rest) —
+	 * with those rights when a data directory from before the roles is adopted, so that adopting never gives
+	 * back what a migration took.
+	 */
+	static final java.util.Set<String> INSERT_ONLY = java.util.Set.of("audit_record", "audit_anchor");
 
 	private Roles() {
 	}
@@ -116,7 +123,7 @@ final class Roles {
 			String rights = switch (relation[1]) {
 				case "m" -> "SELECT ON TABLE";
 				case "S" -> "USAGE, SELECT ON SEQUENCE";
-				default -> APPLICATION_RIGHTS_ON_TABLES + " ON TABLE";
+				default -> INSERT_ONLY.contains(relation[0]) ? "SELECT, INSERT ON TABLE" : APPLICATION_RIGHTS_ON_TABLES + " ON TABLE";
 			};
 			sql.execute("GRANT " + rights + " " + relation[0] + " TO " + APPLICATION);
 		}

@@ -14,6 +14,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.onego.audit.AuditTrail;
 import cn.onego.catalog.Enums.Registry;
 import cn.onego.licences.ELicence;
 import cn.onego.licences.ELicences;
@@ -39,10 +40,12 @@ public class OnceOnly implements PopulationRegistry {
 	private final Clock clock;
 	private final TransactionTemplate separately;
 	private final RegistryReads reads;
+	private final AuditTrail audit;
 
 	OnceOnly(JdbcClient jdbc, Consents consents, ELicences licences, JsonMapper json, Clock clock,
-			PlatformTransactionManager transactions, RegistryReads reads) {
+			PlatformTransactionManager transactions, RegistryReads reads, AuditTrail audit) {
 		this.reads = reads;
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.consents = consents;
 		this.licences = licences;
@@ -151,14 +154,28 @@ public class OnceOnly implements PopulationRegistry {
 		return null;
 	}
 
-	// in a transaction of its own, so the entry survives the caller's rollback: the read happened either way
+	/**
+	 * In a transaction of its own, so the entry survives the caller's rollback: the read happened either way.
+	 * The same transaction appends it to the audit trail, where it points at the entry (which names the
+	 * subject) and shows the subject masked.
+	 */
 	private void log(ReadRequest request, String source, String what, DataAccess.Outcome outcome, String reason) {
-		separately.executeWithoutResult(status -> jdbc.sql("""
-				INSERT INTO data_access (at, actor, subject, source, what, purpose, consent_id, outcome, reason)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(Timestamp.from(clock.instant()), request.actor(), request.subject(), source, what, request.purpose(),
-					request.consentId(), outcome.name(), reason)
-			.update());
+		separately.executeWithoutResult(status -> {
+			long entry = jdbc.sql("""
+					INSERT INTO data_access (at, actor, subject, source, what, purpose, consent_id, outcome, reason)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+				.params(Timestamp.from(clock.instant()), request.actor(), request.subject(), source, what, request.purpose(),
+						request.consentId(), outcome.name(), reason)
+				.query(Long.class)
+				.single();
+			audit.record(request.actor(), "read." + source.toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+					"data-access/" + entry, outcome + " " + what + " about " + masked(request.subject()) + " for "
+							+ request.purpose() + (reason == null ? "" : " (" + reason + ")"));
+		});
+	}
+
+	private static String masked(String subject) {
+		return subject != null && cn.onego.shared.CreditCode.isValid(subject) ? subject : cn.onego.shared.IdNumber.mask(subject);
 	}
 
 	/** Every read about the subject, newest first (data-access transparency). */

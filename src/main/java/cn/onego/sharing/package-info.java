@@ -2,8 +2,9 @@
  * Data sharing (数据共享交换) behind the applicant's consent: the shared registries (人口库, 法人库 …),
  * the consents applicants grant for a matter (which data, purpose, validity) and may withdraw, and a
  * log of every read — granted or refused — with who, what, when, purpose and consent, which the
- * applicant can see. No registry or e-licence is read for an applicant without a consent that covers it.
+ * applicant can see, and which also goes into the audit trail. No registry or e-licence is read for an
+ * applicant without a consent that covers it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Sharing", allowedDependencies = { "shared", "platform",
-		"catalog", "licences", "identity" })
+		"catalog", "licences", "identity", "audit" })
 package cn.onego.sharing;

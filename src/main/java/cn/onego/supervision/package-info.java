@@ -3,8 +3,9 @@
  * red now, handling time against the promised limits, the departments most often late on a case's
  * critical path, the reduction metrics and satisfaction — for a region, hall, department, matter, channel
  * and period, with every table exportable as CSV and Excel. Daily aggregates are maintained from the
- * cases' events as they happen (each event counted once), never by scanning all cases per request.
+ * cases' events as they happen (each event counted once), never by scanning all cases per request. Every
+ * export goes into the audit trail.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Supervision", allowedDependencies = { "shared", "platform",
-		"catalog", "cases", "application", "evaluation", "identity", "clock" })
+		"catalog", "cases", "application", "evaluation", "identity", "clock", "audit" })
 package cn.onego.supervision;

@@ -150,7 +150,9 @@ class DatabaseSecurityIT {
 			.setCleanDataDirectory(false)
 			.setLocaleConfig("locale", "C.UTF-8")
 			.start()) {
-			Flyway.configure().dataSource(old.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
+			// the application's login was the superuser then
+			Flyway.configure().dataSource(old.getPostgresDatabase()).locations("classpath:db/migration")
+				.placeholders(java.util.Map.of("app_role", Roles.SUPERUSER)).load().migrate();
 			try (Connection connection = old.getPostgresDatabase().getConnection(); Statement sql = connection.createStatement()) {
 				sql.execute("""
 						CREATE TYPE mood AS ENUM ('GOOD', 'BAD');
@@ -172,6 +174,8 @@ class DatabaseSecurityIT {
 			app.sql("INSERT INTO legacy_note (body, mood) VALUES (legacy_shout('and after'), 'BAD')").update();
 			assertThat(app.sql("SELECT nextval('legacy_counter')").query(Long.class).single()).isEqualTo(1L);
 			assertThat(app.sql("SELECT count(*) FROM legacy_note").query(Integer.class).single()).isEqualTo(2);
+			assertThat(sqlState(app, "UPDATE audit_record SET day = day")).as("the audit trail stays insert-only").isEqualTo("42501");
+			assertThat(sqlState(app, "DELETE FROM audit_anchor")).as("the audit trail stays insert-only").isEqualTo("42501");
 			try (Stream<Path> migrations = Files.list(Path.of("src/main/resources/db/migration"))) {
 				assertThat(app.sql("SELECT count(*) FROM flyway_schema_history WHERE success").query(Long.class).single())
 					.as("no migration ran twice")

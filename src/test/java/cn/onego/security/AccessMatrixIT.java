@@ -426,6 +426,13 @@ class AccessMatrixIT {
 				only(Outcome.OK, Caller.SUPERVISOR_OWN)));
 		rows.add(row("GET /api/v1/supervision/export/{table}", "GET", "/api/v1/supervision/export/volumes?region=430102", null,
 				only(Outcome.OK, Caller.SUPERVISOR_OWN)));
+
+		// the audit trail: verified by a province's supervisors — the fixture's are a city's and a prefecture's,
+		// refused by the module (403) where the route admitted them — and the system administrators
+		rows.add(row("GET /api/v1/audit/verification", "GET", "/api/v1/audit/verification?from=" + today + "&to=" + today, null,
+				only(Outcome.OK, Caller.SYSTEM_ADMIN)));
+		rows.add(row("POST /api/v1/audit/anchors", "POST", "/api/v1/audit/anchors", null, only(Outcome.OK, Caller.SYSTEM_ADMIN)));
+		rows.add(row("GET /api/v1/audit/anchor-key", "GET", "/api/v1/audit/anchor-key", null, everyone(Outcome.OK)));
 		return rows;
 	}
 

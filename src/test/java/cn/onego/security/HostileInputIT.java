@@ -76,8 +76,11 @@ class HostileInputIT {
 			"supervision_case_day", "supervision_task_day", "supervision_department_day", "supervision_processed",
 			"flyway_schema_history");
 
-	/** The attempt log of the identity provider and the data-access log it writes a real-name check to. */
-	private static final Set<String> IDP_LOGS = Set.of("idp_attempt", "data_access");
+	/**
+	 * The attempt log of the identity provider, and the data-access log and audit trail it writes a real-name
+	 * check to.
+	 */
+	private static final Set<String> IDP_LOGS = Set.of("idp_attempt", "data_access", "audit_record");
 
 	private static final String MATTER = "HN-RETIREMENT";
 	private static final Map<String, List<String>> RETIREMENT = Map.of("RETIREMENT_KIND", List.of("STATUTORY_AGE"),
@@ -540,7 +543,7 @@ class HostileInputIT {
 		if (p.startsWith("/api/v1/admin/") || p.startsWith("/api/v1/calendar") && !route.method().equals("GET")) {
 			return staff("admin", "onego-admin", exchange);
 		}
-		if (p.startsWith("/api/v1/supervision/") || p.startsWith("/api/v1/evaluation/")) {
+		if (p.startsWith("/api/v1/supervision/") || p.startsWith("/api/v1/evaluation/") || p.startsWith("/api/v1/audit/")) {
 			return staff("supervisor", "onego-supervisor", exchange);
 		}
 		if (p.matches("/api/v1/cases/\\{id}/(acceptance|refusal|supplement-request|issue)") || p.startsWith("/api/v1/window/")

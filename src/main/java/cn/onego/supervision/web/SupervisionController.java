@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.onego.audit.AuditTrail;
 import cn.onego.identity.Actor;
 import cn.onego.identity.Actors;
 import cn.onego.identity.Role;
@@ -31,9 +32,11 @@ class SupervisionController {
 	private final Dashboard dashboard;
 	private final Actors actors;
 	private final java.time.Clock clock;
+	private final AuditTrail audit;
 
-	SupervisionController(Dashboard dashboard, Actors actors, java.time.Clock clock) {
+	SupervisionController(Dashboard dashboard, Actors actors, java.time.Clock clock, AuditTrail audit) {
 		this.clock = clock;
+		this.audit = audit;
 		this.dashboard = dashboard;
 		this.actors = actors;
 	}
@@ -62,12 +65,28 @@ class SupervisionController {
 			throw InvalidInput.of("format", "unknown", Message.of("导出格式为 csv 或 xlsx", "the format is csv or xlsx"));
 		}
 		byte[] body = excel ? Tables.xlsx(table, rows.columns(), rows.rows()) : Tables.csv(rows.columns(), rows.rows());
+		// an export leaves the platform: who took which table of which scope goes into the audit trail
+		audit.record(actor, "export.supervision." + table, "supervision/" + table, (excel ? "xlsx" : "csv") + ", "
+				+ rows.rows().size() + " rows, filter " + filterText(region, hall, department, matter, channel, from, to));
 		return ResponseEntity.ok()
 			.contentType(excel ? MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 					: new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename("onego-" + table + (excel ? ".xlsx" : ".csv")).build().toString())
 			.body(body);
+	}
+
+	private static String filterText(String region, String hall, String department, String matter, String channel,
+			LocalDate from, LocalDate to) {
+		java.util.StringJoiner text = new java.util.StringJoiner(" ");
+		String[][] given = { { "region", region }, { "hall", hall }, { "department", department }, { "matter", matter },
+				{ "channel", channel }, { "from", from == null ? null : from.toString() }, { "to", to == null ? null : to.toString() } };
+		for (String[] g : given) {
+			if (g[1] != null) {
+				text.add(g[0] + "=" + g[1]);
+			}
+		}
+		return text.length() == 0 ? "default" : text.toString();
 	}
 
 	/** The filter asked for; the period defaults to the last 30 days, the region to the supervisor's own. */

@@ -230,6 +230,8 @@ class AccessMatrixIT {
 		rows.put("/actuator/health", everyone(Outcome.OK));
 		// an operations endpoint that is not exposed: only a system administrator gets as far as learning that
 		rows.put("/actuator/env", only(Outcome.NOT_FOUND, Caller.SYSTEM_ADMIN));
+		// the keys of personal data and their rotation (tools/rotate-keys): system administrators only
+		rows.put("/actuator/datakeys", only(Outcome.OK, Caller.SYSTEM_ADMIN));
 		rows.put("/v3/api-docs", everyone(Outcome.OK));
 		rows.put("/swagger-ui/index.html", everyone(Outcome.OK));
 		// where there is no endpoint there is nothing to refuse: not found, for everybody

@@ -40,6 +40,9 @@ class ImpersonationIT {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	cn.onego.platform.crypto.PersonalData data;
+
 	@Test
 	void registeringWithAnothersIdNumberAndAWrongNameIsRefusedWithoutSayingWhyAndLogged() {
 		ApiClient api = new ApiClient(port);
@@ -55,8 +58,8 @@ class ImpersonationIT {
 			.doesNotContain(victimsPhone.substring(7));
 
 		assertThat((List<?>) api.get("/idp/api/demo/sms?mobile=" + victimsPhone).json("$.messages")).as("no code was sent").isEmpty();
-		assertThat(jdbc.sql("SELECT count(*) FROM idp_attempt WHERE kind = 'REGISTRATION' AND outcome = 'REFUSED' AND login = ?")
-			.param(victim).query(Integer.class).single()).as("the attempt is on record").isEqualTo(1);
+		assertThat(jdbc.sql("SELECT count(*) FROM idp_attempt WHERE kind = 'REGISTRATION' AND outcome = 'REFUSED' AND login_index = ?")
+			.param(data.index(victim)).query(Integer.class).single()).as("the attempt is on record").isEqualTo(1);
 		assertThat(Citizens.tryToSignIn(api, "impostor" + port, "Impostor-pass-1")).as("no account was opened").isFalse();
 	}
 

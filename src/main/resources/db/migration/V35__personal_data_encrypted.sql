@@ -1,0 +1,44 @@
+-- Personal data at rest (docs/SECURITY.md, "Personal data at rest"). ID numbers, mobile numbers, addresses, the
+-- values of forms and registry records are stored sealed with SM4-GCM under a key held outside the database
+-- (cn.onego.platform.crypto): 'k<key id>:<Base64(nonce | ciphertext | tag)>', in TEXT columns. A look-up by ID
+-- number or mobile compares a blind index instead (HMAC-SM3 under a key of its own, the *_index columns):
+-- unique where the plain value was unique.
+--
+-- SQL cannot seal (the key is not here), so this migration only shapes the tables and lists the columns whose
+-- existing rows are still plain in sealing_pending; at start-up, before any request, OneGo seals those rows and
+-- fills their index in batches (cn.onego.platform.crypto.Resealing) and empties the list. Until then a value
+-- without the envelope is read as it is.
+CREATE TABLE sealing_pending (
+    table_name  TEXT NOT NULL,
+    column_name TEXT NOT NULL,
+    PRIMARY KEY (table_name, column_name)
+);
+
+-- identity: the applicants' accounts, found by ID number at a first sign-in through another provider
+ALTER TABLE account DROP CONSTRAINT account_id_number_key;
+ALTER TABLE account ADD COLUMN id_number_index TEXT;
+CREATE UNIQUE INDEX account_id_number_index ON account (id_number_index);
+INSERT INTO sealing_pending VALUES ('account', 'id_number'), ('account', 'mobile');
+
+-- idp: the people of the demo identity provider, their registrations, codes and attempts
+ALTER TABLE idp_person DROP CONSTRAINT idp_person_id_number_key;
+ALTER TABLE idp_person ADD COLUMN id_number_index TEXT;
+CREATE UNIQUE INDEX idp_person_id_number_index ON idp_person (id_number_index);
+ALTER TABLE idp_registration ADD COLUMN id_number_index TEXT;
+CREATE INDEX idp_registration_id_number_index ON idp_registration (id_number_index);
+-- the sending limits count a number's codes since midnight: by the number's index now
+ALTER TABLE idp_code ADD COLUMN mobile_index TEXT;
+DROP INDEX idp_code_mobile;
+CREATE INDEX idp_code_mobile_index ON idp_code (mobile_index, sent_at DESC);
+-- login: the ID number or username typed, kept sealed for an investigation; found by its index
+ALTER TABLE idp_attempt ADD COLUMN login_index TEXT;
+DROP INDEX idp_attempt_login;
+CREATE INDEX idp_attempt_login_index ON idp_attempt (login_index, at DESC);
+INSERT INTO sealing_pending VALUES ('idp_person', 'id_number'), ('idp_person', 'mobile'),
+    ('idp_registration', 'id_number'), ('idp_registration', 'mobile'), ('idp_code', 'mobile'), ('idp_attempt', 'login');
+
+-- platform: the simulated SMS outbox, read by the demo inbox page by number (its index); the text holds codes
+ALTER TABLE sms_outbox ADD COLUMN recipient_index TEXT;
+DROP INDEX sms_outbox_recipient;
+CREATE INDEX sms_outbox_recipient_index ON sms_outbox (recipient_index, created_at DESC);
+INSERT INTO sealing_pending VALUES ('sms_outbox', 'recipient'), ('sms_outbox', 'text');

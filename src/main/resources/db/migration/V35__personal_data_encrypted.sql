@@ -42,3 +42,32 @@ ALTER TABLE sms_outbox ADD COLUMN recipient_index TEXT;
 DROP INDEX sms_outbox_recipient;
 CREATE INDEX sms_outbox_recipient_index ON sms_outbox (recipient_index, created_at DESC);
 INSERT INTO sealing_pending VALUES ('sms_outbox', 'recipient'), ('sms_outbox', 'text');
+
+-- sharing: the registries' records (an ID number or credit code, and the record itself, both sealed), consents,
+-- the data-access log and the authorisations to act for someone, each found by the subject's index
+ALTER TABLE registry_record DROP CONSTRAINT registry_record_pkey;
+ALTER TABLE registry_record ADD COLUMN subject_index TEXT;
+ALTER TABLE registry_record ALTER COLUMN data TYPE TEXT USING data::text;
+CREATE UNIQUE INDEX registry_record_subject_index ON registry_record (registry, subject_index);
+ALTER TABLE consent ADD COLUMN subject_index TEXT;
+DROP INDEX consent_subject;
+CREATE INDEX consent_subject_index ON consent (subject_index, granted_at DESC);
+ALTER TABLE data_access ADD COLUMN subject_index TEXT;
+DROP INDEX data_access_subject;
+CREATE INDEX data_access_subject_index ON data_access (subject_index, at DESC);
+ALTER TABLE representation ADD COLUMN subject_index TEXT;
+DROP INDEX representation_username;
+DROP INDEX representation_subject;
+CREATE INDEX representation_username ON representation (username, subject_index);
+CREATE INDEX representation_subject_index ON representation (subject_index, recorded_at DESC);
+INSERT INTO sealing_pending VALUES ('registry_record', 'subject'), ('registry_record', 'data'), ('consent', 'subject'),
+    ('data_access', 'subject'), ('representation', 'subject');
+
+-- credit: the blacklist; licences: the holders of e-licences
+ALTER TABLE credit_blacklist ADD COLUMN subject_index TEXT;
+DROP INDEX credit_blacklist_subject;
+CREATE INDEX credit_blacklist_subject_index ON credit_blacklist (subject_index) WHERE lifted_at IS NULL;
+ALTER TABLE e_licence ADD COLUMN holder_index TEXT;
+DROP INDEX e_licence_holder;
+CREATE INDEX e_licence_holder_index ON e_licence (holder_index, licence_type);
+INSERT INTO sealing_pending VALUES ('credit_blacklist', 'subject'), ('e_licence', 'holder');

@@ -109,7 +109,7 @@ class ImpersonationIT {
 		assertThat(api.send("GET", "/api/v1/representations?subject=" + victim, impostor, null, null).status()).isEqualTo(403);
 
 		assertThat(reads(victim)).as("nothing was read about the person").isEqualTo(readsBefore);
-		assertThat(jdbc.sql("SELECT count(*) FROM consent WHERE subject = ?").param(victim).query(Integer.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT count(*) FROM consent WHERE subject_index = ?").param(data.index(victim)).query(Integer.class).single()).isZero();
 		assertThat(output.getAll()).as("each attempt logged, with the number masked")
 			.contains("Refused: " + impostor + " tried to consent or read the data of " + IdNumber.mask(victim))
 			.contains("Refused: " + impostor + " tried to apply in the name of " + IdNumber.mask(victim))
@@ -128,7 +128,7 @@ class ImpersonationIT {
 	}
 
 	private int reads(String subject) {
-		return jdbc.sql("SELECT count(*) FROM data_access WHERE subject = ? AND outcome = 'GRANTED'").param(subject).query(Integer.class)
+		return jdbc.sql("SELECT count(*) FROM data_access WHERE subject_index = ? AND outcome = 'GRANTED'").param(data.index(subject)).query(Integer.class)
 			.single();
 	}
 }

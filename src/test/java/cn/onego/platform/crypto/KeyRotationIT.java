@@ -101,6 +101,32 @@ class KeyRotationIT {
 		assertThat(api.send("POST", "/actuator/datakeys", null, null, null).status()).isEqualTo(401);
 	}
 
+	@Autowired
+	cn.onego.platform.registry.PopulationRegistry registry;
+
+	@Test
+	void rowsWrittenBeforeTheirColumnWasSealedAreSealedAndIndexedAtStartUp() {
+		String idNumber = Identities.idNumber();
+		// as a database from before V35 holds it: the number and the record in the clear, no index
+		jdbc.sql("INSERT INTO registry_record (registry, subject, data) VALUES ('POPULATION', ?, ?)")
+			.params(idNumber, "{\"APPLICANT_NAME\":\"风清扬\",\"MOBILE\":\"13912345678\"}")
+			.update();
+		jdbc.sql("INSERT INTO sealing_pending VALUES ('registry_record', 'subject'), ('registry_record', 'data') ON CONFLICT DO NOTHING")
+			.update();
+
+		resealing.sealPending();
+
+		Map<String, Object> row = jdbc.sql("SELECT subject, data, subject_index FROM registry_record WHERE subject_index = ?")
+			.param(data.index(idNumber))
+			.query()
+			.singleRow();
+		assertThat(PersonalData.sealed((String) row.get("subject"))).isTrue();
+		assertThat((String) row.get("data")).startsWith("k").doesNotContain("风清扬").doesNotContain("13912345678");
+		assertThat(registry.personOnRecord(idNumber, "test", "start-up sealing")).get()
+			.satisfies(person -> assertThat(person.mobile()).isEqualTo("13912345678"));
+		assertThat(jdbc.sql("SELECT count(*) FROM sealing_pending").query(Integer.class).single()).isZero();
+	}
+
 	private int keyOf(String table, String column, String idNumber) {
 		String stored = jdbc.sql("SELECT " + column + " FROM " + table + " WHERE id_number_index = ?")
 			.param(data.index(idNumber))

@@ -71,3 +71,40 @@ ALTER TABLE e_licence ADD COLUMN holder_index TEXT;
 DROP INDEX e_licence_holder;
 CREATE INDEX e_licence_holder_index ON e_licence (holder_index, licence_type);
 INSERT INTO sealing_pending VALUES ('credit_blacklist', 'subject'), ('e_licence', 'holder');
+
+-- application: who applies (found by index), who acts, the agent, the form's values and the delivery, each sealed
+-- whole (the JSON columns become text: PostgreSQL cannot read inside them any more, and no query did)
+ALTER TABLE application ADD COLUMN applicant_id_index TEXT;
+DROP INDEX application_applicant;
+CREATE INDEX application_applicant_index ON application (applicant_id_index, updated_at DESC);
+ALTER TABLE application ALTER COLUMN agent TYPE TEXT USING agent::text;
+ALTER TABLE application ALTER COLUMN form TYPE TEXT USING form::text;
+ALTER TABLE application ALTER COLUMN delivery TYPE TEXT USING delivery::text;
+INSERT INTO sealing_pending VALUES ('application', 'applicant_id'), ('application', 'acting_person'),
+    ('application', 'agent'), ('application', 'form'), ('application', 'delivery');
+
+-- cases: the applicant's number (found by index, with the username in a BitmapOr as before) and the delivery
+ALTER TABLE case_file ADD COLUMN applicant_id_index TEXT;
+DROP INDEX case_file_applicant;
+CREATE INDEX case_file_applicant_index ON case_file (applicant_id_index, submitted_at DESC);
+ALTER TABLE case_file ALTER COLUMN delivery TYPE TEXT USING delivery::text;
+INSERT INTO sealing_pending VALUES ('case_file', 'applicant_id'), ('case_file', 'delivery');
+-- a visitor without an account is told by SMS to the form's mobile: named by the application now, not by the number
+UPDATE notification n SET recipient = 'SMS:' || c.application_id
+FROM case_file c WHERE n.case_id = c.id AND n.recipient LIKE 'SMS:1%';
+UPDATE case_file SET applicant_username = 'SMS:' || application_id WHERE applicant_username LIKE 'SMS:1%';
+-- the history names a blacklisted applicant's number masked, as lists and logs do
+UPDATE case_history SET detail = left(detail, 4) || repeat('*', length(detail) - 8) || right(detail, 4)
+WHERE action = 'BLACKLISTED' AND detail ~ '^[0-9]{17}[0-9X]$';
+-- events are stored in the clear: ApplicationSubmitted carries no ID number any more
+UPDATE event_publication SET serialized_event = (serialized_event::jsonb - 'applicantId')::text
+WHERE event_type LIKE '%ApplicationSubmitted' AND serialized_event LIKE '{%';
+UPDATE event_publication_archive SET serialized_event = (serialized_event::jsonb - 'applicantId')::text
+WHERE event_type LIKE '%ApplicationSubmitted' AND serialized_event LIKE '{%';
+
+-- idp: Spring Authorization Server's codes and tokens keep the JSON of their attributes and of each token's
+-- metadata (the claims: ID number, name, mobile) sealed; the token values stay, looked up by value
+INSERT INTO sealing_pending VALUES ('oauth2_authorization', 'attributes'),
+    ('oauth2_authorization', 'authorization_code_metadata'), ('oauth2_authorization', 'access_token_metadata'),
+    ('oauth2_authorization', 'oidc_id_token_metadata'), ('oauth2_authorization', 'refresh_token_metadata'),
+    ('oauth2_authorization', 'user_code_metadata'), ('oauth2_authorization', 'device_code_metadata');

@@ -19,12 +19,25 @@ import cn.onego.application.ApplicationRecord.Agent;
 import cn.onego.application.ApplicationRecord.Materials;
 import cn.onego.application.ApplicationRecord.Status;
 import cn.onego.catalog.Enums.ApplicantType;
+import cn.onego.platform.crypto.PersonalData;
+import cn.onego.platform.crypto.SealedColumn;
+import cn.onego.platform.crypto.SealedColumns;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Drafts and submitted applications in PostgreSQL; the JSON columns hold the application's own values. */
+/**
+ * Drafts and submitted applications in PostgreSQL; the JSON columns hold the application's own values. Who
+ * applies (ID number or credit code), who acts, the agent, the form's values and the delivery (address, mobile)
+ * are sealed, each column whole; an applicant's applications are found by the blind index of their number.
+ */
 @Repository
-class Applications {
+class Applications implements SealedColumns {
+
+	private static final SealedColumn APPLICANT_ID = SealedColumn.indexed("application", "applicant_id", "applicant_id_index");
+	private static final SealedColumn ACTING_PERSON = SealedColumn.of("application", "acting_person");
+	private static final SealedColumn AGENT = SealedColumn.of("application", "agent");
+	private static final SealedColumn FORM_VALUES = SealedColumn.of("application", "form");
+	private static final SealedColumn DELIVERY = SealedColumn.of("application", "delivery");
 
 	private static final TypeReference<Map<String, List<String>>> ANSWERS = new TypeReference<>() {
 	};
@@ -35,22 +48,30 @@ class Applications {
 
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
+	private final PersonalData data;
 
-	Applications(JdbcClient jdbc, JsonMapper json) {
+	Applications(JdbcClient jdbc, JsonMapper json, PersonalData data) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.data = data;
+	}
+
+	@Override
+	public List<SealedColumn> sealedColumns() {
+		return List.of(APPLICANT_ID, ACTING_PERSON, AGENT, FORM_VALUES, DELIVERY);
 	}
 
 	void insert(ApplicationRecord a) {
 		jdbc.sql("""
-				INSERT INTO application (id, status, matter, catalogue_version, applicant_kind, applicant_id, applicant_name,
-				    acting_person, agent, region, channel, consent_id, answers, form, commitments, materials, delivery,
-				    created_by, created_at, updated_at, submitted_at, version, park)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?)""")
+				INSERT INTO application (id, status, matter, catalogue_version, applicant_kind, applicant_id, applicant_id_index,
+				    applicant_name, acting_person, agent, region, channel, consent_id, answers, form, commitments, materials,
+				    delivery, created_by, created_at, updated_at, submitted_at, version, park)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(a.id(), a.status().name(), a.matter(), a.catalogueVersion(), a.applicant().kind().name(),
-					a.applicant().id(), a.applicant().name(), a.actingPerson(), write(a.agent()), a.region(),
-					a.channel().name(), a.consentId(), write(a.answers()), write(a.form()), write(a.commitments()),
-					write(a.materials()), write(a.delivery()), a.createdBy(), Timestamp.from(a.createdAt()),
+					data.seal(a.applicant().id(), APPLICANT_ID.name()), data.index(a.applicant().id()), a.applicant().name(),
+					data.seal(a.actingPerson(), ACTING_PERSON.name()), data.seal(write(a.agent()), AGENT.name()), a.region(),
+					a.channel().name(), a.consentId(), write(a.answers()), data.seal(write(a.form()), FORM_VALUES.name()),
+					write(a.commitments()), write(a.materials()), data.seal(write(a.delivery()), DELIVERY.name()), a.createdBy(), Timestamp.from(a.createdAt()),
 					Timestamp.from(a.updatedAt()), a.submittedAt() == null ? null : Timestamp.from(a.submittedAt()),
 					a.version(), a.park())
 			.update();
@@ -60,13 +81,15 @@ class Applications {
 	boolean update(ApplicationRecord a, int expectedVersion) {
 		return jdbc.sql("""
 				UPDATE application SET status = ?, matter = ?, catalogue_version = ?, applicant_kind = ?, applicant_id = ?,
-				    applicant_name = ?, acting_person = ?, agent = ?::jsonb, region = ?, channel = ?, consent_id = ?,
-				    answers = ?::jsonb, form = ?::jsonb, commitments = ?::jsonb, materials = ?::jsonb, delivery = ?::jsonb,
+				    applicant_id_index = ?, applicant_name = ?, acting_person = ?, agent = ?, region = ?, channel = ?,
+				    consent_id = ?, answers = ?::jsonb, form = ?, commitments = ?::jsonb, materials = ?::jsonb, delivery = ?,
 				    updated_at = ?, submitted_at = ?, version = ?, park = ?
 				WHERE id = ? AND version = ?""")
-			.params(a.status().name(), a.matter(), a.catalogueVersion(), a.applicant().kind().name(), a.applicant().id(),
-					a.applicant().name(), a.actingPerson(), write(a.agent()), a.region(), a.channel().name(), a.consentId(),
-					write(a.answers()), write(a.form()), write(a.commitments()), write(a.materials()), write(a.delivery()),
+			.params(a.status().name(), a.matter(), a.catalogueVersion(), a.applicant().kind().name(),
+					data.seal(a.applicant().id(), APPLICANT_ID.name()), data.index(a.applicant().id()), a.applicant().name(),
+					data.seal(a.actingPerson(), ACTING_PERSON.name()), data.seal(write(a.agent()), AGENT.name()), a.region(),
+					a.channel().name(), a.consentId(), write(a.answers()), data.seal(write(a.form()), FORM_VALUES.name()),
+					write(a.commitments()), write(a.materials()), data.seal(write(a.delivery()), DELIVERY.name()),
 					Timestamp.from(a.updatedAt()), a.submittedAt() == null ? null : Timestamp.from(a.submittedAt()),
 					a.version(), a.park(), a.id(), expectedVersion)
 			.update() == 1;
@@ -80,9 +103,9 @@ class Applications {
 	List<ApplicationRecord> of(String username, String applicantId, Status status, int limit) {
 		return jdbc.sql("""
 				SELECT * FROM application
-				WHERE (created_by = ? OR applicant_id = ?) AND (?::text IS NULL OR status = ?)
+				WHERE (created_by = ? OR applicant_id_index = ?) AND (?::text IS NULL OR status = ?)
 				ORDER BY updated_at DESC LIMIT ?""")
-			.params(username, applicantId, status == null ? null : status.name(), status == null ? null : status.name(), limit)
+			.params(username, data.index(applicantId), status == null ? null : status.name(), status == null ? null : status.name(), limit)
 			.query(this::record)
 			.list();
 	}
@@ -101,17 +124,17 @@ class Applications {
 
 	private ApplicationRecord record(ResultSet rs, int row) throws SQLException {
 		Timestamp submitted = rs.getTimestamp("submitted_at");
-		String agent = rs.getString("agent");
+		String agent = data.open(rs.getString("agent"), AGENT.name());
 		return new ApplicationRecord(rs.getObject("id", UUID.class), Status.valueOf(rs.getString("status")),
 				rs.getString("matter"), rs.getLong("catalogue_version"),
-				new Applicant(ApplicantType.valueOf(rs.getString("applicant_kind")), rs.getString("applicant_id"),
-						rs.getString("applicant_name")),
-				rs.getString("acting_person"), read(agent, Agent.class),
+				new Applicant(ApplicantType.valueOf(rs.getString("applicant_kind")),
+						data.open(rs.getString("applicant_id"), APPLICANT_ID.name()), rs.getString("applicant_name")),
+				data.open(rs.getString("acting_person"), ACTING_PERSON.name()), read(agent, Agent.class),
 				rs.getString("region"), Channel.valueOf(rs.getString("channel")), rs.getObject("consent_id", UUID.class),
-				json.readValue(rs.getString("answers"), ANSWERS), json.readValue(rs.getString("form"), FORM),
+				json.readValue(rs.getString("answers"), ANSWERS), json.readValue(data.open(rs.getString("form"), FORM_VALUES.name()), FORM),
 				json.readValue(rs.getString("commitments"), COMMITMENTS),
 				json.readValue(rs.getString("materials"), Materials.class),
-				read(rs.getString("delivery"), Delivery.class), rs.getString("created_by"),
+				read(data.open(rs.getString("delivery"), DELIVERY.name()), Delivery.class), rs.getString("created_by"),
 				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
 				submitted == null ? null : submitted.toInstant(), rs.getInt("version"), rs.getString("park"));
 	}

@@ -200,8 +200,7 @@ public class Submissions {
 				applications.insert(submitted);
 			}
 			attachments.refer(actor.username(), submitted.materials().attachments().values());
-			events.publishEvent(new ApplicationSubmitted(submitted.id(), submitted.matter(), submitted.applicant().id(),
-					submitted.region(), submitted.channel().name(), now));
+			events.publishEvent(new ApplicationSubmitted(submitted.id(), submitted.matter(), submitted.region(), submitted.channel().name(), now));
 			return new Submitted(submitted, false);
 		});
 	}

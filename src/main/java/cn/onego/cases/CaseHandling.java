@@ -172,7 +172,8 @@ public class CaseHandling {
 	/**
 	 * Who hears of the case: whoever applied — the applicant, or a relative or handler acting for them — but
 	 * for an application 帮代办 staff entered at the window, the applicant: their account if they have one,
-	 * otherwise an SMS to the contact mobile on the form.
+	 * otherwise an SMS to the contact mobile on the form — named {@code SMS:<application id>}, so that the number
+	 * itself is read from the (sealed) application when the message is sent and copied nowhere.
 	 */
 	private String recipientOf(ApplicationRecord application) {
 		if (application.agent() == null || !"ASSISTANT".equals(application.agent().capacity())) {
@@ -181,9 +182,17 @@ public class CaseHandling {
 		return actors.accountOf(application.applicant().id())
 			.or(() -> application.form().entrySet().stream()
 				.filter(e -> e.getKey().contains("MOBILE") && e.getValue().value() != null)
-				.map(e -> "SMS:" + e.getValue().value())
+				.map(e -> SMS_TO_FORM + application.id())
 				.findFirst())
 			.orElse(application.createdBy());
+	}
+
+	/** The recipient of messages by SMS to the contact mobile of an application's form, followed by its id. */
+	public static final String SMS_TO_FORM = "SMS:";
+
+	/** An ID number as history, logs and messages show it; a credit code (an enterprise's) as it is. */
+	static String masked(String applicantId) {
+		return cn.onego.shared.CreditCode.isValid(applicantId) ? applicantId : cn.onego.shared.IdNumber.mask(applicantId);
 	}
 
 	// ------------------------------------------------------------------ the window
@@ -221,7 +230,7 @@ public class CaseHandling {
 				commitments.addAll(decision.commitments());
 			}
 			if ((!gapCodes.isEmpty() || !commitments.isEmpty()) && credit.blacklisted(c.applicantId())) {
-				throw new CaseProblems.GreenChannelClosed(c.applicantId());
+				throw new CaseProblems.GreenChannelClosed(masked(c.applicantId()));
 			}
 			List<FieldProblem> problems = new ArrayList<>();
 			for (MaterialEntry m : materials.values()) {
@@ -736,7 +745,7 @@ public class CaseHandling {
 			CaseFile c = cases.lock(caseId).orElseThrow();
 			cases.record(caseId, taskId, now, reviewer.username(), "REVOKED", t.state(), revoked.state(), finding.trim());
 			credit.blacklist(c.applicantId(), "虚假承诺：" + finding.trim(), caseId, c.number().value(), reviewer.username());
-			cases.record(caseId, null, now, reviewer.username(), "BLACKLISTED", null, null, c.applicantId());
+			cases.record(caseId, null, now, reviewer.username(), "BLACKLISTED", null, null, masked(c.applicantId()));
 			publish(new ResultRevoked(caseId, c.number().value(), c.applicantUsername(), taskId,
 					catalog.catalogue().item(t.item()).orElseThrow().name().zh(), finding.trim()));
 			if (t.mandatory() && c.state().canMoveTo(CaseState.REFUSED)) {

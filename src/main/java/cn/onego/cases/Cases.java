@@ -22,6 +22,9 @@ import cn.onego.cases.CaseFile.Mode;
 import cn.onego.cases.CaseFile.Refusal;
 import cn.onego.cases.Task.Decision;
 import cn.onego.cases.Task.TaskResult;
+import cn.onego.platform.crypto.PersonalData;
+import cn.onego.platform.crypto.SealedColumn;
+import cn.onego.platform.crypto.SealedColumns;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,9 +32,14 @@ import tools.jackson.databind.json.JsonMapper;
  * Cases, their tasks and their history in PostgreSQL. Updates carry the version read: a case or task
  * changed in between is not overwritten (optimistic locking), and the caller answers 409. Every step of a
  * history — each state change and decision — is also appended to the audit trail, in the same transaction.
+ * The applicant's ID number and the delivery (address, mobile) are sealed; an applicant's cases are found by
+ * the number's blind index.
  */
 @Repository
-class Cases {
+class Cases implements SealedColumns {
+
+	private static final SealedColumn APPLICANT_ID = SealedColumn.indexed("case_file", "applicant_id", "applicant_id_index");
+	private static final SealedColumn DELIVERY = SealedColumn.of("case_file", "delivery");
 
 	private static final TypeReference<List<Gap>> GAPS = new TypeReference<>() {
 	};
@@ -46,12 +54,19 @@ class Cases {
 	private final JdbcTemplate batches;
 	private final JsonMapper json;
 	private final AuditTrail audit;
+	private final PersonalData data;
 
-	Cases(JdbcClient jdbc, JdbcTemplate batches, JsonMapper json, AuditTrail audit) {
+	Cases(JdbcClient jdbc, JdbcTemplate batches, JsonMapper json, AuditTrail audit, PersonalData data) {
 		this.jdbc = jdbc;
 		this.batches = batches;
 		this.json = json;
 		this.audit = audit;
+		this.data = data;
+	}
+
+	@Override
+	public List<SealedColumn> sealedColumns() {
+		return List.of(APPLICANT_ID, DELIVERY);
 	}
 
 	long nextSerial() {
@@ -75,12 +90,13 @@ class Cases {
 	/** Inserts the case unless its application already has one; tells whether it did. */
 	boolean insert(CaseFile c) {
 		return jdbc.sql("""
-				INSERT INTO case_file (id, number, application_id, matter, applicant_id, applicant_name, applicant_username,
-				    region, hall, channel, state, mode, delivery, submitted_at, version)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, 0) ON CONFLICT (application_id) DO NOTHING""")
-			.params(c.id(), c.number().value(), c.applicationId(), c.matter(), c.applicantId(), c.applicantName(),
-					c.applicantUsername(), c.region(), c.hall(), c.channel(), c.state().name(), c.mode().name(),
-					write(c.delivery()), Timestamp.from(c.submittedAt()))
+				INSERT INTO case_file (id, number, application_id, matter, applicant_id, applicant_id_index, applicant_name,
+				    applicant_username, region, hall, channel, state, mode, delivery, submitted_at, version)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT (application_id) DO NOTHING""")
+			.params(c.id(), c.number().value(), c.applicationId(), c.matter(), data.seal(c.applicantId(), APPLICANT_ID.name()),
+					data.index(c.applicantId()), c.applicantName(), c.applicantUsername(), c.region(), c.hall(), c.channel(),
+					c.state().name(), c.mode().name(), data.seal(write(c.delivery()), DELIVERY.name()),
+					Timestamp.from(c.submittedAt()))
 			.update() == 1;
 	}
 
@@ -134,8 +150,8 @@ class Cases {
 
 	List<CaseFile> ofApplicant(String applicantId, String username, int limit) {
 		return jdbc.sql("""
-				SELECT * FROM case_file WHERE applicant_id = ? OR applicant_username = ? ORDER BY submitted_at DESC LIMIT ?""")
-			.params(applicantId, username, limit)
+				SELECT * FROM case_file WHERE applicant_id_index = ? OR applicant_username = ? ORDER BY submitted_at DESC LIMIT ?""")
+			.params(data.index(applicantId), username, limit)
 			.query(this::caseFile)
 			.list();
 	}
@@ -303,13 +319,13 @@ class Cases {
 	private CaseFile caseFile(ResultSet rs, int row) throws SQLException {
 		List<SupplementRequest> supplement = read(rs.getString("supplement"), REQUESTS);
 		return new CaseFile(rs.getObject("id", UUID.class), new CaseNumber(rs.getString("number")),
-				rs.getObject("application_id", UUID.class), rs.getString("matter"), rs.getString("applicant_id"),
+				rs.getObject("application_id", UUID.class), rs.getString("matter"), data.open(rs.getString("applicant_id"), APPLICANT_ID.name()),
 				rs.getString("applicant_name"), rs.getString("applicant_username"), rs.getString("region"),
 				rs.getString("hall"), rs.getString("channel"), CaseState.valueOf(rs.getString("state")),
 				Mode.valueOf(rs.getString("mode")), read(rs.getString("gaps"), GAPS), rs.getObject("gap_deadline", LocalDate.class),
 				rs.getBoolean("gaps_overdue"), read(rs.getString("commitments"), STRINGS),
 				supplement == null ? List.of() : supplement, read(rs.getString("refusal"), Refusal.class),
-				rs.getObject("promised_date", LocalDate.class), read(rs.getString("delivery"), Delivery.class),
+				rs.getObject("promised_date", LocalDate.class), read(data.open(rs.getString("delivery"), DELIVERY.name()), Delivery.class),
 				read(rs.getString("issue"), Issue.class), instant(rs.getTimestamp("submitted_at")),
 				instant(rs.getTimestamp("accepted_at")), instant(rs.getTimestamp("closed_at")), rs.getInt("version"));
 	}

@@ -6,23 +6,39 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.onego.platform.crypto.PersonalData;
+import cn.onego.platform.crypto.SealedColumn;
+import cn.onego.platform.crypto.SealedColumns;
+
 /**
  * Applicants as OneGo knows them: one account per verified person, created the first time they sign in
  * through the identity provider and kept in step with what the provider vouches for (name, mobile). An
- * account holds no password: applicants authenticate at the provider only.
+ * account holds no password: applicants authenticate at the provider only. The ID number and the mobile are
+ * stored sealed; an account is found by its ID number through the number's blind index.
  */
 @Repository
-class Accounts {
+class Accounts implements SealedColumns {
+
+	private static final SealedColumn ID_NUMBER = SealedColumn.indexed("account", "id_number", "id_number_index");
+	private static final SealedColumn MOBILE = SealedColumn.of("account", "mobile");
 
 	private final JdbcClient jdbc;
+	private final PersonalData data;
 
-	Accounts(JdbcClient jdbc) {
+	Accounts(JdbcClient jdbc, PersonalData data) {
 		this.jdbc = jdbc;
+		this.data = data;
+	}
+
+	@Override
+	public List<SealedColumn> sealedColumns() {
+		return List.of(ID_NUMBER, MOBILE);
 	}
 
 	record Account(String username, String displayName, String idNumber, String mobile, String issuer, String subject,
@@ -48,7 +64,7 @@ class Accounts {
 	}
 
 	Optional<String> usernameOf(String idNumber) {
-		return jdbc.sql("SELECT username FROM account WHERE id_number = ?").param(idNumber).query(String.class).optional();
+		return jdbc.sql("SELECT username FROM account WHERE id_number_index = ?").param(data.index(idNumber)).query(String.class).optional();
 	}
 
 	boolean usernameTaken(String username) {
@@ -70,9 +86,11 @@ class Accounts {
 					&& person.subject().equals(a.subject());
 			if (!same) {
 				jdbc.sql("""
-						UPDATE account SET display_name = ?, id_number = ?, mobile = ?, issuer = ?, subject = ?, last_sign_in = ?
+						UPDATE account SET display_name = ?, id_number = ?, id_number_index = ?, mobile = ?, issuer = ?, subject = ?,
+						  last_sign_in = ?
 						WHERE username = ?""")
-					.params(person.name(), person.idNumber(), person.mobile(), person.issuer(), person.subject(), Timestamp.from(now),
+					.params(person.name(), data.seal(person.idNumber(), ID_NUMBER.name()), data.index(person.idNumber()),
+							data.seal(person.mobile(), MOBILE.name()), person.issuer(), person.subject(), Timestamp.from(now),
 							a.username())
 					.update();
 			}
@@ -80,9 +98,11 @@ class Accounts {
 		}
 		String username = username(person, staff);
 		jdbc.sql("""
-				INSERT INTO account (username, display_name, id_number, mobile, issuer, subject, created_at, last_sign_in)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-			.params(username, person.name(), person.idNumber(), person.mobile(), person.issuer(), person.subject(),
+				INSERT INTO account (username, display_name, id_number, id_number_index, mobile, issuer, subject, created_at,
+				  last_sign_in)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+			.params(username, person.name(), data.seal(person.idNumber(), ID_NUMBER.name()), data.index(person.idNumber()),
+					data.seal(person.mobile(), MOBILE.name()), person.issuer(), person.subject(),
 					Timestamp.from(now), Timestamp.from(now))
 			.update();
 		// a concurrent first sign-in of the same person inserted first: theirs is the account
@@ -108,8 +128,8 @@ class Accounts {
 		return "p-" + HexFormat.of().formatHex(digest, 0, 8);
 	}
 
-	private static Account account(ResultSet rs) throws SQLException {
-		return new Account(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-				rs.getTimestamp(7).toInstant());
+	private Account account(ResultSet rs) throws SQLException {
+		return new Account(rs.getString(1), rs.getString(2), data.open(rs.getString(3), ID_NUMBER.name()),
+				data.open(rs.getString(4), MOBILE.name()), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant());
 	}
 }

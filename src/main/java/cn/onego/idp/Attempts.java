@@ -15,6 +15,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.onego.platform.crypto.PersonalData;
+import cn.onego.platform.crypto.SealedColumn;
+import cn.onego.platform.crypto.SealedColumns;
+
 /**
  * Every attempt at the identity provider — registration, code, resend, password reset, sign-in — accepted or
  * refused, with the reason the person is not told ({@code idp_attempt}) and a log line with the ID number
@@ -22,7 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * people's numbers.
  */
 @Repository
-class Attempts {
+class Attempts implements SealedColumns {
+
+	private static final SealedColumn LOGIN = SealedColumn.indexed("idp_attempt", "login", "login_index");
 
 	private static final Logger log = LoggerFactory.getLogger(Attempts.class);
 	private static final Pattern ID_NUMBER_LIKE = Pattern.compile("[0-9Xx]{15,18}");
@@ -32,15 +38,22 @@ class Attempts {
 	}
 
 	private final JdbcClient jdbc;
+	private final PersonalData data;
 	private final Clock clock;
 	private final TransactionTemplate separately;
 
-	Attempts(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+	Attempts(JdbcClient jdbc, PersonalData data, Clock clock, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.data = data;
 		this.clock = clock;
 		this.separately = new TransactionTemplate(transactions);
 		// in a transaction of its own: a refusal rolls its use case back, but the attempt happened
 		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	@Override
+	public List<SealedColumn> sealedColumns() {
+		return List.of(LOGIN);
 	}
 
 	void accepted(Kind kind, String login, UUID subject, String reason, String address) {
@@ -64,10 +77,12 @@ class Attempts {
 	}
 
 	private void record(Kind kind, String login, UUID subject, String outcome, String reason, String address) {
-		String stored = login == null ? null : login.strip();
+		String typed = login == null ? null : login.strip();
+		String stored = typed == null || typed.length() > 64 ? null : typed;
 		separately.executeWithoutResult(status -> jdbc.sql("""
-				INSERT INTO idp_attempt (at, kind, login, subject, outcome, reason, address) VALUES (?, ?, ?, ?, ?, ?, ?)""")
-			.params(Timestamp.from(clock.instant()), kind.name(), stored == null || stored.length() > 64 ? null : stored, subject,
+				INSERT INTO idp_attempt (at, kind, login, login_index, subject, outcome, reason, address)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(Timestamp.from(clock.instant()), kind.name(), data.seal(stored, LOGIN.name()), data.index(stored), subject,
 					outcome, reason, address)
 			.update());
 	}

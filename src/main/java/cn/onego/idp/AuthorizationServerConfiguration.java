@@ -26,7 +26,6 @@ import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
-import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContext;
 import org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContextHolder;
@@ -121,8 +120,13 @@ class AuthorizationServerConfiguration {
 	}
 
 	@Bean
-	OAuth2AuthorizationService idpAuthorizations(JdbcOperations jdbc, DemoClients clients) {
-		return new JdbcOAuth2AuthorizationService(jdbc, clients);
+	SealedAuthorizations idpSealedAuthorizations(cn.onego.platform.crypto.PersonalData data) {
+		return new SealedAuthorizations(data);
+	}
+
+	@Bean
+	OAuth2AuthorizationService idpAuthorizations(JdbcOperations jdbc, DemoClients clients, SealedAuthorizations sealed) {
+		return sealed.service(jdbc, clients);
 	}
 
 	@Bean

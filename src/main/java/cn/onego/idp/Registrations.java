@@ -9,9 +9,20 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Registrations between their first step and their end, and the one-time codes sent for them. */
+import cn.onego.platform.crypto.PersonalData;
+import cn.onego.platform.crypto.SealedColumn;
+import cn.onego.platform.crypto.SealedColumns;
+
+/**
+ * Registrations between their first step and their end, and the one-time codes sent for them; ID numbers and
+ * mobiles sealed, a number's codes counted through its blind index.
+ */
 @Repository
-class Registrations {
+class Registrations implements SealedColumns {
+
+	private static final SealedColumn ID_NUMBER = SealedColumn.indexed("idp_registration", "id_number", "id_number_index");
+	private static final SealedColumn MOBILE = SealedColumn.of("idp_registration", "mobile");
+	private static final SealedColumn CODE_MOBILE = SealedColumn.indexed("idp_code", "mobile", "mobile_index");
 
 	enum State {
 		/** Name and ID number matched the registry and a code went to the mobile on record. */
@@ -32,17 +43,26 @@ class Registrations {
 	}
 
 	private final JdbcClient jdbc;
+	private final PersonalData data;
 
-	Registrations(JdbcClient jdbc) {
+	Registrations(JdbcClient jdbc, PersonalData data) {
 		this.jdbc = jdbc;
+		this.data = data;
+	}
+
+	@Override
+	public List<SealedColumn> sealedColumns() {
+		return List.of(ID_NUMBER, MOBILE, CODE_MOBILE);
 	}
 
 	void insert(Registration r) {
 		jdbc.sql("""
-				INSERT INTO idp_registration (id, id_number, name, username, password_hash, mobile, existing_subject, state, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(r.id(), r.idNumber(), r.name(), r.username(), r.passwordHash(), r.mobile(), r.existingSubject(),
-					r.state().name(), Timestamp.from(r.createdAt()))
+				INSERT INTO idp_registration (id, id_number, id_number_index, name, username, password_hash, mobile,
+				  existing_subject, state, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(r.id(), data.seal(r.idNumber(), ID_NUMBER.name()), data.index(r.idNumber()), r.name(), r.username(),
+					r.passwordHash(), data.seal(r.mobile(), MOBILE.name()), r.existingSubject(), r.state().name(),
+					Timestamp.from(r.createdAt()))
 			.update();
 	}
 
@@ -51,8 +71,8 @@ class Registrations {
 				SELECT id, id_number, name, username, password_hash, mobile, existing_subject, state, created_at, verified_at
 				FROM idp_registration WHERE id = ?""")
 			.param(id)
-			.query((rs, n) -> new Registration(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6), rs.getObject(7, UUID.class), State.valueOf(rs.getString(8)),
+			.query((rs, n) -> new Registration(rs.getString(1), data.open(rs.getString(2), ID_NUMBER.name()), rs.getString(3),
+					rs.getString(4), rs.getString(5), data.open(rs.getString(6), MOBILE.name()), rs.getObject(7, UUID.class), State.valueOf(rs.getString(8)),
 					rs.getTimestamp(9).toInstant(), rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant()))
 			.optional();
 	}
@@ -72,12 +92,12 @@ class Registrations {
 
 	/** Serialises everything that sends codes to one mobile number until the transaction ends. */
 	void lockMobile(String mobile) {
-		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('idp-code:' || ?))").param(mobile).query((rs, n) -> 1).single();
+		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('idp-code:' || ?))").param(data.index(mobile)).query((rs, n) -> 1).single();
 	}
 
 	List<Instant> codesSentTo(String mobile, Instant since) {
-		return jdbc.sql("SELECT sent_at FROM idp_code WHERE mobile = ? AND sent_at >= ?")
-			.params(mobile, Timestamp.from(since))
+		return jdbc.sql("SELECT sent_at FROM idp_code WHERE mobile_index = ? AND sent_at >= ?")
+			.params(data.index(mobile), Timestamp.from(since))
 			.query((rs, n) -> rs.getTimestamp(1).toInstant())
 			.list();
 	}
@@ -87,8 +107,9 @@ class Registrations {
 		jdbc.sql("UPDATE idp_code SET superseded_at = ? WHERE registration_id = ? AND superseded_at IS NULL")
 			.params(Timestamp.from(sentAt), registration)
 			.update();
-		jdbc.sql("INSERT INTO idp_code (registration_id, mobile, code_hash, sent_at, expires_at) VALUES (?, ?, ?, ?, ?)")
-			.params(registration, mobile, codeHash, Timestamp.from(sentAt), Timestamp.from(expiresAt))
+		jdbc.sql("INSERT INTO idp_code (registration_id, mobile, mobile_index, code_hash, sent_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)")
+			.params(registration, data.seal(mobile, CODE_MOBILE.name()), data.index(mobile), codeHash, Timestamp.from(sentAt),
+					Timestamp.from(expiresAt))
 			.update();
 	}
 
@@ -97,7 +118,7 @@ class Registrations {
 				SELECT id, mobile, code_hash, sent_at, expires_at, tries, used_at FROM idp_code
 				WHERE registration_id = ? AND superseded_at IS NULL ORDER BY id DESC LIMIT 1""")
 			.param(registration)
-			.query((rs, n) -> new Code(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
+			.query((rs, n) -> new Code(rs.getLong(1), data.open(rs.getString(2), CODE_MOBILE.name()), rs.getString(3), rs.getTimestamp(4).toInstant(),
 					rs.getTimestamp(5).toInstant(), rs.getInt(6),
 					rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()))
 			.optional();

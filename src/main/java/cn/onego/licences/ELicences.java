@@ -9,16 +9,29 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** The electronic licences held for each holder. */
+import cn.onego.platform.crypto.PersonalData;
+import cn.onego.platform.crypto.SealedColumn;
+import cn.onego.platform.crypto.SealedColumns;
+
+/** The electronic licences held for each holder; the holder sealed, found by its blind index. */
 @Service
-public class ELicences {
+public class ELicences implements SealedColumns {
+
+	private static final SealedColumn HOLDER = SealedColumn.indexed("e_licence", "holder", "holder_index");
 
 	private final JdbcClient jdbc;
+	private final PersonalData data;
 	private final Clock clock;
 
-	ELicences(JdbcClient jdbc, Clock clock) {
+	ELicences(JdbcClient jdbc, PersonalData data, Clock clock) {
 		this.jdbc = jdbc;
+		this.data = data;
 		this.clock = clock;
+	}
+
+	@Override
+	public List<SealedColumn> sealedColumns() {
+		return List.of(HOLDER);
 	}
 
 	/** The holder's licence of a type that is valid today, the most recently issued first. */
@@ -33,9 +46,9 @@ public class ELicences {
 	public List<ELicence> all(String holder) {
 		return jdbc.sql("""
 				SELECT id, holder, licence_type, number, name, issuer, issued_on, valid_until, revoked_at IS NOT NULL
-				FROM e_licence WHERE holder = ? ORDER BY issued_on DESC NULLS LAST, created_at DESC""")
-			.param(holder)
-			.query(ELicences::licence)
+				FROM e_licence WHERE holder_index = ? ORDER BY issued_on DESC NULLS LAST, created_at DESC""")
+			.param(data.index(holder))
+			.query(this::licence)
 			.list();
 	}
 
@@ -50,20 +63,20 @@ public class ELicences {
 	public ELicence record(String holder, String licenceType, String number, String name, String issuer,
 			LocalDate issuedOn, LocalDate validUntil) {
 		jdbc.sql("""
-				INSERT INTO e_licence (id, holder, licence_type, number, name, issuer, issued_on, valid_until)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (licence_type, number) DO NOTHING""")
-			.params(UUID.randomUUID(), holder, licenceType, number, name, issuer, issuedOn, validUntil)
+				INSERT INTO e_licence (id, holder, holder_index, licence_type, number, name, issuer, issued_on, valid_until)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (licence_type, number) DO NOTHING""")
+			.params(UUID.randomUUID(), data.seal(holder, HOLDER.name()), data.index(holder), licenceType, number, name, issuer, issuedOn, validUntil)
 			.update();
 		return jdbc.sql("""
 				SELECT id, holder, licence_type, number, name, issuer, issued_on, valid_until, revoked_at IS NOT NULL
 				FROM e_licence WHERE licence_type = ? AND number = ?""")
 			.params(licenceType, number)
-			.query(ELicences::licence)
+			.query(this::licence)
 			.single();
 	}
 
-	private static ELicence licence(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-		return new ELicence(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+	private ELicence licence(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new ELicence(rs.getObject(1, UUID.class), data.open(rs.getString(2), HOLDER.name()), rs.getString(3), rs.getString(4), rs.getString(5),
 				rs.getString(6), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class), rs.getBoolean(9));
 	}
 }

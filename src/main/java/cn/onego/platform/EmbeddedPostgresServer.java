@@ -223,6 +223,11 @@ class EmbeddedPostgresServer implements AutoCloseable {
 		return postgres.getPort();
 	}
 
+	/** The directory holding the server's files, the passwords and the keys of personal data. */
+	Path root() {
+		return root;
+	}
+
 	Path passwordsFile() {
 		return root.resolve(PASSWORDS_FILE);
 	}

@@ -4,7 +4,8 @@
  * rows and nothing else, and migrated as the schema's owner), rate limits, the translation of errors into
  * bilingual {@code application/problem+json} (the servlet container's own included), the limits on what a
  * request may hold and the one rule book for text ({@link cn.onego.platform.Text}), and the OpenAPI
- * description. It owns no domain data.
+ * description, and personal data sealed at rest ({@link cn.onego.platform.crypto.PersonalData}, keys outside the
+ * database behind {@link cn.onego.platform.crypto.DataKeys}). It owns no domain data.
  */
 @org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package cn.onego.platform;

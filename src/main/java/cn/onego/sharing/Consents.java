@@ -31,22 +31,35 @@ import cn.onego.platform.Message;
 import cn.onego.platform.NotFound;
 import cn.onego.platform.Problem;
 import cn.onego.platform.Text;
+import cn.onego.platform.crypto.PersonalData;
+import cn.onego.platform.crypto.SealedColumn;
+import cn.onego.platform.crypto.SealedColumns;
 
 /** Granting, finding and withdrawing consents. */
 @Service
-public class Consents {
+public class Consents implements SealedColumns {
+
+	/** Whose consent it is, sealed, found by its blind index. */
+	private static final SealedColumn SUBJECT = SealedColumn.indexed("consent", "subject", "subject_index");
 
 	static final Duration DEFAULT_VALIDITY = Duration.ofDays(30);
 	static final Duration LONGEST_VALIDITY = Duration.ofDays(365);
 
 	private final JdbcClient jdbc;
+	private final PersonalData data;
 	private final CatalogQueries catalog;
 	private final Clock clock;
 
-	Consents(JdbcClient jdbc, CatalogQueries catalog, Clock clock) {
+	Consents(JdbcClient jdbc, PersonalData data, CatalogQueries catalog, Clock clock) {
 		this.jdbc = jdbc;
+		this.data = data;
 		this.catalog = catalog;
 		this.clock = clock;
+	}
+
+	@Override
+	public List<SealedColumn> sealedColumns() {
+		return List.of(SUBJECT);
 	}
 
 	/**
@@ -92,9 +105,10 @@ public class Consents {
 		Instant now = clock.instant();
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""
-				INSERT INTO consent (id, subject, matter, registries, licence_types, purpose, granted_by, granted_at, valid_until)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, grant.subject(), grant.matter(), registries.stream().map(Enum::name).toArray(String[]::new),
+				INSERT INTO consent (id, subject, subject_index, matter, registries, licence_types, purpose, granted_by, granted_at,
+				  valid_until)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, data.seal(grant.subject(), SUBJECT.name()), data.index(grant.subject()), grant.matter(), registries.stream().map(Enum::name).toArray(String[]::new),
 					licenceTypes.toArray(String[]::new), grant.purpose().trim(), grantedBy,
 					java.sql.Timestamp.from(now), java.sql.Timestamp.from(now.plus(Duration.ofDays(days))))
 			.update();
@@ -135,7 +149,7 @@ public class Consents {
 	}
 
 	public List<Consent> of(String subject) {
-		return jdbc.sql("SELECT * FROM consent WHERE subject = ? ORDER BY granted_at DESC").param(subject).query(this::consent).list();
+		return jdbc.sql("SELECT * FROM consent WHERE subject_index = ? ORDER BY granted_at DESC").param(data.index(subject)).query(this::consent).list();
 	}
 
 	/** Withdraws a consent of the subject; reads under it are refused from now on. */
@@ -164,7 +178,7 @@ public class Consents {
 		Set<Registry> registries = EnumSet.noneOf(Registry.class);
 		Arrays.stream(strings(rs.getArray("registries"))).map(Registry::valueOf).forEach(registries::add);
 		java.sql.Timestamp withdrawn = rs.getTimestamp("withdrawn_at");
-		return new Consent(rs.getObject("id", UUID.class), rs.getString("subject"), rs.getString("matter"), registries,
+		return new Consent(rs.getObject("id", UUID.class), data.open(rs.getString("subject"), SUBJECT.name()), rs.getString("matter"), registries,
 				new LinkedHashSet<>(Arrays.asList(strings(rs.getArray("licence_types")))), rs.getString("purpose"),
 				rs.getString("granted_by"), rs.getTimestamp("granted_at").toInstant(),
 				rs.getTimestamp("valid_until").toInstant(), withdrawn == null ? null : withdrawn.toInstant());

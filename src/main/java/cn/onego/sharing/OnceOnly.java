@@ -18,9 +18,10 @@ import cn.onego.audit.AuditTrail;
 import cn.onego.catalog.Enums.Registry;
 import cn.onego.licences.ELicence;
 import cn.onego.licences.ELicences;
+import cn.onego.platform.crypto.PersonalData;
+import cn.onego.platform.crypto.SealedColumn;
+import cn.onego.platform.crypto.SealedColumns;
 import cn.onego.platform.registry.PopulationRegistry;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads of what the government already holds about an applicant (once-only, "无证明"), each checked
@@ -28,31 +29,38 @@ import tools.jackson.databind.json.JsonMapper;
  * an identity provider ({@link PopulationRegistry}).
  */
 @Service
-public class OnceOnly implements PopulationRegistry {
+public class OnceOnly implements PopulationRegistry, SealedColumns {
 
-	private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() {
-	};
+	/** The subject of each read, sealed, found by its blind index (data-access transparency). */
+	private static final SealedColumn ACCESS_SUBJECT = SealedColumn.indexed("data_access", "subject", "subject_index");
 
 	private final JdbcClient jdbc;
+	private final PersonalData data;
+	private final RegistryRecords records;
 	private final Consents consents;
 	private final ELicences licences;
-	private final JsonMapper json;
 	private final Clock clock;
 	private final TransactionTemplate separately;
 	private final RegistryReads reads;
 	private final AuditTrail audit;
 
-	OnceOnly(JdbcClient jdbc, Consents consents, ELicences licences, JsonMapper json, Clock clock,
+	OnceOnly(JdbcClient jdbc, PersonalData data, RegistryRecords records, Consents consents, ELicences licences, Clock clock,
 			PlatformTransactionManager transactions, RegistryReads reads, AuditTrail audit) {
 		this.reads = reads;
 		this.audit = audit;
 		this.jdbc = jdbc;
+		this.data = data;
+		this.records = records;
 		this.consents = consents;
 		this.licences = licences;
-		this.json = json;
 		this.clock = clock;
 		this.separately = new TransactionTemplate(transactions);
 		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	@Override
+	public List<SealedColumn> sealedColumns() {
+		return List.of(ACCESS_SUBJECT);
 	}
 
 	/** Who reads about whom, for which matter and purpose, under which consent (may be null: refused). */
@@ -94,13 +102,9 @@ public class OnceOnly implements PopulationRegistry {
 			log(request, registry.name(), what, DataAccess.Outcome.REFUSED, refusal);
 			return Read.refused(refusal);
 		}
-		Optional<Map<String, Object>> data = jdbc.sql("SELECT data::text FROM registry_record WHERE registry = ? AND subject = ?")
-			.params(registry.name(), request.subject())
-			.query(String.class)
-			.optional()
-			.map(text -> json.readValue(text, DATA));
-		log(request, registry.name(), what, DataAccess.Outcome.GRANTED, data.isPresent() ? null : "no record held");
-		return new Read<>(data, true, null);
+		Optional<Map<String, Object>> record = records.find(registry, request.subject());
+		log(request, registry.name(), what, DataAccess.Outcome.GRANTED, record.isPresent() ? null : "no record held");
+		return new Read<>(record, true, null);
 	}
 
 	/**
@@ -115,15 +119,16 @@ public class OnceOnly implements PopulationRegistry {
 	}
 
 	private Optional<PersonOnRecord> readPerson(String idNumber, String reader, String purpose) {
-		Optional<PersonOnRecord> person = jdbc.sql("""
-				SELECT data ->> 'APPLICANT_NAME', data ->> 'MOBILE' FROM registry_record WHERE registry = ? AND subject = ?""")
-			.params(Registry.POPULATION.name(), idNumber)
-			.query((rs, n) -> new PersonOnRecord(idNumber, rs.getString(1), rs.getString(2)))
-			.optional()
+		Optional<PersonOnRecord> person = records.find(Registry.POPULATION, idNumber)
+			.map(record -> new PersonOnRecord(idNumber, text(record.get("APPLICANT_NAME")), text(record.get("MOBILE"))))
 			.filter(p -> p.name() != null);
 		log(new ReadRequest(reader, idNumber, null, null, purpose), Registry.POPULATION.name(), "APPLICANT_NAME,MOBILE",
 				DataAccess.Outcome.GRANTED, person.isPresent() ? "real-name check asked by the person" : "no record held");
 		return person;
+	}
+
+	private static String text(Object value) {
+		return value == null ? null : String.valueOf(value);
 	}
 
 	private String refusal(ReadRequest request, java.util.function.Predicate<Consent> covers) {
@@ -162,10 +167,10 @@ public class OnceOnly implements PopulationRegistry {
 	private void log(ReadRequest request, String source, String what, DataAccess.Outcome outcome, String reason) {
 		separately.executeWithoutResult(status -> {
 			long entry = jdbc.sql("""
-					INSERT INTO data_access (at, actor, subject, source, what, purpose, consent_id, outcome, reason)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-				.params(Timestamp.from(clock.instant()), request.actor(), request.subject(), source, what, request.purpose(),
-						request.consentId(), outcome.name(), reason)
+					INSERT INTO data_access (at, actor, subject, subject_index, source, what, purpose, consent_id, outcome, reason)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+				.params(Timestamp.from(clock.instant()), request.actor(), data.seal(request.subject(), ACCESS_SUBJECT.name()),
+						data.index(request.subject()), source, what, request.purpose(), request.consentId(), outcome.name(), reason)
 				.query(Long.class)
 				.single();
 			audit.record(request.actor(), "read." + source.toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
@@ -182,20 +187,17 @@ public class OnceOnly implements PopulationRegistry {
 	public List<DataAccess> accessesAbout(String subject, int limit) {
 		return jdbc.sql("""
 				SELECT id, at, actor, subject, source, what, purpose, consent_id, outcome, reason
-				FROM data_access WHERE subject = ? ORDER BY at DESC, id DESC LIMIT ?""")
-			.params(subject, limit)
-			.query((rs, n) -> new DataAccess(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+				FROM data_access WHERE subject_index = ? ORDER BY at DESC, id DESC LIMIT ?""")
+			.params(data.index(subject), limit)
+			.query((rs, n) -> new DataAccess(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+					data.open(rs.getString(4), ACCESS_SUBJECT.name()),
 					rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, UUID.class),
 					DataAccess.Outcome.valueOf(rs.getString(9)), rs.getString(10)))
 			.list();
 	}
 
 	/** Stores what a registry holds about a subject (registry feeds and administrators). */
-	public void putRecord(Registry registry, String subject, Map<String, Object> data) {
-		jdbc.sql("""
-				INSERT INTO registry_record (registry, subject, data, updated_at) VALUES (?, ?, ?::jsonb, ?)
-				ON CONFLICT (registry, subject) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at""")
-			.params(registry.name(), subject, json.writeValueAsString(data), java.sql.Timestamp.from(clock.instant()))
-			.update();
+	public void putRecord(Registry registry, String subject, Map<String, Object> record) {
+		records.put(registry, subject, record);
 	}
 }

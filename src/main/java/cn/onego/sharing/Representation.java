@@ -16,6 +16,9 @@ import cn.onego.platform.FieldProblem;
 import cn.onego.platform.InvalidInput;
 import cn.onego.platform.Message;
 import cn.onego.platform.Text;
+import cn.onego.platform.crypto.PersonalData;
+import cn.onego.platform.crypto.SealedColumn;
+import cn.onego.platform.crypto.SealedColumns;
 import cn.onego.shared.CreditCode;
 import cn.onego.shared.IdNumber;
 
@@ -25,7 +28,10 @@ import cn.onego.shared.IdNumber;
  * handler, a relative, or 帮代办 staff of a hall.
  */
 @Service
-public class Representation {
+public class Representation implements SealedColumns {
+
+	/** For whom an authorisation was given, sealed, found by its blind index. */
+	private static final SealedColumn SUBJECT = SealedColumn.indexed("representation", "subject", "subject_index");
 
 	/** The capacity in which one acts for another. */
 	public enum Capacity {
@@ -59,13 +65,22 @@ public class Representation {
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Representation.class);
 
 	private final JdbcClient jdbc;
+	private final PersonalData data;
+	private final RegistryRecords records;
 	private final Clock clock;
 	private final SignedDocuments documents;
 
-	Representation(JdbcClient jdbc, Clock clock, SignedDocuments documents) {
+	Representation(JdbcClient jdbc, PersonalData data, RegistryRecords records, Clock clock, SignedDocuments documents) {
 		this.jdbc = jdbc;
+		this.data = data;
+		this.records = records;
 		this.clock = clock;
 		this.documents = documents;
+	}
+
+	@Override
+	public List<SealedColumn> sealedColumns() {
+		return List.of(SUBJECT);
 	}
 
 	/**
@@ -77,20 +92,18 @@ public class Representation {
 			return Optional.of(Capacity.SELF);
 		}
 		if (idNumber != null && CreditCode.isValid(subject)) {
-			boolean legalRepresentative = jdbc.sql("""
-					SELECT EXISTS (SELECT 1 FROM registry_record WHERE registry = ? AND subject = ? AND data->>'LEGAL_REP_ID' = ?)""")
-				.params(Registry.ENTERPRISE.name(), subject, idNumber)
-				.query(Boolean.class)
-				.single();
+			boolean legalRepresentative = records.find(Registry.ENTERPRISE, subject)
+				.map(record -> idNumber.equals(record.get("LEGAL_REP_ID")))
+				.orElse(false);
 			if (legalRepresentative) {
 				return Optional.of(Capacity.LEGAL_REPRESENTATIVE);
 			}
 		}
 		return jdbc.sql("""
 				SELECT capacity FROM representation
-				WHERE username = ? AND subject = ? AND revoked_at IS NULL AND valid_until >= ?
+				WHERE username = ? AND subject_index = ? AND revoked_at IS NULL AND valid_until >= ?
 				ORDER BY recorded_at DESC LIMIT 1""")
-			.params(username, subject, LocalDate.now(clock))
+			.params(username, data.index(subject), LocalDate.now(clock))
 			.query(String.class)
 			.optional()
 			.map(Capacity::valueOf);
@@ -131,9 +144,10 @@ public class Representation {
 		documents.referTo(recordedBy, authorisation);
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""
-				INSERT INTO representation (id, subject, subject_name, username, capacity, authorisation, valid_until, recorded_by, recorded_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, subject, name, username, capacity.name(), authorisation, validUntil, recordedBy,
+				INSERT INTO representation (id, subject, subject_index, subject_name, username, capacity, authorisation, valid_until,
+				  recorded_by, recorded_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, data.seal(subject, SUBJECT.name()), data.index(subject), name, username, capacity.name(), authorisation, validUntil, recordedBy,
 					Timestamp.from(clock.instant()))
 			.update();
 		return new Authorisation(id, subject, name, username, capacity, authorisation, validUntil, recordedBy);
@@ -145,9 +159,9 @@ public class Representation {
 	 */
 	public List<Listed> concerning(String username, String idNumber, List<String> subjects) {
 		return jdbc.sql("""
-				SELECT %s FROM representation WHERE subject = ANY (?) OR username = ? OR recorded_by = ?
+				SELECT %s FROM representation WHERE subject_index = ANY (?) OR username = ? OR recorded_by = ?
 				ORDER BY recorded_at DESC LIMIT 200""".formatted(COLUMNS))
-			.params(subjects.toArray(String[]::new), username, username)
+			.params(subjects.stream().map(data::index).toArray(String[]::new), username, username)
 			.query((rs, n) -> listed(rs))
 			.list();
 	}
@@ -191,9 +205,9 @@ public class Representation {
 			id, subject, subject_name, username, capacity, authorisation, valid_until, recorded_by, recorded_at, revoked_at,
 			revoked_by""";
 
-	private static Listed listed(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private Listed listed(java.sql.ResultSet rs) throws java.sql.SQLException {
 		Timestamp revoked = rs.getTimestamp(10);
-		return new Listed(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+		return new Listed(rs.getObject(1, UUID.class), data.open(rs.getString(2), SUBJECT.name()), rs.getString(3), rs.getString(4),
 				Capacity.valueOf(rs.getString(5)), rs.getString(6), rs.getObject(7, LocalDate.class), rs.getString(8),
 				rs.getTimestamp(9).toInstant(), revoked == null ? null : revoked.toInstant(), rs.getString(11));
 	}

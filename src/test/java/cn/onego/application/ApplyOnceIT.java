@@ -43,6 +43,9 @@ class ApplyOnceIT {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	cn.onego.platform.crypto.PersonalData data;
+
 	ApiClient api;
 	String idNumber;
 	String user;
@@ -291,8 +294,8 @@ class ApplyOnceIT {
 	}
 
 	private int applicationsOf(String applicant) {
-		return jdbc.sql("SELECT count(*) FROM application WHERE applicant_id = ? AND status = 'SUBMITTED'")
-			.param(applicant)
+		return jdbc.sql("SELECT count(*) FROM application WHERE applicant_id_index = ? AND status = 'SUBMITTED'")
+			.param(data.index(applicant))
 			.query(Integer.class)
 			.single();
 	}

@@ -41,6 +41,9 @@ class IdpRegistrationIT {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	cn.onego.platform.crypto.PersonalData data;
+
 	private ApiClient api() {
 		return new ApiClient(port);
 	}
@@ -63,15 +66,15 @@ class IdpRegistrationIT {
 	}
 
 	private List<String> reasons(String idNumber) {
-		return jdbc.sql("SELECT reason FROM idp_attempt WHERE login = ? ORDER BY id").param(idNumber).query(String.class).list();
+		return jdbc.sql("SELECT reason FROM idp_attempt WHERE login_index = ? ORDER BY id").param(data.index(idNumber)).query(String.class).list();
 	}
 
 	private int people(String idNumber) {
-		return jdbc.sql("SELECT count(*) FROM idp_person WHERE id_number = ?").param(idNumber).query(Integer.class).single();
+		return jdbc.sql("SELECT count(*) FROM idp_person WHERE id_number_index = ?").param(data.index(idNumber)).query(Integer.class).single();
 	}
 
 	private int registrations(String idNumber) {
-		return jdbc.sql("SELECT count(*) FROM idp_registration WHERE id_number = ?").param(idNumber).query(Integer.class).single();
+		return jdbc.sql("SELECT count(*) FROM idp_registration WHERE id_number_index = ?").param(data.index(idNumber)).query(Integer.class).single();
 	}
 
 	private List<String> inbox(String mobile) {
@@ -86,7 +89,7 @@ class IdpRegistrationIT {
 
 	/** The clock moves on for the number: its codes were sent a minute and a second earlier. */
 	private void aMinutePasses(String mobile) {
-		jdbc.sql("UPDATE idp_code SET sent_at = sent_at - interval '61 seconds' WHERE mobile = ?").param(mobile).update();
+		jdbc.sql("UPDATE idp_code SET sent_at = sent_at - interval '61 seconds' WHERE mobile_index = ?").param(data.index(mobile)).update();
 	}
 
 	@Test
@@ -192,13 +195,13 @@ class IdpRegistrationIT {
 		Answer started = session.postJson("/idp/api/registrations", step1("周伯通", idNumber, username()));
 		String registration = started.json("$.registration");
 		assertThat(Instant.parse(started.json("$.expiresAt"))).isEqualTo(
-				jdbc.sql("SELECT sent_at FROM idp_code WHERE mobile = ?").param(mobile).query(java.sql.Timestamp.class).single()
+				jdbc.sql("SELECT sent_at FROM idp_code WHERE mobile_index = ?").param(data.index(mobile)).query(java.sql.Timestamp.class).single()
 					.toInstant().plus(Duration.ofMinutes(5)));
 		String first = Citizens.latestCode(session, mobile);
 
 		// five minutes pass
-		jdbc.sql("UPDATE idp_code SET sent_at = sent_at - interval '5 minutes', expires_at = expires_at - interval '5 minutes' WHERE mobile = ?")
-			.param(mobile)
+		jdbc.sql("UPDATE idp_code SET sent_at = sent_at - interval '5 minutes', expires_at = expires_at - interval '5 minutes' WHERE mobile_index = ?")
+			.param(data.index(mobile))
 			.update();
 		Answer expired = session.postJson("/idp/api/registrations/" + registration + "/code", Map.of("code", first));
 		assertThat(expired.status()).isEqualTo(400);
@@ -235,11 +238,11 @@ class IdpRegistrationIT {
 
 		// nine more codes went to the number earlier today, the last more than a minute ago
 		Instant now = clock.instant();
-		String registrationId = jdbc.sql("SELECT id FROM idp_registration WHERE id_number = ?").param(idNumber)
+		String registrationId = jdbc.sql("SELECT id FROM idp_registration WHERE id_number_index = ?").param(data.index(idNumber))
 			.query(String.class).single();
 		for (int i = 1; i <= 9; i++) {
-			jdbc.sql("INSERT INTO idp_code (registration_id, mobile, code_hash, sent_at, expires_at, superseded_at) VALUES (?, ?, 'x', ?, ?, ?)")
-				.params(registrationId, mobile, java.sql.Timestamp.from(now.minusSeconds(120L * i)),
+			jdbc.sql("INSERT INTO idp_code (registration_id, mobile, mobile_index, code_hash, sent_at, expires_at, superseded_at) VALUES (?, ?, ?, 'x', ?, ?, ?)")
+				.params(registrationId, data.seal(mobile, "idp_code.mobile"), data.index(mobile), java.sql.Timestamp.from(now.minusSeconds(120L * i)),
 						java.sql.Timestamp.from(now.minusSeconds(120L * i - 300)), java.sql.Timestamp.from(now.minusSeconds(120L * i - 1)))
 				.update();
 		}

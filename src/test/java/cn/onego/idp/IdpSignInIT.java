@@ -36,6 +36,9 @@ class IdpSignInIT {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	cn.onego.platform.crypto.PersonalData data;
+
 	private Answer signIn(String login, String password) {
 		return new Session("http://127.0.0.1:" + port).postForm("/idp/login", Map.of("username", login, "password", password));
 	}
@@ -62,12 +65,12 @@ class IdpSignInIT {
 		assertThat((String) right.json("$.lockedUntil")).isEqualTo(until.toString());
 
 		// fifteen minutes pass
-		jdbc.sql("UPDATE idp_person SET locked_until = ? WHERE id_number = ?")
-			.params(java.sql.Timestamp.from(clock.instant().minusSeconds(1)), citizen.idNumber())
+		jdbc.sql("UPDATE idp_person SET locked_until = ? WHERE id_number_index = ?")
+			.params(java.sql.Timestamp.from(clock.instant().minusSeconds(1)), data.index(citizen.idNumber()))
 			.update();
 		assertThat(signIn(citizen.username(), citizen.password()).status()).isEqualTo(200);
-		List<String> reasons = jdbc.sql("SELECT reason FROM idp_attempt WHERE login IN (?, ?) AND kind = 'SIGN_IN' ORDER BY id")
-			.params(citizen.username(), citizen.idNumber())
+		List<String> reasons = jdbc.sql("SELECT reason FROM idp_attempt WHERE login_index IN (?, ?) AND kind = 'SIGN_IN' ORDER BY id")
+			.params(data.index(citizen.username()), data.index(citizen.idNumber()))
 			.query(String.class)
 			.list();
 		assertThat(reasons).containsSubsequence("WRONG_PASSWORD", "WRONG_PASSWORD_LOCKED", "LOCKED", "SIGNED_IN");

@@ -138,23 +138,26 @@ class IdpTokensIT {
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+	@Autowired
+	cn.onego.platform.crypto.PersonalData data;
+
 	@Test
 	void housekeepingRemovesOldRegistrationsAndAuthorizationsWhoseTokensExpiredLongAgo() {
 		Citizen citizen = Citizens.register(new ApiClient(port), "林平之", Identities.idNumber());
-		String subject = jdbc.sql("SELECT subject::text FROM idp_person WHERE id_number = ?").param(citizen.idNumber())
+		String subject = jdbc.sql("SELECT subject::text FROM idp_person WHERE id_number_index = ?").param(data.index(citizen.idNumber()))
 			.query(String.class).single();
-		jdbc.sql("UPDATE idp_registration SET created_at = created_at - interval '3 days' WHERE id_number = ?")
-			.param(citizen.idNumber()).update();
+		jdbc.sql("UPDATE idp_registration SET created_at = created_at - interval '3 days' WHERE id_number_index = ?")
+			.param(data.index(citizen.idNumber())).update();
 		jdbc.sql("""
 				UPDATE oauth2_authorization SET access_token_expires_at = access_token_expires_at - interval '2 days',
 				  authorization_code_expires_at = authorization_code_expires_at - interval '2 days' WHERE principal_name = ?""")
 			.param(subject).update();
 		housekeeping.clean();
-		assertThat(jdbc.sql("SELECT count(*) FROM idp_registration WHERE id_number = ?").param(citizen.idNumber())
+		assertThat(jdbc.sql("SELECT count(*) FROM idp_registration WHERE id_number_index = ?").param(data.index(citizen.idNumber()))
 			.query(Integer.class).single()).isZero();
 		assertThat(jdbc.sql("SELECT count(*) FROM oauth2_authorization WHERE principal_name = ?").param(subject)
 			.query(Integer.class).single()).isZero();
-		assertThat(jdbc.sql("SELECT count(*) FROM idp_person WHERE id_number = ?").param(citizen.idNumber())
+		assertThat(jdbc.sql("SELECT count(*) FROM idp_person WHERE id_number_index = ?").param(data.index(citizen.idNumber()))
 			.query(Integer.class).single()).isOne();
 	}
 

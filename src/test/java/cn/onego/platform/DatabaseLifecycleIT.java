@@ -84,7 +84,8 @@ class DatabaseLifecycleIT {
 			Path unused = dataDir.resolve("unused");
 			try (ConfigurableApplicationContext context = start(Map.of("onego.db.url",
 					external.getJdbcUrl("postgres", "postgres"), "onego.db.user", "postgres", "onego.db.password", "",
-					"onego.db.data-dir", unused.toString()))) {
+					"onego.db.data-dir", unused.toString(), "onego.crypto.key-file",
+					dataDir.resolve("onego-data-keys.properties").toString()))) {
 				assertThat((String) new ApiClient(port(context)).get("/actuator/health").json("$.status")).isEqualTo("UP");
 				assertThat(unused).doesNotExist();
 				try (var connection = external.getPostgresDatabase().getConnection();

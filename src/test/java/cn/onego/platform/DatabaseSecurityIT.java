@@ -229,7 +229,9 @@ class DatabaseSecurityIT {
 			Path unused = dataDir.resolve("unused");
 			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(OneGo.class).run("--server.port=0",
 					"--onego.db.url=jdbc:postgresql://localhost:" + external.getPort() + "/postgres", "--onego.db.user=app",
-					"--onego.db.migration-user=Schema-Owner", "--onego.db.data-dir=" + unused)) {
+					"--onego.db.migration-user=Schema-Owner", "--onego.db.data-dir=" + unused,
+					// the keys of personal data are never in the database: an external one needs a key file named
+					"--onego.crypto.key-file=" + dataDir.resolve("onego-data-keys.properties"))) {
 				assertThat((String) new ApiClient(port(context)).get("/actuator/health").json("$.status")).isEqualTo("UP");
 				JdbcClient app = context.getBean(JdbcClient.class);
 				assertThat(app.sql("SELECT current_user").query(String.class).single()).isEqualTo("app");

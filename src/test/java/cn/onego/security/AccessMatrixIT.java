@@ -233,6 +233,8 @@ class AccessMatrixIT {
 		rows.put("/actuator/env", only(Outcome.NOT_FOUND, Caller.SYSTEM_ADMIN));
 		// the metrics: the monitoring system's account and system administrators, nobody else
 		rows.put("/actuator/prometheus", only(Outcome.OK, Caller.SYSTEM_ADMIN, Caller.METRICS_READER));
+		// the keys of personal data and their rotation (tools/rotate-keys): system administrators only
+		rows.put("/actuator/datakeys", only(Outcome.OK, Caller.SYSTEM_ADMIN));
 		rows.put("/v3/api-docs", everyone(Outcome.OK));
 		rows.put("/swagger-ui/index.html", everyone(Outcome.OK));
 		// where there is no endpoint there is nothing to refuse: not found, for everybody

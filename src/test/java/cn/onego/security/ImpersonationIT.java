@@ -40,6 +40,9 @@ class ImpersonationIT {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	cn.onego.platform.crypto.PersonalData data;
+
 	@Test
 	void registeringWithAnothersIdNumberAndAWrongNameIsRefusedWithoutSayingWhyAndLogged() {
 		ApiClient api = new ApiClient(port);
@@ -55,8 +58,8 @@ class ImpersonationIT {
 			.doesNotContain(victimsPhone.substring(7));
 
 		assertThat((List<?>) api.get("/idp/api/demo/sms?mobile=" + victimsPhone).json("$.messages")).as("no code was sent").isEmpty();
-		assertThat(jdbc.sql("SELECT count(*) FROM idp_attempt WHERE kind = 'REGISTRATION' AND outcome = 'REFUSED' AND login = ?")
-			.param(victim).query(Integer.class).single()).as("the attempt is on record").isEqualTo(1);
+		assertThat(jdbc.sql("SELECT count(*) FROM idp_attempt WHERE kind = 'REGISTRATION' AND outcome = 'REFUSED' AND login_index = ?")
+			.param(data.index(victim)).query(Integer.class).single()).as("the attempt is on record").isEqualTo(1);
 		assertThat(Citizens.tryToSignIn(api, "impostor" + port, "Impostor-pass-1")).as("no account was opened").isFalse();
 	}
 
@@ -106,7 +109,7 @@ class ImpersonationIT {
 		assertThat(api.send("GET", "/api/v1/representations?subject=" + victim, impostor, null, null).status()).isEqualTo(403);
 
 		assertThat(reads(victim)).as("nothing was read about the person").isEqualTo(readsBefore);
-		assertThat(jdbc.sql("SELECT count(*) FROM consent WHERE subject = ?").param(victim).query(Integer.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT count(*) FROM consent WHERE subject_index = ?").param(data.index(victim)).query(Integer.class).single()).isZero();
 		assertThat(output.getAll()).as("each attempt logged, with the number masked")
 			.contains("Refused: " + impostor + " tried to consent or read the data of " + IdNumber.mask(victim))
 			.contains("Refused: " + impostor + " tried to apply in the name of " + IdNumber.mask(victim))
@@ -125,7 +128,7 @@ class ImpersonationIT {
 	}
 
 	private int reads(String subject) {
-		return jdbc.sql("SELECT count(*) FROM data_access WHERE subject = ? AND outcome = 'GRANTED'").param(subject).query(Integer.class)
+		return jdbc.sql("SELECT count(*) FROM data_access WHERE subject_index = ? AND outcome = 'GRANTED'").param(data.index(subject)).query(Integer.class)
 			.single();
 	}
 }

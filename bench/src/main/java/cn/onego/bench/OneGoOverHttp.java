@@ -76,6 +76,8 @@ final class OneGoOverHttp implements SideBySide.Contestant {
 			}
 			command.addAll(List.of("-jar", JAR.toString(), "--server.port=" + port,
 					"--onego.db.url=" + pg.getJdbcUrl("postgres", db), "--onego.db.user=postgres", "--onego.db.password=",
+					// the keys of personal data outside the database, one file per database (nodes of one share it)
+					"--onego.crypto.key-file=" + java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "onego-bench-" + db + "-keys.properties"),
 					"--onego.db.max-pool-size=40", "--onego.demo-data.enabled=false", "--onego.catalog.refresh-interval=1s",
 					"--logging.level.root=WARN", "--logging.level.cn.onego=INFO", "--spring.main.banner-mode=off"));
 			command.addAll(List.of(extraArguments));

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import cn.onego.cases.CaseNumber;
 import cn.onego.cases.Halls;
@@ -44,7 +45,7 @@ import cn.onego.shared.RegionCode;
  */
 final class ScaleCases {
 
-	static final String CASE_COLUMNS = "id, number, application_id, matter, applicant_id, applicant_name, applicant_username, "
+	static final String CASE_COLUMNS = "id, number, application_id, matter, applicant_id, applicant_id_index, applicant_name, applicant_username, "
 			+ "region, hall, channel, state, refusal, promised_date, delivery, issue, submitted_at, accepted_at, closed_at";
 	static final String TASK_COLUMNS = "id, case_id, item, department, mandatory, state, prerequisites, result, decision, "
 			+ "claimed_by, started_on, due_on, decided_at, limit_days, warn_on, colour, case_number, applicant_name, region, hall, matter, "
@@ -70,6 +71,8 @@ final class ScaleCases {
 	record Batch(int size, String cases, String tasks, String history, String ratings) {
 	}
 
+	/** The blind index of an applicant's number, as the product computes it (the numbers themselves stay unsealed here). */
+	private final UnaryOperator<String> index;
 	private final List<Profile> profiles;
 	private final int[] cumulativeWeights;
 	private final List<String> counties;
@@ -79,7 +82,8 @@ final class ScaleCases {
 	private final LocalDate firstDay;
 	private final WorkingDayCalendar calendar;
 
-	private ScaleCases(List<Profile> profiles, List<String> counties, long cases, LocalDate today) {
+	private ScaleCases(List<Profile> profiles, List<String> counties, long cases, LocalDate today, UnaryOperator<String> index) {
+		this.index = index;
 		this.profiles = profiles;
 		this.counties = counties;
 		this.cumulativeWeights = new int[profiles.size()];
@@ -99,7 +103,7 @@ final class ScaleCases {
 	}
 
 	/** The profiles of every Hunan county and every matter offered there whose items all have a competent department. */
-	static ScaleCases of(Catalogue catalogue, Halls halls, long cases, LocalDate today) {
+	static ScaleCases of(Catalogue catalogue, Halls halls, long cases, LocalDate today, UnaryOperator<String> index) {
 		List<Profile> profiles = new ArrayList<>();
 		List<String> counties = new ArrayList<>();
 		for (Region county : catalogue.regions()) {
@@ -116,7 +120,7 @@ final class ScaleCases {
 				}
 			}
 		}
-		return new ScaleCases(profiles, counties, cases, today);
+		return new ScaleCases(profiles, counties, cases, today, index);
 	}
 
 	int profileCount() {
@@ -271,7 +275,7 @@ final class ScaleCases {
 					maybeRate(ratings, number, username, channel, closed);
 				}
 			}
-			row(cases, id, number, uuid(random), profile.matter(), applicantId, applicantName, username, profile.region(), profile.hall(),
+			row(cases, id, number, uuid(random), profile.matter(), applicantId, index.apply(applicantId), applicantName, username, profile.region(), profile.hall(),
 					channel, state, refusal, promised, "{\"method\":\"WINDOW_PICKUP\",\"recipient\":null,\"mobile\":null,\"address\":null}",
 					issue, submitted, accepted, closed);
 		}

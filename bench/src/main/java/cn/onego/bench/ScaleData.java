@@ -45,7 +45,8 @@ public final class ScaleData {
 		try (ScaleDatabase db = ScaleDatabase.start(data, true)) {
 			ScaleCases model;
 			try (ConfigurableApplicationContext context = db.application()) {
-				model = ScaleCases.of(context.getBean(CatalogQueries.class).catalogue(), context.getBean(Halls.class), cases, today);
+				model = ScaleCases.of(context.getBean(CatalogQueries.class).catalogue(), context.getBean(Halls.class), cases, today,
+						context.getBean(cn.onego.platform.crypto.PersonalData.class)::index);
 			}
 			log(started, "schema and catalogue ready; %d county/matter profiles", model.profileCount());
 			List<String> rebuild;

@@ -11,6 +11,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import cn.onego.OneGo;
+import cn.onego.platform.crypto.KeyFile;
+import cn.onego.platform.crypto.PersonalData;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -22,9 +24,12 @@ final class ScaleDatabase implements AutoCloseable {
 	static final String DB = "onego";
 
 	final EmbeddedPostgres pg;
+	/** The keys of personal data, beside the data directory: the database is an external one to OneGo here. */
+	private final Path keyFile;
 
-	private ScaleDatabase(EmbeddedPostgres pg) {
+	private ScaleDatabase(EmbeddedPostgres pg, Path keyFile) {
 		this.pg = pg;
+		this.keyFile = keyFile;
 	}
 
 	/**
@@ -33,6 +38,10 @@ final class ScaleDatabase implements AutoCloseable {
 	 * and analyses once at the end, rather than having autovacuum compete for the two cores mid-load.
 	 */
 	static ScaleDatabase start(Path dataDirectory, boolean fresh) throws IOException, SQLException {
+		Path keyFile = dataDirectory.toAbsolutePath().resolveSibling(dataDirectory.getFileName() + "-keys.properties");
+		if (fresh) {
+			Files.deleteIfExists(keyFile);
+		}
 		if (fresh && Files.exists(dataDirectory)) {
 			// wiped here, not by zonky: its "clean" option also deletes the directory on close
 			try (var paths = Files.walk(dataDirectory)) {
@@ -55,7 +64,7 @@ final class ScaleDatabase implements AutoCloseable {
 			.setServerConfig("shared_preload_libraries", "pg_stat_statements")
 			.setRegisterShutdownHook(false)
 			.start();
-		ScaleDatabase db = new ScaleDatabase(pg);
+		ScaleDatabase db = new ScaleDatabase(pg, keyFile);
 		if (fresh) {
 			db.execute("postgres", "CREATE DATABASE " + DB);
 		}
@@ -70,10 +79,15 @@ final class ScaleDatabase implements AutoCloseable {
 	ConfigurableApplicationContext application() {
 		return new SpringApplicationBuilder(OneGo.class).run("--server.port=0",
 				"--onego.db.url=" + pg.getJdbcUrl("postgres", DB), "--onego.db.user=postgres", "--onego.db.password=",
-				"--onego.db.max-pool-size=10", "--onego.demo-data.enabled=false", "--logging.level.root=WARN",
+				"--onego.db.max-pool-size=10", "--onego.crypto.key-file=" + keyFile, "--onego.demo-data.enabled=false", "--logging.level.root=WARN",
 				"--spring.main.banner-mode=off",
 				// the scheduled scan would change colours under the benchmark; ScaleQueries calls it itself
 				"--onego.clock.scan-interval=1000d");
+	}
+
+	/** The sealing of the application on this database, without starting it (the blind index of an applicant). */
+	PersonalData personalData() {
+		return new PersonalData(KeyFile.loadOrCreate(keyFile));
 	}
 
 	private void execute(String database, String sql) throws SQLException {

@@ -89,7 +89,7 @@ public final class ScaleQueries {
 				results.add(scans(context.getBean(DeadlineWarnings.class), today, scanFrom,
 						Integer.getInteger("scale.scanDays", Math.max(5, Math.min(15, repetitions / 60)))));
 			}
-			Files.writeString(Path.of(System.getProperty("scale.explain", "target/scale-explain.txt")), Explain.all(c, sample, today),
+			Files.writeString(Path.of(System.getProperty("scale.explain", "target/scale-explain.txt")), Explain.all(c, sample, today, context.getBean(cn.onego.platform.crypto.PersonalData.class)::index),
 					StandardCharsets.UTF_8);
 			report.append(table(results)).append('\n').append(sizes(c));
 		}
@@ -149,7 +149,7 @@ public final class ScaleQueries {
 	 */
 	private static void explainOnly(Path data, String file, int repetitions, LocalDate today) throws Exception {
 		try (ScaleDatabase db = ScaleDatabase.start(data, false); Connection c = db.connect()) {
-			Files.writeString(Path.of(file), Explain.all(c, Sample.draw(c, repetitions), today), StandardCharsets.UTF_8);
+			Files.writeString(Path.of(file), Explain.all(c, Sample.draw(c, repetitions), today, db.personalData()::index), StandardCharsets.UTF_8);
 		}
 		System.exit(0);
 	}
@@ -299,7 +299,8 @@ public final class ScaleQueries {
 	/** EXPLAIN (ANALYZE, BUFFERS) of the SQL behind each query, as the product issues it, for one drawn parameter. */
 	static final class Explain {
 
-		static String all(Connection c, Sample sample, LocalDate today) throws SQLException {
+		static String all(Connection c, Sample sample, LocalDate today, java.util.function.UnaryOperator<String> index)
+				throws SQLException {
 			Drawn d = sample.cases().get(0);
 			String department = mostFrequent(sample.departments());
 			Map<String, String> sql = new LinkedHashMap<>();
@@ -307,8 +308,8 @@ public final class ScaleQueries {
 					SELECT t.* FROM case_task t
 					WHERE t.department = '%s' AND t.state IN ('PENDING', 'CLAIMED', 'AWAITING_SUPPLEMENT', 'SUSPENDED')
 					ORDER BY t.due_on NULLS LAST, t.started_on LIMIT 500""".formatted(department));
-			sql.put("applicant's cases", "SELECT * FROM case_file WHERE applicant_id = '%s' OR applicant_username = '%s' ORDER BY submitted_at DESC LIMIT 200"
-				.formatted(d.applicantId(), d.username()));
+			sql.put("applicant's cases", "SELECT * FROM case_file WHERE applicant_id_index = '%s' OR applicant_username = '%s' ORDER BY submitted_at DESC LIMIT 200"
+				.formatted(index.apply(d.applicantId()), d.username()));
 			sql.put("case history", "SELECT * FROM case_history WHERE case_id = '%s' ORDER BY id".formatted(d.id()));
 			sql.put("case tasks", "SELECT * FROM case_task WHERE case_id = '%s' ORDER BY started_on NULLS LAST, item".formatted(d.id()));
 			String from = today.minusDays(29).toString();

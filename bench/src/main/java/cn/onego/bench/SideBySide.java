@@ -300,6 +300,7 @@ public final class SideBySide {
 			context = new SpringApplicationBuilder(OneGo.class).run("--server.port=0",
 					"--onego.db.url=" + pg.getJdbcUrl("postgres", "onego"), "--onego.db.user=postgres", "--onego.db.password=",
 					"--onego.db.max-pool-size=40", "--onego.demo-data.enabled=false", "--logging.level.root=WARN",
+					"--onego.crypto.key-file=" + java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "onego-bench-keys.properties"),
 					"--spring.main.banner-mode=off");
 			submissions = context.getBean(Submissions.class);
 			handling = context.getBean(CaseHandling.class);

@@ -19,9 +19,6 @@ public interface SmsGateway {
 
 	/** The mobile number as it may appear on a screen or in a log: {@code 138****0001}. */
 	static String masked(String mobile) {
-		if (mobile == null || mobile.length() < 7) {
-			return "****";
-		}
-		return mobile.substring(0, 3) + "****" + mobile.substring(mobile.length() - 4);
+		return mobile == null ? "****" : cn.onego.shared.MobileNumber.mask(mobile);
 	}
 }

@@ -29,7 +29,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * with 400 naming the parameter. Both answer {@code application/problem+json} like everything else.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestLimits extends OncePerRequestFilter {
 
 	static final int MAX_PATH = 1_000;

@@ -35,8 +35,8 @@ public final class CaseWorld {
 			"SELLS_TOBACCO", List.of("NO"));
 
 	private final ApiClient api;
-	private final Map<String, String> reviewers = new ConcurrentHashMap<>();
-	private final Map<String, String> clerks = new ConcurrentHashMap<>();
+	private final Map<String, String> reviewers;
+	private final Map<String, String> clerks;
 	public final String idNumber;
 	public final String applicant;
 	/** The applicant as the identity provider registered them, with their access token. */
@@ -54,10 +54,28 @@ public final class CaseWorld {
 	public CaseWorld(ApiClient api, String region) {
 		this.api = api;
 		this.region = region;
+		this.reviewers = new ConcurrentHashMap<>();
+		this.clerks = new ConcurrentHashMap<>();
 		this.idNumber = Identities.idNumber();
 		// a real-name account at the identity provider, signed in with the app's token
 		this.citizen = Citizens.register(api, "陈创业", idNumber);
 		this.applicant = citizen.username();
+	}
+
+	private CaseWorld(CaseWorld world, ApiClient api) {
+		this.api = api;
+		this.region = world.region;
+		this.reviewers = world.reviewers;
+		this.clerks = world.clerks;
+		this.idNumber = world.idNumber;
+		this.citizen = world.citizen;
+		this.applicant = world.applicant;
+		this.park = world.park;
+	}
+
+	/** The same people, staff and cases on another platform: one restored from a backup of this one. */
+	public CaseWorld on(ApiClient other) {
+		return new CaseWorld(this, other);
 	}
 
 	/**

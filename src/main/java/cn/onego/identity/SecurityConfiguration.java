@@ -218,7 +218,9 @@ class SecurityConfiguration {
 	/** Sign-in refused: a locked or disabled account says so (a locked one with when to retry); anything else is 401. */
 	private static void signInRefused(ProblemResponses problems, HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException e, SignInGuard guard, Clock clock) throws IOException {
-		if (DatabaseUnavailable.isCause(e)) {
+		if (DatabaseUnavailable.isCause(e)
+				|| e instanceof org.springframework.security.authentication.InternalAuthenticationServiceException
+						&& problems.databaseAway()) {
 			// the accounts could not be read: not a wrong password, a moment to wait
 			problems.problem(request, response, new DatabaseUnavailable());
 			return;

@@ -127,6 +127,17 @@ public class DatabaseWatch {
 		}
 	}
 
+	/**
+	 * A request failed in a way that may be the database's doing (a commit or rollback on a connection that broke,
+	 * with no SQL state to tell): looks now, waiting for a look already under way, and says whether it is away.
+	 */
+	public boolean awayAfterFailure() {
+		if (watcher != null && !closing && available) {
+			probeAndUpdate();
+		}
+		return !available;
+	}
+
 	@EventListener(ApplicationReadyEvent.class)
 	void start() {
 		Thread thread = new Thread(this::watch, "onego-db-watch");

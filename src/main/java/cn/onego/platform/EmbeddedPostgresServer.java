@@ -108,6 +108,9 @@ class EmbeddedPostgresServer implements AutoCloseable {
 			.setLocaleConfig("locale", "C.UTF-8")
 			.setLocaleConfig("encoding", "UTF8")
 			.setServerConfig("listen_addresses", "127.0.0.1")
+			// no Unix socket: OneGo connects over TCP only, and a socket's lock file in /tmp, left by a killed server
+			// and naming a process number that lives on (a zombie, or reused), would stop the restart on that port
+			.setServerConfig("unix_socket_directories", "")
 			.setServerConfig("max_connections", "200")
 			// zonky passes -F (fsync off) and synchronous_commit=off, fit for a throw-away test database; a
 			// later -c wins over -F, so a commit acknowledged here is on disk as on a production server

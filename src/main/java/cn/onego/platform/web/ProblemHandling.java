@@ -133,7 +133,8 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 	 */
 	private boolean outage(Exception e) {
 		DatabaseWatch watch = database.getIfAvailable();
-		boolean away = DatabaseUnavailable.isCause(e) || watch != null && !watch.available();
+		boolean away = DatabaseUnavailable.isCause(e) || watch != null && !watch.available()
+				|| watch != null && touchedTheDatabase(e) && watch.awayAfterFailure();
 		if (away) {
 			if (watch != null) {
 				watch.suspect();
@@ -141,6 +142,16 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 			log.warn("Database unavailable: {}", e.toString());
 		}
 		return away;
+	}
+
+	/** Whether the failure came out of the database driver or the transactions (a connection closed under a commit). */
+	private static boolean touchedTheDatabase(Throwable failure) {
+		for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+			if (t instanceof java.sql.SQLException || t instanceof org.springframework.transaction.TransactionException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override

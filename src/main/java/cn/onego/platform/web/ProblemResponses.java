@@ -74,6 +74,15 @@ public class ProblemResponses {
 		problem(request, response, problem);
 	}
 
+	/**
+	 * Whether the database is away, looked at now: for a sign-in that failed inside (the accounts could not be read)
+	 * without saying why.
+	 */
+	public boolean databaseAway() {
+		DatabaseWatch watch = database.getIfAvailable();
+		return watch != null && watch.awayAfterFailure();
+	}
+
 	/** Any problem, with its headers (e.g. {@code Retry-After}). */
 	public void problem(HttpServletRequest request, HttpServletResponse response, Problem problem) throws IOException {
 		DatabaseWatch watch = database.getIfAvailable();

@@ -15,7 +15,14 @@ import org.springframework.modulith.Modulithic;
 @Modulithic(sharedModules = "shared", systemName = "OneGo")
 public class OneGo {
 
+	/**
+	 * Runs the platform, or with {@code backup <data directory> <backup directory>} or {@code restore <backup directory>
+	 * <new data directory>} backs up or restores the embedded database's data directory (see {@code tools/backup}).
+	 */
 	public static void main(String[] args) {
+		if (args.length > 0 && (args[0].equals("backup") || args[0].equals("restore"))) {
+			System.exit(cn.onego.platform.Backups.run(args));
+		}
 		SpringApplication.run(OneGo.class, args);
 	}
 }

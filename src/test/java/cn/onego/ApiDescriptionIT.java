@@ -144,7 +144,7 @@ class ApiDescriptionIT {
 			}
 			Access access = rule.get();
 			boolean open = access instanceof Access.Public;
-			Set<String> expected = new TreeSet<>(Set.of("400", "404", "500"));
+			Set<String> expected = new TreeSet<>(Set.of("400", "404", "500", "503"));
 			if (!open) {
 				expected.addAll(Set.of("401", "403"));
 			}
@@ -181,8 +181,8 @@ class ApiDescriptionIT {
 					if (!"#/components/schemas/Problem".equals(at(resolved, "content", "application/problem+json", "schema", "$ref"))) {
 						wrong.add(operation + " " + status + ": not application/problem+json of the schema Problem");
 					}
-					if (status.equals("429") && at(resolved, "headers", "Retry-After") == null) {
-						wrong.add(operation + " 429: without Retry-After");
+					if ((status.equals("429") || status.equals("503")) && at(resolved, "headers", "Retry-After") == null) {
+						wrong.add(operation + " " + status + ": without Retry-After");
 					}
 				}
 			});

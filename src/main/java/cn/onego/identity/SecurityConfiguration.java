@@ -39,6 +39,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import cn.onego.platform.DatabaseUnavailable;
 import cn.onego.platform.Message;
 import cn.onego.platform.web.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
@@ -226,6 +227,13 @@ class SecurityConfiguration {
 	/** Sign-in refused: a locked or disabled account says so (a locked one with when to retry); anything else is 401. */
 	private static void signInRefused(ProblemResponses problems, HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException e, SignInGuard guard, Clock clock) throws IOException {
+		if (DatabaseUnavailable.isCause(e)
+				|| e instanceof org.springframework.security.authentication.InternalAuthenticationServiceException
+						&& problems.databaseAway()) {
+			// the accounts could not be read: not a wrong password, a moment to wait
+			problems.problem(request, response, new DatabaseUnavailable());
+			return;
+		}
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
 		if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
 			response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");

@@ -59,7 +59,13 @@ public class ELicences implements SealedColumns {
 			.update() == 1;
 	}
 
-	/** Records a licence; recording the same type and number again changes nothing. */
+	/**
+	 * Records a licence for its holder. Recording the same type and number for the same holder again changes
+	 * nothing and returns the licence recorded first (a retried issue, the demo data at every start).
+	 *
+	 * @throws LicenceNumberTaken when another holder already holds a licence of that type and number: nothing is
+	 *         recorded, and the other holder's licence is never returned
+	 */
 	public ELicence record(String holder, String licenceType, String number, String name, String issuer,
 			LocalDate issuedOn, LocalDate validUntil) {
 		jdbc.sql("""
@@ -67,12 +73,34 @@ public class ELicences implements SealedColumns {
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (licence_type, number) DO NOTHING""")
 			.params(UUID.randomUUID(), data.seal(holder, HOLDER.name()), data.index(holder), licenceType, number, name, issuer, issuedOn, validUntil)
 			.update();
+		ELicence recorded = find(licenceType, number).orElseThrow();
+		if (!recorded.holder().equals(holder)) {
+			throw new LicenceNumberTaken(licenceType, number);
+		}
+		return recorded;
+	}
+
+	/**
+	 * Refuses, before anything is decided, a licence number that another holder already holds — what a reviewer
+	 * approving a licence result calls with the number they typed, so that the approval fails on {@code number}
+	 * instead of the issue failing later.
+	 *
+	 * @throws LicenceNumberTaken when another holder holds a licence of that type and number
+	 */
+	public void requireAvailable(String holder, String licenceType, String number) {
+		Optional<ELicence> held = find(licenceType, number);
+		if (held.isPresent() && !held.get().holder().equals(holder)) {
+			throw new LicenceNumberTaken(licenceType, number);
+		}
+	}
+
+	private Optional<ELicence> find(String licenceType, String number) {
 		return jdbc.sql("""
 				SELECT id, holder, licence_type, number, name, issuer, issued_on, valid_until, revoked_at IS NOT NULL
 				FROM e_licence WHERE licence_type = ? AND number = ?""")
 			.params(licenceType, number)
 			.query(this::licence)
-			.single();
+			.optional();
 	}
 
 	private ELicence licence(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

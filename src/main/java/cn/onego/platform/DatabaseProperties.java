@@ -1,6 +1,7 @@
 package cn.onego.platform;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -17,14 +18,26 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dataDir directory of the embedded server's files ({@code ONEGO_DATA_DIR}, default {@code ./data})
  * @param ephemeral whether the embedded server uses a throw-away directory (tests)
  * @param maxPoolSize connection pool size
+ * @param connectionTimeout how long a request waits for a connection of the pool before it is answered 503
+ *        (default 5 s; Hikari's 30 s kept every request hanging while the database was gone)
+ * @param checkInterval how often {@link DatabaseWatch} checks that the server answers (default 500 ms)
+ * @param restartAfter how long the embedded server may stay unresponsive, its postmaster alive, before OneGo
+ *        restarts it (default 30 s; a postmaster that died is restarted at once)
+ * @param giveUpAfter how long the embedded server may stay unavailable, restarts failing, before the liveness
+ *        state turns {@code BROKEN} so that an orchestrator restarts the whole process (default 2 min)
  */
 @ConfigurationProperties("onego.db")
 public record DatabaseProperties(String url, String user, String password, String migrationUser,
-		String migrationPassword, Path dataDir, boolean ephemeral, Integer maxPoolSize) {
+		String migrationPassword, Path dataDir, boolean ephemeral, Integer maxPoolSize, Duration connectionTimeout,
+		Duration checkInterval, Duration restartAfter, Duration giveUpAfter) {
 
 	public DatabaseProperties {
 		dataDir = dataDir == null ? Path.of("data") : dataDir;
 		maxPoolSize = maxPoolSize == null ? 16 : maxPoolSize;
+		connectionTimeout = connectionTimeout == null ? Duration.ofSeconds(5) : connectionTimeout;
+		checkInterval = checkInterval == null ? Duration.ofMillis(500) : checkInterval;
+		restartAfter = restartAfter == null ? Duration.ofSeconds(30) : restartAfter;
+		giveUpAfter = giveUpAfter == null ? Duration.ofMinutes(2) : giveUpAfter;
 	}
 
 	boolean external() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,7 +43,7 @@ class EmbeddedPostgresServer implements AutoCloseable {
 	 */
 	static final String PASSWORDS_FILE = "onego-credentials.properties";
 
-	private final EmbeddedPostgres postgres;
+	private volatile EmbeddedPostgres postgres;
 	private final Path root;
 	private final GeneratedPasswords passwords;
 	private final boolean ephemeral;
@@ -83,24 +84,7 @@ class EmbeddedPostgresServer implements AutoCloseable {
 					+ passwordsFile + " that holds them is missing; restore it from a backup");
 		}
 		GeneratedPasswords passwords = GeneratedPasswords.loadOrCreate(passwordsFile);
-		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-			.setDataDirectory(directory)
-			.setCleanDataDirectory(false)
-			.setRegisterShutdownHook(false)
-			.setLocaleConfig("locale", "C.UTF-8")
-			.setLocaleConfig("encoding", "UTF8")
-			.setServerConfig("listen_addresses", "127.0.0.1")
-			.setServerConfig("max_connections", "200")
-			// zonky passes -F (fsync off) and synchronous_commit=off, fit for a throw-away test database; a
-			// later -c wins over -F, so a commit acknowledged here is on disk as on a production server
-			.setServerConfig("fsync", "on")
-			.setServerConfig("synchronous_commit", "on")
-			.setServerConfig("full_page_writes", "on")
-			.setServerConfig("password_encryption", "scram-sha-256")
-			// zonky checks the server is up by logging in as postgres; ignored while initdb's trust applies
-			.setConnectConfig("password", passwords.superuser())
-			.setPGStartupWait(Duration.ofSeconds(60))
-			.start();
+		EmbeddedPostgres postgres = builder(directory, passwords).start();
 		EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, root, passwords, ephemeral);
 		try {
 			if (!secured) {
@@ -114,6 +98,169 @@ class EmbeddedPostgresServer implements AutoCloseable {
 		log.info("Embedded PostgreSQL on 127.0.0.1:{} with data in {}, passwords in {}", postgres.getPort(), directory,
 				passwordsFile);
 		return server;
+	}
+
+	private static EmbeddedPostgres.Builder builder(Path directory, GeneratedPasswords passwords) {
+		return EmbeddedPostgres.builder()
+			.setDataDirectory(directory)
+			.setCleanDataDirectory(false)
+			.setRegisterShutdownHook(false)
+			.setLocaleConfig("locale", "C.UTF-8")
+			.setLocaleConfig("encoding", "UTF8")
+			.setServerConfig("listen_addresses", "127.0.0.1")
+			// no Unix socket: OneGo connects over TCP only, and a socket's lock file in /tmp, left by a killed server
+			// and naming a process number that lives on (a zombie, or reused), would stop the restart on that port
+			.setServerConfig("unix_socket_directories", "")
+			.setServerConfig("max_connections", "200")
+			// zonky passes -F (fsync off) and synchronous_commit=off, fit for a throw-away test database; a
+			// later -c wins over -F, so a commit acknowledged here is on disk as on a production server
+			.setServerConfig("fsync", "on")
+			.setServerConfig("synchronous_commit", "on")
+			.setServerConfig("full_page_writes", "on")
+			.setServerConfig("password_encryption", "scram-sha-256")
+			// zonky checks the server is up by logging in as postgres; ignored while initdb's trust applies
+			.setConnectConfig("password", passwords.superuser())
+			.setPGStartupWait(Duration.ofSeconds(60));
+	}
+
+	/**
+	 * Starts the server again on the same data directory and port after it died (or hung): whatever is left of
+	 * the old one is stopped first, and PostgreSQL's crash recovery replays the write-ahead log, so every
+	 * acknowledged commit is there again. The port stays the same, so the connection pool's URL stays valid; a
+	 * port somebody else took in the meantime is refused rather than talked to (zonky would not notice).
+	 */
+	synchronized void restart() throws IOException {
+		EmbeddedPostgres dead = postgres;
+		int port = dead.getPort();
+		Path directory = directory();
+		boolean died = postmasterOf(directory).isEmpty();
+		// zonky's close runs pg_ctl stop, which would signal whatever process has the dead postmaster's number now
+		Path pidFile = directory.resolve("postmaster.pid");
+		Path aside = directory.resolve("postmaster.pid.dead");
+		if (died && Files.exists(pidFile)) {
+			Files.move(pidFile, aside, StandardCopyOption.REPLACE_EXISTING);
+		}
+		try {
+			dead.close(); // releases zonky's lock on the directory; pg_ctl stops whatever still runs there
+		}
+		catch (IOException | RuntimeException e) {
+			log.debug("Closing the dead embedded PostgreSQL: {}", e.toString());
+		}
+		if (died) {
+			// its backends leave once they notice; a new postmaster must not start beside one of them. The dead one's
+			// postmaster.pid goes: the process it names may linger as a zombie (a container whose first process reaps
+			// nothing), and PostgreSQL would take it for a running postmaster.
+			awaitNoServerProcesses(directory);
+			Files.deleteIfExists(aside);
+			Files.deleteIfExists(pidFile);
+		}
+		else {
+			stopOrphanPostmaster(directory);
+		}
+		if (!portFree(port)) {
+			throw new IOException("port " + port + " of the embedded PostgreSQL is taken by another process");
+		}
+		try {
+			postgres = builder(directory, passwords).setPort(port).start();
+		}
+		catch (IOException | RuntimeException e) {
+			// zonky keeps its lock on the directory when a start fails, until the object is collected: let the next
+			// attempt have it
+			System.gc();
+			throw e;
+		}
+		log.warn("Embedded PostgreSQL restarted on 127.0.0.1:{} with data in {}", port, directory);
+	}
+
+	/**
+	 * Waits until no process works in the data directory any more — PostgreSQL's server processes make it their
+	 * working directory — and kills what is left after 10 s. On systems without {@code /proc} it cannot look and
+	 * waits a second.
+	 */
+	private static void awaitNoServerProcesses(Path directory) throws IOException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		List<ProcessHandle> left = serverProcesses(directory);
+		while (!left.isEmpty() && System.nanoTime() < deadline) {
+			sleep(50);
+			left = serverProcesses(directory);
+		}
+		if (!left.isEmpty()) {
+			log.warn("Killing {} processes of the dead embedded PostgreSQL still working in {}", left.size(), directory);
+			left.forEach(ProcessHandle::destroyForcibly);
+			sleep(200);
+		}
+		if (!Files.isDirectory(Path.of("/proc"))) {
+			sleep(1000);
+		}
+	}
+
+	private static List<ProcessHandle> serverProcesses(Path directory) throws IOException {
+		Path proc = Path.of("/proc");
+		if (!Files.isDirectory(proc)) {
+			return List.of();
+		}
+		Path real = directory.toRealPath();
+		try (Stream<Path> entries = Files.list(proc)) {
+			return entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+				.filter(p -> {
+					try {
+						return Files.readSymbolicLink(p.resolve("cwd")).equals(real);
+					}
+					catch (IOException | SecurityException | UnsupportedOperationException gone) {
+						return false; // gone meanwhile, a zombie, or not ours to look at
+					}
+				})
+				.map(p -> ProcessHandle.of(Long.parseLong(p.getFileName().toString())))
+				.flatMap(Optional::stream)
+				.toList();
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * The postmaster serving the data directory, as {@code postmaster.pid} names it, if it is alive and a
+	 * postgres; empty when it died.
+	 */
+	Optional<ProcessHandle> postmaster() {
+		return postmasterOf(directory());
+	}
+
+	private Path directory() {
+		return root.resolve("postgres");
+	}
+
+	private static Optional<ProcessHandle> postmasterOf(Path directory) {
+		try {
+			List<String> lines = Files.readAllLines(directory.resolve("postmaster.pid"));
+			if (lines.isEmpty()) {
+				return Optional.empty();
+			}
+			return ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
+				.filter(ProcessHandle::isAlive)
+				.filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
+		}
+		catch (IOException | NumberFormatException e) {
+			return Optional.empty();
+		}
+	}
+
+	private static boolean portFree(int port) {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+			socket.setReuseAddress(true);
+			socket.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+			return true;
+		}
+		catch (IOException e) {
+			return false;
+		}
 	}
 
 	private void secure(Path directory, boolean existing) throws SQLException, IOException {

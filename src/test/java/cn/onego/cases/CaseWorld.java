@@ -35,8 +35,8 @@ public final class CaseWorld {
 			"SELLS_TOBACCO", List.of("NO"));
 
 	private final ApiClient api;
-	private final Map<String, String> reviewers = new ConcurrentHashMap<>();
-	private final Map<String, String> clerks = new ConcurrentHashMap<>();
+	private final Map<String, String> reviewers;
+	private final Map<String, String> clerks;
 	public final String idNumber;
 	public final String applicant;
 	/** The applicant as the identity provider registered them, with their access token. */
@@ -54,10 +54,28 @@ public final class CaseWorld {
 	public CaseWorld(ApiClient api, String region) {
 		this.api = api;
 		this.region = region;
+		this.reviewers = new ConcurrentHashMap<>();
+		this.clerks = new ConcurrentHashMap<>();
 		this.idNumber = Identities.idNumber();
 		// a real-name account at the identity provider, signed in with the app's token
 		this.citizen = Citizens.register(api, "陈创业", idNumber);
 		this.applicant = citizen.username();
+	}
+
+	private CaseWorld(CaseWorld world, ApiClient api) {
+		this.api = api;
+		this.region = world.region;
+		this.reviewers = world.reviewers;
+		this.clerks = world.clerks;
+		this.idNumber = world.idNumber;
+		this.citizen = world.citizen;
+		this.applicant = world.applicant;
+		this.park = world.park;
+	}
+
+	/** The same people, staff and cases on another platform: one restored from a backup of this one. */
+	public CaseWorld on(ApiClient other) {
+		return new CaseWorld(this, other);
 	}
 
 	/**
@@ -73,6 +91,42 @@ public final class CaseWorld {
 	 * returns the case once it is opened.
 	 */
 	public String applyFor(String actingUser, String applicantId, String applicantName, String channel, String matter,
+			Map<String, List<String>> answers, Set<String> withheld, Set<String> commitments) {
+		Submission submission = prepare(actingUser, applicantId, applicantName, channel, matter, answers, withheld, commitments);
+		Response submitted = submit(submission);
+		assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+		String application = submitted.json("$.id");
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (System.nanoTime() < deadline) {
+			String path = actingUser.equals(applicant) ? "/api/v1/my/cases" : "/api/v1/window/cases";
+			List<Map<String, Object>> mine = api.send("GET", path, actingUser, PASSWORD, null).json("$");
+			for (Map<String, Object> c : mine) {
+				if (application.equals(c.get("applicationId"))) {
+					return (String) c.get("id");
+				}
+			}
+			sleep(100);
+		}
+		throw new AssertionError("no case was opened for application " + application);
+	}
+
+	/**
+	 * An application as a client sends it: who sends it, its idempotency key and its body. Sent again after a lost
+	 * answer (a crash, a timeout), it is the same request, and OneGo answers with the same application.
+	 */
+	public record Submission(String actingUser, String idempotencyKey, Map<String, Object> body) {
+	}
+
+	/** The applicant's own application for the matter: the materials uploaded, the body built, nothing sent yet. */
+	public Submission prepare(String matter, Map<String, List<String>> answers) {
+		return prepare(applicant, idNumber, "陈创业", null, matter, answers, Set.of(), Set.of());
+	}
+
+	/**
+	 * Prepares an application: every form field filled with a valid value, every material to upload uploaded except
+	 * those withheld, the commitments signed; a new idempotency key.
+	 */
+	public Submission prepare(String actingUser, String applicantId, String applicantName, String channel, String matter,
 			Map<String, List<String>> answers, Set<String> withheld, Set<String> commitments) {
 		Response guidance = api.send("POST", "/api/v1/matters/" + matter + "/guidance", null, null,
 				Map.of("answers", answers, "commitments", commitments));
@@ -110,22 +164,13 @@ public final class CaseWorld {
 		}
 		body.put("delivery", Map.of("method", "FREE_MAIL", "recipient", "陈创业", "mobile", "13800138000", "address",
 				"湖南省长沙市芙蓉区五一大道1号"));
-		Response submitted = api.send("POST", "/api/v1/applications", actingUser, PASSWORD, body, "Idempotency-Key",
-				UUID.randomUUID().toString());
-		assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
-		String application = submitted.json("$.id");
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (System.nanoTime() < deadline) {
-			String path = actingUser.equals(applicant) ? "/api/v1/my/cases" : "/api/v1/window/cases";
-			List<Map<String, Object>> mine = api.send("GET", path, actingUser, PASSWORD, null).json("$");
-			for (Map<String, Object> c : mine) {
-				if (application.equals(c.get("applicationId"))) {
-					return (String) c.get("id");
-				}
-			}
-			sleep(100);
-		}
-		throw new AssertionError("no case was opened for application " + application);
+		return new Submission(actingUser, UUID.randomUUID().toString(), Map.copyOf(body));
+	}
+
+	/** Sends the application (again, if it was sent before): 201 with the application. */
+	public Response submit(Submission submission) {
+		return api.send("POST", "/api/v1/applications", submission.actingUser(), PASSWORD, submission.body(), "Idempotency-Key",
+				submission.idempotencyKey());
 	}
 
 	/** Answers every question that applies with its first option, until the questionnaire is complete. */

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.ServletWebRequest;
 
+import cn.onego.platform.DatabaseUnavailable;
 import cn.onego.platform.Message;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
@@ -34,6 +35,14 @@ class ContainerErrors implements ErrorController {
 		// called directly, not as the container's error page: there is nothing at this address
 		int status = code == null ? 404 : code instanceof Integer number && number >= 400 ? number : 500;
 		Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+		if (exception instanceof Throwable thrown && DatabaseUnavailable.isCause(thrown)) {
+			DatabaseUnavailable unavailable = new DatabaseUnavailable();
+			log.warn("Database unavailable: {}", thrown.toString());
+			ResponseEntity<Object> answer = ProblemHandling.respond(unavailable.status(), unavailable.code(), unavailable.title(),
+					unavailable.detail(), List.of(), new ServletWebRequest(request));
+			return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+				.header("Retry-After", unavailable.headers().get("Retry-After")).body(answer.getBody());
+		}
 		if (status >= 500 && exception instanceof Throwable thrown) {
 			log.error("Unexpected error on {}", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), thrown);
 		}

@@ -26,8 +26,8 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 /**
  * The error answers of every operation in the OpenAPI description, as they leave {@link ProblemHandling},
  * {@link RequestLimits} and the security filters: {@code application/problem+json} of the schema
- * {@code Problem}. Every operation may answer 400 (the request limits check every path and parameter), 404 and
- * 500; one with a body 413 and 415; one that sends a {@code version} (in the body or the query) 409; one
+ * {@code Problem}. Every operation may answer 400 (the request limits check every path and parameter), 404,
+ * 500 and 503 (the database away, see {@code OutageGate}); one with a body 413 and 415; one that sends a {@code version} (in the body or the query) 409; one
  * marked {@link RateLimited} 429 with {@code Retry-After}; and what an endpoint states with {@link Refuses} (a
  * 409 or 422 its service gives, a 429 of a limit taken inside). Who may call — and so 401 and 403 — is the
  * identity module's to state, with {@link #response(OpenAPI, int)}.
@@ -71,7 +71,11 @@ public class ProblemDescriptions implements GlobalOpenApiCustomizer, GlobalOpera
 					Too many requests of this kind from this caller or address (code `too-many-requests`); retry after \
 					the seconds in `Retry-After`.""" }),
 			Map.entry(500, new String[] { "InternalServerError", """
-					An unexpected error, logged with its cause; the answer shows none of it (code `internal`). Retry later.""" }));
+					An unexpected error, logged with its cause; the answer shows none of it (code `internal`). Retry later.""" }),
+			Map.entry(503, new String[] { "ServiceUnavailable", """
+					The database cannot be reached for the moment and is being brought back (code \
+					`database-unavailable`): the request was not carried out; send it again after the seconds in \
+					`Retry-After` (a submission with the same `Idempotency-Key`).""" }));
 
 	/**
 	 * A reference to the reusable response of that status, which is added to the description's components
@@ -129,6 +133,7 @@ public class ProblemDescriptions implements GlobalOpenApiCustomizer, GlobalOpera
 				responses.putIfAbsent("400", response(api, 400));
 				responses.putIfAbsent("404", response(api, 404));
 				responses.putIfAbsent("500", response(api, 500));
+				responses.putIfAbsent("503", response(api, 503));
 				if (operation.getRequestBody() != null) {
 					responses.putIfAbsent("413", response(api, 413));
 					responses.putIfAbsent("415", response(api, 415));
@@ -184,12 +189,13 @@ public class ProblemDescriptions implements GlobalOpenApiCustomizer, GlobalOpera
 		}
 		response.setContent(new Content().addMediaType(MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 				new io.swagger.v3.oas.models.media.MediaType().schema(new Schema<>().$ref("#/components/schemas/" + SCHEMA))));
-		if (status == 429 || status == 401) {
+		if (status == 429 || status == 401 || status == 503) {
 			Components components = components(api);
 			if (components.getHeaders() == null || !components.getHeaders().containsKey(RETRY_AFTER)) {
 				components.addHeaders(RETRY_AFTER, new Header().description("""
 						How many seconds to wait before trying again: with 429 of a rate limit or of sign-in failures \
-						(`too-many-requests`), and with 401 when the account is locked (`locked`).""").schema(typed("integer")));
+						(`too-many-requests`), with 401 when the account is locked (`locked`), and with 503 while the \
+						database is away (`database-unavailable`).""").schema(typed("integer")));
 			}
 			response.addHeaderObject(RETRY_AFTER, new Header().$ref("#/components/headers/" + RETRY_AFTER));
 		}

@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -35,6 +36,8 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import cn.onego.platform.DatabaseUnavailable;
+import cn.onego.platform.DatabaseWatch;
 import cn.onego.platform.FieldProblem;
 import cn.onego.platform.Message;
 import cn.onego.platform.Problem;
@@ -58,6 +61,12 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
 	private static final MessageInterpolator interpolator = new ParameterMessageInterpolator();
+
+	private final ObjectProvider<DatabaseWatch> database;
+
+	ProblemHandling(ObjectProvider<DatabaseWatch> database) {
+		this.database = database;
+	}
 
 	@ExceptionHandler(Problem.class)
 	ResponseEntity<Object> problem(Problem problem, WebRequest request) {
@@ -87,6 +96,9 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 	 */
 	@ExceptionHandler(DataAccessException.class)
 	ResponseEntity<Object> dataAccess(DataAccessException e, WebRequest request) throws Exception {
+		if (outage(e)) {
+			return problem(new DatabaseUnavailable(), request);
+		}
 		for (Throwable t = e; t != null; t = t.getCause()) {
 			if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
 				log.warn("Input the database refused reached it unchecked on {}: SQL state {}", request.getDescription(false),
@@ -105,10 +117,41 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 				|| e instanceof org.springframework.security.access.AccessDeniedException) {
 			throw e; // Spring Security's entry point answers these
 		}
+		if (outage(e)) {
+			return problem(new DatabaseUnavailable(), request);
+		}
 		log.error("Unexpected error on {}", request.getDescription(false), e);
 		return respond(HttpStatus.INTERNAL_SERVER_ERROR, "internal", ProblemDocument.title(500),
 				Message.of("处理请求时发生意外错误，已记录，请稍后重试。", "An unexpected error occurred and was logged; please retry later."),
 				List.of(), request);
+	}
+
+	/**
+	 * The database went away under the request (no connection, a broken one, the server restarting): the client
+	 * is told to retry, not that the server failed. Logged once, without the stack, since the watch reports the
+	 * outage itself.
+	 */
+	private boolean outage(Exception e) {
+		DatabaseWatch watch = database.getIfAvailable();
+		boolean away = DatabaseUnavailable.isCause(e) || watch != null && !watch.available()
+				|| watch != null && touchedTheDatabase(e) && watch.awayAfterFailure();
+		if (away) {
+			if (watch != null) {
+				watch.suspect();
+			}
+			log.warn("Database unavailable: {}", e.toString());
+		}
+		return away;
+	}
+
+	/** Whether the failure came out of the database driver or the transactions (a connection closed under a commit). */
+	private static boolean touchedTheDatabase(Throwable failure) {
+		for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+			if (t instanceof java.sql.SQLException || t instanceof org.springframework.transaction.TransactionException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override

@@ -10,7 +10,12 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
+import org.springframework.beans.factory.ObjectProvider;
+
+import cn.onego.platform.DatabaseUnavailable;
+import cn.onego.platform.DatabaseWatch;
 import cn.onego.platform.Message;
+import cn.onego.platform.Problem;
 import cn.onego.platform.TooManyRequests;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,14 +30,30 @@ import tools.jackson.databind.json.JsonMapper;
 public class ProblemResponses {
 
 	private final JsonMapper json;
+	private final ObjectProvider<DatabaseWatch> database;
 	private final LanguageResolver languages = new LanguageResolver();
 
-	ProblemResponses(JsonMapper json) {
+	ProblemResponses(JsonMapper json, ObjectProvider<DatabaseWatch> database) {
 		this.json = json;
+		this.database = database;
 	}
 
+	/**
+	 * Writes the problem. A refused sign-in (401) while the database is away is not a wrong password — the accounts
+	 * could not be read — so it is answered as what it is: 503, try again shortly.
+	 */
 	public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, Message title,
 			Message detail, Map<String, String> headers) throws IOException {
+		DatabaseWatch watch = database.getIfAvailable();
+		if (status == HttpStatus.UNAUTHORIZED && watch != null && !watch.available()) {
+			problem(request, response, new DatabaseUnavailable());
+			return;
+		}
+		writeDocument(request, response, status, code, title, detail, headers);
+	}
+
+	private void writeDocument(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
+			Message title, Message detail, Map<String, String> headers) throws IOException {
 		boolean english = Locale.ENGLISH.getLanguage().equals(languages.resolveLocale(request).getLanguage());
 		ProblemDetail body = ProblemDetail.forStatus(status);
 		body.setType(URI.create("urn:onego:problem:" + code));
@@ -51,6 +72,24 @@ public class ProblemResponses {
 
 	public void tooManyRequests(HttpServletRequest request, HttpServletResponse response, TooManyRequests problem)
 			throws IOException {
-		write(request, response, problem.status(), problem.code(), problem.title(), problem.detail(), problem.headers());
+		problem(request, response, problem);
+	}
+
+	/**
+	 * Whether the database is away, looked at now: for a sign-in that failed inside (the accounts could not be read)
+	 * without saying why.
+	 */
+	public boolean databaseAway() {
+		DatabaseWatch watch = database.getIfAvailable();
+		return watch != null && watch.awayAfterFailure();
+	}
+
+	/** Any problem, with its headers (e.g. {@code Retry-After}). */
+	public void problem(HttpServletRequest request, HttpServletResponse response, Problem problem) throws IOException {
+		DatabaseWatch watch = database.getIfAvailable();
+		if (problem instanceof DatabaseUnavailable && watch != null) {
+			watch.suspect(); // the watch learns of it now, not at its next look
+		}
+		writeDocument(request, response, problem.status(), problem.code(), problem.title(), problem.detail(), problem.headers());
 	}
 }

@@ -27,10 +27,10 @@ public class AuditTrail {
 
 	private final Ledger ledger;
 	private final ActorDescriptions actors;
-	private final RequestIds requests;
+	private final CurrentRequest requests;
 	private final TransactionTemplate separately;
 
-	AuditTrail(Ledger ledger, ActorDescriptions actors, RequestIds requests, PlatformTransactionManager transactions) {
+	AuditTrail(Ledger ledger, ActorDescriptions actors, CurrentRequest requests, PlatformTransactionManager transactions) {
 		this.ledger = ledger;
 		this.actors = actors;
 		this.requests = requests;
@@ -60,7 +60,7 @@ public class AuditTrail {
 
 	private Entry entry(ActorDescriptions.Description who, String action, String target, String reason) {
 		return new Entry(ledger.now(), who.username(), who.role(), who.scope(), action, target, Masking.masked(reason),
-				requests.current());
+				requests.id());
 	}
 
 	private void append(Entry entry) {

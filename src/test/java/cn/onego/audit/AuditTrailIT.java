@@ -411,7 +411,13 @@ class AuditTrailIT {
 	}
 
 	private Command command(String... args) {
-		HikariDataSource pool = (HikariDataSource) dataSource;
+		HikariDataSource pool;
+		try {
+			pool = dataSource.unwrap(HikariDataSource.class);
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException(e);
+		}
 		List<String> all = new java.util.ArrayList<>(List.of("--url", pool.getJdbcUrl(), "--user", pool.getUsername(), "--password",
 				pool.getPassword(), "--data-dir", "/nonexistent-onego-data"));
 		all.addAll(List.of(args));

@@ -3,11 +3,8 @@ package cn.onego.audit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -26,6 +23,8 @@ import java.util.regex.Pattern;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import cn.onego.platform.SecretFiles;
 
 /**
  * The platform's SM2 key pair (GB/T 32918, curve sm2p256v1) that signs the daily anchors with
@@ -74,26 +73,13 @@ final class AnchorKey {
 	static AnchorKey keptIn(Path file) {
 		try {
 			if (Files.exists(file)) {
-				AnchorKey key = read(Files.readString(file, StandardCharsets.US_ASCII), file);
+				AnchorKey key = read(SecretFiles.read(file), file);
 				writePublic(file, key);
 				return key;
 			}
-			Path directory = file.toAbsolutePath().getParent();
-			if (!Files.isDirectory(directory)) {
-				Files.createDirectories(directory);
-				restrict(directory, "rwx------");
-			}
 			AnchorKey key = generate();
-			Path temporary = Files.createTempFile(directory, "anchor-key", ".tmp");
-			restrict(temporary, "rw-------");
-			Files.writeString(temporary, pem("PRIVATE KEY", key.privateKey.getEncoded()) + key.publicPem(),
-					StandardCharsets.US_ASCII);
-			try {
-				// another node or process may have created it meanwhile: then both use the first
-				Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-			}
-			catch (FileAlreadyExistsException e) {
-				Files.deleteIfExists(temporary);
+			if (!SecretFiles.createOnce(file, pem("PRIVATE KEY", key.privateKey.getEncoded()) + key.publicPem())) {
+				// another node or process created it meanwhile: then both use the first
 				return keptIn(file);
 			}
 			writePublic(file, key);
@@ -199,14 +185,5 @@ final class AnchorKey {
 
 	private static byte[] decode(String base64) {
 		return Base64.getMimeDecoder().decode(base64.strip());
-	}
-
-	private static void restrict(Path path, String permissions) throws IOException {
-		try {
-			Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
-		}
-		catch (UnsupportedOperationException e) {
-			// not a POSIX file system (Windows): its default ACLs apply
-		}
 	}
 }

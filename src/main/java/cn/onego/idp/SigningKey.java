@@ -2,12 +2,8 @@ package cn.onego.idp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Timestamp;
 import java.text.ParseException;
 import java.time.Instant;
@@ -22,6 +18,8 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+
+import cn.onego.platform.SecretFiles;
 
 /**
  * The RSA key pair that signs ID and access tokens. Generated once and kept in the data directory
@@ -46,21 +44,12 @@ final class SigningKey {
 		Path file = directory.resolve(FILE);
 		try {
 			if (Files.exists(file)) {
-				return (RSAKey) JWK.parse(Files.readString(file, StandardCharsets.UTF_8));
+				return (RSAKey) JWK.parse(SecretFiles.read(file));
 			}
-			Files.createDirectories(directory);
-			restrict(directory, "rwx------");
 			RSAKey key = generate();
-			Path temporary = Files.createTempFile(directory, "signing-key", ".tmp");
-			restrict(temporary, "rw-------");
-			Files.writeString(temporary, key.toJSONString(), StandardCharsets.UTF_8);
-			try {
-				// another node or process may have created it meanwhile: then both use the first
-				Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-			}
-			catch (FileAlreadyExistsException e) {
-				Files.deleteIfExists(temporary);
-				return (RSAKey) JWK.parse(Files.readString(file, StandardCharsets.UTF_8));
+			if (!SecretFiles.createOnce(file, key.toJSONString())) {
+				// another node or process created it meanwhile: then both use the first
+				return (RSAKey) JWK.parse(SecretFiles.read(file));
 			}
 			log.info("Generated the identity provider's signing key {} in {}", key.getKeyID(), file.toAbsolutePath());
 			return key;
@@ -103,15 +92,6 @@ final class SigningKey {
 		}
 		catch (JOSEException e) {
 			throw new IllegalStateException("Cannot generate an RSA key", e);
-		}
-	}
-
-	private static void restrict(Path path, String permissions) throws IOException {
-		try {
-			Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
-		}
-		catch (UnsupportedOperationException e) {
-			// not a POSIX file system (Windows): its default ACLs apply
 		}
 	}
 }

@@ -4,15 +4,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Properties;
@@ -34,7 +28,7 @@ record GeneratedPasswords(String superuser, String owner, String application) {
 
 	private static final Logger log = LoggerFactory.getLogger(GeneratedPasswords.class);
 
-	static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+	static final Set<PosixFilePermission> OWNER_ONLY = SecretFiles.OWNER_ONLY;
 
 	private static final SecureRandom random = new SecureRandom();
 
@@ -70,13 +64,8 @@ record GeneratedPasswords(String superuser, String owner, String application) {
 	}
 
 	private static GeneratedPasswords load(Path file) throws IOException {
-		if (!Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
-			// someone widened it (a copy, a restore from backup): narrow it again rather than refuse to start
-			log.warn("{} was readable by others; its mode is set back to 600", file);
-			Files.setPosixFilePermissions(file, OWNER_ONLY);
-		}
 		Properties values = new Properties();
-		try (Reader reader = new StringReader(Files.readString(file, StandardCharsets.UTF_8))) {
+		try (Reader reader = new StringReader(SecretFiles.read(file))) {
 			values.load(reader);
 		}
 		return new GeneratedPasswords(required(values, Roles.SUPERUSER, file), required(values, Roles.OWNER, file),
@@ -91,15 +80,7 @@ record GeneratedPasswords(String superuser, String owner, String application) {
 		return password;
 	}
 
-	/**
-	 * Writes a temporary file created with mode 600 before any secret is in it, forces it to disk and moves it
-	 * in place, so that the file is never readable by others and never half written.
-	 */
 	private void store(Path file) throws IOException {
-		Files.createDirectories(file.getParent());
-		Path temporary = file.resolveSibling(file.getFileName() + ".new");
-		Files.deleteIfExists(temporary);
-		Files.createFile(temporary, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
 		String content = """
 				# Passwords of OneGo's embedded PostgreSQL, generated at its first start. Keep this file private (mode 600):
 				# it is their only copy. OneGo logs in as %2$s and migrates as %3$s; %1$s is for operators, e.g. from the
@@ -110,10 +91,6 @@ record GeneratedPasswords(String superuser, String owner, String application) {
 				%2$s.password=%8$s
 				""".formatted(Roles.SUPERUSER, Roles.APPLICATION, Roles.OWNER, file.getFileName(),
 				file.resolveSibling("postgres").getFileName() + "/postmaster.pid", superuser, owner, application);
-		try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-			channel.write(ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)));
-			channel.force(true);
-		}
-		Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+		SecretFiles.replace(file, content);
 	}
 }

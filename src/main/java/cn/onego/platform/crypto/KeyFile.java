@@ -3,16 +3,10 @@ package cn.onego.platform.crypto;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Collections;
@@ -28,6 +22,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import cn.onego.platform.SecretFiles;
 
 /**
  * The keys of personal data in a file readable by its owner only (mode 600), the embedded default: created with
@@ -48,7 +44,7 @@ public final class KeyFile implements DataKeys {
 
 	private static final Logger log = LoggerFactory.getLogger(KeyFile.class);
 
-	static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+	static final Set<PosixFilePermission> OWNER_ONLY = SecretFiles.OWNER_ONLY;
 
 	/** How long the keys read are trusted before the file's modification time is looked at again. */
 	static final long RECHECK_NANOS = 5_000_000_000L;
@@ -180,13 +176,9 @@ public final class KeyFile implements DataKeys {
 	}
 
 	private static Keys load(Path file) throws IOException {
-		if (!Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
-			log.warn("{} was readable by others; its mode is set back to 600", file);
-			Files.setPosixFilePermissions(file, OWNER_ONLY);
-		}
 		FileTime modified = Files.getLastModifiedTime(file);
 		Properties values = new Properties();
-		values.load(new StringReader(Files.readString(file, StandardCharsets.UTF_8)));
+		values.load(new StringReader(SecretFiles.read(file)));
 		Map<Integer, SecretKey> data = new TreeMap<>();
 		for (String name : values.stringPropertyNames()) {
 			if (name.startsWith("data-key.")) {
@@ -207,14 +199,8 @@ public final class KeyFile implements DataKeys {
 				new SecretKeySpec(Base64.getDecoder().decode(index.strip()), "HmacSM3"), modified);
 	}
 
-	/**
-	 * Writes a temporary file created with mode 600 before any key is in it, forces it to disk and moves it in
-	 * place, so that the file is never readable by others, never half written, and replaced whole for a reader.
-	 */
+	/** Replaces the file whole for a reader (never half written, never readable by others). */
 	private static void store(Path file, Keys keys) throws IOException {
-		Path temporary = file.resolveSibling(file.getFileName() + ".new");
-		Files.deleteIfExists(temporary);
-		Files.createFile(temporary, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
 		StringBuilder content = new StringBuilder("""
 				# Keys of OneGo's personal data at rest (docs/SECURITY.md, "Personal data at rest"). Keep this file private
 				# (mode 600) and back it up apart from the database: without it the sealed values cannot be read.
@@ -223,11 +209,7 @@ public final class KeyFile implements DataKeys {
 		new TreeMap<>(keys.data()).forEach((id, key) -> content.append("data-key.").append(id).append('=')
 			.append(Base64.getEncoder().encodeToString(key.getEncoded())).append('\n'));
 		content.append("index-key=").append(Base64.getEncoder().encodeToString(keys.index().getEncoded())).append('\n');
-		try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-			channel.write(ByteBuffer.wrap(content.toString().getBytes(StandardCharsets.UTF_8)));
-			channel.force(true);
-		}
-		Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		SecretFiles.replace(file, content.toString());
 	}
 
 	private static SecretKey dataKey() {

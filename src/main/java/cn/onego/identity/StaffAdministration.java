@@ -30,10 +30,13 @@ public class StaffAdministration {
 	private final PasswordEncoder encoder;
 	private final StaffScopes scopes;
 	private final java.time.Clock clock;
+	private final org.springframework.context.ApplicationEventPublisher events;
 
 	StaffAdministration(StaffAccounts staff, DemoUsers demo, StaffDirectory directory, Accounts applicants,
-			PasswordEncoder encoder, StaffScopes scopes, java.time.Clock clock) {
+			PasswordEncoder encoder, StaffScopes scopes, java.time.Clock clock,
+			org.springframework.context.ApplicationEventPublisher events) {
 		this.clock = clock;
+		this.events = events;
 		this.staff = staff;
 		this.demo = demo;
 		this.directory = directory;
@@ -74,6 +77,7 @@ public class StaffAdministration {
 		return all;
 	}
 
+	@org.springframework.transaction.annotation.Transactional
 	public StaffUser create(NewStaff request, String createdBy) {
 		List<FieldProblem> problems = new ArrayList<>();
 		String username = Usernames.normalise(request.username());
@@ -111,6 +115,9 @@ public class StaffAdministration {
 		if (!staff.insert(user, encoder.encode(request.password()), createdBy)) {
 			throw InvalidInput.of("username", "taken", Message.of("用户名已被使用", "this username is taken"));
 		}
+		events.publishEvent(new StaffAccountChanged(username, StaffAccountChanged.Change.CREATED, "roles " + user.roles()
+				+ ", region " + user.region() + (user.hall() == null ? "" : ", hall " + user.hall())
+				+ (user.department() == null ? "" : ", department " + user.department()), createdBy));
 		return user;
 	}
 
@@ -118,6 +125,7 @@ public class StaffAdministration {
 	 * Stops a staff member from working here — signing in by password or through the staff platform, and
 	 * any session they still have — or lets them work again. Demo users come from their data file.
 	 */
+	@org.springframework.transaction.annotation.Transactional
 	public void setDisabled(String username, boolean disabled, String by) {
 		String name = Usernames.normalise(username);
 		if (demo.find(name).isPresent()) {
@@ -128,5 +136,7 @@ public class StaffAdministration {
 			throw new cn.onego.platform.NotFound("工作人员账号", "staff account", name);
 		}
 		log.info("Staff account {} {} by {}", name, disabled ? "disabled" : "enabled", by);
+		events.publishEvent(new StaffAccountChanged(name, disabled ? StaffAccountChanged.Change.DISABLED
+				: StaffAccountChanged.Change.ENABLED, "", by));
 	}
 }

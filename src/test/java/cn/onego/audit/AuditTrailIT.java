@@ -132,6 +132,26 @@ class AuditTrailIT {
 	}
 
 	@Test
+	void anAdministratorOpeningAndDisablingAStaffAccountLeavesARecordOfEach() {
+		ApiClient api = new ApiClient(port);
+		String username = "aud-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		Response created = api.send("POST", "/api/v1/admin/staff", "admin", "onego-admin", Map.of("username", username,
+				"password", "audit-test-123", "name", "审计测试员", "roles", List.of("REVIEWER"), "region", "430100",
+				"department", "430100-MARKET_REGULATION"));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		assertThat(api.send("PUT", "/api/v1/admin/staff/" + username + "/disabled", "admin", "onego-admin",
+				Map.of("disabled", true)).status()).isEqualTo(204);
+
+		List<Map<String, Object>> records = jdbc.sql("SELECT actor, action, reason FROM audit_record WHERE target = ? ORDER BY id")
+			.param("staff-account/" + username)
+			.query()
+			.listOfRows();
+		assertThat(records).extracting(r -> r.get("action")).containsExactly("staff-account.created", "staff-account.disabled");
+		assertThat(records).extracting(r -> r.get("actor")).containsOnly("admin");
+		assertThat((String) records.get(0).get("reason")).contains("REVIEWER").contains("430100-MARKET_REGULATION");
+	}
+
+	@Test
 	void aStaffReadOfAnApplicationLeavesAReadRecordAndTheApplicantsOwnReadNone() {
 		CaseWorld world = new CaseWorld(new ApiClient(port));
 		String caseId = world.apply("HN-CATERING", CaseWorld.SMALL_SHOP, Set.of(), Set.of());

@@ -157,7 +157,7 @@ class OperatorsViewIT {
 		List<ILoggingEvent> events = capture.events();
 		assertThat(events).isNotEmpty();
 		String idNumber = journey.world().idNumber;
-		List<String> secrets = List.of(idNumber, idNumber.substring(0, 17), journey.world().citizen.mobile(), "13800138000");
+		List<String> secrets = List.of(idNumber, idNumber.substring(0, 17), journey.world().citizen.mobile(), journey.world().mobile);
 		for (ILoggingEvent event : events) {
 			String line = event.getFormattedMessage() + " " + event.getMDCPropertyMap() + " " + throwableText(event.getThrowableProxy());
 			for (String secret : secrets) {

@@ -116,7 +116,7 @@ final class ScaleCases {
 				List<Step> steps = steps(catalogue, matter, county.code());
 				if (steps != null) {
 					profiles.add(new Profile(county.code().value(), matter.code(), matter.applicantType(),
-							halls.competentHall(catalogue, matter, county.code()), steps, regionWeight * themeWeight(matter)));
+							halls.competentHall(catalogue, matter, county.code()).value(), steps, regionWeight * themeWeight(matter)));
 				}
 			}
 		}

@@ -78,7 +78,7 @@ public final class ScaleQueries {
 			if (only.isEmpty() || only.equals("dashboards")) {
 				results.addAll(dashboards(dashboard, sample, random, repetitions, today));
 				// the province's figures, to check that a change to the dashboard's queries keeps them
-				Dashboard.Overview o = dashboard.overview(month("430000", today));
+				Dashboard.Overview o = dashboard.overview(supervisor("430000"), month("430000", today));
 				report.append(String.format("Province, last 30 days: %d tasks decided, %d late, on time %s %%, average %s of %s "
 						+ "working days, %d yellow, %d red%n%n", o.tasksDecided(), o.tasksLate(), o.onTimeRate(), o.averageHandlingDays(),
 						o.averageLimitDays(), o.yellow(), o.red()));
@@ -112,7 +112,7 @@ public final class ScaleQueries {
 		}));
 		results.add(measure("case view with tasks and timeline (办件详情)", "p99 < 20 ms", 20, repetitions, () -> {
 			Drawn d = sample.cases.get(random.nextInt(sample.cases.size()));
-			return queries.view(applicant(d), d.id()).history().size();
+			return queries.view(applicant(d), cn.onego.cases.CaseId.of(d.id())).history().size();
 		}));
 		return results;
 	}
@@ -124,20 +124,20 @@ public final class ScaleQueries {
 		int dashboards = Math.max(10, repetitions / 20);
 		results.add(measure("city dashboard, last 30 days (市级看板)", "< 200 ms", 200, dashboards, () -> {
 			String city = sample.cities.get(random.nextInt(sample.cities.size()));
-			return dashboard.overview(month(city, today)).volumes().size();
+			return dashboard.overview(supervisor(city), month(city, today)).volumes().size();
 		}));
 		results.add(measure("province dashboard, last 30 days (省级看板)", "< 500 ms", 500, dashboards, () -> dashboard
-			.overview(month("430000", today)).volumes().size()));
+			.overview(supervisor("430000"), month("430000", today)).volumes().size()));
 		results.add(measure("export a month, province, departments table, CSV", "–", 0, dashboards, () -> {
-			Dashboard.Table t = dashboard.table("departments", month("430000", today));
+			Dashboard.Table t = dashboard.table(supervisor("430000"), "departments", month("430000", today));
 			return Tables.csv(t.columns(), t.rows()).length;
 		}));
 		results.add(measure("export a month, province, volumes table, XLSX", "–", 0, dashboards, () -> {
-			Dashboard.Table t = dashboard.table("volumes", month("430000", today));
+			Dashboard.Table t = dashboard.table(supervisor("430000"), "volumes", month("430000", today));
 			return Tables.xlsx("volumes", t.columns(), t.rows()).length;
 		}));
 		results.add(measure("export the warnings (yellow and red tasks), province, XLSX", "–", 0, dashboards, () -> {
-			Dashboard.Table t = dashboard.table("warnings", month("430000", today));
+			Dashboard.Table t = dashboard.table(supervisor("430000"), "warnings", month("430000", today));
 			return Tables.xlsx("warnings", t.columns(), t.rows()).length;
 		}));
 		return results;
@@ -157,6 +157,11 @@ public final class ScaleQueries {
 	/** A department's reviewer, as the queue's permission check wants him. */
 	private static Actor reviewer(String department) {
 		return new Actor("rev-" + department, "审批员", EnumSet.of(Role.REVIEWER), null, department.substring(0, 6), null, department);
+	}
+
+	/** A supervisor of the region (the province's sees every city). */
+	private static Actor supervisor(String region) {
+		return new Actor("sup-" + region, "监察员", EnumSet.of(Role.SUPERVISOR), null, region, null, null);
 	}
 
 	private static Actor applicant(Drawn d) {

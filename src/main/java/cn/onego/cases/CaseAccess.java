@@ -22,15 +22,37 @@ class CaseAccess {
 
 	private final Representation representation;
 	private final CatalogQueries catalog;
+	private final Cases cases;
 
-	CaseAccess(Representation representation, CatalogQueries catalog) {
+	CaseAccess(Representation representation, CatalogQueries catalog, Cases cases) {
 		this.representation = representation;
 		this.catalog = catalog;
+		this.cases = cases;
+	}
+
+	/**
+	 * The case with its tasks, for a window action of the clerk on the version they read: whose case it is comes
+	 * before what is wrong with the request — a clerk of another hall learns nothing, not even that it exists.
+	 */
+	Changes atWindow(Actor clerk, CaseId caseId, int version) {
+		Changes changes = cases.changes(caseId).orElseThrow(() -> new NotFound("办件", "Case", caseId.toString()));
+		requireWindow(clerk, changes.caseFile());
+		if (changes.caseFile().version() != version) {
+			throw new ConcurrentChange("办件", version);
+		}
+		return changes;
+	}
+
+	/** The case of the task with all its tasks, for a decision of one of the task's department (others: not found). */
+	Changes ofTask(Actor reviewer, TaskId taskId) {
+		Changes changes = cases.changesOfTask(taskId).orElseThrow(() -> new NotFound("子件", "Task", taskId.toString()));
+		requireDepartment(reviewer, changes.task(taskId));
+		return changes;
 	}
 
 	/** Whether the actor may read the case, given its tasks. */
 	boolean mayRead(Actor actor, CaseFile c, List<Task> tasks) {
-		return isApplicantSide(actor, c) || actor.clerkOf(c.hall()) || actor.supervises(c.region())
+		return isApplicantSide(actor, c) || actor.clerkOf(c.place().hall().value()) || actor.supervises(c.place().region().value())
 				|| tasks.stream().anyMatch(t -> actor.memberOf(t.department()));
 	}
 
@@ -39,13 +61,18 @@ class CaseAccess {
 	 * applied; supervisors see the case's progress, not the applicant's personal data.
 	 */
 	boolean mayReadSubmission(Actor actor, CaseFile c, List<Task> tasks) {
-		return isApplicantSide(actor, c) || actor.clerkOf(c.hall()) || tasks.stream().anyMatch(t -> actor.memberOf(t.department()));
+		return isApplicantSide(actor, c) || actor.clerkOf(c.place().hall().value()) || tasks.stream().anyMatch(t -> actor.memberOf(t.department()));
+	}
+
+	/** The applicant's side, or a clerk of the case's hall: who may supply what is missing. */
+	boolean maySupply(Actor actor, CaseFile c) {
+		return isApplicantSide(actor, c) || actor.clerkOf(c.place().hall().value());
 	}
 
 	/** The applicant themself, whoever filed the application for them, or someone they authorised. */
 	boolean isApplicantSide(Actor actor, CaseFile c) {
-		return actor.username().equals(c.applicantUsername()) || actor.isPerson(c.applicantId())
-				|| representation.capacity(actor.username(), actor.idNumber(), c.applicantId()).isPresent();
+		return actor.username().equals(c.applicant().username()) || actor.isPerson(c.applicant().id())
+				|| representation.capacity(actor.username(), actor.idNumber(), c.applicant().id()).isPresent();
 	}
 
 	/** Refuses, as not found, a case the actor may not read. */
@@ -58,7 +85,7 @@ class CaseAccess {
 
 	/** The window's actions: only clerks of the case's hall; the others learn nothing about the case. */
 	void requireWindow(Actor actor, CaseFile c) {
-		if (!actor.clerkOf(c.hall())) {
+		if (!actor.clerkOf(c.place().hall().value())) {
 			throw notFound(c);
 		}
 	}

@@ -2,95 +2,96 @@ package cn.onego.cases;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
-/** The facts the case flow publishes (through the event publication registry), all past tense. */
+import cn.onego.application.ApplicationInput.Delivery;
+
+/**
+ * The facts the case flow tells, all past tense, each with the ids and the few facts it is about. A transition
+ * returns its event ({@link Transition}); {@link Cases#save} writes the applicant's message and supervision's
+ * counts of it in the transition's statement and then publishes it to the listeners of the same transaction.
+ */
 public final class CaseEvents {
 
 	private CaseEvents() {
 	}
 
-	/** Something that happened to a case, with what the applicant needs to hear of it. */
+	/** Something that happened to a case. */
 	public sealed interface CaseEvent {
 
-		UUID caseId();
+		CaseId caseId();
 
-		String number();
-
-		String applicantUsername();
-
+		/** What makes telling the same event twice harmless: the applicant's message is stored once per key. */
 		String key();
 	}
 
-	public record CaseOpened(UUID caseId, String number, String applicantUsername, String hall) implements CaseEvent {
+	public record CaseOpened(CaseId caseId, CaseNumber number, HallCode hall) implements CaseEvent {
 
 		public String key() {
 			return caseId + ":opened";
 		}
 	}
 
-	public record CaseAccepted(UUID caseId, String number, String applicantUsername, LocalDate promisedDate, String mode,
-			List<String> gaps, LocalDate gapDeadline) implements CaseEvent {
+	public record CaseAccepted(CaseId caseId, LocalDate promisedDate, CaseFile.Mode mode, List<String> gaps,
+			LocalDate gapDeadline) implements CaseEvent {
 
 		public String key() {
 			return caseId + ":accepted";
 		}
 	}
 
-	public record CaseNotAccepted(UUID caseId, String number, String applicantUsername, String reason) implements CaseEvent {
+	public record CaseNotAccepted(CaseId caseId, String reason) implements CaseEvent {
 
 		public String key() {
 			return caseId + ":not-accepted";
 		}
 	}
 
-	public record SupplementRequested(UUID caseId, String number, String applicantUsername, List<String> subjects,
-			int round) implements CaseEvent {
+	/** The window's or a department's request for more, as the case's one list after it; {@code round} counts them. */
+	public record SupplementRequested(CaseId caseId, List<String> subjects, int round) implements CaseEvent {
 
 		public String key() {
 			return caseId + ":supplement:" + round;
 		}
 	}
 
-	public record TaskDecided(UUID caseId, String number, String applicantUsername, UUID taskId, String item,
-			String itemName, String department, String outcome, String detail) implements CaseEvent {
+	/** A task approved or refused, by a reviewer, at the window (即办) or by a 秒批 rule. */
+	public record TaskDecided(CaseId caseId, TaskId taskId, String item, String department, TaskState outcome, String detail)
+			implements CaseEvent {
 
 		public String key() {
 			return taskId + ":" + outcome;
 		}
 	}
 
-	public record CaseReady(UUID caseId, String number, String applicantUsername, String deliveryMethod) implements CaseEvent {
+	public record CaseReady(CaseId caseId, Delivery.Method deliveryMethod) implements CaseEvent {
 
 		public String key() {
 			return caseId + ":ready";
 		}
 	}
 
-	public record CaseIssued(UUID caseId, String number, String applicantUsername, String method, String trackingNumber)
-			implements CaseEvent {
+	public record CaseIssued(CaseId caseId, Delivery.Method method, String trackingNumber) implements CaseEvent {
 
 		public String key() {
 			return caseId + ":issued";
 		}
 	}
 
-	public record CaseRefused(UUID caseId, String number, String applicantUsername, String reason) implements CaseEvent {
+	public record CaseRefused(CaseId caseId, String reason) implements CaseEvent {
 
 		public String key() {
 			return caseId + ":refused";
 		}
 	}
 
-	public record GapsOverdue(UUID caseId, String number, String applicantUsername, LocalDate deadline) implements CaseEvent {
+	public record GapsOverdue(CaseId caseId, LocalDate deadline) implements CaseEvent {
 
 		public String key() {
 			return caseId + ":gaps-overdue";
 		}
 	}
 
-	public record ResultRevoked(UUID caseId, String number, String applicantUsername, UUID taskId, String itemName,
-			String finding) implements CaseEvent {
+	public record ResultRevoked(CaseId caseId, TaskId taskId, String item, String finding) implements CaseEvent {
 
 		public String key() {
 			return taskId + ":revoked";

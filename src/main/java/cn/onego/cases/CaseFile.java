@@ -5,17 +5,51 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import cn.onego.application.ApplicationInput.Channel;
 import cn.onego.application.ApplicationInput.Delivery;
+import cn.onego.cases.CaseEvents.CaseAccepted;
+import cn.onego.cases.CaseEvents.CaseIssued;
+import cn.onego.cases.CaseEvents.CaseNotAccepted;
+import cn.onego.cases.CaseEvents.CaseOpened;
+import cn.onego.cases.CaseEvents.CaseReady;
+import cn.onego.cases.CaseEvents.CaseRefused;
+import cn.onego.cases.CaseEvents.GapsOverdue;
+import cn.onego.cases.CaseEvents.SupplementRequested;
+import cn.onego.cases.CaseState.Action;
+import cn.onego.shared.RegionCode;
+import tools.jackson.databind.annotation.JsonSerialize;
+import tools.jackson.databind.ser.std.ToStringSerializer;
 
 /**
  * A case (办件): one application of one matter, under one number, from acceptance to the exit window.
- * Immutable; each transition checks the state machine and returns the case as it is afterwards.
+ * Immutable and made of parts — who applied, where it is handled, the terms it was accepted on, how it ended,
+ * when — so that a change is one line. Each transition asks {@link CaseState} whether it is allowed and returns
+ * a {@link Transition}: the case afterwards, the step for its history and the event it tells. The parts are
+ * shown flat, as one object.
+ *
+ * @param revision how often the case or one of its tasks was saved: the check of every save, never shown
  */
-public record CaseFile(UUID id, CaseNumber number, UUID applicationId, String matter, String applicantId,
-		String applicantName, String applicantUsername, String region, String hall, String channel, CaseState state,
-		Mode mode, List<Gap> gaps, LocalDate gapDeadline, boolean gapsOverdue, List<String> commitments,
-		List<SupplementRequest> supplement, Refusal refusal, LocalDate promisedDate, Delivery delivery, Issue issue,
-		Instant submittedAt, Instant acceptedAt, Instant closedAt, int version) {
+public record CaseFile(CaseId id, CaseNumber number, UUID applicationId, String matter, @JsonUnwrapped Applicant applicant,
+		@JsonUnwrapped Place place, CaseState state, @JsonUnwrapped Terms terms, @JsonUnwrapped Supplements supplements,
+		@JsonUnwrapped Outcome outcome, Delivery delivery, @JsonUnwrapped Times times, int version, @JsonIgnore int revision) {
+
+	/** Who applied, and who hears of the case (their account, or {@code SMS:<mobile>} for a visitor at the window). */
+	public record Applicant(@JsonProperty("applicantId") String id, @JsonProperty("applicantName") String name,
+			@JsonProperty("applicantUsername") String username) {
+
+		/** The ID number as history, logs and messages show it; a credit code (an enterprise's) as it is. */
+		String masked() {
+			return cn.onego.shared.CreditCode.isValid(id) ? id : cn.onego.shared.IdNumber.mask(id);
+		}
+	}
+
+	/** Where the case is handled: the applicant's region, the competent hall, and the channel it came in by. */
+	public record Place(@JsonSerialize(using = ToStringSerializer.class) RegionCode region, HallCode hall, Channel channel) {
+	}
 
 	/** How the case was accepted. */
 	public enum Mode {
@@ -26,6 +60,24 @@ public record CaseFile(UUID id, CaseNumber number, UUID applicationId, String ma
 		ON_COMMITMENT
 	}
 
+	/** The terms of acceptance: mode, gaps and their deadline, commitments, and the date promised on the receipt. */
+	public record Terms(Mode mode, List<Gap> gaps, LocalDate gapDeadline, boolean gapsOverdue, List<String> commitments,
+			LocalDate promisedDate) {
+
+		static Terms none() {
+			return new Terms(Mode.STANDARD, List.of(), null, false, List.of(), null);
+		}
+
+		Terms withGaps(List<Gap> gaps, boolean overdue) {
+			return new Terms(mode, List.copyOf(gaps), gapDeadline, overdue, commitments, promisedDate);
+		}
+
+		@JsonIgnore
+		List<Gap> openGaps() {
+			return gaps.stream().filter(Gap::open).toList();
+		}
+	}
+
 	/** A material accepted as missing (容缺), and when it was supplied. */
 	public record Gap(String material, String name, String suppliedAttachment) {
 
@@ -34,82 +86,175 @@ public record CaseFile(UUID id, CaseNumber number, UUID applicationId, String ma
 		}
 	}
 
+	/**
+	 * What the applicant is asked to supply now, as one list, and how many requests there were in all (null for a
+	 * case opened before they were counted).
+	 */
+	public record Supplements(@JsonProperty("supplement") List<SupplementRequest> requests, @JsonIgnore Integer rounds) {
+
+		static Supplements none() {
+			return new Supplements(List.of(), 0);
+		}
+
+		Supplements asked(List<SupplementRequest> all, int round) {
+			return new Supplements(List.copyOf(all), round);
+		}
+
+		Supplements answered() {
+			return new Supplements(List.of(), rounds);
+		}
+	}
+
+	/** How the case ended, or why the window refused it: refusal, or the one exit. */
+	public record Outcome(Refusal refusal, Issue issue) {
+
+		static Outcome none() {
+			return new Outcome(null, null);
+		}
+	}
+
 	/** Why the window refused to accept, or why the case ended refused. */
 	public record Refusal(String reason, String legalBasis, String by) {
 	}
 
 	/** The one exit: how the result bundle left the window. */
-	public record Issue(String method, String trackingNumber, String by, Instant at) {
+	public record Issue(Delivery.Method method, String trackingNumber, String by, Instant at) {
 	}
 
-	CaseFile accept(Mode mode, List<Gap> gaps, LocalDate gapDeadline, List<String> commitments, LocalDate promisedDate,
-			Instant at) {
-		IllegalTransition.check(state == CaseState.AWAITING_ACCEPTANCE, "办件", state, "受理");
-		return new CaseFile(id, number, applicationId, matter, applicantId, applicantName, applicantUsername, region, hall,
-				channel, CaseState.IN_PROGRESS, mode, gaps, gapDeadline, false, commitments, List.of(), null, promisedDate,
-				delivery, null, submittedAt, at, null, version);
+	/** When the case was submitted, accepted and closed. */
+	public record Times(Instant submittedAt, Instant acceptedAt, Instant closedAt) {
+
+		Times accepted(Instant at) {
+			return new Times(submittedAt, at, closedAt);
+		}
+
+		Times closed(Instant at) {
+			return new Times(submittedAt, acceptedAt, at);
+		}
 	}
 
-	CaseFile refuseToAccept(Refusal why, Instant at) {
-		IllegalTransition.check(state.canMoveTo(CaseState.NOT_ACCEPTED), "办件", state, "不予受理");
-		return moveTo(CaseState.NOT_ACCEPTED, supplement, why, issue, at);
+	/** How the result bundle leaves: the applicant's choice, the window by default. */
+	@JsonIgnore
+	Delivery.Method deliveryMethod() {
+		return delivery == null || delivery.method() == null ? Delivery.Method.WINDOW_PICKUP : delivery.method();
 	}
 
-	/** 补正 before acceptance: everything missing, told once. */
-	CaseFile askForSupplement(List<SupplementRequest> requests) {
-		IllegalTransition.check(state == CaseState.AWAITING_ACCEPTANCE, "办件", state, "一次性告知补正");
-		return moveTo(CaseState.AWAITING_SUPPLEMENT, List.copyOf(requests), refusal, issue, closedAt);
+	/** A new case in the hall's queue: the step SUBMITTED and the event that tells the applicant its number. */
+	static Transition<CaseFile> open(CaseId id, CaseNumber number, UUID applicationId, String matter, Applicant applicant,
+			Place place, Delivery delivery, Instant submittedAt, Act act) {
+		CaseFile opened = new CaseFile(id, number, applicationId, matter, applicant, place, CaseState.AWAITING_ACCEPTANCE,
+				Terms.none(), Supplements.none(), Outcome.none(), delivery, new Times(submittedAt, null, null), 0, 0);
+		return Transition.of(null, opened, Step.of(id, null, act, "SUBMITTED", null, opened.state,
+				"channel " + place.channel() + ", hall " + place.hall()))
+			.telling(new CaseOpened(id, number, place.hall()));
 	}
 
-	CaseFile supplied() {
-		IllegalTransition.check(state == CaseState.AWAITING_SUPPLEMENT, "办件", state, "提交补正材料");
-		return moveTo(CaseState.AWAITING_ACCEPTANCE, List.of(), refusal, issue, closedAt);
+	Transition<CaseFile> accept(Terms accepted, Act act) {
+		CaseFile after = moved(Action.ACCEPT).withTerms(accepted).withTimes(times.accepted(act.at()));
+		List<String> gapCodes = accepted.gaps().stream().map(Gap::material).toList();
+		String detail = "mode " + accepted.mode() + (gapCodes.isEmpty() ? "" : ", gaps " + gapCodes + " by " + accepted.gapDeadline())
+				+ (accepted.commitments().isEmpty() ? "" : ", commitments " + accepted.commitments()) + ", promised "
+				+ accepted.promisedDate();
+		return step(after, act, "ACCEPTED", detail)
+			.telling(new CaseAccepted(id, accepted.promisedDate(), accepted.mode(), gapCodes, accepted.gapDeadline()));
 	}
 
-	/** Requests of the departments while the case runs, consolidated into the case's one list. */
-	CaseFile withSupplementRequests(List<SupplementRequest> requests) {
-		IllegalTransition.check(state == CaseState.IN_PROGRESS, "办件", state, "要求补正");
-		return new CaseFile(id, number, applicationId, matter, applicantId, applicantName, applicantUsername, region, hall,
-				channel, state, mode, gaps, gapDeadline, gapsOverdue, commitments, List.copyOf(requests), refusal, promisedDate,
-				delivery, issue, submittedAt, acceptedAt, closedAt, version);
+	Transition<CaseFile> refuseToAccept(Refusal why, Act act) {
+		CaseFile after = moved(Action.REFUSE_TO_ACCEPT).withOutcome(new Outcome(why, outcome.issue()))
+			.withTimes(times.closed(act.at()));
+		return step(after, act, "NOT_ACCEPTED", why.reason() + "（" + why.legalBasis() + "）")
+			.telling(new CaseNotAccepted(id, why.reason()));
 	}
 
-	CaseFile withGaps(List<Gap> gaps, boolean overdue) {
-		return new CaseFile(id, number, applicationId, matter, applicantId, applicantName, applicantUsername, region, hall,
-				channel, state, mode, gaps, gapDeadline, overdue, commitments, supplement, refusal, promisedDate, delivery, issue,
-				submittedAt, acceptedAt, closedAt, version);
+	/** 补正 before acceptance: everything missing, told once; {@code round} counts the case's requests so far. */
+	Transition<CaseFile> askForSupplement(List<SupplementRequest> requests, int round, String detail, Act act) {
+		CaseFile after = moved(Action.ASK_FOR_SUPPLEMENT).withSupplements(supplements.asked(requests, round));
+		return step(after, act, "SUPPLEMENT_REQUESTED", detail)
+			.telling(new SupplementRequested(id, requests.stream().map(SupplementRequest::subject).toList(), round));
 	}
 
-	CaseFile ready() {
-		IllegalTransition.check(state.canMoveTo(CaseState.READY), "办件", state, "待出件");
-		IllegalTransition.check(openGaps().isEmpty(), "办件（容缺材料未补齐）", state, "待出件");
-		return moveTo(CaseState.READY, supplement, refusal, issue, closedAt);
+	/** A department's requests while the case runs, added to the case's one list (its step is the task's). */
+	Transition<CaseFile> addSupplementRequests(List<SupplementRequest> requests, int round, Act act) {
+		List<SupplementRequest> all = new java.util.ArrayList<>(supplements.requests());
+		all.addAll(requests);
+		CaseFile after = moved(Action.ADD_SUPPLEMENT_REQUESTS).withSupplements(supplements.asked(all, round));
+		return new Transition<CaseFile>(this, after, null, null)
+			.telling(new SupplementRequested(id, all.stream().map(SupplementRequest::subject).toList(), round));
 	}
 
-	CaseFile refuse(Refusal why, Instant at) {
-		IllegalTransition.check(state.canMoveTo(CaseState.REFUSED), "办件", state, "不予许可");
-		return moveTo(CaseState.REFUSED, List.of(), why, issue, at);
+	/**
+	 * The applicant supplied what was asked: before acceptance the case goes back to the queue; while it runs the
+	 * requests are answered and the gaps supplied close (an overdue flag stays while a gap is still open).
+	 */
+	Transition<CaseFile> supplied(List<Gap> gaps, String detail, Act act) {
+		CaseFile after = moved(Action.SUPPLY).withSupplements(supplements.answered());
+		if (state == CaseState.IN_PROGRESS) {
+			after = after.withTerms(terms.withGaps(gaps, terms.gapsOverdue() && gaps.stream().anyMatch(Gap::open)));
+		}
+		return step(after, act, "SUPPLIED", detail);
 	}
 
-	CaseFile issue(Issue how) {
-		IllegalTransition.check(state == CaseState.READY, "办件", state, "出件");
-		return moveTo(CaseState.ISSUED, supplement, refusal, how, how.at());
+	Transition<CaseFile> flagOverdueGaps(Act act) {
+		CaseFile after = moved(Action.FLAG_OVERDUE_GAPS).withTerms(terms.withGaps(terms.gaps(), true));
+		return step(after, act, "GAPS_OVERDUE", "容缺材料逾期未补正：" + terms.openGaps().stream().map(Gap::name).toList() + "，期限 "
+				+ terms.gapDeadline())
+			.telling(new GapsOverdue(id, terms.gapDeadline()));
 	}
 
-	/** The case as stored after a write that bumped its version. */
-	CaseFile withVersion(int stored) {
-		return new CaseFile(id, number, applicationId, matter, applicantId, applicantName, applicantUsername, region, hall,
-				channel, state, mode, gaps, gapDeadline, gapsOverdue, commitments, supplement, refusal, promisedDate, delivery,
-				issue, submittedAt, acceptedAt, closedAt, stored);
+	Transition<CaseFile> makeReady(Act act) {
+		IllegalTransition.check(terms.openGaps().isEmpty(), "办件（容缺材料未补齐）", state, Action.MAKE_READY.zh());
+		return step(moved(Action.MAKE_READY), act, "READY", "all tasks settled").telling(new CaseReady(id, deliveryMethod()));
 	}
 
-	List<Gap> openGaps() {
-		return gaps.stream().filter(Gap::open).toList();
+	Transition<CaseFile> refuse(Refusal why, Act act) {
+		CaseFile after = moved(Action.REFUSE).withSupplements(supplements.answered())
+			.withOutcome(new Outcome(why, outcome.issue()))
+			.withTimes(times.closed(act.at()));
+		return step(after, act, "REFUSED", why.reason()).telling(new CaseRefused(id, why.reason()));
 	}
 
-	private CaseFile moveTo(CaseState next, List<SupplementRequest> supplement, Refusal refusal, Issue issue, Instant closedAt) {
-		return new CaseFile(id, number, applicationId, matter, applicantId, applicantName, applicantUsername, region, hall,
-				channel, next, mode, gaps, gapDeadline, gapsOverdue, commitments, supplement, refusal, promisedDate, delivery,
-				issue, submittedAt, acceptedAt, closedAt, version);
+	Transition<CaseFile> issue(Issue how, Act act) {
+		CaseFile after = moved(Action.ISSUE).withOutcome(new Outcome(outcome.refusal(), how)).withTimes(times.closed(how.at()));
+		return step(after, act, "ISSUED", how.method() + (how.trackingNumber() == null ? "" : " " + how.trackingNumber()))
+			.telling(new CaseIssued(id, how.method(), how.trackingNumber()));
+	}
+
+	/** The case as stored after a save that changed it. */
+	CaseFile saved(boolean changed) {
+		return new CaseFile(id, number, applicationId, matter, applicant, place, state, terms, supplements, outcome, delivery, times,
+				changed ? version + 1 : version, revision + 1);
+	}
+
+	private Transition<CaseFile> step(CaseFile after, Act act, String action, String detail) {
+		return Transition.of(this, after, Step.of(id, null, act, action, state, after.state, detail));
+	}
+
+	private CaseFile moved(Action action) {
+		return withState(state.after(action));
+	}
+
+	private CaseFile withState(CaseState next) {
+		return new CaseFile(id, number, applicationId, matter, applicant, place, next, terms, supplements, outcome, delivery, times,
+				version, revision);
+	}
+
+	private CaseFile withTerms(Terms next) {
+		return new CaseFile(id, number, applicationId, matter, applicant, place, state, next, supplements, outcome, delivery, times,
+				version, revision);
+	}
+
+	private CaseFile withSupplements(Supplements next) {
+		return new CaseFile(id, number, applicationId, matter, applicant, place, state, terms, next, outcome, delivery, times,
+				version, revision);
+	}
+
+	private CaseFile withOutcome(Outcome next) {
+		return new CaseFile(id, number, applicationId, matter, applicant, place, state, terms, supplements, next, delivery, times,
+				version, revision);
+	}
+
+	private CaseFile withTimes(Times next) {
+		return new CaseFile(id, number, applicationId, matter, applicant, place, state, terms, supplements, outcome, delivery, next,
+				version, revision);
 	}
 }

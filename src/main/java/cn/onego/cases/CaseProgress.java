@@ -50,7 +50,7 @@ final class CaseProgress {
 	static java.time.LocalDate dueDate(java.time.LocalDate acceptedOn, List<Task> tasks, cn.onego.clock.WorkingDayCalendar calendar) {
 		Map<String, Task> items = byItem(tasks);
 		var path = cn.onego.application.CriticalPath.of(items.keySet(), item -> items.get(item).prerequisites(),
-				item -> (items.get(item).limitDays() == null ? 0 : items.get(item).limitDays()) + items.get(item).lostDays());
+				item -> (items.get(item).clock().limitDays() == null ? 0 : items.get(item).clock().limitDays()) + items.get(item).clock().lostDays());
 		try {
 			return calendar.plusWorkingDays(calendar.onOrNextWorkingDay(acceptedOn), path.length());
 		}

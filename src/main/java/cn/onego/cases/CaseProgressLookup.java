@@ -82,9 +82,10 @@ public class CaseProgressLookup {
 		}
 		limits.require("progress-per-address", address);
 		limits.require("progress-per-case", n);
-		CaseFile found = cases.byNumber(n).filter(f -> c.isEmpty() ? mobileMatches(f, m) : c.equals(cases.queryCode(f.id())))
+		Changes found = cases.changesOfNumber(n)
+			.filter(f -> c.isEmpty() ? mobileMatches(f.caseFile(), m) : c.equals(cases.queryCode(f.caseFile().id())))
 			.orElseThrow(() -> new NotFound("办件（请核对受理编号和查询码）", "Case (check the number and the code)", n));
-		return progress(found);
+		return progress(found.caseFile(), found.tasks());
 	}
 
 	private boolean mobileMatches(CaseFile c, String last4) {
@@ -93,17 +94,16 @@ public class CaseProgressLookup {
 		return mobile != null && mobile.length() >= 4 && mobile.endsWith(last4);
 	}
 
-	private Progress progress(CaseFile c) {
+	private Progress progress(CaseFile c, List<Task> tasks) {
 		Catalogue catalogue = catalog.catalogue();
-		List<Task> tasks = cases.tasks(c.id());
-		LocalDate due = c.acceptedAt() == null || tasks.isEmpty() ? null
-				: CaseProgress.dueDate(LocalDate.ofInstant(c.acceptedAt(), clock.getZone()), tasks,
-						calendars.of(RegionCode.of(c.region())));
+		LocalDate due = c.times().acceptedAt() == null || tasks.isEmpty() ? null
+				: CaseProgress.dueDate(LocalDate.ofInstant(c.times().acceptedAt(), clock.getZone()), tasks,
+						calendars.of(c.place().region()));
 		List<Step> steps = tasks.stream()
 			.map(t -> new Step(catalogue.item(t.item()).map(i -> i.name()).orElse(null),
-					catalogue.department(t.department()).map(Department::name).orElse(null), t.state(), t.dueOn()))
+					catalogue.department(t.department()).map(Department::name).orElse(null), t.state(), t.clock().dueOn()))
 			.toList();
 		return new Progress(c.number().value(), catalogue.matter(c.matter()).map(m -> m.name()).orElse(null), c.state(),
-				c.submittedAt(), c.acceptedAt(), c.promisedDate(), due, c.closedAt(), steps);
+				c.times().submittedAt(), c.times().acceptedAt(), c.terms().promisedDate(), due, c.times().closedAt(), steps);
 	}
 }

@@ -17,6 +17,7 @@ import cn.onego.catalog.Department;
 import cn.onego.identity.Actor;
 import cn.onego.identity.Role;
 import cn.onego.platform.NotFound;
+import cn.onego.clock.Deadline.Colour;
 import cn.onego.shared.Label;
 
 /** What the applicant, the windows and the departments see of cases. */
@@ -29,26 +30,21 @@ public class CaseQueries {
 	private final Submissions submissions;
 	private final Notifications notifications;
 	private final JdbcClient jdbc;
-	private final cn.onego.clock.Calendars calendars;
+	private final TaskClocks clocks;
 	private final java.time.Clock clock;
-	private final double warningShare;
 	private final AuditTrail audit;
 
 	CaseQueries(Cases cases, CaseAccess access, CatalogQueries catalog, Submissions submissions, Notifications notifications,
-			JdbcClient jdbc,
-			cn.onego.clock.Calendars calendars, java.time.Clock clock,
-			@org.springframework.beans.factory.annotation.Value("${onego.clock.warning-share:0.2}") double warningShare,
-			AuditTrail audit) {
+			JdbcClient jdbc, TaskClocks clocks, java.time.Clock clock, AuditTrail audit) {
 		this.audit = audit;
-		this.calendars = calendars;
-		this.clock = clock;
-		this.warningShare = warningShare;
 		this.cases = cases;
 		this.access = access;
 		this.catalog = catalog;
 		this.submissions = submissions;
 		this.notifications = notifications;
 		this.jdbc = jdbc;
+		this.clocks = clocks;
+		this.clock = clock;
 	}
 
 	/**
@@ -56,7 +52,7 @@ public class CaseQueries {
 	 * left (null while the calendar of the year is not loaded) and its colour (GREEN, YELLOW, RED).
 	 */
 	public record TaskView(Task task, Label itemName, String departmentName, Integer elapsedWorkingDays,
-			Integer remainingWorkingDays, String colour) {
+			Integer remainingWorkingDays, Colour colour) {
 	}
 
 	/**
@@ -64,7 +60,7 @@ public class CaseQueries {
 	 * and applicant, so that a queue is one request and one query, not one more per case.
 	 */
 	public record QueueEntry(Task task, Label itemName, String departmentName, Integer elapsedWorkingDays,
-			Integer remainingWorkingDays, String colour, String caseNumber, String matter, Label matterName, String applicantName) {
+			Integer remainingWorkingDays, Colour colour, String caseNumber, String matter, Label matterName, String applicantName) {
 	}
 
 	public record Verification(UUID id, UUID caseId, UUID taskId, String department, LocalDate dueOn, String state,
@@ -76,12 +72,12 @@ public class CaseQueries {
 	 * tasks' clocks lost), its tasks, every step of its history and its verifications.
 	 */
 	public record CaseView(CaseFile caseFile, String numberSpoken, Label matterName, LocalDate dueDate, List<TaskView> tasks,
-			List<Cases.Step> history, List<Verification> verifications) {
+			List<Cases.HistoryStep> history, List<Verification> verifications) {
 	}
 
 	/**
 	 * The work waiting in every hall's and department's queue now, for the operators' gauges (no actor: counts
-	 * only, no case is revealed).
+	 * only, no case is revealed). A running task's colour is its open deadline's.
 	 */
 	public Workload workload() {
 		List<Workload.HallQueue> halls = jdbc.sql("""
@@ -90,8 +86,9 @@ public class CaseQueries {
 			.query((rs, n) -> new Workload.HallQueue(rs.getString(1), CaseState.valueOf(rs.getString(2)), rs.getLong(3)))
 			.list();
 		List<Workload.DepartmentQueue> departments = jdbc.sql("""
-				SELECT department, state, colour, count(*) FROM case_task
-				WHERE state IN ('PENDING', 'CLAIMED') GROUP BY department, state, colour""")
+				SELECT t.department, t.state, coalesce(d.colour, 'GREEN'), count(*)
+				FROM case_task t LEFT JOIN open_deadline d ON d.task_id = t.id
+				WHERE t.state IN ('PENDING', 'CLAIMED') GROUP BY 1, 2, 3""")
 			.query((rs, n) -> new Workload.DepartmentQueue(rs.getString(1), TaskState.valueOf(rs.getString(2)), rs.getString(3),
 					rs.getLong(4)))
 			.list();
@@ -101,73 +98,76 @@ public class CaseQueries {
 	/** The acceptance receipt (受理回执): what was received, what is missing, and the promised date. */
 	public record Receipt(String number, String numberSpoken, Label matter, String applicant, Instant acceptedAt,
 			LocalDate promisedDate, List<ApplicationRecord.MaterialEntry> received, List<CaseFile.Gap> missing,
-			List<String> commitments, String hall, String queryCode) {
+			List<String> commitments, HallCode hall, String queryCode) {
 	}
 
-	public CaseView view(Actor actor, UUID caseId) {
-		CaseFile c = find(caseId);
-		List<Task> taskList = cases.tasks(caseId);
+	public CaseView view(Actor actor, CaseId caseId) {
+		return view(actor, cases.changes(caseId).orElseThrow(() -> new NotFound("办件", "Case", caseId.toString())));
+	}
+
+	private CaseView view(Actor actor, Changes read) {
+		CaseFile c = read.caseFile();
+		CaseId caseId = c.id();
+		List<Task> taskList = read.tasks();
 		access.readable(actor, c, taskList);
 		audited(actor, c, "read.case-file", "case/" + c.id());
 		Catalogue catalogue = catalog.catalogue();
 		List<TaskView> tasks = taskList.stream().map(t -> view(catalogue, t)).toList();
-		LocalDate due = c.acceptedAt() == null || taskList.isEmpty() ? null
-				: CaseProgress.dueDate(LocalDate.ofInstant(c.acceptedAt(), clock.getZone()), taskList,
-						calendars.of(cn.onego.shared.RegionCode.of(c.region())));
+		LocalDate due = c.times().acceptedAt() == null || taskList.isEmpty() ? null
+				: CaseProgress.dueDate(clocks.day(c.times().acceptedAt()), taskList, clocks.calendar(c.place().region()));
 		return new CaseView(c, c.number().spoken(), catalogue.matter(c.matter()).map(m -> m.name()).orElse(null), due, tasks,
 				cases.history(caseId), verificationsOf(caseId));
 	}
 
 	/** The case, if the actor may read it (otherwise not found): for the modules that show what belongs to a case. */
-	public CaseFile caseFile(Actor actor, UUID caseId) {
-		CaseFile c = find(caseId);
-		return access.readable(actor, c, cases.tasks(caseId));
+	public CaseFile caseFile(Actor actor, CaseId caseId) {
+		Changes read = cases.changes(caseId).orElseThrow(() -> new NotFound("办件", "Case", caseId.toString()));
+		return access.readable(actor, read.caseFile(), read.tasks());
 	}
 
-	/** A case, for the modules that take it further (evaluation, supervision); callers check who may see it. */
-	public CaseFile caseFile(UUID caseId) {
-		return cases.find(caseId).orElseThrow(() -> new NotFound("办件", "Case", caseId.toString()));
+	/** A case, for the modules that take it further; callers check who may see it. */
+	public CaseFile caseFile(CaseId caseId) {
+		return find(caseId);
 	}
 
 	/** A task, for the modules that report on it. */
-	public Task task(UUID taskId) {
+	public Task task(TaskId taskId) {
 		return cases.task(taskId).orElseThrow(() -> new NotFound("子件", "Task", taskId.toString()));
 	}
 
 	/** The tasks of a case. */
-	public List<Task> tasksOf(UUID caseId) {
+	public List<Task> tasksOf(CaseId caseId) {
 		return cases.tasks(caseId);
 	}
 
 	/** The departments the case's tasks went to. */
-	public List<String> departmentsOf(UUID caseId) {
+	public List<String> departmentsOf(CaseId caseId) {
 		return cases.tasks(caseId).stream().map(Task::department).distinct().toList();
 	}
 
 	public CaseView byNumber(Actor actor, String number) {
-		return view(actor, cases.byNumber(number).orElseThrow(() -> new NotFound("办件", "Case", number)).id());
+		return view(actor, cases.changesOfNumber(number).orElseThrow(() -> new NotFound("办件", "Case", number)));
 	}
 
 	/** The case opened for a submitted application; not found while the outbox has not delivered it yet. */
 	public CaseView byApplication(Actor actor, UUID application) {
-		return view(actor, cases.byApplication(application)
-			.orElseThrow(() -> new NotFound("办件（申请尚未转为办件）", "Case (not opened yet)", application.toString()))
-			.id());
+		return view(actor, cases.changesOfApplication(application)
+			.orElseThrow(() -> new NotFound("办件（申请尚未转为办件）", "Case (not opened yet)", application.toString())));
 	}
 
 	/**
 	 * What the applicant submitted for the case — the form and the materials — for those who handle the
 	 * case or applied; not for supervisors, who follow progress, not personal data.
 	 */
-	public ApplicationRecord application(Actor actor, UUID caseId) {
+	public ApplicationRecord application(Actor actor, CaseId caseId) {
 		CaseFile c = submission(actor, caseId);
 		audited(actor, c, "read.application", "application/" + c.applicationId());
 		return submissions.submitted(c.applicationId());
 	}
 
-	public Receipt receipt(Actor actor, UUID caseId) {
+	public Receipt receipt(Actor actor, CaseId caseId) {
 		CaseFile c = submission(actor, caseId);
-		if (c.acceptedAt() == null) {
+		if (c.times().acceptedAt() == null) {
 			throw new NotFound("受理回执（尚未受理）", "Acceptance receipt (not accepted yet)", c.number().value());
 		}
 		audited(actor, c, "read.receipt", "case/" + c.id());
@@ -175,14 +175,14 @@ public class CaseQueries {
 		List<ApplicationRecord.MaterialEntry> received = application.materials()
 			.resolved()
 			.stream()
-			.filter(m -> !m.gap() && c.gaps().stream().noneMatch(g -> g.material().equals(m.material())))
+			.filter(m -> !m.gap() && c.terms().gaps().stream().noneMatch(g -> g.material().equals(m.material())))
 			// received: what was uploaded, and what is required and supplied another way (not exempt by law)
 			.filter(m -> m.attachment() != null
 					|| (m.required() && m.source() != cn.onego.application.Resolution.Source.EXEMPT_BY_LAW))
 			.toList();
 		return new Receipt(c.number().value(), c.number().spoken(), catalog.catalogue().matter(c.matter()).orElseThrow().name(),
-				c.applicantName(), c.acceptedAt(), c.promisedDate(), received, c.gaps(), c.commitments(), c.hall(),
-				cases.queryCode(c.id()));
+				c.applicant().name(), c.times().acceptedAt(), c.terms().promisedDate(), received, c.terms().gaps(), c.terms().commitments(),
+				c.place().hall(), cases.queryCode(c.id()));
 	}
 
 	/** The queue of the clerk's own hall, oldest first. */
@@ -190,7 +190,7 @@ public class CaseQueries {
 		if (!clerk.has(Role.WINDOW_CLERK) || clerk.hall() == null) {
 			throw new CaseProblems.NotYours("大厅队列");
 		}
-		return cases.ofHall(clerk.hall(), state, 500).stream().map(CaseSummary::of).toList();
+		return cases.ofHall(HallCode.of(clerk.hall()), state, 500).stream().map(CaseSummary::of).toList();
 	}
 
 	public List<QueueEntry> departmentQueue(Actor reviewer, String department, TaskState state, LocalDate dueBy, String matter) {
@@ -232,8 +232,8 @@ public class CaseQueries {
 			.list();
 	}
 
-	private List<Verification> verificationsOf(UUID caseId) {
-		return jdbc.sql("SELECT * FROM verification WHERE case_id = ? ORDER BY due_on").param(caseId)
+	private List<Verification> verificationsOf(CaseId caseId) {
+		return jdbc.sql("SELECT * FROM verification WHERE case_id = ? ORDER BY due_on").param(caseId.value())
 			.query((rs, n) -> verification(rs))
 			.list();
 	}
@@ -246,25 +246,12 @@ public class CaseQueries {
 	}
 
 	private TaskView view(Catalogue catalogue, Task t) {
-		Integer elapsed = null;
-		Integer remaining = null;
-		String colour = t.colour();
-		cn.onego.clock.Deadline deadline = t.deadline();
 		var region = catalogue.department(t.department()).map(Department::region);
-		if (deadline != null && !t.state().settled() && region.isPresent()) {
-			try {
-				var calendar = calendars.of(region.get());
-				LocalDate today = LocalDate.now(clock);
-				elapsed = deadline.elapsed(today, calendar);
-				remaining = deadline.remaining(today, calendar);
-				colour = deadline.paused() ? t.colour() : deadline.colour(today, calendar, warningShare).name();
-			}
-			catch (cn.onego.clock.CalendarNotLoaded notLoaded) {
-				// the year is not loaded yet: the clock shows what was last marked
-			}
-		}
+		LocalDate today = clocks.today();
+		Integer[] clock = region.map(r -> clocks.elapsedAndRemaining(t, r, today)).orElse(new Integer[] { null, null });
+		Colour colour = region.map(r -> clocks.colour(t, r, today)).orElse(null);
 		return new TaskView(t, catalogue.item(t.item()).map(i -> i.name()).orElse(null),
-				catalogue.department(t.department()).map(Department::name).orElse(t.department()), elapsed, remaining, colour);
+				catalogue.department(t.department()).map(Department::name).orElse(t.department()), clock[0], clock[1], colour);
 	}
 
 	/**
@@ -272,17 +259,17 @@ public class CaseQueries {
 	 * agents and supervisors, after their access was granted.
 	 */
 	private void audited(Actor actor, CaseFile c, String action, String target) {
-		if (!actor.isPerson(c.applicantId())) {
+		if (!actor.isPerson(c.applicant().id())) {
 			audit.record(actor, action, target, "case " + c.number().value());
 		}
 	}
 
-	private CaseFile find(UUID caseId) {
+	private CaseFile find(CaseId caseId) {
 		return cases.find(caseId).orElseThrow(() -> new NotFound("办件", "Case", caseId.toString()));
 	}
 
 	/** The case, if the actor may read what was submitted for it; otherwise not found. */
-	private CaseFile submission(Actor actor, UUID caseId) {
+	private CaseFile submission(Actor actor, CaseId caseId) {
 		CaseFile c = find(caseId);
 		if (!access.mayReadSubmission(actor, c, cases.tasks(caseId))) {
 			throw new NotFound("办件", "Case", caseId.toString());

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import cn.onego.application.ApplicationInput.Channel;
 import cn.onego.shared.CreditCode;
 import cn.onego.shared.IdNumber;
 
@@ -12,14 +13,15 @@ import cn.onego.shared.IdNumber;
  * person's ID number masked — a list is read over shoulders and exported; the case itself shows the whole
  * number to those who handle it. An enterprise's credit code is public and stays whole.
  */
-public record CaseSummary(UUID id, String number, UUID applicationId, String matter, String applicantName, String applicantId,
-		String region, String hall, String channel, CaseState state, CaseFile.Mode mode, boolean gapsOverdue,
+public record CaseSummary(CaseId id, String number, UUID applicationId, String matter, String applicantName, String applicantId,
+		String region, HallCode hall, Channel channel, CaseState state, CaseFile.Mode mode, boolean gapsOverdue,
 		LocalDate promisedDate, Instant submittedAt, Instant acceptedAt, Instant closedAt, int version) {
 
 	static CaseSummary of(CaseFile c) {
-		String applicant = CreditCode.isValid(c.applicantId()) ? c.applicantId() : IdNumber.mask(c.applicantId());
-		return new CaseSummary(c.id(), c.number().value(), c.applicationId(), c.matter(), c.applicantName(), applicant,
-				c.region(), c.hall(), c.channel(), c.state(), c.mode(), c.gapsOverdue(), c.promisedDate(), c.submittedAt(),
-				c.acceptedAt(), c.closedAt(), c.version());
+		String id = c.applicant().id();
+		String applicant = CreditCode.isValid(id) ? id : IdNumber.mask(id);
+		return new CaseSummary(c.id(), c.number().value(), c.applicationId(), c.matter(), c.applicant().name(), applicant,
+				c.place().region().value(), c.place().hall(), c.place().channel(), c.state(), c.terms().mode(), c.terms().gapsOverdue(),
+				c.terms().promisedDate(), c.times().submittedAt(), c.times().acceptedAt(), c.times().closedAt(), c.version());
 	}
 }

@@ -16,4 +16,11 @@ public class ConcurrentChange extends Problem {
 						"The " + what + " was changed by someone else (you read version " + version + "); reload and try again."),
 				List.of());
 	}
+
+	/** The case kept being changed by others while this action was decided on it. */
+	ConcurrentChange(String what) {
+		super(HttpStatus.CONFLICT, "concurrent-change", Message.of("已被他人修改", "Changed by someone else"),
+				Message.of(what + "正被他人同时处理，请刷新后再操作。", "The " + what + " is being changed by others at this moment; reload and try again."),
+				List.of());
+	}
 }

@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,45 +17,64 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.onego.audit.AuditTrail;
 import cn.onego.catalog.CatalogQueries;
 import cn.onego.clock.Deadline.Colour;
-import cn.onego.shared.RegionCode;
 
 /**
- * Marks tasks yellow (close to their limit) and red (overdue), and tells the department head and the
- * supervisor once per change of colour. It reads only the tasks whose colour is due to change, through
- * partial indexes on the warning and due days; a conditional update makes it safe for several nodes to
- * scan at once — only the node whose update changed the colour sends the message.
+ * Marks tasks yellow (close to their limit) and red (overdue), and tells the department head and the supervisors
+ * once per change of colour. It reads and marks only the small table of open deadlines ({@code open_deadline}, one
+ * row per running task), through partial indexes on the warning and due days; a conditional update makes it safe
+ * for several nodes to scan at once — only the node whose update changed the colour sends the message.
  */
 @Component
 public class DeadlineWarnings {
 
 	private static final Logger log = LoggerFactory.getLogger(DeadlineWarnings.class);
-	private static final int CHUNK = 500;
+	private static final int CHUNK = 1000;
 
 	static final String YELLOW_CANDIDATES = """
-			SELECT t.id, t.case_id, t.department, t.item, t.due_on, t.case_number, t.region FROM case_task t
-			WHERE t.colour = 'GREEN' AND t.state IN ('PENDING', 'CLAIMED') AND t.warn_on <= ?""";
+			SELECT d.task_id, d.case_id, d.department, d.item, d.due_on, d.case_number, d.region FROM open_deadline d
+			WHERE d.colour = 'GREEN' AND d.warn_on <= ?""";
 
 	static final String RED_CANDIDATES = """
-			SELECT t.id, t.case_id, t.department, t.item, t.due_on, t.case_number, t.region FROM case_task t
-			WHERE t.colour <> 'RED' AND t.state IN ('PENDING', 'CLAIMED') AND t.due_on < ?""";
+			SELECT d.task_id, d.case_id, d.department, d.item, d.due_on, d.case_number, d.region FROM open_deadline d
+			WHERE d.colour <> 'RED' AND d.due_on < ?""";
+
+	/**
+	 * One chunk in one statement: the colours that are still the old ones change (of several scanners only one
+	 * changes each), and only for those the messages and the history steps are written.
+	 */
+	private static final String MARK = """
+			WITH marked AS (
+			    UPDATE open_deadline SET colour = ? WHERE task_id = ANY(?::uuid[]) AND colour <> ? AND colour <> 'RED' RETURNING task_id
+			), messages AS (
+			    INSERT INTO notification (event_key, recipient, case_id, channel, text_zh, text_en, created_at)
+			    SELECT m.k, m.r, m.c, 'INBOX', m.zh, m.en, ?::timestamptz
+			    FROM unnest(?::uuid[], ?::text[], ?::text[], ?::uuid[], ?::text[], ?::text[]) WITH ORDINALITY AS m(task, k, r, c, zh, en, n)
+			    WHERE m.task IN (SELECT task_id FROM marked) ORDER BY m.n
+			    ON CONFLICT (event_key) DO NOTHING
+			), steps AS (
+			    INSERT INTO case_history (case_id, task_id, at, actor, action, detail)
+			    SELECT s.c, s.t, ?::timestamptz, 'system', ?, s.d
+			    FROM unnest(?::uuid[], ?::uuid[], ?::text[]) WITH ORDINALITY AS s(c, t, d, n)
+			    WHERE s.t IN (SELECT task_id FROM marked) ORDER BY s.n
+			)
+			SELECT task_id FROM marked""";
 
 	private final JdbcClient jdbc;
-	private final Cases cases;
-	private final Notifications notifications;
 	private final CatalogQueries catalog;
 	private final Clock clock;
 	private final TransactionTemplate transactions;
 	private final ApplicationEventPublisher events;
+	private final AuditTrail audit;
 
-	DeadlineWarnings(JdbcClient jdbc, Cases cases, Notifications notifications, CatalogQueries catalog, Clock clock,
-			TransactionTemplate transactions, ApplicationEventPublisher events) {
+	DeadlineWarnings(JdbcClient jdbc, CatalogQueries catalog, Clock clock, TransactionTemplate transactions,
+			ApplicationEventPublisher events, AuditTrail audit) {
+		this.audit = audit;
 		this.transactions = transactions;
 		this.events = events;
 		this.jdbc = jdbc;
-		this.cases = cases;
-		this.notifications = notifications;
 		this.catalog = catalog;
 		this.clock = clock;
 	}
@@ -70,7 +88,8 @@ public class DeadlineWarnings {
 	 */
 	public int scan(LocalDate today) {
 		List<Candidate> red = candidates(RED_CANDIDATES, today);
-		Set<UUID> turningRed = red.stream().map(Candidate::task).collect(Collectors.toSet());
+		Set<UUID> turningRed = new HashSet<>();
+		red.forEach(c -> turningRed.add(c.task()));
 		List<Candidate> yellow = new ArrayList<>(candidates(YELLOW_CANDIDATES, today));
 		yellow.removeIf(y -> turningRed.contains(y.task()));
 		int turnedRed = markAll(red, Colour.RED);
@@ -79,12 +98,7 @@ public class DeadlineWarnings {
 		return turnedRed + turnedYellow;
 	}
 
-	/**
-	 * Marks the candidates in chunks of {@value #CHUNK}, each one transaction of three statements: one
-	 * conditional update of the chunk's colours, then the messages and the history rows of the tasks it
-	 * changed. A day's thousands of changes cost a few dozen statements instead of four each (see "10
-	 * million cases" in docs/PERFORMANCE.md), and a task's colour, messages and history commit together.
-	 */
+	/** Marks the candidates in chunks of {@value #CHUNK}, each one statement in a transaction of its own. */
 	private int markAll(List<Candidate> candidates, Colour colour) {
 		int changed = 0;
 		for (int from = 0; from < candidates.size(); from += CHUNK) {
@@ -112,34 +126,52 @@ public class DeadlineWarnings {
 	}
 
 	private int mark(List<Candidate> chunk, Colour colour) {
-		// only still-running tasks whose colour is still the old one change: concurrent scanners race here once,
-		// and only the tasks this update changed are told about
-		String[] ids = chunk.stream().map(c -> c.task().toString()).toArray(String[]::new);
-		Set<UUID> updated = new HashSet<>(jdbc.sql("""
-				UPDATE case_task SET colour = ? WHERE id = ANY(?::uuid[]) AND colour <> ? AND colour <> 'RED'
-				  AND state IN ('PENDING', 'CLAIMED') RETURNING id""")
-			.params(colour.name(), ids, colour.name())
-			.query(UUID.class)
-			.list());
-		List<Notifications.Message> messages = new ArrayList<>();
-		List<Cases.NewStep> steps = new ArrayList<>();
-		Instant now = clock.instant();
+		List<String> messageTasks = new ArrayList<>();
+		List<String> keys = new ArrayList<>();
+		List<String> recipients = new ArrayList<>();
+		List<String> messageCases = new ArrayList<>();
+		List<String> zhs = new ArrayList<>();
+		List<String> ens = new ArrayList<>();
+		List<String> stepCases = new ArrayList<>();
+		List<String> stepTasks = new ArrayList<>();
+		List<String> details = new ArrayList<>();
+		var catalogue = catalog.catalogue();
 		for (Candidate c : chunk) {
-			if (!updated.contains(c.task())) {
-				continue;
-			}
-			String item = catalog.catalogue().item(c.item()).map(i -> i.name().zh()).orElse(c.item());
+			String item = catalogue.item(c.item()).map(i -> i.name().zh()).orElse(c.item());
 			String zh = (colour == Colour.RED ? "【红牌】已超期：" : "【黄牌】临近期限：") + "办件 " + c.number() + " 的" + item + "，期限 " + c.due();
 			String en = (colour == Colour.RED ? "[RED] overdue: " : "[YELLOW] close to the limit: ") + "case " + c.number() + ", item "
 					+ c.item() + ", due " + c.due();
 			// supervisors read the warnings of their region and below (Notifications#of), so the case's own region is named
 			for (String recipient : List.of("DEPARTMENT_HEAD:" + c.department(), Notifications.SUPERVISORS + c.region())) {
-				messages.add(new Notifications.Message(c.task() + ":" + colour + ":" + recipient, recipient, c.caseId(), "INBOX", zh, en));
+				messageTasks.add(c.task().toString());
+				keys.add(c.task() + ":" + colour + ":" + recipient);
+				recipients.add(recipient);
+				messageCases.add(c.caseId().toString());
+				zhs.add(zh);
+				ens.add(en);
 			}
-			steps.add(new Cases.NewStep(c.caseId(), c.task(), now, "system", colour == Colour.RED ? "OVERDUE" : "WARNING", zh));
+			stepCases.add(c.caseId().toString());
+			stepTasks.add(c.task().toString());
+			details.add(zh);
 		}
-		notifications.sendAll(messages);
-		cases.recordAll(steps);
-		return updated.size();
+		Instant now = clock.instant();
+		String action = colour == Colour.RED ? "OVERDUE" : "WARNING";
+		Set<UUID> changed = new HashSet<>(jdbc.sql(MARK)
+			.params(colour.name(), chunk.stream().map(c -> c.task().toString()).toArray(String[]::new), colour.name(), now.toString(),
+					array(messageTasks), array(keys), array(recipients), array(messageCases), array(zhs), array(ens), now.toString(),
+					action, array(stepCases), array(stepTasks), array(details))
+			.query(UUID.class)
+			.list());
+		for (int i = 0; i < chunk.size(); i++) {
+			Candidate c = chunk.get(i);
+			if (changed.contains(c.task())) {
+				audit.record("system", "case." + action, "case/" + c.caseId() + "/task/" + c.task(), details.get(i));
+			}
+		}
+		return changed.size();
+	}
+
+	private static String[] array(List<String> values) {
+		return values.toArray(String[]::new);
 	}
 }

@@ -75,7 +75,7 @@ public class Halls {
 	 * The competent hall: the nearest hall up the applicant's region whose comprehensive window accepts
 	 * the matter's category; the provincial hall ({@code <province>-HALL}) when none is configured.
 	 */
-	public String competentHall(Catalogue catalogue, Matter matter, RegionCode region) {
+	public HallCode competentHall(Catalogue catalogue, Matter matter, RegionCode region) {
 		WindowCategory category = categoryOf(matter);
 		for (Region r : catalogue.lineage(region)) {
 			Optional<Hall> hall = halls.values()
@@ -83,10 +83,10 @@ public class Halls {
 				.filter(h -> h.region().equals(r.code()) && h.categories().contains(category))
 				.findFirst();
 			if (hall.isPresent()) {
-				return hall.get().code();
+				return HallCode.of(hall.get().code());
 			}
 		}
-		return region.province().value() + "-HALL";
+		return HallCode.of(region.province().value() + "-HALL");
 	}
 
 	public Optional<Hall> hall(String code) {

@@ -5,19 +5,26 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import cn.onego.cases.CaseEvents.ResultRevoked;
+import cn.onego.cases.CaseEvents.TaskDecided;
+import cn.onego.cases.TaskState.Action;
+import cn.onego.catalog.Enums.ResultKind;
+import cn.onego.clock.Deadline;
 
 /**
- * One item of a case in one department. Immutable: each transition checks the state, and returns the
- * task as it is afterwards.
+ * One item of a case in one department. Immutable and made of parts — what was decided, and the working-day
+ * clock — so that a change is one line. Each transition asks {@link TaskState} whether it is allowed and
+ * returns a {@link Transition}. The parts are shown flat, as one object.
  */
-public record Task(UUID id, UUID caseId, String item, String department, boolean mandatory, boolean commitment,
-		TaskState state, List<String> prerequisites, Map<String, TaskResult> inputs, TaskResult result,
-		Decision decision, String claimedBy, String autoRule, LocalDate startedOn, LocalDate dueOn, Instant decidedAt,
-		int version, Integer limitDays, int lostDays, LocalDate pausedOn, LocalDate warnOn, String colour) {
+public record Task(TaskId id, CaseId caseId, String item, String department, boolean mandatory, boolean commitment,
+		TaskState state, List<String> prerequisites, Map<String, TaskResult> inputs, @JsonUnwrapped Outcome outcome,
+		@JsonUnwrapped Clock clock, int version) {
 
 	/** What an approved item produced: a licence with its number, or a notice. */
-	public record TaskResult(String kind, String licenceType, String number, String name, String notice) {
+	public record TaskResult(ResultKind kind, String licenceType, String number, String name, String notice) {
 	}
 
 	/**
@@ -28,93 +35,147 @@ public record Task(UUID id, UUID caseId, String item, String department, boolean
 			List<SupplementRequest> requests) {
 	}
 
-	Task start(LocalDate on, LocalDate due) {
-		IllegalTransition.check(state == TaskState.WAITING, "子件", state, "开始办理");
-		return with(TaskState.PENDING, claimedBy, result, decision, autoRule, on, due, decidedAt);
+	/** Who has the task and what was decided: result or decision, the rule that decided it (秒批, 即办) and when. */
+	public record Outcome(TaskResult result, Decision decision, String claimedBy, String autoRule, Instant decidedAt) {
+
+		static Outcome none() {
+			return new Outcome(null, null, null, null, null);
+		}
+
+		Outcome claimedBy(String reviewer) {
+			return new Outcome(result, decision, reviewer, autoRule, decidedAt);
+		}
+
+		Outcome result(TaskResult value, String rule, Instant at) {
+			return new Outcome(value, decision, claimedBy, rule, at);
+		}
+
+		Outcome decision(Decision value) {
+			return new Outcome(result, value, claimedBy, autoRule, decidedAt);
+		}
+
+		Outcome decidedAt(Instant at) {
+			return new Outcome(result, decision, claimedBy, autoRule, at);
+		}
 	}
 
-	Task claim(String reviewer) {
-		IllegalTransition.check(state.canMoveTo(TaskState.CLAIMED) && state == TaskState.PENDING, "子件", state, "领取");
-		return with(TaskState.CLAIMED, reviewer, result, decision, autoRule, startedOn, dueOn, decidedAt);
+	/**
+	 * The task's working-day clock: started on, due on and warned from (null while the calendar of the year is
+	 * not loaded), its limit, the working days lost to pauses, and the day the current pause began.
+	 */
+	public record Clock(LocalDate startedOn, LocalDate dueOn, Integer limitDays, int lostDays, LocalDate pausedOn,
+			LocalDate warnOn) {
+
+		static Clock notStarted(int limit) {
+			return new Clock(null, null, limit, 0, null, null);
+		}
+
+		/** The clock as the deadline says, with due and warning days computed from it (null: pending calendar). */
+		static Clock of(Deadline deadline, LocalDate due, LocalDate warn) {
+			return new Clock(deadline.startedOn(), due, deadline.limit(), deadline.lostWorkingDays(), deadline.pausedOn(), warn);
+		}
+
+		/** The deadline this clock runs against, once started. */
+		Deadline deadline() {
+			return startedOn == null || limitDays == null ? null : new Deadline(startedOn, limitDays, lostDays, pausedOn);
+		}
 	}
 
-	Task release() {
-		IllegalTransition.check(state == TaskState.CLAIMED, "子件", state, "退回队列");
-		return with(TaskState.PENDING, null, result, decision, autoRule, startedOn, dueOn, decidedAt);
+	/** A new task of a case, waiting until it is started. */
+	static Task waiting(TaskId id, CaseId caseId, String item, String department, boolean mandatory, boolean commitment,
+			List<String> prerequisites, int limit) {
+		return new Task(id, caseId, item, department, mandatory, commitment, TaskState.WAITING, List.copyOf(prerequisites), Map.of(),
+				Outcome.none(), Clock.notStarted(limit), 0);
 	}
 
-	Task approve(TaskResult result, Instant at) {
-		IllegalTransition.check(state == TaskState.CLAIMED, "子件", state, "准予");
-		return with(TaskState.APPROVED, claimedBy, result, decision, autoRule, startedOn, dueOn, at);
+	/** Starts the task with its prerequisites' results, on the clock given (computed from the calendar). */
+	Transition<Task> start(Map<String, TaskResult> results, Clock started, String action, Act act, String detail) {
+		Map<String, TaskResult> all = new LinkedHashMap<>(inputs);
+		all.putAll(results);
+		return step(moved(Action.START).withInputs(Map.copyOf(all)).withClock(started), act, action, detail);
+	}
+
+	Transition<Task> claim(Act act) {
+		return step(moved(Action.CLAIM).withOutcome(outcome.claimedBy(act.by())), act, "CLAIMED", null);
+	}
+
+	Transition<Task> release(Act act) {
+		return step(moved(Action.RELEASE).withOutcome(outcome.claimedBy(null)), act, "RELEASED", null);
+	}
+
+	Transition<Task> approve(TaskResult result, String detail, Act act) {
+		return decided(moved(Action.APPROVE).withOutcome(outcome.result(result, outcome.autoRule(), act.at())), act, detail);
 	}
 
 	/** 秒批 or 即办: approved without a reviewer's claim, by a rule or at the window. */
-	Task approveDirectly(TaskResult result, String rule, Instant at) {
-		IllegalTransition.check(state == TaskState.PENDING, "子件", state, "即时准予");
-		return with(TaskState.APPROVED, null, result, decision, rule, startedOn, dueOn, at);
+	Transition<Task> approveDirectly(TaskResult result, String rule, Act act) {
+		return decided(moved(Action.APPROVE_DIRECTLY).withOutcome(new Outcome(result, outcome.decision(), null, rule, act.at())),
+				act, rule);
 	}
 
-	Task refuse(Decision why, Instant at) {
-		IllegalTransition.check(state == TaskState.CLAIMED, "子件", state, "不予");
-		return with(TaskState.REFUSED, claimedBy, null, why, autoRule, startedOn, dueOn, at);
+	Transition<Task> refuse(Decision why, Act act) {
+		return decided(moved(Action.REFUSE).withOutcome(new Outcome(null, why, outcome.claimedBy(), outcome.autoRule(), act.at())),
+				act, why.reason() + "（" + why.legalBasis() + "）");
 	}
 
-	Task askForSupplement(Decision why) {
-		IllegalTransition.check(state == TaskState.CLAIMED, "子件", state, "要求补正");
-		return with(TaskState.AWAITING_SUPPLEMENT, claimedBy, result, why, autoRule, startedOn, dueOn, decidedAt);
+	Transition<Task> askForSupplement(Decision why, String detail, Act act) {
+		return step(moved(Action.ASK_FOR_SUPPLEMENT).withOutcome(outcome.decision(why)), act, "SUPPLEMENT_REQUESTED", detail);
 	}
 
-	Task suspend(Decision why) {
-		IllegalTransition.check(state == TaskState.CLAIMED, "子件", state, "中止（特别程序）");
-		return with(TaskState.SUSPENDED, claimedBy, result, why, autoRule, startedOn, dueOn, decidedAt);
+	Transition<Task> suspend(Decision why, String detail, Act act) {
+		return step(moved(Action.SUSPEND).withOutcome(outcome.decision(why)), act, "SUSPENDED", detail);
 	}
 
-	/** Back to the reviewer after the applicant's supplement or the end of a special procedure. */
-	Task resume() {
-		IllegalTransition.check(state == TaskState.AWAITING_SUPPLEMENT || state == TaskState.SUSPENDED, "子件", state, "恢复办理");
-		return with(TaskState.CLAIMED, claimedBy, result, decision, autoRule, startedOn, dueOn, decidedAt);
+	Transition<Task> resume(String detail, Act act) {
+		return step(moved(Action.RESUME), act, "RESUMED", detail);
 	}
 
-	Task cancel(Instant at) {
-		IllegalTransition.check(state.canMoveTo(TaskState.CANCELLED), "子件", state, "取消");
-		return with(TaskState.CANCELLED, claimedBy, result, decision, autoRule, startedOn, dueOn, at);
+	Transition<Task> cancel(String why, Act act) {
+		return step(moved(Action.CANCEL).withOutcome(outcome.decidedAt(act.at())), act, "CANCELLED", why);
 	}
 
-	Task revoke(Decision why, Instant at) {
-		IllegalTransition.check(state == TaskState.APPROVED, "子件", state, "撤销");
-		return with(TaskState.REVOKED, claimedBy, result, why, autoRule, startedOn, dueOn, at);
+	Transition<Task> revoke(Decision why, String finding, Act act) {
+		return step(moved(Action.REVOKE).withOutcome(new Outcome(outcome.result(), why, outcome.claimedBy(), outcome.autoRule(),
+				act.at())), act, "REVOKED", finding).telling(new ResultRevoked(caseId, id, item, finding));
 	}
 
-	/** Attaches a prerequisite's result (e.g. the business licence number) to this task. */
-	Task withInput(String prerequisite, TaskResult input) {
-		Map<String, TaskResult> all = new LinkedHashMap<>(inputs);
-		all.put(prerequisite, input);
-		return new Task(id, caseId, item, department, mandatory, commitment, state, prerequisites, Map.copyOf(all), result,
-				decision, claimedBy, autoRule, startedOn, dueOn, decidedAt, version, limitDays, lostDays, pausedOn, warnOn, colour);
+	/** The task with its clock adjusted (stopped, restarted). */
+	Task withClock(Clock next) {
+		return new Task(id, caseId, item, department, mandatory, commitment, state, prerequisites, inputs, outcome, next, version);
 	}
 
-	private Task with(TaskState next, String claimedBy, TaskResult result, Decision decision, String autoRule,
-			LocalDate startedOn, LocalDate dueOn, Instant decidedAt) {
-		return new Task(id, caseId, item, department, mandatory, commitment, next, prerequisites, inputs, result, decision,
-				claimedBy, autoRule, startedOn, dueOn, decidedAt, version, limitDays, lostDays, pausedOn, warnOn, colour);
-	}
-
-	/** The task as stored after a write that bumped its version. */
-	Task withVersion(int stored) {
-		return new Task(id, caseId, item, department, mandatory, commitment, state, prerequisites, inputs, result, decision,
-				claimedBy, autoRule, startedOn, dueOn, decidedAt, stored, limitDays, lostDays, pausedOn, warnOn, colour);
+	/** The task as stored after a save that changed it. */
+	Task saved() {
+		return new Task(id, caseId, item, department, mandatory, commitment, state, prerequisites, inputs, outcome, clock,
+				version + 1);
 	}
 
 	/** The task's working-day clock, once started. */
-	public cn.onego.clock.Deadline deadline() {
-		return startedOn == null || limitDays == null ? null
-				: new cn.onego.clock.Deadline(startedOn, limitDays, lostDays, pausedOn);
+	public Deadline deadline() {
+		return clock.deadline();
 	}
 
-	/** The task with its clock as the deadline says, due and warning days as computed from it (null: pending calendar). */
-	Task withClock(cn.onego.clock.Deadline clock, LocalDate due, LocalDate warn, String colour) {
-		return new Task(id, caseId, item, department, mandatory, commitment, state, prerequisites, inputs, result, decision,
-				claimedBy, autoRule, clock.startedOn(), due, decidedAt, version, clock.limit(), clock.lostWorkingDays(),
-				clock.pausedOn(), warn, colour);
+	private Transition<Task> decided(Task after, Act act, String detail) {
+		String told = after.state == TaskState.APPROVED ? (after.outcome.result() == null || after.outcome.result().number() == null ? ""
+				: after.outcome.result().number()) : after.outcome.decision().reason();
+		return Transition.of(this, after, Step.of(caseId, id, act, after.state.name(), state, after.state, detail))
+			.telling(new TaskDecided(caseId, id, item, department, after.state, told));
+	}
+
+	private Transition<Task> step(Task after, Act act, String action, String detail) {
+		return Transition.of(this, after, Step.of(caseId, id, act, action, state, after.state, detail));
+	}
+
+	private Task moved(Action action) {
+		return new Task(id, caseId, item, department, mandatory, commitment, state.after(action), prerequisites, inputs, outcome,
+				clock, version);
+	}
+
+	private Task withOutcome(Outcome next) {
+		return new Task(id, caseId, item, department, mandatory, commitment, state, prerequisites, inputs, next, clock, version);
+	}
+
+	private Task withInputs(Map<String, TaskResult> next) {
+		return new Task(id, caseId, item, department, mandatory, commitment, state, prerequisites, next, outcome, clock, version);
 	}
 }

@@ -21,12 +21,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.onego.cases.CaseFile;
+import cn.onego.cases.CaseId;
 import cn.onego.cases.CaseQueries;
 import cn.onego.cases.CaseState;
 import cn.onego.catalog.CatalogQueries;
 import cn.onego.clock.Calendars;
 import cn.onego.clock.CalendarNotLoaded;
 import cn.onego.identity.Actor;
+import cn.onego.platform.ReadOnlyData;
 import cn.onego.platform.FieldProblem;
 import cn.onego.platform.InvalidInput;
 import cn.onego.platform.Message;
@@ -43,6 +45,7 @@ public class Ratings {
 	private static final Set<CaseState> CLOSED = Set.of(CaseState.ISSUED, CaseState.REFUSED, CaseState.NOT_ACCEPTED);
 
 	private final JdbcClient jdbc;
+	private final ReadOnlyData reads;
 	private final CaseQueries cases;
 	private final CatalogQueries catalog;
 	private final Calendars calendars;
@@ -51,10 +54,11 @@ public class Ratings {
 	private final int windowDays;
 	private final int rectificationWorkingDays;
 
-	Ratings(JdbcClient jdbc, CaseQueries cases, CatalogQueries catalog, Calendars calendars, TransactionTemplate transactions,
+	Ratings(JdbcClient jdbc, ReadOnlyData reads, CaseQueries cases, CatalogQueries catalog, Calendars calendars, TransactionTemplate transactions,
 			Clock clock, @Value("${onego.evaluation.window-days:7}") int windowDays,
 			@Value("${onego.evaluation.rectification-working-days:15}") int rectificationWorkingDays) {
 		this.jdbc = jdbc;
+		this.reads = reads;
 		this.cases = cases;
 		this.catalog = catalog;
 		this.calendars = calendars;
@@ -77,8 +81,8 @@ public class Ratings {
 	 * opens a rectification for the department rated (or the hall) due in working days.
 	 */
 	public Rating rate(Actor actor, UUID caseId, NewRating request) {
-		CaseFile c = cases.caseFile(actor, caseId);
-		boolean applicant = actor.username().equals(c.applicantUsername()) || c.applicantId().equals(actor.idNumber());
+		CaseFile c = cases.caseFile(actor, CaseId.of(caseId));
+		boolean applicant = actor.username().equals(c.applicant().username()) || c.applicant().id().equals(actor.idNumber());
 		if (!applicant) {
 			throw new NotTheApplicant();
 		}
@@ -109,7 +113,7 @@ public class Ratings {
 				Text.check(problems, "tags[" + i + "]", tags.get(i), Text.Kind.LINE, 20);
 			}
 		}
-		List<String> departments = cases.departmentsOf(caseId);
+		List<String> departments = cases.departmentsOf(CaseId.of(caseId));
 		if (request.department() != null && !departments.contains(request.department())) {
 			problems.add(new FieldProblem("department", "not-in-case", Message.of("该部门未办理此件", "that department did not handle this case")));
 		}
@@ -121,10 +125,10 @@ public class Ratings {
 			throw new InvalidInput(problems);
 		}
 		Instant now = clock.instant();
-		if (!CLOSED.contains(c.state()) || c.closedAt() == null) {
+		if (!CLOSED.contains(c.state()) || c.times().closedAt() == null) {
 			throw new OutsideWindow(Message.of("办件尚未办结，办结后可评价", "the case is not closed yet; rate it once it is"));
 		}
-		if (now.isAfter(c.closedAt().plus(Duration.ofDays(windowDays)))) {
+		if (now.isAfter(c.times().closedAt().plus(Duration.ofDays(windowDays)))) {
 			throw new OutsideWindow(Message.of("已超过办结后 " + windowDays + " 日的评价期限", "the " + windowDays + "-day rating window after closing has passed"));
 		}
 		return transactions.execute(status -> {
@@ -134,8 +138,8 @@ public class Ratings {
 					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (case_id) DO NOTHING""")
 				.params(id, caseId, c.number().value(), actor.username(), request.level(), request.channel().name(),
 						request.comment() == null ? null : request.comment().trim(),
-						(request.tags() == null ? List.<String>of() : request.tags()).toArray(String[]::new), c.matter(), c.hall(),
-						c.region(), request.department(), Timestamp.from(now))
+						(request.tags() == null ? List.<String>of() : request.tags()).toArray(String[]::new), c.matter(), c.place().hall().value(),
+						c.place().region().value(), request.department(), Timestamp.from(now))
 				.update();
 			if (inserted == 0) {
 				throw new AlreadyRated(c.number().value());
@@ -143,7 +147,7 @@ public class Ratings {
 			if (bad) {
 				LocalDate due = null;
 				try {
-					due = calendars.of(RegionCode.of(c.region())).plusWorkingDays(LocalDate.ofInstant(now, clock.getZone()),
+					due = calendars.of(c.place().region()).plusWorkingDays(LocalDate.ofInstant(now, clock.getZone()),
 							rectificationWorkingDays);
 				}
 				catch (CalendarNotLoaded notLoaded) {
@@ -152,7 +156,7 @@ public class Ratings {
 				jdbc.sql("""
 						INSERT INTO rectification (id, rating_id, case_id, responsible, state, due_on, opened_at)
 						VALUES (?, ?, ?, ?, 'OPEN', ?, ?)""")
-					.params(UUID.randomUUID(), id, caseId, request.department() != null ? request.department() : c.hall(), due,
+					.params(UUID.randomUUID(), id, caseId, request.department() != null ? request.department() : c.place().hall().value(), due,
 							Timestamp.from(now))
 					.update();
 			}
@@ -162,7 +166,7 @@ public class Ratings {
 
 	/** A case's rating, for whoever may read the case; anyone else learns nothing (not found). */
 	public Rating find(Actor actor, UUID caseId) {
-		cases.caseFile(actor, caseId);
+		cases.caseFile(actor, CaseId.of(caseId));
 		return find(caseId).orElseThrow(() -> new NotFound("评价", "Rating", caseId.toString()));
 	}
 
@@ -217,7 +221,7 @@ public class Ratings {
 			params.add(RegionCode.of(region).prefix() + "%");
 		}
 		Map<String, RatingStatistics> rows = new LinkedHashMap<>();
-		jdbc.sql(sql)
+		reads.jdbc().sql(sql)
 			.params(params)
 			.query((rs, n) -> {
 				String key = rs.getString(1);

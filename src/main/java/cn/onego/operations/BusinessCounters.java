@@ -40,11 +40,11 @@ class BusinessCounters {
 	void on(CaseEvent event) {
 		Counter counter;
 		if (event instanceof CaseEvents.CaseOpened opened) {
-			counter = counter("onego.cases.opened", "Cases opened in a hall's queue", "hall", opened.hall());
+			counter = counter("onego.cases.opened", "Cases opened in a hall's queue", "hall", opened.hall().value());
 		}
 		else if (event instanceof CaseEvents.CaseAccepted accepted) {
 			counter = counter("onego.acceptances", "Cases accepted at the window, by mode (standard, 容缺 with gaps, 告知承诺 on commitment)",
-					"mode", accepted.mode().toLowerCase(Locale.ROOT));
+					"mode", accepted.mode().name().toLowerCase(Locale.ROOT));
 		}
 		else if (event instanceof CaseEvents.CaseNotAccepted) {
 			counter = counter("onego.window.refusals", "Cases the window refused to accept");
@@ -54,14 +54,14 @@ class BusinessCounters {
 		}
 		else if (event instanceof CaseEvents.TaskDecided decided) {
 			counter = counter("onego.decisions", "Tasks decided, by item and outcome", "item", decided.item(), "outcome",
-					decided.outcome().toLowerCase(Locale.ROOT));
+					decided.outcome().name().toLowerCase(Locale.ROOT));
 		}
 		else if (event instanceof CaseEvents.CaseReady) {
 			counter = counter("onego.cases.ready", "Cases ready to issue");
 		}
 		else if (event instanceof CaseEvents.CaseIssued issued) {
 			counter = counter("onego.cases.issued", "Cases issued, by delivery method", "method",
-					issued.method() == null ? "unknown" : issued.method().toLowerCase(Locale.ROOT));
+					issued.method() == null ? "unknown" : issued.method().name().toLowerCase(Locale.ROOT));
 		}
 		else if (event instanceof CaseEvents.CaseRefused) {
 			counter = counter("onego.cases.refused", "Cases refused after review");

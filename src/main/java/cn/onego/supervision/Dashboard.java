@@ -8,31 +8,37 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import cn.onego.application.Guidance;
 import cn.onego.application.ReductionMetrics;
+import cn.onego.cases.CaseId;
+import cn.onego.cases.OpenDeadlines;
+import cn.onego.cases.TaskId;
 import cn.onego.catalog.CatalogQueries;
+import cn.onego.clock.Deadline.Colour;
 import cn.onego.evaluation.RatingStatistics;
 import cn.onego.evaluation.Ratings;
 import cn.onego.identity.Actor;
+import cn.onego.platform.ReadOnlyData;
 import cn.onego.shared.RegionCode;
 
 /** The supervision dashboard's figures, read from the daily aggregates and the live warnings. */
 @Service
 public class Dashboard {
 
-	private final JdbcClient jdbc;
+	private final ReadOnlyData reads;
 	private final CatalogQueries catalog;
 	private final Guidance guidance;
 	private final Ratings ratings;
+	private final OpenDeadlines deadlines;
 
-	Dashboard(JdbcClient jdbc, CatalogQueries catalog, Guidance guidance, Ratings ratings) {
-		this.jdbc = jdbc;
+	Dashboard(ReadOnlyData reads, CatalogQueries catalog, Guidance guidance, Ratings ratings, OpenDeadlines deadlines) {
+		this.reads = reads;
 		this.catalog = catalog;
 		this.guidance = guidance;
 		this.ratings = ratings;
+		this.deadlines = deadlines;
 	}
 
 	/**
@@ -57,8 +63,8 @@ public class Dashboard {
 			long lateOnCriticalPath, BigDecimal onTimeRate, BigDecimal averageHandlingDays, BigDecimal averageLimitDays) {
 	}
 
-	public record Warning(String taskId, String caseId, String caseNumber, String item, String itemName, String department,
-			String departmentName, String colour, LocalDate dueOn) {
+	public record Warning(TaskId taskId, CaseId caseId, String caseNumber, String item, String itemName, String department,
+			String departmentName, Colour colour, LocalDate dueOn) {
 	}
 
 	public record Overview(Filter filter, List<Volume> volumes, long tasksDecided, long tasksLate, BigDecimal onTimeRate,
@@ -89,7 +95,7 @@ public class Dashboard {
 			.limit(10)
 			.toList();
 		List<Warning> warnings = warnings(f, 200);
-		Map<String, Long> colours = colourCounts(f);
+		Map<Colour, Long> colours = deadlines.count(scope(f));
 		RegionCode region = f.region() == null ? RegionCode.of("430000") : RegionCode.of(f.region());
 		List<RatingStatistics> satisfaction = ratings.statistics(Ratings.GroupBy.REGION, f.from(), f.to().plusDays(1), region.value());
 		long[] counts = new long[5];
@@ -104,7 +110,7 @@ public class Dashboard {
 		}
 		return new Overview(f, volumes(f), decided, late, rate(onTime, decided),
 				average(handling, decided), average(limits, decided),
-				bottlenecks, colours.getOrDefault("YELLOW", 0L), colours.getOrDefault("RED", 0L), warnings,
+				bottlenecks, colours.getOrDefault(Colour.YELLOW, 0L), colours.getOrDefault(Colour.RED, 0L), warnings,
 				guidance.regionReport(region).aggregate(), RatingStatistics.of(region.value(),
 						catalog.catalogue().region(region).map(r -> r.name()).orElse(region.value()), counts, rectifications, closed));
 	}
@@ -112,7 +118,7 @@ public class Dashboard {
 	public List<Volume> volumes(Filter f) {
 		// the case aggregates have no department: a department filter does not narrow the volumes
 		Conditions where = Conditions.of(f, true, "region", "hall", null, "matter", "channel");
-		return jdbc.sql("SELECT day, sum(submitted), sum(accepted), sum(not_accepted), sum(issued), sum(refused) FROM supervision_case_day"
+		return reads.jdbc().sql("SELECT day, sum(submitted), sum(accepted), sum(not_accepted), sum(issued), sum(refused) FROM supervision_case_day"
 				+ where.sql() + " GROUP BY day ORDER BY day")
 			.params(where.params())
 			.query((rs, n) -> new Volume(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
@@ -179,7 +185,7 @@ public class Dashboard {
 		boolean detailed = f.hall() != null || f.matter() != null || f.channel() != null;
 		Conditions where = Conditions.of(f, true, "region", "hall", "department", "matter", "channel");
 		String table = detailed ? "supervision_task_day" : "supervision_department_day";
-		return jdbc.sql("SELECT department, sum(decided), sum(on_time), sum(late), sum(late_on_critical_path), sum(handling_days),"
+		return reads.jdbc().sql("SELECT department, sum(decided), sum(on_time), sum(late), sum(late_on_critical_path), sum(handling_days),"
 				+ " sum(limit_days) FROM " + table + where.sql() + " GROUP BY department ORDER BY department")
 			.params(where.params())
 			.query((rs, n) -> new DepartmentSums(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
@@ -187,51 +193,25 @@ public class Dashboard {
 			.list();
 	}
 
-	/** Open tasks carry their case's number, region, hall, matter and channel (V14): no join to the cases. */
-	private static final String WARNED_TASKS = " FROM case_task t";
-
-	private static Conditions warned(Filter f) {
-		Conditions where = Conditions.of(f, false, "t.region", "t.hall", "t.department", "t.matter", "t.channel");
-		return new Conditions(where.sql() + " AND t.colour <> 'GREEN' AND t.state IN ('PENDING', 'CLAIMED')", where.params());
-	}
-
-	/** How many tasks are yellow and how many red now, counted (the list of them is cut short). */
-	private Map<String, Long> colourCounts(Filter f) {
-		Map<String, Long> counts = new java.util.HashMap<>();
-		Conditions where = warned(f);
-		jdbc.sql("SELECT t.colour, count(*)" + WARNED_TASKS + where.sql() + " GROUP BY t.colour")
-			.params(where.params())
-			.query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2)))
-			.list();
-		return counts;
-	}
-
 	/** The tasks yellow or red now (read through the colour index), red first, then by due day. */
 	public List<Warning> warnings(Filter f) {
 		return warnings(f, 5000);
 	}
 
-	/**
-	 * Red first, then yellow, each by due day: read as the first {@code limit} of each colour, which an index
-	 * in due-day order gives without sorting all of a province's warned tasks.
-	 */
+	/** The warned tasks of the filter's scope, as the case flow's open deadlines list them, with names. */
 	private List<Warning> warnings(Filter f, int limit) {
 		var catalogue = catalog.catalogue();
-		Conditions where = warned(f);
-		String ofColour = "SELECT t.id, t.case_id, t.case_number, t.item, t.department, t.colour, t.due_on" + WARNED_TASKS
-				+ where.sql() + " AND t.colour = ? ORDER BY t.due_on LIMIT " + limit;
-		List<Object> params = new ArrayList<>(List.of(where.params()));
-		params.add("RED");
-		params.addAll(List.of(where.params()));
-		params.add("YELLOW");
-		return jdbc.sql("SELECT * FROM ((" + ofColour + ") UNION ALL (" + ofColour + ")) w ORDER BY w.colour = 'RED' DESC, w.due_on LIMIT "
-				+ limit)
-			.params(params)
-			.query((rs, n) -> new Warning(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					catalogue.item(rs.getString(4)).map(i -> i.name().zh()).orElse(rs.getString(4)), rs.getString(5),
-					catalogue.department(rs.getString(5)).map(d -> d.name()).orElse(rs.getString(5)), rs.getString(6),
-					rs.getObject(7, LocalDate.class)))
-			.list();
+		return deadlines.list(scope(f), limit)
+			.stream()
+			.map(w -> new Warning(w.task(), w.caseId(), w.caseNumber(), w.item(),
+					catalogue.item(w.item()).map(i -> i.name().zh()).orElse(w.item()), w.department(),
+					catalogue.department(w.department()).map(d -> d.name()).orElse(w.department()), w.colour(), w.dueOn()))
+			.toList();
+	}
+
+	private static OpenDeadlines.Scope scope(Filter f) {
+		return new OpenDeadlines.Scope(f.region() == null ? null : RegionCode.of(f.region()), f.hall(), f.department(), f.matter(),
+				f.channel());
 	}
 
 	/** A dashboard table as rows of named columns, for export. */

@@ -2,9 +2,11 @@
  * 行政效能电子监管: the live picture of how cases go — volumes by day, on-time rate, the tasks yellow and
  * red now, handling time against the promised limits, the departments most often late on a case's
  * critical path, the reduction metrics and satisfaction — for a region, hall, department, matter, channel
- * and period, with every table exportable as CSV and Excel. Daily aggregates are maintained from the
- * cases' events as they happen (each event counted once), never by scanning all cases per request. Every
- * export goes into the audit trail.
+ * and period, with every table exportable as CSV and Excel. Daily aggregates are folded every second from the
+ * case flow's ledger of counted facts ({@link cn.onego.cases.CaseFacts}, each event counted once), never by
+ * scanning all cases per request; the yellow and red tasks come from the case flow's open deadlines
+ * ({@link cn.onego.cases.OpenDeadlines}), never from its tables. Its reads go to the read replica when one is
+ * configured ({@link cn.onego.platform.ReadOnlyData}). Every export goes into the audit trail. Listens to nothing.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Supervision", allowedDependencies = { "shared", "platform",
 		"catalog", "cases", "application", "evaluation", "identity", "clock", "audit" })

@@ -23,8 +23,8 @@ import cn.onego.ApiClient;
 import cn.onego.TestRegions;
 
 /**
- * The deadline scanner on 20,000 open tasks: it reads only the due ones through its partial indexes,
- * and two scanners running at once change each colour — and notify — exactly once.
+ * The deadline scanner on 20,000 open tasks: it reads only the due ones through the partial indexes of the open
+ * deadlines (never the tasks), and two scanners running at once change each colour — and notify — exactly once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -63,22 +63,29 @@ class DeadlineWarningsIT {
 		// facts, as dispatch writes them
 		jdbc.sql("""
 				INSERT INTO case_task (id, case_id, item, department, mandatory, state, prerequisites, started_on, due_on,
-				    limit_days, warn_on, colour, case_number, applicant_name, region, hall, matter, channel)
+				    limit_days, warn_on, case_number, applicant_name, region, hall, matter, channel)
 				SELECT gen_random_uuid(), ?, 'ITEM-' || n, ?, true, CASE WHEN n % 2 = 0 THEN 'PENDING' ELSE 'CLAIMED' END, '[]',
 				    DATE '2020-05-01',
 				    CASE WHEN n <= 20 THEN DATE '2020-05-25' WHEN n <= 50 THEN DATE '2020-06-05' ELSE DATE '2021-01-01' + (n % 300) END,
 				    20,
 				    CASE WHEN n <= 20 THEN DATE '2020-05-20' WHEN n <= 50 THEN DATE '2020-05-29' ELSE DATE '2020-12-01' + (n % 300) END,
-				    'GREEN', ?, '测试', ?, '430000-HALL', 'HN-CATERING', 'ONLINE'
+				    ?, '测试', ?, '430000-HALL', 'HN-CATERING', 'ONLINE'
 				FROM generate_series(1, 20050) AS n""")
 			.params(caseId, department, number, region)
 			.update();
-		JdbcClient.create(owner).sql("ANALYZE case_task").update();
+		// and their open deadlines, green, as dispatch writes them beside the tasks (V33)
+		jdbc.sql("""
+				INSERT INTO open_deadline (task_id, case_id, case_number, item, department, region, hall, matter, channel, due_on, warn_on)
+				SELECT id, case_id, case_number, item, department, region, hall, matter, channel, due_on, warn_on FROM case_task
+				WHERE case_id = ?""")
+			.param(caseId)
+			.update();
+		JdbcClient.create(owner).sql("ANALYZE open_deadline").update();
 
 		String yellowPlan = plan(DeadlineWarnings.YELLOW_CANDIDATES);
 		String redPlan = plan(DeadlineWarnings.RED_CANDIDATES);
-		assertThat(yellowPlan).contains("case_task_warn").doesNotContain("Seq Scan on case_task");
-		assertThat(redPlan).contains("case_task_overdue").doesNotContain("Seq Scan on case_task");
+		assertThat(yellowPlan).contains("open_deadline_warn").doesNotContain("Seq Scan on open_deadline").doesNotContain("case_task");
+		assertThat(redPlan).contains("open_deadline_overdue").doesNotContain("Seq Scan on open_deadline").doesNotContain("case_task");
 
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		CountDownLatch start = new CountDownLatch(1);
@@ -94,8 +101,8 @@ class DeadlineWarningsIT {
 		pool.shutdown();
 
 		assertThat(changed).as("each of the 50 due tasks changed colour once").isEqualTo(50);
-		assertThat(count("SELECT count(*) FROM case_task WHERE department = ? AND colour = 'RED'", department)).isEqualTo(20);
-		assertThat(count("SELECT count(*) FROM case_task WHERE department = ? AND colour = 'YELLOW'", department)).isEqualTo(30);
+		assertThat(count("SELECT count(*) FROM open_deadline WHERE department = ? AND colour = 'RED'", department)).isEqualTo(20);
+		assertThat(count("SELECT count(*) FROM open_deadline WHERE department = ? AND colour = 'YELLOW'", department)).isEqualTo(30);
 		assertThat(count("SELECT count(*) FROM notification WHERE recipient = ?", "DEPARTMENT_HEAD:" + department)).isEqualTo(50);
 		assertThat(count("SELECT count(*) FROM notification WHERE case_id = ?::uuid AND recipient = 'SUPERVISOR:" + region + "'",
 				caseId.toString())).as("addressed to the supervisors of the case's region (and above)").isEqualTo(50);

@@ -65,17 +65,19 @@ class StateMachineTests {
 	@MethodSource("taskStates")
 	void refusesEveryTaskActionTheStateDoesNotAllow(TaskState state) {
 		Task task = task(state);
-		var actions = Map.<String, java.util.function.Function<Task, Task>>of(
-				"start", t -> t.start(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 9)),
-				"claim", t -> t.claim("r"), "release", Task::release,
-				"approve", t -> t.approve(null, java.time.Instant.EPOCH),
-				"approveDirectly", t -> t.approveDirectly(null, "rule", java.time.Instant.EPOCH),
-				"refuse", t -> t.refuse(null, java.time.Instant.EPOCH),
-				"askForSupplement", t -> t.askForSupplement(null), "suspend", t -> t.suspend(null), "resume", Task::resume,
-				"revoke", t -> t.revoke(null, java.time.Instant.EPOCH));
+		var actions = Map.<String, java.util.function.Function<Task, Transition<Task>>>of(
+				"start", t -> t.start(Map.of(), new Task.Clock(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 9), 5, 0, null, null),
+						"STARTED", AN_ACT, null),
+				"claim", t -> t.claim(AN_ACT), "release", t -> t.release(AN_ACT),
+				"approve", t -> t.approve(null, null, AN_ACT),
+				"approveDirectly", t -> t.approveDirectly(null, "rule", AN_ACT),
+				"refuse", t -> t.refuse(A_DECISION, AN_ACT),
+				"askForSupplement", t -> t.askForSupplement(A_DECISION, null, AN_ACT), "suspend", t -> t.suspend(A_DECISION, null, AN_ACT),
+				"resume", t -> t.resume(null, AN_ACT),
+				"revoke", t -> t.revoke(A_DECISION, "finding", AN_ACT));
 		actions.forEach((name, action) -> {
 			try {
-				Task after = action.apply(task);
+				Task after = action.apply(task).after();
 				assertThat(state.canMoveTo(after.state())).as(name + " from " + state).isTrue();
 			}
 			catch (IllegalTransition refused) {
@@ -83,7 +85,7 @@ class StateMachineTests {
 			}
 		});
 		if (!state.canMoveTo(TaskState.CANCELLED)) {
-			org.assertj.core.api.Assertions.assertThatThrownBy(() -> task.cancel(java.time.Instant.EPOCH))
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> task.cancel("why", AN_ACT))
 				.isInstanceOf(IllegalTransition.class);
 		}
 	}
@@ -95,11 +97,12 @@ class StateMachineTests {
 	@Test
 	void refusesToIssueACaseThatIsNotReadyOrToMakeItReadyWithAGapOpen() {
 		CaseFile inProgress = aCase(CaseState.IN_PROGRESS, List.of(new CaseFile.Gap("M", "材料", null)));
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> inProgress.issue(new CaseFile.Issue("WINDOW_PICKUP", null, "c",
-				java.time.Instant.EPOCH))).isInstanceOf(IllegalTransition.class);
-		org.assertj.core.api.Assertions.assertThatThrownBy(inProgress::ready).isInstanceOf(IllegalTransition.class);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> inProgress.issue(new CaseFile.Issue(
+				cn.onego.application.ApplicationInput.Delivery.Method.WINDOW_PICKUP, null, "c", java.time.Instant.EPOCH), AN_ACT))
+			.isInstanceOf(IllegalTransition.class);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> inProgress.makeReady(AN_ACT)).isInstanceOf(IllegalTransition.class);
 		CaseFile filled = aCase(CaseState.IN_PROGRESS, List.of(new CaseFile.Gap("M", "材料", "hash")));
-		assertThat(filled.ready().state()).isEqualTo(CaseState.READY);
+		assertThat(filled.makeReady(AN_ACT).after().state()).isEqualTo(CaseState.READY);
 	}
 
 	@Test
@@ -116,10 +119,10 @@ class StateMachineTests {
 	@Test
 	void leavesADueDatePendingInAYearWithoutACalendarRatherThanBlockingTheDecision() {
 		var only2026 = new cn.onego.clock.WorkingDayCalendar(Set.of(2026), Map.of());
-		assertThat(CaseHandling.due(only2026, LocalDate.of(2026, 3, 2), 5)).isEqualTo(LocalDate.of(2026, 3, 9));
-		assertThat(CaseHandling.due(only2026, LocalDate.of(2026, 3, 7), 1)).as("a Saturday start counts from Monday")
+		assertThat(TaskClocks.due(only2026, LocalDate.of(2026, 3, 2), 5)).isEqualTo(LocalDate.of(2026, 3, 9));
+		assertThat(TaskClocks.due(only2026, LocalDate.of(2026, 3, 7), 1)).as("a Saturday start counts from Monday")
 			.isEqualTo(LocalDate.of(2026, 3, 10));
-		assertThat(CaseHandling.due(only2026, LocalDate.of(2026, 12, 20), 20)).isNull();
+		assertThat(TaskClocks.due(only2026, LocalDate.of(2026, 12, 20), 20)).isNull();
 	}
 
 	@Test
@@ -137,19 +140,25 @@ class StateMachineTests {
 			.isEqualTo(LocalDate.of(2026, 3, 11));
 	}
 
+	static final Act AN_ACT = new Act("r", java.time.Instant.EPOCH);
+
+	static final Task.Decision A_DECISION = new Task.Decision("reason", "basis", null, null, List.of());
+
 	private static Task clocked(String item, List<String> prerequisites, int limit, int lost) {
-		return new Task(UUID.randomUUID(), UUID.randomUUID(), item, "DEPT", true, false, TaskState.CLAIMED, prerequisites, Map.of(),
-				null, null, "r", null, LocalDate.of(2026, 3, 2), null, null, 0, limit, lost, null, null, "GREEN");
+		return new Task(TaskId.random(), CaseId.random(), item, "DEPT", true, false, TaskState.CLAIMED, prerequisites, Map.of(),
+				new Task.Outcome(null, null, "r", null, null), new Task.Clock(LocalDate.of(2026, 3, 2), null, limit, lost, null, null), 0);
 	}
 
-	private static Task task(TaskState state) {
-		return new Task(UUID.randomUUID(), UUID.randomUUID(), "ITEM", "DEPT", true, false, state, List.of(), Map.of(), null, null,
-				"r", null, null, null, null, 0, null, 0, null, null, "GREEN");
+	static Task task(TaskState state) {
+		return new Task(TaskId.random(), CaseId.random(), "ITEM", "DEPT", true, false, state, List.of(), Map.of(),
+				new Task.Outcome(null, null, "r", null, null), new Task.Clock(null, null, null, 0, null, null), 0);
 	}
 
-	private static CaseFile aCase(CaseState state, List<CaseFile.Gap> gaps) {
-		return new CaseFile(UUID.randomUUID(), CaseNumber.of(RegionCode.of("430102"), LocalDate.of(2026, 1, 5), 1), UUID.randomUUID(),
-				"M", "A", "N", "u", "430102", "H", "ONLINE", state, CaseFile.Mode.WITH_GAPS, gaps, null, false, List.of(), List.of(),
-				null, null, null, null, java.time.Instant.EPOCH, null, null, 0);
+	static CaseFile aCase(CaseState state, List<CaseFile.Gap> gaps) {
+		return new CaseFile(CaseId.random(), CaseNumber.of(RegionCode.of("430102"), LocalDate.of(2026, 1, 5), 1), UUID.randomUUID(),
+				"M", new CaseFile.Applicant("A", "N", "u"), new CaseFile.Place(RegionCode.of("430102"), HallCode.of("H"),
+						cn.onego.application.ApplicationInput.Channel.ONLINE),
+				state, new CaseFile.Terms(CaseFile.Mode.WITH_GAPS, gaps, null, false, List.of(), null), new CaseFile.Supplements(List.of(), 0),
+				new CaseFile.Outcome(null, null), null, new CaseFile.Times(java.time.Instant.EPOCH, null, null), 0, 0);
 	}
 }

@@ -228,13 +228,13 @@ class CrashSafetyIT {
 				assertThat(count(sql, """
 						SELECT abs((SELECT count(*) FROM case_file)
 						         - (SELECT coalesce(sum(submitted), 0) FROM supervision_case_day)
-						         - (SELECT count(*) FROM supervision_delta WHERE kind = 'submitted'))
+						         - (SELECT count(*) FROM case_fact WHERE kind = 'submitted'))
 						     + abs((SELECT count(*) FROM case_file WHERE accepted_at IS NOT NULL)
 						         - (SELECT coalesce(sum(accepted), 0) FROM supervision_case_day)
-						         - (SELECT count(*) FROM supervision_delta WHERE kind = 'accepted'))
+						         - (SELECT count(*) FROM case_fact WHERE kind = 'accepted'))
 						     + abs((SELECT count(*) FROM case_task WHERE decided_at IS NOT NULL)
 						         - (SELECT coalesce(sum(decided), 0) FROM supervision_task_day)
-						         - (SELECT count(*) FROM supervision_delta WHERE kind = 'decided'))""", null)).isZero();
+						         - (SELECT count(*) FROM case_fact WHERE kind = 'decided'))""", null)).isZero();
 				assertThat(count(sql, "SELECT count(*) FROM case_file", null)).isGreaterThanOrEqualTo(acknowledged.size());
 			}
 

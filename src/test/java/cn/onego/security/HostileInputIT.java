@@ -72,7 +72,7 @@ class HostileInputIT {
 	 * contexts complete and are archived asynchronously), the supervision tables (every 200 ms the fold moves
 	 * deltas into the aggregates) and Flyway's history.
 	 */
-	private static final Set<String> UNWATCHED = Set.of("event_publication", "event_publication_archive", "supervision_delta",
+	private static final Set<String> UNWATCHED = Set.of("event_publication", "event_publication_archive", "case_fact",
 			"supervision_case_day", "supervision_task_day", "supervision_department_day", "supervision_processed",
 			"flyway_schema_history");
 

@@ -63,10 +63,11 @@ class SupervisionIT {
 		String warnedCase = warned.apply("HN-CATERING", SHOP, Set.of(), Set.of());
 		accept(warned, warnedCase);
 		warned.approve(warnedCase, "HN-SCJG-ENT-REG", Identities.creditCode());
-		jdbc.sql("UPDATE case_task SET colour = 'RED' WHERE case_id = ?::uuid AND item = 'HN-SCJG-FOOD-LICENCE'").param(warnedCase).update();
+		// the colours live in the open deadlines the scanner marks (V33)
+		jdbc.sql("UPDATE open_deadline SET colour = 'RED' WHERE case_id = ?::uuid AND item = 'HN-SCJG-FOOD-LICENCE'").param(warnedCase).update();
 		int yellow = jdbc.sql("""
-				UPDATE case_task SET colour = 'YELLOW' WHERE id = (SELECT id FROM case_task WHERE case_id = ?::uuid
-				    AND item <> 'HN-SCJG-FOOD-LICENCE' AND state IN ('PENDING', 'CLAIMED') ORDER BY item LIMIT 1)""")
+				UPDATE open_deadline SET colour = 'YELLOW' WHERE task_id = (SELECT task_id FROM open_deadline WHERE case_id = ?::uuid
+				    AND item <> 'HN-SCJG-FOOD-LICENCE' ORDER BY item LIMIT 1)""")
 			.param(warnedCase)
 			.update();
 

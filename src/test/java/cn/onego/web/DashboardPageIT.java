@@ -153,7 +153,8 @@ class DashboardPageIT {
 		Response accepted = world.as(world.clerkOf(caseId), "POST", "/api/v1/cases/" + caseId + "/acceptance",
 				Map.of("version", world.caseVersion(caseId)));
 		assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
-		jdbc.sql("UPDATE case_task SET colour = 'RED' WHERE case_id = ?::uuid AND item = 'HN-SCJG-ENT-REG'").param(caseId).update();
+		// the colours live in the open deadlines the scanner marks (V33)
+		jdbc.sql("UPDATE open_deadline SET colour = 'RED' WHERE case_id = ?::uuid AND item = 'HN-SCJG-ENT-REG'").param(caseId).update();
 		return world.view(CaseWorld.OBSERVER, caseId).json("$.caseFile.number");
 	}
 

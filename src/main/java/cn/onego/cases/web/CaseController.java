@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.onego.application.ApplicationRecord;
 import cn.onego.cases.CaseFile;
 import cn.onego.cases.CaseHandling;
+import cn.onego.cases.CaseId;
 import cn.onego.cases.CaseProgressLookup;
 import cn.onego.cases.CaseQueries;
 import cn.onego.cases.CaseState;
@@ -25,6 +26,7 @@ import cn.onego.cases.CaseSummary;
 import cn.onego.cases.Notifications;
 import cn.onego.cases.SupplementRequest;
 import cn.onego.cases.Task;
+import cn.onego.cases.TaskId;
 import cn.onego.cases.TaskState;
 import cn.onego.identity.Actors;
 import cn.onego.platform.RequestValues;
@@ -63,7 +65,7 @@ class CaseController {
 	@GetMapping("/cases/{id}")
 	@Operation(summary = "A case with its tasks, history and verifications 办件详情")
 	CaseQueries.CaseView view(@PathVariable UUID id) {
-		return queries.view(actors.current(), id);
+		return queries.view(actors.current(), CaseId.of(id));
 	}
 
 	@GetMapping(path = "/cases", params = "number")
@@ -81,13 +83,13 @@ class CaseController {
 	@GetMapping("/cases/{id}/application")
 	@Operation(summary = "What was submitted for the case 申请内容", description = "The form and the materials, for the applicant, the hall's windows and the departments handling the case.", operationId = "caseApplication")
 	ApplicationRecord application(@PathVariable UUID id) {
-		return queries.application(actors.current(), id);
+		return queries.application(actors.current(), CaseId.of(id));
 	}
 
 	@GetMapping("/cases/{id}/receipt")
 	@Operation(summary = "The acceptance receipt 受理回执")
 	CaseQueries.Receipt receipt(@PathVariable UUID id) {
-		return queries.receipt(actors.current(), id);
+		return queries.receipt(actors.current(), CaseId.of(id));
 	}
 
 	@GetMapping("/my/cases")
@@ -144,33 +146,33 @@ class CaseController {
 	@Refuses(status = 422, code = "green-channel-closed", when = "the applicant is on the blacklist: no 容缺 or 告知承诺")
 	@Refuses(status = 422, code = "no-competent-department", when = "the catalogue places no department for an item where the case is handled")
 	CaseFile accept(@PathVariable UUID id, @RequestBody AcceptanceRequest request) {
-		return handling.accept(actors.current(), id, request.version(),
+		return handling.accept(actors.current(), CaseId.of(id), request.version(),
 				new CaseHandling.Acceptance(request.gaps(), request.gapWorkingDays(), request.commitments()));
 	}
 
 	@PostMapping("/cases/{id}/refusal")
 	@Operation(summary = "Refuse to accept 不予受理")
 	CaseFile refuseToAccept(@PathVariable UUID id, @RequestBody RefusalRequest request) {
-		return handling.refuseToAccept(actors.current(), id, request.version(), request.reason(), request.legalBasis());
+		return handling.refuseToAccept(actors.current(), CaseId.of(id), request.version(), request.reason(), request.legalBasis());
 	}
 
 	@PostMapping("/cases/{id}/supplement-request")
 	@Operation(summary = "Ask once for everything missing 一次性告知补正")
 	CaseFile askForSupplement(@PathVariable UUID id, @RequestBody SupplementRequestBody request) {
-		return handling.askForSupplement(actors.current(), id, request.version(), request.requests());
+		return handling.askForSupplement(actors.current(), CaseId.of(id), request.version(), request.requests());
 	}
 
 	@PostMapping("/cases/{id}/supplement")
 	@Operation(summary = "Supply what was asked 提交补正材料", description = "By the applicant, or at the window for them.")
 	@Refuses(status = 409, code = "illegal-transition", when = "the case is not waiting for a supplement")
 	CaseFile supply(@PathVariable UUID id, @RequestBody SupplyRequest request) {
-		return handling.supplement(actors.current(), id, request.attachments(), request.note());
+		return handling.supplement(actors.current(), CaseId.of(id), request.attachments(), request.note());
 	}
 
 	@PostMapping("/cases/{id}/issue")
 	@Operation(summary = "Issue the result bundle 统一出件", description = "Free mail needs the tracking number.")
 	CaseFile issue(@PathVariable UUID id, @RequestBody IssueRequest request) {
-		return handling.issue(actors.current(), id, request.version(), request.trackingNumber());
+		return handling.issue(actors.current(), CaseId.of(id), request.version(), request.trackingNumber());
 	}
 
 	// ------------------------------------------------------------------ the departments
@@ -190,44 +192,44 @@ class CaseController {
 	@PostMapping("/tasks/{id}/claim")
 	@Operation(summary = "Claim a task 领取")
 	Task claim(@PathVariable UUID id, @RequestBody VersionRequest request) {
-		return handling.claim(actors.current(), id, request.version());
+		return handling.claim(actors.current(), TaskId.of(id), request.version());
 	}
 
 	@PostMapping("/tasks/{id}/release")
 	@Operation(summary = "Put a claimed task back in the queue")
 	Task release(@PathVariable UUID id, @RequestBody VersionRequest request) {
-		return handling.release(actors.current(), id, request.version());
+		return handling.release(actors.current(), TaskId.of(id), request.version());
 	}
 
 	@PostMapping("/tasks/{id}/approval")
 	@Operation(summary = "Approve with the result 准予", description = "A licence result needs its number.")
 	Task approve(@PathVariable UUID id, @RequestBody ApprovalRequest request) {
-		return handling.approve(actors.current(), id, request.version(), request.number(), request.notice());
+		return handling.approve(actors.current(), TaskId.of(id), request.version(), request.number(), request.notice());
 	}
 
 	@PostMapping("/tasks/{id}/refusal")
 	@Operation(summary = "Refuse with reason and legal basis 不予许可")
 	Task refuseTask(@PathVariable UUID id, @RequestBody RefusalRequest request) {
-		return handling.refuse(actors.current(), id, request.version(), request.reason(), request.legalBasis());
+		return handling.refuse(actors.current(), TaskId.of(id), request.version(), request.reason(), request.legalBasis());
 	}
 
 	@PostMapping("/tasks/{id}/supplement-request")
 	@Operation(summary = "Ask the applicant for a supplement through the window 要求补正")
 	Task askForTaskSupplement(@PathVariable UUID id, @RequestBody SupplementRequestBody request) {
-		return handling.askForTaskSupplement(actors.current(), id, request.version(), request.requests());
+		return handling.askForTaskSupplement(actors.current(), TaskId.of(id), request.version(), request.requests());
 	}
 
 	@PostMapping("/tasks/{id}/suspension")
 	@Operation(summary = "Suspend for a special procedure 特别程序", description = "EXPERT_REVIEW, PUBLIC_NOTICE, ON_SITE_INSPECTION, HEARING or TESTING, with reason and longest duration.")
 	Task suspend(@PathVariable UUID id, @RequestBody SuspensionRequest request) {
-		return handling.suspend(actors.current(), id, request.version(), request.procedure(), request.reason(),
+		return handling.suspend(actors.current(), TaskId.of(id), request.version(), request.procedure(), request.reason(),
 				request.maxWorkingDays());
 	}
 
 	@PostMapping("/tasks/{id}/resumption")
 	@Operation(summary = "Resume after a special procedure")
 	Task resume(@PathVariable UUID id, @RequestBody VersionRequest request) {
-		return handling.resume(actors.current(), id, request.version());
+		return handling.resume(actors.current(), TaskId.of(id), request.version());
 	}
 
 	@PostMapping("/verifications/{id}")

@@ -1,0 +1,27 @@
+package cn.onego.cases;
+
+import java.time.LocalDate;
+
+/**
+ * What one event of a case adds to the counts of supervision (行政效能电子监管): a case submitted, accepted, not
+ * accepted, issued or refused on a day, or a task decided — in time or late, late on the case's critical path or
+ * not, after how many working days of its limit. Written by the transition's own statement, so each event counts
+ * exactly once; taken in batches through {@link CaseFacts}.
+ */
+public record CaseFact(Kind kind, LocalDate day, String region, String hall, String department, String matter, String channel,
+		boolean late, boolean lateOnCriticalPath, int handlingDays, int limitDays) {
+
+	/** What is counted. */
+	public enum Kind {
+		SUBMITTED, ACCEPTED, NOT_ACCEPTED, ISSUED, REFUSED, DECIDED;
+
+		/** As stored (lower case, as supervision's aggregates name their columns). */
+		String stored() {
+			return name().toLowerCase();
+		}
+
+		static Kind ofStored(String stored) {
+			return valueOf(stored.toUpperCase());
+		}
+	}
+}

@@ -1,0 +1,71 @@
+package cn.onego.cases;
+
+import java.time.Clock;
+
+import org.springframework.stereotype.Component;
+
+import cn.onego.application.ApplicationInput.Delivery;
+import cn.onego.cases.CaseFile.Issue;
+import cn.onego.catalog.CatalogQueries;
+import cn.onego.catalog.Catalogue;
+import cn.onego.catalog.Department;
+import cn.onego.catalog.Enums.ResultKind;
+import cn.onego.identity.Actor;
+import cn.onego.licences.ELicences;
+import cn.onego.platform.InvalidInput;
+import cn.onego.platform.Message;
+import cn.onego.platform.Text;
+import cn.onego.platform.Text.Kind;
+
+/**
+ * 统一出件: a clerk of the case's hall hands over the result bundle of a ready case, or mails it free of charge
+ * (with its tracking number); every licence among the results is recorded as an e-licence of the applicant.
+ */
+@Component
+class Issuing {
+
+	private final Cases cases;
+	private final CaseTransactions transactions;
+	private final CaseAccess access;
+	private final CatalogQueries catalog;
+	private final ELicences licences;
+	private final TaskClocks clocks;
+	private final Clock clock;
+
+	Issuing(Cases cases, CaseTransactions transactions, CaseAccess access, CatalogQueries catalog, ELicences licences,
+			TaskClocks clocks, Clock clock) {
+		this.cases = cases;
+		this.transactions = transactions;
+		this.access = access;
+		this.catalog = catalog;
+		this.licences = licences;
+		this.clocks = clocks;
+		this.clock = clock;
+	}
+
+	CaseFile issue(Actor clerk, CaseId caseId, int version, String trackingNumber) {
+		return transactions.run("办件", () -> {
+			Changes changes = access.atWindow(clerk, caseId, version);
+			Text.require("trackingNumber", trackingNumber, Kind.LINE, Text.CODE);
+			CaseFile c = changes.caseFile();
+			c.state().after(CaseState.Action.ISSUE);
+			Delivery.Method method = c.deliveryMethod();
+			String tracking = trackingNumber == null || trackingNumber.isBlank() ? null : trackingNumber.trim();
+			if (method == Delivery.Method.FREE_MAIL && tracking == null) {
+				throw InvalidInput.of("trackingNumber", "required", Message.of("免费邮寄须填写快递单号", "free mail needs the tracking number"));
+			}
+			Act act = new Act(clerk.username(), clock.instant());
+			Catalogue catalogue = catalog.catalogue();
+			for (Task t : changes.tasks()) {
+				var result = t.outcome().result();
+				if (t.state() == TaskState.APPROVED && result != null && result.kind() == ResultKind.LICENCE) {
+					String issuer = catalogue.department(t.department()).map(Department::name).orElse(t.department());
+					licences.record(c.applicant().id(), result.licenceType(), result.number(), result.name(), issuer, clocks.day(act.at()),
+							null);
+				}
+			}
+			changes.apply(c.issue(new Issue(method, trackingNumber == null ? null : trackingNumber.trim(), clerk.username(), act.at()), act));
+			return cases.save(changes).caseFile();
+		});
+	}
+}

@@ -3,6 +3,7 @@ package cn.onego.application;
 import java.util.Optional;
 
 import cn.onego.catalog.Material;
+import cn.onego.catalog.Matter;
 import cn.onego.sharing.OnceOnly;
 import cn.onego.sharing.OnceOnly.ReadRequest;
 
@@ -18,6 +19,11 @@ final class ApplicantSources implements MaterialSources {
 	ApplicantSources(OnceOnly onceOnly, ReadRequest request) {
 		this.onceOnly = onceOnly;
 		this.request = request;
+	}
+
+	/** The purpose that every registry read for an application of the matter is logged under. */
+	static String purpose(Matter matter) {
+		return "一件事一次办申请：" + matter.name().zh();
 	}
 
 	@Override

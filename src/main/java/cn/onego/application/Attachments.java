@@ -1,6 +1,5 @@
 package cn.onego.application;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
@@ -8,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -18,20 +16,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.onego.platform.FieldProblem;
-import cn.onego.platform.InvalidInput;
 import cn.onego.platform.Message;
 import cn.onego.platform.Problem;
-import cn.onego.platform.Text;
 import cn.onego.sharing.SignedDocuments;
 
 /**
@@ -43,41 +36,14 @@ import cn.onego.sharing.SignedDocuments;
  * Each owner may upload at most {@code onego.attachments.quota-files} files and
  * {@code onego.attachments.quota-megabytes} MB in 24 hours. An application, a draft, a supplement or an
  * authorisation may refer only to files its acting user uploaded; an upload nobody referred to within
- * {@code onego.attachments.unreferenced-days} is deleted by a daily clean-up.
+ * {@code onego.attachments.unreferenced-days} is deleted by a daily clean-up. What an upload must be is
+ * {@link AcceptedFile}; the clean-up is {@link UploadRetention}.
  */
 @Service
 public class Attachments implements SignedDocuments {
 
-	private static final Logger log = LoggerFactory.getLogger(Attachments.class);
-
 	public static final int MAX_BYTES = 20 * 1024 * 1024;
-	static final int MAX_NAME = 255;
 	private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
-
-	/** An accepted file type with the bytes its content starts with. */
-	enum FileType {
-		PDF("application/pdf", "%PDF-".getBytes(StandardCharsets.US_ASCII)),
-		/** OFD (GB/T 33190) is a zip container. */
-		OFD("application/ofd", new byte[] { 'P', 'K', 3, 4 }),
-		JPEG("image/jpeg", new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF }),
-		PNG("image/png", new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' });
-
-		final String mediaType;
-		final byte[] magic;
-
-		FileType(String mediaType, byte[] magic) {
-			this.mediaType = mediaType;
-			this.magic = magic;
-		}
-
-		static Optional<FileType> of(String mediaType) {
-			return Arrays.stream(values()).filter(t -> t.mediaType.equalsIgnoreCase(mediaType)).findFirst();
-		}
-
-		boolean matches(byte[] content) {
-			return content.length >= magic.length && Arrays.equals(Arrays.copyOf(content, magic.length), magic);
-		}
-	}
 
 	/** A stored file as its uploader sees it; {@code name} is the sanitised display name, if one was sent. */
 	public record Attachment(String hash, String contentType, int size, String name) {
@@ -86,41 +52,24 @@ public class Attachments implements SignedDocuments {
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
+	private final UploadRetention retention;
 	private final int quotaFiles;
 	private final long quotaBytes;
-	private final int unreferencedDays;
 
-	Attachments(JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
+	Attachments(JdbcClient jdbc, TransactionTemplate transactions, Clock clock, UploadRetention retention,
 			@Value("${onego.attachments.quota-files:200}") int quotaFiles,
-			@Value("${onego.attachments.quota-megabytes:200}") long quotaMegabytes,
-			@Value("${onego.attachments.unreferenced-days:7}") int unreferencedDays) {
+			@Value("${onego.attachments.quota-megabytes:200}") long quotaMegabytes) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.retention = retention;
 		this.quotaFiles = quotaFiles;
 		this.quotaBytes = quotaMegabytes * 1024 * 1024;
-		this.unreferencedDays = unreferencedDays;
 	}
 
 	/** Stores an upload of {@code owner}'s, or refuses it with the field problem and stores nothing. */
 	public Attachment store(String owner, String fileName, byte[] content, String declaredType) {
-		String type = declaredType == null ? "" : declaredType.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
-		String name = displayName(fileName);
-		Optional<FileType> fileType = FileType.of(type);
-		if (content.length == 0) {
-			throw InvalidInput.of("file", "empty", Message.of("文件为空", "the file is empty"));
-		}
-		if (content.length > MAX_BYTES) {
-			throw new TooLarge();
-		}
-		if (fileType.isEmpty()) {
-			String shown = type.length() > 50 ? type.substring(0, 50) + "…" : type;
-			throw new UnsupportedType(shown);
-		}
-		if (!fileType.get().matches(content)) {
-			throw new InvalidInput(List.of(new FieldProblem("file", "content-mismatch",
-					Message.of("文件内容与声明的类型（" + type + "）不符", "the content is not of the declared type " + type))));
-		}
+		AcceptedFile file = AcceptedFile.of(fileName, content, declaredType);
 		String hash = sha256(content);
 		Instant now = clock.instant();
 		transactions.executeWithoutResult(status -> {
@@ -138,35 +87,15 @@ public class Attachments implements SignedDocuments {
 			jdbc.sql("""
 					INSERT INTO attachment (hash, content_type, size, content) VALUES (?, ?, ?, ?)
 					ON CONFLICT (hash) DO UPDATE SET size = excluded.size""")
-				.params(hash, fileType.get().mediaType, content.length, content)
+				.params(hash, file.mediaType(), content.length, content)
 				.update();
 			jdbc.sql("""
 					INSERT INTO attachment_upload (id, hash, owner, display_name, size, uploaded_at)
 					VALUES (?, ?, ?, ?, ?, ?)""")
-				.params(UUID.randomUUID(), hash, owner, name, content.length, Timestamp.from(now))
+				.params(UUID.randomUUID(), hash, owner, file.name(), content.length, Timestamp.from(now))
 				.update();
 		});
-		return new Attachment(hash, fileType.get().mediaType, content.length, name);
-	}
-
-	/**
-	 * The file name to show, or null: the client's name is never a path, so one with a directory, a parent
-	 * reference, control or invisible characters is refused rather than cleaned up behind the user's back.
-	 */
-	static String displayName(String fileName) {
-		if (fileName == null || fileName.isBlank()) {
-			return null;
-		}
-		List<FieldProblem> problems = new ArrayList<>();
-		String name = Text.check(problems, "file", fileName, Text.Kind.LINE, MAX_NAME);
-		if (problems.isEmpty() && (name.contains("/") || name.contains("\\") || name.contains("..") || name.contains(":"))) {
-			problems.add(new FieldProblem("file", "file-name", Message.of("文件名不能包含路径（/、\\、..、:）",
-					"a file name cannot hold a path (/, \\, .., :)")));
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidInput(problems);
-		}
-		return name.isEmpty() ? null : name;
+		return new Attachment(hash, file.mediaType(), content.length, file.name());
 	}
 
 	public Optional<Attachment> find(String hash) {
@@ -239,33 +168,7 @@ public class Attachments implements SignedDocuments {
 	 * contents no upload is left for. Returns how many uploads were deleted.
 	 */
 	public int deleteUnreferenced(Instant now) {
-		Instant before = now.minus(Duration.ofDays(unreferencedDays));
-		List<String> hashes = jdbc.sql("""
-				DELETE FROM attachment_upload WHERE referenced_at IS NULL AND uploaded_at < ? RETURNING hash""")
-			.param(Timestamp.from(before))
-			.query(String.class)
-			.list();
-		for (String hash : new HashSet<>(hashes)) {
-			transactions.executeWithoutResult(status -> {
-				// the content's row lock orders this against an upload of the same content going on now
-				boolean present = jdbc.sql("SELECT hash FROM attachment WHERE hash = ? FOR UPDATE").param(hash)
-					.query(String.class).optional().isPresent();
-				if (present) {
-					jdbc.sql("DELETE FROM attachment WHERE hash = ? AND NOT EXISTS (SELECT 1 FROM attachment_upload WHERE hash = ?)")
-						.params(hash, hash)
-						.update();
-				}
-			});
-		}
-		return hashes.size();
-	}
-
-	@Scheduled(cron = "${onego.attachments.clean-up-cron:0 30 3 * * *}", zone = "Asia/Shanghai")
-	void cleanUp() {
-		int deleted = deleteUnreferenced(clock.instant());
-		if (deleted > 0) {
-			log.info("Deleted {} uploads nobody referred to within {} days", deleted, unreferencedDays);
-		}
+		return retention.deleteUnreferenced(now);
 	}
 
 	static String sha256(byte[] content) {

@@ -1,6 +1,5 @@
 package cn.onego.idp;
 
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,21 +17,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.onego.idp.Attempts.Kind;
-import cn.onego.idp.RegistrationProblems.CodeRejected;
-import cn.onego.idp.RegistrationProblems.RealNameCheckFailed;
 import cn.onego.idp.RegistrationProblems.RegistrationClosed;
 import cn.onego.idp.RegistrationProblems.RegistrationNotFound;
-import cn.onego.idp.RegistrationProblems.TooManyCodes;
 import cn.onego.idp.Registrations.Registration;
 import cn.onego.idp.Registrations.State;
 import cn.onego.platform.FieldProblem;
 import cn.onego.platform.InvalidInput;
 import cn.onego.platform.Message;
 import cn.onego.platform.PasswordRules;
-import cn.onego.platform.registry.PopulationRegistry;
-import cn.onego.platform.registry.PopulationRegistry.PersonOnRecord;
 import cn.onego.platform.sms.SmsGateway;
-import cn.onego.shared.IdNumber;
 
 /**
  * Real-name registration (实名注册) in two steps.
@@ -44,24 +37,21 @@ import cn.onego.shared.IdNumber;
  * <li>{@link #confirm}: the code. Right: the person is registered, or, if the number already had an
  * account, told so and offered a password reset ({@link #resetPassword}).</li>
  * </ol>
- * Every step is an attempt in {@code idp_attempt}, accepted or refused.
+ * Every step is an attempt in {@code idp_attempt}, accepted or refused. The registry check is
+ * {@link RealNameCheck}, the codes are {@link OneTimeCodes}.
  */
 @Service
 public class RealNameRegistration {
 
-	static final String READER = "idp";
-	static final String PURPOSE = "统一身份认证实名注册核验 (real-name check at registration)";
 	/** After a right code for an existing account, how long the password reset it offers stays open. */
 	static final Duration RESET_WINDOW = Duration.ofMinutes(10);
 
 	private static final Pattern ID_SHAPE = Pattern.compile("\\d{17}[\\dX]");
 	private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,31}");
 	private static final Pattern ID_LIKE = Pattern.compile("\\d{17}[\\dx]");
-	private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
-	private static final Pattern DOTS = Pattern.compile("[·•・‧･.．]");
 
-	private final PopulationRegistry registry;
-	private final SmsGateway sms;
+	private final RealNameCheck realName;
+	private final OneTimeCodes codes;
 	private final People people;
 	private final Registrations registrations;
 	private final Attempts attempts;
@@ -69,10 +59,10 @@ public class RealNameRegistration {
 	private final Clock clock;
 	private final TransactionTemplate transaction;
 
-	RealNameRegistration(PopulationRegistry registry, SmsGateway sms, People people, Registrations registrations,
+	RealNameRegistration(RealNameCheck realName, OneTimeCodes codes, People people, Registrations registrations,
 			Attempts attempts, Clock clock, PlatformTransactionManager transactions) {
-		this.registry = registry;
-		this.sms = sms;
+		this.realName = realName;
+		this.codes = codes;
 		this.people = people;
 		this.registrations = registrations;
 		this.attempts = attempts;
@@ -142,30 +132,15 @@ public class RealNameRegistration {
 			throw new InvalidInput(problems);
 		}
 
-		if (!IdNumber.isValid(idNumber)) {
-			throw refused(idNumber, "CHECK_DIGIT", address);
-		}
-		Optional<PersonOnRecord> onRecord = registry.personOnRecord(idNumber, READER, PURPOSE);
-		if (onRecord.isEmpty()) {
-			throw refused(idNumber, "UNKNOWN_ID_NUMBER", address);
-		}
-		if (!sameName(onRecord.get().name(), name)) {
-			throw refused(idNumber, "NAME_MISMATCH", address);
-		}
-		Optional<Person> existing = people.byIdNumber(idNumber);
-		// an existing account's code goes where its own codes went; a new person's to the number on record
-		String mobile = existing.map(Person::mobile).orElse(onRecord.get().mobile());
-		if (mobile == null || !MOBILE.matcher(mobile.strip()).matches()) {
-			throw refused(idNumber, "NO_MOBILE_ON_RECORD", address);
-		}
-		String to = mobile.strip();
-		UUID existingSubject = existing.map(Person::subject).orElse(null);
+		RealNameCheck.Verified verified = realName.check(idNumber, name, address);
+		String to = verified.mobile();
+		UUID existingSubject = verified.existingSubject();
 
 		String handle = Secrets.handle();
 		String passwordHash = Secrets.BCRYPT.encode(request.password());
 		Instant now = now();
-		Instant expiresAt = sendCode(Kind.REGISTRATION, to, idNumber, existingSubject, address, () -> registrations.insert(new Registration(
-				Secrets.sha256(handle), idNumber, onRecord.get().name(), username, passwordHash, to, existingSubject,
+		Instant expiresAt = codes.send(Kind.REGISTRATION, to, idNumber, existingSubject, address, () -> registrations.insert(new Registration(
+				Secrets.sha256(handle), idNumber, verified.nameOnRecord(), username, passwordHash, to, existingSubject,
 				State.CODE_SENT, now, null)), Secrets.sha256(handle));
 		attempts.accepted(Kind.REGISTRATION, idNumber, existingSubject,
 				existingSubject == null ? "CODE_SENT" : "CODE_SENT_TO_ACCOUNT_MOBILE", address);
@@ -178,7 +153,7 @@ public class RealNameRegistration {
 		if (registration.state() != State.CODE_SENT) {
 			throw new RegistrationClosed();
 		}
-		Instant expiresAt = sendCode(Kind.RESEND, registration.mobile(), registration.idNumber(), registration.existingSubject(), address,
+		Instant expiresAt = codes.send(Kind.RESEND, registration.mobile(), registration.idNumber(), registration.existingSubject(), address,
 				() -> {
 				}, registration.id());
 		attempts.accepted(Kind.RESEND, registration.idNumber(), registration.existingSubject(), "CODE_SENT", address);
@@ -191,29 +166,9 @@ public class RealNameRegistration {
 		if (registration.state() != State.CODE_SENT) {
 			throw new RegistrationClosed();
 		}
-		Registrations.Code current = registrations.currentCode(registration.id()).orElseThrow(RegistrationClosed::new);
 		Instant now = now();
 		String idNumber = registration.idNumber();
-		if (current.usedAt() != null) {
-			throw new RegistrationClosed();
-		}
-		if (!now.isBefore(current.expiresAt())) {
-			attempts.refused(Kind.CODE, idNumber, registration.existingSubject(), "CODE_EXPIRED", address);
-			throw CodeRejected.expired();
-		}
-		Optional<Integer> attempt = registrations.takeTry(current.id(), CodeLimits.TRIES);
-		if (attempt.isEmpty()) {
-			attempts.refused(Kind.CODE, idNumber, registration.existingSubject(), "CODE_TRIES_USED_UP", address);
-			throw CodeRejected.usedUp();
-		}
-		String typed = code == null ? "" : code.strip();
-		if (!typed.matches("\\d{6}") || !Secrets.BCRYPT.matches(typed, current.codeHash())) {
-			attempts.refused(Kind.CODE, idNumber, registration.existingSubject(), "WRONG_CODE", address);
-			throw CodeRejected.wrong(CodeLimits.TRIES - attempt.get());
-		}
-		if (!registrations.markUsed(current.id(), now)) {
-			throw new RegistrationClosed();
-		}
+		codes.take(registration, code, now, address);
 		if (registration.existingSubject() != null) {
 			return accountExists(registration, registration.existingSubject(), now, address);
 		}
@@ -272,36 +227,6 @@ public class RealNameRegistration {
 		return new AccountExists(holder.username(), now.plus(RESET_WINDOW));
 	}
 
-	/**
-	 * Sends a code within the limits: one transaction holds the number's lock, counts today's codes, stores the
-	 * registration (step 1) and the code, and hands the text to the gateway.
-	 */
-	private Instant sendCode(Kind kind, String mobile, String idNumber, UUID subject, String address, Runnable before,
-			String registration) {
-		Instant now = now();
-		Instant expiresAt = now.plus(CodeLimits.LIFETIME);
-		String code = Secrets.sixDigits();
-		String codeHash = Secrets.BCRYPT.encode(code);
-		Optional<Duration> wait = transaction.execute(status -> {
-			registrations.lockMobile(mobile);
-			Optional<Duration> limit = CodeLimits.waitBeforeNext(
-					registrations.codesSentTo(mobile, CodeLimits.midnightBefore(now, clock.getZone())), now, clock.getZone());
-			if (limit.isPresent()) {
-				return limit;
-			}
-			before.run();
-			registrations.addCode(registration, mobile, codeHash, now, expiresAt);
-			sms.send(mobile, "【一件事一次办】您的验证码为 " + code
-					+ "，5分钟内有效，用于统一身份认证（演示）实名注册或找回密码。如非本人操作，请忽略本短信，切勿将验证码告诉他人。");
-			return Optional.empty();
-		});
-		if (wait != null && wait.isPresent()) {
-			attempts.refused(kind, idNumber, subject, "TOO_MANY_CODES", address);
-			throw new TooManyCodes(CodeLimits.seconds(wait.get()));
-		}
-		return expiresAt;
-	}
-
 	/** The platform's time as the database keeps it (microseconds), so that what is answered is what is stored. */
 	private Instant now() {
 		return clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -312,24 +237,5 @@ public class RealNameRegistration {
 			throw new RegistrationNotFound();
 		}
 		return registrations.find(Secrets.sha256(handle)).orElseThrow(RegistrationNotFound::new);
-	}
-
-	private RealNameCheckFailed refused(String idNumber, String reason, String address) {
-		attempts.refused(Kind.REGISTRATION, idNumber, null, reason, address);
-		return new RealNameCheckFailed();
-	}
-
-	/**
-	 * Whether the typed name is the name on record: the same characters after Unicode compatibility
-	 * normalisation (full-width letters), without spaces, and with any middle dot written as · (names of
-	 * several parts, 阿依古丽·买买提).
-	 */
-	static boolean sameName(String onRecord, String typed) {
-		return onRecord != null && canonical(onRecord).equals(canonical(typed));
-	}
-
-	private static String canonical(String name) {
-		String normal = Normalizer.normalize(name, Normalizer.Form.NFKC).replaceAll("\\s+", "");
-		return DOTS.matcher(normal).replaceAll("·");
 	}
 }

@@ -18,18 +18,18 @@ class RealNameRulesTests {
 
 	@Test
 	void aNameMatchesWithSpacesFullWidthLettersOrAnotherMiddleDot() {
-		assertThat(RealNameRegistration.sameName("张三", "张三")).isTrue();
-		assertThat(RealNameRegistration.sameName("张三", " 张 三 ")).isTrue();
-		assertThat(RealNameRegistration.sameName("阿依古丽·买买提", "阿依古丽•买买提")).isTrue();
-		assertThat(RealNameRegistration.sameName("阿依古丽·买买提", "阿依古丽.买买提")).isTrue();
-		assertThat(RealNameRegistration.sameName("ＡＢＣ", "ABC")).isTrue();
+		assertThat(RealNameCheck.sameName("张三", "张三")).isTrue();
+		assertThat(RealNameCheck.sameName("张三", " 张 三 ")).isTrue();
+		assertThat(RealNameCheck.sameName("阿依古丽·买买提", "阿依古丽•买买提")).isTrue();
+		assertThat(RealNameCheck.sameName("阿依古丽·买买提", "阿依古丽.买买提")).isTrue();
+		assertThat(RealNameCheck.sameName("ＡＢＣ", "ABC")).isTrue();
 	}
 
 	@Test
 	void anotherNameDoesNotMatch() {
-		assertThat(RealNameRegistration.sameName("张三", "张四")).isFalse();
-		assertThat(RealNameRegistration.sameName("张三", "张三丰")).isFalse();
-		assertThat(RealNameRegistration.sameName(null, "张三")).isFalse();
+		assertThat(RealNameCheck.sameName("张三", "张四")).isFalse();
+		assertThat(RealNameCheck.sameName("张三", "张三丰")).isFalse();
+		assertThat(RealNameCheck.sameName(null, "张三")).isFalse();
 	}
 
 	@Test

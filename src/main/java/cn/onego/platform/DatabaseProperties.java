@@ -25,11 +25,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        restarts it (default 30 s; a postmaster that died is restarted at once)
  * @param giveUpAfter how long the embedded server may stay unavailable, restarts failing, before the liveness
  *        state turns {@code BROKEN} so that an orchestrator restarts the whole process (default 2 min)
+ * @param replicaUrl JDBC URL of a streaming standby of the database ({@code ONEGO_DB_REPLICA_URL}), reached with
+ *        the application's login, for the reads that may be a moment behind ({@link ReadOnlyData}); empty for none
+ * @param replicaMaxLag how far the standby may be behind the primary and still be read from (default 5 s)
+ * @param replicaCheckInterval how often its lag is measured (default 1 s)
  */
 @ConfigurationProperties("onego.db")
 public record DatabaseProperties(String url, String user, String password, String migrationUser,
 		String migrationPassword, Path dataDir, boolean ephemeral, Integer maxPoolSize, Duration connectionTimeout,
-		Duration checkInterval, Duration restartAfter, Duration giveUpAfter) {
+		Duration checkInterval, Duration restartAfter, Duration giveUpAfter, String replicaUrl, Duration replicaMaxLag,
+		Duration replicaCheckInterval) {
 
 	public DatabaseProperties {
 		dataDir = dataDir == null ? Path.of("data") : dataDir;
@@ -38,10 +43,16 @@ public record DatabaseProperties(String url, String user, String password, Strin
 		checkInterval = checkInterval == null ? Duration.ofMillis(500) : checkInterval;
 		restartAfter = restartAfter == null ? Duration.ofSeconds(30) : restartAfter;
 		giveUpAfter = giveUpAfter == null ? Duration.ofMinutes(2) : giveUpAfter;
+		replicaMaxLag = replicaMaxLag == null ? Duration.ofSeconds(5) : replicaMaxLag;
+		replicaCheckInterval = replicaCheckInterval == null ? Duration.ofSeconds(1) : replicaCheckInterval;
 	}
 
 	boolean external() {
 		return url != null && !url.isBlank();
+	}
+
+	boolean replicated() {
+		return !blank(replicaUrl);
 	}
 
 	Login application() {

@@ -33,6 +33,7 @@ import cn.onego.platform.Message;
 import cn.onego.platform.RequestValues;
 import cn.onego.platform.NotFound;
 import cn.onego.platform.Problem;
+import cn.onego.platform.ReadOnlyData;
 import cn.onego.platform.Text;
 import cn.onego.shared.RegionCode;
 
@@ -43,6 +44,7 @@ public class Ratings {
 	private static final Set<CaseState> CLOSED = Set.of(CaseState.ISSUED, CaseState.REFUSED, CaseState.NOT_ACCEPTED);
 
 	private final JdbcClient jdbc;
+	private final ReadOnlyData reads;
 	private final CaseQueries cases;
 	private final CatalogQueries catalog;
 	private final Calendars calendars;
@@ -51,10 +53,11 @@ public class Ratings {
 	private final int windowDays;
 	private final int rectificationWorkingDays;
 
-	Ratings(JdbcClient jdbc, CaseQueries cases, CatalogQueries catalog, Calendars calendars, TransactionTemplate transactions,
-			Clock clock, @Value("${onego.evaluation.window-days:7}") int windowDays,
+	Ratings(JdbcClient jdbc, ReadOnlyData reads, CaseQueries cases, CatalogQueries catalog, Calendars calendars,
+			TransactionTemplate transactions, Clock clock, @Value("${onego.evaluation.window-days:7}") int windowDays,
 			@Value("${onego.evaluation.rectification-working-days:15}") int rectificationWorkingDays) {
 		this.jdbc = jdbc;
+		this.reads = reads;
 		this.cases = cases;
 		this.catalog = catalog;
 		this.calendars = calendars;
@@ -217,7 +220,8 @@ public class Ratings {
 			params.add(RegionCode.of(region).prefix() + "%");
 		}
 		Map<String, RatingStatistics> rows = new LinkedHashMap<>();
-		jdbc.sql(sql)
+		// statistics may be a moment behind: from the read replica when one keeps up
+		reads.jdbc().sql(sql)
 			.params(params)
 			.query((rs, n) -> {
 				String key = rs.getString(1);

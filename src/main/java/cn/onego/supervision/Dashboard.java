@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import cn.onego.application.Guidance;
@@ -17,19 +16,23 @@ import cn.onego.catalog.CatalogQueries;
 import cn.onego.evaluation.RatingStatistics;
 import cn.onego.evaluation.Ratings;
 import cn.onego.identity.Actor;
+import cn.onego.platform.ReadOnlyData;
 import cn.onego.shared.RegionCode;
 
-/** The supervision dashboard's figures, read from the daily aggregates and the live warnings. */
+/**
+ * The supervision dashboard's figures, read from the daily aggregates and the live warnings — from the read
+ * replica when there is one that keeps up ({@link ReadOnlyData}): a dashboard may be a moment behind.
+ */
 @Service
 public class Dashboard {
 
-	private final JdbcClient jdbc;
+	private final ReadOnlyData reads;
 	private final CatalogQueries catalog;
 	private final Guidance guidance;
 	private final Ratings ratings;
 
-	Dashboard(JdbcClient jdbc, CatalogQueries catalog, Guidance guidance, Ratings ratings) {
-		this.jdbc = jdbc;
+	Dashboard(ReadOnlyData reads, CatalogQueries catalog, Guidance guidance, Ratings ratings) {
+		this.reads = reads;
 		this.catalog = catalog;
 		this.guidance = guidance;
 		this.ratings = ratings;
@@ -112,7 +115,7 @@ public class Dashboard {
 	public List<Volume> volumes(Filter f) {
 		// the case aggregates have no department: a department filter does not narrow the volumes
 		Conditions where = Conditions.of(f, true, "region", "hall", null, "matter", "channel");
-		return jdbc.sql("SELECT day, sum(submitted), sum(accepted), sum(not_accepted), sum(issued), sum(refused) FROM supervision_case_day"
+		return reads.jdbc().sql("SELECT day, sum(submitted), sum(accepted), sum(not_accepted), sum(issued), sum(refused) FROM supervision_case_day"
 				+ where.sql() + " GROUP BY day ORDER BY day")
 			.params(where.params())
 			.query((rs, n) -> new Volume(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
@@ -179,7 +182,7 @@ public class Dashboard {
 		boolean detailed = f.hall() != null || f.matter() != null || f.channel() != null;
 		Conditions where = Conditions.of(f, true, "region", "hall", "department", "matter", "channel");
 		String table = detailed ? "supervision_task_day" : "supervision_department_day";
-		return jdbc.sql("SELECT department, sum(decided), sum(on_time), sum(late), sum(late_on_critical_path), sum(handling_days),"
+		return reads.jdbc().sql("SELECT department, sum(decided), sum(on_time), sum(late), sum(late_on_critical_path), sum(handling_days),"
 				+ " sum(limit_days) FROM " + table + where.sql() + " GROUP BY department ORDER BY department")
 			.params(where.params())
 			.query((rs, n) -> new DepartmentSums(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
@@ -199,7 +202,7 @@ public class Dashboard {
 	private Map<String, Long> colourCounts(Filter f) {
 		Map<String, Long> counts = new java.util.HashMap<>();
 		Conditions where = warned(f);
-		jdbc.sql("SELECT t.colour, count(*)" + WARNED_TASKS + where.sql() + " GROUP BY t.colour")
+		reads.jdbc().sql("SELECT t.colour, count(*)" + WARNED_TASKS + where.sql() + " GROUP BY t.colour")
 			.params(where.params())
 			.query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2)))
 			.list();
@@ -224,7 +227,7 @@ public class Dashboard {
 		params.add("RED");
 		params.addAll(List.of(where.params()));
 		params.add("YELLOW");
-		return jdbc.sql("SELECT * FROM ((" + ofColour + ") UNION ALL (" + ofColour + ")) w ORDER BY w.colour = 'RED' DESC, w.due_on LIMIT "
+		return reads.jdbc().sql("SELECT * FROM ((" + ofColour + ") UNION ALL (" + ofColour + ")) w ORDER BY w.colour = 'RED' DESC, w.due_on LIMIT "
 				+ limit)
 			.params(params)
 			.query((rs, n) -> new Warning(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param migrationPassword its password ({@code ONEGO_DB_MIGRATION_PASSWORD}); the application's when empty
  * @param dataDir directory of the embedded server's files ({@code ONEGO_DATA_DIR}, default {@code ./data})
  * @param ephemeral whether the embedded server uses a throw-away directory (tests)
+ * @param port the embedded server's port on 127.0.0.1 ({@code ONEGO_DB_PORT}); a free one at each start when
+ *        empty, fixed when a standby streams from it
  * @param maxPoolSize connection pool size
  * @param connectionTimeout how long a request waits for a connection of the pool before it is answered 503
  *        (default 5 s; Hikari's 30 s kept every request hanging while the database was gone)
@@ -32,7 +34,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("onego.db")
 public record DatabaseProperties(String url, String user, String password, String migrationUser,
-		String migrationPassword, Path dataDir, boolean ephemeral, Integer maxPoolSize, Duration connectionTimeout,
+		String migrationPassword, Path dataDir, boolean ephemeral, Integer port, Integer maxPoolSize, Duration connectionTimeout,
 		Duration checkInterval, Duration restartAfter, Duration giveUpAfter, String replicaUrl, Duration replicaMaxLag,
 		Duration replicaCheckInterval) {
 

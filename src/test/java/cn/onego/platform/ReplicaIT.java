@@ -47,6 +47,7 @@ class ReplicaIT {
 	static final String REPLICATION_ROLE = "onego_replication";
 
 	static Path directory;
+	static int primaryPort;
 	static int standbyPort;
 	static ConfigurableApplicationContext platform;
 	static EmbeddedPostgres standby;
@@ -55,9 +56,11 @@ class ReplicaIT {
 	@BeforeAll
 	static void startThePlatformWithAReplicaThatIsNotThereYet() throws IOException {
 		directory = Files.createTempDirectory("onego-replica-it-");
+		primaryPort = freePort();
 		standbyPort = freePort();
+		// the primary on a fixed port, so that the standby finds it again after a restart
 		platform = new SpringApplicationBuilder(OneGo.class).run("--server.port=0",
-				"--onego.db.data-dir=" + directory.resolve("primary"),
+				"--onego.db.data-dir=" + directory.resolve("primary"), "--onego.db.port=" + primaryPort,
 				"--onego.db.replica-url=jdbc:postgresql://127.0.0.1:" + standbyPort + "/" + Roles.DATABASE,
 				"--onego.db.replica-max-lag=" + MAX_LAG.toMillis() + "ms", "--onego.db.replica-check-interval=200ms");
 	}
@@ -168,7 +171,8 @@ class ReplicaIT {
 		assertThat(data.resolve("backup_label")).exists();
 		assertThat(data.resolve("postmaster.pid")).doesNotExist();
 		Files.writeString(data.resolve("standby.signal"), "", StandardCharsets.UTF_8);
-		int primaryPort = Integer.parseInt(Files.readAllLines(primaryData.resolve("postgres/postmaster.pid")).get(3).trim());
+		assertThat(Integer.parseInt(Files.readAllLines(primaryData.resolve("postgres/postmaster.pid")).get(3).trim()))
+			.as("onego.db.port").isEqualTo(primaryPort);
 		Files.writeString(data.resolve("postgresql.auto.conf"), """
 				primary_conninfo = 'host=127.0.0.1 port=%d user=%s password=%s application_name=onego_standby'
 				primary_slot_name = 'onego_standby'
@@ -262,7 +266,8 @@ class ReplicaIT {
 
 	private static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
+			int port = socket.getLocalPort();
+			return port == primaryPort ? freePort() : port;
 		}
 	}
 }

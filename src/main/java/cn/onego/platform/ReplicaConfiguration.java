@@ -1,5 +1,10 @@
 package cn.onego.platform;
 
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -7,7 +12,6 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.Scheduled;
 
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -48,10 +52,9 @@ class ReplicaConfiguration {
 
 	/** The health component {@code replica}: where the reads go, how far behind the replica is, why it is not read. */
 	@Bean
-	ReplicaWatch replicaHealthIndicator(ReadOnlyData reads, ObjectProvider<MeterRegistry> meters) {
-		ReplicaWatch watch = new ReplicaWatch(reads);
+	ReplicaWatch replicaHealthIndicator(ReadOnlyData reads, DatabaseProperties properties,
+			ObjectProvider<MeterRegistry> meters) {
 		if (reads.status().configured()) {
-			reads.check();
 			meters.ifAvailable(registry -> {
 				Gauge.builder("onego.db.replica.lag", reads,
 						r -> r.status().lag() == null ? Double.NaN : r.status().lag().toMillis() / 1000.0)
@@ -63,21 +66,38 @@ class ReplicaConfiguration {
 					.register(registry);
 			});
 		}
-		return watch;
+		return new ReplicaWatch(reads, properties.replicaCheckInterval());
 	}
 
-	/** Measures the replica's lag every {@code onego.db.replica-check-interval}, and shows it as a health component. */
-	static class ReplicaWatch implements HealthIndicator {
+	/**
+	 * Measures the replica's lag every {@code onego.db.replica-check-interval}, on a thread of its own: a replica that
+	 * hangs holds up this check only, not the scheduled jobs. Shows it as a health component.
+	 */
+	static class ReplicaWatch implements HealthIndicator, AutoCloseable {
 
 		private final ReadOnlyData reads;
+		private final ScheduledExecutorService checks;
 
-		ReplicaWatch(ReadOnlyData reads) {
+		ReplicaWatch(ReadOnlyData reads, Duration interval) {
 			this.reads = reads;
+			if (!reads.status().configured()) {
+				this.checks = null;
+				return;
+			}
+			this.checks = Executors.newSingleThreadScheduledExecutor(task -> {
+				Thread thread = new Thread(task, "onego-replica-watch");
+				thread.setDaemon(true);
+				return thread;
+			});
+			checks.scheduleWithFixedDelay(reads::check, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
 		}
 
-		@Scheduled(fixedDelayString = "${onego.db.replica-check-interval:1s}")
-		void check() {
-			reads.check();
+		/** Stops measuring before the replica's pool is closed. */
+		@Override
+		public void close() {
+			if (checks != null) {
+				checks.shutdownNow();
+			}
 		}
 
 		@Override

@@ -97,15 +97,18 @@ class ReplicaIT {
 		Path primaryData = directory.resolve("primary");
 
 		// configured but not there yet: everything is read from the primary, and the platform says why
-		Map<String, Object> health = replicaHealth(api);
+		Map<String, Object> health = await(api, h -> h.get("problem") != null && h.get("problem").toString().startsWith("unreachable"),
+				"the missing standby is noticed");
 		assertThat(health).containsEntry("serving", "primary");
-		assertThat((String) health.get("problem")).startsWith("unreachable");
 		volumes(7);
 		assertThat(submitted(api)).as("read from the primary").isEqualTo(7);
 
+		long making = System.nanoTime();
 		makeStandby(primaryData, directory.resolve("standby"));
+		long made = System.nanoTime();
 
 		health = await(api, h -> "replica".equals(h.get("serving")), "the standby is read from once it is up");
+		long readFromAfter = millisSince(made);
 		assertThat(((Number) health.get("lagMillis")).longValue()).isLessThanOrEqualTo(MAX_LAG.toMillis());
 		try (Connection sql = standbySuperuser(); Statement query = sql.createStatement()) {
 			assertThat(single(query, "SELECT pg_is_in_recovery()")).isEqualTo(true);
@@ -114,6 +117,7 @@ class ReplicaIT {
 		// written on the primary, replayed on the standby, shown from it
 		volumes(8);
 		awaitSubmitted(api, 8);
+		long leftAfter;
 		try (Connection sql = standbySuperuser(); Statement query = sql.createStatement()) {
 			assertThat(((Number) single(query,
 					"SELECT count(*) FROM pg_stat_activity WHERE application_name = 'onego-replica-reads'")).intValue())
@@ -122,6 +126,7 @@ class ReplicaIT {
 			// replay paused: what the primary writes now is not on the standby, and the dashboard, still served from it
 			// while it is within the allowed lag, shows the figure of before
 			query.execute("SELECT pg_wal_replay_pause()");
+			long paused = System.nanoTime();
 			volumes(9);
 			int shown = submitted(api);
 			assertThat(replicaHealth(api)).as("within the allowed lag").containsEntry("serving", "replica");
@@ -129,6 +134,7 @@ class ReplicaIT {
 
 			// lagging more than allowed: read from the primary, which has the write
 			health = await(api, h -> "primary".equals(h.get("serving")), "the lagging standby is left for the primary");
+			leftAfter = millisSince(paused);
 			assertThat(((Number) health.get("lagMillis")).longValue()).isGreaterThan(MAX_LAG.toMillis());
 			assertThat((String) health.get("problem")).startsWith("lags");
 			assertThat(submitted(api)).as("fresh, from the primary").isEqualTo(9);
@@ -139,7 +145,11 @@ class ReplicaIT {
 			// replay resumed: it catches up, and the standby is read from again
 			query.execute("SELECT pg_wal_replay_resume()");
 		}
+		long resumed = System.nanoTime();
 		health = await(api, h -> "replica".equals(h.get("serving")), "the standby is read from again once it caught up");
+		System.out.printf("ReplicaIT: standby made (base backup, copy, start) in %d ms, read from %d ms after it started; "
+				+ "replay paused: left for the primary after %d ms (max lag %d ms); resumed: read from again after %d ms%n",
+				(made - making) / 1_000_000, readFromAfter, leftAfter, MAX_LAG.toMillis(), millisSince(resumed));
 		assertThat(((Number) health.get("lagMillis")).longValue()).isLessThanOrEqualTo(MAX_LAG.toMillis());
 		assertThat(submitted(api)).as("replayed on the standby").isEqualTo(9);
 		assertThat(platform.getBean(ReadOnlyData.class).status().serving()).isTrue();
@@ -235,6 +245,10 @@ class ReplicaIT {
 		}
 		assertThat(condition.test(health)).as(what + ": " + health).isTrue();
 		return health;
+	}
+
+	private static long millisSince(long nanos) {
+		return (System.nanoTime() - nanos) / 1_000_000;
 	}
 
 	private static Object single(Statement query, String sql) throws Exception {

@@ -81,12 +81,12 @@ class EmbeddedPostgresServer implements AutoCloseable {
 	 * needs to find it again after a restart — which must be free: zonky would not notice another server there.
 	 */
 	static EmbeddedPostgresServer start(Path root, boolean ephemeral, Integer port) throws IOException {
+		Path directory = root.resolve("postgres");
+		Files.createDirectories(directory);
+		stopOrphanPostmaster(directory); // which may hold the port itself
 		if (port != null && !portFree(port)) {
 			throw new IOException("port " + port + " for the embedded PostgreSQL (onego.db.port) is taken by another process");
 		}
-		Path directory = root.resolve("postgres");
-		Files.createDirectories(directory);
-		stopOrphanPostmaster(directory);
 		Path passwordsFile = root.resolve(PASSWORDS_FILE);
 		boolean existing = Files.exists(directory.resolve("PG_VERSION"));
 		boolean secured = existing && HostBasedAuthentication.isOneGos(directory);

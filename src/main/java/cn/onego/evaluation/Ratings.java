@@ -28,13 +28,13 @@ import cn.onego.catalog.CatalogQueries;
 import cn.onego.clock.Calendars;
 import cn.onego.clock.CalendarNotLoaded;
 import cn.onego.identity.Actor;
-import cn.onego.platform.ReadOnlyData;
 import cn.onego.platform.FieldProblem;
 import cn.onego.platform.InvalidInput;
 import cn.onego.platform.Message;
 import cn.onego.platform.RequestValues;
 import cn.onego.platform.NotFound;
 import cn.onego.platform.Problem;
+import cn.onego.platform.ReadOnlyData;
 import cn.onego.platform.Text;
 import cn.onego.shared.RegionCode;
 
@@ -54,8 +54,8 @@ public class Ratings {
 	private final int windowDays;
 	private final int rectificationWorkingDays;
 
-	Ratings(JdbcClient jdbc, ReadOnlyData reads, CaseQueries cases, CatalogQueries catalog, Calendars calendars, TransactionTemplate transactions,
-			Clock clock, @Value("${onego.evaluation.window-days:7}") int windowDays,
+	Ratings(JdbcClient jdbc, ReadOnlyData reads, CaseQueries cases, CatalogQueries catalog, Calendars calendars,
+			TransactionTemplate transactions, Clock clock, @Value("${onego.evaluation.window-days:7}") int windowDays,
 			@Value("${onego.evaluation.rectification-working-days:15}") int rectificationWorkingDays) {
 		this.jdbc = jdbc;
 		this.reads = reads;
@@ -221,6 +221,7 @@ public class Ratings {
 			params.add(RegionCode.of(region).prefix() + "%");
 		}
 		Map<String, RatingStatistics> rows = new LinkedHashMap<>();
+		// statistics may be a moment behind: from the read replica when one keeps up
 		reads.jdbc().sql(sql)
 			.params(params)
 			.query((rs, n) -> {

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param migrationPassword its password ({@code ONEGO_DB_MIGRATION_PASSWORD}); the application's when empty
  * @param dataDir directory of the embedded server's files ({@code ONEGO_DATA_DIR}, default {@code ./data})
  * @param ephemeral whether the embedded server uses a throw-away directory (tests)
+ * @param port the embedded server's port on 127.0.0.1 ({@code ONEGO_DB_PORT}); a free one at each start when
+ *        empty, fixed when a standby streams from it
  * @param maxPoolSize connection pool size
  * @param connectionTimeout how long a request waits for a connection of the pool before it is answered 503
  *        (default 5 s; Hikari's 30 s kept every request hanging while the database was gone)
@@ -25,11 +27,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        restarts it (default 30 s; a postmaster that died is restarted at once)
  * @param giveUpAfter how long the embedded server may stay unavailable, restarts failing, before the liveness
  *        state turns {@code BROKEN} so that an orchestrator restarts the whole process (default 2 min)
+ * @param replicaUrl JDBC URL of a streaming standby of the database ({@code ONEGO_DB_REPLICA_URL}), reached with
+ *        the application's login, for the reads that may be a moment behind ({@link ReadOnlyData}); empty for none
+ * @param replicaMaxLag how far the standby may be behind the primary and still be read from (default 5 s)
+ * @param replicaCheckInterval how often its lag is measured (default 1 s)
  */
 @ConfigurationProperties("onego.db")
 public record DatabaseProperties(String url, String user, String password, String migrationUser,
-		String migrationPassword, Path dataDir, boolean ephemeral, Integer maxPoolSize, Duration connectionTimeout,
-		Duration checkInterval, Duration restartAfter, Duration giveUpAfter) {
+		String migrationPassword, Path dataDir, boolean ephemeral, Integer port, Integer maxPoolSize, Duration connectionTimeout,
+		Duration checkInterval, Duration restartAfter, Duration giveUpAfter, String replicaUrl, Duration replicaMaxLag,
+		Duration replicaCheckInterval) {
 
 	public DatabaseProperties {
 		dataDir = dataDir == null ? Path.of("data") : dataDir;
@@ -38,10 +45,16 @@ public record DatabaseProperties(String url, String user, String password, Strin
 		checkInterval = checkInterval == null ? Duration.ofMillis(500) : checkInterval;
 		restartAfter = restartAfter == null ? Duration.ofSeconds(30) : restartAfter;
 		giveUpAfter = giveUpAfter == null ? Duration.ofMinutes(2) : giveUpAfter;
+		replicaMaxLag = replicaMaxLag == null ? Duration.ofSeconds(5) : replicaMaxLag;
+		replicaCheckInterval = replicaCheckInterval == null ? Duration.ofSeconds(1) : replicaCheckInterval;
 	}
 
 	boolean external() {
 		return url != null && !url.isBlank();
+	}
+
+	boolean replicated() {
+		return !blank(replicaUrl);
 	}
 
 	Login application() {

@@ -59,7 +59,7 @@ class EmbeddedPostgresServer implements AutoCloseable {
 		try {
 			boolean ephemeral = properties.ephemeral();
 			Path root = ephemeral ? Files.createTempDirectory("onego-pg-") : properties.dataDir().toAbsolutePath();
-			return start(root, ephemeral);
+			return start(root, ephemeral, properties.port());
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
@@ -73,9 +73,20 @@ class EmbeddedPostgresServer implements AutoCloseable {
 	 * handed to the owner, then the new {@code pg_hba.conf}.
 	 */
 	static EmbeddedPostgresServer start(Path root, boolean ephemeral) throws IOException {
+		return start(root, ephemeral, null);
+	}
+
+	/**
+	 * As {@link #start(Path, boolean)}, on a fixed port when one is given — a standby streaming from this server
+	 * needs to find it again after a restart — which must be free: zonky would not notice another server there.
+	 */
+	static EmbeddedPostgresServer start(Path root, boolean ephemeral, Integer port) throws IOException {
 		Path directory = root.resolve("postgres");
 		Files.createDirectories(directory);
-		stopOrphanPostmaster(directory);
+		stopOrphanPostmaster(directory); // which may hold the port itself
+		if (port != null && !portFree(port)) {
+			throw new IOException("port " + port + " for the embedded PostgreSQL (onego.db.port) is taken by another process");
+		}
 		Path passwordsFile = root.resolve(PASSWORDS_FILE);
 		boolean existing = Files.exists(directory.resolve("PG_VERSION"));
 		boolean secured = existing && HostBasedAuthentication.isOneGos(directory);
@@ -84,7 +95,11 @@ class EmbeddedPostgresServer implements AutoCloseable {
 					+ passwordsFile + " that holds them is missing; restore it from a backup");
 		}
 		GeneratedPasswords passwords = GeneratedPasswords.loadOrCreate(passwordsFile);
-		EmbeddedPostgres postgres = builder(directory, passwords).start();
+		EmbeddedPostgres.Builder builder = builder(directory, passwords);
+		if (port != null) {
+			builder.setPort(port);
+		}
+		EmbeddedPostgres postgres = builder.start();
 		EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, root, passwords, ephemeral);
 		try {
 			if (!secured) {

@@ -23,7 +23,10 @@ import cn.onego.identity.Actor;
 import cn.onego.platform.ReadOnlyData;
 import cn.onego.shared.RegionCode;
 
-/** The supervision dashboard's figures, read from the daily aggregates and the live warnings. */
+/**
+ * The supervision dashboard's figures, read from the daily aggregates and the live warnings — from the read
+ * replica when there is one that keeps up ({@link ReadOnlyData}): a dashboard may be a moment behind.
+ */
 @Service
 public class Dashboard {
 

@@ -17,8 +17,9 @@ public record CaseId(@JsonValue UUID value) {
 		return new CaseId(value);
 	}
 
-	static CaseId random() {
-		return new CaseId(UUID.randomUUID());
+	/** A new id, ordered by the time it was made (see {@link cn.onego.shared.TimeOrderedIds}). */
+	static CaseId next() {
+		return new CaseId(cn.onego.shared.TimeOrderedIds.next());
 	}
 
 	@Override

@@ -63,7 +63,7 @@ class CaseOpening {
 			RegionCode region = RegionCode.of(application.region());
 			CaseNumber number = CaseNumber.of(region, LocalDate.ofInstant(application.submittedAt(), clock.getZone()),
 					cases.nextSerial());
-			Transition<CaseFile> opened = CaseFile.open(CaseId.random(), number, applicationId, matter.code(),
+			Transition<CaseFile> opened = CaseFile.open(CaseId.next(), number, applicationId, matter.code(),
 					new CaseFile.Applicant(application.applicant().id(), application.applicant().name(), recipientOf(application)),
 					new CaseFile.Place(region, halls.competentHall(catalogue, matter, region), application.channel()),
 					application.delivery(), application.submittedAt(), new Act(application.createdBy(), clock.instant()));

@@ -44,7 +44,7 @@ class Dispatch {
 			boolean mandatory = matter.items().stream().filter(l -> l.item().equals(code)).findFirst().orElseThrow().mandatory();
 			boolean commitment = item.materials().stream().anyMatch(l -> commitments.contains(l.material()));
 			List<String> prerequisites = matter.prerequisitesOf(code).stream().filter(items::contains).toList();
-			Task task = Task.waiting(TaskId.random(), c.id(), code, department.code(), mandatory, commitment, prerequisites,
+			Task task = Task.waiting(TaskId.next(), c.id(), code, department.code(), mandatory, commitment, prerequisites,
 					item.promisedLimit());
 			String detail = "to " + department.name() + (prerequisites.isEmpty() ? "" : ", after " + prerequisites);
 			if (prerequisites.isEmpty()) {

@@ -17,8 +17,9 @@ public record TaskId(@JsonValue UUID value) {
 		return new TaskId(value);
 	}
 
-	static TaskId random() {
-		return new TaskId(UUID.randomUUID());
+	/** A new id, ordered by the time it was made (see {@link cn.onego.shared.TimeOrderedIds}). */
+	static TaskId next() {
+		return new TaskId(cn.onego.shared.TimeOrderedIds.next());
 	}
 
 	@Override

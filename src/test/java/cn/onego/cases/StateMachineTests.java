@@ -145,17 +145,17 @@ class StateMachineTests {
 	static final Task.Decision A_DECISION = new Task.Decision("reason", "basis", null, null, List.of());
 
 	private static Task clocked(String item, List<String> prerequisites, int limit, int lost) {
-		return new Task(TaskId.random(), CaseId.random(), item, "DEPT", true, false, TaskState.CLAIMED, prerequisites, Map.of(),
+		return new Task(TaskId.next(), CaseId.next(), item, "DEPT", true, false, TaskState.CLAIMED, prerequisites, Map.of(),
 				new Task.Outcome(null, null, "r", null, null), new Task.Clock(LocalDate.of(2026, 3, 2), null, limit, lost, null, null), 0);
 	}
 
 	static Task task(TaskState state) {
-		return new Task(TaskId.random(), CaseId.random(), "ITEM", "DEPT", true, false, state, List.of(), Map.of(),
+		return new Task(TaskId.next(), CaseId.next(), "ITEM", "DEPT", true, false, state, List.of(), Map.of(),
 				new Task.Outcome(null, null, "r", null, null), new Task.Clock(null, null, null, 0, null, null), 0);
 	}
 
 	static CaseFile aCase(CaseState state, List<CaseFile.Gap> gaps) {
-		return new CaseFile(CaseId.random(), CaseNumber.of(RegionCode.of("430102"), LocalDate.of(2026, 1, 5), 1), UUID.randomUUID(),
+		return new CaseFile(CaseId.next(), CaseNumber.of(RegionCode.of("430102"), LocalDate.of(2026, 1, 5), 1), UUID.randomUUID(),
 				"M", new CaseFile.Applicant("A", "N", "u"), new CaseFile.Place(RegionCode.of("430102"), HallCode.of("H"),
 						cn.onego.application.ApplicationInput.Channel.ONLINE),
 				state, new CaseFile.Terms(CaseFile.Mode.WITH_GAPS, gaps, null, false, List.of(), null), new CaseFile.Supplements(List.of(), 0),

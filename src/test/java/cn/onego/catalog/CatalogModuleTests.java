@@ -34,7 +34,7 @@ class CatalogModuleTests {
 
 	@Test
 	void announcesAnAcceptedImportAsTheCatalogueInForce(Scenario scenario) {
-		scenario.stimulate(() -> administration.importFiles(TestCatalogue.additions("MT"), List.of(), ImportMode.MERGE,
+		scenario.stimulate(transactions -> administration.importFiles(TestCatalogue.additions("MT"), List.of(), ImportMode.MERGE,
 				"admin", "module test"))
 			.andWaitForEventOfType(CatalogueReplaced.class)
 			.matching(replaced -> replaced.origin().equals("IMPORTED"))

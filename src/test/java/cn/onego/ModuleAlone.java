@@ -22,12 +22,17 @@ public class ModuleAlone {
 	FlywayMigrationStrategy migrateWithNothingLeftToSeal() {
 		return flyway -> {
 			flyway.migrate();
-			JdbcTemplate owner = new JdbcTemplate(flyway.getConfiguration().getDataSource());
-			owner.queryForList("SELECT table_name FROM sealing_pending", String.class).forEach(table -> {
-				if (!owner.queryForObject("SELECT EXISTS (SELECT FROM " + table + ")", Boolean.class)) {
-					owner.update("DELETE FROM sealing_pending WHERE table_name = ?", table);
-				}
-			});
+			// one statement on one connection: the owner's data source opens a connection (and a SCRAM handshake)
+			// per statement, seconds for one per table
+			new JdbcTemplate(flyway.getConfiguration().getDataSource()).execute("""
+					DO $$
+					DECLARE pending text;
+					BEGIN
+					    FOR pending IN SELECT DISTINCT table_name FROM sealing_pending LOOP
+					        EXECUTE format('DELETE FROM sealing_pending WHERE table_name = %L AND NOT EXISTS (SELECT FROM %I)',
+					                       pending, pending);
+					    END LOOP;
+					END $$""");
 		};
 	}
 }

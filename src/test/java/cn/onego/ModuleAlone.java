@@ -4,10 +4,13 @@ import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import cn.onego.platform.DataDirectoryTemplate;
 
 /**
  * What a module test ({@code @ApplicationModuleTest}) adds so that one module starts without the others, on a
- * fresh embedded database of its own.
+ * fresh embedded database of its own ({@link #ownDatabase}).
  * <p>
  * The migrations are the whole application's, and V35 lists the columns it sealed in {@code sealing_pending}, so
  * that {@code platform.crypto.Resealing} seals the rows written before; Resealing refuses to start while a pending
@@ -17,6 +20,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class ModuleAlone {
+
+	/**
+	 * The module test's own database: a copy of a data directory made once per JVM (see
+	 * {@link DataDirectoryTemplate}), started as an existing one, kept by nobody else. Call from the test class's
+	 * {@code @DynamicPropertySource}.
+	 */
+	public static void ownDatabase(DynamicPropertyRegistry registry) {
+		String directory = DataDirectoryTemplate.copy().toString();
+		registry.add("onego.db.ephemeral", () -> "false");
+		registry.add("onego.db.data-dir", () -> directory);
+	}
 
 	@Bean
 	FlywayMigrationStrategy migrateWithNothingLeftToSeal() {

@@ -18,6 +18,8 @@ import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import cn.onego.EveryStaffScopeExists;
 import cn.onego.Identities;
@@ -40,6 +42,11 @@ import cn.onego.identity.Role;
 @Import({ ModuleAlone.class, EveryStaffScopeExists.class })
 @DirtiesContext
 class ApplicationModuleTests {
+
+	@DynamicPropertySource
+	static void ownDatabase(DynamicPropertyRegistry registry) {
+		ModuleAlone.ownDatabase(registry);
+	}
 
 	private static final String MATTER = "HN-CATERING";
 	private static final Map<String, List<String>> SMALL_SHOP = Map.of("HAS_BUSINESS_LICENCE", List.of("NO"), "ENTITY_FORM",

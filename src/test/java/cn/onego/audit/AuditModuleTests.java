@@ -13,6 +13,8 @@ import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import cn.onego.EveryStaffScopeExists;
 import cn.onego.ModuleAlone;
@@ -31,6 +33,11 @@ import cn.onego.identity.StaffAccountChanged.Change;
 @Import({ ModuleAlone.class, EveryStaffScopeExists.class })
 @DirtiesContext
 class AuditModuleTests {
+
+	@DynamicPropertySource
+	static void ownDatabase(DynamicPropertyRegistry registry) {
+		ModuleAlone.ownDatabase(registry);
+	}
 
 	private static final Actor SYSTEM_ADMIN = new Actor("sysadmin", "系统管理员", EnumSet.of(Role.SYSTEM_ADMIN), null, null,
 			null, null);

@@ -10,6 +10,8 @@ import org.springframework.modulith.test.Scenario;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import cn.onego.ModuleAlone;
 import cn.onego.catalog.CatalogueAdministration.ImportMode;
@@ -23,6 +25,11 @@ import cn.onego.catalog.CatalogueAdministration.ImportMode;
 @Import(ModuleAlone.class)
 @DirtiesContext
 class CatalogModuleTests {
+
+	@DynamicPropertySource
+	static void ownDatabase(DynamicPropertyRegistry registry) {
+		ModuleAlone.ownDatabase(registry);
+	}
 
 	private final CatalogueAdministration administration;
 	private final CatalogQueries queries;

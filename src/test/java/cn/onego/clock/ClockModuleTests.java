@@ -10,6 +10,8 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import cn.onego.EveryStaffScopeExists;
 import cn.onego.ModuleAlone;
@@ -27,6 +29,11 @@ import cn.onego.shared.RegionCode;
 @Import({ ModuleAlone.class, EveryStaffScopeExists.class })
 @DirtiesContext
 class ClockModuleTests {
+
+	@DynamicPropertySource
+	static void ownDatabase(DynamicPropertyRegistry registry) {
+		ModuleAlone.ownDatabase(registry);
+	}
 
 	private static final LocalDate EVE_OF_NATIONAL_DAY = LocalDate.of(2026, 9, 30);
 	private static final RegionCode FURONG = RegionCode.of("430102");

@@ -18,6 +18,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import cn.onego.EveryStaffScopeExists;
@@ -45,6 +47,11 @@ import cn.onego.shared.RegionCode;
 @Import({ ModuleAlone.class, EveryStaffScopeExists.class })
 @DirtiesContext
 class EvaluationModuleTests {
+
+	@DynamicPropertySource
+	static void ownDatabase(DynamicPropertyRegistry registry) {
+		ModuleAlone.ownDatabase(registry);
+	}
 
 	private static final String DEPARTMENT = "430102-MARKET_REGULATION";
 

@@ -12,6 +12,8 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionOperations;
 
 import cn.onego.EveryStaffScopeExists;
@@ -29,6 +31,11 @@ import cn.onego.identity.StaffAdministration.NewStaff;
 @Import({ ModuleAlone.class, EveryStaffScopeExists.class })
 @DirtiesContext
 class IdentityModuleTests {
+
+	@DynamicPropertySource
+	static void ownDatabase(DynamicPropertyRegistry registry) {
+		ModuleAlone.ownDatabase(registry);
+	}
 
 	private final StaffAdministration administration;
 	private final Actors actors;

@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import cn.onego.Identities;
 import cn.onego.ModuleAlone;
@@ -33,6 +35,11 @@ import cn.onego.platform.sms.SimulatedSms;
 @Import(ModuleAlone.class)
 @DirtiesContext
 class IdpModuleTests {
+
+	@DynamicPropertySource
+	static void ownDatabase(DynamicPropertyRegistry registry) {
+		ModuleAlone.ownDatabase(registry);
+	}
 
 	static final String ID_NUMBER = Identities.idNumber();
 	static final String MOBILE_ON_RECORD = "13912345678";

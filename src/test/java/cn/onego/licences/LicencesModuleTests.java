@@ -10,6 +10,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import cn.onego.Identities;
 import cn.onego.ModuleAlone;
@@ -23,6 +25,11 @@ import cn.onego.ModuleAlone;
 @Import(ModuleAlone.class)
 @DirtiesContext
 class LicencesModuleTests {
+
+	@DynamicPropertySource
+	static void ownDatabase(DynamicPropertyRegistry registry) {
+		ModuleAlone.ownDatabase(registry);
+	}
 
 	private final ELicences licences;
 

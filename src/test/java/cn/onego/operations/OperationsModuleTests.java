@@ -15,6 +15,8 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
@@ -35,6 +37,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Import(ModuleAlone.class)
 @DirtiesContext
 class OperationsModuleTests {
+
+	@DynamicPropertySource
+	static void ownDatabase(DynamicPropertyRegistry registry) {
+		ModuleAlone.ownDatabase(registry);
+	}
 
 	@MockitoBean
 	CaseQueries cases;

@@ -12,7 +12,7 @@ import org.springframework.modulith.Modulithic;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Modulithic(sharedModules = "shared", systemName = "OneGo")
+@Modulithic(sharedModules = { "shared", "platform" }, systemName = "OneGo")
 public class OneGo {
 
 	/**

@@ -25,10 +25,13 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import cn.onego.EveryStaffScopeExists;
 import cn.onego.Identities;
 import cn.onego.ModuleAlone;
+import cn.onego.application.ApplicationInput;
 import cn.onego.cases.CaseFile;
+import cn.onego.cases.CaseId;
 import cn.onego.cases.CaseNumber;
 import cn.onego.cases.CaseQueries;
 import cn.onego.cases.CaseState;
+import cn.onego.cases.HallCode;
 import cn.onego.clock.Calendars;
 import cn.onego.evaluation.Ratings.NewRating;
 import cn.onego.evaluation.Rectifications.State;
@@ -75,16 +78,17 @@ class EvaluationModuleTests {
 		Actor applicant = new Actor("chen", "陈创业", EnumSet.of(Role.APPLICANT), Identities.idNumber(), null, null, null);
 		UUID caseId = UUID.randomUUID();
 		CaseFile issuedYesterday = mock(CaseFile.class);
-		when(issuedYesterday.applicantUsername()).thenReturn(applicant.username());
-		when(issuedYesterday.applicantId()).thenReturn(applicant.idNumber());
+		when(issuedYesterday.applicant()).thenReturn(new CaseFile.Applicant(applicant.idNumber(), applicant.displayName(),
+				applicant.username()));
 		when(issuedYesterday.state()).thenReturn(CaseState.ISSUED);
-		when(issuedYesterday.closedAt()).thenReturn(clock.instant().minus(Duration.ofDays(1)));
+		when(issuedYesterday.times()).thenReturn(new CaseFile.Times(clock.instant().minus(Duration.ofDays(5)),
+				clock.instant().minus(Duration.ofDays(4)), clock.instant().minus(Duration.ofDays(1))));
 		when(issuedYesterday.number()).thenReturn(CaseNumber.of(RegionCode.of("430102"), LocalDate.now(clock), 1));
 		when(issuedYesterday.matter()).thenReturn("HN-CATERING");
-		when(issuedYesterday.hall()).thenReturn("430102-HALL");
-		when(issuedYesterday.region()).thenReturn("430102");
-		when(cases.caseFile(any(Actor.class), eq(caseId))).thenReturn(issuedYesterday);
-		when(cases.departmentsOf(caseId)).thenReturn(List.of(DEPARTMENT));
+		when(issuedYesterday.place()).thenReturn(new CaseFile.Place(RegionCode.of("430102"), HallCode.of("430102-HALL"),
+				ApplicationInput.Channel.ONLINE));
+		when(cases.caseFile(any(Actor.class), eq(CaseId.of(caseId)))).thenReturn(issuedYesterday);
+		when(cases.departmentsOf(CaseId.of(caseId))).thenReturn(List.of(DEPARTMENT));
 
 		Ratings.Rating rating = ratings.rate(applicant, caseId,
 				new NewRating(5, RatingChannel.PC, "材料被要求提交了三次", List.of("多次跑动"), DEPARTMENT));

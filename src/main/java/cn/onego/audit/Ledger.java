@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,16 +35,14 @@ class Ledger {
 	static final int MAX_SHARDS = 64;
 
 	private final JdbcClient jdbc;
-	private final JdbcTemplate batches;
 	private final Clock clock;
 	private final int shards;
 
-	Ledger(JdbcClient jdbc, JdbcTemplate batches, Clock clock, @Value("${onego.audit.shards:8}") int shards) {
+	Ledger(JdbcClient jdbc, Clock clock, @Value("${onego.audit.shards:8}") int shards) {
 		if (shards < 1 || shards > MAX_SHARDS) {
 			throw new IllegalArgumentException("onego.audit.shards must be 1 to " + MAX_SHARDS + ": " + shards);
 		}
 		this.jdbc = jdbc;
-		this.batches = batches;
 		this.clock = clock;
 		this.shards = shards;
 	}
@@ -82,18 +79,39 @@ class Ledger {
 		}
 		long seq = head.seq();
 		String previous = head.hash();
-		List<Object[]> rows = new ArrayList<>(entries.size());
+		List<Chain.Link> links = new ArrayList<>(entries.size());
 		for (Entry e : entries) {
 			seq++;
-			String hash = Chain.hash(new Chain.Link(day, shard, seq, e.at(), e.actor(), e.role(), e.scope(), e.action(),
-					e.target(), e.reason(), e.requestId(), previous));
-			rows.add(new Object[] { day, shard, seq, OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC), e.actor(), e.role(),
-					e.scope(), e.action(), e.target(), e.reason(), e.requestId(), previous, hash });
-			previous = hash;
+			Chain.Link link = new Chain.Link(day, shard, seq, e.at(), e.actor(), e.role(), e.scope(), e.action(), e.target(),
+					e.reason(), e.requestId(), previous);
+			links.add(link);
+			previous = Chain.hash(link);
 		}
-		batches.batchUpdate("""
+		insert(links);
+	}
+
+	/** The records of one transaction in one statement, whatever their number (rows from arrays, in chain order). */
+	private void insert(List<Chain.Link> links) {
+		List<String> hashes = new ArrayList<>(links.size());
+		for (int i = 1; i < links.size(); i++) {
+			hashes.add(links.get(i).previousHash());
+		}
+		hashes.add(Chain.hash(links.get(links.size() - 1)));
+		jdbc.sql("""
 				INSERT INTO audit_record (day, shard, seq, at, actor, role, scope, action, target, reason, request_id, prev_hash, hash)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+				SELECT ?::date, ?::smallint, seq, at, actor, role, scope, action, target, reason, request_id, prev_hash, hash
+				FROM unnest(?::bigint[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+				    ?::text[], ?::text[]) AS r(seq, at, actor, role, scope, action, target, reason, request_id, prev_hash, hash)""")
+			.params(links.get(0).day(), links.get(0).shard(), links.stream().map(Chain.Link::seq).toArray(Long[]::new),
+					links.stream().map(l -> java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.ofInstant(l.at(), ZoneOffset.UTC))).toArray(String[]::new),
+					texts(links, Chain.Link::actor), texts(links, Chain.Link::role), texts(links, Chain.Link::scope),
+					texts(links, Chain.Link::action), texts(links, Chain.Link::target), texts(links, Chain.Link::reason),
+					texts(links, Chain.Link::requestId), texts(links, Chain.Link::previousHash), hashes.toArray(String[]::new))
+			.update();
+	}
+
+	private static String[] texts(List<Chain.Link> links, java.util.function.Function<Chain.Link, String> value) {
+		return links.stream().map(value).toArray(String[]::new);
 	}
 
 	/** The head of a chain: its last position and hash, and whether its day is anchored already. */
@@ -101,26 +119,24 @@ class Ledger {
 	}
 
 	/**
-	 * Takes the partition's lock, then reads its head in a statement of its own: under READ COMMITTED a
-	 * statement sees what was committed when it started, so it must start after the lock is held.
+	 * Takes the partition's lock and reads its head, in one statement (V39): the function reads the head in a query
+	 * of its own after the lock is held, so it sees every record committed before.
 	 */
 	private Head lockedHead(LocalDate day, int shard) {
-		lock(day, shard);
-		return jdbc.sql("""
-				SELECT EXISTS (SELECT 1 FROM audit_anchor WHERE day = :day) AS anchored, last.seq, last.hash
-				FROM (SELECT 1) one
-				LEFT JOIN LATERAL (SELECT seq, hash FROM audit_record WHERE day = :day AND shard = :shard
-				    ORDER BY seq DESC LIMIT 1) last ON true""")
-			.param("day", day)
-			.param("shard", shard)
+		return jdbc.sql("SELECT anchored, seq, hash FROM audit_locked_head(?, ?::smallint, ?, ?)")
+			.params(day, shard, LOCK, key(day, shard))
 			.query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash") == null ? Chain.GENESIS : rs.getString("hash"),
 					rs.getBoolean("anchored")))
 			.single();
 	}
 
+	private static int key(LocalDate day, int shard) {
+		return (int) (day.toEpochDay() * MAX_SHARDS + shard);
+	}
+
 	void lock(LocalDate day, int shard) {
 		jdbc.sql("SELECT pg_advisory_xact_lock(?, ?)")
-			.params(LOCK, (int) (day.toEpochDay() * MAX_SHARDS + shard))
+			.params(LOCK, key(day, shard))
 			.query((rs, n) -> 1)
 			.single();
 	}

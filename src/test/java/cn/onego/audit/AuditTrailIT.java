@@ -60,9 +60,6 @@ class AuditTrailIT {
 	JdbcClient jdbc;
 
 	@Autowired
-	JdbcTemplate batches;
-
-	@Autowired
 	PlatformTransactionManager transactions;
 
 	@Autowired
@@ -213,7 +210,7 @@ class AuditTrailIT {
 	void concurrentWritersKeepEveryChainWhole() throws Exception {
 		LocalDate day = aDayOfItsOwn();
 		Clock onThatDay = Clock.fixed(day.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant(), ZoneId.of("Asia/Shanghai"));
-		Ledger ledger = new Ledger(jdbc, batches, onThatDay, 2);
+		Ledger ledger = new Ledger(jdbc, onThatDay, 2);
 		TransactionTemplate transaction = new TransactionTemplate(transactions);
 		java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(6);
 		List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
@@ -398,7 +395,7 @@ class AuditTrailIT {
 	/** A chain of records on the day, in one shard, appended as the application appends them; their ids in order. */
 	private List<Long> chain(LocalDate day, int records) {
 		Clock onThatDay = Clock.fixed(day.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant(), ZoneId.of("Asia/Shanghai"));
-		Ledger ledger = new Ledger(jdbc, batches, onThatDay, 1);
+		Ledger ledger = new Ledger(jdbc, onThatDay, 1);
 		new TransactionTemplate(transactions).executeWithoutResult(status -> ledger.append(java.util.stream.IntStream
 			.rangeClosed(1, records)
 			.mapToObj(i -> new Entry(ledger.now().plusMillis(i), "clerk-" + i, "WINDOW_CLERK", "hall:430102-HALL", "case.ACCEPTED",

@@ -35,8 +35,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * OneGo end to end: the runnable jar in its own JVM (-Xmx512m), one or more nodes on the same PostgreSQL,
- * driven over HTTP by virtual users as the pages drive it: each person signs in once (form login, session
- * cookie, CSRF token) and then submits, is accepted at the window, approved by six reviewers and issued.
+ * driven over HTTP by virtual users as the pages drive it: each person registers at the demo identity provider
+ * and signs in once through the app's OpenID Connect flow (an access token), each staff member once by form
+ * login (session cookie, CSRF token); then the person submits, is accepted at the window, approved by six reviewers and issued.
  * A virtual user sticks to one node, as behind a load balancer with sticky sessions.
  */
 final class OneGoOverHttp implements SideBySide.Contestant {
@@ -97,7 +98,7 @@ final class OneGoOverHttp implements SideBySide.Contestant {
 		}
 
 		void awaitHealthy(HttpClient http) throws Exception {
-			long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+			long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
 			while (System.nanoTime() < deadline) {
 				try {
 					HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
@@ -114,7 +115,7 @@ final class OneGoOverHttp implements SideBySide.Contestant {
 				}
 				Thread.sleep(250);
 			}
-			throw new IllegalStateException("node on " + base + " not healthy after 120 s");
+			throw new IllegalStateException("node on " + base + " not healthy after 300 s");
 		}
 
 		/** The used heap right now, from the JVM itself (jcmd GC.heap_info), kept as the peak of the samples. */
@@ -154,6 +155,8 @@ final class OneGoOverHttp implements SideBySide.Contestant {
 		final HttpClient http;
 		final CookieManager cookies = new CookieManager();
 		String token;
+		/** An applicant's access token from the identity provider (applicants sign in there only, V32); null for staff. */
+		volatile String bearer;
 
 		Session(String base) {
 			this.base = base;
@@ -161,7 +164,7 @@ final class OneGoOverHttp implements SideBySide.Contestant {
 		}
 
 		Session signIn(String username, String password) throws Exception {
-			send("GET", "/api/v1/regions/" + REGION, null, 200);
+			raw("GET", "/login.html", null); // the sign-in page: the session's CSRF token, in the XSRF-TOKEN cookie
 			token = token();
 			send("POST", "/login", "username=" + username + "&password=" + password, 200);
 			token = token();
@@ -182,6 +185,9 @@ final class OneGoOverHttp implements SideBySide.Contestant {
 			if (token != null) {
 				request.header("X-XSRF-TOKEN", token);
 			}
+			if (bearer != null) {
+				request.header("Authorization", "Bearer " + bearer);
+			}
 			if (body == null) {
 				request.method(method, BodyPublishers.noBody());
 			}
@@ -198,10 +204,23 @@ final class OneGoOverHttp implements SideBySide.Contestant {
 			return response.body().isEmpty() ? null : JSON.readTree(response.body());
 		}
 
+		/** A request whose answer is returned as it is (redirects are not followed): the identity provider's flow. */
+		HttpResponse<String> raw(String method, String pathOrUrl, String form) throws Exception {
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base).resolve(pathOrUrl)).timeout(Duration.ofSeconds(60));
+			if (token != null) {
+				request.header("X-XSRF-TOKEN", token);
+			}
+			request.method(method, form == null ? BodyPublishers.noBody() : BodyPublishers.ofString(form));
+			return http.send(request.build(), BodyHandlers.ofString());
+		}
+
 		/** GET that may answer 404 while something is on its way; null then. */
 		JsonNode getIfFound(String path) throws Exception {
-			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("X-Requested-With", "bench")
-				.build(), BodyHandlers.ofString());
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("X-Requested-With", "bench");
+			if (bearer != null) {
+				request.header("Authorization", "Bearer " + bearer);
+			}
+			HttpResponse<String> response = http.send(request.build(), BodyHandlers.ofString());
 			return response.statusCode() == 404 ? null : JSON.readTree(response.body());
 		}
 	}
@@ -297,11 +316,69 @@ final class OneGoOverHttp implements SideBySide.Contestant {
 		String id = body + IdNumber.checkCharacter(body);
 		String username = "bench-" + runId + "-vu" + n;
 		String name = "虚拟用户" + n;
-		Session anonymous = new Session(node.base);
-		anonymous.send("POST", "/api/v1/accounts", Map.of("username", username, "password", PASSWORD, "name", name, "idNumber", id), 201);
-		Session applicant = new Session(node.base).signIn(username, PASSWORD);
+		Session applicant = applicantSession(node, username, name, id, n);
 		Session clerk = staffSession(node, "clerk", Map.of("roles", List.of("WINDOW_CLERK"), "region", REGION, "hall", REGION + "-HALL"));
 		return new VirtualUser(node, applicant, id, name, clerk);
+	}
+
+	/**
+	 * A citizen as the app signs one in (V32: applicants sign in at an OpenID Connect provider only): put on record in
+	 * the population registry by the admin's feed, registered at the demo identity provider with the code of the
+	 * simulated SMS, signed in through the public client {@code onego-app}'s authorization-code flow with PKCE; the
+	 * API is then called with the access token (10 minutes, longer than a side-by-side run of the HTTP contestant),
+	 * and {@code GET /api/v1/me} opens the applicant's account, as the app does after its sign-in.
+	 */
+	private Session applicantSession(Node node, String username, String name, String id, int n) throws Exception {
+		String mobile = String.format("139%08d", (Integer.parseInt(runId, 36) * 1000L + n) % 100_000_000);
+		Map<String, Object> record = Map.of("APPLICANT_NAME", name, "APPLICANT_ID_NUMBER", id, "MOBILE", mobile);
+		HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(node.base
+				+ "/api/v1/admin/registries/POPULATION/records/" + id))
+			.header("Authorization", basic("admin", "onego-admin"))
+			.header("Content-Type", "application/json")
+			.PUT(BodyPublishers.ofByteArray(JSON.writeValueAsBytes(record)))
+			.build(), BodyHandlers.ofString());
+		if (put.statusCode() != 200) {
+			throw new IllegalStateException("registry record of " + id + ": " + put.statusCode() + " " + put.body());
+		}
+		Session idp = new Session(node.base);
+		idp.raw("GET", "/idp/login", null);
+		idp.token = idp.token();
+		JsonNode started = idp.send("POST", "/idp/api/registrations", Map.of("name", name, "idNumber", id, "username", username,
+				"password", PASSWORD), 201);
+		JsonNode inbox = idp.send("GET", "/idp/api/demo/sms?mobile=" + mobile, null, 200);
+		var code = java.util.regex.Pattern.compile("(\\d{6})").matcher(inbox.path("messages").path(0).path("text").asText());
+		if (!code.find()) {
+			throw new IllegalStateException("no code in the simulated SMS to " + mobile + ": " + inbox);
+		}
+		idp.send("POST", "/idp/api/registrations/" + started.path("registration").asText() + "/code", Map.of("code", code.group(1)), 201);
+		// the authorization-code flow with PKCE of the public client, the code read from the loopback callback
+		String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(UUID.randomUUID().toString().repeat(2).getBytes(StandardCharsets.US_ASCII));
+		String challenge = Base64.getUrlEncoder().withoutPadding()
+			.encodeToString(java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+		String state = Integer.toHexString(n);
+		String callback = "http://127.0.0.1/callback";
+		String authorize = "/idp/oauth2/authorize?response_type=code&client_id=onego-app&scope=openid%20profile%20phone%20onego"
+				+ "&redirect_uri=" + java.net.URLEncoder.encode(callback, StandardCharsets.UTF_8) + "&state=" + state + "&nonce=n" + state
+				+ "&code_challenge=" + challenge + "&code_challenge_method=S256";
+		HttpResponse<String> toLogin = idp.raw("GET", authorize, null);
+		idp.raw("GET", URI.create(node.base + authorize).resolve(toLogin.headers().firstValue("Location").orElseThrow()).toString(), null);
+		idp.token = idp.token();
+		JsonNode signedIn = idp.send("POST", "/idp/login", "username=" + username + "&password=" + PASSWORD, 200);
+		HttpResponse<String> toClient = idp.raw("GET", signedIn.path("redirect").asText(), null);
+		String location = toClient.headers().firstValue("Location").orElseThrow(
+				() -> new IllegalStateException("no redirect to the client after the sign-in of " + username + ": " + toClient.statusCode()));
+		String authorizationCode = java.util.Arrays.stream(URI.create(location).getRawQuery().split("&"))
+			.filter(p -> p.startsWith("code="))
+			.map(p -> java.net.URLDecoder.decode(p.substring(5), StandardCharsets.UTF_8))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("no code in " + location));
+		JsonNode tokens = idp.send("POST", "/idp/oauth2/token", "grant_type=authorization_code&code="
+				+ java.net.URLEncoder.encode(authorizationCode, StandardCharsets.UTF_8) + "&redirect_uri="
+				+ java.net.URLEncoder.encode(callback, StandardCharsets.UTF_8) + "&client_id=onego-app&code_verifier=" + verifier, 200);
+		Session applicant = new Session(node.base);
+		applicant.bearer = tokens.path("access_token").asText();
+		applicant.send("GET", "/api/v1/me", null, 200);
+		return applicant;
 	}
 
 	/** Signs in as many users as the largest run has workers, before anything is measured. */

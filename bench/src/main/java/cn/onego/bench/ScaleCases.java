@@ -48,8 +48,11 @@ final class ScaleCases {
 	static final String CASE_COLUMNS = "id, number, application_id, matter, applicant_id, applicant_id_index, applicant_name, applicant_username, "
 			+ "region, hall, channel, state, refusal, promised_date, delivery, issue, submitted_at, accepted_at, closed_at";
 	static final String TASK_COLUMNS = "id, case_id, item, department, mandatory, state, prerequisites, result, decision, "
-			+ "claimed_by, started_on, due_on, decided_at, limit_days, warn_on, colour, case_number, applicant_name, region, hall, matter, "
+			+ "claimed_by, started_on, due_on, decided_at, limit_days, warn_on, case_number, applicant_name, region, hall, matter, "
 			+ "channel";
+	/** The running tasks' deadlines and colours (V38): one row per PENDING or CLAIMED task with a due day. */
+	static final String DEADLINE_COLUMNS = "task_id, case_id, case_number, item, department, region, hall, matter, channel, due_on, warn_on, "
+			+ "colour";
 	static final String HISTORY_COLUMNS = "case_id, task_id, at, actor, action, from_state, to_state, detail";
 	static final String RATING_COLUMNS = "id, case_id, case_number, rater, level, channel, matter, hall, region, rated_at";
 
@@ -68,11 +71,13 @@ final class ScaleCases {
 	record Step(String item, String department, boolean mandatory, int limit, int[] prerequisites, String resultJson) {
 	}
 
-	record Batch(int size, String cases, String tasks, String history, String ratings) {
+	record Batch(int size, String cases, String tasks, String history, String ratings, String deadlines) {
 	}
 
-	/** The blind index of an applicant's number, as the product computes it (the numbers themselves stay unsealed here). */
+	/** The blind index of an applicant's number, as the product computes it. */
 	private final UnaryOperator<String> index;
+	/** Seals a value for a column of case_file ("applicant_id", "delivery") as the product stores it (SM4-GCM). */
+	private final java.util.function.BinaryOperator<String> seal;
 	private final List<Profile> profiles;
 	private final int[] cumulativeWeights;
 	private final List<String> counties;
@@ -82,8 +87,10 @@ final class ScaleCases {
 	private final LocalDate firstDay;
 	private final WorkingDayCalendar calendar;
 
-	private ScaleCases(List<Profile> profiles, List<String> counties, long cases, LocalDate today, UnaryOperator<String> index) {
+	private ScaleCases(List<Profile> profiles, List<String> counties, long cases, LocalDate today, UnaryOperator<String> index,
+			java.util.function.BinaryOperator<String> seal) {
 		this.index = index;
+		this.seal = seal;
 		this.profiles = profiles;
 		this.counties = counties;
 		this.cumulativeWeights = new int[profiles.size()];
@@ -103,7 +110,8 @@ final class ScaleCases {
 	}
 
 	/** The profiles of every Hunan county and every matter offered there whose items all have a competent department. */
-	static ScaleCases of(Catalogue catalogue, Halls halls, long cases, LocalDate today, UnaryOperator<String> index) {
+	static ScaleCases of(Catalogue catalogue, Halls halls, long cases, LocalDate today, UnaryOperator<String> index,
+			java.util.function.BinaryOperator<String> seal) {
 		List<Profile> profiles = new ArrayList<>();
 		List<String> counties = new ArrayList<>();
 		for (Region county : catalogue.regions()) {
@@ -120,7 +128,7 @@ final class ScaleCases {
 				}
 			}
 		}
-		return new ScaleCases(profiles, counties, cases, today, index);
+		return new ScaleCases(profiles, counties, cases, today, index, seal);
 	}
 
 	int profileCount() {
@@ -168,10 +176,12 @@ final class ScaleCases {
 		StringBuilder tasks = new StringBuilder(1000 * (int) (to - from));
 		StringBuilder history = new StringBuilder(1200 * (int) (to - from));
 		StringBuilder ratings = new StringBuilder(60 * (int) (to - from));
+		StringBuilder deadlines = new StringBuilder(20 * (int) (to - from));
 		for (long k = from; k < to; k++) {
-			new OneCase(k).write(cases, tasks, history, ratings);
+			new OneCase(k).write(cases, tasks, history, ratings, deadlines);
 		}
-		return new Batch((int) (to - from), cases.toString(), tasks.toString(), history.toString(), ratings.toString());
+		return new Batch((int) (to - from), cases.toString(), tasks.toString(), history.toString(), ratings.toString(),
+				deadlines.toString());
 	}
 
 	/** Person p of the pool: a county of birth, a birth date and a sequence number make a distinct, valid ID number. */
@@ -228,7 +238,7 @@ final class ScaleCases {
 			this.profile = profiles.get(pick(cumulativeWeights, random.nextInt(cumulativeWeights[cumulativeWeights.length - 1])));
 		}
 
-		void write(StringBuilder cases, StringBuilder tasks, StringBuilder history, StringBuilder ratings) {
+		void write(StringBuilder cases, StringBuilder tasks, StringBuilder history, StringBuilder ratings, StringBuilder deadlines) {
 			String channel = CHANNELS[pickWeighted(CHANNEL_WEIGHTS)];
 			long person = random.nextLong(people);
 			String username = username(person);
@@ -262,7 +272,7 @@ final class ScaleCases {
 				history(history, null, accepted, clerk, "ACCEPTED", "AWAITING_ACCEPTANCE", "IN_PROGRESS", "standard");
 				// the case's facts each task carries (V14), as dispatch writes them
 				Object[] facts = { number, applicantName, profile.region(), profile.hall(), profile.matter(), channel };
-				Outcome o = runTasks(acceptedDay, accepted, tasks, history, facts);
+				Outcome o = runTasks(acceptedDay, accepted, tasks, history, deadlines, facts);
 				state = o.state;
 				closed = o.closed;
 				if (state.equals("REFUSED")) {
@@ -275,8 +285,10 @@ final class ScaleCases {
 					maybeRate(ratings, number, username, channel, closed);
 				}
 			}
-			row(cases, id, number, uuid(random), profile.matter(), applicantId, index.apply(applicantId), applicantName, username, profile.region(), profile.hall(),
-					channel, state, refusal, promised, "{\"method\":\"WINDOW_PICKUP\",\"recipient\":null,\"mobile\":null,\"address\":null}",
+			// the applicant's number and the delivery sealed, the number's blind index beside it, as CaseRows writes them
+			row(cases, id, number, uuid(random), profile.matter(), seal.apply(applicantId, "case_file.applicant_id"), index.apply(applicantId),
+					applicantName, username, profile.region(), profile.hall(), channel, state, refusal, promised,
+					seal.apply("{\"method\":\"WINDOW_PICKUP\",\"recipient\":null,\"mobile\":null,\"address\":null}", "case_file.delivery"),
 					issue, submitted, accepted, closed);
 		}
 
@@ -289,7 +301,7 @@ final class ScaleCases {
 		 * and cancels what was still open.
 		 */
 		private Outcome runTasks(LocalDate acceptedDay, Instant accepted, StringBuilder tasks, StringBuilder history,
-				Object[] facts) {
+				StringBuilder deadlines, Object[] facts) {
 			List<Step> steps = profile.steps();
 			int n = steps.size();
 			LocalDate[] start = new LocalDate[n];
@@ -326,7 +338,6 @@ final class ScaleCases {
 					state = i == refused ? "REFUSED" : "APPROVED";
 					claimedBy = reviewer;
 					decidedAt = at(decided[i], 9, 17);
-					colour = clock.colour(decided[i], calendar, WARNING_SHARE).name();
 					if (i == refused) {
 						decision = "{\"reason\":\"不符合法定条件\",\"legalBasis\":\"相关法规\",\"procedure\":null,\"maxWorkingDays\":null,\"requests\":[]}";
 					}
@@ -351,8 +362,12 @@ final class ScaleCases {
 					state = "WAITING";
 				}
 				row(tasks, task, id, s.item(), department, s.mandatory(), state, prerequisitesJson(steps, s), result, decision, claimedBy,
-						startedByToday ? start[i] : null, due, decidedAt, startedByToday ? s.limit() : null, warn, colour, facts[0], facts[1],
+						startedByToday ? start[i] : null, due, decidedAt, startedByToday ? s.limit() : null, warn, facts[0], facts[1],
 						facts[2], facts[3], facts[4], facts[5]);
+				if ((state.equals("PENDING") || state.equals("CLAIMED")) && due != null) {
+					// a running task's deadline, with the colour the scanner would have marked by today (V38: no colour on case_task)
+					row(deadlines, task, id, facts[0], s.item(), department, facts[2], facts[3], facts[4], facts[5], due, warn, colour);
+				}
 			}
 			if (refusedOn != null) {
 				return new Outcome("REFUSED", at(refusedOn, 17, 18));

@@ -24,7 +24,7 @@ import cn.onego.catalog.CatalogQueries;
 
 /**
  * Fills a database with N historical cases spread over the two years before today — their tasks,
- * history and ratings — and the supervision aggregates that count them, through COPY, with the indexes
+ * history, ratings and the running tasks' open deadlines (V38) — and the supervision aggregates that count them, through COPY, with the indexes
  * built after the load. The cases come from the bundled catalogue's real matters, Hunan's counties and
  * their departments; {@link ScaleCases} decides what happened to each.
  *
@@ -33,7 +33,7 @@ import cn.onego.catalog.CatalogQueries;
 public final class ScaleData {
 
 	/** The tables loaded by COPY: their indexes and constraints are dropped before and rebuilt after. */
-	private static final List<String> LOADED = List.of("case_file", "case_task", "case_history", "rating");
+	private static final List<String> LOADED = List.of("case_file", "case_task", "case_history", "rating", "open_deadline");
 	private static final int BATCH = 5_000;
 
 	public static void main(String[] args) throws Exception {
@@ -45,8 +45,9 @@ public final class ScaleData {
 		try (ScaleDatabase db = ScaleDatabase.start(data, true)) {
 			ScaleCases model;
 			try (ConfigurableApplicationContext context = db.application()) {
+				cn.onego.platform.crypto.PersonalData sealing = context.getBean(cn.onego.platform.crypto.PersonalData.class);
 				model = ScaleCases.of(context.getBean(CatalogQueries.class).catalogue(), context.getBean(Halls.class), cases, today,
-						context.getBean(cn.onego.platform.crypto.PersonalData.class)::index);
+						sealing::index, sealing::seal);
 			}
 			log(started, "schema and catalogue ready; %d county/matter profiles", model.profileCount());
 			List<String> rebuild;
@@ -91,6 +92,8 @@ public final class ScaleData {
 						copy.copyIn("COPY case_history (" + ScaleCases.HISTORY_COLUMNS + ") FROM STDIN",
 								new StringReader(batch.history()));
 						copy.copyIn("COPY rating (" + ScaleCases.RATING_COLUMNS + ") FROM STDIN", new StringReader(batch.ratings()));
+						copy.copyIn("COPY open_deadline (" + ScaleCases.DEADLINE_COLUMNS + ") FROM STDIN",
+								new StringReader(batch.deadlines()));
 						long total = done.addAndGet(batch.size());
 						if (total % 500_000 < BATCH) {
 							log(started, "%,d cases loaded", total);

@@ -60,7 +60,8 @@ public final class ScaleQueries {
 				ConfigurableApplicationContext context = db.application();
 				Connection c = db.connect()) {
 			ScaleData.log(started, "application started on %s", data);
-			Sample sample = Sample.draw(c, repetitions);
+			cn.onego.platform.crypto.PersonalData sealing = context.getBean(cn.onego.platform.crypto.PersonalData.class);
+			Sample sample = Sample.draw(c, repetitions, sealing);
 			ScaleData.log(started, "drew %d cases, %d departments, %d cities", sample.cases.size(), sample.departments.size(),
 					sample.cities.size());
 			statements = c;
@@ -89,7 +90,7 @@ public final class ScaleQueries {
 				results.add(scans(context.getBean(DeadlineWarnings.class), today, scanFrom,
 						Integer.getInteger("scale.scanDays", Math.max(5, Math.min(15, repetitions / 60)))));
 			}
-			Files.writeString(Path.of(System.getProperty("scale.explain", "target/scale-explain.txt")), Explain.all(c, sample, today, context.getBean(cn.onego.platform.crypto.PersonalData.class)::index),
+			Files.writeString(Path.of(System.getProperty("scale.explain", "target/scale-explain.txt")), Explain.all(c, sample, today, sealing::index),
 					StandardCharsets.UTF_8);
 			report.append(table(results)).append('\n').append(sizes(c));
 		}
@@ -149,7 +150,7 @@ public final class ScaleQueries {
 	 */
 	private static void explainOnly(Path data, String file, int repetitions, LocalDate today) throws Exception {
 		try (ScaleDatabase db = ScaleDatabase.start(data, false); Connection c = db.connect()) {
-			Files.writeString(Path.of(file), Explain.all(c, Sample.draw(c, repetitions), today, db.personalData()::index), StandardCharsets.UTF_8);
+			Files.writeString(Path.of(file), Explain.all(c, Sample.draw(c, repetitions, db.personalData()), today, db.personalData()::index), StandardCharsets.UTF_8);
 		}
 		System.exit(0);
 	}
@@ -182,8 +183,11 @@ public final class ScaleQueries {
 		long changed = 0;
 		for (int d = 0; d < days; d++) {
 			long t = System.nanoTime();
-			changed += warnings.scan(today.plusDays(from + d));
+			int day = warnings.scan(today.plusDays(from + d));
+			changed += day;
 			nanos[d] = System.nanoTime() - t;
+			System.err.printf("deadline scan of %s (+%d): %d colour changes in %.0f ms%n", today.plusDays(from + d), from + d, day,
+					nanos[d] / 1e6);
 		}
 		Result r = result("deadline scan of a day (days +" + from + " to +" + (from + days - 1) + " in turn)", "< 1 s", 1000, nanos,
 				String.format("%.0f tasks changed colour per day on average", changed / (double) days));
@@ -278,14 +282,15 @@ public final class ScaleQueries {
 	/** Parameters drawn from the data: cases (and so applicants) at random, departments as often as they have tasks. */
 	record Sample(List<Drawn> cases, List<String> departments, List<String> cities) {
 
-		static Sample draw(Connection c, int n) throws SQLException {
+		/** The applicants' numbers are read sealed and opened, as the product opens them (an applicant signs in with the plain number). */
+		static Sample draw(Connection c, int n, cn.onego.platform.crypto.PersonalData sealing) throws SQLException {
 			List<Drawn> cases = new ArrayList<>();
 			List<String> departments = new ArrayList<>();
 			List<String> cities = new ArrayList<>();
 			try (Statement s = c.createStatement()) {
 				ResultSet rs = s.executeQuery("SELECT id, applicant_id, applicant_username FROM case_file TABLESAMPLE SYSTEM (1) LIMIT " + n);
 				while (rs.next()) {
-					cases.add(new Drawn(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)));
+					cases.add(new Drawn(rs.getObject(1, UUID.class), sealing.open(rs.getString(2), "case_file.applicant_id"), rs.getString(3)));
 				}
 				rs = s.executeQuery("SELECT department FROM case_task TABLESAMPLE SYSTEM (1) LIMIT " + n);
 				while (rs.next()) {
@@ -330,16 +335,18 @@ public final class ScaleQueries {
 			sql.put("dashboard: volumes, province, 30 days", """
 					SELECT day, sum(submitted), sum(accepted), sum(not_accepted), sum(issued), sum(refused) FROM supervision_case_day
 					WHERE day BETWEEN '%s' AND '%s' AND region LIKE '43%%' GROUP BY day ORDER BY day""".formatted(from, to));
-			sql.put("dashboard: warnings, province", """
-					SELECT t.id, t.case_id, t.case_number, t.item, t.department, t.colour, t.due_on FROM case_task t
-					WHERE t.colour <> 'GREEN' AND t.state IN ('PENDING', 'CLAIMED') AND t.region LIKE '43%%'
-					ORDER BY t.colour = 'RED' DESC, t.due_on LIMIT 200""");
-			sql.put("dashboard: yellow and red counts, a city", """
-					SELECT t.colour, count(*) FROM case_task t
-					WHERE t.region LIKE '4301%' AND t.colour <> 'GREEN' AND t.state IN ('PENDING', 'CLAIMED') GROUP BY t.colour""");
-			sql.put("dashboard: yellow and red counts, province", """
-					SELECT t.colour, count(*) FROM case_task t
-					WHERE t.region LIKE '43%' AND t.colour <> 'GREEN' AND t.state IN ('PENDING', 'CLAIMED') GROUP BY t.colour""");
+			// the warnings as OpenDeadlines reads them (V38: the running tasks' colours are in open_deadline)
+			String warned = """
+					SELECT * FROM ((SELECT task_id, case_id, case_number, item, department, colour, due_on FROM open_deadline
+					  WHERE colour <> 'GREEN' AND region LIKE '%1$s%%' AND colour = 'RED' ORDER BY due_on LIMIT 200)
+					UNION ALL (SELECT task_id, case_id, case_number, item, department, colour, due_on FROM open_deadline
+					  WHERE colour <> 'GREEN' AND region LIKE '%1$s%%' AND colour = 'YELLOW' ORDER BY due_on LIMIT 200)) w
+					ORDER BY w.colour = 'RED' DESC, w.due_on LIMIT 200""";
+			sql.put("dashboard: warnings, province", warned.formatted("43"));
+			sql.put("dashboard: yellow and red counts, a city",
+					"SELECT colour, count(*) FROM open_deadline WHERE colour <> 'GREEN' AND region LIKE '4301%' GROUP BY colour");
+			sql.put("dashboard: yellow and red counts, province",
+					"SELECT colour, count(*) FROM open_deadline WHERE colour <> 'GREEN' AND region LIKE '43%' GROUP BY colour");
 			sql.put("dashboard: satisfaction, province, 30 days", """
 					SELECT r.region, count(*) FILTER (WHERE r.level = 1), count(x.id)
 					FROM rating r LEFT JOIN rectification x ON x.rating_id = r.id
@@ -350,13 +357,13 @@ public final class ScaleQueries {
 					FROM rating r LEFT JOIN rectification x ON x.rating_id = r.id
 					WHERE r.rated_at >= '%s' AND r.rated_at < '%s' AND r.region LIKE '4301%%' GROUP BY 1 ORDER BY 1"""
 				.formatted(from, today.plusDays(1)));
-			sql.put("dashboard: warnings, a city", """
-					SELECT t.id, t.case_id, t.case_number, t.item, t.department, t.colour, t.due_on FROM case_task t
-					WHERE t.colour <> 'GREEN' AND t.state IN ('PENDING', 'CLAIMED') AND t.region LIKE '4301%%'
-					ORDER BY t.colour = 'RED' DESC, t.due_on LIMIT 200""");
-			sql.put("deadline scan: red candidates", """
-					SELECT t.id, t.case_id, t.department, t.item, t.due_on, t.case_number, t.region FROM case_task t
-					WHERE t.colour <> 'RED' AND t.state IN ('PENDING', 'CLAIMED') AND t.due_on < '%s'""".formatted(today.plusDays(30)));
+			sql.put("dashboard: warnings, a city", warned.formatted("4301"));
+			sql.put("deadline scan: yellow candidates of tomorrow", """
+					SELECT d.task_id, d.case_id, d.department, d.item, d.due_on, d.case_number, d.region FROM open_deadline d
+					WHERE d.colour = 'GREEN' AND d.warn_on <= '%s'""".formatted(today.plusDays(1)));
+			sql.put("deadline scan: red candidates of tomorrow", """
+					SELECT d.task_id, d.case_id, d.department, d.item, d.due_on, d.case_number, d.region FROM open_deadline d
+					WHERE d.colour <> 'RED' AND d.due_on < '%s'""".formatted(today.plusDays(1)));
 			StringBuilder out = new StringBuilder();
 			try (Statement s = c.createStatement()) {
 				for (var e : sql.entrySet()) {

@@ -19,8 +19,19 @@ public final class ScaleSql {
 				Statement s = c.createStatement()) {
 			for (int i = 1; i < args.length; i++) {
 				long t = System.nanoTime();
-				s.execute(args[i]);
+				boolean rows = s.execute(args[i]);
 				ScaleData.log(started, "%s (%.1f s)", args[i], (System.nanoTime() - t) / 1e9);
+				if (rows) { // a query: its first rows, tab-separated
+					java.sql.ResultSet rs = s.getResultSet();
+					int columns = rs.getMetaData().getColumnCount();
+					for (int n = 0; n < 50 && rs.next(); n++) {
+						StringBuilder line = new StringBuilder("    ");
+						for (int col = 1; col <= columns; col++) {
+							line.append(col > 1 ? "\t" : "").append(rs.getString(col));
+						}
+						System.err.println(line);
+					}
+				}
 			}
 		}
 		System.exit(0);

@@ -38,7 +38,7 @@ class Ledger {
 	private final Clock clock;
 	private final int shards;
 
-	Ledger(JdbcClient jdbc, Clock clock, @Value("${onego.audit.shards:8}") int shards) {
+	Ledger(JdbcClient jdbc, Clock clock, @Value("${onego.audit.shards:64}") int shards) {
 		if (shards < 1 || shards > MAX_SHARDS) {
 			throw new IllegalArgumentException("onego.audit.shards must be 1 to " + MAX_SHARDS + ": " + shards);
 		}

@@ -2,9 +2,6 @@ package cn.onego.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -26,20 +23,15 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import cn.onego.Identities;
 import cn.onego.ModuleAlone;
-import cn.onego.application.Answers;
 import cn.onego.application.ApplicationInput;
-import cn.onego.application.ApplicationInput.Applicant;
 import cn.onego.application.ApplicationInput.Delivery;
 import cn.onego.application.Attachments;
+import cn.onego.application.CompleteApplications;
 import cn.onego.application.Guidance;
-import cn.onego.application.MaterialList;
-import cn.onego.application.MaterialSources;
-import cn.onego.application.MergedForm.FormField;
 import cn.onego.application.Submissions;
 import cn.onego.cases.CaseEvents.CaseAccepted;
 import cn.onego.cases.CaseEvents.CaseOpened;
 import cn.onego.cases.CaseEvents.TaskDecided;
-import cn.onego.catalog.Enums.ApplicantType;
 import cn.onego.identity.Actor;
 import cn.onego.identity.Role;
 
@@ -65,17 +57,13 @@ class CasesModuleTests {
 		ModuleAlone.ownDatabase(registry);
 	}
 
-	private static final String MATTER = "HN-CATERING";
-	private static final String REGION = "430102";
+	private static final String MATTER = CompleteApplications.MATTER;
+	private static final String REGION = CompleteApplications.REGION;
 	private static final String REGISTRATION = "HN-SCJG-ENT-REG";
 	/** The small shop's items: the registration, and three that need it (the catalogue's dependency graph). */
 	private static final Map<String, String> DEPARTMENTS = Map.of(REGISTRATION, "430102-MARKET_REGULATION",
 			"HN-SCJG-FOOD-LICENCE", "430102-MARKET_REGULATION", "HN-SW-NEW-TAXPAYER", "430102-TAXATION",
 			"HN-ZJ-DRAINAGE-PERMIT", "430102-HOUSING_CONSTRUCTION");
-	/** A restaurant in a shop that is no public gathering place, with no signboard and no tobacco: 4 items. */
-	private static final Map<String, List<String>> SMALL_SHOP = Map.of("HAS_BUSINESS_LICENCE", List.of("NO"), "ENTITY_FORM",
-			List.of("INDIVIDUAL_BUSINESS"), "PUBLIC_GATHERING_PLACE", List.of("NO"), "OUTDOOR_SIGNBOARD", List.of("NO"),
-			"SELLS_TOBACCO", List.of("NO"));
 	/** Delivery through the outbox runs after the submission commits, on a machine the whole suite shares. */
 	private static final Duration DELIVERY = Duration.ofSeconds(30);
 
@@ -97,7 +85,7 @@ class CasesModuleTests {
 	@Test
 	void opensOneCaseInTheCompetentHallsQueueForASubmittedApplication(Scenario scenario) {
 		Actor applicant = applicant();
-		ApplicationInput input = completeApplication(applicant);
+		ApplicationInput input = CompleteApplications.forASmallShop(guidance, attachments, applicant);
 
 		scenario.stimulate(transactions -> submissions.submit(applicant, UUID.randomUUID().toString(), null, input))
 			.andWaitAtMost(DELIVERY)
@@ -125,7 +113,7 @@ class CasesModuleTests {
 	@Test
 	void acceptingAtTheWindowDispatchesTheTasksAndAnApprovedRegistrationStartsTheItemsThatNeedIt(Scenario scenario) {
 		Actor applicant = applicant();
-		ApplicationInput input = completeApplication(applicant);
+		ApplicationInput input = CompleteApplications.forASmallShop(guidance, attachments, applicant);
 		CaseOpened[] opened = new CaseOpened[1];
 		scenario.stimulate(transactions -> submissions.submit(applicant, UUID.randomUUID().toString(), null, input))
 			.andWaitAtMost(DELIVERY)
@@ -196,46 +184,5 @@ class CasesModuleTests {
 	private static Actor clerkOf(HallCode hall) {
 		return new Actor("clerk-" + UUID.randomUUID().toString().substring(0, 8), "综合窗口", EnumSet.of(Role.WINDOW_CLERK), null,
 				REGION, hall.value(), null);
-	}
-
-	/** Every field of the merged form filled with a valid value, every material to hand in uploaded (no consent given). */
-	private ApplicationInput completeApplication(Actor applicant) {
-		Guidance.Outcome guided = guidance.guide(MATTER, new Answers(SMALL_SHOP), Set.of(), MaterialSources.NONE);
-		Map<String, String> form = new HashMap<>();
-		guided.form().fields().forEach(field -> form.put(field.element(), valueOf(field, applicant.idNumber())));
-		Map<String, String> uploads = new HashMap<>();
-		guided.materials().toUpload().stream().filter(MaterialList.RequiredMaterial::required).forEach(material -> {
-			byte[] pdf = ("%PDF-1.4\n% " + material.material() + " " + UUID.randomUUID() + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
-			uploads.put(material.material(),
-					attachments.store(applicant.username(), material.material() + ".pdf", pdf, "application/pdf").hash());
-		});
-		return new ApplicationInput(MATTER, REGION, new Applicant(ApplicantType.PERSON, applicant.idNumber(), "陈创业"), SMALL_SHOP,
-				form, Map.of(), Set.of(), uploads, new Delivery(Delivery.Method.WINDOW_PICKUP, null, null, null), null, null, null);
-	}
-
-	private static String valueOf(FormField field, String idNumber) {
-		return switch (field.type()) {
-			case ID_NUMBER -> idNumber;
-			case CREDIT_CODE -> Identities.creditCode();
-			case MOBILE -> "13800138000";
-			case EMAIL -> "chen@example.cn";
-			case DATE -> "2026-01-05";
-			case REGION -> REGION;
-			case BOOLEAN -> "true";
-			case BANK_ACCOUNT -> "6222020200112233445";
-			case ENUM -> field.options().get(0).value();
-			case NUMBER, AREA_M2, MONEY, INTEGER -> {
-				BigDecimal value = field.validation().min() == null ? BigDecimal.TEN : field.validation().min().max(BigDecimal.ONE);
-				if (field.validation().max() != null) {
-					value = value.min(field.validation().max());
-				}
-				yield value.setScale(0, RoundingMode.CEILING).toPlainString();
-			}
-			case ADDRESS -> "湖南省长沙市芙蓉区五一大道1号";
-			case TEXT -> {
-				Integer maxLength = field.validation().maxLength();
-				yield maxLength != null && maxLength < 6 ? "测试填写内容".substring(0, maxLength) : "测试填写内容";
-			}
-		};
 	}
 }

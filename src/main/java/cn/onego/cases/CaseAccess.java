@@ -52,8 +52,7 @@ class CaseAccess {
 
 	/** Whether the actor may read the case, given its tasks. */
 	boolean mayRead(Actor actor, CaseFile c, List<Task> tasks) {
-		return isApplicantSide(actor, c) || actor.clerkOf(c.place().hall().value()) || actor.supervises(c.place().region().value())
-				|| tasks.stream().anyMatch(t -> actor.memberOf(t.department()));
+		return mayReadSubmission(actor, c, tasks) || actor.supervises(c.place().region().value());
 	}
 
 	/**

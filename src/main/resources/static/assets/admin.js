@@ -4,7 +4,7 @@ import { api, page, requireUser, hasRole, t, el, label, showProblem, notice, for
 
 const ROLES = [['WINDOW_CLERK', '综合窗口人员', 'Window clerk'], ['REVIEWER', '审批人员', 'Reviewer'],
   ['DEPARTMENT_HEAD', '部门负责人', 'Department head'], ['SUPERVISOR', '监管人员', 'Supervisor'],
-  ['CATALOGUE_ADMIN', '目录管理员', 'Catalogue administrator'], ['SYSTEM_ADMIN', '系统管理员', 'System administrator'],
+  ['CREDIT_ADMIN', '信用管理员', 'Credit administrator'], ['CATALOGUE_ADMIN', '目录管理员', 'Catalogue administrator'], ['SYSTEM_ADMIN', '系统管理员', 'System administrator'],
   ['METRICS_READER', '监控采集账号', 'Metrics reader (monitoring)']];
 
 page(async () => {

@@ -90,8 +90,8 @@ public class CaseHandling {
 		return review.approve(reviewer, taskId, version, number, notice);
 	}
 
-	public Task refuse(Actor reviewer, TaskId taskId, int version, String reason, String legalBasis) {
-		return review.refuse(reviewer, taskId, version, reason, legalBasis);
+	public Task refuse(Actor reviewer, TaskId taskId, int version, String reason, String legalBasis, boolean falseMaterials) {
+		return review.refuse(reviewer, taskId, version, reason, legalBasis, falseMaterials);
 	}
 
 	/** The department asks the applicant, through the window, for more; the requests join the case's one list. */

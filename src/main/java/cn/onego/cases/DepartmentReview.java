@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 
 import org.springframework.stereotype.Component;
@@ -14,6 +15,7 @@ import cn.onego.cases.Task.TaskResult;
 import cn.onego.catalog.CatalogQueries;
 import cn.onego.catalog.Enums.ResultKind;
 import cn.onego.catalog.Item;
+import cn.onego.credit.CreditRecords;
 import cn.onego.identity.Actor;
 import cn.onego.platform.FieldProblem;
 import cn.onego.platform.InvalidInput;
@@ -23,7 +25,7 @@ import cn.onego.platform.Text.Kind;
 
 /**
  * 后台审批: a reviewer of the task's department claims it, gives it back, approves it with its result, refuses it with
- * reason and legal basis, asks the applicant for more through the window, or suspends it for a special procedure
+ * reason and legal basis (and, when the applicant gave false materials, lists them in credit), asks the applicant for more through the window, or suspends it for a special procedure
  * and resumes it. Each decision is checked against the reviewer's department first, then the request, then the
  * version the reviewer read (two reviewers at once: one wins, the other gets 409); then the case moves on.
  */
@@ -41,10 +43,12 @@ class DepartmentReview {
 	private final TaskClocks clocks;
 	private final InstantDecisions instant;
 	private final CaseProgression progression;
+	private final CreditRecords credit;
 	private final Clock clock;
 
 	DepartmentReview(Cases cases, CaseTransactions transactions, CaseAccess access, CatalogQueries catalog, Submissions submissions,
-			TaskClocks clocks, InstantDecisions instant, CaseProgression progression, Clock clock) {
+			TaskClocks clocks, InstantDecisions instant, CaseProgression progression, CreditRecords credit, Clock clock) {
+		this.credit = credit;
 		this.cases = cases;
 		this.transactions = transactions;
 		this.access = access;
@@ -85,11 +89,16 @@ class DepartmentReview {
 		});
 	}
 
-	Task refuse(Actor reviewer, TaskId task, int version, String reason, String legalBasis) {
+	/** Refuses with reason and legal basis; a refusal for false materials (提供虚假材料) also lists the applicant. */
+	Task refuse(Actor reviewer, TaskId task, int version, String reason, String legalBasis, boolean falseMaterials) {
 		return decide(reviewer, task, version, () -> {
 			Requests.requireText("reason", reason, "请写明不予许可的理由", "give the reason");
 			Requests.requireText("legalBasis", legalBasis, "请写明法律依据", "give the legal basis");
-		}, (t, act) -> t.refuse(new Decision(reason.trim(), legalBasis.trim(), null, null, List.of()), act));
+		}, (t, act) -> t.refuse(new Decision(reason.trim(), legalBasis.trim(), null, null, List.of()), act), (changes, act) -> {
+			if (falseMaterials) {
+				CreditListing.list(credit, changes, "提供虚假材料：" + reason.trim(), act);
+			}
+		});
 	}
 
 	/** The department asks the applicant, through the window, for more; the requests join the case's one list. */
@@ -132,6 +141,13 @@ class DepartmentReview {
 	 * runs again; a request for more joins the case's list; a decision moves the case on. One read, one save.
 	 */
 	private Task decide(Actor reviewer, TaskId taskId, int version, Runnable validation, BiFunction<Task, Act, Transition<Task>> action) {
+		return decide(reviewer, taskId, version, validation, action, (changes, act) -> {
+		});
+	}
+
+	/** A decision that also does something else to the case's changes, in its transaction (listing the applicant). */
+	private Task decide(Actor reviewer, TaskId taskId, int version, Runnable validation, BiFunction<Task, Act, Transition<Task>> action,
+			BiConsumer<Changes, Act> also) {
 		return transactions.run("子件", () -> {
 			Changes changes = access.ofTask(reviewer, taskId);
 			validation.run();
@@ -143,6 +159,7 @@ class DepartmentReview {
 			Act act = new Act(reviewer.username(), clock.instant());
 			Task next = changes.apply(action.apply(t, act).adjusted(after -> clocks.clocked(t, after, c.place().region(),
 					clocks.day(act.at()))));
+			also.accept(changes, act);
 			if (next.state() == TaskState.AWAITING_SUPPLEMENT) {
 				changes.apply(c.addSupplementRequests(next.outcome().decision().requests(), Rounds.next(c, cases), act));
 			}

@@ -78,8 +78,7 @@ class PostVerification {
 		if (result != null && result.licenceType() != null && result.number() != null) {
 			licences.revoke(result.licenceType(), result.number());
 		}
-		credit.blacklist(c.applicant().id(), "虚假承诺：" + finding, c.id().value(), c.number().value(), act.by());
-		changes.note(Step.note(c.id(), null, act, "BLACKLISTED", c.applicant().masked()));
+		CreditListing.list(credit, changes, "虚假承诺：" + finding, act);
 		if (t.mandatory() && c.state().allows(CaseState.Action.REFUSE)) {
 			String item = catalog.catalogue().item(t.item()).orElseThrow().name().zh();
 			String reason = "告知承诺核查不实，" + item + "的准予决定已撤销";

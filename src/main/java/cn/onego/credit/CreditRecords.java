@@ -1,76 +1,65 @@
 package cn.onego.credit;
 
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
-import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import cn.onego.platform.crypto.PersonalData;
-import cn.onego.platform.crypto.SealedColumn;
-import cn.onego.platform.crypto.SealedColumns;
+import cn.onego.audit.AuditTrail;
+import cn.onego.shared.TimeOrderedIds;
 
-/** The blacklist, checked before any green-channel decision; the subject sealed, found by its blind index. */
+/**
+ * What the case engine asks of credit: whether an applicant is listed today (checked before any green-channel
+ * decision), and the listings it makes itself — after a failed post-verification or false materials found by a
+ * reviewer — in the transaction of the decision that found them, each recorded in the audit trail.
+ */
 @Service
-public class CreditRecords implements SealedColumns {
+public class CreditRecords {
 
-	private static final SealedColumn SUBJECT = SealedColumn.indexed("credit_blacklist", "subject", "subject_index");
+	/**
+	 * How long a listing made by the case engine has effect: three years, the longest period a serious untrustworthy
+	 * record stays published under 《失信行为纠正后的信用信息修复管理办法（试行）》 (NDRC Order No. 58, 2023); a credit
+	 * administrator may lift it earlier (信用修复).
+	 */
+	static final Period AUTOMATIC_DURATION = Period.ofYears(3);
 
-	private final JdbcClient jdbc;
-	private final PersonalData data;
+	private final Listings listings;
+	private final AuditTrail audit;
 	private final Clock clock;
 
-	CreditRecords(JdbcClient jdbc, PersonalData data, Clock clock) {
-		this.jdbc = jdbc;
-		this.data = data;
+	CreditRecords(Listings listings, AuditTrail audit, Clock clock) {
+		this.listings = listings;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
-	@Override
-	public List<SealedColumn> sealedColumns() {
-		return List.of(SUBJECT);
-	}
-
-	/** One listing, with the case it rests on. */
-	public record Listing(UUID id, String subject, String reason, UUID evidenceCase, String evidenceNumber, String listedBy,
-			Instant listedAt, Instant liftedAt) {
-	}
-
+	/** Whether a listing of the subject has effect today: neither lifted nor past its last day. */
 	public boolean blacklisted(String subject) {
-		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM credit_blacklist WHERE subject_index = ? AND lifted_at IS NULL)")
-			.param(data.index(subject))
-			.query(Boolean.class)
-			.single();
+		return listings.inEffect(subject, LocalDate.now(clock));
 	}
 
-	public Listing blacklist(String subject, String reason, UUID evidenceCase, String evidenceNumber, String listedBy) {
-		UUID id = UUID.randomUUID();
-		jdbc.sql("""
-				INSERT INTO credit_blacklist (id, subject, subject_index, reason, evidence_case, evidence_number, listed_by, listed_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, data.seal(subject, SUBJECT.name()), data.index(subject), reason, evidenceCase, evidenceNumber, listedBy, Timestamp.from(clock.instant()))
-			.update();
-		return listings(subject).stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow();
+	/**
+	 * Lists the subject on the evidence of a case of the region, for {@link #AUTOMATIC_DURATION}, as decided by the
+	 * user named (the reviewer who found it).
+	 */
+	public Listing blacklist(String subject, String region, String reason, Listing.Evidence evidence, String listedBy) {
+		LocalDate today = LocalDate.now(clock);
+		Listing listing = new Listing(TimeOrderedIds.next(), subject, region, reason, evidence, listedBy, clock.instant(),
+				today.plus(AUTOMATIC_DURATION), ListingState.ACTIVE, 0);
+		listings.insert(listing);
+		audit.record(listedBy, "credit.LISTED", CreditListings.target(listing.id()), "evidence " + evidence.number() + ": " + reason);
+		return listing;
 	}
 
-	/** Lifts the subject's listings after 信用修复. */
-	public int lift(String subject, String liftedBy) {
-		return jdbc.sql("UPDATE credit_blacklist SET lifted_at = ?, lifted_by = ? WHERE subject_index = ? AND lifted_at IS NULL")
-			.params(Timestamp.from(clock.instant()), liftedBy, data.index(subject))
-			.update();
-	}
-
+	/** Every listing of the subject, the newest first, whatever its state. */
 	public List<Listing> listings(String subject) {
-		return jdbc.sql("""
-				SELECT id, subject, reason, evidence_case, evidence_number, listed_by, listed_at, lifted_at
-				FROM credit_blacklist WHERE subject_index = ? ORDER BY listed_at DESC""")
-			.param(data.index(subject))
-			.query((rs, n) -> new Listing(rs.getObject(1, UUID.class), data.open(rs.getString(2), SUBJECT.name()), rs.getString(3),
-					rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
-					rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant()))
-			.list();
+		return listings.ofSubject(subject);
+	}
+
+	/** A listing's history, in order. */
+	public List<ListingStep> history(Listing listing) {
+		return listings.history(listing.id());
 	}
 }

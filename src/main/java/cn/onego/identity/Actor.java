@@ -6,7 +6,7 @@ import cn.onego.shared.RegionCode;
 
 /**
  * Who is acting in a request, with their scope: a window clerk's hall, a reviewer's or head's department,
- * a supervisor's region (and everything below it), an applicant's verified ID number. The scope methods
+ * a supervisor's or credit administrator's region (and everything below it), an applicant's verified ID number. The scope methods
  * answer for the role that owns the scope only, so a clerk never gets a supervisor's reach by accident.
  * {@code idNumber} is the person's verified 公民身份号码 (applicants always have one; staff may not).
  */
@@ -38,7 +38,16 @@ public record Actor(String username, String displayName, Set<Role> roles, String
 
 	/** A supervisor whose region is this region or one above it. */
 	public boolean supervises(String regionCode) {
-		return has(Role.SUPERVISOR) && region != null && RegionCode.isWellFormed(region) && regionCode != null
-				&& RegionCode.isWellFormed(regionCode) && regionCode.startsWith(RegionCode.of(region).prefix());
+		return has(Role.SUPERVISOR) && within(regionCode);
+	}
+
+	/** A credit administrator whose region is this region or one above it. */
+	public boolean managesCreditOf(String regionCode) {
+		return has(Role.CREDIT_ADMIN) && within(regionCode);
+	}
+
+	private boolean within(String regionCode) {
+		return region != null && RegionCode.isWellFormed(region) && regionCode != null && RegionCode.isWellFormed(regionCode)
+				&& regionCode.startsWith(RegionCode.of(region).prefix());
 	}
 }

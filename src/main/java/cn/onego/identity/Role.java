@@ -16,6 +16,11 @@ public enum Role {
 	DEPARTMENT_HEAD,
 	/** Reform office or e-supervision staff (行政效能电子监管): the figures and cases of their region and below. */
 	SUPERVISOR,
+	/**
+	 * Credit administrator (信用管理员) of a region: views the credit listings (失信记录) of that region and below, adds
+	 * one on the evidence of a case, decides appeals and lifts listings (信用修复). Reads no case.
+	 */
+	CREDIT_ADMIN,
 	/** Maintains the service catalogue and the working-day calendar. */
 	CATALOGUE_ADMIN,
 	/** Runs the platform: staff accounts, registry and licence feeds, operations endpoints. */

@@ -2,6 +2,7 @@ package cn.onego.identity;
 
 import static cn.onego.identity.Role.APPLICANT;
 import static cn.onego.identity.Role.CATALOGUE_ADMIN;
+import static cn.onego.identity.Role.CREDIT_ADMIN;
 import static cn.onego.identity.Role.DEPARTMENT_HEAD;
 import static cn.onego.identity.Role.METRICS_READER;
 import static cn.onego.identity.Role.REVIEWER;
@@ -80,6 +81,12 @@ public final class Routes {
 					"/api/v1/applications/*", "/api/v1/attachments", "/api/v1/representations", "/api/v1/representations/**"),
 			rule(ANY, roles(APPLICANT), "/api/v1/consents", "/api/v1/consents/*", "/api/v1/data-access", "/api/v1/my/cases"),
 			rule(HttpMethod.GET, SIGNED_IN, "/api/v1/me", "/api/v1/my/notifications"),
+			// credit: the subject's own listings and appeals; the listings of a region for its credit administrators
+			rule(HttpMethod.GET, roles(APPLICANT), "/api/v1/my/credit"),
+			rule(HttpMethod.POST, roles(APPLICANT), "/api/v1/my/credit/*/appeal"),
+			rule(HttpMethod.GET, roles(CREDIT_ADMIN), "/api/v1/credit/listings", "/api/v1/credit/listings/*"),
+			rule(HttpMethod.POST, roles(CREDIT_ADMIN), "/api/v1/credit/listings", "/api/v1/credit/listings/*/lifting",
+					"/api/v1/credit/listings/*/appeal-decision"),
 			// cases: read by whoever has a part in them (checked case by case); changed by the window, the applicant
 			rule(HttpMethod.GET, roles(APPLICANT, WINDOW_CLERK, REVIEWER, DEPARTMENT_HEAD, SUPERVISOR), "/api/v1/cases",
 					"/api/v1/cases/*", "/api/v1/cases/*/receipt", "/api/v1/cases/*/application", "/api/v1/cases/*/rating"),

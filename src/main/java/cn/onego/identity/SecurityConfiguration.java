@@ -215,6 +215,9 @@ class SecurityConfiguration {
 		if (roles.contains("ROLE_" + Role.SUPERVISOR)) {
 			return "/dashboard.html";
 		}
+		if (roles.contains("ROLE_" + Role.CREDIT_ADMIN)) {
+			return "/credit-admin.html";
+		}
 		if (roles.contains("ROLE_" + Role.WINDOW_CLERK)) {
 			return "/window.html";
 		}

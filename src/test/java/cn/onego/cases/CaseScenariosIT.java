@@ -161,7 +161,7 @@ class CaseScenariosIT {
 		assertThat((String) world.view(CaseWorld.OBSERVER, caseId).json("$.caseFile.refusal.reason")).contains("告知承诺核查不实");
 		assertThat(credit.blacklisted(world.idNumber)).isTrue();
 		assertThat(credit.listings(world.idNumber)).singleElement()
-			.satisfies(l -> assertThat(l.evidenceNumber()).isEqualTo(world.view(CaseWorld.OBSERVER, caseId).json("$.caseFile.number")));
+			.satisfies(l -> assertThat(l.evidence().number()).isEqualTo(world.view(CaseWorld.OBSERVER, caseId).json("$.caseFile.number")));
 		assertThat(world.as(reviewer, "POST", "/api/v1/verifications/" + verifications.get(0).get("id"),
 				Map.of("passed", true, "finding", "again")).status()).isEqualTo(409);
 

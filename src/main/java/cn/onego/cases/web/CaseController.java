@@ -207,10 +207,15 @@ class CaseController {
 		return handling.approve(actors.current(), TaskId.of(id), request.version(), request.number(), request.notice());
 	}
 
+	/** A department's refusal; {@code falseMaterials} true says the applicant gave false materials (提供虚假材料). */
+	record TaskRefusalRequest(int version, String reason, String legalBasis, Boolean falseMaterials) {
+	}
+
 	@PostMapping("/tasks/{id}/refusal")
-	@Operation(summary = "Refuse with reason and legal basis 不予许可")
-	Task refuseTask(@PathVariable UUID id, @RequestBody RefusalRequest request) {
-		return handling.refuse(actors.current(), TaskId.of(id), request.version(), request.reason(), request.legalBasis());
+	@Operation(summary = "Refuse with reason and legal basis 不予许可", description = "With falseMaterials true the reviewer found the applicant's materials false: the applicant is also listed in credit (失信记录) with the case as evidence, and gets neither 容缺 nor 告知承诺 while the listing has effect.")
+	Task refuseTask(@PathVariable UUID id, @RequestBody TaskRefusalRequest request) {
+		return handling.refuse(actors.current(), TaskId.of(id), request.version(), request.reason(), request.legalBasis(),
+				Boolean.TRUE.equals(request.falseMaterials()));
 	}
 
 	@PostMapping("/tasks/{id}/supplement-request")

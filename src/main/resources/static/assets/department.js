@@ -145,10 +145,14 @@ function refuseForm(post, message, reload) {
   const form = el('form', { id: 'refuse-form', novalidate: true }, el('h3', {}, t('不予许可', 'Refuse')),
     field('refuse-reason', 'reason', t('理由', 'Reason'), el('textarea', { rows: '3' })),
     field('refuse-basis', 'legalBasis', t('法律依据', 'Legal basis'), el('input', {})),
+    // false materials also put the applicant on the credit list (失信记录), with this case as the evidence
+    el('label', {}, el('input', { type: 'checkbox', name: 'falseMaterials', id: 'refuse-false' }), ' ',
+      t('申请人提供虚假材料（将列入失信记录）', 'The applicant gave false materials (they will be listed in credit)')),
     el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'refuse', class: 'secondary' }, t('不予许可', 'Refuse'))));
   form.addEventListener('submit', event => {
     event.preventDefault();
-    act(form, message, post('refusal', { reason: form.reason.value.trim(), legalBasis: form.legalBasis.value.trim() }),
+    act(form, message, post('refusal', { reason: form.reason.value.trim(), legalBasis: form.legalBasis.value.trim(),
+      falseMaterials: form.falseMaterials.checked }),
       t('已作出不予许可决定。', 'Refused.'), reload);
   });
   return form;

@@ -56,7 +56,7 @@ class AccessMatrixIT {
 	/** Who calls. "Own" means: the scope the fixture case lies in (芙蓉区, its hall, its market regulator). */
 	enum Caller {
 		ANONYMOUS, APPLICANT_OWNER, AGENT, APPLICANT_OTHER, CLERK_OWN, CLERK_OTHER, REVIEWER_OWN, REVIEWER_OTHER, HEAD_OWN,
-		SUPERVISOR_OWN, SUPERVISOR_OTHER, CATALOGUE_ADMIN, SYSTEM_ADMIN, METRICS_READER
+		SUPERVISOR_OWN, SUPERVISOR_OTHER, CREDIT_ADMIN_OWN, CREDIT_ADMIN_OTHER, CATALOGUE_ADMIN, SYSTEM_ADMIN, METRICS_READER
 	}
 
 	enum Outcome {
@@ -165,9 +165,18 @@ class AccessMatrixIT {
 		sessions.put(Caller.HEAD_OWN, new Session(staff(api, "DEPARTMENT_HEAD", "430102", null, department), PASSWORD));
 		sessions.put(Caller.SUPERVISOR_OWN, new Session(staff(api, "SUPERVISOR", "430100", null, null), PASSWORD));
 		sessions.put(Caller.SUPERVISOR_OTHER, new Session(staff(api, "SUPERVISOR", "431200", null, null), PASSWORD));
+		sessions.put(Caller.CREDIT_ADMIN_OWN, new Session(staff(api, "CREDIT_ADMIN", "430100", null, null), PASSWORD));
+		sessions.put(Caller.CREDIT_ADMIN_OTHER, new Session(staff(api, "CREDIT_ADMIN", "431200", null, null), PASSWORD));
 		sessions.put(Caller.CATALOGUE_ADMIN, new Session(staff(api, "CATALOGUE_ADMIN", "430000", null, null), PASSWORD));
 		sessions.put(Caller.SYSTEM_ADMIN, new Session(staff(api, "SYSTEM_ADMIN", "430000", null, null), PASSWORD));
 		sessions.put(Caller.METRICS_READER, new Session(staff(api, "METRICS_READER", "430000", null, null), PASSWORD));
+
+		// the owner listed in credit on the evidence of their first case, by the credit administrator of its city
+		HttpResponse<String> listed = sessions.get(Caller.CREDIT_ADMIN_OWN).send("POST", "/api/v1/credit/listings",
+				"{\"subject\":\"" + owner.idNumber + "\",\"reason\":\"矩阵测试\",\"evidenceCase\":\"" + ids.get("number")
+						+ "\",\"lifetime\":true}");
+		assertThat(listed.statusCode()).as(listed.body()).isEqualTo(201);
+		ids.put("listing", listed.body().replaceAll("(?s).*?\"id\":\"([0-9a-f-]{36})\".*", "$1"));
 	}
 
 	private static String staff(ApiClient api, String role, String region, String hall, String department) {
@@ -428,6 +437,23 @@ class AccessMatrixIT {
 				only(Outcome.OK, Caller.SUPERVISOR_OWN)));
 		rows.add(row("GET /api/v1/supervision/export/{table}", "GET", "/api/v1/supervision/export/volumes?region=430102", null,
 				only(Outcome.OK, Caller.SUPERVISOR_OWN)));
+
+		// credit: the subject's own listings; a region's credit administrators, who do not find another region's
+		String listing = "/api/v1/credit/listings/" + ids.get("listing");
+		rows.add(row("GET /api/v1/my/credit", "GET", "/api/v1/my/credit", null, only(Outcome.OK, APPLICANTS)));
+		rows.add(row("POST /api/v1/my/credit/{id}/appeal", "POST", "/api/v1/my/credit/" + ids.get("listing") + "/appeal",
+				"{\"statement\":\"\"}", with(only(Outcome.ADMITTED, Caller.APPLICANT_OWNER), Outcome.NOT_FOUND, Caller.AGENT,
+						Caller.APPLICANT_OTHER)));
+		rows.add(row("GET /api/v1/credit/listings", "GET", "/api/v1/credit/listings?subject=" + ids.get("owner-id"), null,
+				only(Outcome.OK, Caller.CREDIT_ADMIN_OWN, Caller.CREDIT_ADMIN_OTHER)));
+		rows.add(row("POST /api/v1/credit/listings", "POST", "/api/v1/credit/listings", "{}",
+				only(Outcome.ADMITTED, Caller.CREDIT_ADMIN_OWN, Caller.CREDIT_ADMIN_OTHER)));
+		rows.add(row("GET /api/v1/credit/listings/{id}", "GET", listing, null,
+				with(only(Outcome.OK, Caller.CREDIT_ADMIN_OWN), Outcome.NOT_FOUND, Caller.CREDIT_ADMIN_OTHER)));
+		for (String action : List.of("lifting", "appeal-decision")) {
+			rows.add(row("POST /api/v1/credit/listings/{id}/" + action, "POST", listing + "/" + action, "{}",
+					with(only(Outcome.ADMITTED, Caller.CREDIT_ADMIN_OWN), Outcome.NOT_FOUND, Caller.CREDIT_ADMIN_OTHER)));
+		}
 
 		// the audit trail: verified by a province's supervisors — the fixture's are a city's and a prefecture's,
 		// refused by the module (403) where the route admitted them — and the system administrators

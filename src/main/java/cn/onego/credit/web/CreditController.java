@@ -83,7 +83,7 @@ class CreditController {
 
 	@GetMapping("/my/credit")
 	@Operation(summary = "My credit listings 我的信用记录", description = "The signed-in person's listings, in effect or not, with their history and whether each may be appealed.")
-	List<MyListing> mine() {
+	List<MyListing> myCredit() {
 		Actor actor = actors.current();
 		return actor.idNumber() == null ? List.of() : listings.of(actor.idNumber()).stream().map(MyListing::of).toList();
 	}
@@ -92,27 +92,27 @@ class CreditController {
 	@Operation(summary = "Appeal my listing 异议申诉", description = "The subject disputes their listing with a statement; it stays in effect until a credit administrator decides.")
 	@Refuses(status = 409, code = "illegal-transition", when = "the listing is under appeal already, lifted or expired")
 	@Refuses(status = 409, code = "concurrent-change", when = "the listing was changed at the same moment")
-	MyListing appeal(@PathVariable UUID id, @RequestBody AppealRequest request) {
+	MyListing appealMyListing(@PathVariable UUID id, @RequestBody AppealRequest request) {
 		Actor actor = actors.current();
 		return MyListing.of(listings.appeal(actor, actor.idNumber(), id, request == null ? null : request.statement()));
 	}
 
 	@GetMapping("/credit/listings")
 	@Operation(summary = "Find a subject's listings 查询失信记录", description = "The listings of the subject (ID number or credit code) made in the credit administrator's region or below; the search is audited.")
-	List<ListingView> search(@RequestParam(required = false) String subject) {
+	List<ListingView> searchCreditListings(@RequestParam(required = false) String subject) {
 		return listings.search(actors.current(), subject).stream().map(ListingView::of).toList();
 	}
 
 	@GetMapping("/credit/listings/{id}")
 	@Operation(summary = "A listing with its history 失信记录详情")
-	ListingView view(@PathVariable UUID id) {
+	ListingView creditListing(@PathVariable UUID id) {
 		return ListingView.of(listings.view(actors.current(), id));
 	}
 
 	@PostMapping("/credit/listings")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "List a subject 列入失信记录", description = "On the evidence of a case of the administrator's region whose applicant the subject is; until a last day (at most 10 years) or for life.")
-	ListingView add(@RequestBody(required = false) CreditListings.NewListing request) {
+	ListingView addCreditListing(@RequestBody(required = false) CreditListings.NewListing request) {
 		return ListingView.of(listings.add(actors.current(), request));
 	}
 
@@ -120,7 +120,7 @@ class CreditController {
 	@Operation(summary = "Lift a listing 信用修复", description = "With the reason: what the subject did to repair their credit.")
 	@Refuses(status = 409, code = "illegal-transition", when = "the listing is lifted or expired already")
 	@Refuses(status = 409, code = "concurrent-change", when = "the listing was changed at the same moment")
-	ListingView lift(@PathVariable UUID id, @RequestBody(required = false) ReasonRequest request) {
+	ListingView liftCreditListing(@PathVariable UUID id, @RequestBody(required = false) ReasonRequest request) {
 		return ListingView.of(listings.lift(actors.current(), id, request == null ? null : request.reason()));
 	}
 
@@ -128,7 +128,7 @@ class CreditController {
 	@Operation(summary = "Decide an appeal 申诉处理", description = "Founded: the listing is lifted. Not founded: it stays in effect.")
 	@Refuses(status = 409, code = "illegal-transition", when = "the listing is not under appeal")
 	@Refuses(status = 409, code = "concurrent-change", when = "the listing was changed at the same moment")
-	ListingView decide(@PathVariable UUID id, @RequestBody(required = false) AppealDecision request) {
+	ListingView decideCreditAppeal(@PathVariable UUID id, @RequestBody(required = false) AppealDecision request) {
 		if (request == null) {
 			throw InvalidInput.of("founded", "required", Message.of("请选择申诉是否成立", "say whether the appeal is founded"));
 		}

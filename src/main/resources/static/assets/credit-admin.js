@@ -35,7 +35,10 @@ page(async () => {
   });
 });
 
+let searched;
+
 async function find(subject) {
+  searched = subject;
   const status = document.getElementById('search-status');
   status.replaceChildren();
   try {
@@ -49,7 +52,7 @@ async function find(subject) {
       el('thead', {}, el('tr', {}, ...[['状态', 'State'], ['理由', 'Reason'], ['依据办件', 'Evidence case'], ['列入时间', 'Listed'],
         ['有效期至', 'Until']].map(([zh, en]) => el('th', { scope: 'col' }, t(zh, en))))),
       el('tbody', {}, found.map(l => el('tr', { dataset: { listing: l.id } },
-        el('td', {}, el('button', { type: 'button', class: 'link', onclick: () => show(l) }, words(STATE, l.state))),
+        el('td', {}, el('a', { href: '#detail-section', onclick: event => { event.preventDefault(); show(l); } }, words(STATE, l.state))),
         el('td', {}, l.reason), el('td', {}, l.evidenceNumber), el('td', {}, formatTime(l.listedAt)),
         el('td', {}, l.lifetime ? t('长期', 'For life') : formatDate(l.until))))))));
   } catch (e) {
@@ -83,6 +86,7 @@ function decisionForm(l, status) {
     try {
       show(await api('POST', '/api/v1/credit/listings/' + l.id + '/appeal-decision',
         { founded: founded === '' ? null : founded === 'true', reason: form.elements.reason.value }));
+      if (searched) await find(searched);
     } catch (e) {
       showProblem(status, e, form);
     }
@@ -101,6 +105,7 @@ function liftForm(l, status) {
     event.preventDefault();
     try {
       show(await api('POST', '/api/v1/credit/listings/' + l.id + '/lifting', { reason: form.elements.reason.value }));
+      if (searched) await find(searched);
     } catch (e) {
       showProblem(status, e, form);
     }

@@ -543,6 +543,9 @@ class HostileInputIT {
 		if (p.startsWith("/api/v1/admin/") || p.startsWith("/api/v1/calendar") && !route.method().equals("GET")) {
 			return staff("admin", "onego-admin", exchange);
 		}
+		if (p.startsWith("/api/v1/credit/")) {
+			return staff("credit.cs", "onego-credit", exchange);
+		}
 		if (p.startsWith("/api/v1/supervision/") || p.startsWith("/api/v1/evaluation/") || p.startsWith("/api/v1/audit/")) {
 			return staff("supervisor", "onego-supervisor", exchange);
 		}

@@ -1,6 +1,7 @@
 package cn.onego.credit;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,7 +114,7 @@ public class CreditListings {
 			throw new InvalidInput(problems);
 		}
 		Listing listing = new Listing(TimeOrderedIds.next(), evidence.applicant(), evidence.region(), reason,
-				new Listing.Evidence(evidence.id(), evidence.number()), admin.username(), clock.instant(), request.until(),
+				new Listing.Evidence(evidence.id(), evidence.number()), admin.username(), now(), request.until(),
 				ListingState.ACTIVE, 0);
 		listings.insert(listing);
 		audit.record(admin, "credit.LISTED", target(listing.id()), "evidence " + evidence.number() + ", "
@@ -208,5 +209,10 @@ public class CreditListings {
 			problems.add(new FieldProblem(field, "required", Message.of(zh, en)));
 		}
 		return checked == null ? null : checked.trim();
+	}
+
+	/** Now, as PostgreSQL keeps it (microseconds): the listing returned is the listing stored. */
+	private Instant now() {
+		return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 	}
 }

@@ -1,6 +1,7 @@
 package cn.onego.credit;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
@@ -42,11 +43,18 @@ public class CreditRecords {
 
 	/**
 	 * Lists the subject on the evidence of a case of the region, for {@link #AUTOMATIC_DURATION}, as decided by the
-	 * user named (the reviewer who found it).
+	 * user named (the reviewer who found it) — unless a listing of the subject on that case has effect already (two
+	 * items of one case refused for the same false materials are one listing).
 	 */
 	public Listing blacklist(String subject, String region, String reason, Listing.Evidence evidence, String listedBy) {
 		LocalDate today = LocalDate.now(clock);
-		Listing listing = new Listing(TimeOrderedIds.next(), subject, region, reason, evidence, listedBy, clock.instant(),
+		var existing = listings.ofSubject(subject).stream()
+			.filter(l -> evidence.caseId().equals(l.evidence().caseId()) && l.inEffectOn(today))
+			.findFirst();
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		Listing listing = new Listing(TimeOrderedIds.next(), subject, region, reason, evidence, listedBy, now(),
 				today.plus(AUTOMATIC_DURATION), ListingState.ACTIVE, 0);
 		listings.insert(listing);
 		audit.record(listedBy, "credit.LISTED", CreditListings.target(listing.id()), "evidence " + evidence.number() + ": " + reason);
@@ -61,5 +69,10 @@ public class CreditRecords {
 	/** A listing's history, in order. */
 	public List<ListingStep> history(Listing listing) {
 		return listings.history(listing.id());
+	}
+
+	/** Now, as PostgreSQL keeps it (microseconds): the listing returned is the listing stored. */
+	private Instant now() {
+		return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 	}
 }

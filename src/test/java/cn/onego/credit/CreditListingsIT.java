@@ -221,6 +221,7 @@ class CreditListingsIT {
 
 		Response garbled = world.as(reviewer, "POST", "/api/v1/tasks/" + task.get("id") + "/refusal", with(refusal, "falseMaterials", "maybe"));
 		assertThat(garbled.status()).isEqualTo(400);
+		assertThat((String) garbled.json("$.errors[0].field")).isEqualTo("falseMaterials");
 		assertThat(world.task(caseId, "HN-SCJG-ENT-REG").get("version")).as("nothing changed").isEqualTo(version);
 		assertThat(credit.blacklisted(world.idNumber)).isFalse();
 

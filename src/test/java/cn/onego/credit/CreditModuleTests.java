@@ -77,6 +77,9 @@ class CreditModuleTests {
 			assertThat(l.stored()).isEqualTo(ListingState.ACTIVE);
 		});
 		assertThat(credit.history(listing)).extracting(ListingStep::action).containsExactly(ListingStep.LISTED);
+		assertThat(credit.blacklist(applicant, "430102", "提供虚假材料", evidence, "reviewer-y")).as("one listing per case")
+			.isEqualTo(listing);
+		assertThat(credit.listings(applicant)).hasSize(1);
 		assertThat(jdbc.sql("SELECT subject FROM credit_blacklist WHERE id = ?").param(listing.id()).query(String.class).single())
 			.as("sealed at rest").doesNotContain(applicant);
 		assertThat(jdbc.sql("SELECT action FROM audit_record WHERE target = ?").param("credit-listing/" + listing.id())

@@ -25,8 +25,8 @@ import cn.onego.platform.Text.Kind;
 
 /**
  * 后台审批: a reviewer of the task's department claims it, gives it back, approves it with its result, refuses it with
- * reason and legal basis (and, when the applicant gave false materials, lists them in credit), asks the applicant for more through the window, or suspends it for a special procedure
- * and resumes it. Each decision is checked against the reviewer's department first, then the request, then the
+ * reason and legal basis (and, when the applicant gave false materials, lists them in credit), asks the applicant for
+ * more through the window, or suspends it for a special procedure and resumes it. Each decision is checked against the reviewer's department first, then the request, then the
  * version the reviewer read (two reviewers at once: one wins, the other gets 409); then the case moves on.
  */
 @Component

@@ -6,8 +6,9 @@ import cn.onego.shared.RegionCode;
 
 /**
  * Who is acting in a request, with their scope: a window clerk's hall, a reviewer's or head's department,
- * a supervisor's or credit administrator's region (and everything below it), an applicant's verified ID number. The scope methods
- * answer for the role that owns the scope only, so a clerk never gets a supervisor's reach by accident.
+ * a supervisor's or credit administrator's region (and everything below it), an applicant's verified ID number.
+ * The scope methods answer for the role that owns the scope only, so a clerk never gets a supervisor's reach by
+ * accident.
  * {@code idNumber} is the person's verified 公民身份号码 (applicants always have one; staff may not).
  */
 public record Actor(String username, String displayName, Set<Role> roles, String idNumber, String region, String hall,

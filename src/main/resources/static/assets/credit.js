@@ -22,8 +22,8 @@ const REPAIR = [
     'Put right what was wrong: hand in true materials, keep the commitment you made, or correct what the check found.'],
   ['作出信用承诺：书面承诺今后如实提交材料、诚信申报。承诺书可在办件所在地政务服务大厅的综合窗口领取和签署。',
     'Give a written credit commitment that you will submit true materials from now on; the window of the service hall where your case was handled has the form.'],
-  ['提出修复申请：带上身份证件、整改证明和信用承诺书，到记录所在地区的政务服务大厅信用窗口申请信用修复。',
-    'Apply for repair: bring your ID, the proof of correction and the commitment to the credit window of the service hall of the region that listed you.'],
+  ['提出修复申请：带上身份证件、整改证明和信用承诺书，到记录的“列入地区”的政务服务大厅信用窗口申请信用修复。',
+    'Apply for repair: bring your ID, the proof of correction and the commitment to the credit window of the service hall of the region the record was listed in.'],
   ['等待核实：信用管理员核实后将记录移出。移出后，您办事时即可重新使用容缺受理和告知承诺制。',
     'Wait for the check: a credit administrator lifts the record once it is verified; you can then use acceptance with gaps and on commitment again.'],
   ['认为记录有误：可在本页对该记录提出申诉，写明事实和理由。申诉处理期间记录仍然有效，处理结果会显示在本页。',
@@ -35,20 +35,31 @@ const REPAIR = [
 page(async () => {
   await requireUser('APPLICANT');
   document.getElementById('repair').replaceChildren(...REPAIR.map(([zh, en]) => el('li', {}, t(zh, en))));
-  show(await api('GET', '/api/v1/my/credit'));
+  await show(await api('GET', '/api/v1/my/credit'));
 });
 
-function show(listings) {
+const regionNames = new Map();
+
+/** The region's name (where to apply for repair), from the public catalogue; empty when it cannot be read. */
+function regionName(code) {
+  if (!regionNames.has(code)) {
+    regionNames.set(code, api('GET', '/api/v1/regions/' + encodeURIComponent(code)).then(d => d.region.name).catch(() => ''));
+  }
+  return regionNames.get(code);
+}
+
+async function show(listings) {
   const target = document.getElementById('listings');
   if (!listings.length) {
     target.replaceChildren(el('p', { class: 'notice ok' }, t('您没有失信记录，可以正常使用容缺受理和告知承诺制。',
       'You have no credit record: acceptance with gaps and on commitment are open to you.')));
     return;
   }
-  target.replaceChildren(...listings.map(listing));
+  const names = await Promise.all(listings.map(l => regionName(l.region)));
+  target.replaceChildren(...listings.map((l, i) => listing(l, names[i])));
 }
 
-function listing(l) {
+function listing(l, region) {
   const words = STATE[l.state] || STATE.ACTIVE;
   const box = el('div', { class: 'status' });
   return el('article', { class: 'card', dataset: { listing: l.id, inEffect: String(l.inEffect) } },
@@ -57,6 +68,8 @@ function listing(l) {
     el('dl', {},
       el('dt', {}, t('列入理由', 'Reason')), el('dd', {}, l.reason),
       el('dt', {}, t('依据办件', 'Evidence case')), el('dd', {}, l.evidenceNumber),
+      region ? el('dt', {}, t('列入地区（向该地区申请信用修复）', 'Listed in (apply for repair there)')) : null,
+      region ? el('dd', {}, region) : null,
       el('dt', {}, t('列入日期', 'Listed on')), el('dd', {}, formatDate(l.listedOn)),
       el('dt', {}, t('有效期至', 'In effect until')), el('dd', {}, l.until ? formatDate(l.until) : t('长期', 'For life'))),
     el('h3', {}, t('记录经过', 'What happened')),
@@ -74,7 +87,7 @@ function appealForm(l, box) {
     try {
       await api('POST', '/api/v1/my/credit/' + l.id + '/appeal', { statement: form.elements.statement.value });
       notice(box, t('申诉已提交，处理结果会显示在本页。', 'Your appeal was submitted; the decision will appear on this page.'));
-      show(await api('GET', '/api/v1/my/credit'));
+      await show(await api('GET', '/api/v1/my/credit'));
     } catch (e) {
       showProblem(box, e, form);
     }

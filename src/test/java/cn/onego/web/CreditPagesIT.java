@@ -58,7 +58,7 @@ class CreditPagesIT {
 			browser.signInAsCitizen(world.applicant, world.citizen.password());
 			browser.go("/credit.html");
 			String shown = browser.waitForText("#listings", "正在生效");
-			assertThat(shown).contains("提交伪造的场地使用证明").contains(number).contains("列入失信记录").contains("容缺受理");
+			assertThat(shown).contains("提交伪造的场地使用证明").contains(number).contains("列入失信记录").contains("容缺受理").contains("芙蓉区");
 			assertThat(browser.all("#repair li")).hasSize(6);
 			assertThat(browser.find("#repair").getText()).contains("信用承诺").contains("政务服务大厅");
 			String page = browser.find("main").getText();

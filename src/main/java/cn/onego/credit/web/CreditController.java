@@ -57,12 +57,12 @@ class CreditController {
 	}
 
 	/** A listing as its subject sees it: no staff names, and whether they may appeal now. */
-	record MyListing(UUID id, String reason, String evidenceNumber, LocalDate listedOn, LocalDate until, ListingState state,
-			boolean inEffect, boolean mayAppeal, List<MyStep> history) {
+	record MyListing(UUID id, String reason, String evidenceNumber, String region, LocalDate listedOn, LocalDate until,
+			ListingState state, boolean inEffect, boolean mayAppeal, List<MyStep> history) {
 
 		static MyListing of(Viewed v) {
 			var l = v.listing();
-			return new MyListing(l.id(), l.reason(), l.evidence().number(), l.listedAt().atZone(CHINA).toLocalDate(), l.until(),
+			return new MyListing(l.id(), l.reason(), l.evidence().number(), l.region(), l.listedAt().atZone(CHINA).toLocalDate(), l.until(),
 					v.state(), v.state().inEffect(), v.state().allowed().contains(ListingState.Action.APPEAL),
 					v.history().stream().map(s -> new MyStep(s.at(), s.action(), s.to(), s.detail())).toList());
 		}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,12 +31,14 @@ class RegistryRecords implements SealedColumns {
 	static final SealedColumn DATA_COLUMN = SealedColumn.of("registry_record", "data");
 
 	private final JdbcClient jdbc;
+	private final JdbcTemplate batch;
 	private final PersonalData data;
 	private final JsonMapper json;
 	private final Clock clock;
 
-	RegistryRecords(JdbcClient jdbc, PersonalData data, JsonMapper json, Clock clock) {
+	RegistryRecords(JdbcClient jdbc, JdbcTemplate batch, PersonalData data, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.data = data;
 		this.json = json;
 		this.clock = clock;
@@ -52,6 +55,34 @@ class RegistryRecords implements SealedColumns {
 			.query(String.class)
 			.optional()
 			.map(text -> json.readValue(data.open(text, DATA_COLUMN.name()), DATA));
+	}
+
+	/** Whether the registry holds a record about the subject, without opening it. */
+	boolean holds(Registry registry, String subject) {
+		return jdbc.sql("SELECT count(*) FROM registry_record WHERE registry = ? AND subject_index = ?")
+			.params(registry.name(), data.index(subject))
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Stores the records that are not there yet, in batches; a record already there stays as it is (an
+	 * administrator's correction of a synthetic record survives the next start).
+	 */
+	void putAbsent(List<SyntheticRecords.Entry> entries) {
+		Timestamp now = Timestamp.from(clock.instant());
+		List<Object[]> rows = new java.util.ArrayList<>(entries.size());
+		for (SyntheticRecords.Entry e : entries) {
+			rows.add(new Object[] { e.registry().name(), data.seal(e.subject(), SUBJECT.name()), data.index(e.subject()),
+					data.seal(json.writeValueAsString(e.data()), DATA_COLUMN.name()), now });
+		}
+		batch.batchUpdate("""
+				INSERT INTO registry_record (registry, subject, subject_index, data, updated_at) VALUES (?, ?, ?, ?, ?)
+				ON CONFLICT (registry, subject_index) DO NOTHING""", rows, 1000, (ps, row) -> {
+			for (int i = 0; i < row.length; i++) {
+				ps.setObject(i + 1, row[i]);
+			}
+		});
 	}
 
 	void put(Registry registry, String subject, Map<String, Object> record) {

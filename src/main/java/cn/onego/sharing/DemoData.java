@@ -19,10 +19,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import cn.onego.catalog.Enums.Registry;
 import cn.onego.licences.ELicences;
 
-/**
- * Loads the demo registry records and e-licences (sharing/demo-data.yaml) and the synthetic population's registry
- * records at start-up, idempotently: a start on a database that has them changes nothing.
- */
+/** Loads the demo registry records and e-licences (sharing/demo-data.yaml) at start-up, idempotently. */
 @Component
 class DemoData implements SmartInitializingSingleton {
 
@@ -31,15 +28,11 @@ class DemoData implements SmartInitializingSingleton {
 	private final OnceOnly onceOnly;
 	private final ELicences licences;
 	private final ResourceLoader resources;
-	private final SyntheticPopulation population;
-	private final RegistryRecords records;
 	private final boolean enabled;
 
-	DemoData(OnceOnly onceOnly, ELicences licences, ResourceLoader resources, SyntheticPopulation population,
-			RegistryRecords records, @Value("${onego.demo-data.enabled:true}") boolean enabled) {
+	DemoData(OnceOnly onceOnly, ELicences licences, ResourceLoader resources,
+			@Value("${onego.demo-data.enabled:true}") boolean enabled) {
 		this.onceOnly = onceOnly;
-		this.population = population;
-		this.records = records;
 		this.licences = licences;
 		this.resources = resources;
 		this.enabled = enabled;
@@ -68,26 +61,5 @@ class DemoData implements SmartInitializingSingleton {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		loadSyntheticPopulation();
-	}
-
-	/** Skipped when its last person and last company are there: the population is the same on every start. */
-	private void loadSyntheticPopulation() {
-		if (population.people().isEmpty()) {
-			return;
-		}
-		long started = System.nanoTime();
-		List<SyntheticPopulation.Person> people = population.people();
-		List<SyntheticPopulation.Company> companies = population.companies();
-		if (records.holds(Registry.POPULATION, people.get(people.size() - 1).idNumber())
-				&& records.holds(Registry.ENTERPRISE, companies.get(companies.size() - 1).creditCode())) {
-			log.info("Synthetic population: {} people already loaded", people.size());
-			return;
-		}
-		List<SyntheticRecords.Entry> entries = SyntheticRecords.of(population);
-		records.putAbsent(entries);
-		log.info("Synthetic population: {} people in {} households, {} companies, {} registry records loaded in {} ms",
-				people.size(), population.households().size(), companies.size(), entries.size(),
-				(System.nanoTime() - started) / 1_000_000);
 	}
 }

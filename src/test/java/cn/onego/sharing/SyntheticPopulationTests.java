@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SyntheticPopulationTests {
 
 	private static final Catalogue CATALOGUE = BundledCatalogueAccess.bundled();
-	private static final SyntheticPopulation POPULATION = SyntheticPopulation.generate(7, 2000, SyntheticData.places(CATALOGUE));
+	private static final SyntheticPopulation POPULATION = SyntheticPopulation.generate(7, 2000, SyntheticRegistry.places(CATALOGUE));
 	private static final Map<Registry, Map<String, Map<String, Object>>> RECORDS = byRegistry(SyntheticRecords.of(POPULATION));
 
 	@Test
@@ -55,12 +55,12 @@ class SyntheticPopulationTests {
 
 	@Test
 	void drawsTheSamePeopleAndRecordsFromTheSameSeed() {
-		SyntheticPopulation again = SyntheticPopulation.generate(7, 2000, SyntheticData.places(CATALOGUE));
+		SyntheticPopulation again = SyntheticPopulation.generate(7, 2000, SyntheticRegistry.places(CATALOGUE));
 		assertThat(again.people()).isEqualTo(POPULATION.people());
 		assertThat(again.households()).isEqualTo(POPULATION.households());
 		assertThat(again.companies()).isEqualTo(POPULATION.companies());
 		assertThat(SyntheticRecords.of(again)).isEqualTo(SyntheticRecords.of(POPULATION));
-		SyntheticPopulation other = SyntheticPopulation.generate(8, 2000, SyntheticData.places(CATALOGUE));
+		SyntheticPopulation other = SyntheticPopulation.generate(8, 2000, SyntheticRegistry.places(CATALOGUE));
 		assertThat(other.people().get(0)).isNotEqualTo(POPULATION.people().get(0));
 	}
 

@@ -2,7 +2,6 @@ package cn.onego.sharing;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -127,12 +126,11 @@ final class HttpRegistry implements RegistryConnector {
 			}
 		}
 		catch (HttpTimeoutException e) {
+			// the connect timeout too (HttpConnectTimeoutException)
 			throw new ReadFailed(Failure.TIMEOUT);
 		}
-		catch (ConnectException e) {
-			throw new ReadFailed(Failure.CONNECTION);
-		}
 		catch (IOException e) {
+			// refused, reset, unknown host, TLS
 			throw new ReadFailed(Failure.CONNECTION);
 		}
 		catch (InterruptedException e) {

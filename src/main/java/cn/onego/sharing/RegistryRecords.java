@@ -2,6 +2,8 @@ package cn.onego.sharing;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,10 +80,10 @@ class RegistryRecords implements SealedColumns {
 			.toList();
 		for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
 			List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
-			List<Object> params = new java.util.ArrayList<>(chunk.size() * 5);
+			List<Object> params = new ArrayList<>(chunk.size() * 5);
 			chunk.forEach(row -> params.addAll(List.of(row)));
 			jdbc.sql("INSERT INTO registry_record (registry, subject, subject_index, data, updated_at) VALUES "
-					+ String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?)"))
+					+ String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?)"))
 					+ " ON CONFLICT (registry, subject_index) DO NOTHING")
 				.params(params)
 				.update();

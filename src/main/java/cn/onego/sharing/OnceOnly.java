@@ -37,6 +37,7 @@ public class OnceOnly implements PopulationRegistry, SealedColumns {
 	private final JdbcClient jdbc;
 	private final PersonalData data;
 	private final RegistryRecords records;
+	private final RegistryConnectors connectors;
 	private final Consents consents;
 	private final ELicences licences;
 	private final Clock clock;
@@ -44,8 +45,9 @@ public class OnceOnly implements PopulationRegistry, SealedColumns {
 	private final RegistryReads reads;
 	private final AuditTrail audit;
 
-	OnceOnly(JdbcClient jdbc, PersonalData data, RegistryRecords records, Consents consents, ELicences licences, Clock clock,
-			PlatformTransactionManager transactions, RegistryReads reads, AuditTrail audit) {
+	OnceOnly(JdbcClient jdbc, PersonalData data, RegistryRecords records, RegistryConnectors connectors, Consents consents,
+			ELicences licences, Clock clock, PlatformTransactionManager transactions, RegistryReads reads, AuditTrail audit) {
+		this.connectors = connectors;
 		this.reads = reads;
 		this.audit = audit;
 		this.jdbc = jdbc;
@@ -67,11 +69,23 @@ public class OnceOnly implements PopulationRegistry, SealedColumns {
 	public record ReadRequest(String actor, String subject, String matter, UUID consentId, String purpose) {
 	}
 
-	/** The answer of a read: the value when granted, otherwise why it was refused. */
-	public record Read<T>(Optional<T> value, boolean granted, String refusal) {
+	/**
+	 * The answer of a read: the value when granted, otherwise why it was refused. {@code unavailable} when the
+	 * consent allowed the read but the registry could not be asked or answered nonsense (timeout, 5xx, garbage,
+	 * circuit open): the value is empty as if nothing were held, and the caller asks the applicant to upload.
+	 */
+	public record Read<T>(Optional<T> value, boolean granted, String refusal, boolean unavailable) {
+
+		public Read(Optional<T> value, boolean granted, String refusal) {
+			this(value, granted, refusal, false);
+		}
 
 		static <T> Read<T> refused(String reason) {
 			return new Read<>(Optional.empty(), false, reason);
+		}
+
+		static <T> Read<T> failed() {
+			return new Read<>(Optional.empty(), true, null, true);
 		}
 	}
 
@@ -91,7 +105,10 @@ public class OnceOnly implements PopulationRegistry, SealedColumns {
 		return new Read<>(licence, true, null);
 	}
 
-	/** What a registry holds about the subject, if the consent covers the registry. */
+	/**
+	 * What a registry holds about the subject, if the consent covers the registry. A registry that fails gives an
+	 * {@link Read#unavailable() unavailable} read, never an exception: the application goes on without it.
+	 */
 	public Read<Map<String, Object>> registry(ReadRequest request, Registry registry, String what) {
 		return reads.timed(registry.name(), () -> readRegistry(request, registry, what), RegistryReads::of);
 	}
@@ -102,9 +119,20 @@ public class OnceOnly implements PopulationRegistry, SealedColumns {
 			log(request, registry.name(), what, DataAccess.Outcome.REFUSED, refusal);
 			return Read.refused(refusal);
 		}
-		Optional<Map<String, Object>> record = records.find(registry, request.subject());
-		log(request, registry.name(), what, DataAccess.Outcome.GRANTED, record.isPresent() ? null : "no record held");
-		return new Read<>(record, true, null);
+		RegistryAnswer answer = connectors.read(registry, request.subject());
+		log(request, registry.name(), what, DataAccess.Outcome.GRANTED, reason(answer));
+		if (answer instanceof RegistryAnswer.Found found) {
+			return new Read<>(Optional.of(found.data()), true, null);
+		}
+		return answer instanceof RegistryAnswer.Failed ? Read.failed() : new Read<>(Optional.empty(), true, null);
+	}
+
+	/** Why nothing came back, as the data-access log says it; null when a record was read. */
+	private static String reason(RegistryAnswer answer) {
+		if (answer instanceof RegistryAnswer.Failed failed) {
+			return "registry unavailable (" + failed.failure().tag() + "), nothing read";
+		}
+		return answer instanceof RegistryAnswer.Found ? null : "no record held";
 	}
 
 	/**
@@ -119,11 +147,15 @@ public class OnceOnly implements PopulationRegistry, SealedColumns {
 	}
 
 	private Optional<PersonOnRecord> readPerson(String idNumber, String reader, String purpose) {
-		Optional<PersonOnRecord> person = records.find(Registry.POPULATION, idNumber)
+		RegistryAnswer answer = connectors.read(Registry.POPULATION, idNumber);
+		Optional<PersonOnRecord> person = Optional.of(answer)
+			.filter(RegistryAnswer.Found.class::isInstance)
+			.map(found -> ((RegistryAnswer.Found) found).data())
 			.map(record -> new PersonOnRecord(idNumber, text(record.get("APPLICANT_NAME")), text(record.get("MOBILE"))))
 			.filter(p -> p.name() != null);
 		log(new ReadRequest(reader, idNumber, null, null, purpose), Registry.POPULATION.name(), "APPLICANT_NAME,MOBILE",
-				DataAccess.Outcome.GRANTED, person.isPresent() ? "real-name check asked by the person" : "no record held");
+				DataAccess.Outcome.GRANTED, person.isPresent() ? "real-name check asked by the person"
+						: answer instanceof RegistryAnswer.Failed ? reason(answer) : "no record held");
 		return person;
 	}
 

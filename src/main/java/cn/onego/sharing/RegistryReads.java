@@ -6,13 +6,16 @@ import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
  * Times every read of a shared registry or e-licence for the operators ({@code onego_registry_reads_seconds}):
  * by source (the registry, {@code E_LICENCE}) and outcome — {@code granted} (found), {@code not_held},
- * {@code refused} (no consent covers it) or {@code error} (the read failed) — never by whom it was about.
+ * {@code refused} (no consent covers it) or {@code error} (the read failed) — never by whom it was about. Each failed
+ * read is also counted by registry and kind of failure ({@code onego_registry_failures_total}: timeout, connection,
+ * server_error, garbage, circuit_open, unexpected).
  */
 @Component
 class RegistryReads {
@@ -41,7 +44,15 @@ class RegistryReads {
 		}
 	}
 
+	void failed(String source, RegistryAnswer.Failure failure) {
+		Counter.builder("onego.registry.failures")
+			.description("Failed reads of the shared registries (the applicant uploads instead), by registry and kind of failure")
+			.tags("source", source, "failure", failure.tag())
+			.register(meters)
+			.increment();
+	}
+
 	static String of(OnceOnly.Read<?> read) {
-		return !read.granted() ? "refused" : read.value().isPresent() ? "granted" : "not_held";
+		return read.unavailable() ? "error" : !read.granted() ? "refused" : read.value().isPresent() ? "granted" : "not_held";
 	}
 }

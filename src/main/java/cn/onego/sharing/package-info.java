@@ -3,7 +3,9 @@
  * the consents applicants grant for a matter (which data, purpose, validity) and may withdraw, and a
  * log of every read — granted or refused — with who, what, when, purpose and consent, which the
  * applicant can see, and which also goes into the audit trail. No registry or e-licence is read for an
- * applicant without a consent that covers it.
+ * applicant without a consent that covers it. Each kind of registry is served by a connector: the built-in one on
+ * OneGo's own tables (with a deterministic synthetic population for demos and tests) or a province's registry
+ * over HTTP+JSON; a registry that fails gives an unavailable read, never a failed application (docs/REGISTRIES.md).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Sharing", allowedDependencies = { "shared", "platform",
 		"catalog", "licences", "identity", "audit" })

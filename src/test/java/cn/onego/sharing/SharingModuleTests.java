@@ -73,11 +73,32 @@ class SharingModuleTests {
 	private final OnceOnly onceOnly;
 	private final Consents consents;
 	private final JdbcClient jdbc;
+	private final SyntheticRegistry synthetic;
 
-	SharingModuleTests(OnceOnly onceOnly, Consents consents, JdbcClient jdbc) {
+	SharingModuleTests(OnceOnly onceOnly, Consents consents, JdbcClient jdbc, SyntheticRegistry synthetic) {
 		this.onceOnly = onceOnly;
 		this.consents = consents;
 		this.jdbc = jdbc;
+		this.synthetic = synthetic;
+	}
+
+	@Test
+	void servesTheSyntheticPopulationFromTheBuiltInRegistryAndLoadsItOnlyOnce() {
+		SyntheticPopulation population = synthetic.population();
+		SyntheticPopulation.Person head = population.aHeadOfHousehold();
+		Consent consent = consents.grant(new Grant(head.idNumber(), MATTER, Set.of(Registry.GEOGRAPHY, Registry.CIVIL_AFFAIRS),
+				Set.of(), "申办餐饮店", 30), "synthetic");
+		ReadRequest request = new ReadRequest("synthetic", head.idNumber(), MATTER, consent.id(), "申办餐饮店");
+
+		assertThat(onceOnly.registry(request, Registry.GEOGRAPHY, "RESIDENCE_ADDRESS").value())
+			.hasValueSatisfying(record -> assertThat(record).containsEntry("RESIDENCE_ADDRESS", population.householdOf(head).address()));
+		assertThat(onceOnly.registry(request, Registry.CIVIL_AFFAIRS, "SPOUSE_ID_NUMBER").value())
+			.hasValueSatisfying(record -> assertThat(record).containsEntry("SPOUSE_ID_NUMBER", head.spouse()));
+
+		int records = jdbc.sql("SELECT count(*) FROM registry_record").query(Integer.class).single();
+		assertThat(records).isGreaterThan(population.people().size());
+		synthetic.load();
+		assertThat(jdbc.sql("SELECT count(*) FROM registry_record").query(Integer.class).single()).isEqualTo(records);
 	}
 
 	@Test

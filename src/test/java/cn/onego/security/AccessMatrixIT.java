@@ -168,6 +168,12 @@ class AccessMatrixIT {
 		sessions.put(Caller.CATALOGUE_ADMIN, new Session(staff(api, "CATALOGUE_ADMIN", "430000", null, null), PASSWORD));
 		sessions.put(Caller.SYSTEM_ADMIN, new Session(staff(api, "SYSTEM_ADMIN", "430000", null, null), PASSWORD));
 		sessions.put(Caller.METRICS_READER, new Session(staff(api, "METRICS_READER", "430000", null, null), PASSWORD));
+
+		// the market regulator asks the health commission for a conditional resource: a request to answer
+		Response asked = api.send("POST", "/api/v1/shared-resources/HEALTH-DEATH-CERTIFICATE/access-requests",
+				staff(api, "REVIEWER", "430102", null, department), PASSWORD, Map.of("purpose", "矩阵测试", "legalBasis", "矩阵测试依据"));
+		assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+		ids.put("access-request", asked.json("$.id"));
 	}
 
 	private static String staff(ApiClient api, String role, String region, String hall, String department) {
@@ -301,6 +307,22 @@ class AccessMatrixIT {
 		}
 		rows.add(row("POST /api/v1/matters/{code}/guidance", "POST", "/api/v1/matters/HN-CATERING/guidance", "{\"answers\":{}}",
 				everyone(Outcome.OK)));
+
+		// the shared-resource catalogue: public; departments ask for and read its resources, and only the head of the
+		// providing department answers (the fixture's request is the market regulator's own: its head may not answer it)
+		rows.add(row("GET /api/v1/shared-resources", "GET", "/api/v1/shared-resources?sharing=CONDITIONAL", null, everyone(Outcome.OK)));
+		rows.add(row("GET /api/v1/shared-resources/{code}", "GET", "/api/v1/shared-resources/POPULATION-HOUSEHOLD", null,
+				everyone(Outcome.OK)));
+		Set<Caller> departments = Set.of(Caller.REVIEWER_OWN, Caller.REVIEWER_OTHER, Caller.HEAD_OWN);
+		rows.add(row("POST /api/v1/shared-resources/{code}/access-requests", "POST",
+				"/api/v1/shared-resources/POPULATION-HOUSEHOLD/access-requests", "{}", only(Outcome.ADMITTED, departments)));
+		rows.add(row("POST /api/v1/shared-resources/{code}/reads", "POST", "/api/v1/shared-resources/POPULATION-HOUSEHOLD/reads", "{}",
+				only(Outcome.ADMITTED, departments)));
+		rows.add(row("GET /api/v1/access-requests", "GET", "/api/v1/access-requests", null, only(Outcome.OK, departments)));
+		for (String answer : List.of("approval", "refusal", "revocation")) {
+			rows.add(row("POST /api/v1/access-requests/{id}/" + answer, "POST",
+					"/api/v1/access-requests/" + ids.get("access-request") + "/" + answer, "{}", signedIn(Outcome.FORBIDDEN)));
+		}
 
 		// the servlet container's error page, when called directly
 		rows.add(row(" /error", "GET", "/error", null, everyone(Outcome.NOT_FOUND)));

@@ -100,27 +100,29 @@ public class ResourceAccessRequests {
 
 	@Transactional
 	public ResourceAccess approve(Actor actor, UUID id, LocalDate until, String note) {
+		ResourceAccess access = answerable(actor, id);
 		List<FieldProblem> problems = new ArrayList<>();
 		String checkedNote = Text.check(problems, "note", note, Text.Kind.FREE_TEXT, Text.REASON);
 		checkUntil(problems, "until", until);
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
-		ResourceAccess access = answerable(actor, id);
 		return saved(actor, access.approve(actor.username(), clock.instant(), until, checkedNote), "approve",
 				"until " + (until != null ? until : access.validUntil() != null ? access.validUntil() : "revoked"));
 	}
 
 	@Transactional
 	public ResourceAccess refuse(Actor actor, UUID id, String reason) {
+		ResourceAccess access = answerable(actor, id);
 		String why = reason(reason);
-		return saved(actor, answerable(actor, id).refuse(actor.username(), clock.instant(), why), "refuse", why);
+		return saved(actor, access.refuse(actor.username(), clock.instant(), why), "refuse", why);
 	}
 
 	@Transactional
 	public ResourceAccess revoke(Actor actor, UUID id, String reason) {
+		ResourceAccess access = answerable(actor, id);
 		String why = reason(reason);
-		return saved(actor, answerable(actor, id).revoke(actor.username(), clock.instant(), why), "revoke", why);
+		return saved(actor, access.revoke(actor.username(), clock.instant(), why), "revoke", why);
 	}
 
 	/** A request as the requesting or the providing department sees it; nobody else learns it exists. */

@@ -147,8 +147,10 @@ const NAV = [
   { href: '/', zh: '首页', en: 'Home' },
   { href: '/my.html', zh: '我的办件', en: 'My applications', roles: ['APPLICANT'] },
   { href: '/progress.html', zh: '进度查询', en: 'Follow a case', anonymous: true },
+  { href: '/resources.html', zh: '数据目录', en: 'Data catalogue' },
   { href: '/window.html', zh: '综合窗口', en: 'Window', roles: ['WINDOW_CLERK'] },
   { href: '/department.html', zh: '部门审批', en: 'Department', roles: ['REVIEWER', 'DEPARTMENT_HEAD'] },
+  { href: '/resource-access.html', zh: '数据共享', en: 'Data sharing', roles: ['REVIEWER', 'DEPARTMENT_HEAD'] },
   { href: '/dashboard.html', zh: '监管看板', en: 'Supervision', roles: ['SUPERVISOR'] },
   { href: '/admin.html', zh: '系统管理', en: 'Administration', roles: ['CATALOGUE_ADMIN', 'SYSTEM_ADMIN'] },
 ];

@@ -308,22 +308,6 @@ class AccessMatrixIT {
 		rows.add(row("POST /api/v1/matters/{code}/guidance", "POST", "/api/v1/matters/HN-CATERING/guidance", "{\"answers\":{}}",
 				everyone(Outcome.OK)));
 
-		// the shared-resource catalogue: public; departments ask for and read its resources, and only the head of the
-		// providing department answers (the fixture's request is the market regulator's own: its head may not answer it)
-		rows.add(row("GET /api/v1/shared-resources", "GET", "/api/v1/shared-resources?sharing=CONDITIONAL", null, everyone(Outcome.OK)));
-		rows.add(row("GET /api/v1/shared-resources/{code}", "GET", "/api/v1/shared-resources/POPULATION-HOUSEHOLD", null,
-				everyone(Outcome.OK)));
-		Set<Caller> departments = Set.of(Caller.REVIEWER_OWN, Caller.REVIEWER_OTHER, Caller.HEAD_OWN);
-		rows.add(row("POST /api/v1/shared-resources/{code}/access-requests", "POST",
-				"/api/v1/shared-resources/POPULATION-HOUSEHOLD/access-requests", "{}", only(Outcome.ADMITTED, departments)));
-		rows.add(row("POST /api/v1/shared-resources/{code}/reads", "POST", "/api/v1/shared-resources/POPULATION-HOUSEHOLD/reads", "{}",
-				only(Outcome.ADMITTED, departments)));
-		rows.add(row("GET /api/v1/access-requests", "GET", "/api/v1/access-requests", null, only(Outcome.OK, departments)));
-		for (String answer : List.of("approval", "refusal", "revocation")) {
-			rows.add(row("POST /api/v1/access-requests/{id}/" + answer, "POST",
-					"/api/v1/access-requests/" + ids.get("access-request") + "/" + answer, "{}", signedIn(Outcome.FORBIDDEN)));
-		}
-
 		// the servlet container's error page, when called directly
 		rows.add(row(" /error", "GET", "/error", null, everyone(Outcome.NOT_FOUND)));
 
@@ -457,6 +441,22 @@ class AccessMatrixIT {
 				only(Outcome.OK, Caller.SYSTEM_ADMIN)));
 		rows.add(row("POST /api/v1/audit/anchors", "POST", "/api/v1/audit/anchors", null, only(Outcome.OK, Caller.SYSTEM_ADMIN)));
 		rows.add(row("GET /api/v1/audit/anchor-key", "GET", "/api/v1/audit/anchor-key", null, everyone(Outcome.OK)));
+
+		// the shared-resource catalogue: public; departments ask for and read its resources, and only the head of the
+		// providing department answers (the fixture's request is the market regulator's own: its head may not answer it)
+		rows.add(row("GET /api/v1/shared-resources", "GET", "/api/v1/shared-resources?sharing=CONDITIONAL", null, everyone(Outcome.OK)));
+		rows.add(row("GET /api/v1/shared-resources/{code}", "GET", "/api/v1/shared-resources/POPULATION-HOUSEHOLD", null,
+				everyone(Outcome.OK)));
+		Set<Caller> departments = Set.of(Caller.REVIEWER_OWN, Caller.REVIEWER_OTHER, Caller.HEAD_OWN);
+		rows.add(row("POST /api/v1/shared-resources/{code}/access-requests", "POST",
+				"/api/v1/shared-resources/POPULATION-HOUSEHOLD/access-requests", "{}", only(Outcome.ADMITTED, departments)));
+		rows.add(row("POST /api/v1/shared-resources/{code}/reads", "POST", "/api/v1/shared-resources/POPULATION-HOUSEHOLD/reads", "{}",
+				only(Outcome.ADMITTED, departments)));
+		rows.add(row("GET /api/v1/access-requests", "GET", "/api/v1/access-requests", null, only(Outcome.OK, departments)));
+		for (String answer : List.of("approval", "refusal", "revocation")) {
+			rows.add(row("POST /api/v1/access-requests/{id}/" + answer, "POST",
+					"/api/v1/access-requests/" + ids.get("access-request") + "/" + answer, "{}", signedIn(Outcome.FORBIDDEN)));
+		}
 		return rows;
 	}
 

@@ -113,8 +113,10 @@ public class SharedResources {
 	private static Stream<String> texts(SharedResource r, Catalogue catalogue) {
 		Stream<String> own = Stream.of(r.code(), r.name().zh(), r.name().en(), r.description().zh(), r.description().en());
 		Stream<String> provider = catalogue.department(r.provider()).stream().map(d -> d.name());
-		Stream<String> elements = r.elements().stream().flatMap(code -> Stream.concat(Stream.of(code),
-				catalogue.element(code).stream().flatMap(e -> Stream.of(e.label().zh(), e.label().en()))));
+		// the elements' labels, not their codes: what a visitor types is a name ("户籍地址"), and a code's '_' would
+		// make an underscore match everything
+		Stream<String> elements = r.elements().stream()
+			.flatMap(code -> catalogue.element(code).stream().flatMap(e -> Stream.of(e.label().zh(), e.label().en())));
 		return Stream.of(own, provider, elements).flatMap(s -> s);
 	}
 

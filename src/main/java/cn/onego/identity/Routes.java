@@ -72,6 +72,13 @@ public final class Routes {
 					"/api/v1/parks", "/api/v1/public-lists/*/*", "/api/v1/metrics/regions/*", "/api/v1/calendar/**",
 					"/api/v1/progress"),
 			rule(HttpMethod.POST, PUBLIC, "/api/v1/matters/*/guidance"),
+			// the shared-resource catalogue is public; departments ask for, answer and read its resources
+			rule(HttpMethod.GET, PUBLIC, "/api/v1/shared-resources", "/api/v1/shared-resources/*"),
+			rule(HttpMethod.POST, roles(REVIEWER, DEPARTMENT_HEAD), "/api/v1/shared-resources/*/access-requests",
+					"/api/v1/shared-resources/*/reads"),
+			rule(HttpMethod.GET, roles(REVIEWER, DEPARTMENT_HEAD), "/api/v1/access-requests"),
+			rule(HttpMethod.POST, roles(DEPARTMENT_HEAD), "/api/v1/access-requests/*/approval", "/api/v1/access-requests/*/refusal",
+					"/api/v1/access-requests/*/revocation"),
 			// administration
 			rule(ANY, roles(CATALOGUE_ADMIN), "/api/v1/admin/catalog/**", "/api/v1/admin/calendar/**"),
 			rule(ANY, roles(SYSTEM_ADMIN), "/api/v1/admin/staff", "/api/v1/admin/staff/**", "/api/v1/admin/registries/**",

@@ -60,6 +60,16 @@ public class OnceOnly implements PopulationRegistry, SealedColumns {
 		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
+	/**
+	 * The legal basis of the once-only machinery's reads: the applicant's consent. It reads nothing without one,
+	 * not even what 《政务数据共享条例》 lets departments share unconditionally — the applicant decides what their
+	 * application is filled from, and sees it on their data-access list.
+	 */
+	public static final String CONSENT_BASIS = "申请人的授权同意";
+
+	/** The basis of the real-name check while registering: the person asks about themselves. */
+	public static final String OWN_REQUEST_BASIS = "本人申请实名核验";
+
 	@Override
 	public List<SealedColumn> sealedColumns() {
 		return List.of(ACCESS_SUBJECT);
@@ -153,8 +163,8 @@ public class OnceOnly implements PopulationRegistry, SealedColumns {
 			.map(found -> ((RegistryAnswer.Found) found).data())
 			.map(record -> new PersonOnRecord(idNumber, text(record.get("APPLICANT_NAME")), text(record.get("MOBILE"))))
 			.filter(p -> p.name() != null);
-		log(new ReadRequest(reader, idNumber, null, null, purpose), Registry.POPULATION.name(), "APPLICANT_NAME,MOBILE",
-				DataAccess.Outcome.GRANTED, person.isPresent() ? "real-name check asked by the person"
+		log(new ReadRequest(reader, idNumber, null, null, purpose), null, OWN_REQUEST_BASIS, Registry.POPULATION.name(),
+				"APPLICANT_NAME,MOBILE", DataAccess.Outcome.GRANTED, person.isPresent() ? "real-name check asked by the person"
 						: answer instanceof RegistryAnswer.Failed ? reason(answer) : "no record held");
 		return person;
 	}
@@ -197,17 +207,28 @@ public class OnceOnly implements PopulationRegistry, SealedColumns {
 	 * subject) and shows the subject masked.
 	 */
 	private void log(ReadRequest request, String source, String what, DataAccess.Outcome outcome, String reason) {
+		log(request, null, CONSENT_BASIS, source, what, outcome, reason);
+	}
+
+	/**
+	 * Logs a read with the department that read (null: the once-only machinery) and the legal basis it read under;
+	 * department reads of shared resources ({@link SharedResourceReads}) are logged here too.
+	 */
+	void log(ReadRequest request, String department, String legalBasis, String source, String what, DataAccess.Outcome outcome,
+			String reason) {
 		separately.executeWithoutResult(status -> {
 			long entry = jdbc.sql("""
-					INSERT INTO data_access (at, actor, subject, subject_index, source, what, purpose, consent_id, outcome, reason)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+					INSERT INTO data_access (at, actor, subject, subject_index, source, what, purpose, consent_id, outcome, reason,
+					    legal_basis, department)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
 				.params(Timestamp.from(clock.instant()), request.actor(), data.seal(request.subject(), ACCESS_SUBJECT.name()),
-						data.index(request.subject()), source, what, request.purpose(), request.consentId(), outcome.name(), reason)
+						data.index(request.subject()), source, what, request.purpose(), request.consentId(), outcome.name(), reason,
+						legalBasis, department)
 				.query(Long.class)
 				.single();
 			audit.record(request.actor(), "read." + source.toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
 					"data-access/" + entry, outcome + " " + what + " about " + masked(request.subject()) + " for "
-							+ request.purpose() + (reason == null ? "" : " (" + reason + ")"));
+							+ request.purpose() + " under " + legalBasis + (reason == null ? "" : " (" + reason + ")"));
 		});
 	}
 
@@ -218,13 +239,13 @@ public class OnceOnly implements PopulationRegistry, SealedColumns {
 	/** Every read about the subject, newest first (data-access transparency). */
 	public List<DataAccess> accessesAbout(String subject, int limit) {
 		return jdbc.sql("""
-				SELECT id, at, actor, subject, source, what, purpose, consent_id, outcome, reason
+				SELECT id, at, actor, subject, source, what, purpose, consent_id, outcome, reason, legal_basis, department
 				FROM data_access WHERE subject_index = ? ORDER BY at DESC, id DESC LIMIT ?""")
 			.params(data.index(subject), limit)
 			.query((rs, n) -> new DataAccess(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
 					data.open(rs.getString(4), ACCESS_SUBJECT.name()),
 					rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, UUID.class),
-					DataAccess.Outcome.valueOf(rs.getString(9)), rs.getString(10)))
+					DataAccess.Outcome.valueOf(rs.getString(9)), rs.getString(10), rs.getString(11), rs.getString(12)))
 			.list();
 	}
 

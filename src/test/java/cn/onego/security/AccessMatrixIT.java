@@ -177,6 +177,11 @@ class AccessMatrixIT {
 						+ "\",\"lifetime\":true}");
 		assertThat(listed.statusCode()).as(listed.body()).isEqualTo(201);
 		ids.put("listing", listed.body().replaceAll("(?s).*?\"id\":\"([0-9a-f-]{36})\".*", "$1"));
+		// the market regulator asks the health commission for a conditional resource: a request to answer
+		Response asked = api.send("POST", "/api/v1/shared-resources/HEALTH-DEATH-CERTIFICATE/access-requests",
+				staff(api, "REVIEWER", "430102", null, department), PASSWORD, Map.of("purpose", "矩阵测试", "legalBasis", "矩阵测试依据"));
+		assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+		ids.put("access-request", asked.json("$.id"));
 	}
 
 	private static String staff(ApiClient api, String role, String region, String hall, String department) {
@@ -461,6 +466,22 @@ class AccessMatrixIT {
 				only(Outcome.OK, Caller.SYSTEM_ADMIN)));
 		rows.add(row("POST /api/v1/audit/anchors", "POST", "/api/v1/audit/anchors", null, only(Outcome.OK, Caller.SYSTEM_ADMIN)));
 		rows.add(row("GET /api/v1/audit/anchor-key", "GET", "/api/v1/audit/anchor-key", null, everyone(Outcome.OK)));
+
+		// the shared-resource catalogue: public; departments ask for and read its resources, and only the head of the
+		// providing department answers (the fixture's request is the market regulator's own: its head may not answer it)
+		rows.add(row("GET /api/v1/shared-resources", "GET", "/api/v1/shared-resources?sharing=CONDITIONAL", null, everyone(Outcome.OK)));
+		rows.add(row("GET /api/v1/shared-resources/{code}", "GET", "/api/v1/shared-resources/POPULATION-HOUSEHOLD", null,
+				everyone(Outcome.OK)));
+		Set<Caller> departments = Set.of(Caller.REVIEWER_OWN, Caller.REVIEWER_OTHER, Caller.HEAD_OWN);
+		rows.add(row("POST /api/v1/shared-resources/{code}/access-requests", "POST",
+				"/api/v1/shared-resources/POPULATION-HOUSEHOLD/access-requests", "{}", only(Outcome.ADMITTED, departments)));
+		rows.add(row("POST /api/v1/shared-resources/{code}/reads", "POST", "/api/v1/shared-resources/POPULATION-HOUSEHOLD/reads", "{}",
+				only(Outcome.ADMITTED, departments)));
+		rows.add(row("GET /api/v1/access-requests", "GET", "/api/v1/access-requests", null, only(Outcome.OK, departments)));
+		for (String answer : List.of("approval", "refusal", "revocation")) {
+			rows.add(row("POST /api/v1/access-requests/{id}/" + answer, "POST",
+					"/api/v1/access-requests/" + ids.get("access-request") + "/" + answer, "{}", signedIn(Outcome.FORBIDDEN)));
+		}
 		return rows;
 	}
 

@@ -389,7 +389,7 @@ class HostileInputIT {
 				if (search) {
 					// searched in memory: a metacharacter is just a character and finds nothing
 					cases.add(Case.refusedOrInert(name, request,
-							answer -> assertThat((List<?>) answer.json("$")).as("the metacharacter matches itself only").isEmpty(), 400));
+							answer -> assertThat(found(answer)).as("the metacharacter matches itself only").isEmpty(), 400));
 				}
 				else if (type == String.class && kind.equals("LIKE _")) {
 					// '_' is a character codes may hold: compared for equality, it finds nothing (or nothing of the caller's)
@@ -537,6 +537,26 @@ class HostileInputIT {
 		return as(route, exchange);
 	}
 
+	/** What a search found: its list, or the items of its page. */
+	private static List<?> found(Answer answer) {
+		Object found = answer.json("$");
+		return found instanceof Map<?, ?> page ? (List<?>) page.get("items") : (List<?>) found;
+	}
+
+	private String head;
+
+	/** A head of the reviewer's department, made once: only heads answer requests for shared resources. */
+	private String head() {
+		if (head == null) {
+			head = "hostile-head-" + UUID.randomUUID().toString().substring(0, 8);
+			ApiClient.Response created = new ApiClient(port).send("POST", "/api/v1/admin/staff", "admin", "onego-admin",
+					Map.of("username", head, "password", "onego-reviewer", "name", "测试负责人", "roles", List.of("DEPARTMENT_HEAD"),
+							"region", "430102", "department", "430102-MARKET_REGULATION"));
+			assertThat(created.status()).as(created.body()).isEqualTo(201);
+		}
+		return head;
+	}
+
 	/** The caller who may call the route, so that what answers is the validation, not the access control. */
 	private Exchange as(Route route, Exchange exchange) {
 		String p = route.pattern();
@@ -552,6 +572,12 @@ class HostileInputIT {
 		if (p.matches("/api/v1/cases/\\{id}/(acceptance|refusal|supplement-request|issue)") || p.startsWith("/api/v1/window/")
 				|| p.startsWith("/api/v1/rectifications")) {
 			return staff(WINDOW, "onego-window", exchange);
+		}
+		if (p.startsWith("/api/v1/access-requests/")) {
+			return staff(head(), "onego-reviewer", exchange);
+		}
+		if (p.startsWith("/api/v1/shared-resources/") && !route.method().equals("GET") || p.equals("/api/v1/access-requests")) {
+			return staff(REVIEWER, "onego-reviewer", exchange);
 		}
 		if (p.startsWith("/api/v1/tasks/") || p.startsWith("/api/v1/verifications/") || p.matches("/api/v1/departments/\\{department}/.*")) {
 			return staff(REVIEWER, "onego-reviewer", exchange);
@@ -583,7 +609,8 @@ class HostileInputIT {
 					: p.startsWith("/api/v1/drafts/") || p.startsWith("/api/v1/applications/") ? draftId
 							: p.startsWith("/api/v1/consents/") ? consentId : UUID.randomUUID().toString();
 			case "code" -> p.startsWith("/api/v1/matters/") ? MATTER : p.startsWith("/api/v1/items/") ? "HN-RS-RETIREMENT"
-					: p.startsWith("/api/v1/regions/") ? "430102" : "430102-MARKET_REGULATION";
+					: p.startsWith("/api/v1/regions/") ? "430102" : p.startsWith("/api/v1/shared-resources/") ? "POPULATION-HOUSEHOLD"
+							: "430102-MARKET_REGULATION";
 			case "region" -> "430102";
 			case "department" -> "430102-MARKET_REGULATION";
 			case "year" -> "2026";

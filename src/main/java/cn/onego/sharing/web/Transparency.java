@@ -69,8 +69,8 @@ class Transparency {
 	 * asking (their own application); {@code who}: who read, as a department or the platform on their behalf.
 	 */
 	record AccessView(long id, Instant at, String actor, Message who, String source, Label sourceName, Message what,
-			String purpose, UUID consentId, Message basis, DataAccess.Outcome outcome, Message outcomeText, String reason,
-			Message reasonText) {
+			String purpose, Message why, UUID consentId, Message basis, DataAccess.Outcome outcome, Message outcomeText,
+			String reason, Message reasonText) {
 	}
 
 	ConsentView consent(Consent c, Instant now) {
@@ -94,14 +94,23 @@ class Transparency {
 		return log.stream().map(entry -> {
 			Optional<Consent> consent = entry.consentId() == null ? Optional.empty()
 					: consentsSeen.computeIfAbsent(entry.consentId(), consents::find);
-			boolean granted = entry.outcome() == DataAccess.Outcome.GRANTED;
 			Message reason = entry.reason() == null ? null
 					: REASONS.getOrDefault(entry.reason(), Message.of("读取未能完成", "the read could not be completed"));
 			return new AccessView(entry.id(), entry.at(), asking.username().equals(entry.actor()) ? entry.actor() : null,
 					readers.computeIfAbsent(entry.actor(), this::who), entry.source(), sourceName(entry.source()),
-					what(catalogue, entry), entry.purpose(), entry.consentId(), basis(catalogue, entry, consent),
-					entry.outcome(), granted ? Message.of("已读取", "read") : Message.of("已拒绝", "refused"), entry.reason(), reason);
+					what(catalogue, entry), entry.purpose(), why(catalogue, entry, consent), entry.consentId(),
+					basis(catalogue, entry, consent),
+					entry.outcome(), outcome(entry), entry.reason(), reason);
 		}).toList();
+	}
+
+	/** Read, looked up and found nothing, or refused (then nothing was read). */
+	private static Message outcome(DataAccess entry) {
+		if (entry.outcome() == DataAccess.Outcome.REFUSED) {
+			return Message.of("已拒绝", "refused");
+		}
+		boolean nothing = "no record held".equals(entry.reason()) || "no valid licence held".equals(entry.reason());
+		return nothing ? Message.of("已查询，无记录", "looked up, nothing held") : Message.of("已读取", "read");
 	}
 
 	/** A department by its name, or the platform reading for the applicant: a username is never shown. */
@@ -142,10 +151,33 @@ class Transparency {
 		return Message.of("登记信息", "records");
 	}
 
+	/** The purpose in both languages: applying for a matter, or registering with the real name. */
+	private static Message why(Catalogue catalogue, DataAccess entry, Optional<Consent> consent) {
+		String purpose = entry.purpose() == null ? "" : entry.purpose();
+		Optional<Label> matter = consent.map(c -> matterName(catalogue, c.matter()));
+		String applying = "一件事一次办申请：";
+		if (matter.isEmpty() && purpose.startsWith(applying)) {
+			String name = purpose.substring(applying.length());
+			matter = catalogue.matters().stream().map(m -> m.name()).filter(l -> l.zh().equals(name)).findFirst();
+		}
+		if (matter.isPresent()) {
+			return Message.of("办理“" + matter.get().zh() + "”", "applying for " + english(matter.get()));
+		}
+		if (purpose.startsWith("统一身份认证实名注册核验")) {
+			return Message.of("统一身份认证实名注册核验", "the real-name check when you registered");
+		}
+		return Message.of(purpose, purpose);
+	}
+
 	private static Message basis(Catalogue catalogue, DataAccess entry, Optional<Consent> consent) {
 		if (consent.isPresent()) {
 			Consent c = consent.get();
 			Label matter = matterName(catalogue, c.matter());
+			if (entry.outcome() == DataAccess.Outcome.REFUSED) {
+				return Message.of("所引用的授权：" + matter.zh() + "（" + DAY.format(c.grantedAt()) + " 授权，读取时已不适用）",
+						"the consent referred to, for " + english(matter) + " (given " + DAY.format(c.grantedAt())
+								+ ", no longer applicable when read)");
+			}
 			return Message.of("您的授权：" + matter.zh() + "（" + DAY.format(c.grantedAt()) + " 授权）",
 					"your consent for " + english(matter) + " (given " + DAY.format(c.grantedAt()) + ")");
 		}

@@ -1,12 +1,10 @@
 package cn.onego.application;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -33,11 +31,12 @@ final class Prefill {
 	/**
 	 * Other keys under which a registry's record may hold an element. A registry's record names what it holds
 	 * about its own subject with the catalogue's data elements; these are the few that registries spell
-	 * otherwise (the enterprise registry's {@code LEGAL_REP_ID}, the population registry's mobile on record).
+	 * otherwise (the enterprise registry's {@code LEGAL_REP_ID}, an enterprise's registered address). The
+	 * mobile on record is not taken for the contact mobile: which number to call is the applicant's choice for
+	 * each application, not a fact to correct with a reason.
 	 */
 	static final Map<String, List<String>> KIN = Map.of(
 			"LEGAL_REP_ID_NUMBER", List.of("LEGAL_REP_ID"),
-			"CONTACT_MOBILE", List.of("MOBILE"),
 			"SHOP_ADDRESS", List.of("REGISTERED_ADDRESS", "ADDRESS"),
 			"SHOP_REGION", List.of("REGISTERED_REGION", "REGION"));
 
@@ -78,21 +77,6 @@ final class Prefill {
 			}
 		}
 		return filled;
-	}
-
-	/** The registries a prefill of these fields may read: the fields' own, and the applicant's home registry. */
-	static Set<Registry> registriesFor(List<FormField> fields, Registry home) {
-		Set<Registry> registries = EnumSet.noneOf(Registry.class);
-		for (FormField field : fields) {
-			if (field.registry() != null) {
-				registries.add(field.registry());
-				registries.add(home);
-			}
-			else if (KIN.containsKey(field.element())) {
-				registries.add(home);
-			}
-		}
-		return registries;
 	}
 
 	private static Optional<Found> fromRegistries(FormField field, Registry home,

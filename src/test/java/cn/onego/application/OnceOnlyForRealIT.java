@@ -76,8 +76,6 @@ class OnceOnlyForRealIT {
 		assertThat(form.get("LEGAL_REP_ID_NUMBER").origin()).isEqualTo(FieldValue.Origin.IDENTITY);
 		assertThat(form.get("ENTITY_FORM").value()).as("answered in the questionnaire").isEqualTo("INDIVIDUAL_BUSINESS");
 		assertThat(form.get("ENTITY_FORM").origin()).isEqualTo(FieldValue.Origin.QUESTIONNAIRE);
-		assertThat(form.get("CONTACT_MOBILE")).as("the mobile on record, from the population registry")
-			.isEqualTo(FieldValue.prefilled("13800000001", FieldValue.Origin.REGISTRY, "POPULATION", consent.id()));
 
 		List<MaterialEntry> badged = obtained(prefilled);
 		assertThat(badged).extracting(MaterialEntry::material).contains("RESIDENT_ID_CARD");

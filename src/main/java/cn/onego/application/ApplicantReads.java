@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import cn.onego.catalog.Matter;
 import cn.onego.identity.Actor;
+import cn.onego.identity.Role;
 import cn.onego.shared.CreditCode;
 import cn.onego.sharing.Consent;
 import cn.onego.sharing.Consents;
@@ -43,7 +44,8 @@ class ApplicantReads {
 
 	/** Reads about the person acting for an enterprise applicant, or null when the applicant is a person. */
 	ReadRequest aboutActingPerson(Actor actor, String applicant, Matter matter) {
-		if (!CreditCode.isValid(applicant) || actor.idNumber() == null) {
+		// a hall's staff filing for a visitor (帮代办) hand in the visitor's papers, never their own
+		if (!CreditCode.isValid(applicant) || actor.idNumber() == null || !actor.has(Role.APPLICANT)) {
 			return null;
 		}
 		UUID own = consents.of(actor.idNumber())

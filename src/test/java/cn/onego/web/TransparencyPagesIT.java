@@ -45,6 +45,15 @@ class TransparencyPagesIT {
 
 		try (Browser browser = Browser.open(port)) {
 			browser.signInAsCitizen(citizen.username(), citizen.password());
+			// the draft on the apply page: each prefilled field says where from, and what was obtained asks no upload
+			browser.go("/apply.html?matter=" + MATTER + "&draft=" + first);
+			browser.waitUntil("the form is drawn", "document.querySelector('#f-EMPLOYER_NAME')");
+			assertThat(browser.find("label[for=f-EMPLOYER_NAME]").getText()).contains("已预填：社会保险库");
+			assertThat(browser.find("label[for=f-APPLICANT_NAME]").getText()).contains("已预填：实名认证信息");
+			assertThat(browser.find("#material-RESIDENT_ID_CARD").getText()).contains("已通过数据共享核验（人口库）");
+			assertThat(browser.all("#file-RESIDENT_ID_CARD")).as("nothing to upload for what was obtained").isEmpty();
+			PortalIT.glyphsOf(browser, "transparency-apply-prefilled");
+
 			browser.go("/my.html");
 			browser.click("#my-consents").waitForPath("/consents.html");
 			String shown = browser.waitForText("[data-consent='" + consent + "']", "退休一件事");
@@ -55,7 +64,10 @@ class TransparencyPagesIT {
 			browser.click("#withdraw-" + consent);
 			assertThat(browser.find("#confirm-" + consent).getText()).contains("确定撤回");
 			browser.click("#confirm-withdraw-" + consent);
-			assertThat(browser.waitForText("[data-consent='" + consent + "']", "撤回")).contains("已于").contains("撤回");
+			// the list is drawn anew after the withdrawal
+			browser.waitUntil("the consent is shown withdrawn",
+					"document.querySelector(\"[data-consent='" + consent + "']\")?.dataset.status === 'WITHDRAWN'");
+			assertThat(browser.find("[data-consent='" + consent + "']").getText()).contains("已于").contains("撤回");
 			assertThat(browser.all("#withdraw-" + consent)).as("nothing left to withdraw").isEmpty();
 			assertThat(browser.find("#message").getText()).contains("已撤回");
 		}

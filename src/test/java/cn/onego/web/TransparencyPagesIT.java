@@ -57,7 +57,7 @@ class TransparencyPagesIT {
 			browser.go("/my.html");
 			browser.click("#my-consents").waitForPath("/consents.html");
 			String shown = browser.waitForText("[data-consent='" + consent + "']", "退休一件事");
-			assertThat(shown).contains("有效，至").contains("人口库").contains("社会保险信息").contains("电子证照：居民身份证")
+			assertThat(shown).contains("有效，至").contains("人口库").contains("社会保险库").contains("电子证照：居民身份证")
 				.contains("退休一件事申请").doesNotContain("POPULATION").doesNotContain("RESIDENT_ID_CARD");
 			PortalIT.glyphsOf(browser, "transparency-consents");
 
@@ -85,7 +85,7 @@ class TransparencyPagesIT {
 			browser.go("/data-access.html");
 			String reads = browser.waitForText("#read-table", "已拒绝");
 			assertThat(reads).contains("已读取").contains("已拒绝").contains("授权已被您撤回").contains("一件事一次办平台（代您读取）")
-				.contains("办理“退休一件事”").contains("您的授权：退休一件事").contains("社会保险信息").contains("申请表预填信息")
+				.contains("办理“退休一件事”").contains("您的授权：退休一件事").contains("社会保险库").contains("申请表预填信息")
 				.doesNotContain(citizen.username()).doesNotContain("REFUSED").doesNotContain("SOCIAL_SECURITY");
 			assertThat(browser.all("#read-table tbody tr[data-outcome='REFUSED']")).isNotEmpty();
 			PortalIT.glyphsOf(browser, "transparency-reads");
@@ -93,9 +93,9 @@ class TransparencyPagesIT {
 			browser.go("/data-access.html?lang=en");
 			String english = browser.waitForText("#read-table", "refused");
 			assertThat(english).contains("the OneGo platform, on your behalf").contains("you withdrew the consent")
-				.contains("applying for").contains("social-security records").doesNotContain("已拒绝");
+				.contains("applying for").contains("Social security registry").doesNotContain("已拒绝");
 			browser.go("/consents.html?lang=en");
-			assertThat(browser.waitForText("[data-consent='" + consent + "']", "withdrawn")).contains("population registry")
+			assertThat(browser.waitForText("[data-consent='" + consent + "']", "withdrawn")).contains("Population registry")
 				.contains("e-licence");
 			browser.go("/consents.html?lang=zh");
 		}

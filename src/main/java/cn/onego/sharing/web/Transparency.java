@@ -213,23 +213,26 @@ class Transparency {
 		}
 	}
 
-	/** The names of the shared registries (共享库) as applicants see them. */
+	/**
+	 * The names of the shared registries (共享库) as the apply page names them when it asks for consent, so that
+	 * the person finds on these pages the words they agreed to.
+	 */
 	static Label registryName(Registry registry) {
 		return switch (registry) {
-			case POPULATION -> Label.of("人口库", "population registry");
-			case ENTERPRISE -> Label.of("法人库", "enterprise registry");
-			case PROPERTY -> Label.of("不动产登记信息", "real-estate register");
-			case SOCIAL_SECURITY -> Label.of("社会保险信息", "social-security records");
-			case MEDICAL_INSURANCE -> Label.of("医疗保障信息", "medical-insurance records");
-			case CIVIL_AFFAIRS -> Label.of("民政信息（婚姻、殡葬）", "civil-affairs records");
-			case HOUSING_FUND -> Label.of("住房公积金信息", "housing-fund records");
-			case TAX -> Label.of("税务信息", "tax records");
-			case EDUCATION -> Label.of("学籍信息", "school records");
-			case HEALTH -> Label.of("卫生健康信息（出生、死亡医学证明）", "health records (birth and death)");
-			case CREDIT -> Label.of("信用信息", "credit records");
-			case DISABILITY -> Label.of("残疾人信息", "disability records");
-			case VETERANS -> Label.of("退役军人信息", "veterans' records");
-			case GEOGRAPHY -> Label.of("标准地址库", "standard address registry");
+			case POPULATION -> Label.of("人口库", "Population registry");
+			case ENTERPRISE -> Label.of("法人库", "Enterprise registry");
+			case PROPERTY -> Label.of("不动产登记库", "Property registry");
+			case SOCIAL_SECURITY -> Label.of("社会保险库", "Social security registry");
+			case MEDICAL_INSURANCE -> Label.of("医疗保障库", "Medical insurance registry");
+			case CIVIL_AFFAIRS -> Label.of("民政库", "Civil affairs registry");
+			case HOUSING_FUND -> Label.of("住房公积金库", "Housing fund registry");
+			case TAX -> Label.of("税务库", "Tax registry");
+			case EDUCATION -> Label.of("教育库", "Education registry");
+			case HEALTH -> Label.of("卫生健康库", "Health registry");
+			case CREDIT -> Label.of("信用库", "Credit registry");
+			case DISABILITY -> Label.of("残联库", "Disability registry");
+			case VETERANS -> Label.of("退役军人库", "Veterans registry");
+			case GEOGRAPHY -> Label.of("地理信息库", "Geographic registry");
 			// a registry added later is named by the catalogue of shared resources before it is named here
 			default -> Label.of("共享数据", "shared data");
 		};

@@ -113,9 +113,9 @@ async function answer(q, multiple) {
 function drawOutcome() {
   const g = state.guidance;
   const open = g.questions.filter(q => q.open).length;
+  const uploads = g.materials.filter(m => m.required && resolutionOf(m).source === 'UPLOAD').length;
   document.getElementById('outcome-status').textContent = t('需要办理 ' + g.items.length + ' 个事项，提交 '
-    + g.materials.filter(m => m.required && m.resolution.source === 'UPLOAD').length + ' 份需上传的材料。',
-    g.items.length + ' item(s) apply; ' + g.materials.filter(m => m.required && m.resolution.source === 'UPLOAD').length + ' material(s) to upload.');
+    + uploads + ' 份需上传的材料。', g.items.length + ' item(s) apply; ' + uploads + ' material(s) to upload.');
   document.getElementById('outcome').replaceChildren(
     g.complete ? el('p', { class: 'notice ok' }, t('情形已确定。', 'Your situation is complete.'))
       : el('p', { class: 'notice' }, t('还有 ' + open + ' 个问题待回答。', open + ' question(s) still to answer.')),
@@ -125,9 +125,33 @@ function drawOutcome() {
         + (item.instant ? t('即办', 'on the spot') : t('承诺 ' + item.promisedLimit + ' 个工作日', item.promisedLimit + ' working days')))))),
     el('h3', {}, t('材料清单', 'Materials')),
     el('ul', { id: 'material-list' }, g.materials.filter(m => m.required).map(m => el('li', { dataset: { material: m.code } },
-      label(m.name), ' ', sourceBadge(m.resolution.source), el('span', { class: 'small muted' }, ' ' + label(m.resolution.explanation))))),
+      label(m.name), ' ', badgeOf(m), el('span', { class: 'small muted' }, ' ' + label(resolutionOf(m).explanation))))),
     el('h3', {}, t('一次办省了什么：原 → 现', 'What applying once saves: was → now')),
     reductionFigures(g.metrics));
+}
+
+/**
+ * How a material is resolved for this applicant. The guidance says what the catalogue allows; once the draft
+ * is prefilled, the server has read the e-licences and registries under consent and decided which materials
+ * it obtained — the same decision the submission follows — so that decision is shown instead.
+ */
+function resolutionOf(m) {
+  const decided = state.draft?.materials?.resolved?.find(r => r.material === m.code);
+  const read = source => source === 'E_LICENCE' || source === 'REGISTRY';
+  if (decided && (read(decided.source) || read(m.resolution.source))) {
+    return { source: decided.source, explanation: decided.explanation, decided: true };
+  }
+  return m.resolution;
+}
+
+/** The badge of a material: obtained only when the server read it for this applicant. */
+function badgeOf(m) {
+  const resolution = resolutionOf(m);
+  const read = resolution.source === 'E_LICENCE' || resolution.source === 'REGISTRY';
+  if (read && !resolution.decided) {
+    return el('span', { class: 'badge' }, t('可免交（需授权且有记录）', 'Can be spared (with consent, if held)'));
+  }
+  return sourceBadge(resolution.source);
 }
 
 // ------------------------------------------------------------------ consent and draft
@@ -164,9 +188,12 @@ async function showConsentStep() {
       el('tbody', {},
         scope.registries.map(r => el('tr', {}, el('td', {}, readFrom(r)), el('td', {}, registryName(r)))),
         scope.licenceTypes.map(type => el('tr', {}, el('td', {}, licenceName(type)), el('td', {}, t('电子证照库', 'E-licence library'))))))),
+    isEnterpriseMatter() ? el('p', { class: 'small' }, t('您本人的身份证件等个人信息（如居民身份证）属于您本人，将另行以您本人的名义授权读取。',
+      "Your own personal records (such as your identity card) are yours: you consent to reading them in your own name, separately.")) : null,
     el('p', {}, el('strong', {}, t('用途：', 'Purpose: ')), t('一件事一次办申请：', 'Applying once: ') + label(state.matter.summary.name)),
     el('p', {}, el('strong', {}, t('有效期至：', 'Valid until: ')), formatDate(validUntil),
-      el('span', { class: 'small muted' }, t('（30天，可随时撤回；每次读取都会记录）', ' (30 days; you may withdraw it at any time; every read is logged)'))),
+      el('span', { class: 'small muted' }, t('（30天，可随时撤回；每次读取都会记录）', ' (30 days; you may withdraw it at any time; every read is logged)')),
+      ' ', el('a', { href: '/consents.html' }, t('我的授权', 'My consents')), ' · ', el('a', { href: '/data-access.html' }, t('数据使用记录', 'Who read my data'))),
     el('div', { id: 'consent-message', 'aria-live': 'polite' }),
     el('div', { class: 'actions' },
       el('button', { type: 'button', id: 'grant', onclick: () => startDraft(true) }, t('同意授权并预填', 'Consent and prefill')),
@@ -220,8 +247,12 @@ async function startDraft(withConsent) {
   const applicant = applicantInput();
   try {
     if (withConsent) {
-      state.consent = await api('POST', '/api/v1/consents', { matter: code, subject: applicant?.id,
-        purpose: t('一件事一次办申请：', 'Applying once: ') + label(state.matter.summary.name) });
+      const purpose = t('一件事一次办申请：', 'Applying once: ') + label(state.matter.summary.name);
+      state.consent = await api('POST', '/api/v1/consents', { matter: code, subject: applicant?.id, purpose });
+      if (applicant) {
+        // the representative's own identity card and records are theirs to consent to, not the enterprise's
+        await api('POST', '/api/v1/consents', { matter: code, purpose });
+      }
     }
     state.draft = await api('POST', '/api/v1/drafts', { matter: code, region: document.getElementById('region').value,
       applicant, answers: state.answers, commitments: [...state.commitments], consentId: state.consent?.id,
@@ -230,8 +261,10 @@ async function startDraft(withConsent) {
       state.draft = await api('POST', '/api/v1/drafts/' + state.draft.id + '/prefill?version=' + state.draft.version);
     }
     const prefilled = Object.values(state.draft.form).filter(v => v.source === 'PREFILLED').length;
+    const spared = (state.draft.materials?.resolved || []).filter(m => m.source === 'E_LICENCE' || m.source === 'REGISTRY').length;
     notice(message, state.consent
-      ? t('已授权（有效期至 ' + formatDate(state.consent.validUntil) + '），已预填 ' + prefilled + ' 项。', 'Consent given (until ' + formatDate(state.consent.validUntil) + '); ' + prefilled + ' field(s) prefilled.')
+      ? t('已授权（有效期至 ' + formatDate(state.consent.validUntil) + '），已预填 ' + prefilled + ' 项，' + spared + ' 份材料已由政府获取、无需提交。',
+        'Consent given (until ' + formatDate(state.consent.validUntil) + '); ' + prefilled + ' field(s) prefilled, ' + spared + ' material(s) obtained by the government.')
       : t('未授权：请自行填写并上传材料。', 'No consent: type the form and upload the materials yourself.'));
     document.querySelectorAll('#grant, #no-consent').forEach(b => { b.disabled = true; });
     openSteps();
@@ -280,8 +313,8 @@ function openSteps() {
 function drawForm(typed) {
   const sections = state.guidance.form.sections;
   document.getElementById('form').replaceChildren(
-    el('p', { class: 'small muted' }, t('带 * 的为必填项。标“已预填”的数据来自政府共享库，如有错误可修改并说明原因。',
-      'Fields marked * are required. "Prefilled" values come from shared registries; correct them with a reason if wrong.')),
+    el('p', { class: 'small muted' }, t('带 * 的为必填项。标“已预填”的数据来自您的实名认证信息、政府共享库或您在情形引导中的回答，标签写明来源；如有错误可修改并说明原因。',
+      'Fields marked * are required. "Prefilled" values come from your verified identity, a shared registry or your answers, as each label says; correct them with a reason if wrong.')),
     ...sections.map(section => el('fieldset', { id: 'section-' + section.section },
       el('legend', {}, label(section.label)),
       section.fields.map(field => formField(field, typed)))));
@@ -295,7 +328,7 @@ function formField(field, typed) {
   const prefilled = stored && stored.prefilledValue != null;
   const wrapper = el('div', { class: 'field', dataset: { element: field.element } },
     el('label', { for: id }, label(field.label), field.required ? el('span', { 'aria-hidden': 'true' }, ' *') : null,
-      prefilled ? el('span', { class: 'badge green prefilled' }, t('已预填：', 'Prefilled: ') + registryName(stored.registry)) : null,
+      prefilled ? el('span', { class: 'badge green prefilled' }, t('已预填：', 'Prefilled: ') + originOf(stored)) : null,
       hint(field) ? el('span', { class: 'hint', id: id + '-hint' }, hint(field)) : null),
     input);
   if (hint(field)) input.setAttribute('aria-describedby', id + '-hint');
@@ -311,11 +344,18 @@ function formField(field, typed) {
   return wrapper;
 }
 
+/** Where a prefilled value came from, in words. */
+function originOf(value) {
+  if (value.origin === 'IDENTITY') return t('实名认证信息', 'your verified identity');
+  if (value.origin === 'QUESTIONNAIRE') return t('您在情形引导中的回答', 'your answer to the questions');
+  return value.registry ? registryName(value.registry) : t('共享数据', 'shared data');
+}
+
 function correctionReason(field, stored, typed) {
   const id = 'c-' + field.element;
   return el('div', { class: 'correction' },
     el('label', { for: id }, t('修改原因', 'Reason for the change'),
-      el('span', { class: 'hint' }, t('共享库中的值：', 'Registry value: ') + stored.prefilledValue)),
+      el('span', { class: 'hint' }, t('预填的值（', 'Prefilled value (') + originOf(stored) + t('）：', '): ') + stored.prefilledValue)),
     el('input', { id, name: 'corrections.' + field.element, value: typed['corrections.' + field.element] ?? stored.correctionReason ?? '' }));
 }
 
@@ -340,25 +380,25 @@ function drawMaterials() {
 }
 
 function material(m) {
-  const source = m.resolution.source;
   return el('div', { class: 'material card', id: 'material-' + m.code, dataset: { material: m.code } },
-    el('h3', {}, label(m.name), ' ', sourceBadge(source)),
-    el('p', { class: 'small muted' }, label(m.resolution.explanation)),
+    el('h3', {}, label(m.name), ' ', badgeOf(m)),
+    el('p', { class: 'small muted' }, label(resolutionOf(m).explanation)),
     m.commitmentAllowed ? commitment(m) : null,
     uploadFor(m));
 }
 
 /**
- * An upload where the applicant may have to hand the material in. The guidance tells what the government
- * can obtain by the catalogue; whether it holds this applicant's licence or record is known only at the
- * submission, so e-licences and shared data keep an optional upload (a required one without consent).
+ * An upload where the applicant has to hand the material in. What the prefill obtained needs none: the
+ * submission follows the same decision. A material the catalogue says can be obtained but that was not read
+ * yet (no consent, or it came up with a later answer) keeps an upload, required without consent.
  */
 function uploadFor(m) {
-  const source = m.resolution.source;
-  if (source === 'UPLOAD') return upload(m, null);
-  if (source === 'E_LICENCE' || source === 'REGISTRY') {
+  const resolution = resolutionOf(m);
+  if (resolution.source === 'UPLOAD') return upload(m, null);
+  if (resolution.decided) return null;
+  if (resolution.source === 'E_LICENCE' || resolution.source === 'REGISTRY') {
     return upload(m, state.consent
-      ? t('授权后通常由政府获取，无需上传；如提交时提示未找到，请上传', 'Usually obtained by the government under your consent; upload only if told it was not found')
+      ? t('提交时将在授权范围内读取；如未找到，请上传', 'Read under your consent when you submit; upload it if it is not found')
       : t('您未授权读取共享数据，请上传', 'You did not consent to reading shared data, so upload it'));
   }
   return null;

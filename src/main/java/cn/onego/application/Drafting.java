@@ -2,15 +2,17 @@ package cn.onego.application;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import cn.onego.application.ApplicationRecord.MaterialEntry;
+import cn.onego.application.ApplicationRecord.Materials;
 import cn.onego.application.ApplicationRecord.Status;
-import cn.onego.application.MergedForm.FormField;
 import cn.onego.application.Submissions.AlreadySubmitted;
 import cn.onego.application.Submissions.StaleVersion;
 import cn.onego.catalog.CatalogQueries;
@@ -19,13 +21,13 @@ import cn.onego.catalog.Enums.Registry;
 import cn.onego.catalog.Matter;
 import cn.onego.identity.Actor;
 import cn.onego.platform.NotFound;
-import cn.onego.sharing.OnceOnly;
 import cn.onego.sharing.OnceOnly.ReadRequest;
+import cn.onego.sharing.Representation;
 
 /**
  * Drafts of applications: kept between visits, changed under an optimistic version so that a change
- * made elsewhere is not overwritten, and prefilled from the shared registries under the applicant's
- * consent. Only the user who created a draft changes or submits it.
+ * made elsewhere is not overwritten, and prefilled from the verified identity, the shared registries under
+ * the applicant's consent and the questionnaire. Only the user who created a draft changes or submits it.
  */
 @Component
 class Drafting {
@@ -34,16 +36,18 @@ class Drafting {
 	private final Applications applications;
 	private final Filling filling;
 	private final Attachments attachments;
-	private final OnceOnly onceOnly;
+	private final ApplicantReads reads;
+	private final Representation representation;
 	private final Clock clock;
 
 	Drafting(CatalogQueries catalog, Applications applications, Filling filling, Attachments attachments,
-			OnceOnly onceOnly, Clock clock) {
+			ApplicantReads reads, Representation representation, Clock clock) {
 		this.catalog = catalog;
 		this.applications = applications;
 		this.filling = filling;
 		this.attachments = attachments;
-		this.onceOnly = onceOnly;
+		this.reads = reads;
+		this.representation = representation;
 		this.clock = clock;
 	}
 
@@ -72,32 +76,38 @@ class Drafting {
 	}
 
 	/**
-	 * Fills the draft's form from the shared registries under its consent. Each read is checked and
-	 * logged; a refused read leaves the field to the applicant. Values the applicant already typed stay.
+	 * Fills the draft's form with what the government knows ({@link Prefill}): the verified identity, the shared
+	 * registries under the draft's consent — each read checked and logged, a refused one leaving the field to the
+	 * applicant — and the questionnaire's answers; values the applicant typed stay. It also decides, by reading
+	 * e-licences and registries once, which materials are obtained; the page's badges and the submission both
+	 * follow that decision ({@link DecidedSources}).
 	 */
 	ApplicationRecord prefill(Actor actor, UUID id, int version) {
 		ApplicationRecord draft = draftOf(actor, id);
 		Catalogue catalogue = catalog.catalogue();
 		Matter matter = catalogue.matter(draft.matter()).orElseThrow(() -> new NotFound("一件事", "Matter", draft.matter()));
 		Applicability applicability = Applicability.of(matter, new Answers(draft.answers()));
-		ReadRequest request = new ReadRequest(actor.username(), draft.applicant().id(), matter.code(), draft.consentId(),
-				ApplicantSources.purpose(matter));
-		Map<String, FieldValue> form = new LinkedHashMap<>(draft.form());
-		Map<Registry, Optional<Map<String, Object>>> read = new LinkedHashMap<>();
-		for (FormField field : MergedForm.derive(catalogue, applicability.items()).fields()) {
-			if (field.registry() == null || (form.containsKey(field.element()) && form.get(field.element()).source() == FieldValue.Source.APPLICANT)) {
-				continue;
-			}
-			Optional<Map<String, Object>> record = read.computeIfAbsent(field.registry(),
-					registry -> onceOnly.registry(request, registry, "form fields").value());
-			record.map(data -> data.get(field.element())).ifPresent(value -> form.put(field.element(),
-					new FieldValue(value.toString(), FieldValue.Source.PREFILLED, field.registry().name(), draft.consentId(),
-							value.toString(), null)));
-		}
+		String applicant = draft.applicant().id();
+		ReadRequest request = reads.aboutApplicant(actor, applicant, matter, draft.consentId());
+		Parties parties = new Parties(actor.displayName(), actor.idNumber(), draft.applicant().kind(), applicant,
+				representation.capacity(actor.username(), actor.idNumber(), applicant).orElse(null), matter.theme());
+		Registry home = parties.enterprise() ? Registry.ENTERPRISE : Registry.POPULATION;
+		Map<Registry, Optional<Map<String, Object>>> read = new EnumMap<>(Registry.class);
+		Map<String, FieldValue> form = Prefill.fill(MergedForm.derive(catalogue, applicability.items()).fields(), draft.form(),
+				parties, home, registry -> read.computeIfAbsent(registry,
+						r -> reads.onceOnly().registry(request, r, "form fields").value()),
+				draft.answers(), draft.consentId());
+		MaterialList materials = MaterialList.derive(catalogue, matter, applicability, draft.commitments(),
+				reads.sources(actor, applicant, matter, draft.consentId()));
+		List<MaterialEntry> decided = materials.materials()
+			.stream()
+			.map(m -> new MaterialEntry(m.material(), m.name(), m.required(), m.resolution().source(),
+					m.resolution().explanation(), null, false, m.neededBy()))
+			.toList();
 		ApplicationRecord prefilled = new ApplicationRecord(draft.id(), draft.status(), draft.matter(), draft.catalogueVersion(),
 				draft.applicant(), draft.actingPerson(), draft.agent(), draft.region(), draft.channel(), draft.consentId(),
-				draft.answers(), form, draft.commitments(), draft.materials(), draft.delivery(), draft.createdBy(),
-				draft.createdAt(), clock.instant(), null, version + 1, draft.park());
+				draft.answers(), form, draft.commitments(), new Materials(draft.materials().attachments(), decided),
+				draft.delivery(), draft.createdBy(), draft.createdAt(), clock.instant(), null, version + 1, draft.park());
 		if (!applications.update(prefilled, version)) {
 			throw new StaleVersion(id, version);
 		}

@@ -109,8 +109,7 @@ class Filling {
 				}
 				else if (existing != null && existing.prefilledValue() != null) {
 					if (value.equals(existing.prefilledValue())) {
-						form.put(element, new FieldValue(value, FieldValue.Source.PREFILLED, existing.registry(),
-								existing.consentId(), existing.prefilledValue(), null));
+						form.put(element, existing.restored());
 					}
 					else if (!value.equals(existing.value()) || existing.correctionReason() == null) {
 						String reason = input.corrections() == null ? null : input.corrections().get(element);
@@ -119,8 +118,7 @@ class Filling {
 									"give a reason when changing a prefilled value"));
 						}
 						else {
-							form.put(element, new FieldValue(value, FieldValue.Source.CORRECTED, existing.registry(),
-									existing.consentId(), existing.prefilledValue(), reason.trim()));
+							form.put(element, existing.correctedTo(value, reason.trim()));
 						}
 					}
 				}
@@ -149,9 +147,14 @@ class Filling {
 				input.consentId() != null ? input.consentId() : base.consentId(),
 				input.answers() != null ? new Answers(input.answers()).values() : base.answers(), form,
 				input.commitments() != null ? Set.copyOf(input.commitments()) : base.commitments(),
-				new Materials(attached, base.materials().resolved()),
+				new Materials(attached, consentChanged(base, input) ? List.of() : base.materials().resolved()),
 				input.delivery() != null ? input.delivery() : base.delivery(), base.createdBy(), base.createdAt(), now,
 				base.submittedAt(), base.version(), input.park() != null ? input.park() : base.park());
+	}
+
+	/** A new consent makes the materials decided under the old one undecided: they are read again. */
+	private static boolean consentChanged(ApplicationRecord base, ApplicationInput input) {
+		return input.consentId() != null && !input.consentId().equals(base.consentId());
 	}
 
 	/** The files the input refers to that the record did not refer to before. */

@@ -18,10 +18,10 @@ public interface MaterialSources {
 	/** What the catalogue says the government can obtain, assuming the applicant's data is held. */
 	MaterialSources AS_CATALOGUED = material -> {
 		if (material.licenceType() != null) {
-			return Optional.of(new Resolution.ELicence(material.licenceType(), material.name(), null));
+			return Optional.of(new Resolution.ELicence(material.licenceType(), material.name(), false));
 		}
 		if (material.registry() != null) {
-			return Optional.of(new Resolution.FromRegistry(material.registry(), material.name()));
+			return Optional.of(new Resolution.FromRegistry(material.registry(), material.name(), false));
 		}
 		return Optional.empty();
 	};

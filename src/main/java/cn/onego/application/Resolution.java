@@ -61,28 +61,42 @@ public sealed interface Resolution {
 		}
 	}
 
-	record ELicence(String licenceType, Label material, String licenceNumber) implements Resolution {
+	/**
+	 * An e-licence of the material's type. {@code obtained}: it was read for this applicant under their consent
+	 * ("已通过电子证照获取"); otherwise the catalogue only says it can be, if the applicant holds one.
+	 */
+	record ELicence(String licenceType, Label material, boolean obtained) implements Resolution {
 
 		public Source source() {
 			return Source.E_LICENCE;
 		}
 
 		public Message explanation() {
-			return Message.of("已通过电子证照获取：" + material.zh(),
-					"Obtained as an electronic licence: " + (material.en() == null ? material.zh() : material.en()));
+			String en = material.en() == null ? material.zh() : material.en();
+			return obtained ? Message.of("已通过电子证照获取：" + material.zh(), "Obtained as an electronic licence: " + en)
+					: Message.of("可通过电子证照获取（授权后如已持证则无需提交）：" + material.zh(),
+							"Can be obtained as an electronic licence (nothing to hand in if you hold one and consent): " + en);
 		}
 	}
 
-	record FromRegistry(Registry registry, Label material) implements Resolution {
+	/**
+	 * A shared registry's record. {@code obtained}: the registry was read for this applicant under their consent
+	 * and holds it; otherwise the catalogue only says it can answer for it.
+	 */
+	record FromRegistry(Registry registry, Label material, boolean obtained) implements Resolution {
 
 		public Source source() {
 			return Source.REGISTRY;
 		}
 
 		public Message explanation() {
-			return Message.of("已通过数据共享核验（" + Registries.label(registry).zh() + "）：" + material.zh(),
-					"Verified through data sharing (" + Registries.label(registry).en() + "): "
-							+ (material.en() == null ? material.zh() : material.en()));
+			String en = material.en() == null ? material.zh() : material.en();
+			return obtained
+					? Message.of("已通过数据共享核验（" + Registries.label(registry).zh() + "）：" + material.zh(),
+							"Verified through data sharing (" + Registries.label(registry).en() + "): " + en)
+					: Message.of("可通过数据共享核验（" + Registries.label(registry).zh() + "，授权后如有记录则无需提交）：" + material.zh(),
+							"Can be verified through data sharing (" + Registries.label(registry).en()
+									+ "; nothing to hand in if it holds your record and you consent): " + en);
 		}
 	}
 

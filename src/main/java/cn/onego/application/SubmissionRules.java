@@ -31,8 +31,6 @@ import cn.onego.shared.IdNumber;
 import cn.onego.shared.RegionCode;
 import cn.onego.sharing.Consent;
 import cn.onego.sharing.Consents;
-import cn.onego.sharing.OnceOnly;
-import cn.onego.sharing.OnceOnly.ReadRequest;
 
 /**
  * Every rule a submitted application must meet: the matter offered in the region, the applicant's
@@ -46,15 +44,15 @@ class SubmissionRules {
 
 	private final CatalogQueries catalog;
 	private final Attachments attachments;
-	private final OnceOnly onceOnly;
+	private final ApplicantReads reads;
 	private final Consents consents;
 	private final Clock clock;
 
-	SubmissionRules(CatalogQueries catalog, Attachments attachments, OnceOnly onceOnly, Consents consents,
+	SubmissionRules(CatalogQueries catalog, Attachments attachments, ApplicantReads reads, Consents consents,
 			Clock clock) {
 		this.catalog = catalog;
 		this.attachments = attachments;
-		this.onceOnly = onceOnly;
+		this.reads = reads;
 		this.consents = consents;
 		this.clock = clock;
 	}
@@ -149,9 +147,9 @@ class SubmissionRules {
 				consent = null;
 			}
 		}
+		// a draft's materials were decided when it was prefilled, and the page showed those decisions
 		MaterialSources sources = consent == null ? MaterialSources.NONE
-				: new ApplicantSources(onceOnly, new ReadRequest(actor.username(), applicant.id(), matter.code(),
-						consent.id(), ApplicantSources.purpose(matter)));
+				: DecidedSources.over(a.materials().resolved(), reads.sources(actor, applicant.id(), matter, consent.id()));
 		MaterialList materials = MaterialList.derive(catalogue, matter, applicability, a.commitments(), sources);
 		Set<String> listed = new HashSet<>();
 		Set<String> owned = attachments.uploadedBy(a.createdBy(), a.materials().attachments().values());

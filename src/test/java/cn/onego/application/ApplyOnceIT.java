@@ -67,7 +67,8 @@ class ApplyOnceIT {
 		Response draft = draft(null);
 		Response prefilled = as("POST", "/api/v1/drafts/" + draft.json("$.id") + "/prefill?version=0", null);
 		assertThat(prefilled.status()).as(prefilled.body()).isEqualTo(200);
-		assertThat((Map<?, ?>) prefilled.json("$.form")).isEmpty();
+		// only what the verified identity says: nothing from a registry
+		assertThat((List<String>) prefilled.json("$.form.*.origin")).isNotEmpty().containsOnly("IDENTITY");
 		// the reads for the application (the identity provider's real-name check at registration is logged too)
 		List<Map<String, Object>> log = as("GET", "/api/v1/data-access", null).json("$[?(@.actor == '" + user + "')]");
 		assertThat(log).isNotEmpty().allSatisfy(entry -> {
@@ -86,15 +87,18 @@ class ApplyOnceIT {
 		Response prefilled = as("POST", "/api/v1/drafts/" + draft.json("$.id") + "/prefill?version=0", null);
 		assertThat((String) prefilled.json("$.form.APPLICANT_NAME.value")).isEqualTo("李退休");
 		assertThat((String) prefilled.json("$.form.APPLICANT_NAME.source")).isEqualTo("PREFILLED");
-		assertThat((String) prefilled.json("$.form.APPLICANT_NAME.consentId")).isEqualTo(consent);
+		assertThat((String) prefilled.json("$.form.APPLICANT_NAME.origin")).as("the verified identity").isEqualTo("IDENTITY");
 		assertThat((String) prefilled.json("$.form.EMPLOYER_NAME.value")).isEqualTo("长沙湘江机械厂");
+		assertThat((String) prefilled.json("$.form.EMPLOYER_NAME.origin")).isEqualTo("REGISTRY");
+		assertThat((String) prefilled.json("$.form.EMPLOYER_NAME.registry")).isEqualTo("SOCIAL_SECURITY");
+		assertThat((String) prefilled.json("$.form.EMPLOYER_NAME.consentId")).isEqualTo(consent);
 		List<String> granted = as("GET", "/api/v1/data-access", null).json("$[?(@.outcome == 'GRANTED')].consentId");
 		assertThat(granted).isNotEmpty().containsOnly(consent);
 
 		Response withdrawn = as("DELETE", "/api/v1/consents/" + consent, null);
 		assertThat((String) withdrawn.json("$.status")).isEqualTo("WITHDRAWN");
 		Response again = as("POST", "/api/v1/drafts/" + draft("" + consent).json("$.id") + "/prefill?version=0", null);
-		assertThat((Map<?, ?>) again.json("$.form")).isEmpty();
+		assertThat((List<String>) again.json("$.form.*.origin")).as("nothing from a registry").containsOnly("IDENTITY");
 		List<String> latest = as("GET", "/api/v1/data-access?limit=2", null).json("$[*].reason");
 		assertThat(latest).containsOnly("consent withdrawn");
 		assertThat(as("DELETE", "/api/v1/consents/" + consent, null).status()).isEqualTo(409);

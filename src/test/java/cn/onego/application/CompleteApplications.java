@@ -46,7 +46,7 @@ public final class CompleteApplications {
 				new Delivery(Delivery.Method.WINDOW_PICKUP, null, null, null), null, null, null);
 	}
 
-	private static String valueOf(FormField field, String idNumber) {
+	static String valueOf(FormField field, String idNumber) {
 		return switch (field.type()) {
 			case ID_NUMBER -> idNumber;
 			case CREDIT_CODE -> Identities.creditCode();

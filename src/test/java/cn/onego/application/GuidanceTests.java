@@ -89,7 +89,8 @@ class GuidanceTests {
 	void obtainsTheLicenceAsAnELicenceWhenTheRegistrationIsNotPartOfTheApplication() {
 		Applicability holder = Applicability.of(shop, Answers.of("HAS_LICENCE", "YES"));
 		MaterialList held = MaterialList.derive(catalogue, shop, holder, Set.of(), MaterialSources.AS_CATALOGUED);
-		assertThat(held.materials().get(1).resolution().explanation().zh()).isEqualTo("已通过电子证照获取：营业执照");
+		// the catalogue says it can be obtained; only a read for the applicant says it was
+		assertThat(held.materials().get(1).resolution().explanation().zh()).isEqualTo("可通过电子证照获取（授权后如已持证则无需提交）：营业执照");
 		MaterialList notHeld = MaterialList.derive(catalogue, shop, holder, Set.of(), MaterialSources.NONE);
 		assertThat(notHeld.toUpload()).extracting(RequiredMaterial::material).containsExactly("ID_CARD", "BUSINESS_LICENCE");
 	}

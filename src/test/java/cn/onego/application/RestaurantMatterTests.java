@@ -65,7 +65,8 @@ class RestaurantMatterTests {
 				"HN-ZJ-DRAINAGE-PERMIT", "HN-XF-PUBLIC-VENUE-CHECK", "HN-CG-SIGNBOARD", "HN-YC-RETAIL-LICENCE");
 		assertThat(licence.resolution()).isEqualTo(new Resolution.EarlierItem("HN-SCJG-ENT-REG",
 				catalogue.item("HN-SCJG-ENT-REG").orElseThrow().name(), licence.name()));
-		assertThat(material("RESIDENT_ID_CARD").resolution().explanation().zh()).isEqualTo("已通过电子证照获取：居民身份证");
+		assertThat(material("RESIDENT_ID_CARD").resolution().explanation().zh()).as("what the catalogue says, not a read")
+			.isEqualTo("可通过电子证照获取（授权后如已持证则无需提交）：居民身份证");
 		assertThat(material("FOOD_LICENCE_APPLICATION").resolution().source()).isEqualTo(Resolution.Source.MERGED_FORM);
 		assertThat(material("NAME_PRE_APPROVAL_NOTICE").resolution().source()).isEqualTo(Resolution.Source.EXEMPT_BY_LAW);
 	}

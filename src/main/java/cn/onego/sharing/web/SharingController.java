@@ -32,7 +32,6 @@ import cn.onego.shared.CreditCode;
 import cn.onego.shared.IdNumber;
 import cn.onego.sharing.Consent;
 import cn.onego.sharing.Consents;
-import cn.onego.sharing.DataAccess;
 import cn.onego.sharing.OnceOnly;
 import cn.onego.sharing.Representation;
 import cn.onego.platform.web.Refuses;
@@ -51,9 +50,11 @@ class SharingController {
 	private final CatalogQueries catalog;
 	private final Representation representation;
 	private final java.time.Clock clock;
+	private final Transparency transparency;
 
 	SharingController(Consents consents, OnceOnly onceOnly, ELicences licences, Actors actors, CatalogQueries catalog,
-			Representation representation, java.time.Clock clock) {
+			Representation representation, java.time.Clock clock, Transparency transparency) {
+		this.transparency = transparency;
 		this.representation = representation;
 		this.clock = clock;
 		this.consents = consents;
@@ -67,16 +68,6 @@ class SharingController {
 			String purpose, Integer validDays) {
 	}
 
-	record ConsentView(UUID id, String matter, java.util.Set<Registry> registries, java.util.Set<String> licenceTypes,
-			String purpose, String grantedBy, java.time.Instant grantedAt, java.time.Instant validUntil,
-			java.time.Instant withdrawnAt, Consent.Status status) {
-
-		static ConsentView of(Consent c, java.time.Instant now) {
-			return new ConsentView(c.id(), c.matter(), c.registries(), c.licenceTypes(), c.purpose(), c.grantedBy(),
-					c.grantedAt(), c.validUntil(), c.withdrawnAt(), c.statusAt(now));
-		}
-	}
-
 	@GetMapping("/matters/{code}/consent-scope")
 	@Operation(summary = "The data a matter may read, to show before consent 授权范围")
 	Consents.Scope scope(@PathVariable String code) {
@@ -86,7 +77,7 @@ class SharingController {
 	@PostMapping("/consents")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Grant consent for a matter 授权", description = "The signed-in applicant agrees that the named registries and e-licences (default: all the matter may need) are read for the purpose, until validDays (default 30) pass or the consent is withdrawn.")
-	ConsentView grant(@RequestBody ConsentRequest request) {
+	Transparency.ConsentView grant(@RequestBody ConsentRequest request) {
 		Actor actor = actors.current();
 		String subject = subjectFor(actor, request.subject());
 		return view(consents.grant(new Consents.Grant(subject, request.matter(), request.registries(),
@@ -95,21 +86,24 @@ class SharingController {
 
 	@GetMapping("/consents")
 	@Operation(summary = "My consents 我的授权", description = "Of the signed-in person, or of a subject they act for.", operationId = "myConsents")
-	List<ConsentView> mine(@RequestParam(required = false) String subject) {
+	List<Transparency.ConsentView> mine(@RequestParam(required = false) String subject) {
 		return consents.of(subjectFor(actors.current(), subject)).stream().map(this::view).toList();
 	}
 
 	@DeleteMapping("/consents/{id}")
 	@Operation(summary = "Withdraw a consent 撤回授权", description = "Reads under it are refused from now on.")
 	@Refuses(status = 409, code = "consent-withdrawn", when = "the consent was withdrawn already")
-	ConsentView withdraw(@PathVariable UUID id, @RequestParam(required = false) String subject) {
+	Transparency.ConsentView withdraw(@PathVariable UUID id, @RequestParam(required = false) String subject) {
 		return view(consents.withdraw(id, subjectFor(actors.current(), subject)));
 	}
 
 	@GetMapping("/data-access")
-	@Operation(summary = "Who read my data 数据使用记录", description = "Every read about me (or a subject I act for), granted or refused: who, what, when, purpose, consent.")
-	List<DataAccess> accesses(@RequestParam(required = false) String subject, @RequestParam(defaultValue = "200") int limit) {
-		return onceOnly.accessesAbout(subjectFor(actors.current(), subject), Math.min(Math.max(limit, 1), 1000));
+	@Operation(summary = "Who read my data 数据使用记录", description = "Every read about me (or a subject I act for), granted or refused: who (a department, or the platform on my behalf — never a staff username), what, when, purpose, and under which consent or legal basis, in Chinese and English.")
+	List<Transparency.AccessView> accesses(@RequestParam(required = false) String subject,
+			@RequestParam(defaultValue = "200") int limit) {
+		Actor actor = actors.current();
+		return transparency.accesses(onceOnly.accessesAbout(subjectFor(actor, subject), Math.min(Math.max(limit, 1), 1000)),
+				actor);
 	}
 
 	record RepresentationRequest(String subject, String subjectName, String username, Representation.Capacity capacity,
@@ -257,8 +251,8 @@ class SharingController {
 				request.issuedOn(), request.validUntil());
 	}
 
-	private ConsentView view(Consent consent) {
-		return ConsentView.of(consent, clock.instant());
+	private Transparency.ConsentView view(Consent consent) {
+		return transparency.consent(consent, clock.instant());
 	}
 
 	private static String requireSubject(Actor actor) {

@@ -16,6 +16,7 @@ import cn.onego.platform.Text;
 import cn.onego.shared.CreditCode;
 import cn.onego.shared.IdNumber;
 import cn.onego.sharing.resources.AccessNotGranted;
+import cn.onego.sharing.resources.RegistryUnavailable;
 import cn.onego.sharing.resources.ResourceAccessRequests;
 import cn.onego.sharing.resources.SharedResource;
 import cn.onego.sharing.resources.SharedResources;
@@ -41,15 +42,15 @@ public class SharedResourceReads {
 
 	private final SharedResources resources;
 	private final ResourceAccessRequests access;
-	private final RegistryRecords records;
+	private final RegistryConnectors connectors;
 	private final RegistryReads reads;
 	private final OnceOnly onceOnly;
 
-	SharedResourceReads(SharedResources resources, ResourceAccessRequests access, RegistryRecords records, RegistryReads reads,
+	SharedResourceReads(SharedResources resources, ResourceAccessRequests access, RegistryConnectors connectors, RegistryReads reads,
 			OnceOnly onceOnly) {
 		this.resources = resources;
 		this.access = access;
-		this.records = records;
+		this.connectors = connectors;
 		this.reads = reads;
 		this.onceOnly = onceOnly;
 	}
@@ -80,13 +81,26 @@ public class SharedResourceReads {
 					: Message.of("本部门没有该资源有效的共享授权（未申请、被拒绝、已过期或已撤销）。",
 							"Your department holds no approved and current access to this resource (not requested, refused, expired or revoked)."));
 		}
-		Optional<Map<String, Object>> record = reads.timed(resource.registry().name(),
-				() -> records.find(resource.registry(), subject), found -> found.isPresent() ? "granted" : "not_held");
+		// through the registry's connector, like the once-only machinery: the province's registry when configured
+		RegistryAnswer answer = reads.timed(resource.registry().name(), () -> connectors.read(resource.registry(), subject),
+				SharedResourceReads::outcome);
+		if (answer instanceof RegistryAnswer.Failed failed) {
+			onceOnly.log(request, department, basis, resource.registry().name(), what, DataAccess.Outcome.GRANTED,
+					grant.get() + "; registry unavailable (" + failed.failure().tag() + "), nothing read");
+			throw new RegistryUnavailable();
+		}
 		Map<String, Object> data = new LinkedHashMap<>();
-		record.ifPresent(held -> resource.elements().stream().filter(held::containsKey).forEach(e -> data.put(e, held.get(e))));
+		boolean held = answer instanceof RegistryAnswer.Found;
+		if (answer instanceof RegistryAnswer.Found found) {
+			resource.elements().stream().filter(found.data()::containsKey).forEach(e -> data.put(e, found.data().get(e)));
+		}
 		onceOnly.log(request, department, basis, resource.registry().name(), what, DataAccess.Outcome.GRANTED,
-				grant.get() + (record.isPresent() ? "" : "; no record held"));
-		return new Served(resource.code(), subject, record.isPresent(), data, grant.get());
+				grant.get() + (held ? "" : "; no record held"));
+		return new Served(resource.code(), subject, held, data, grant.get());
+	}
+
+	private static String outcome(RegistryAnswer answer) {
+		return answer instanceof RegistryAnswer.Found ? "granted" : answer instanceof RegistryAnswer.NotHeld ? "not_held" : "error";
 	}
 
 	/** Why this department may read the resource, or empty when it may not. */

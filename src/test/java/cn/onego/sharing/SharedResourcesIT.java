@@ -30,6 +30,7 @@ import com.jayway.jsonpath.JsonPath;
 
 import cn.onego.ApiClient;
 import cn.onego.ApiClient.Response;
+import cn.onego.Citizens;
 import cn.onego.Identities;
 import cn.onego.TestRegions;
 import cn.onego.catalog.CatalogQueries;
@@ -162,6 +163,34 @@ class SharedResourcesIT {
 		});
 		assertThat(log.get(3).reason()).isEqualTo("access not requested");
 		assertThat(log.get(0).reason()).contains("revoked");
+	}
+
+	/** The person sees a department's reads of them in words: the department by name, its stated basis, never a username. */
+	@Test
+	void showsADepartmentsReadsOnThePersonsOwnListByDepartmentAndStatedBasis() {
+		Citizens.Citizen person = Citizens.register(api, "周共享", Identities.idNumber());
+		subject = person.idNumber();
+		assertRefused(read(HOUSEHOLD, "核验户籍，未申请"));
+		String id = ask(HOUSEHOLD, null).json("$.id");
+		assertThat(decide(providerHead, id, "approval", Map.of("note", "同意")).status()).isEqualTo(200);
+		assertThat(read(HOUSEHOLD, "核验低保申请人户籍").status()).isEqualTo(200);
+
+		Response list = api.send("GET", "/api/v1/data-access", person.username(), null, null);
+		assertThat(list.status()).as(list.body()).isEqualTo(200);
+		List<Map<String, Object>> reads = ((List<Map<String, Object>>) list.json("$")).stream()
+			.filter(r -> String.valueOf(r.get("purpose")).startsWith("核验"))
+			.toList();
+		String departmentName = catalog.catalogue().department(department).orElseThrow().name();
+		assertThat(reads).hasSize(2).allSatisfy(r -> {
+			assertThat(r.get("actor")).as("no staff username").isNull();
+			assertThat(JsonPath.<String>read(r, "$.who.zh")).startsWith(departmentName);
+			assertThat(JsonPath.<String>read(r, "$.basis.zh")).contains(BASIS);
+			assertThat(JsonPath.<String>read(r, "$.what.zh")).startsWith("共享数据：");
+			assertThat(list.body()).doesNotContain(reviewer);
+		});
+		assertThat(JsonPath.<String>read(reads.get(0), "$.outcomeText.zh")).isEqualTo("已读取");
+		assertThat(JsonPath.<String>read(reads.get(1), "$.outcomeText.zh")).isEqualTo("已拒绝");
+		assertThat(JsonPath.<String>read(reads.get(1), "$.reasonText.zh")).contains("没有读取此项数据的共享授权");
 	}
 
 	@Test

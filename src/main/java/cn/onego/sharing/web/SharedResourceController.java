@@ -118,6 +118,7 @@ class SharedResourceController {
 					+ "The subject (ID number or credit code) travels in the body, not the URL. Every read — served or refused — is "
 					+ "logged with purpose and legal basis and appears on the subject's data-access list.")
 	@Refuses(status = 403, code = "access-not-granted", when = "the resource is not shared, or the department holds no approved and current access")
+	@Refuses(status = 503, code = "registry-unavailable", when = "the registry behind the resource cannot be reached now; nothing was read")
 	SharedResourceReads.Served read(@PathVariable String code, @RequestBody SharedResourceReads.Ask ask) {
 		return reads.read(actors.current(), code, ask);
 	}

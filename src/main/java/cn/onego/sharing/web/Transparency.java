@@ -23,6 +23,7 @@ import cn.onego.shared.Label;
 import cn.onego.sharing.Consent;
 import cn.onego.sharing.Consents;
 import cn.onego.sharing.DataAccess;
+import cn.onego.sharing.resources.SharedResources;
 
 /**
  * The consents and the data-access log as the person they are about reads them (like Estonia's data tracker):
@@ -51,8 +52,10 @@ class Transparency {
 	private final Consents consents;
 	private final CatalogQueries catalog;
 	private final Actors actors;
+	private final SharedResources resources;
 
-	Transparency(Consents consents, CatalogQueries catalog, Actors actors) {
+	Transparency(Consents consents, CatalogQueries catalog, Actors actors, SharedResources resources) {
+		this.resources = resources;
 		this.consents = consents;
 		this.catalog = catalog;
 		this.actors = actors;
@@ -94,22 +97,56 @@ class Transparency {
 		return log.stream().map(entry -> {
 			Optional<Consent> consent = entry.consentId() == null ? Optional.empty()
 					: consentsSeen.computeIfAbsent(entry.consentId(), consents::find);
-			Message reason = entry.reason() == null ? null
-					: REASONS.getOrDefault(entry.reason(), Message.of("读取未能完成", "the read could not be completed"));
+			Message reason = reason(entry);
+			Message who = entry.department() != null ? departmentReading(catalogue, entry.department())
+					: readers.computeIfAbsent(entry.actor(), this::who);
 			return new AccessView(entry.id(), entry.at(), asking.username().equals(entry.actor()) ? entry.actor() : null,
-					readers.computeIfAbsent(entry.actor(), this::who), entry.source(), sourceName(entry.source()),
-					what(catalogue, entry), entry.purpose(), why(catalogue, entry, consent), entry.consentId(),
+					who, entry.source(), sourceName(entry.source()),
+					what(catalogue, entry, resources), entry.purpose(), why(catalogue, entry, consent), entry.consentId(),
 					basis(catalogue, entry, consent),
 					entry.outcome(), outcome(entry), entry.reason(), reason);
 		}).toList();
 	}
 
-	/** Read, looked up and found nothing, or refused (then nothing was read). */
+	/** Why a read was refused, found nothing or could not be made; a department's reads by their sharing terms. */
+	private static Message reason(DataAccess entry) {
+		String reason = entry.reason();
+		if (reason == null) {
+			return null;
+		}
+		if (unavailable(entry)) {
+			return Message.of("共享库暂时无法访问，未读取任何数据", "the registry could not be reached; nothing was read");
+		}
+		if (entry.department() != null) {
+			return entry.outcome() == DataAccess.Outcome.REFUSED
+					? Message.of("该部门没有读取此项数据的共享授权", "the department held no sharing approval for this data")
+					: reason.endsWith("no record held") ? Message.of("该库中没有您的记录", "the registry holds no record of you")
+							: Message.of("依据政务数据共享规则读取", "read under the government data-sharing rules");
+		}
+		return REASONS.getOrDefault(reason, Message.of("读取未能完成", "the read could not be completed"));
+	}
+
+	private static boolean unavailable(DataAccess entry) {
+		return entry.reason() != null && entry.reason().contains("registry unavailable");
+	}
+
+	/** A department reading a shared resource about the person, by its name. */
+	private static Message departmentReading(Catalogue catalogue, String department) {
+		return catalogue.department(department)
+			.map(d -> Message.of(d.name() + "（依据政务数据共享目录读取）", d.name() + " (a read under the data-sharing catalogue)"))
+			.orElse(Message.of("政府部门（依据政务数据共享目录读取）", "a government department (a read under the data-sharing catalogue)"));
+	}
+
+	/** Read, looked up and found nothing, could not be read, or refused (then nothing was read). */
 	private static Message outcome(DataAccess entry) {
 		if (entry.outcome() == DataAccess.Outcome.REFUSED) {
 			return Message.of("已拒绝", "refused");
 		}
-		boolean nothing = "no record held".equals(entry.reason()) || "no valid licence held".equals(entry.reason());
+		if (unavailable(entry)) {
+			return Message.of("未能读取", "could not be read");
+		}
+		boolean nothing = entry.reason() != null
+				&& (entry.reason().endsWith("no record held") || "no valid licence held".equals(entry.reason()));
 		return nothing ? Message.of("已查询，无记录", "looked up, nothing held") : Message.of("已读取", "read");
 	}
 
@@ -131,8 +168,14 @@ class Transparency {
 		return Message.of("一件事一次办平台（代您读取）", "the OneGo platform, on your behalf");
 	}
 
-	private static Message what(Catalogue catalogue, DataAccess entry) {
+	private static Message what(Catalogue catalogue, DataAccess entry, SharedResources resources) {
 		String what = entry.what() == null ? "" : entry.what();
+		if (entry.department() != null && what.contains(":")) {
+			Optional<Label> resource = resources.find(what.substring(0, what.indexOf(':'))).map(r -> r.name());
+			if (resource.isPresent()) {
+				return Message.of("共享数据：" + resource.get().zh(), "shared data: " + english(resource.get()));
+			}
+		}
 		if ("form fields".equals(what)) {
 			return Message.of("申请表预填信息", "values to prefill your form");
 		}
@@ -170,6 +213,10 @@ class Transparency {
 	}
 
 	private static Message basis(Catalogue catalogue, DataAccess entry, Optional<Consent> consent) {
+		if (entry.department() != null) {
+			// the department's own words: the law or rule it named when it read
+			return Message.of("该部门说明的依据：" + entry.legalBasis(), "the legal basis the department gave: " + entry.legalBasis());
+		}
 		if (consent.isPresent()) {
 			Consent c = consent.get();
 			Label matter = matterName(catalogue, c.matter());

@@ -28,6 +28,8 @@ final class ApplicantSources implements MaterialSources {
 	private final OnceOnly onceOnly;
 	private final ReadRequest applicant;
 	private final ReadRequest person;
+	/** The materials whose registry could not be reached in this application's reads. */
+	private final Set<String> unreachable = new java.util.HashSet<>();
 
 	/**
 	 * @param applicant reads about the applicant under the application's consent
@@ -54,11 +56,21 @@ final class ApplicantSources implements MaterialSources {
 				return Optional.of(new Resolution.ELicence(material.licenceType(), material.name(), true));
 			}
 		}
-		if (material.registry() != null
-				&& onceOnly.registry(request, material.registry(), "material " + material.code()).value().isPresent()) {
-			return Optional.of(new Resolution.FromRegistry(material.registry(), material.name(), true));
+		if (material.registry() != null) {
+			OnceOnly.Read<?> read = onceOnly.registry(request, material.registry(), "material " + material.code());
+			if (read.value().isPresent()) {
+				return Optional.of(new Resolution.FromRegistry(material.registry(), material.name(), true));
+			}
+			if (read.unavailable()) {
+				unreachable.add(material.code());
+			}
 		}
 		return Optional.empty();
+	}
+
+	@Override
+	public boolean unreachable(Material material) {
+		return unreachable.contains(material.code());
 	}
 
 	private ReadRequest about(Material material) {

@@ -41,4 +41,9 @@ record DecidedSources(Map<String, MaterialEntry> decided, MaterialSources live) 
 			default -> live.find(material);
 		};
 	}
+
+	@Override
+	public boolean unreachable(Material material) {
+		return live.unreachable(material);
+	}
 }

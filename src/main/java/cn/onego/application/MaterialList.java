@@ -88,7 +88,11 @@ public record MaterialList(List<RequiredMaterial> materials) {
 		if (committed) {
 			return new Resolution.Commitment(material.name());
 		}
-		Message why = material.licenceType() != null || material.registry() != null
+		Message why = sources.unreachable(material)
+				? Message.of("共享库暂时无法访问，未能获取，请上传：" + material.name().zh(),
+						"The registry could not be reached just now, so it could not be obtained; please upload: "
+								+ english(material.name()))
+				: material.licenceType() != null || material.registry() != null
 				? Message.of("未能通过共享获取（未授权或无记录），请上传：" + material.name().zh(),
 						"Could not be obtained through sharing (no consent or no record); please upload: " + english(material.name()))
 				: Message.of("请上传：" + material.name().zh(), "Please upload: " + english(material.name()));

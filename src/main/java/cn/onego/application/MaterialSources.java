@@ -15,6 +15,14 @@ public interface MaterialSources {
 	/** An e-licence or registry resolution for the material, or empty when it must come from elsewhere. */
 	Optional<Resolution> find(Material material);
 
+	/**
+	 * Whether the last {@link #find} of the material came back empty because its registry could not be reached
+	 * (timeout, error, garbage, open circuit) rather than because nothing is held: the applicant is told so.
+	 */
+	default boolean unreachable(Material material) {
+		return false;
+	}
+
 	/** What the catalogue says the government can obtain, assuming the applicant's data is held. */
 	MaterialSources AS_CATALOGUED = material -> {
 		if (material.licenceType() != null) {

@@ -20,6 +20,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.jayway.jsonpath.JsonPath;
+
 import cn.onego.ApiClient;
 import cn.onego.ApiClient.Response;
 import cn.onego.Citizens;
@@ -136,6 +138,9 @@ class RegistryOutageIT {
 		assertThat(withoutCard.status()).as(withoutCard.body()).isEqualTo(400);
 		assertThat((List<String>) withoutCard.json("$.errors[*].field")).as("the card is asked for")
 			.containsExactly("materials.SOCIAL_SECURITY_CARD");
+		assertThat((String) withoutCard.json("$.errors[0].message.zh")).as("told the registry was down, not that it holds nothing")
+			.contains("共享库暂时无法访问");
+		assertThat((String) withoutCard.json("$.errors[0].message.en")).contains("could not be reached");
 
 		Response submitted = submit(consent, Map.of("PERSONNEL_FILE", personnelFile, "SOCIAL_SECURITY_CARD",
 				upload("social security card")));
@@ -153,6 +158,8 @@ class RegistryOutageIT {
 		assertThat(reads).isNotEmpty().allSatisfy(read -> {
 			assertThat(read.get("outcome")).isEqualTo("GRANTED");
 			assertThat((String) read.get("reason")).isEqualTo("registry unavailable (" + failure + "), nothing read");
+			assertThat(JsonPath.<String>read(read, "$.outcomeText.zh")).isEqualTo("未能读取");
+			assertThat(JsonPath.<String>read(read, "$.reasonText.zh")).contains("暂时无法访问");
 		});
 		assertThat(output.getAll()).contains("registry SOCIAL_SECURITY unavailable (" + failure + ")")
 			.doesNotContain(idNumber);

@@ -1,6 +1,11 @@
 // The applicant's own credit: their listings (失信记录) in sentences, an appeal for each that may be appealed, and
 // how to repair their credit (信用修复), step by step. No codes, no staff names: what happened, when, and why.
-import { api, page, el, t, requireUser, formatDate, formatTime, showProblem, notice } from '/assets/onego.js';
+import { api, page, el, t, param, requireUser, formatDate, formatTime, showProblem, notice } from '/assets/onego.js';
+import { subjectChoice, withSubject } from '/assets/transparency.js';
+
+// the person's own records, or (with ?subject=its credit code) those of an enterprise they represent
+const subject = param('subject');
+const mine = () => api('GET', withSubject('/api/v1/my/credit', subject));
 
 const STATE = {
   ACTIVE: ['正在生效：办事时不能使用容缺受理和告知承诺制。', 'In effect: you cannot use acceptance with gaps or on commitment.'],
@@ -34,8 +39,9 @@ const REPAIR = [
 
 page(async () => {
   await requireUser('APPLICANT');
+  subjectChoice(document.getElementById('subject-choice'), subject);
   document.getElementById('repair').replaceChildren(...REPAIR.map(([zh, en]) => el('li', {}, t(zh, en))));
-  await show(await api('GET', '/api/v1/my/credit'));
+  await show(await mine());
 });
 
 const regionNames = new Map();
@@ -51,8 +57,9 @@ function regionName(code) {
 async function show(listings) {
   const target = document.getElementById('listings');
   if (!listings.length) {
-    target.replaceChildren(el('p', { class: 'notice ok' }, t('您没有失信记录，可以正常使用容缺受理和告知承诺制。',
-      'You have no credit record: acceptance with gaps and on commitment are open to you.')));
+    target.replaceChildren(el('p', { class: 'notice ok' }, subject
+      ? t('该企业没有失信记录，可以正常使用容缺受理和告知承诺制。', 'The enterprise has no credit record: acceptance with gaps and on commitment are open to it.')
+      : t('您没有失信记录，可以正常使用容缺受理和告知承诺制。', 'You have no credit record: acceptance with gaps and on commitment are open to you.')));
     return;
   }
   const names = await Promise.all(listings.map(l => regionName(l.region)));
@@ -85,9 +92,9 @@ function appealForm(l, box) {
   const form = el('form', { class: 'appeal', onsubmit: async event => {
     event.preventDefault();
     try {
-      await api('POST', '/api/v1/my/credit/' + l.id + '/appeal', { statement: form.elements.statement.value });
+      await api('POST', withSubject('/api/v1/my/credit/' + l.id + '/appeal', subject), { statement: form.elements.statement.value });
       notice(box, t('申诉已提交，处理结果会显示在本页。', 'Your appeal was submitted; the decision will appear on this page.'));
-      await show(await api('GET', '/api/v1/my/credit'));
+      await show(await mine());
     } catch (e) {
       showProblem(box, e, form);
     }

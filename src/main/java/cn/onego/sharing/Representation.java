@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import cn.onego.catalog.Enums.Registry;
+import cn.onego.identity.Actor;
 import cn.onego.platform.FieldProblem;
 import cn.onego.platform.InvalidInput;
 import cn.onego.platform.Message;
@@ -66,14 +67,14 @@ public class Representation implements SealedColumns {
 
 	private final JdbcClient jdbc;
 	private final PersonalData data;
-	private final RegistryRecords records;
+	private final RegistryConnectors registries;
 	private final Clock clock;
 	private final SignedDocuments documents;
 
-	Representation(JdbcClient jdbc, PersonalData data, RegistryRecords records, Clock clock, SignedDocuments documents) {
+	Representation(JdbcClient jdbc, PersonalData data, RegistryConnectors registries, Clock clock, SignedDocuments documents) {
 		this.jdbc = jdbc;
 		this.data = data;
-		this.records = records;
+		this.registries = registries;
 		this.clock = clock;
 		this.documents = documents;
 	}
@@ -92,9 +93,9 @@ public class Representation implements SealedColumns {
 			return Optional.of(Capacity.SELF);
 		}
 		if (idNumber != null && CreditCode.isValid(subject)) {
-			boolean legalRepresentative = records.find(Registry.ENTERPRISE, subject)
-				.map(record -> idNumber.equals(record.get("LEGAL_REP_ID")))
-				.orElse(false);
+			// through the enterprise registry's connector: the province's 法人库 when one is configured
+			boolean legalRepresentative = registries.read(Registry.ENTERPRISE, subject) instanceof RegistryAnswer.Found found
+					&& idNumber.equals(found.data().get("LEGAL_REP_ID"));
 			if (legalRepresentative) {
 				return Optional.of(Capacity.LEGAL_REPRESENTATIVE);
 			}
@@ -107,6 +108,29 @@ public class Representation implements SealedColumns {
 			.query(String.class)
 			.optional()
 			.map(Capacity::valueOf);
+	}
+
+	/**
+	 * Whose records the signed-in person asks to see or act on: their own when no subject is named, otherwise the
+	 * named person or enterprise — only if they may act for it (the person, the legal representative, an agent).
+	 *
+	 * @param attempt what they tried, for the log of a refusal ("read the data of" …)
+	 */
+	public String subjectFor(Actor actor, String subject, String attempt) {
+		if (subject == null || subject.isBlank()) {
+			if (actor.idNumber() == null) {
+				throw new cn.onego.platform.NotFound("申请人身份", "Applicant identity of the signed-in user", actor.username());
+			}
+			return actor.idNumber();
+		}
+		if (!IdNumber.isValid(subject) && !CreditCode.isValid(subject)) {
+			throw InvalidInput.of("subject", "check-digit", Message.of("应为有效的公民身份号码或统一社会信用代码",
+					"a valid citizen ID number or unified social credit code"));
+		}
+		if (capacity(actor.username(), actor.idNumber(), subject).isEmpty()) {
+			throw refused(actor.username(), subject, attempt);
+		}
+		return subject;
 	}
 
 	/** Records that {@code username} may act for the subject, on the signed authorisation named. */

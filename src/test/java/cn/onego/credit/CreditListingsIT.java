@@ -20,6 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import cn.onego.ApiClient;
 import cn.onego.ApiClient.Response;
+import cn.onego.Citizens;
 import cn.onego.Identities;
 import cn.onego.cases.CaseWorld;
 
@@ -127,6 +128,36 @@ class CreditListingsIT {
 		assertThat(audited(id)).extracting(r -> r.get("action")).containsExactly("credit.LISTED", "credit.APPEAL",
 				"credit.DISMISS_APPEAL", "credit.APPEAL", "credit.GRANT_APPEAL");
 		assertThat(audited(id).get(1).get("actor")).isEqualTo(world.applicant);
+	}
+
+	/** An enterprise's listing is its legal representative's to read and appeal, and nobody else's. */
+	@Test
+	void showsAnEnterprisesListingsToItsLegalRepresentativeOnlyWhoMayAppealThem() {
+		String company = Identities.creditCode();
+		String number = anAcceptedCase();
+		String caseId = jdbc.sql("SELECT id::text FROM case_file WHERE number = ?").param(number).query(String.class).single();
+		Listing listing = credit.blacklist(company, "430102", "以虚假承诺取得许可", new Listing.Evidence(UUID.fromString(caseId), number),
+				creditAdmin);
+		Response registered = api.send("PUT", "/api/v1/admin/registries/ENTERPRISE/records/" + company, "admin", "onego-admin",
+				Map.of("ENTERPRISE_NAME", "长沙信用测试有限公司", "LEGAL_REP_NAME", "信用法人", "LEGAL_REP_ID", world.idNumber));
+		assertThat(registered.status()).as(registered.body()).isEqualTo(200);
+
+		Response theirs = world.as(world.applicant, "GET", "/api/v1/my/credit?subject=" + company, null);
+		assertThat(theirs.status()).as(theirs.body()).isEqualTo(200);
+		assertThat((List<String>) theirs.json("$[*].id")).containsExactly(listing.id().toString());
+		assertThat((List<?>) world.as(world.applicant, "GET", "/api/v1/my/credit", null).json("$")).as("not the person's own")
+			.isEmpty();
+		Response appealed = world.as(world.applicant, "POST", "/api/v1/my/credit/" + listing.id() + "/appeal?subject=" + company,
+				Map.of("statement", "承诺事项已于期限内履行"));
+		assertThat(appealed.status()).as(appealed.body()).isEqualTo(200);
+		assertThat((String) appealed.json("$.state")).isEqualTo("UNDER_APPEAL");
+
+		Citizens.Citizen stranger = Citizens.register(api, "路人甲", Identities.idNumber());
+		Response refused = api.send("GET", "/api/v1/my/credit?subject=" + company, stranger.username(), null, null);
+		assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+		assertThat((String) refused.json("$.code")).isEqualTo("not-entitled");
+		assertThat(api.send("POST", "/api/v1/my/credit/" + listing.id() + "/appeal?subject=" + company, stranger.username(), null,
+				Map.of("statement", "冒名申诉")).status()).isEqualTo(403);
 	}
 
 	@Test

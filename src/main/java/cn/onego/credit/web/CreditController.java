@@ -26,6 +26,7 @@ import cn.onego.identity.Actors;
 import cn.onego.platform.InvalidInput;
 import cn.onego.platform.Message;
 import cn.onego.platform.web.Refuses;
+import cn.onego.sharing.Representation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -38,8 +39,10 @@ class CreditController {
 
 	private final CreditListings listings;
 	private final Actors actors;
+	private final Representation representation;
 
-	CreditController(CreditListings listings, Actors actors) {
+	CreditController(CreditListings listings, Actors actors, Representation representation) {
+		this.representation = representation;
 		this.listings = listings;
 		this.actors = actors;
 	}
@@ -82,19 +85,26 @@ class CreditController {
 	}
 
 	@GetMapping("/my/credit")
-	@Operation(summary = "My credit listings 我的信用记录", description = "The signed-in person's listings, in effect or not, with their history and whether each may be appealed.")
-	List<MyListing> myCredit() {
+	@Operation(summary = "My credit listings 我的信用记录", description = "The signed-in person's listings, in effect or not, with their history and whether each may be appealed; with subject=a credit code, those of an enterprise the person represents.")
+	@Refuses(status = 403, code = "not-entitled", when = "the person may not act for the subject named")
+	List<MyListing> myCredit(@RequestParam(required = false) String subject) {
 		Actor actor = actors.current();
-		return actor.idNumber() == null ? List.of() : listings.of(actor.idNumber()).stream().map(MyListing::of).toList();
+		if (actor.idNumber() == null && (subject == null || subject.isBlank())) {
+			return List.of();
+		}
+		return listings.of(representation.subjectFor(actor, subject, "read the credit listings of")).stream().map(MyListing::of).toList();
 	}
 
 	@PostMapping("/my/credit/{id}/appeal")
 	@Operation(summary = "Appeal my listing 异议申诉", description = "The subject disputes their listing with a statement; it stays in effect until a credit administrator decides.")
 	@Refuses(status = 409, code = "illegal-transition", when = "the listing is under appeal already, lifted or expired")
 	@Refuses(status = 409, code = "concurrent-change", when = "the listing was changed at the same moment")
-	MyListing appealMyListing(@PathVariable UUID id, @RequestBody AppealRequest request) {
+	@Refuses(status = 403, code = "not-entitled", when = "the person may not act for the subject named")
+	MyListing appealMyListing(@PathVariable UUID id, @RequestParam(required = false) String subject,
+			@RequestBody AppealRequest request) {
 		Actor actor = actors.current();
-		return MyListing.of(listings.appeal(actor, actor.idNumber(), id, request == null ? null : request.statement()));
+		return MyListing.of(listings.appeal(actor, representation.subjectFor(actor, subject, "appeal the credit listing of"), id,
+				request == null ? null : request.statement()));
 	}
 
 	@GetMapping("/credit/listings")

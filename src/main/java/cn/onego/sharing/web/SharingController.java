@@ -26,7 +26,6 @@ import cn.onego.licences.ELicences;
 import cn.onego.platform.FieldProblem;
 import cn.onego.platform.InvalidInput;
 import cn.onego.platform.Message;
-import cn.onego.platform.NotFound;
 import cn.onego.platform.Text;
 import cn.onego.shared.CreditCode;
 import cn.onego.shared.IdNumber;
@@ -170,17 +169,7 @@ class SharingController {
 
 	/** The subject the actor asks about: their own ID number by default, otherwise one they may act for. */
 	private String subjectFor(Actor actor, String subject) {
-		if (subject == null || subject.isBlank()) {
-			return requireSubject(actor);
-		}
-		if (!IdNumber.isValid(subject) && !CreditCode.isValid(subject)) {
-			throw InvalidInput.of("subject", "check-digit", Message.of("应为有效的公民身份号码或统一社会信用代码",
-					"a valid citizen ID number or unified social credit code"));
-		}
-		if (representation.capacity(actor.username(), actor.idNumber(), subject).isEmpty()) {
-			throw representation.refused(actor.username(), subject, "consent or read the data of");
-		}
-		return subject;
+		return representation.subjectFor(actor, subject, "consent or read the data of");
 	}
 
 	@PutMapping("/admin/registries/{registry}/records/{subject}")
@@ -253,12 +242,5 @@ class SharingController {
 
 	private Transparency.ConsentView view(Consent consent) {
 		return transparency.consent(consent, clock.instant());
-	}
-
-	private static String requireSubject(Actor actor) {
-		if (actor.idNumber() == null) {
-			throw new NotFound("申请人身份", "Applicant identity of the signed-in user", actor.username());
-		}
-		return actor.idNumber();
 	}
 }

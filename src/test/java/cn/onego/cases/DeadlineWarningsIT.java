@@ -21,6 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import cn.onego.ApiClient;
 import cn.onego.TestRegions;
+import cn.onego.platform.crypto.PersonalData;
 
 /**
  * The deadline scanner on 20,000 open tasks: it reads only the due ones through the partial indexes of the open
@@ -41,6 +42,11 @@ class DeadlineWarningsIT {
 	@Autowired
 	DeadlineWarnings warnings;
 
+	@Autowired
+	PersonalData data;
+
+	static final String APPLICANT = "11010519491231002X";
+
 	/** The schema owner's login: the application's may not ANALYZE (PostgreSQL would only warn and skip). */
 	@Autowired
 	@FlywayDataSource
@@ -53,11 +59,11 @@ class DeadlineWarningsIT {
 		String department = region + "-TEST-" + caseId.toString().substring(0, 8);
 		String number = region + "-20200101-" + String.format("%08d", Math.abs(caseId.hashCode() % 100_000_000)) + "-0";
 		jdbc.sql("""
-				INSERT INTO case_file (id, number, application_id, matter, applicant_id, applicant_name, applicant_username, region,
-				    hall, channel, state, submitted_at)
-				VALUES (?, ?, ?, 'HN-CATERING', '11010519491231002X', '测试', 'nobody', ?, '430000-HALL', 'ONLINE',
-				    'IN_PROGRESS', now())""")
-			.params(caseId, number, UUID.randomUUID(), region)
+				INSERT INTO case_file (id, number, application_id, matter, applicant_id, applicant_id_index, applicant_name,
+				    applicant_username, region, hall, channel, state, submitted_at)
+				VALUES (?, ?, ?, 'HN-CATERING', ?, ?, '测试', 'nobody', ?, '430000-HALL', 'ONLINE', 'IN_PROGRESS', now())""")
+			// sealed as the engine seals it: a plain value here is what the key-rotation test would find unsealed
+			.params(caseId, number, UUID.randomUUID(), data.seal(APPLICANT, CaseRows.APPLICANT_ID.name()), data.index(APPLICANT), region)
 			.update();
 		// 20,000 tasks far from their limits, 30 that turn yellow today, 20 that are overdue; each with the case's
 		// facts, as dispatch writes them

@@ -43,7 +43,7 @@ public record CreditCode(String value) {
 	}
 
 	/** The GB 11714 check character of an 8-character organisation code body. */
-	static char organisationCheck(String body) {
+	public static char organisationCheck(String body) {
 		int sum = 0;
 		for (int i = 0; i < 8; i++) {
 			char c = body.charAt(i);

@@ -194,7 +194,7 @@ public final class SyntheticPopulation {
 				boolean individual = random.nextInt(4) == 0;
 				String trade = TRADES[random.nextInt(TRADES.length)];
 				String body = (individual ? "92" : "91") + place.county() + "MY" + String.format("%06d", i + 1);
-				body = body + organisationCheck(body.substring(8, 16));
+				body = body + CreditCode.organisationCheck(body.substring(8, 16));
 				String code = body + CreditCode.checkCharacter(body);
 				String shortName = place.name().substring(Math.max(0, place.name().length() - 3));
 				String name = individual ? shortName + FIRM_WORDS[random.nextInt(FIRM_WORDS.length)] + trade + "店"
@@ -238,18 +238,6 @@ public final class SyntheticPopulation {
 		private static Person withSpouse(Person p, String spouse) {
 			return new Person(p.idNumber(), p.name(), p.male(), p.birthDate(), p.household(), p.relation(), p.mobile(),
 					p.employer(), spouse);
-		}
-
-		/** GB 11714's check character of an organisation code's first eight characters. */
-		private static char organisationCheck(String body) {
-			int[] weights = { 3, 7, 9, 10, 5, 8, 4, 2 };
-			int sum = 0;
-			for (int i = 0; i < 8; i++) {
-				char c = body.charAt(i);
-				sum += (Character.isDigit(c) ? c - '0' : c - 'A' + 10) * weights[i];
-			}
-			int check = 11 - sum % 11;
-			return check == 10 ? 'X' : check == 11 ? '0' : (char) ('0' + check);
 		}
 	}
 }

@@ -207,20 +207,8 @@ final class ScaleCases {
 		String county = counties.get((int) (e % counties.size()));
 		String org = String.format("MA%06d", e % 1_000_000);
 		String first16 = "91" + county + org;
-		String first17 = first16 + organisationCheck(org);
+		String first17 = first16 + CreditCode.organisationCheck(org);
 		return first17 + CreditCode.checkCharacter(first17);
-	}
-
-	/** GB 11714, as cn.onego.shared.CreditCode checks it (that method is not public). */
-	private static char organisationCheck(String body) {
-		int[] weights = { 3, 7, 9, 10, 5, 8, 4, 2 };
-		int sum = 0;
-		for (int i = 0; i < 8; i++) {
-			char c = body.charAt(i);
-			sum += (Character.isDigit(c) ? c - '0' : c - 'A' + 10) * weights[i];
-		}
-		int check = 11 - sum % 11;
-		return check == 10 ? 'X' : check == 11 ? '0' : (char) ('0' + check);
 	}
 
 	/** One case: drawn, simulated up to today, written. */

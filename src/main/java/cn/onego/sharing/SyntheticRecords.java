@@ -73,7 +73,7 @@ final class SyntheticRecords {
 			// the catalogue's relations have no spouse: a spouse is "other" to the form
 			record.put("RELATION_TO_HEAD", switch (p.relation()) {
 				case HEAD -> "HEAD";
-				case SPOUSE -> "OTHER";
+				case SPOUSE -> "SPOUSE";
 				case CHILD -> p.male() ? "SON" : "DAUGHTER";
 			});
 			if (p.mobile() != null) {

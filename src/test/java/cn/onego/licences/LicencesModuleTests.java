@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -15,14 +16,15 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import cn.onego.Identities;
 import cn.onego.ModuleAlone;
+import cn.onego.EveryStaffScopeExists;
 
 /**
  * Electronic licences alone, on their own embedded PostgreSQL: a licence number belongs to one holder, and a
  * revoked licence no longer stands in for a paper one.
  */
-@ApplicationModuleTest
+@ApplicationModuleTest(BootstrapMode.DIRECT_DEPENDENCIES)
 @ActiveProfiles("test")
-@Import(ModuleAlone.class)
+@Import({ ModuleAlone.class, EveryStaffScopeExists.class })
 @DirtiesContext
 class LicencesModuleTests {
 

@@ -78,10 +78,24 @@ public class ELicences implements SealedColumns {
 		return List.of(HOLDER, DATA);
 	}
 
-	/** The holder's licence of a type that is valid today, the most recently issued first. */
+	/**
+	 * The holder's licence of a type that is valid today and genuine (its issuer's signature holds), the most recently
+	 * issued first: what stands in for a paper material. A licence changed in the database stands in for nothing.
+	 */
 	public Optional<ELicence> validLicence(String holder, String licenceType) {
 		LocalDate today = LocalDate.now(clock);
-		return all(holder).stream().filter(l -> l.licenceType().equals(licenceType)).filter(l -> l.validOn(today)).findFirst();
+		return stored(holder).stream()
+			.filter(s -> s.licence().licenceType().equals(licenceType))
+			.filter(s -> s.licence().validOn(today))
+			.filter(this::genuine)
+			.map(Stored::licence)
+			.findFirst();
+	}
+
+	/** Whether the stored licence is its issuer's, unchanged since it was signed. */
+	boolean genuine(Stored stored) {
+		return stored.intact() && stored.signature() != null && stored.keyId() != null && stored.licence().identifier() != null
+				&& keys.verify(stored.keyId(), stored.licence().content().canonical(), stored.signature());
 	}
 
 	/** Every licence of the holder, valid or not, the most recently issued first. */

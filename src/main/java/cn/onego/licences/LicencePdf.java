@@ -21,6 +21,7 @@ import org.springframework.http.HttpStatus;
 
 import cn.onego.platform.Message;
 import cn.onego.platform.Problem;
+import cn.onego.shared.CreditCode;
 import cn.onego.shared.IdNumber;
 
 import io.nayuki.qrcodegen.QrCode;
@@ -80,7 +81,8 @@ final class LicencePdf {
 	private static List<String[]> lines(Wallet.Entry entry, String holder) {
 		List<String[]> lines = new ArrayList<>();
 		lines.add(new String[] { "证照编号", entry.number() });
-		lines.add(new String[] { "持证主体", holder == null ? "" : IdNumber.isValid(holder) ? IdNumber.mask(holder) : holder });
+		// a person's number masked, as everywhere a person does not need it whole: the PDF is made to be passed on
+		lines.add(new String[] { "持证主体", holder == null ? "" : CreditCode.isValid(holder) ? holder : IdNumber.mask(holder) });
 		for (Map.Entry<String, String> field : entry.data().entrySet()) {
 			lines.add(new String[] { field.getKey(), field.getValue() == null ? "" : field.getValue() });
 		}

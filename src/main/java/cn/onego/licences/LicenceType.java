@@ -1,6 +1,8 @@
 package cn.onego.licences;
 
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -77,8 +79,8 @@ public record LicenceType(String code, Label name, NumberRule rule, String defin
 	}
 
 	/** The types OneGo knows, by code. */
-	public static java.util.List<LicenceType> known() {
-		return KNOWN.values().stream().sorted(java.util.Comparator.comparing(LicenceType::code)).toList();
+	public static List<LicenceType> known() {
+		return KNOWN.values().stream().sorted(Comparator.comparing(LicenceType::code)).toList();
 	}
 
 	/** Why the number is not one of this type, or empty when it is. */

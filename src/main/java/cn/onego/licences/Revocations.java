@@ -44,6 +44,11 @@ public class Revocations {
 	 */
 	@Transactional
 	public Verification.Status revoke(Actor actor, UUID id, String kind, String reason) {
+		// who may first, as for every decision: a licence the actor may not revoke is not there for them
+		ELicences.Stored stored = licences.byId(id)
+			.filter(s -> actor.has(Role.SYSTEM_ADMIN)
+					|| (actor.has(Role.DEPARTMENT_HEAD) && s.licence().department() != null && s.licence().department().equals(actor.department())))
+			.orElseThrow(() -> new NotFound("电子证照", "Electronic licence", id.toString()));
 		List<FieldProblem> problems = new ArrayList<>();
 		RevocationKind revocationKind = null;
 		try {
@@ -62,10 +67,6 @@ public class Revocations {
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
-		ELicences.Stored stored = licences.byId(id)
-			.filter(s -> actor.has(Role.SYSTEM_ADMIN)
-					|| (actor.has(Role.DEPARTMENT_HEAD) && s.licence().department() != null && s.licence().department().equals(actor.department())))
-			.orElseThrow(() -> new NotFound("电子证照", "Electronic licence", id.toString()));
 		if (!licences.revoke(id, revocationKind, reason.trim(), actor.username())) {
 			throw new AlreadyRevoked();
 		}

@@ -1,9 +1,12 @@
 package cn.onego.licences;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -73,8 +76,15 @@ public class Verification {
 		if (licenceType == null || licenceType.isBlank()) {
 			problems.add(new FieldProblem("type", "required", Message.of("请选择证照类型", "choose the licence type")));
 		}
+		else if (problems.stream().noneMatch(p -> p.field().equals("type")) && !licenceType.trim().matches("[A-Z][A-Z0-9_]{1,63}")) {
+			problems.add(new FieldProblem("type", "invalid", Message.of("证照类型不正确，请从列表中选择", "not a licence type: choose one from the list")));
+		}
 		if (number == null || number.isBlank()) {
 			problems.add(new FieldProblem("number", "required", Message.of("请填写证照编号", "give the licence number")));
+		}
+		else if (problems.stream().noneMatch(p -> p.field().equals("number")) && !LicenceType.SANE.matcher(number.trim()).matches()) {
+			problems.add(new FieldProblem("number", "pattern", Message.of("证照编号应为4至64位字母、数字、汉字、连字符或括号，且含数字",
+					"a licence number has 4 to 64 letters, digits, Chinese characters, hyphens or brackets, with at least one digit")));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
@@ -101,23 +111,17 @@ public class Verification {
 		}
 		String id = identifier.trim();
 		limits.require("licence-verifications-per-licence", id);
-		String c = code.trim().toUpperCase(java.util.Locale.ROOT);
-		return answer(licences.byIdentifier(id).filter(s -> java.security.MessageDigest.isEqual(
-				c.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-				String.valueOf(s.verificationCode()).getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
-	}
-
-	/** Whether the stored licence is its issuer's, unchanged since it was signed. */
-	boolean genuine(ELicences.Stored stored) {
-		return stored.intact() && stored.signature() != null && stored.keyId() != null && stored.licence().identifier() != null
-				&& keys.verify(stored.keyId(), stored.licence().content().canonical(), stored.signature());
+		byte[] c = code.trim().toUpperCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+		// compared in constant time: the answer's timing tells nothing of how much of a guessed code was right
+		return answer(licences.byIdentifier(id)
+			.filter(s -> MessageDigest.isEqual(c, String.valueOf(s.verificationCode()).getBytes(StandardCharsets.US_ASCII))));
 	}
 
 	/** The status of a stored licence today. */
 	Status status(ELicences.Stored stored) {
 		ELicence l = stored.licence();
 		LocalDate today = LocalDate.now(clock);
-		if (!genuine(stored)) {
+		if (!licences.genuine(stored)) {
 			return Status.NOT_GENUINE;
 		}
 		if (l.revoked()) {
@@ -165,7 +169,7 @@ public class Verification {
 			case EXPIRED -> Message.of("该电子证照已于 " + l.validUntil() + " 过期，不再有效。",
 					"The electronic licence expired on " + l.validUntil() + " and is no longer valid.");
 			case REVOKED -> Message.of("该电子证照已被发证机关" + l.revocation().kind().label().zh() + "，不再有效。",
-					"The electronic licence was ended by its issuer (" + l.revocation().kind().label().en().toLowerCase(java.util.Locale.ROOT)
+					"The electronic licence was ended by its issuer (" + l.revocation().kind().label().en().toLowerCase(Locale.ROOT)
 							+ ") and is no longer valid.");
 			default -> throw new IllegalStateException(status.name());
 		};
@@ -183,7 +187,7 @@ public class Verification {
 		if (CreditCode.isValid(l.holder())) {
 			return name == null ? l.holder() : name + "（" + l.holder() + "）";
 		}
-		String id = IdNumber.isValid(l.holder()) ? IdNumber.mask(l.holder()) : "*".repeat(Math.min(18, l.holder().length()));
+		String id = IdNumber.mask(l.holder());
 		return name == null || name.isEmpty() ? id : name.substring(0, 1) + "*".repeat(Math.max(1, name.length() - 1)) + "（" + id + "）";
 	}
 }

@@ -129,6 +129,38 @@ class LicenceVerificationIT {
 	}
 
 	@Test
+	void theHeadOfTheIssuingDepartmentRevokesItsLicencesAndNoOtherHeadFindsThem() {
+		ApiClient api = new ApiClient(port);
+		String number = Identities.licenceNumber("JY6");
+		ELicence licence = licences.issue(new ELicences.Issue(Identities.idNumber(), "FOOD_BUSINESS_LICENCE", number, "食品经营许可证",
+				"长沙市芙蓉区市场监督管理局", "430102-MARKET_REGULATION", "430102", LocalDate.now(clock), null, Map.of()));
+		String own = head(api, "430102", "430102-MARKET_REGULATION");
+		String other = head(api, "430103", "430103-MARKET_REGULATION");
+		String path = "/api/v1/e-licences/" + licence.id() + "/revocation";
+		Map<String, Object> body = Map.of("kind", "CANCELLED", "reason", "经营者申请注销");
+
+		Response notTheirs = api.send("POST", path, other, PASSWORD, body);
+		assertThat(notTheirs.status()).as(notTheirs.body()).isEqualTo(404);
+		assertThat((String) api.get(byNumber("FOOD_BUSINESS_LICENCE", number)).json("$.status")).isEqualTo("VALID");
+
+		Response cancelled = api.send("POST", path, own, PASSWORD, body);
+		assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+		Response verified = api.get(byNumber("FOOD_BUSINESS_LICENCE", number));
+		assertThat((String) verified.json("$.status")).isEqualTo("REVOKED");
+		assertThat((String) verified.json("$.revocationLabel.zh")).isEqualTo("注销");
+	}
+
+	private static final String PASSWORD = "licence-head-123";
+
+	private static String head(ApiClient api, String region, String department) {
+		String username = "lh-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		Response created = api.send("POST", "/api/v1/admin/staff", "admin", "onego-admin", Map.of("username", username, "password",
+				PASSWORD, "name", "证照测试科长", "roles", List.of("DEPARTMENT_HEAD"), "region", region, "department", department));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return username;
+	}
+
+	@Test
 	void aLicencePastItsValidityReportsExpired() {
 		ApiClient api = new ApiClient(port);
 		String number = Identities.licenceNumber("JY4");

@@ -19,8 +19,8 @@ import cn.onego.ModuleAlone;
 import cn.onego.EveryStaffScopeExists;
 
 /**
- * Electronic licences alone, on their own embedded PostgreSQL: a licence number belongs to one holder, and a
- * revoked licence no longer stands in for a paper one.
+ * Electronic licences alone, on their own embedded PostgreSQL: a licence number belongs to one holder, a licence is
+ * recorded signed and verifies, and a revoked licence no longer stands in for a paper one.
  */
 @ApplicationModuleTest(BootstrapMode.DIRECT_DEPENDENCIES)
 @ActiveProfiles("test")
@@ -34,9 +34,11 @@ class LicencesModuleTests {
 	}
 
 	private final ELicences licences;
+	private final Verification verification;
 
-	LicencesModuleTests(ELicences licences) {
+	LicencesModuleTests(ELicences licences, Verification verification) {
 		this.licences = licences;
+		this.verification = verification;
 	}
 
 	@Test
@@ -55,7 +57,13 @@ class LicencesModuleTests {
 		assertThat(licences.all(other)).isEmpty();
 		assertThat(licences.validLicence(holder, "FOOD_BUSINESS_LICENCE")).contains(recorded);
 
+		assertThat(LicenceIdentifier.isValid(recorded.identifier())).as(recorded.identifier()).isTrue();
+		assertThat(verification.byNumber("FOOD_BUSINESS_LICENCE", number).status()).isEqualTo(Verification.Status.VALID);
+
 		assertThat(licences.revoke("FOOD_BUSINESS_LICENCE", number)).isTrue();
 		assertThat(licences.validLicence(holder, "FOOD_BUSINESS_LICENCE")).isEmpty();
+		Verification.Answer revoked = verification.byNumber("FOOD_BUSINESS_LICENCE", number);
+		assertThat(revoked.status()).isEqualTo(Verification.Status.REVOKED);
+		assertThat(revoked.revocationKind()).as("a commitment found untrue: 撤销").isEqualTo(RevocationKind.RESCINDED);
 	}
 }

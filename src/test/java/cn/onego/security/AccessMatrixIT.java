@@ -456,7 +456,7 @@ class AccessMatrixIT {
 					with(only(Outcome.OK, Caller.APPLICANT_OWNER), Outcome.NOT_FOUND, Caller.AGENT, Caller.APPLICANT_OTHER)));
 		}
 		rows.add(row("POST /api/v1/e-licences/{id}/revocation", "POST", "/api/v1/e-licences/" + ids.get("licence") + "/revocation",
-				"{}", only(Outcome.ADMITTED, Caller.SYSTEM_ADMIN, Caller.HEAD_OWN)));
+				"{}", with(only(Outcome.ADMITTED, Caller.SYSTEM_ADMIN), Outcome.NOT_FOUND, Caller.HEAD_OWN)));
 		return rows;
 	}
 

@@ -82,29 +82,30 @@ class LicenceController {
 	}
 
 	@GetMapping("/my/e-licences")
-	@Operation(summary = "My licences 我的证照夹", operationId = "myLicences")
-	List<Wallet.Entry> mine() {
-		return wallet.of(actors.current());
+	@Operation(summary = "My licences 我的证照夹", operationId = "myLicences",
+			description = "The signed-in applicant's own licences; with holder (a credit code), those of an enterprise they are the legal representative or authorised handler of (otherwise 404).")
+	List<Wallet.Entry> mine(@RequestParam(required = false) String holder) {
+		return wallet.of(actors.current(), holder);
 	}
 
 	@GetMapping(path = "/my/e-licences/{id}/qr.svg", produces = "image/svg+xml")
 	@Operation(summary = "The QR code of one of my licences 证照二维码", description = "Encodes its verification URL on this platform.")
-	ResponseEntity<String> qr(@PathVariable UUID id) {
+	ResponseEntity<String> qr(@PathVariable UUID id, @RequestParam(required = false) String holder) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.valueOf("image/svg+xml"))
 			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-			.body(wallet.qrSvg(actors.current(), id, site()));
+			.body(wallet.qrSvg(actors.current(), holder, id, site()));
 	}
 
 	@GetMapping(path = "/my/e-licences/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
 	@Operation(summary = "One of my licences as a PDF 下载证照", description = "The data on it, its QR and its identifier.")
 	@Refuses(status = 503, code = "pdf-font-missing", when = "the server lacks the Chinese font for PDFs")
-	ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
+	ResponseEntity<byte[]> pdf(@PathVariable UUID id, @RequestParam(required = false) String holder) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("e-licence-" + id + ".pdf").build().toString())
-			.body(wallet.pdf(actors.current(), id, site()));
+			.body(wallet.pdf(actors.current(), holder, id, site()));
 	}
 
 	@PostMapping("/e-licences/{id}/revocation")

@@ -82,12 +82,14 @@ class DepartmentReview {
 			if (item.result().kind() == ResultKind.LICENCE && licenceNumber == null) {
 				throw InvalidInput.of("number", "required", Message.of("证照类结果须填写证照编号", "a licence result needs its number"));
 			}
+			Transition<Task> approval = t.approve(new TaskResult(item.result().kind(), item.result().licenceType(), licenceNumber,
+					item.result().name().zh(), notice == null ? null : notice.trim()), "准予" + (licenceNumber == null ? "" : "，编号 " + licenceNumber), act);
 			if (item.result().kind() == ResultKind.LICENCE) {
-				// a number not of the licence type, or held by somebody else, is refused on the field before anything changes
+				// a number not of the licence type, or held by somebody else, is refused on the field before anything
+				// changes (the transition is only a value until it is applied); a task that may not be approved says so first
 				licences.requireIssuable(c.applicant().id(), item.result().licenceType(), licenceNumber);
 			}
-			return t.approve(new TaskResult(item.result().kind(), item.result().licenceType(), licenceNumber, item.result().name().zh(),
-					notice == null ? null : notice.trim()), "准予" + (licenceNumber == null ? "" : "，编号 " + licenceNumber), act);
+			return approval;
 		});
 	}
 

@@ -146,8 +146,10 @@ export async function requireUser(...roles) {
 const NAV = [
   { href: '/', zh: '首页', en: 'Home' },
   { href: '/my.html', zh: '我的办件', en: 'My applications', roles: ['APPLICANT'] },
+  { href: '/wallet.html', zh: '我的证照', en: 'My licences', roles: ['APPLICANT'] },
   { href: '/credit.html', zh: '我的信用', en: 'My credit', roles: ['APPLICANT'] },
   { href: '/progress.html', zh: '进度查询', en: 'Follow a case', anonymous: true },
+  { href: '/verify.html', zh: '证照核验', en: 'Verify a licence', anonymous: true },
   { href: '/resources.html', zh: '数据目录', en: 'Data catalogue' },
   { href: '/window.html', zh: '综合窗口', en: 'Window', roles: ['WINDOW_CLERK'] },
   { href: '/department.html', zh: '部门审批', en: 'Department', roles: ['REVIEWER', 'DEPARTMENT_HEAD'] },

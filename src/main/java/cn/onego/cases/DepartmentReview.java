@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import java.util.function.BiFunction;
 
 import org.springframework.stereotype.Component;
 
@@ -17,6 +16,7 @@ import cn.onego.catalog.Enums.ResultKind;
 import cn.onego.catalog.Item;
 import cn.onego.credit.CreditRecords;
 import cn.onego.identity.Actor;
+import cn.onego.licences.ELicences;
 import cn.onego.platform.FieldProblem;
 import cn.onego.platform.InvalidInput;
 import cn.onego.platform.Message;
@@ -43,11 +43,12 @@ class DepartmentReview {
 	private final TaskClocks clocks;
 	private final InstantDecisions instant;
 	private final CaseProgression progression;
+	private final ELicences licences;
 	private final CreditRecords credit;
 	private final Clock clock;
 
 	DepartmentReview(Cases cases, CaseTransactions transactions, CaseAccess access, CatalogQueries catalog, Submissions submissions,
-			TaskClocks clocks, InstantDecisions instant, CaseProgression progression, CreditRecords credit, Clock clock) {
+			TaskClocks clocks, InstantDecisions instant, CaseProgression progression, ELicences licences, CreditRecords credit, Clock clock) {
 		this.credit = credit;
 		this.cases = cases;
 		this.transactions = transactions;
@@ -57,17 +58,18 @@ class DepartmentReview {
 		this.clocks = clocks;
 		this.instant = instant;
 		this.progression = progression;
+		this.licences = licences;
 		this.clock = clock;
 	}
 
 	Task claim(Actor reviewer, TaskId task, int version) {
 		return decide(reviewer, task, version, () -> {
-		}, (t, act) -> t.claim(act));
+		}, (t, c, act) -> t.claim(act));
 	}
 
 	Task release(Actor reviewer, TaskId task, int version) {
 		return decide(reviewer, task, version, () -> {
-		}, (t, act) -> t.release(act));
+		}, (t, c, act) -> t.release(act));
 	}
 
 	Task approve(Actor reviewer, TaskId task, int version, String number, String notice) {
@@ -79,13 +81,19 @@ class DepartmentReview {
 			if (!problems.isEmpty()) {
 				throw new InvalidInput(problems);
 			}
-		}, (t, act) -> {
+		}, (t, c, act) -> {
 			Item item = catalog.catalogue().item(t.item()).orElseThrow();
 			if (item.result().kind() == ResultKind.LICENCE && licenceNumber == null) {
 				throw InvalidInput.of("number", "required", Message.of("证照类结果须填写证照编号", "a licence result needs its number"));
 			}
-			return t.approve(new TaskResult(item.result().kind(), item.result().licenceType(), licenceNumber, item.result().name().zh(),
-					notice == null ? null : notice.trim()), "准予" + (licenceNumber == null ? "" : "，编号 " + licenceNumber), act);
+			Transition<Task> approval = t.approve(new TaskResult(item.result().kind(), item.result().licenceType(), licenceNumber,
+					item.result().name().zh(), notice == null ? null : notice.trim()), "准予" + (licenceNumber == null ? "" : "，编号 " + licenceNumber), act);
+			if (item.result().kind() == ResultKind.LICENCE) {
+				// a number not of the licence type, or held by somebody else, is refused on the field before anything
+				// changes (the transition is only a value until it is applied); a task that may not be approved says so first
+				licences.requireIssuable(c.applicant().id(), item.result().licenceType(), licenceNumber);
+			}
+			return approval;
 		});
 	}
 
@@ -94,7 +102,7 @@ class DepartmentReview {
 		return decide(reviewer, task, version, () -> {
 			Requests.requireText("reason", reason, "请写明不予许可的理由", "give the reason");
 			Requests.requireText("legalBasis", legalBasis, "请写明法律依据", "give the legal basis");
-		}, (t, act) -> t.refuse(new Decision(reason.trim(), legalBasis.trim(), null, null, List.of()), act), (changes, act) -> {
+		}, (t, c, act) -> t.refuse(new Decision(reason.trim(), legalBasis.trim(), null, null, List.of()), act), (changes, act) -> {
 			if (falseMaterials) {
 				CreditListing.list(credit, changes, "提供虚假材料：" + reason.trim(), act);
 			}
@@ -105,7 +113,7 @@ class DepartmentReview {
 	Task askForSupplement(Actor reviewer, TaskId task, int version, List<SupplementRequest> requests) {
 		List<List<SupplementRequest>> asked = new ArrayList<>(1);
 		return decide(reviewer, task, version, () -> asked.add(Requests.supplementRequests(requests, reviewer.username(),
-				task.toString())), (t, act) -> t.askForSupplement(new Decision(null, null, null, null, asked.get(0)),
+				task.toString())), (t, c, act) -> t.askForSupplement(new Decision(null, null, null, null, asked.get(0)),
 						Requests.describe(asked.get(0)), act));
 	}
 
@@ -127,27 +135,26 @@ class DepartmentReview {
 			if (!problems.isEmpty()) {
 				throw new InvalidInput(problems);
 			}
-		}, (t, act) -> t.suspend(new Decision(reason.trim(), null, procedure, maxWorkingDays, List.of()),
+		}, (t, c, act) -> t.suspend(new Decision(reason.trim(), null, procedure, maxWorkingDays, List.of()),
 				procedure + ", at most " + maxWorkingDays + " working days: " + reason.trim(), act));
 	}
 
 	Task resume(Actor reviewer, TaskId task, int version) {
 		return decide(reviewer, task, version, () -> {
-		}, (t, act) -> t.resume(null, act));
+		}, (t, c, act) -> t.resume(null, act));
 	}
 
 	/**
 	 * One decision on one task: who may decide, what was sent, the version read, the transition; its clock stops or
 	 * runs again; a request for more joins the case's list; a decision moves the case on. One read, one save.
 	 */
-	private Task decide(Actor reviewer, TaskId taskId, int version, Runnable validation, BiFunction<Task, Act, Transition<Task>> action) {
+	private Task decide(Actor reviewer, TaskId taskId, int version, Runnable validation, Ruling action) {
 		return decide(reviewer, taskId, version, validation, action, (changes, act) -> {
 		});
 	}
 
 	/** A decision that also does something else to the case's changes, in its transaction (listing the applicant). */
-	private Task decide(Actor reviewer, TaskId taskId, int version, Runnable validation, BiFunction<Task, Act, Transition<Task>> action,
-			BiConsumer<Changes, Act> also) {
+	private Task decide(Actor reviewer, TaskId taskId, int version, Runnable validation, Ruling action, BiConsumer<Changes, Act> also) {
 		return transactions.run("子件", () -> {
 			Changes changes = access.ofTask(reviewer, taskId);
 			validation.run();
@@ -157,7 +164,7 @@ class DepartmentReview {
 			}
 			CaseFile c = changes.caseFile();
 			Act act = new Act(reviewer.username(), clock.instant());
-			Task next = changes.apply(action.apply(t, act).adjusted(after -> clocks.clocked(t, after, c.place().region(),
+			Task next = changes.apply(action.apply(t, c, act).adjusted(after -> clocks.clocked(t, after, c.place().region(),
 					clocks.day(act.at()))));
 			also.accept(changes, act);
 			if (next.state() == TaskState.AWAITING_SUPPLEMENT) {
@@ -169,5 +176,12 @@ class DepartmentReview {
 			}
 			return cases.save(changes).task(taskId);
 		});
+	}
+
+	/** What a decision does to the task, knowing its case. */
+	@FunctionalInterface
+	private interface Ruling {
+
+		Transition<Task> apply(Task task, CaseFile caseFile, Act act);
 	}
 }

@@ -1,6 +1,9 @@
 package cn.onego.cases;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
@@ -11,7 +14,9 @@ import cn.onego.catalog.Catalogue;
 import cn.onego.catalog.Department;
 import cn.onego.catalog.Enums.ResultKind;
 import cn.onego.identity.Actor;
+import cn.onego.licences.ELicence;
 import cn.onego.licences.ELicences;
+import cn.onego.licences.LicenceType;
 import cn.onego.platform.InvalidInput;
 import cn.onego.platform.Message;
 import cn.onego.platform.Text;
@@ -19,7 +24,8 @@ import cn.onego.platform.Text.Kind;
 
 /**
  * 统一出件: a clerk of the case's hall hands over the result bundle of a ready case, or mails it free of charge
- * (with its tracking number); every licence among the results is recorded as an e-licence of the applicant.
+ * (with its tracking number); every licence among the results is issued as an e-licence of the applicant, signed by
+ * the department that approved it, valid for its type's usual term.
  */
 @Component
 class Issuing {
@@ -60,12 +66,24 @@ class Issuing {
 				var result = t.outcome().result();
 				if (t.state() == TaskState.APPROVED && result != null && result.kind() == ResultKind.LICENCE) {
 					String issuer = catalogue.department(t.department()).map(Department::name).orElse(t.department());
-					licences.record(c.applicant().id(), result.licenceType(), result.number(), result.name(), issuer, clocks.day(act.at()),
-							null);
+					LocalDate issuedOn = clocks.day(act.at());
+					licences.issue(new ELicences.Issue(c.applicant().id(), result.licenceType(), result.number(), result.name(), issuer,
+							t.department(), c.place().region().toString(), issuedOn, LicenceType.of(result.licenceType()).validUntil(issuedOn),
+							dataOn(c)));
 				}
 			}
 			changes.apply(c.issue(new Issue(method, trackingNumber == null ? null : trackingNumber.trim(), clerk.username(), act.at()), act));
 			return cases.save(changes).caseFile();
 		});
+	}
+
+	/** The data printed on a licence of the case: who holds it and the case it was decided in. */
+	private static Map<String, String> dataOn(CaseFile c) {
+		Map<String, String> data = new LinkedHashMap<>();
+		if (c.applicant().name() != null && !c.applicant().name().isBlank()) {
+			data.put(ELicence.HOLDER_NAME, c.applicant().name());
+		}
+		data.put("办件编号", c.number().value());
+		return data;
 	}
 }

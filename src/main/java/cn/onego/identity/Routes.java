@@ -79,6 +79,10 @@ public final class Routes {
 			rule(HttpMethod.GET, roles(REVIEWER, DEPARTMENT_HEAD), "/api/v1/access-requests"),
 			rule(HttpMethod.POST, roles(DEPARTMENT_HEAD), "/api/v1/access-requests/*/approval", "/api/v1/access-requests/*/refusal",
 					"/api/v1/access-requests/*/revocation"),
+			// e-licences: verified by anyone (rate-limited), the issuers' public keys; revoked by an administrator or the
+			// issuing department's head (checked in the module)
+			rule(HttpMethod.GET, PUBLIC, "/api/v1/e-licences/verification", "/api/v1/e-licences/types", "/api/v1/e-licences/issuer-keys"),
+			rule(HttpMethod.POST, roles(SYSTEM_ADMIN, DEPARTMENT_HEAD), "/api/v1/e-licences/*/revocation"),
 			// administration
 			rule(ANY, roles(CATALOGUE_ADMIN), "/api/v1/admin/catalog/**", "/api/v1/admin/calendar/**"),
 			rule(ANY, roles(SYSTEM_ADMIN), "/api/v1/admin/staff", "/api/v1/admin/staff/**", "/api/v1/admin/registries/**",
@@ -87,6 +91,7 @@ public final class Routes {
 			rule(ANY, roles(APPLICANT, WINDOW_CLERK), "/api/v1/drafts", "/api/v1/drafts/**", "/api/v1/applications",
 					"/api/v1/applications/*", "/api/v1/attachments", "/api/v1/representations", "/api/v1/representations/**"),
 			rule(ANY, roles(APPLICANT), "/api/v1/consents", "/api/v1/consents/*", "/api/v1/data-access", "/api/v1/my/cases"),
+			rule(HttpMethod.GET, roles(APPLICANT), "/api/v1/my/e-licences", "/api/v1/my/e-licences/**"),
 			rule(HttpMethod.GET, SIGNED_IN, "/api/v1/me", "/api/v1/my/notifications"),
 			// credit: the subject's own listings and appeals; the listings of a region for its credit administrators
 			rule(HttpMethod.GET, roles(APPLICANT), "/api/v1/my/credit"),

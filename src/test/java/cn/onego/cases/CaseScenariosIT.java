@@ -122,7 +122,9 @@ class CaseScenariosIT {
 		assertThat((Boolean) world.view(clerk, caseId).json("$.caseFile.gapsOverdue")).isTrue();
 
 		for (String item : List.of("HN-SCJG-ENT-REG", "HN-SCJG-FOOD-LICENCE", "HN-ZJ-DRAINAGE-PERMIT")) {
-			assertThat(world.approve(caseId, item, Identities.licenceNumber("NO-")).status()).isEqualTo(200);
+			// a business licence's number is a credit code (GB 32100)
+			String number = item.equals("HN-SCJG-ENT-REG") ? Identities.creditCode() : Identities.licenceNumber("NO-");
+			assertThat(world.approve(caseId, item, number).status()).isEqualTo(200);
 		}
 		assertThat(world.caseState(caseId)).as("issuance waits for the gap").isEqualTo("IN_PROGRESS");
 		Response early = world.as(clerk, "POST", "/api/v1/cases/" + caseId + "/issue",

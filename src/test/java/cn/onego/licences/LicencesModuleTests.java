@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -15,14 +16,15 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import cn.onego.Identities;
 import cn.onego.ModuleAlone;
+import cn.onego.EveryStaffScopeExists;
 
 /**
- * Electronic licences alone, on their own embedded PostgreSQL: a licence number belongs to one holder, and a
- * revoked licence no longer stands in for a paper one.
+ * Electronic licences alone, on their own embedded PostgreSQL: a licence number belongs to one holder, a licence is
+ * recorded signed and verifies, and a revoked licence no longer stands in for a paper one.
  */
-@ApplicationModuleTest
+@ApplicationModuleTest(BootstrapMode.DIRECT_DEPENDENCIES)
 @ActiveProfiles("test")
-@Import(ModuleAlone.class)
+@Import({ ModuleAlone.class, EveryStaffScopeExists.class })
 @DirtiesContext
 class LicencesModuleTests {
 
@@ -32,9 +34,11 @@ class LicencesModuleTests {
 	}
 
 	private final ELicences licences;
+	private final Verification verification;
 
-	LicencesModuleTests(ELicences licences) {
+	LicencesModuleTests(ELicences licences, Verification verification) {
 		this.licences = licences;
+		this.verification = verification;
 	}
 
 	@Test
@@ -53,7 +57,13 @@ class LicencesModuleTests {
 		assertThat(licences.all(other)).isEmpty();
 		assertThat(licences.validLicence(holder, "FOOD_BUSINESS_LICENCE")).contains(recorded);
 
+		assertThat(LicenceIdentifier.isValid(recorded.identifier())).as(recorded.identifier()).isTrue();
+		assertThat(verification.byNumber("FOOD_BUSINESS_LICENCE", number).status()).isEqualTo(Verification.Status.VALID);
+
 		assertThat(licences.revoke("FOOD_BUSINESS_LICENCE", number)).isTrue();
 		assertThat(licences.validLicence(holder, "FOOD_BUSINESS_LICENCE")).isEmpty();
+		Verification.Answer revoked = verification.byNumber("FOOD_BUSINESS_LICENCE", number);
+		assertThat(revoked.status()).isEqualTo(Verification.Status.REVOKED);
+		assertThat(revoked.revocationKind()).as("a commitment found untrue: 撤销").isEqualTo(RevocationKind.RESCINDED);
 	}
 }

@@ -150,6 +150,13 @@ class AccessMatrixIT {
 			ids.put(key, given.json("$.id"));
 		}
 		ids.put("owner-id", owner.idNumber);
+		// the owner's electronic licence, from the licence feed
+		String licenceNumber = Identities.licenceNumber("JY7");
+		Response licence = api.send("POST", "/api/v1/admin/e-licences", "admin", "onego-admin", Map.of("holder", owner.idNumber,
+				"licenceType", "FOOD_BUSINESS_LICENCE", "number", licenceNumber, "name", "食品经营许可证", "issuer", "长沙市芙蓉区市场监督管理局"));
+		assertThat(licence.status()).as(licence.body()).isEqualTo(201);
+		ids.put("licence", licence.json("$.id"));
+		ids.put("licence-number", licenceNumber);
 
 		// every caller signs in once; their session then carries every request
 		sessions.put(Caller.ANONYMOUS, new Session(null, null));
@@ -482,6 +489,20 @@ class AccessMatrixIT {
 			rows.add(row("POST /api/v1/access-requests/{id}/" + answer, "POST",
 					"/api/v1/access-requests/" + ids.get("access-request") + "/" + answer, "{}", signedIn(Outcome.FORBIDDEN)));
 		}
+		// electronic licences: verified by anyone; the holder's own wallet; revoked by an administrator or the issuing
+		// department's head (a feed's licence has no department: the route admits the head, the module finds nothing)
+		rows.add(row("GET /api/v1/e-licences/verification", "GET", "/api/v1/e-licences/verification?type=FOOD_BUSINESS_LICENCE&number="
+				+ ids.get("licence-number"), null, everyone(Outcome.OK)));
+		rows.add(row("GET /api/v1/e-licences/types", "GET", "/api/v1/e-licences/types", null, everyone(Outcome.OK)));
+		rows.add(row("GET /api/v1/e-licences/issuer-keys", "GET", "/api/v1/e-licences/issuer-keys", null, everyone(Outcome.OK)));
+		rows.add(row("GET /api/v1/my/e-licences", "GET", "/api/v1/my/e-licences", null, only(Outcome.OK, APPLICANTS)));
+		String licence = "/api/v1/my/e-licences/" + ids.get("licence");
+		for (String part : new String[] { "qr.svg", "pdf" }) {
+			rows.add(row("GET /api/v1/my/e-licences/{id}/" + part, "GET", licence + "/" + part, null,
+					with(only(Outcome.OK, Caller.APPLICANT_OWNER), Outcome.NOT_FOUND, Caller.AGENT, Caller.APPLICANT_OTHER)));
+		}
+		rows.add(row("POST /api/v1/e-licences/{id}/revocation", "POST", "/api/v1/e-licences/" + ids.get("licence") + "/revocation",
+				"{}", with(only(Outcome.ADMITTED, Caller.SYSTEM_ADMIN), Outcome.NOT_FOUND, Caller.HEAD_OWN)));
 		return rows;
 	}
 

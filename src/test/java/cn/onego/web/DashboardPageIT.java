@@ -124,7 +124,8 @@ class DashboardPageIT {
 				Map.of("version", world.caseVersion(caseId)));
 		assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
 		for (String item : List.of("HN-SCJG-ENT-REG", "HN-SCJG-FOOD-LICENCE", "HN-ZJ-DRAINAGE-PERMIT")) {
-			Response approved = world.approve(caseId, item, Identities.licenceNumber("N-"));
+			// a business licence's number is a credit code (GB 32100)
+			Response approved = world.approve(caseId, item, item.equals("HN-SCJG-ENT-REG") ? Identities.creditCode() : Identities.licenceNumber("N-"));
 			assertThat(approved.status()).as(approved.body()).isEqualTo(200);
 		}
 		Response issued = world.as(world.clerkOf(caseId), "POST", "/api/v1/cases/" + caseId + "/issue",

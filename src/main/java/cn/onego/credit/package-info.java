@@ -8,9 +8,9 @@
  * ({@link cn.onego.identity.Role#CREDIT_ADMIN}) add listings on a case's evidence, decide appeals and lift listings
  * (信用修复, 《失信行为纠正后的信用信息修复管理办法（试行）》); the subject sees their own and appeals
  * ({@link cn.onego.credit.CreditListings}). Credit declares {@link cn.onego.credit.EvidenceCases}, which the cases
- * module answers, so that it reads no case table. An enterprise's listings are shown to those who may act for it
- * ({@link cn.onego.sharing.Representation}).
+ * module answers, so that it reads no case table. An enterprise's listings are shown to those who act for it
+ * ({@link cn.onego.identity.ActingFor}, answered by sharing).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Credit", allowedDependencies = { "shared", "platform", "identity",
-		"audit", "sharing" })
+		"audit" })
 package cn.onego.credit;

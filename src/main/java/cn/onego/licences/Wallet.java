@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
+import cn.onego.identity.ActingFor;
 import cn.onego.identity.Actor;
 import cn.onego.identity.Role;
 import cn.onego.platform.InvalidInput;
@@ -22,7 +23,7 @@ import cn.onego.shared.Label;
 /**
  * 证照夹: the licences a signed-in applicant holds, each with its status, its QR (the verification URL) and a PDF.
  * An applicant sees the licences held under their own verified ID number, and those of an enterprise they act for
- * (its legal representative or authorised handler, {@link HolderAuthority}) when they ask for it by its credit code;
+ * (its legal representative or authorised handler, {@link ActingFor}) when they ask for it by its credit code;
  * anybody else's licence is not found.
  */
 @Service
@@ -36,9 +37,9 @@ public class Wallet {
 
 	private final ELicences licences;
 	private final Verification verification;
-	private final ObjectProvider<HolderAuthority> authority;
+	private final ObjectProvider<ActingFor> authority;
 
-	Wallet(ELicences licences, Verification verification, ObjectProvider<HolderAuthority> authority) {
+	Wallet(ELicences licences, Verification verification, ObjectProvider<ActingFor> authority) {
 		this.licences = licences;
 		this.verification = verification;
 		this.authority = authority;
@@ -86,7 +87,7 @@ public class Wallet {
 			throw InvalidInput.of("holder", "check-digit", Message.of("持证主体应为有效的统一社会信用代码",
 					"the holder is a valid unified social credit code"));
 		}
-		HolderAuthority answer = authority.getIfAvailable();
+		ActingFor answer = authority.getIfAvailable();
 		if (answer == null || !answer.mayActFor(actor, h)) {
 			throw new NotFound("持证主体", "Holder", CreditCode.isValid(h) ? h : IdNumber.mask(h));
 		}

@@ -2,9 +2,9 @@ package cn.onego.sharing;
 
 import org.springframework.stereotype.Component;
 
+import cn.onego.identity.ActingFor;
 import cn.onego.identity.Actor;
 import cn.onego.identity.Role;
-import cn.onego.licences.HolderAuthority;
 import cn.onego.shared.CreditCode;
 
 /**
@@ -13,7 +13,7 @@ import cn.onego.shared.CreditCode;
  * relative or hall staff, who act for people, not for enterprises' documents.
  */
 @Component
-class RepresentedHolders implements HolderAuthority {
+class RepresentedHolders implements ActingFor {
 
 	private final Representation representation;
 

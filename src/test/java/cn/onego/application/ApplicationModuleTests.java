@@ -27,7 +27,7 @@ import cn.onego.identity.Role;
  * reads and application does not name), on its own embedded PostgreSQL: a complete application for 开餐饮店 is stored as submitted and announced as
  * {@link ApplicationSubmitted} — the one event the case flow takes it from, through the event publication registry.
  */
-@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "licences")
+@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = { "licences", "clock" })
 @ActiveProfiles("test")
 @Import({ ModuleAlone.class, EveryStaffScopeExists.class })
 @DirtiesContext

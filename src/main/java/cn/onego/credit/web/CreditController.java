@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,12 +22,14 @@ import cn.onego.credit.CreditListings;
 import cn.onego.credit.CreditListings.Viewed;
 import cn.onego.credit.ListingState;
 import cn.onego.credit.ListingStep;
+import cn.onego.identity.ActingFor;
 import cn.onego.identity.Actor;
 import cn.onego.identity.Actors;
 import cn.onego.platform.InvalidInput;
 import cn.onego.platform.Message;
+import cn.onego.platform.NotFound;
+import cn.onego.shared.CreditCode;
 import cn.onego.platform.web.Refuses;
-import cn.onego.sharing.Representation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -39,10 +42,10 @@ class CreditController {
 
 	private final CreditListings listings;
 	private final Actors actors;
-	private final Representation representation;
+	private final ObjectProvider<ActingFor> actingFor;
 
-	CreditController(CreditListings listings, Actors actors, Representation representation) {
-		this.representation = representation;
+	CreditController(CreditListings listings, Actors actors, ObjectProvider<ActingFor> actingFor) {
+		this.actingFor = actingFor;
 		this.listings = listings;
 		this.actors = actors;
 	}
@@ -86,24 +89,24 @@ class CreditController {
 
 	@GetMapping("/my/credit")
 	@Operation(summary = "My credit listings 我的信用记录", description = "The signed-in person's listings, in effect or not, with their history and whether each may be appealed; with subject=a credit code, those of an enterprise the person represents.")
-	@Refuses(status = 403, code = "not-entitled", when = "the person may not act for the subject named")
+	@Refuses(status = 404, code = "not-found", when = "the person does not act for the enterprise named")
 	List<MyListing> myCredit(@RequestParam(required = false) String subject) {
 		Actor actor = actors.current();
 		if (actor.idNumber() == null && (subject == null || subject.isBlank())) {
 			return List.of();
 		}
-		return listings.of(representation.subjectFor(actor, subject, "read the credit listings of")).stream().map(MyListing::of).toList();
+		return listings.of(subjectFor(actor, subject)).stream().map(MyListing::of).toList();
 	}
 
 	@PostMapping("/my/credit/{id}/appeal")
 	@Operation(summary = "Appeal my listing 异议申诉", description = "The subject disputes their listing with a statement; it stays in effect until a credit administrator decides.")
 	@Refuses(status = 409, code = "illegal-transition", when = "the listing is under appeal already, lifted or expired")
 	@Refuses(status = 409, code = "concurrent-change", when = "the listing was changed at the same moment")
-	@Refuses(status = 403, code = "not-entitled", when = "the person may not act for the subject named")
+	@Refuses(status = 404, code = "not-found", when = "no such listing of the person, or of an enterprise they act for")
 	MyListing appealMyListing(@PathVariable UUID id, @RequestParam(required = false) String subject,
 			@RequestBody AppealRequest request) {
 		Actor actor = actors.current();
-		return MyListing.of(listings.appeal(actor, representation.subjectFor(actor, subject, "appeal the credit listing of"), id,
+		return MyListing.of(listings.appeal(actor, subjectFor(actor, subject), id,
 				request == null ? null : request.statement()));
 	}
 
@@ -143,5 +146,27 @@ class CreditController {
 			throw InvalidInput.of("founded", "required", Message.of("请选择申诉是否成立", "say whether the appeal is founded"));
 		}
 		return ListingView.of(listings.decideAppeal(actors.current(), id, request.founded(), request.reason()));
+	}
+
+	/**
+	 * The person's own listings, or an enterprise's they act for (its legal representative or authorised handler);
+	 * anybody else finds nothing, as in the wallet.
+	 */
+	private String subjectFor(Actor actor, String subject) {
+		if (subject == null || subject.isBlank() || subject.trim().equalsIgnoreCase(actor.idNumber())) {
+			if (actor.idNumber() == null) {
+				throw new NotFound("申请人身份", "Applicant identity of the signed-in user", actor.username());
+			}
+			return actor.idNumber();
+		}
+		String s = subject.trim();
+		if (!CreditCode.isValid(s)) {
+			throw InvalidInput.of("subject", "credit-code", Message.of("应为有效的统一社会信用代码", "a valid unified social credit code"));
+		}
+		ActingFor answer = actingFor.getIfAvailable();
+		if (answer == null || !answer.mayActFor(actor, s)) {
+			throw new NotFound("企业", "Enterprise", s);
+		}
+		return s;
 	}
 }

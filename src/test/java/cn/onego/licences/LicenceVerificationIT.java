@@ -88,6 +88,11 @@ class LicenceVerificationIT {
 					"长沙市芙蓉区市场监督管理局", LocalDate.now(clock).minusDays(10), LocalDate.now(clock).plusYears(5));
 			assertThat((String) api.get(byNumber("FOOD_BUSINESS_LICENCE", number)).json("$.status")).isEqualTo("VALID");
 
+			String column = change[1].substring(0, change[1].indexOf(' '));
+			List<String> original = jdbc.sql("SELECT " + column + "::text, pg_typeof(" + column + ")::text FROM e_licence WHERE id = ?")
+				.param(licence.id())
+				.query((rs, n) -> java.util.Arrays.asList(rs.getString(1), rs.getString(2)))
+				.single();
 			assertThat(jdbc.sql("UPDATE e_licence SET " + change[1] + " WHERE id = ?").param(licence.id()).update()).isEqualTo(1);
 
 			Response tampered = api.get(byNumber("FOOD_BUSINESS_LICENCE", number));
@@ -95,6 +100,12 @@ class LicenceVerificationIT {
 			assertThat((String) tampered.json("$.status")).as(change[0] + " changed").isEqualTo("NOT_GENUINE");
 			assertThat(tampered.body()).as("nothing of a forged licence is shown").doesNotContain("\"issuer\"", "\"validUntil\"",
 					"\"holder\"");
+
+			// put back as it was: a sealed value left garbled would stop the next key rotation of the shared database
+			jdbc.sql("UPDATE e_licence SET " + column + " = CAST(? AS " + original.get(1) + ") WHERE id = ?")
+				.params(original.get(0), licence.id())
+				.update();
+			assertThat((String) api.get(byNumber("FOOD_BUSINESS_LICENCE", number)).json("$.status")).isEqualTo("VALID");
 		}
 	}
 

@@ -21,7 +21,6 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
-import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -41,6 +40,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import cn.onego.platform.DatabaseUnavailable;
 import cn.onego.platform.Message;
+import cn.onego.platform.web.NoEndpointOnly;
 import cn.onego.platform.web.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -192,18 +192,7 @@ class SecurityConfiguration {
 				matched.permitAll();
 			}
 		}
-		// an endpoint without a rule above is refused; an address where there is no endpoint at all is let
-		// through to be answered 404, like any address that does not exist
-		r.anyRequest().access((authentication, context) -> new AuthorizationDecision(!isEndpoint(endpoints, context.getRequest())));
-	}
-
-	private static boolean isEndpoint(RequestMappingHandlerMapping endpoints, HttpServletRequest request) {
-		try {
-			return endpoints.getHandler(request) != null;
-		}
-		catch (Exception e) {
-			return true; // when in doubt, an endpoint: refused
-		}
+		r.anyRequest().access(NoEndpointOnly.of(endpoints));
 	}
 
 	/** The page a user starts from after signing in, by the most specific role. */

@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,6 +42,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -53,6 +55,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
 import cn.onego.platform.DatabaseProperties;
+import cn.onego.platform.web.NoEndpointOnly;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -179,11 +182,23 @@ class AuthorizationServerConfiguration {
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE + 11)
 	SecurityFilterChain idpPagesChain(HttpSecurity http, People people, Attempts attempts, Clock clock,
-			PlatformTransactionManager transactions, IdpProperties properties, JsonMapper json) throws Exception {
+			PlatformTransactionManager transactions, IdpProperties properties, JsonMapper json,
+			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping endpoints) throws Exception {
 		SignIn signIn = new SignIn(people, attempts, clock, transactions, properties);
 		SignInAnswers answers = new SignInAnswers(requests, json);
 		http.securityMatcher(PREFIX, PREFIX + "/**")
-			.authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
+			// deny by default: the provider's pages, its sign-in and sign-out, and registration are open to anyone
+			// (that is what they are for); another endpoint under the prefix is refused, an address without one is 404
+			.authorizeHttpRequests(authorize -> authorize
+				.requestMatchers(HttpMethod.GET, PREFIX, PREFIX + "/", LOGIN, PREFIX + "/*.html", PREFIX + "/assets/**",
+						PREFIX + "/demo/**", PREFIX + "/api/about", PREFIX + "/api/demo/sms")
+				.permitAll()
+				.requestMatchers(HttpMethod.POST, LOGIN, PREFIX + "/logout", PREFIX + "/api/registrations",
+						PREFIX + "/api/registrations/*/code", PREFIX + "/api/registrations/*/resend",
+						PREFIX + "/api/registrations/*/password")
+				.permitAll()
+				.anyRequest()
+				.access(NoEndpointOnly.of(endpoints)))
 			// only the provider's own people: never OneGo's staff or demo users
 			.authenticationManager(new ProviderManager(signIn))
 			.formLogin(form -> form.loginPage(LOGIN)

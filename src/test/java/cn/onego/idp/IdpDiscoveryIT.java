@@ -60,4 +60,14 @@ class IdpDiscoveryIT {
 		assertThat(session.get("/idp/other/.well-known/openid-configuration").status()).isEqualTo(404);
 		assertThat(session.get("/.well-known/openid-configuration").status()).isNotEqualTo(200);
 	}
+
+	/** The provider's pages deny by default: an endpoint asked in a way no rule names is refused, not served. */
+	@Test
+	void refusesWhatNoRuleOfItsPagesNames() {
+		Session session = new Session("http://127.0.0.1:" + port);
+		assertThat(session.get("/idp/api/registrations").status()).as("registration is POST only: refused (to the sign-in page)")
+			.isIn(302, 401, 403);
+		assertThat(session.get("/idp/api/about").status()).isEqualTo(200);
+		assertThat(session.get("/idp/no-such-page").status()).isEqualTo(404);
+	}
 }

@@ -33,7 +33,24 @@ public class Halls {
 		BUSINESS, SOCIAL_AFFAIRS, CONSTRUCTION, REAL_ESTATE
 	}
 
-	public record Hall(String code, String name, RegionCode region, Set<WindowCategory> categories) {
+	/**
+	 * A hall as the public meets it: its name, where it is, how to call it and when it is open, in Chinese and
+	 * English.
+	 */
+	public record Hall(String code, String name, String nameEn, RegionCode region, String address, String addressEn,
+			String phone, String hours, String hoursEn, Set<WindowCategory> categories) {
+
+		public String name(boolean english) {
+			return english && nameEn != null ? nameEn : name;
+		}
+
+		public String address(boolean english) {
+			return english && addressEn != null ? addressEn : address;
+		}
+
+		public String hours(boolean english) {
+			return english && hoursEn != null ? hoursEn : hours;
+		}
 	}
 
 	private final Map<String, Hall> halls = new LinkedHashMap<>();
@@ -50,8 +67,10 @@ public class Halls {
 						categories.add(WindowCategory.valueOf(c.toString()));
 					}
 				}
-				Hall hall = new Hall((String) entry.get("code"), (String) entry.get("name"),
-						RegionCode.of(entry.get("region").toString()), categories);
+				Hall hall = new Hall((String) entry.get("code"), (String) entry.get("name"), (String) entry.get("name-en"),
+						RegionCode.of(entry.get("region").toString()), (String) entry.get("address"),
+						(String) entry.get("address-en"), (String) entry.get("phone"), (String) entry.get("hours"),
+						(String) entry.get("hours-en"), categories);
 				halls.put(hall.code(), hall);
 			}
 		}

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
@@ -94,6 +95,10 @@ class Transparency {
 		Catalogue catalogue = catalog.catalogue();
 		Map<UUID, Optional<Consent>> consentsSeen = new LinkedHashMap<>();
 		Map<String, Message> readers = new LinkedHashMap<>();
+		// one look-up per resource and per reader, not per entry: a busy log names the same few again and again
+		Map<String, Optional<Label>> resourcesSeen = new LinkedHashMap<>();
+		Function<String, Optional<Label>> resourceName = code -> resourcesSeen.computeIfAbsent(code,
+				c -> resources.find(c).map(r -> r.name()));
 		return log.stream().map(entry -> {
 			Optional<Consent> consent = entry.consentId() == null ? Optional.empty()
 					: consentsSeen.computeIfAbsent(entry.consentId(), consents::find);
@@ -102,7 +107,7 @@ class Transparency {
 					: readers.computeIfAbsent(entry.actor(), this::who);
 			return new AccessView(entry.id(), entry.at(), asking.username().equals(entry.actor()) ? entry.actor() : null,
 					who, entry.source(), sourceName(entry.source()),
-					what(catalogue, entry, resources), entry.purpose(), why(catalogue, entry, consent), entry.consentId(),
+					what(catalogue, entry, resourceName), entry.purpose(), why(catalogue, entry, consent), entry.consentId(),
 					basis(catalogue, entry, consent),
 					entry.outcome(), outcome(entry), entry.reason(), reason);
 		}).toList();
@@ -168,10 +173,10 @@ class Transparency {
 		return Message.of("一件事一次办平台（代您读取）", "the OneGo platform, on your behalf");
 	}
 
-	private static Message what(Catalogue catalogue, DataAccess entry, SharedResources resources) {
+	private static Message what(Catalogue catalogue, DataAccess entry, Function<String, Optional<Label>> resourceName) {
 		String what = entry.what() == null ? "" : entry.what();
 		if (entry.department() != null && what.contains(":")) {
-			Optional<Label> resource = resources.find(what.substring(0, what.indexOf(':'))).map(r -> r.name());
+			Optional<Label> resource = resourceName.apply(what.substring(0, what.indexOf(':')));
 			if (resource.isPresent()) {
 				return Message.of("共享数据：" + resource.get().zh(), "shared data: " + english(resource.get()));
 			}

@@ -52,7 +52,7 @@ final class CaseProgress {
 		var path = cn.onego.application.CriticalPath.of(items.keySet(), item -> items.get(item).prerequisites(),
 				item -> (items.get(item).clock().limitDays() == null ? 0 : items.get(item).clock().limitDays()) + items.get(item).clock().lostDays());
 		try {
-			return calendar.plusWorkingDays(calendar.onOrNextWorkingDay(acceptedOn), path.length());
+			return calendar.plusWorkingDays(acceptedOn, path.length());
 		}
 		catch (cn.onego.clock.CalendarNotLoaded notLoaded) {
 			return null;

@@ -146,7 +146,7 @@ class TaskClocks {
 	 */
 	static LocalDate due(WorkingDayCalendar calendar, LocalDate from, int days) {
 		try {
-			return calendar.plusWorkingDays(calendar.onOrNextWorkingDay(from), days);
+			return calendar.plusWorkingDays(from, days);
 		}
 		catch (CalendarNotLoaded notLoaded) {
 			log.warn("Due date {} working days after {} pending: {}", days, from, notLoaded.getMessage());

@@ -6,7 +6,9 @@ import java.time.LocalDate;
  * A time limit in working days running from a start, stopped while the applicant is asked for more or
  * a special procedure runs. Pure: every answer is a function of the calendar and the day asked about.
  *
- * @param startedOn the day the clock started (counting begins on the next working day)
+ * @param startedOn the day the clock started; the limit runs from the day after it (期间开始之日不计算在内), so a
+ *        start on a Sunday or a holiday counts its first working day as day one — the same answer as the calendar
+ *        API's {@code working-days/after} for the same start
  * @param limit the promised limit in working days (0: on the spot, due the same day)
  * @param lostWorkingDays working days lost to pauses that ended
  * @param pausedOn the day the current pause began, or null while the clock runs
@@ -41,19 +43,19 @@ public record Deadline(LocalDate startedOn, int limit, int lostWorkingDays, Loca
 
 	/** The due day: {@code limit} working days after the start, plus the days lost. */
 	public LocalDate due(WorkingDayCalendar calendar) {
-		return calendar.plusWorkingDays(calendar.onOrNextWorkingDay(startedOn), limit + lostWorkingDays);
+		return calendar.plusWorkingDays(startedOn, limit + lostWorkingDays);
 	}
 
 	/** The day the warning (yellow) begins: when the remaining working days fall to {@code share} of the limit. */
 	public LocalDate warnOn(WorkingDayCalendar calendar, double share) {
 		int threshold = (int) Math.ceil(limit * share);
-		return calendar.plusWorkingDays(calendar.onOrNextWorkingDay(startedOn), Math.max(0, limit - threshold) + lostWorkingDays);
+		return calendar.plusWorkingDays(startedOn, Math.max(0, limit - threshold) + lostWorkingDays);
 	}
 
 	/** Working days used so far, pauses excluded. */
 	public int elapsed(LocalDate today, WorkingDayCalendar calendar) {
 		LocalDate until = paused() ? pausedOn : today;
-		return Math.max(0, calendar.workingDaysBetween(calendar.onOrNextWorkingDay(startedOn), until) - lostWorkingDays);
+		return Math.max(0, calendar.workingDaysBetween(startedOn, until) - lostWorkingDays);
 	}
 
 	/** Working days left; negative when over the limit. */

@@ -82,15 +82,6 @@ public final class WorkingDayCalendar {
 		return workingDaysBetween(first, LocalDate.of(year, 12, 31)) + (isWorkingDay(first) ? 1 : 0);
 	}
 
-	/** The first working day on or after the day (when a clock started on a holiday really starts). */
-	public LocalDate onOrNextWorkingDay(LocalDate day) {
-		LocalDate current = day;
-		while (!isWorkingDay(current)) {
-			current = current.plusDays(1);
-		}
-		return current;
-	}
-
 	private void requireLoaded(LocalDate day) {
 		if (!years.contains(day.getYear())) {
 			throw new CalendarNotLoaded(day.getYear(), years);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import cn.onego.clock.Deadline.Colour;
 
@@ -53,6 +55,21 @@ class DeadlineTests {
 		assertThat(started.colour(LocalDate.of(2026, 3, 12), calendar, 0.2)).isEqualTo(Colour.YELLOW);
 		assertThat(started.colour(LocalDate.of(2026, 3, 16), calendar, 0.2)).as("the due day itself").isEqualTo(Colour.YELLOW);
 		assertThat(started.colour(LocalDate.of(2026, 3, 17), calendar, 0.2)).isEqualTo(Colour.RED);
+	}
+
+	@ParameterizedTest(name = "a clock started on {0} with {1} working days is due on {2}")
+	@CsvSource({
+			"2026-03-08, 3, 2026-03-11", // a Sunday: Monday 03-09 is day one
+			"2026-03-06, 3, 2026-03-11", // the Friday before: the same due day
+			"2026-10-03, 1, 2026-10-08", // inside 国庆 (10-01..10-07 off): Thursday 10-08
+			"2026-02-15, 2, 2026-02-25", // inside 春节 (02-15..02-23 off)
+			"2026-02-14, 1, 2026-02-24", // on the adjusted Saturday before 春节, a working day itself
+			"2026-09-27, 0, 2026-09-27" }) // on the spot, on a Sunday: the same day
+	void runsTheLimitFromTheDayAfterTheStartAsTheCalendarApiDoes(LocalDate startedOn, int limit, LocalDate due) {
+		Deadline deadline = Deadline.start(startedOn, limit);
+		assertThat(deadline.due(calendar)).isEqualTo(due).isEqualTo(calendar.plusWorkingDays(startedOn, limit));
+		assertThat(deadline.elapsed(due, calendar)).as("the due day uses the whole limit").isEqualTo(limit);
+		assertThat(deadline.remaining(due, calendar)).isZero();
 	}
 
 	@Test

@@ -149,6 +149,15 @@ async function wireCalendar() {
   view.addEventListener('submit', event => { event.preventDefault(); showYear(); });
   document.getElementById('day-form').addEventListener('submit', event => { event.preventDefault(); addDay(event.target); });
   document.getElementById('year-form').addEventListener('submit', event => { event.preventDefault(); loadYear(event.target); });
+  await showReadiness();
+}
+
+/** From 1 November, a missing next year is said before anything else: limits running into it are provisional. */
+async function showReadiness() {
+  const target = document.getElementById('calendar-readiness');
+  const answer = await api('GET', '/api/v1/calendar/today');
+  if (answer.calendarWarning) notice(target, t(answer.calendarWarning.zh, answer.calendarWarning.en), 'warn');
+  else target.replaceChildren();
 }
 
 async function showYear() {
@@ -238,7 +247,7 @@ async function loadYear(form) {
     const view = document.getElementById('year-view');
     view.year.value = year.year;
     view.region.value = '';
-    await Promise.all([showYear(), showChanges()]);
+    await Promise.all([showYear(), showChanges(), showReadiness()]);
   } catch (e) {
     showProblem(result, e, form);
   }

@@ -57,8 +57,8 @@ export function caseFacts(view) {
     [t('状态', 'State'), el('span', { class: 'badge state' }, state(c.state))],
     [t('提交时间', 'Submitted'), formatTime(c.submittedAt)],
     [t('受理时间', 'Accepted'), c.acceptedAt ? formatTime(c.acceptedAt) : null],
-    [t('承诺办结日期', 'Promised date'), c.promisedDate ? formatDate(c.promisedDate) : null],
-    [t('预计办结日期', 'Due date'), view.dueDate ? formatDate(view.dueDate) : null],
+    [t('承诺办结日期', 'Promised date'), c.promisedDate ? formatDate(c.promisedDate, view.promisedDateProvisional) : null],
+    [t('预计办结日期', 'Due date'), view.dueDate ? formatDate(view.dueDate, view.dueDateProvisional) : null],
     [t('送达方式', 'Delivery'), c.delivery ? deliveryName(c.delivery.method) + (c.delivery.address ? '：' + c.delivery.address : '') : null],
   ]);
 }
@@ -122,7 +122,7 @@ export function tasks(view, highlight) {
       el('th', { scope: 'row' }, label(tv.itemName) || task.item),
       el('td', {}, tv.departmentName || task.department),
       el('td', {}, el('span', { class: 'badge state' }, state(task.state))),
-      el('td', {}, formatDate(task.dueOn), ' ', colourBadge(tv.colour)),
+      el('td', {}, formatDate(task.dueOn, tv.dueProvisional), ' ', colourBadge(tv.colour)),
       el('td', {}, resultText(task)));
   });
   return rows.length ? table([t('事项', 'Item'), t('部门', 'Department'), t('状态', 'State'), t('办理时限', 'Due'), t('结果', 'Result')], rows)

@@ -14,7 +14,8 @@ const ACTIONS = {
   READY: ['办结，待出件', 'Done, ready to issue'], ISSUED: ['统一出件', 'Result issued'], CANCELLED: ['取消', 'Cancelled'],
   REVOKED: ['撤销', 'Revoked'], GAPS_OVERDUE: ['容缺材料逾期未补', 'Missing materials overdue'],
   VERIFICATION_SCHEDULED: ['安排事后核查', 'Post-verification scheduled'], VERIFIED: ['事后核查通过', 'Post-verification passed'],
-  VERIFICATION_FAILED: ['事后核查未通过', 'Post-verification failed'], BLACKLISTED: ['列入失信名单', 'Blacklisted'],
+  VERIFICATION_FAILED: ['事后核查未通过', 'Post-verification failed'],
+  PROMISED_DATE_SETTLED: ['按新公布的节假日安排确定承诺办结日期', 'Promised date settled on the newly published holidays'], BLACKLISTED: ['列入失信名单', 'Blacklisted'],
 };
 
 const LEVELS = [
@@ -61,8 +62,8 @@ function summary(view) {
   return el('dl', { class: 'figures', id: 'summary' },
     row('办件编号', 'Case number', el('strong', { id: 'number' }, c.number)),
     row('状态', 'State', el('span', { class: 'badge state', id: 'state' }, state(c.state))),
-    row('承诺办结日期', 'Promised date', formatDate(c.promisedDate)),
-    row('预计办结日期', 'Due date', formatDate(view.dueDate)),
+    row('承诺办结日期', 'Promised date', formatDate(c.promisedDate, view.promisedDateProvisional)),
+    row('预计办结日期', 'Due date', formatDate(view.dueDate, view.dueDateProvisional)),
     row('提交时间', 'Submitted', formatTime(c.submittedAt)),
     c.delivery ? row('结果领取', 'Delivery', c.delivery.method === 'FREE_MAIL' ? t('免费邮寄', 'Free mail') : t('窗口领取', 'Window pick-up')) : null);
 }
@@ -78,7 +79,7 @@ function tasks(list) {
       el('td', {}, label(task.itemName)),
       el('td', {}, task.departmentName),
       el('td', {}, el('span', { class: 'badge state' }, state(task.task.state))),
-      el('td', {}, formatDate(task.task.dueOn)),
+      el('td', {}, formatDate(task.task.dueOn, task.dueProvisional)),
       el('td', {}, colourBadge(task.colour), task.remainingWorkingDays != null
         ? el('span', { class: 'small' }, t(' 剩余 ' + task.remainingWorkingDays + ' 个工作日', ' ' + task.remainingWorkingDays + ' working days left')) : null))))));
 }
@@ -106,7 +107,7 @@ async function receipt(c) {
   target.replaceChildren(el('div', { class: 'card', id: 'receipt-card' },
     el('p', {}, t('编号：', 'Number: '), el('strong', {}, r.number), el('span', { class: 'small muted' }, '（' + r.numberSpoken + '）')),
     el('p', {}, t('申请人：', 'Applicant: ') + r.applicant),
-    el('p', {}, t('受理时间：', 'Accepted: ') + formatTime(r.acceptedAt) + ' · ' + t('承诺办结：', 'Promised by: ') + formatDate(r.promisedDate)),
+    el('p', {}, t('受理时间：', 'Accepted: ') + formatTime(r.acceptedAt) + ' · ' + t('承诺办结：', 'Promised by: ') + formatDate(r.promisedDate, r.promisedDateProvisional)),
     el('h3', {}, t('已收材料', 'Received')),
     el('ul', {}, r.received.map(m => el('li', {}, label(m.name), ' ', sourceBadge(m.source)))),
     r.missing.length ? [el('h3', {}, t('容缺待补材料', 'To be supplied')), el('ul', {}, r.missing.map(g => el('li', {}, g.name)))] : null,

@@ -46,7 +46,7 @@ async function showQueue(department, filter) {
     el('td', {}, label(v.itemName) || v.task.item, el('div', { class: 'muted small' }, label(v.matterName) || v.matter || '')),
     el('td', {}, v.applicantName || ''),
     el('td', {}, el('span', { class: 'badge state' }, state(v.task.state))),
-    el('td', {}, formatDate(v.task.dueOn)),
+    el('td', {}, formatDate(v.task.dueOn, v.dueProvisional)),
     el('td', { class: 'num' }, v.remainingWorkingDays ?? '—'),
     el('td', {}, colourBadge(v.colour))));
   target.replaceChildren(table([t('受理编号', 'Case number'), t('事项', 'Item'), t('申请人', 'Applicant'), t('状态', 'State'),
@@ -73,7 +73,7 @@ function render(loaded, taskId, user, message, reload) {
       [t('部门', 'Department'), current.departmentName || task.department],
       [t('状态', 'State'), el('span', { class: 'badge state', id: 'task-state' }, state(task.state))],
       [t('领取人', 'Claimed by'), task.claimedBy],
-      [t('办理时限', 'Due'), [formatDate(task.dueOn), ' ', colourBadge(current.colour)]],
+      [t('办理时限', 'Due'), [formatDate(task.dueOn, current.dueProvisional), ' ', colourBadge(current.colour)]],
       [t('剩余工作日', 'Working days left'), current.remainingWorkingDays],
       [t('特别程序', 'Special procedure'), task.decision?.procedure ? procedureName(task.decision.procedure) + '：' + (task.decision.reason || '') : null],
       [t('结果', 'Result'), task.result ? resultText(task) : null],

@@ -239,9 +239,13 @@ export function shiftDay(day, { days = 0, months = 0, years = 0 }) {
   return shifted.toISOString().substring(0, 10);
 }
 
-export function formatDate(value) {
+/**
+ * A day as people read it; a provisional one (its year's public holidays not published yet, counted on weekends
+ * alone) says so.
+ */
+export function formatDate(value, provisional) {
   if (!value) return t('待定', 'to be set');
-  return String(value).substring(0, 10);
+  return String(value).substring(0, 10) + (provisional ? t('（暂定）', ' (provisional)') : '');
 }
 
 export function formatTime(value) {

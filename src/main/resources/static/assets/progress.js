@@ -22,12 +22,12 @@ page(async () => {
         el('p', { id: 'progress-state' }, t('当前状态：', 'Stage: '), el('strong', {}, state(p.state))),
         el('p', {}, t('提交时间：', 'Submitted: ') + formatTime(p.submittedAt)
           + (p.acceptedAt ? ' · ' + t('受理时间：', 'Accepted: ') + formatTime(p.acceptedAt) : '')),
-        p.promisedDate ? el('p', {}, t('承诺办结日期：', 'Promised date: ') + formatDate(p.promisedDate)) : null,
+        p.promisedDate ? el('p', {}, t('承诺办结日期：', 'Promised date: ') + formatDate(p.promisedDate, p.promisedDateProvisional)) : null,
         p.departments.length ? el('div', { class: 'table-scroll' }, el('table', { id: 'progress-departments' },
           el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('事项', 'Item')), el('th', { scope: 'col' }, t('办理部门', 'Department')),
             el('th', { scope: 'col' }, t('状态', 'Stage')), el('th', { scope: 'col' }, t('期限', 'Due')))),
           el('tbody', {}, p.departments.map(d => el('tr', {}, el('td', {}, label(d.item)), el('td', {}, d.department),
-            el('td', {}, state(d.state)), el('td', {}, d.dueOn ? formatDate(d.dueOn) : '')))))) : null);
+            el('td', {}, state(d.state)), el('td', {}, d.dueOn ? formatDate(d.dueOn, d.dueProvisional) : '')))))) : null);
     } catch (e) {
       showProblem(message, e, form);
     }

@@ -224,7 +224,7 @@ async function showReceipt(caseId) {
       el('p', {}, t('受理编号：', 'Case number: '), el('strong', { id: 'receipt-number' }, r.number)),
       el('p', { class: 'muted small' }, t('编号读法：', 'Read aloud: '), r.numberSpoken),
       el('p', {}, t('事项：', 'Matter: '), label(r.matter), '　', t('申请人：', 'Applicant: '), r.applicant),
-      el('p', {}, t('受理时间：', 'Accepted: '), formatTime(r.acceptedAt), '　', t('承诺办结日期：', 'Promised date: '), formatDate(r.promisedDate)),
+      el('p', {}, t('受理时间：', 'Accepted: '), formatTime(r.acceptedAt), '　', t('承诺办结日期：', 'Promised date: '), formatDate(r.promisedDate, r.promisedDateProvisional)),
       el('h3', {}, t('已收材料', 'Received')),
       el('ul', {}, r.received.map(m => el('li', {}, label(m.name)))),
       r.missing?.length ? [el('h3', {}, t('容缺材料（须在期限内补正）', 'Gaps (to supply by the deadline)')),

@@ -31,8 +31,12 @@ public final class CaseEvents {
 		}
 	}
 
+	/**
+	 * @param provisional whether the promised date is provisional: it runs into a year whose holidays are not loaded
+	 *        yet, and is computed again when they are
+	 */
 	public record CaseAccepted(CaseId caseId, LocalDate promisedDate, CaseFile.Mode mode, List<String> gaps,
-			LocalDate gapDeadline) implements CaseEvent {
+			LocalDate gapDeadline, boolean provisional) implements CaseEvent {
 
 		public String key() {
 			return caseId + ":accepted";

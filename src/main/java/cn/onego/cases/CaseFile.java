@@ -149,14 +149,14 @@ public record CaseFile(CaseId id, CaseNumber number, UUID applicationId, String 
 			.telling(new CaseOpened(id, number, place.hall()));
 	}
 
-	Transition<CaseFile> accept(Terms accepted, Act act) {
+	Transition<CaseFile> accept(Terms accepted, boolean provisional, Act act) {
 		CaseFile after = moved(Action.ACCEPT).withTerms(accepted).withTimes(times.accepted(act.at()));
 		List<String> gapCodes = accepted.gaps().stream().map(Gap::material).toList();
 		String detail = "mode " + accepted.mode() + (gapCodes.isEmpty() ? "" : ", gaps " + gapCodes + " by " + accepted.gapDeadline())
 				+ (accepted.commitments().isEmpty() ? "" : ", commitments " + accepted.commitments()) + ", promised "
-				+ accepted.promisedDate();
+				+ accepted.promisedDate() + (provisional ? " (provisional)" : "");
 		return step(after, act, "ACCEPTED", detail)
-			.telling(new CaseAccepted(id, accepted.promisedDate(), accepted.mode(), gapCodes, accepted.gapDeadline()));
+			.telling(new CaseAccepted(id, accepted.promisedDate(), accepted.mode(), gapCodes, accepted.gapDeadline(), provisional));
 	}
 
 	Transition<CaseFile> refuseToAccept(Refusal why, Act act) {

@@ -44,19 +44,14 @@ final class CaseProgress {
 
 	/**
 	 * The case's due day now: the critical path through its tasks, each taking its limit plus the working
-	 * days its clock lost to pauses, counted from the acceptance day. Null while the calendar of the year
-	 * it falls in is not loaded.
+	 * days its clock lost to pauses, counted from the day after acceptance (on a provisional calendar, a day in a
+	 * year whose holidays are not loaded yet).
 	 */
 	static java.time.LocalDate dueDate(java.time.LocalDate acceptedOn, List<Task> tasks, cn.onego.clock.WorkingDayCalendar calendar) {
 		Map<String, Task> items = byItem(tasks);
 		var path = cn.onego.application.CriticalPath.of(items.keySet(), item -> items.get(item).prerequisites(),
 				item -> (items.get(item).clock().limitDays() == null ? 0 : items.get(item).clock().limitDays()) + items.get(item).clock().lostDays());
-		try {
-			return calendar.plusWorkingDays(acceptedOn, path.length());
-		}
-		catch (cn.onego.clock.CalendarNotLoaded notLoaded) {
-			return null;
-		}
+		return calendar.plusWorkingDays(acceptedOn, path.length());
 	}
 
 	/** AllTasksSettled: nothing more will happen to any task. */

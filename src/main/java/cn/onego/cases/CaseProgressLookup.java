@@ -31,13 +31,14 @@ import cn.onego.shared.RegionCode;
 @Service
 public class CaseProgressLookup {
 
-	/** What the public sees of a case. */
+	/** What the public sees of a case; a date is provisional when its year's holidays are not loaded yet. */
 	public record Progress(String number, Label matter, CaseState state, Instant submittedAt, Instant acceptedAt,
-			LocalDate promisedDate, LocalDate dueDate, Instant closedAt, List<Step> departments) {
+			LocalDate promisedDate, LocalDate dueDate, Instant closedAt, List<Step> departments, boolean promisedDateProvisional,
+			boolean dueDateProvisional) {
 	}
 
 	/** Where one item stands in its department. */
-	public record Step(Label item, String department, TaskState state, LocalDate dueOn) {
+	public record Step(Label item, String department, TaskState state, LocalDate dueOn, boolean dueProvisional) {
 	}
 
 	private final Cases cases;
@@ -96,14 +97,17 @@ public class CaseProgressLookup {
 
 	private Progress progress(CaseFile c, List<Task> tasks) {
 		Catalogue catalogue = catalog.catalogue();
+		cn.onego.clock.WorkingDayCalendar calendar = calendars.of(c.place().region());
 		LocalDate due = c.times().acceptedAt() == null || tasks.isEmpty() ? null
-				: CaseProgress.dueDate(LocalDate.ofInstant(c.times().acceptedAt(), clock.getZone()), tasks,
-						calendars.of(c.place().region()));
+				: CaseProgress.dueDate(LocalDate.ofInstant(c.times().acceptedAt(), clock.getZone()), tasks, calendar.provisional());
+		java.util.function.Predicate<LocalDate> provisional = day -> day != null && !calendar.loaded(day);
 		List<Step> steps = tasks.stream()
 			.map(t -> new Step(catalogue.item(t.item()).map(i -> i.name()).orElse(null),
-					catalogue.department(t.department()).map(Department::name).orElse(null), t.state(), t.clock().dueOn()))
+					catalogue.department(t.department()).map(Department::name).orElse(null), t.state(), t.clock().dueOn(),
+					provisional.test(t.clock().dueOn())))
 			.toList();
 		return new Progress(c.number().value(), catalogue.matter(c.matter()).map(m -> m.name()).orElse(null), c.state(),
-				c.times().submittedAt(), c.times().acceptedAt(), c.terms().promisedDate(), due, c.times().closedAt(), steps);
+				c.times().submittedAt(), c.times().acceptedAt(), c.terms().promisedDate(), due, c.times().closedAt(), steps,
+				provisional.test(c.terms().promisedDate()), provisional.test(due));
 	}
 }

@@ -55,7 +55,7 @@ class CaseProgression {
 				Map<String, TaskResult> inputs = new LinkedHashMap<>();
 				ready.prerequisites().forEach(p -> inputs.put(p, byItem.get(p).outcome().result()));
 				Task.Clock clock = clocks.started(changes.caseFile().place().region(), clocks.day(act.at()), item.promisedLimit());
-				Task started = changes.apply(ready.start(inputs, clock, "STARTED", system, "due " + TaskClocks.dueText(clock.dueOn())
+				Task started = changes.apply(ready.start(inputs, clock, "STARTED", system, "due " + clocks.dueText(changes.caseFile().place().region(), clock.dueOn())
 						+ (inputs.isEmpty() ? "" : ", with results of " + inputs.keySet())));
 				instant.decide(changes, started, item, application, act, atWindow);
 				changed = true;

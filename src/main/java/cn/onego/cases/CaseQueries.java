@@ -51,8 +51,9 @@ public class CaseQueries {
 	 * A task as shown: its item and department by name, and its clock today — working days used and
 	 * left (null while the calendar of the year is not loaded) and its colour (GREEN, YELLOW, RED).
 	 */
+	/** A task as staff read it; {@code dueProvisional}: its due day runs into a year whose holidays are not loaded. */
 	public record TaskView(Task task, Label itemName, String departmentName, Integer elapsedWorkingDays,
-			Integer remainingWorkingDays, Colour colour) {
+			Integer remainingWorkingDays, Colour colour, boolean dueProvisional) {
 	}
 
 	/**
@@ -60,7 +61,8 @@ public class CaseQueries {
 	 * and applicant, so that a queue is one request and one query, not one more per case.
 	 */
 	public record QueueEntry(Task task, Label itemName, String departmentName, Integer elapsedWorkingDays,
-			Integer remainingWorkingDays, Colour colour, String caseNumber, String matter, Label matterName, String applicantName) {
+			Integer remainingWorkingDays, Colour colour, String caseNumber, String matter, Label matterName, String applicantName,
+			boolean dueProvisional) {
 	}
 
 	public record Verification(UUID id, UUID caseId, UUID taskId, String department, LocalDate dueOn, String state,
@@ -69,10 +71,12 @@ public class CaseQueries {
 
 	/**
 	 * A case with its number read aloud, its due day now (the promised date moved by the working days its
-	 * tasks' clocks lost), its tasks, every step of its history and its verifications.
+	 * tasks' clocks lost), its tasks, every step of its history and its verifications. A date is provisional when it
+	 * runs into a year whose holidays are not loaded yet.
 	 */
 	public record CaseView(CaseFile caseFile, String numberSpoken, Label matterName, LocalDate dueDate, List<TaskView> tasks,
-			List<Cases.HistoryStep> history, List<Verification> verifications) {
+			List<Cases.HistoryStep> history, List<Verification> verifications, boolean promisedDateProvisional,
+			boolean dueDateProvisional) {
 	}
 
 	/**
@@ -98,7 +102,7 @@ public class CaseQueries {
 	/** The acceptance receipt (受理回执): what was received, what is missing, and the promised date. */
 	public record Receipt(String number, String numberSpoken, Label matter, String applicant, Instant acceptedAt,
 			LocalDate promisedDate, List<ApplicationRecord.MaterialEntry> received, List<CaseFile.Gap> missing,
-			List<String> commitments, HallCode hall, String queryCode) {
+			List<String> commitments, HallCode hall, String queryCode, boolean promisedDateProvisional) {
 	}
 
 	public CaseView view(Actor actor, CaseId caseId) {
@@ -116,7 +120,8 @@ public class CaseQueries {
 		LocalDate due = c.times().acceptedAt() == null || taskList.isEmpty() ? null
 				: CaseProgress.dueDate(clocks.day(c.times().acceptedAt()), taskList, clocks.calendar(c.place().region()));
 		return new CaseView(c, c.number().spoken(), catalogue.matter(c.matter()).map(m -> m.name()).orElse(null), due, tasks,
-				cases.history(caseId), verificationsOf(caseId));
+				cases.history(caseId), verificationsOf(caseId), clocks.provisional(c.place().region(), c.terms().promisedDate()),
+				clocks.provisional(c.place().region(), due));
 	}
 
 	/** The case, if the actor may read it (otherwise not found): for the modules that show what belongs to a case. */
@@ -182,7 +187,7 @@ public class CaseQueries {
 			.toList();
 		return new Receipt(c.number().value(), c.number().spoken(), catalog.catalogue().matter(c.matter()).orElseThrow().name(),
 				c.applicant().name(), c.times().acceptedAt(), c.terms().promisedDate(), received, c.terms().gaps(), c.terms().commitments(),
-				c.place().hall(), cases.queryCode(c.id()));
+				c.place().hall(), cases.queryCode(c.id()), clocks.provisional(c.place().region(), c.terms().promisedDate()));
 	}
 
 	/** The queue of the clerk's own hall, oldest first. */
@@ -200,7 +205,7 @@ public class CaseQueries {
 			TaskView v = view(catalogue, q.task());
 			return new QueueEntry(v.task(), v.itemName(), v.departmentName(), v.elapsedWorkingDays(), v.remainingWorkingDays(),
 					v.colour(), q.caseNumber(), q.matter(), catalogue.matter(q.matter()).map(m -> m.name()).orElse(null),
-					q.applicantName());
+					q.applicantName(), v.dueProvisional());
 		}).toList();
 	}
 
@@ -251,7 +256,8 @@ public class CaseQueries {
 		Integer[] clock = region.map(r -> clocks.elapsedAndRemaining(t, r, today)).orElse(new Integer[] { null, null });
 		Colour colour = region.map(r -> clocks.colour(t, r, today)).orElse(null);
 		return new TaskView(t, catalogue.item(t.item()).map(i -> i.name()).orElse(null),
-				catalogue.department(t.department()).map(Department::name).orElse(t.department()), clock[0], clock[1], colour);
+				catalogue.department(t.department()).map(Department::name).orElse(t.department()), clock[0], clock[1], colour,
+				region.map(r -> clocks.provisional(r, t.clock().dueOn())).orElse(false));
 	}
 
 	/**

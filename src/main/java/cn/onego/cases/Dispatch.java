@@ -50,7 +50,7 @@ class Dispatch {
 			if (prerequisites.isEmpty()) {
 				Task.Clock clock = clocks.started(c.place().region(), clocks.day(act.at()), item.promisedLimit());
 				task = task.start(Map.of(), clock, "DISPATCHED", act, null).after();
-				detail += ", due " + TaskClocks.dueText(clock.dueOn());
+				detail += ", due " + clocks.dueText(c.place().region(), clock.dueOn());
 			}
 			changes.dispatch(task, Step.of(c.id(), task.id(), act, "DISPATCHED", null, task.state(), detail));
 		}

@@ -68,7 +68,7 @@ class InstantDecisions {
 		CaseFile c = changes.caseFile();
 		LocalDate due = clocks.due(c.place().region(), clocks.day(act.at()), verificationWorkingDays);
 		changes.schedule(new Changes.NewVerification(UUID.randomUUID(), approved.id(), approved.department(), due));
-		changes.note(Step.note(c.id(), approved.id(), act, "VERIFICATION_SCHEDULED", "告知承诺事后核查，期限 " + TaskClocks.dueText(due)));
+		changes.note(Step.note(c.id(), approved.id(), act, "VERIFICATION_SCHEDULED", "告知承诺事后核查，期限 " + clocks.dueText(c.place().region(), due)));
 	}
 
 	/** The facts a 秒批 rule reads: the form's values, and registry records under the application's consent. */

@@ -43,8 +43,10 @@ final class Notices {
 		}
 		if (event instanceof CaseAccepted e) {
 			return new String[] { "办件 " + n + " 已受理，承诺办结日期 " + e.promisedDate()
+					+ (e.provisional() ? "（暂定，次年节假日安排公布后确定）" : "")
 					+ (e.gaps().isEmpty() ? "" : "；容缺材料请于 " + e.gapDeadline() + " 前补齐：" + e.gaps()) + "。",
 					"Case " + n + " was accepted; promised by " + e.promisedDate()
+							+ (e.provisional() ? " (provisional until next year's public holidays are published)" : "")
 							+ (e.gaps().isEmpty() ? "" : "; supply " + e.gaps() + " by " + e.gapDeadline()) + "." };
 		}
 		if (event instanceof CaseNotAccepted e) {

@@ -4,12 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import cn.onego.clock.CalendarNotLoaded;
 import cn.onego.clock.Calendars;
 import cn.onego.clock.Deadline;
 import cn.onego.clock.Deadline.Colour;
@@ -18,15 +15,16 @@ import cn.onego.shared.RegionCode;
 
 /**
  * The working-day clocks of tasks, on the calendar of the case's region: when a started task is due and turns
- * yellow, how its clock stops and runs again, its colour on a day. A day that falls in a year whose calendar is
- * not loaded yet stays empty ("待定") and never blocks a decision or gets guessed.
+ * yellow, how its clock stops and runs again, its colour on a day. A limit that runs into a year whose holidays
+ * are not loaded yet (each December, before the State Council's notice) is counted on that year's weekends alone:
+ * its day is provisional ({@link #provisional}), shown as such, and computed again when the year is loaded
+ * ({@link ProvisionalDueDays}). Nothing is blocked, nothing is left without a date.
  */
 @Component
 class TaskClocks {
 
-	private static final Logger log = LoggerFactory.getLogger(TaskClocks.class);
 
-	static final String PENDING_CALENDAR = "待定（所涉年度的工作日历尚未导入）";
+	static final String PROVISIONAL = "（暂定：该年度节假日安排尚未公布，按周末推算）";
 
 	private final Calendars calendars;
 	private final Clock clock;
@@ -46,13 +44,19 @@ class TaskClocks {
 		return LocalDate.ofInstant(at, clock.getZone());
 	}
 
+	/** The region's calendar, counting a year not loaded yet by its weekends alone. */
 	WorkingDayCalendar calendar(RegionCode region) {
-		return calendars.of(region);
+		return calendars.of(region).provisional();
+	}
+
+	/** Whether a day computed for the region is provisional: its year's holidays are not loaded yet. */
+	boolean provisional(RegionCode region, LocalDate day) {
+		return day != null && !calendars.of(region).loaded(day);
 	}
 
 	/** A task's clock started on the day, due after its limit. */
 	Task.Clock started(RegionCode region, LocalDate on, int limit) {
-		WorkingDayCalendar calendar = calendars.of(region);
+		WorkingDayCalendar calendar = calendar(region);
 		Deadline deadline = Deadline.start(on, limit);
 		return Task.Clock.of(deadline, due(calendar, on, limit), warnOn(calendar, deadline));
 	}
@@ -72,15 +76,9 @@ class TaskClocks {
 			return after.withClock(Task.Clock.of(deadline.pause(today), after.clock().dueOn(), after.clock().warnOn()));
 		}
 		if (runsAgain) {
-			WorkingDayCalendar calendar = calendars.of(region);
-			try {
-				Deadline resumed = deadline.resume(today, calendar);
-				return after.withClock(Task.Clock.of(resumed, resumed.due(calendar), resumed.warnOn(calendar, warningShare)));
-			}
-			catch (CalendarNotLoaded notLoaded) {
-				return after.withClock(Task.Clock.of(new Deadline(deadline.startedOn(), deadline.limit(), deadline.lostWorkingDays(), null),
-						null, null));
-			}
+			WorkingDayCalendar calendar = calendar(region);
+			Deadline resumed = deadline.resume(today, calendar);
+			return after.withClock(Task.Clock.of(resumed, resumed.due(calendar), resumed.warnOn(calendar, warningShare)));
 		}
 		return after;
 	}
@@ -96,75 +94,41 @@ class TaskClocks {
 		}
 		LocalDate on = t.state().settled() && t.outcome().decidedAt() != null ? day(t.outcome().decidedAt())
 				: deadline.paused() ? deadline.pausedOn() : today;
-		try {
-			return deadline.colour(on, calendars.of(region), warningShare);
-		}
-		catch (CalendarNotLoaded notLoaded) {
-			return null;
-		}
+		return deadline.colour(on, calendar(region), warningShare);
 	}
 
-	/** Working days used and left on the day, or null while the calendar of the year is not loaded. */
+	/** Working days used and left on the day (provisional in a year not loaded yet); null for a settled task. */
 	Integer[] elapsedAndRemaining(Task t, RegionCode region, LocalDate today) {
 		Deadline deadline = t.deadline();
 		if (deadline == null || t.state().settled()) {
 			return new Integer[] { null, null };
 		}
-		try {
-			WorkingDayCalendar calendar = calendars.of(region);
-			return new Integer[] { deadline.elapsed(today, calendar), deadline.remaining(today, calendar) };
-		}
-		catch (CalendarNotLoaded notLoaded) {
-			return new Integer[] { null, null };
-		}
+		WorkingDayCalendar calendar = calendar(region);
+		return new Integer[] { deadline.elapsed(today, calendar), deadline.remaining(today, calendar) };
 	}
 
-	/** Working days the task took until it was decided, or its limit while the calendar of the year is not loaded. */
+	/** Working days the task took until it was decided. */
 	int handlingDays(Task t, RegionCode region, LocalDate decided) {
 		Deadline deadline = t.deadline();
-		int limit = t.clock().limitDays() == null ? 0 : t.clock().limitDays();
-		if (deadline == null) {
-			return 0;
-		}
-		try {
-			return deadline.elapsed(decided, calendars.of(region));
-		}
-		catch (CalendarNotLoaded notLoaded) {
-			return limit;
-		}
+		return deadline == null ? 0 : deadline.elapsed(decided, calendar(region));
 	}
 
-	/** The day {@code days} working days after {@code from} (at the latest), in the region; null: pending calendar. */
+	/** The day {@code days} working days after {@code from}, in the region; provisional in a year not loaded yet. */
 	LocalDate due(RegionCode region, LocalDate from, int days) {
-		return due(calendars.of(region), from, days);
+		return due(calendar(region), from, days);
 	}
 
-	/**
-	 * The day {@code days} working days after a start that falls on or after {@code from}; null while the year it
-	 * falls in has no calendar yet (each December, before the State Council's notice), so that decisions go on and
-	 * the date is set once the year is loaded, never guessed.
-	 */
+	/** The day {@code days} working days after {@code from}: the limit runs from the day after it. */
 	static LocalDate due(WorkingDayCalendar calendar, LocalDate from, int days) {
-		try {
-			return calendar.plusWorkingDays(from, days);
-		}
-		catch (CalendarNotLoaded notLoaded) {
-			log.warn("Due date {} working days after {} pending: {}", days, from, notLoaded.getMessage());
-			return null;
-		}
+		return calendar.plusWorkingDays(from, days);
 	}
 
-	private LocalDate warnOn(WorkingDayCalendar calendar, Deadline deadline) {
-		try {
-			return deadline.warnOn(calendar, warningShare);
-		}
-		catch (CalendarNotLoaded notLoaded) {
-			return null;
-		}
+	LocalDate warnOn(WorkingDayCalendar calendar, Deadline deadline) {
+		return deadline.warnOn(calendar, warningShare);
 	}
 
-	/** How a day reads in a step of the history: the date, or pending the calendar. */
-	static String dueText(LocalDate due) {
-		return due == null ? PENDING_CALENDAR : due.toString();
+	/** How a due day reads in a step of the history: the date, marked when it is provisional. */
+	String dueText(RegionCode region, LocalDate due) {
+		return due + (provisional(region, due) ? PROVISIONAL : "");
 	}
 }

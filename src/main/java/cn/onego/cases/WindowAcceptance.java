@@ -84,7 +84,8 @@ class WindowAcceptance {
 			}
 			List<String> items = Applicability.of(matter, new Answers(application.answers())).items();
 			Act act = new Act(clerk.username(), clock.instant());
-			changes.apply(c.accept(terms(c, matter, catalogue, items, materials, gaps, gapDays, commitments, act), act));
+			CaseFile.Terms terms = terms(c, matter, catalogue, items, materials, gaps, gapDays, commitments, act);
+			changes.apply(c.accept(terms, clocks.provisional(c.place().region(), terms.promisedDate()), act));
 			dispatch.dispatch(changes, application, matter, items, commitments, act);
 			progression.advance(changes, act, () -> application, true);
 			return cases.save(changes).caseFile();

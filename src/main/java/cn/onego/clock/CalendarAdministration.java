@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,12 +47,15 @@ class CalendarAdministration {
 	private final CatalogQueries catalog;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
-	CalendarAdministration(JdbcClient jdbc, CatalogQueries catalog, TransactionTemplate transactions, Clock clock) {
+	CalendarAdministration(JdbcClient jdbc, CatalogQueries catalog, TransactionTemplate transactions, Clock clock,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.catalog = catalog;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** Loads each shipped year the database does not have yet; each node may try, one loads. */
@@ -194,6 +198,8 @@ class CalendarAdministration {
 				.update();
 		}
 		audit(actor, "LOAD_YEAR", year.year() + " " + year.source());
+		// in the same transaction: the provisional due days are computed again exactly when the year is there
+		events.publishEvent(new CalendarYearLoaded(year.year()));
 	}
 
 	private void audit(String actor, String action, String detail) {

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.HttpStatus;
@@ -38,6 +40,8 @@ import cn.onego.shared.RegionCode;
 @Service
 public class Calendars implements SmartInitializingSingleton {
 
+	private static final Logger log = LoggerFactory.getLogger(Calendars.class);
+
 	static final String NATIONAL = "";
 
 	private final JdbcClient jdbc;
@@ -45,12 +49,15 @@ public class Calendars implements SmartInitializingSingleton {
 	private final ResourceLoader resources;
 	private final CalendarAdministration administration;
 	private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
+	private final java.time.Clock clock;
 
-	Calendars(JdbcClient jdbc, CatalogQueries catalog, ResourceLoader resources, CalendarAdministration administration) {
+	Calendars(JdbcClient jdbc, CatalogQueries catalog, ResourceLoader resources, CalendarAdministration administration,
+			java.time.Clock clock) {
 		this.jdbc = jdbc;
 		this.catalog = catalog;
 		this.resources = resources;
 		this.administration = administration;
+		this.clock = clock;
 	}
 
 	/** The loaded years and every exception day by region ('' for national), with the last change seen. */
@@ -89,6 +96,26 @@ public class Calendars implements SmartInitializingSingleton {
 		if (current == null || lastChange() != current.lastChange()) {
 			refresh();
 		}
+	}
+
+	/**
+	 * Re-reads the calendar now if it changed: for a listener told of a change before this node's scheduled
+	 * refresh has seen it.
+	 */
+	public void catchUp() {
+		refreshIfChanged();
+	}
+
+	/** Tells the operators, each morning, when the calendar is not ready for the limits running now. */
+	@Scheduled(cron = "${onego.calendar.readiness-check:0 0 8 * * *}", zone = "Asia/Shanghai")
+	void warnWhenNotReady() {
+		CalendarReadiness.warning(LocalDate.now(clock), snapshot.get().years())
+			.ifPresent(warning -> log.warn("Working-day calendar: {}", warning.en()));
+	}
+
+	/** What an administrator must load, if anything, on the platform's today. */
+	public java.util.Optional<Message> readiness() {
+		return CalendarReadiness.warning(LocalDate.now(clock), snapshot.get().years());
 	}
 
 	private long lastChange() {

@@ -8,6 +8,11 @@ import java.util.Set;
 /**
  * The working days of one place: Monday to Friday, except the days off, plus the adjusted working days
  * (调休上班), for the years loaded. Immutable; the arithmetic is a pure function of it.
+ * <p>
+ * A day in a year whose holidays are not loaded is unknown, and the arithmetic refuses it — unless the calendar is
+ * the {@linkplain #provisional() provisional} one, which counts such a year by its weekends alone. Each December a
+ * case's limit can run into the next year before the State Council publishes its holidays; its due day is then
+ * computed provisionally, shown as provisional, and computed again when the year is loaded.
  */
 public final class WorkingDayCalendar {
 
@@ -18,17 +23,44 @@ public final class WorkingDayCalendar {
 
 	private final Set<Integer> years;
 	private final Map<LocalDate, Kind> exceptions;
+	private final boolean weekendsAloneWhereNotLoaded;
 
 	public WorkingDayCalendar(Set<Integer> years, Map<LocalDate, Kind> exceptions) {
-		this.years = Set.copyOf(years);
-		this.exceptions = Map.copyOf(exceptions);
+		this(years, exceptions, false);
 	}
 
+	private WorkingDayCalendar(Set<Integer> years, Map<LocalDate, Kind> exceptions, boolean weekendsAloneWhereNotLoaded) {
+		this.years = Set.copyOf(years);
+		this.exceptions = Map.copyOf(exceptions);
+		this.weekendsAloneWhereNotLoaded = weekendsAloneWhereNotLoaded;
+	}
+
+	/** The years whose holidays are loaded (a provisional calendar answers for others too, but loads none). */
 	public Set<Integer> years() {
 		return years;
 	}
 
+	/** Whether the holidays of the day's year are loaded, so that an answer about it is final. */
+	public boolean loaded(LocalDate day) {
+		return years.contains(day.getYear());
+	}
+
+	/** The same calendar, counting a year whose holidays are not loaded by its weekends alone. */
+	public WorkingDayCalendar provisional() {
+		return weekendsAloneWhereNotLoaded ? this : new WorkingDayCalendar(years, exceptions, true);
+	}
+
+	/** The calendar as it was before the year was loaded: what a provisional answer given then was computed on. */
+	public WorkingDayCalendar without(int year) {
+		Set<Integer> fewer = new java.util.HashSet<>(years);
+		fewer.remove(year);
+		return new WorkingDayCalendar(fewer, exceptions, weekendsAloneWhereNotLoaded);
+	}
+
 	public boolean isWorkingDay(LocalDate day) {
+		if (!loaded(day) && weekendsAloneWhereNotLoaded) {
+			return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
+		}
 		requireLoaded(day);
 		Kind exception = exceptions.get(day);
 		if (exception != null) {
@@ -83,7 +115,7 @@ public final class WorkingDayCalendar {
 	}
 
 	private void requireLoaded(LocalDate day) {
-		if (!years.contains(day.getYear())) {
+		if (!years.contains(day.getYear()) && !weekendsAloneWhereNotLoaded) {
 			throw new CalendarNotLoaded(day.getYear(), years);
 		}
 	}

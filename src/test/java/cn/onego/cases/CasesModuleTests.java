@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.assertj.core.groups.Tuple;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
@@ -91,6 +92,7 @@ class CasesModuleTests {
 			.andWaitAtMost(DELIVERY)
 			.andWaitForEventOfType(CaseOpened.class)
 			.toArriveAndVerify((opened, submitted) -> {
+				awaitCommitted(opened.caseId());
 				UUID application = submitted.application().id();
 				Actor clerk = clerkOf(opened.hall());
 				CaseQueries.CaseView view = queries.view(clerk, opened.caseId());
@@ -120,6 +122,7 @@ class CasesModuleTests {
 			.andWaitForEventOfType(CaseOpened.class)
 			.toArriveAndVerify(event -> opened[0] = event);
 		CaseId caseId = opened[0].caseId();
+		awaitCommitted(caseId);
 		Actor clerk = clerkOf(opened[0].hall());
 		int version = queries.caseFile(caseId).version();
 
@@ -173,6 +176,15 @@ class CasesModuleTests {
 					.endsWith(Tuple.tuple("CLAIMED", reviewer.username()),
 							Tuple.tuple("APPROVED", reviewer.username()));
 			});
+	}
+
+	/**
+	 * The scenario sees an event when it is published, inside the transaction that opens the case: on a busy
+	 * machine the case is read before that transaction has committed.
+	 */
+	private void awaitCommitted(CaseId caseId) {
+		Awaitility.await().atMost(DELIVERY).ignoreException(cn.onego.platform.NotFound.class)
+			.until(() -> queries.caseFile(caseId) != null);
 	}
 
 	private static Actor applicant() {

@@ -117,12 +117,13 @@ class StateMachineTests {
 	}
 
 	@Test
-	void leavesADueDatePendingInAYearWithoutACalendarRatherThanBlockingTheDecision() {
+	void countsADueDateIntoAYearWithoutACalendarOnItsWeekendsRatherThanBlockingTheDecision() {
 		var only2026 = new cn.onego.clock.WorkingDayCalendar(Set.of(2026), Map.of());
 		assertThat(TaskClocks.due(only2026, LocalDate.of(2026, 3, 2), 5)).isEqualTo(LocalDate.of(2026, 3, 9));
 		assertThat(TaskClocks.due(only2026, LocalDate.of(2026, 3, 7), 1)).as("a Saturday start: Monday is day one")
 			.isEqualTo(LocalDate.of(2026, 3, 9));
-		assertThat(TaskClocks.due(only2026, LocalDate.of(2026, 12, 20), 20)).isNull();
+		assertThat(TaskClocks.due(only2026.provisional(), LocalDate.of(2026, 12, 20), 20)).as("1 January 2027 counted: a Friday")
+			.isEqualTo(LocalDate.of(2027, 1, 15));
 	}
 
 	@Test

@@ -35,7 +35,7 @@ class TransitionTableTests {
 
 	/** Each action of a case, as the method of {@link CaseFile} that does it. */
 	static final Map<CaseState.Action, Function<CaseFile, Transition<CaseFile>>> CASE_ACTIONS = new EnumMap<>(Map.of(
-			CaseState.Action.ACCEPT, c -> c.accept(CaseFile.Terms.none(), ACT),
+			CaseState.Action.ACCEPT, c -> c.accept(CaseFile.Terms.none(), false, ACT),
 			CaseState.Action.REFUSE_TO_ACCEPT, c -> c.refuseToAccept(new CaseFile.Refusal("r", "b", "clerk"), ACT),
 			CaseState.Action.ASK_FOR_SUPPLEMENT, c -> c.askForSupplement(WHY.requests(), 1, "d", ACT),
 			CaseState.Action.SUPPLY, c -> c.supplied(c.terms().gaps(), "d", ACT),

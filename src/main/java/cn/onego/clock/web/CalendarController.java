@@ -19,6 +19,7 @@ import cn.onego.clock.CalendarNotLoaded;
 import cn.onego.clock.Calendars;
 import cn.onego.clock.WorkingDayCalendar;
 import cn.onego.identity.Actors;
+import cn.onego.platform.Message;
 import cn.onego.platform.RequestValues;
 import cn.onego.shared.RegionCode;
 import cn.onego.platform.web.Refuses;
@@ -45,8 +46,10 @@ class CalendarController {
 	 * time zone may differ from the one every due day is counted on.
 	 *
 	 * @param workingDay whether today is a working day; null while its year's holidays are not loaded
+	 * @param calendarWarning what an administrator must load for the limits running now (from 1 November: next
+	 *        year's holidays), or null
 	 */
-	record Today(LocalDate date, String region, Boolean workingDay) {
+	record Today(LocalDate date, String region, Boolean workingDay, Message calendarWarning) {
 	}
 
 	@GetMapping("/calendar/today")
@@ -60,7 +63,7 @@ class CalendarController {
 		catch (CalendarNotLoaded notLoaded) {
 			working = null;
 		}
-		return new Today(today, region, working);
+		return new Today(today, region, working, calendars.readiness().orElse(null));
 	}
 
 	record YearView(int year, String region, int workingDays, Map<LocalDate, String> exceptions) {

@@ -1,0 +1,131 @@
+package cn.onego.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import cn.onego.ApiClient;
+import cn.onego.ApiClient.Response;
+import cn.onego.ModuleAlone;
+
+/**
+ * A case accepted on Christmas Eve 2026, before the State Council has published the 2027 holidays: its limit runs
+ * into 2027, which is counted on its weekends alone, and the promised date is shown, told and kept as provisional;
+ * administrators are warned that 2027 is missing. When 2027 is loaded the promised date and the tasks' due days are
+ * computed again for good, the history says so and the applicant is told.
+ * <p>
+ * On a database of its own, with the clock starting on 24 December: loading a year is for good, and the other
+ * tests' calendar must not change under them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "onego.clock.start=2026-12-24T10:00:00+08:00")
+@ActiveProfiles("test")
+@DirtiesContext
+class ProvisionalDueDaysIT {
+
+	@DynamicPropertySource
+	static void ownDatabase(DynamicPropertyRegistry registry) {
+		ModuleAlone.ownDatabase(registry);
+	}
+
+	private static final LocalDate ACCEPTED_ON = LocalDate.of(2026, 12, 24);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void promisesAProvisionalDateIntoAnUnpublishedYearAndSettlesItWhenTheYearIsLoaded() {
+		ApiClient api = new ApiClient(port);
+		CaseWorld world = new CaseWorld(api);
+		Response today = api.get("/api/v1/calendar/today");
+		assertThat((String) today.json("$.calendarWarning.zh")).as("from 1 November, a missing next year is said")
+			.contains("2027年的节假日安排尚未导入");
+		assertThat((String) today.json("$.calendarWarning.en")).contains("2027").doesNotContainPattern("\\p{IsHan}");
+
+		String caseId = world.apply("HN-CATERING", CaseWorld.SMALL_SHOP, Set.of(), Set.of());
+		String clerk = world.clerkOf(caseId);
+		Response accepted = world.as(clerk, "POST", "/api/v1/cases/" + caseId + "/acceptance", Map.of("version", world.caseVersion(caseId)));
+		assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+
+		Response receipt = world.as(clerk, "GET", "/api/v1/cases/" + caseId + "/receipt", null);
+		LocalDate provisional = LocalDate.parse(receipt.json("$.promisedDate"));
+		assertThat(provisional).as("the limit runs into 2027").isAfter(LocalDate.of(2026, 12, 31));
+		assertThat((Boolean) receipt.json("$.promisedDateProvisional")).isTrue();
+		Response view = world.view(world.applicant, caseId);
+		assertThat((Boolean) view.json("$.promisedDateProvisional")).isTrue();
+		assertThat((Boolean) view.json("$.dueDateProvisional")).isTrue();
+		// 2027 counted on its weekends alone: 1 January, a Friday, counts as a working day
+		int workingDays = weekdaysAfter(ACCEPTED_ON, provisional);
+		assertThat(provisional).isEqualTo(weekdaysLater(ACCEPTED_ON, workingDays));
+		assertThat(messagesOf(caseId)).anySatisfy(text -> assertThat(text).contains("承诺办结日期 " + provisional + "（暂定"));
+		List<String> details = view.json("$.history[*].detail");
+		assertThat(details).anySatisfy(d -> assertThat(d).contains("promised " + provisional + " (provisional)"));
+
+		// the State Council's notice for 2027, as an administrator loads it (test data: only 元旦 and one adjusted day)
+		Map<String, Object> notice = Map.of("year", 2027, "source", "测试：2027年部分节假日安排", "off",
+				List.of(Map.of("from", "2027-01-01", "to", "2027-01-03", "name", "元旦")), "work", List.of());
+		Response loaded = api.send("POST", "/api/v1/admin/calendar/years", "admin", "onego-admin", notice);
+		assertThat(loaded.status()).as(loaded.body()).isEqualTo(201);
+
+		LocalDate settled = LocalDate.parse(api.get("/api/v1/calendar/working-days/after?from=" + ACCEPTED_ON + "&days=" + workingDays)
+			.json("$.to"));
+		assertThat(settled).as("1 January is a holiday after all: one working day later").isAfter(provisional);
+		Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			Response now = world.view(world.applicant, caseId);
+			assertThat((String) now.json("$.caseFile.promisedDate")).isEqualTo(settled.toString());
+			assertThat((Boolean) now.json("$.promisedDateProvisional")).isFalse();
+			assertThat((Boolean) now.json("$.dueDateProvisional")).isFalse();
+			assertThat((List<Boolean>) now.json("$.tasks[*].dueProvisional")).doesNotContain(true);
+			assertThat((List<String>) now.json("$.history[*].action")).contains("PROMISED_DATE_SETTLED");
+		});
+		assertThat((Boolean) world.as(clerk, "GET", "/api/v1/cases/" + caseId + "/receipt", null).json("$.promisedDateProvisional"))
+			.isFalse();
+		assertThat(messagesOf(caseId)).anySatisfy(text -> assertThat(text).contains("确定为 " + settled));
+		assertThat(api.get("/api/v1/calendar/today").body()).as("nothing left to load").doesNotContain("calendarWarning");
+	}
+
+	private List<String> messagesOf(String caseId) {
+		return jdbc.sql("SELECT text_zh FROM notification WHERE case_id = ?::uuid ORDER BY id").param(caseId).query(String.class).list();
+	}
+
+	/** Monday to Friday after {@code from} up to and including {@code to} (no holiday of 2026 falls after 24 December). */
+	private static int weekdaysAfter(LocalDate from, LocalDate to) {
+		int days = 0;
+		for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
+			days += weekday(d) ? 1 : 0;
+		}
+		return days;
+	}
+
+	private static LocalDate weekdaysLater(LocalDate from, int days) {
+		LocalDate d = from;
+		for (int counted = 0; counted < days;) {
+			d = d.plusDays(1);
+			counted += weekday(d) ? 1 : 0;
+		}
+		return d;
+	}
+
+	private static boolean weekday(LocalDate d) {
+		return d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY;
+	}
+}

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -155,6 +156,26 @@ class PortalIT {
 			browser.screenshot("portal-apply-phone");
 			assertThat(browser.script("return innerWidth")).as("the page is as wide as a phone").isEqualTo(390L);
 		}
+	}
+
+	@Test
+	void anAddressThatDoesNotExistShowsAPageWithTheWaysOnToABrowserAndAProblemToAProgram() {
+		try (Browser browser = Browser.open(port)) {
+			browser.go("/no-such-page-" + UUID.randomUUID());
+			browser.waitForText("h1", "页面不存在");
+			assertThat(browser.find("main").getText()).contains("查找要办的事", "12345").doesNotContain("{", "status");
+			assertThat(browser.cspViolations()).isEmpty();
+		}
+		ApiClient api = new ApiClient(port);
+		ApiClient.Response page = api.get("/no-such-page.html", null, null, "Accept", "text/html,application/xhtml+xml");
+		assertThat(page.status()).isEqualTo(404);
+		assertThat(page.contentType()).startsWith("text/html");
+		ApiClient.Response program = api.get("/no-such-page.html");
+		assertThat(program.status()).isEqualTo(404);
+		assertThat(program.contentType()).startsWith("application/problem+json");
+		ApiClient.Response api404 = api.get("/api/v1/no-such-endpoint", null, null, "Accept", "text/html");
+		assertThat(api404.status()).as("under /api/ a problem, even to a browser").isIn(401, 404);
+		assertThat(api404.contentType()).startsWith("application/problem+json");
 	}
 
 	@Test

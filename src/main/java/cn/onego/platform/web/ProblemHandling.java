@@ -1,6 +1,7 @@
 package cn.onego.platform.web;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import cn.onego.platform.DatabaseUnavailable;
 import cn.onego.platform.DatabaseWatch;
@@ -218,6 +220,37 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 		}
 		return invalid(List.of(new FieldProblem("body", "required", Message.of("缺少请求内容（JSON）", "the request body (JSON) is missing"))),
 				request);
+	}
+
+	/**
+	 * An address with nothing behind it: a person's browser navigating there gets a page in their language with
+	 * the ways on; a program (or anything under {@code /api/}) gets the problem document, as for any 404.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String accept = request.getHeader(HttpHeaders.ACCEPT);
+		String path = request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : "";
+		if (accept != null && accept.contains(MediaType.TEXT_HTML_VALUE) && !path.startsWith("/api/")) {
+			return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+				.body(NotFoundPage.HTML);
+		}
+		return super.handleNoResourceFoundException(e, headers, status, request);
+	}
+
+	/** The page of {@code static/not-found.html}, read once. */
+	private static final class NotFoundPage {
+
+		static final String HTML = read();
+
+		private static String read() {
+			try (var in = ProblemHandling.class.getResourceAsStream("/static/not-found.html")) {
+				return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			}
+			catch (java.io.IOException | NullPointerException e) {
+				throw new IllegalStateException("static/not-found.html is missing from the build", e);
+			}
+		}
 	}
 
 	@Override

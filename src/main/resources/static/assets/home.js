@@ -79,7 +79,12 @@ async function search(q, region) {
   const found = await api('GET', '/api/v1/matters?' + new URLSearchParams({ q, region }));
   const heading = el('h2', {}, t('搜索结果', 'Search results'));
   if (!found.length) {
-    target.replaceChildren(heading, el('p', { class: 'notice' }, t('没有找到与“' + q + '”相关的一件事。', 'No matter found for "' + q + '".')));
+    const close = await api('GET', '/api/v1/matters/suggestions?' + new URLSearchParams({ q, region }));
+    target.replaceChildren(heading, el('p', { class: 'notice', id: 'no-results' },
+      t('没有找到与“' + q + '”相关的一件事。', 'No matter found for "' + q + '".'),
+      close.length ? null : ' ' + t('可以换个说法，或按下面的人生阶段浏览。', 'Try other words, or browse by the stages of life below.')),
+      close.length ? el('div', { id: 'suggestions' }, el('p', {}, t('您是不是要找：', 'Did you mean:')),
+        el('ul', { class: 'card' }, close.map(m => el('li', {}, matterLink(m, region))))) : null);
     return;
   }
   target.replaceChildren(heading, el('ul', { class: 'card' }, found.map(m => el('li', {}, matterLink(m, region),

@@ -1,11 +1,9 @@
 package cn.onego.catalog;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
@@ -20,6 +18,7 @@ import cn.onego.shared.RegionCode;
 public class CatalogQueries {
 
 	private final CatalogueInForce inForce;
+	private final java.util.concurrent.atomic.AtomicReference<Indexed> indexed = new java.util.concurrent.atomic.AtomicReference<>();
 
 	CatalogQueries(CatalogueInForce inForce) {
 		this.inForce = inForce;
@@ -31,8 +30,8 @@ public class CatalogQueries {
 	}
 
 	/**
-	 * Search criteria; every one is optional. The keyword may hold several words separated by spaces,
-	 * all of which must match (name, aliases, description, item names or department names).
+	 * Search criteria; every one is optional. The keyword is what a person types: everyday words, the name of a
+	 * licence, pinyin or its initials, English, with a character too many or one mistyped ({@link MatterIndex}).
 	 */
 	public record MatterSearch(String keyword, Theme theme, ApplicantType applicantType, RegionCode region) {
 	}
@@ -42,14 +41,37 @@ public class CatalogQueries {
 	}
 
 	public List<Found> searchMatters(MatterSearch search) {
+		return scored(search).stream().filter(f -> f.score() >= MatterIndex.FOUND || blank(search)).toList();
+	}
+
+	/**
+	 * "Did you mean": when a search finds nothing, the matters that came closest, best first (at most three), so
+	 * that a search without results still offers a way on.
+	 */
+	public List<Found> suggestMatters(MatterSearch search) {
+		if (blank(search)) {
+			return List.of();
+		}
+		List<Found> scored = scored(search);
+		if (scored.stream().anyMatch(f -> f.score() >= MatterIndex.FOUND)) {
+			return List.of();
+		}
+		return scored.stream().filter(f -> f.score() >= MatterIndex.SUGGESTED).limit(3).toList();
+	}
+
+	private static boolean blank(MatterSearch search) {
+		return search.keyword() == null || search.keyword().isBlank();
+	}
+
+	/** Every matter of the criteria with its score, best first. */
+	private List<Found> scored(MatterSearch search) {
 		Catalogue catalogue = inForce.get();
 		if (search.region() != null && catalogue.region(search.region()).isEmpty()) {
 			throw new NotFound("行政区划", "Region", search.region().value());
 		}
 		List<Matter> candidates = search.region() == null ? List.copyOf(catalogue.matters())
 				: catalogue.mattersOfferedIn(search.region());
-		List<String> words = search.keyword() == null ? List.of()
-				: Arrays.stream(search.keyword().trim().split("\\s+")).filter(w -> !w.isBlank()).toList();
+		MatterIndex index = index(catalogue);
 		List<Found> found = new ArrayList<>();
 		for (Matter matter : candidates) {
 			if (search.theme() != null && matter.theme() != search.theme()) {
@@ -58,47 +80,23 @@ public class CatalogQueries {
 			if (search.applicantType() != null && matter.applicantType() != search.applicantType()) {
 				continue;
 			}
-			int score = 0;
-			boolean all = true;
-			for (String word : words) {
-				int wordScore = score(catalogue, matter, word.toLowerCase(Locale.ROOT));
-				if (wordScore == 0) {
-					all = false;
-					break;
-				}
-				score += wordScore;
-			}
-			if (all) {
-				found.add(new Found(matter, score));
-			}
+			found.add(new Found(matter, blank(search) ? 0 : index.score(matter, search.keyword())));
 		}
 		found.sort(Comparator.comparingInt(Found::score).reversed().thenComparing(f -> f.matter().code()));
 		return found;
 	}
 
-	private static int score(Catalogue catalogue, Matter matter, String word) {
-		if (matter.name().contains(word)) {
-			return 100;
+	/** The search index of the catalogue version, built once per version. */
+	private MatterIndex index(Catalogue catalogue) {
+		Indexed current = indexed.get();
+		if (current == null || current.catalogue() != catalogue) {
+			current = new Indexed(catalogue, new MatterIndex(catalogue));
+			indexed.set(current);
 		}
-		if (matter.aliases().stream().anyMatch(a -> a.toLowerCase(Locale.ROOT).contains(word))) {
-			return 80;
-		}
-		if (matter.code().toLowerCase(Locale.ROOT).contains(word)) {
-			return 60;
-		}
-		if (matter.description() != null && matter.description().contains(word)) {
-			return 30;
-		}
-		for (var line : matter.items()) {
-			var item = catalogue.item(line.item()).orElseThrow();
-			if (item.name().contains(word)) {
-				return 20;
-			}
-			if (catalogue.departmentType(item.departmentType()).map(t -> t.name().contains(word)).orElse(false)) {
-				return 10;
-			}
-		}
-		return 0;
+		return current.index();
+	}
+
+	private record Indexed(Catalogue catalogue, MatterIndex index) {
 	}
 
 	public Matter matter(String code) {

@@ -57,6 +57,21 @@ class CatalogueApiIT {
 	}
 
 	@Test
+	void findsWhatPeopleTypeAndOffersTheClosestMattersWhenNothingIsFound() {
+		for (String typed : List.of("开个餐馆", "canyin", "kfd", "open a restaurant")) {
+			assertThat((String) api.get("/api/v1/matters?q=" + typed).json("$[0].code")).as(typed).isEqualTo("HN-CATERING");
+		}
+		assertThat((String) api.get("/api/v1/matters?q=营业执照").json("$[0].code")).isEqualTo("HN-ENTERPRISE-OPENING");
+		assertThat((String) api.get("/api/v1/matters?q=生小孩").json("$[0].code")).isEqualTo("HN-NEWBORN");
+		assertThat((List<?>) api.get("/api/v1/matters/suggestions?q=生小孩").json("$")).as("found: nothing to suggest").isEmpty();
+
+		assertThat((List<?>) api.get("/api/v1/matters?q=孩子读书").json("$")).isEmpty();
+		List<String> suggested = api.get("/api/v1/matters/suggestions?q=孩子读书").json("$[*].code");
+		assertThat(suggested).isNotEmpty().hasSizeLessThanOrEqualTo(3);
+		assertThat((List<?>) api.get("/api/v1/matters/suggestions?q=量子纠缠实验").json("$")).isEmpty();
+	}
+
+	@Test
 	void filtersByThemeApplicantTypeAndRegion() {
 		List<String> themes = api.get("/api/v1/matters?theme=BIRTH").json("$[*].theme");
 		assertThat(themes).isNotEmpty().containsOnly("BIRTH");

@@ -301,6 +301,7 @@ class AccessMatrixIT {
 		// public reading: the catalogue, lists, calendar, questionnaire, progress look-up
 		for (String[] r : new String[][] { { "/api/v1/matters", "/api/v1/matters" },
 				{ "/api/v1/matters/{code}", "/api/v1/matters/HN-CATERING" },
+				{ "/api/v1/matters/suggestions", "/api/v1/matters/suggestions?q=%E5%AD%A9%E5%AD%90%E8%AF%BB%E4%B9%A6" },
 				{ "/api/v1/items/{code}", "/api/v1/items/HN-SCJG-FOOD-LICENCE" },
 				{ "/api/v1/department-types", "/api/v1/department-types" },
 				{ "/api/v1/data-elements", "/api/v1/data-elements" }, { "/api/v1/materials", "/api/v1/materials" },

@@ -36,12 +36,24 @@ class CatalogController {
 	}
 
 	@GetMapping("/matters")
-	@Operation(summary = "Search matters 搜索一件事", description = "By Chinese or English keyword (several words: all must match), life-cycle theme, applicant type and the region where the matter is offered.")
+	@Operation(summary = "Search matters 搜索一件事", description = "By what people type — everyday words, a licence's name, pinyin or its initials, English (several English words: all must match), with a word too many or a character mistyped — and by life-cycle theme, applicant type and the region where the matter is offered. Best match first.")
 	List<MatterSummary> search(@Parameter(description = "keyword, e.g. 餐饮") @RequestParam(required = false) String q,
 			@RequestParam(required = false) Theme theme, @RequestParam(required = false) ApplicantType applicantType,
 			@Parameter(description = "GB/T 2260 region code, e.g. 430100") @RequestParam(required = false) String region) {
 		Catalogue catalogue = queries.catalogue();
 		return queries.searchMatters(new MatterSearch(q, theme, applicantType, RequestValues.regionCode("region", region)))
+			.stream()
+			.map(found -> MatterSummary.of(catalogue, found.matter(), found.score()))
+			.toList();
+	}
+
+	@GetMapping("/matters/suggestions")
+	@Operation(summary = "Did you mean 您是不是要找", description = "When a search finds nothing: up to three matters that came closest, best first; empty when the search finds something or nothing comes close.")
+	List<MatterSummary> suggestions(@Parameter(description = "what was searched, e.g. 孩子读书") @RequestParam(required = false) String q,
+			@RequestParam(required = false) Theme theme, @RequestParam(required = false) ApplicantType applicantType,
+			@Parameter(description = "GB/T 2260 region code, e.g. 430100") @RequestParam(required = false) String region) {
+		Catalogue catalogue = queries.catalogue();
+		return queries.suggestMatters(new MatterSearch(q, theme, applicantType, RequestValues.regionCode("region", region)))
 			.stream()
 			.map(found -> MatterSummary.of(catalogue, found.matter(), found.score()))
 			.toList();

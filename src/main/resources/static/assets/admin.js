@@ -1,6 +1,7 @@
 // 系统管理: a thin client of the administration API — catalogue versions and imports, the working-day
 // calendar, and staff users. Every list comes from the API; every refusal is shown as the API words it.
 import { api, page, requireUser, hasRole, t, el, label, showProblem, notice, formatTime, ApiError, today } from '/assets/onego.js';
+import { startHalls } from '/assets/admin-halls.js';
 
 const ROLES = [['WINDOW_CLERK', '综合窗口人员', 'Window clerk'], ['REVIEWER', '审批人员', 'Reviewer'],
   ['DEPARTMENT_HEAD', '部门负责人', 'Department head'], ['SUPERVISOR', '监管人员', 'Supervisor'],
@@ -12,14 +13,14 @@ page(async () => {
   // each administrator sees the parts of their role: the catalogue and the calendar, or the users
   const catalogue = hasRole(user, 'CATALOGUE_ADMIN');
   const system = hasRole(user, 'SYSTEM_ADMIN');
-  for (const id of ['catalogue', 'import', 'calendar']) document.getElementById(id).hidden = !catalogue;
+  for (const id of ['catalogue', 'import', 'calendar', 'halls-section']) document.getElementById(id).hidden = !catalogue;
   document.getElementById('users').hidden = !system;
   const loads = [];
   if (catalogue) {
     wireCatalogue();
     wireImport();
     await wireCalendar();
-    loads.push(showVersions(), searchMatters(''), showYear(), showChanges());
+    loads.push(showVersions(), searchMatters(''), showYear(), showChanges(), startHalls());
   }
   if (system) {
     wireStaff();

@@ -31,9 +31,9 @@ import cn.onego.shared.RegionCode;
 @Service
 public class CaseProgressLookup {
 
-	/** What the public sees of a case. */
+	/** What the public sees of a case, and the hall that handles it (name, address, telephone, hours). */
 	public record Progress(String number, Label matter, CaseState state, Instant submittedAt, Instant acceptedAt,
-			LocalDate promisedDate, LocalDate dueDate, Instant closedAt, List<Step> departments) {
+			LocalDate promisedDate, LocalDate dueDate, Instant closedAt, List<Step> departments, Halls.HallView hall) {
 	}
 
 	/** Where one item stands in its department. */
@@ -46,9 +46,11 @@ public class CaseProgressLookup {
 	private final cn.onego.clock.Calendars calendars;
 	private final RateLimits limits;
 	private final Clock clock;
+	private final Halls halls;
 
 	CaseProgressLookup(Cases cases, Submissions submissions, CatalogQueries catalog, cn.onego.clock.Calendars calendars,
-			RateLimits limits, Clock clock) {
+			RateLimits limits, Clock clock, Halls halls) {
+		this.halls = halls;
 		this.cases = cases;
 		this.submissions = submissions;
 		this.catalog = catalog;
@@ -104,6 +106,7 @@ public class CaseProgressLookup {
 					catalogue.department(t.department()).map(Department::name).orElse(null), t.state(), t.clock().dueOn()))
 			.toList();
 		return new Progress(c.number().value(), catalogue.matter(c.matter()).map(m -> m.name()).orElse(null), c.state(),
-				c.times().submittedAt(), c.times().acceptedAt(), c.terms().promisedDate(), due, c.times().closedAt(), steps);
+				c.times().submittedAt(), c.times().acceptedAt(), c.terms().promisedDate(), due, c.times().closedAt(), steps,
+				halls.view(c.place().hall(), catalogue));
 	}
 }

@@ -33,10 +33,12 @@ public class CaseQueries {
 	private final TaskClocks clocks;
 	private final java.time.Clock clock;
 	private final AuditTrail audit;
+	private final Halls halls;
 
 	CaseQueries(Cases cases, CaseAccess access, CatalogQueries catalog, Submissions submissions, Notifications notifications,
-			JdbcClient jdbc, TaskClocks clocks, java.time.Clock clock, AuditTrail audit) {
+			JdbcClient jdbc, TaskClocks clocks, java.time.Clock clock, AuditTrail audit, Halls halls) {
 		this.audit = audit;
+		this.halls = halls;
 		this.cases = cases;
 		this.access = access;
 		this.catalog = catalog;
@@ -69,10 +71,11 @@ public class CaseQueries {
 
 	/**
 	 * A case with its number read aloud, its due day now (the promised date moved by the working days its
-	 * tasks' clocks lost), its tasks, every step of its history and its verifications.
+	 * tasks' clocks lost), its tasks, every step of its history (halls named, not coded) and its verifications, and
+	 * the hall that handles it as pages show it.
 	 */
 	public record CaseView(CaseFile caseFile, String numberSpoken, Label matterName, LocalDate dueDate, List<TaskView> tasks,
-			List<Cases.HistoryStep> history, List<Verification> verifications) {
+			List<Cases.HistoryStep> history, List<Verification> verifications, Halls.HallView hall) {
 	}
 
 	/**
@@ -95,10 +98,14 @@ public class CaseQueries {
 		return new Workload(halls, departments);
 	}
 
-	/** The acceptance receipt (受理回执): what was received, what is missing, and the promised date. */
+	/**
+	 * The acceptance receipt (受理回执): what was received, what is missing, and the promised date; the hall by its
+	 * code for the modules that print it, and as pages show it — name, address, telephone, hours — in {@code hallDetails}.
+	 */
 	public record Receipt(String number, String numberSpoken, Label matter, String applicant, Instant acceptedAt,
 			LocalDate promisedDate, List<ApplicationRecord.MaterialEntry> received, List<CaseFile.Gap> missing,
-			List<String> commitments, HallCode hall, String queryCode) {
+			List<String> commitments, @com.fasterxml.jackson.annotation.JsonIgnore HallCode hall, String queryCode,
+			Halls.HallView hallDetails) {
 	}
 
 	public CaseView view(Actor actor, CaseId caseId) {
@@ -115,8 +122,13 @@ public class CaseQueries {
 		List<TaskView> tasks = taskList.stream().map(t -> view(catalogue, t)).toList();
 		LocalDate due = c.times().acceptedAt() == null || taskList.isEmpty() ? null
 				: CaseProgress.dueDate(clocks.day(c.times().acceptedAt()), taskList, clocks.calendar(c.place().region()));
+		List<Cases.HistoryStep> history = cases.history(caseId)
+			.stream()
+			.map(h -> new Cases.HistoryStep(h.id(), h.caseId(), h.taskId(), h.at(), h.actor(), h.action(), h.from(), h.to(),
+					halls.named(h.detail())))
+			.toList();
 		return new CaseView(c, c.number().spoken(), catalogue.matter(c.matter()).map(m -> m.name()).orElse(null), due, tasks,
-				cases.history(caseId), verificationsOf(caseId));
+				history, verificationsOf(caseId), halls.view(c.place().hall(), catalogue));
 	}
 
 	/** The case, if the actor may read it (otherwise not found): for the modules that show what belongs to a case. */
@@ -182,7 +194,7 @@ public class CaseQueries {
 			.toList();
 		return new Receipt(c.number().value(), c.number().spoken(), catalog.catalogue().matter(c.matter()).orElseThrow().name(),
 				c.applicant().name(), c.times().acceptedAt(), c.terms().promisedDate(), received, c.terms().gaps(), c.terms().commitments(),
-				c.place().hall(), cases.queryCode(c.id()));
+				c.place().hall(), cases.queryCode(c.id()), halls.view(c.place().hall(), catalog.catalogue()));
 	}
 
 	/** The queue of the clerk's own hall, oldest first. */
@@ -190,7 +202,7 @@ public class CaseQueries {
 		if (!clerk.has(Role.WINDOW_CLERK) || clerk.hall() == null) {
 			throw new CaseProblems.NotYours("大厅队列");
 		}
-		return cases.ofHall(HallCode.of(clerk.hall()), state, 500).stream().map(CaseSummary::of).toList();
+		return cases.ofHall(HallCode.of(clerk.hall()), state, 500).stream().map(c -> CaseSummary.of(c, halls)).toList();
 	}
 
 	public List<QueueEntry> departmentQueue(Actor reviewer, String department, TaskState state, LocalDate dueBy, String matter) {
@@ -208,7 +220,7 @@ public class CaseQueries {
 	public List<CaseSummary> mine(Actor applicant) {
 		return cases.ofApplicant(applicant.idNumber() == null ? "" : applicant.idNumber(), applicant.username(), 200)
 			.stream()
-			.map(CaseSummary::of)
+			.map(c -> CaseSummary.of(c, halls))
 			.toList();
 	}
 

@@ -55,7 +55,7 @@ class HallController {
 	}
 
 	@GetMapping("/window-categories")
-	@Operation(summary = "The categories of comprehensive window 综合窗口类别", description = "Each with the matter themes whose matters it accepts.")
+	@Operation(summary = "The categories of comprehensive window 综合窗口类别", description = "Each with the matter themes whose matters it accepts.", operationId = "windowCategories")
 	List<CategoryView> categories() {
 		return halls.categories().stream().map(CategoryView::of).toList();
 	}
@@ -70,14 +70,14 @@ class HallController {
 
 	@PostMapping("/admin/halls")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Add a hall 新增大厅", description = "Code unique, region of the catalogue and within the administrator's, telephone as halls publish it.")
+	@Operation(summary = "Add a hall 新增大厅", description = "Code unique, region of the catalogue and within the administrator's, telephone as halls publish it.", operationId = "createHall")
 	@Refuses(status = 403, code = "outside-your-region", when = "the hall's region is not within the administrator's")
 	Halls.Hall create(@RequestBody HallAdministration.HallDefinition definition) {
 		return administration.create(actors.current(), definition);
 	}
 
 	@PutMapping("/admin/halls/{code}")
-	@Operation(summary = "Change a hall, its windows and categories 修改大厅", description = "Over the version read; the code never changes.")
+	@Operation(summary = "Change a hall, its windows and categories 修改大厅", description = "Over the version read; the code never changes.", operationId = "changeHall")
 	@Refuses(status = 403, code = "outside-your-region", when = "the hall, or the region it would move to, is not within the administrator's")
 	@Refuses(status = 409, code = "concurrent-change", when = "someone changed the hall since it was read")
 	Halls.Hall update(@PathVariable String code, @RequestBody HallAdministration.HallDefinition definition) {
@@ -85,7 +85,7 @@ class HallController {
 	}
 
 	@PutMapping("/admin/halls/{code}/closed")
-	@Operation(summary = "Close or reopen a hall 关闭或重新开放大厅", description = "A closed hall keeps its cases; new cases go to the next competent hall.")
+	@Operation(summary = "Close or reopen a hall 关闭或重新开放大厅", description = "A closed hall keeps its cases; new cases go to the next competent hall.", operationId = "closeHall")
 	@Refuses(status = 403, code = "outside-your-region", when = "the hall is not within the administrator's region")
 	@Refuses(status = 409, code = "concurrent-change", when = "someone changed the hall since it was read")
 	Halls.Hall close(@PathVariable String code, @RequestBody HallAdministration.Closure closure) {
@@ -109,7 +109,7 @@ class HallController {
 	}
 
 	@GetMapping("/admin/halls/changes")
-	@Operation(summary = "The log of changes to halls and categories 变更记录")
+	@Operation(summary = "The log of changes to halls and categories 变更记录", operationId = "hallChanges")
 	List<HallAdministration.Change> changes(@RequestParam(defaultValue = "100") int limit) {
 		return administration.changes(actors.current(), limit);
 	}

@@ -1,6 +1,7 @@
 // 系统管理: a thin client of the administration API — catalogue versions and imports, the working-day
 // calendar, and staff users. Every list comes from the API; every refusal is shown as the API words it.
 import { api, page, requireUser, hasRole, t, el, label, showProblem, notice, formatTime, ApiError, today } from '/assets/onego.js';
+import { startHalls } from '/assets/admin-halls.js';
 
 const ROLES = [['WINDOW_CLERK', '综合窗口人员', 'Window clerk'], ['REVIEWER', '审批人员', 'Reviewer'],
   ['DEPARTMENT_HEAD', '部门负责人', 'Department head'], ['SUPERVISOR', '监管人员', 'Supervisor'],
@@ -12,18 +13,18 @@ page(async () => {
   // each administrator sees the parts of their role: the catalogue and the calendar, or the users
   const catalogue = hasRole(user, 'CATALOGUE_ADMIN');
   const system = hasRole(user, 'SYSTEM_ADMIN');
-  for (const id of ['catalogue', 'import', 'calendar']) document.getElementById(id).hidden = !catalogue;
+  for (const id of ['catalogue', 'import', 'calendar', 'halls-section']) document.getElementById(id).hidden = !catalogue;
   document.getElementById('users').hidden = !system;
   const loads = [];
   if (catalogue) {
     wireCatalogue();
     wireImport();
     await wireCalendar();
-    loads.push(showVersions(), searchMatters(''), showYear(), showChanges());
+    loads.push(showVersions(), searchMatters(''), showYear(), showChanges(), startHalls());
   }
   if (system) {
     wireStaff();
-    loads.push(showStaff(), fillDepartments());
+    loads.push(fillHalls().then(showStaff), fillDepartments());
   }
   await Promise.all(loads);
 });
@@ -292,7 +293,7 @@ async function createStaff(form) {
   const body = {
     username: form.username.value.trim(), name: form.name.value.trim(), password: form.password.value,
     roles: [...form.querySelectorAll('input[name=roles]:checked')].map(box => box.value),
-    region: form.region.value.trim(), hall: form.hall.value.trim() || null, department: form.department.value || null,
+    region: form.region.value.trim(), hall: form.hall.value || null, department: form.department.value || null,
   };
   try {
     const user = await api('POST', '/api/v1/admin/staff', body);
@@ -311,13 +312,27 @@ function clearFieldErrors(form) {
   form.querySelectorAll('.field-error').forEach(node => node.remove());
 }
 
+/** The open halls by name, as the choices of a window clerk's hall (the account keeps its code). */
+let halls = [];
+async function fillHalls() {
+  halls = await api('GET', '/api/v1/halls').catch(() => []);
+  document.getElementById('staff-hall').replaceChildren(el('option', { value: '' }, t('（不属于大厅）', '(no hall)')),
+    ...halls.map(h => el('option', { value: h.code }, label(h.name))));
+}
+
+function hallName(code) {
+  if (!code) return '';
+  const hall = halls.find(h => h.code === code);
+  return hall ? label(hall.name) : t('（已关闭或未登记的大厅）', '(a closed or unlisted hall)');
+}
+
 async function showStaff() {
   const staff = await api('GET', '/api/v1/admin/staff');
   const roleName = code => { const role = ROLES.find(r => r[0] === code); return role ? t(role[1], role[2]) : code; };
   document.getElementById('staff').replaceChildren(table('staff-list',
     [t('用户名', 'Username'), t('姓名', 'Name'), t('角色', 'Roles'), t('行政区划', 'Region'), t('政务大厅', 'Hall'), t('部门', 'Department'),
       t('来源', 'Source')],
-    staff.map(s => [s.username, s.name, s.roles.map(roleName).join('、'), s.region || '', s.hall || '', s.department || '',
+    staff.map(s => [s.username, s.name, s.roles.map(roleName).join('、'), s.region || '', hallName(s.hall), s.department || '',
       s.source === 'DEMO' ? t('演示数据', 'Demo data') : t('管理员创建', 'Created')]),
     t('没有工作人员。', 'No staff user.')));
 }

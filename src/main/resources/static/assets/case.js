@@ -65,6 +65,7 @@ function summary(view) {
     row('承诺办结日期', 'Promised date', formatDate(c.promisedDate, view.promisedDateProvisional)),
     row('预计办结日期', 'Due date', formatDate(view.dueDate, view.dueDateProvisional)),
     row('提交时间', 'Submitted', formatTime(c.submittedAt)),
+    view.hall ? row('受理大厅', 'Hall', el('span', { id: 'hall' }, label(view.hall.name))) : null,
     c.delivery ? row('结果领取', 'Delivery', c.delivery.method === 'FREE_MAIL' ? t('免费邮寄', 'Free mail') : t('窗口领取', 'Window pick-up')) : null);
 }
 
@@ -112,6 +113,9 @@ async function receipt(c) {
     el('ul', {}, r.received.map(m => el('li', {}, label(m.name), ' ', sourceBadge(m.source)))),
     r.missing.length ? [el('h3', {}, t('容缺待补材料', 'To be supplied')), el('ul', {}, r.missing.map(g => el('li', {}, g.name)))] : null,
     r.commitments.length ? el('p', {}, t('告知承诺材料：', 'On commitment: ') + r.commitments.join('、')) : null,
+    r.hallDetails ? el('p', { id: 'receipt-hall' }, t('受理大厅：', 'Hall: '), label(r.hallDetails.name),
+      r.hallDetails.address ? ' · ' + label(r.hallDetails.address) : '', r.hallDetails.phone ? ' · ' + r.hallDetails.phone : '',
+      r.hallDetails.hours ? el('span', { class: 'small muted' }, ' （' + label(r.hallDetails.hours) + '）') : null) : null,
     el('p', {}, t('查询码：', 'Query code: '), el('strong', { id: 'receipt-code' }, r.queryCode),
       el('span', { class: 'small muted' }, t('（凭受理编号和查询码，无需登录即可查询进度）', ' (with the number and this code anyone follows the case without signing in)'))),
     el('div', { class: 'actions' }, el('button', { type: 'button', class: 'secondary', onclick: () => print() }, t('打印回执', 'Print the receipt')))));

@@ -28,9 +28,7 @@ page(async () => {
       await fillRegions(form.region, form.region.value, root);
       await fillScoped(form);
     }
-    if (event.target !== form.hall) {
-      await load(form);
-    }
+    await load(form);
   });
   // the charts follow their container (window resized, phone turned)
   const resize = new ResizeObserver(() => charts.forEach(chart => chart.resize()));
@@ -89,12 +87,15 @@ function regionOption(region, depth) {
 /** Matters offered in the region and its departments, as the choices of those filters. */
 async function fillScoped(form) {
   const region = form.region.value;
-  const [matters, departments] = await Promise.all([
+  const [matters, departments, halls] = await Promise.all([
     api('GET', '/api/v1/matters?region=' + encodeURIComponent(region)),
     api('GET', '/api/v1/departments?region=' + encodeURIComponent(region)),
+    api('GET', '/api/v1/halls?region=' + encodeURIComponent(region)),
   ]);
   replaceOptions(form.matter, t('全部一件事', 'All matters'), matters.map(m => [m.code, label(m.name)]));
   replaceOptions(form.department, t('全部部门', 'All departments'), departments.map(d => [d.code, d.name]));
+  // the hall by its name; its code is only the value the dashboard filters by
+  replaceOptions(form.hall, t('全部大厅', 'All halls'), halls.map(h => [h.code, label(h.name)]));
 }
 
 function replaceOptions(select, all, pairs) {

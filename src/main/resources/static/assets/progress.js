@@ -23,6 +23,8 @@ page(async () => {
         el('p', {}, t('提交时间：', 'Submitted: ') + formatTime(p.submittedAt)
           + (p.acceptedAt ? ' · ' + t('受理时间：', 'Accepted: ') + formatTime(p.acceptedAt) : '')),
         p.promisedDate ? el('p', {}, t('承诺办结日期：', 'Promised date: ') + formatDate(p.promisedDate, p.promisedDateProvisional)) : null,
+        p.hall ? el('p', { id: 'progress-hall' }, t('受理大厅：', 'Hall: '), label(p.hall.name),
+          p.hall.address ? ' · ' + label(p.hall.address) : '', p.hall.phone ? ' · ' + p.hall.phone : '') : null,
         p.departments.length ? el('div', { class: 'table-scroll' }, el('table', { id: 'progress-departments' },
           el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('事项', 'Item')), el('th', { scope: 'col' }, t('办理部门', 'Department')),
             el('th', { scope: 'col' }, t('状态', 'Stage')), el('th', { scope: 'col' }, t('期限', 'Due')))),

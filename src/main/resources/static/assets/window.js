@@ -16,11 +16,24 @@ const TABS = [
   { key: 'DONE', states: ['ISSUED', 'NOT_ACCEPTED', 'REFUSED'], zh: '已办结', en: 'Done' },
 ];
 
+/** The hall as a receipt names it: name, address, telephone and opening hours. */
+function hallLines(hall) {
+  if (!hall) return null;
+  return el('div', { class: 'muted small', id: 'receipt-hall' },
+    el('p', {}, t('受理大厅：', 'Hall: '), label(hall.name)),
+    hall.address ? el('p', {}, t('地址：', 'Address: '), label(hall.address)) : null,
+    hall.phone ? el('p', {}, t('咨询电话：', 'Telephone: '), hall.phone) : null,
+    hall.hours ? el('p', {}, t('办公时间：', 'Opening hours: '), label(hall.hours)) : null);
+}
+
 // ------------------------------------------------------------------ the queue
 
 export async function startQueue() {
   const user = await requireUser('WINDOW_CLERK');
-  document.getElementById('hall').textContent = user.hall || '';
+  // the clerk's hall by its name (the account holds its code)
+  const halls = await api('GET', '/api/v1/halls');
+  const hall = halls.find(h => h.code === user.hall);
+  document.getElementById('hall').textContent = hall ? label(hall.name) : t('本大厅', 'this hall');
   const chosen = TABS.find(tab => tab.key === param('state')) || TABS[0];
   const tablist = document.getElementById('tabs');
   tablist.replaceChildren(...TABS.map(tab => el('a', {
@@ -230,7 +243,7 @@ async function showReceipt(caseId) {
       r.missing?.length ? [el('h3', {}, t('容缺材料（须在期限内补正）', 'Gaps (to supply by the deadline)')),
         el('ul', {}, r.missing.map(g => el('li', {}, g.name)))] : null,
       r.commitments?.length ? [el('h3', {}, t('告知承诺', 'Commitments')), el('ul', {}, r.commitments.map(code => el('li', {}, code)))] : null,
-      el('p', { class: 'muted small' }, t('受理大厅：', 'Hall: '), r.hall),
+      hallLines(r.hallDetails),
       el('p', {}, t('查询码：', 'Query code: '), el('strong', { id: 'receipt-code' }, r.queryCode), '　',
         el('span', { class: 'muted small' }, t('凭受理编号和查询码可在 /progress.html 查询办理进度，无需登录。',
           'With the case number and this code, follow the case at /progress.html without signing in.'))),

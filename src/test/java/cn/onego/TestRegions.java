@@ -34,12 +34,16 @@ public final class TestRegions {
 	/** 湘潭市: the local working day {@code AdminPageIT} adds on the administration page. */
 	public static final String ADMIN_PAGE_CITY = "430300";
 
+	/** 岳阳市 and its district 岳阳楼区, which have no hall of their own: the halls {@code HallsIT} adds there. */
+	public static final String HALLS_CITY = "430600";
+	public static final String HALLS_DISTRICT = "430602";
+
 	private TestRegions() {
 	}
 
 	/** Each owned region with the test that owns it (the districts are checked with their cities). */
 	static Map<String, String> owned() {
 		return Map.of(SUPERVISION, "SupervisionIT", DASHBOARD_PAGE_CITY, "DashboardPageIT", DEADLINE_WARNINGS,
-				"DeadlineWarningsIT", EVALUATION, "EvaluationIT", CALENDAR_CITY, "CalendarApiIT", ADMIN_PAGE_CITY, "AdminPageIT");
+				"DeadlineWarningsIT", EVALUATION, "EvaluationIT", CALENDAR_CITY, "CalendarApiIT", ADMIN_PAGE_CITY, "AdminPageIT", HALLS_CITY, "HallsIT");
 	}
 }

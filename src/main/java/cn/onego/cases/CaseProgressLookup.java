@@ -31,10 +31,13 @@ import cn.onego.shared.RegionCode;
 @Service
 public class CaseProgressLookup {
 
-	/** What the public sees of a case; a date is provisional when its year's holidays are not loaded yet. */
+	/**
+	 * What the public sees of a case, and the hall that handles it (name, address, telephone, hours); a date is
+	 * provisional when its year's holidays are not loaded yet.
+	 */
 	public record Progress(String number, Label matter, CaseState state, Instant submittedAt, Instant acceptedAt,
-			LocalDate promisedDate, LocalDate dueDate, Instant closedAt, List<Step> departments, boolean promisedDateProvisional,
-			boolean dueDateProvisional) {
+			LocalDate promisedDate, LocalDate dueDate, Instant closedAt, List<Step> departments, Halls.HallView hall,
+			boolean promisedDateProvisional, boolean dueDateProvisional) {
 	}
 
 	/** Where one item stands in its department. */
@@ -47,9 +50,11 @@ public class CaseProgressLookup {
 	private final cn.onego.clock.Calendars calendars;
 	private final RateLimits limits;
 	private final Clock clock;
+	private final Halls halls;
 
 	CaseProgressLookup(Cases cases, Submissions submissions, CatalogQueries catalog, cn.onego.clock.Calendars calendars,
-			RateLimits limits, Clock clock) {
+			RateLimits limits, Clock clock, Halls halls) {
+		this.halls = halls;
 		this.cases = cases;
 		this.submissions = submissions;
 		this.catalog = catalog;
@@ -108,6 +113,6 @@ public class CaseProgressLookup {
 			.toList();
 		return new Progress(c.number().value(), catalogue.matter(c.matter()).map(m -> m.name()).orElse(null), c.state(),
 				c.times().submittedAt(), c.times().acceptedAt(), c.terms().promisedDate(), due, c.times().closedAt(), steps,
-				provisional.test(c.terms().promisedDate()), provisional.test(due));
+				halls.view(c.place().hall(), catalogue), provisional.test(c.terms().promisedDate()), provisional.test(due));
 	}
 }

@@ -33,10 +33,12 @@ public class CaseQueries {
 	private final TaskClocks clocks;
 	private final java.time.Clock clock;
 	private final AuditTrail audit;
+	private final Halls halls;
 
 	CaseQueries(Cases cases, CaseAccess access, CatalogQueries catalog, Submissions submissions, Notifications notifications,
-			JdbcClient jdbc, TaskClocks clocks, java.time.Clock clock, AuditTrail audit) {
+			JdbcClient jdbc, TaskClocks clocks, java.time.Clock clock, AuditTrail audit, Halls halls) {
 		this.audit = audit;
+		this.halls = halls;
 		this.cases = cases;
 		this.access = access;
 		this.catalog = catalog;
@@ -71,12 +73,13 @@ public class CaseQueries {
 
 	/**
 	 * A case with its number read aloud, its due day now (the promised date moved by the working days its
-	 * tasks' clocks lost), its tasks, every step of its history and its verifications. A date is provisional when it
-	 * runs into a year whose holidays are not loaded yet.
+	 * tasks' clocks lost), its tasks, every step of its history (halls named, not coded) and its verifications, and
+	 * the hall that handles it as pages show it. A date is provisional when it runs into a year whose holidays are
+	 * not loaded yet.
 	 */
 	public record CaseView(CaseFile caseFile, String numberSpoken, Label matterName, LocalDate dueDate, List<TaskView> tasks,
-			List<Cases.HistoryStep> history, List<Verification> verifications, boolean promisedDateProvisional,
-			boolean dueDateProvisional) {
+			List<Cases.HistoryStep> history, List<Verification> verifications, Halls.HallView hall,
+			boolean promisedDateProvisional, boolean dueDateProvisional) {
 	}
 
 	/**
@@ -99,10 +102,14 @@ public class CaseQueries {
 		return new Workload(halls, departments);
 	}
 
-	/** The acceptance receipt (受理回执): what was received, what is missing, and the promised date. */
+	/**
+	 * The acceptance receipt (受理回执): what was received, what is missing, and the promised date; the hall by its
+	 * code for the modules that print it, and as pages show it — name, address, telephone, hours — in {@code hallDetails}.
+	 */
 	public record Receipt(String number, String numberSpoken, Label matter, String applicant, Instant acceptedAt,
 			LocalDate promisedDate, List<ApplicationRecord.MaterialEntry> received, List<CaseFile.Gap> missing,
-			List<String> commitments, HallCode hall, String queryCode, boolean promisedDateProvisional) {
+			List<String> commitments, @com.fasterxml.jackson.annotation.JsonIgnore HallCode hall, String queryCode,
+			Halls.HallView hallDetails, boolean promisedDateProvisional) {
 	}
 
 	public CaseView view(Actor actor, CaseId caseId) {
@@ -119,9 +126,14 @@ public class CaseQueries {
 		List<TaskView> tasks = taskList.stream().map(t -> view(catalogue, t)).toList();
 		LocalDate due = c.times().acceptedAt() == null || taskList.isEmpty() ? null
 				: CaseProgress.dueDate(clocks.day(c.times().acceptedAt()), taskList, clocks.calendar(c.place().region()));
+		List<Cases.HistoryStep> history = cases.history(caseId)
+			.stream()
+			.map(h -> new Cases.HistoryStep(h.id(), h.caseId(), h.taskId(), h.at(), h.actor(), h.action(), h.from(), h.to(),
+					halls.named(h.detail())))
+			.toList();
 		return new CaseView(c, c.number().spoken(), catalogue.matter(c.matter()).map(m -> m.name()).orElse(null), due, tasks,
-				cases.history(caseId), verificationsOf(caseId), clocks.provisional(c.place().region(), c.terms().promisedDate()),
-				clocks.provisional(c.place().region(), due));
+				history, verificationsOf(caseId), halls.view(c.place().hall(), catalogue),
+				clocks.provisional(c.place().region(), c.terms().promisedDate()), clocks.provisional(c.place().region(), due));
 	}
 
 	/** The case, if the actor may read it (otherwise not found): for the modules that show what belongs to a case. */
@@ -187,7 +199,8 @@ public class CaseQueries {
 			.toList();
 		return new Receipt(c.number().value(), c.number().spoken(), catalog.catalogue().matter(c.matter()).orElseThrow().name(),
 				c.applicant().name(), c.times().acceptedAt(), c.terms().promisedDate(), received, c.terms().gaps(), c.terms().commitments(),
-				c.place().hall(), cases.queryCode(c.id()), clocks.provisional(c.place().region(), c.terms().promisedDate()));
+				c.place().hall(), cases.queryCode(c.id()), halls.view(c.place().hall(), catalog.catalogue()),
+				clocks.provisional(c.place().region(), c.terms().promisedDate()));
 	}
 
 	/** The queue of the clerk's own hall, oldest first. */
@@ -195,7 +208,7 @@ public class CaseQueries {
 		if (!clerk.has(Role.WINDOW_CLERK) || clerk.hall() == null) {
 			throw new CaseProblems.NotYours("大厅队列");
 		}
-		return cases.ofHall(HallCode.of(clerk.hall()), state, 500).stream().map(CaseSummary::of).toList();
+		return cases.ofHall(HallCode.of(clerk.hall()), state, 500).stream().map(c -> CaseSummary.of(c, halls)).toList();
 	}
 
 	public List<QueueEntry> departmentQueue(Actor reviewer, String department, TaskState state, LocalDate dueBy, String matter) {
@@ -213,7 +226,7 @@ public class CaseQueries {
 	public List<CaseSummary> mine(Actor applicant) {
 		return cases.ofApplicant(applicant.idNumber() == null ? "" : applicant.idNumber(), applicant.username(), 200)
 			.stream()
-			.map(CaseSummary::of)
+			.map(c -> CaseSummary.of(c, halls))
 			.toList();
 	}
 

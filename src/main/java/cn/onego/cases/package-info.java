@@ -8,7 +8,9 @@
  * transition is recorded with actor, time and reason, and published as an event; the applicant is told
  * through a notification outbox; every step of a case's history, and every read of a case or of what was
  * submitted for it by anyone but the applicant, goes into the audit trail ({@link cn.onego.audit.AuditTrail}).
- * Listens to {@link cn.onego.application.ApplicationSubmitted}.
+ * The halls, their windows and the window categories are data catalogue administrators keep ({@link
+ * cn.onego.cases.HallAdministration}); {@link cn.onego.cases.Halls} is the one source of a hall's public details and
+ * of the competent hall. Listens to {@link cn.onego.application.ApplicationSubmitted}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Cases", allowedDependencies = { "shared", "platform",
 		"catalog", "application", "identity", "clock", "credit", "licences", "sharing", "audit" })

@@ -71,6 +71,8 @@ public final class Routes {
 					"/api/v1/materials", "/api/v1/regions", "/api/v1/regions/*", "/api/v1/departments", "/api/v1/departments/*",
 					"/api/v1/parks", "/api/v1/public-lists/*/*", "/api/v1/metrics/regions/*", "/api/v1/calendar/**",
 					"/api/v1/progress"),
+			// the service halls and the categories of their windows, for anyone looking for where to go
+			rule(HttpMethod.GET, PUBLIC, "/api/v1/halls", "/api/v1/window-categories"),
 			rule(HttpMethod.POST, PUBLIC, "/api/v1/matters/*/guidance"),
 			// the shared-resource catalogue is public; departments ask for, answer and read its resources
 			rule(HttpMethod.GET, PUBLIC, "/api/v1/shared-resources", "/api/v1/shared-resources/*"),
@@ -85,6 +87,8 @@ public final class Routes {
 			rule(HttpMethod.POST, roles(SYSTEM_ADMIN, DEPARTMENT_HEAD), "/api/v1/e-licences/*/revocation"),
 			// administration
 			rule(ANY, roles(CATALOGUE_ADMIN), "/api/v1/admin/catalog/**", "/api/v1/admin/calendar/**"),
+			rule(ANY, roles(CATALOGUE_ADMIN), "/api/v1/admin/halls", "/api/v1/admin/halls/**", "/api/v1/admin/window-categories",
+					"/api/v1/admin/window-categories/**"),
 			rule(ANY, roles(SYSTEM_ADMIN), "/api/v1/admin/staff", "/api/v1/admin/staff/**", "/api/v1/admin/registries/**",
 					"/api/v1/admin/e-licences", "/api/v1/admin/e-licences/**"),
 			// the applicant's own data; a window clerk enters applications for visitors (帮代办)

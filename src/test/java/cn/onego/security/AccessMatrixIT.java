@@ -318,7 +318,8 @@ class AccessMatrixIT {
 				{ "/api/v1/calendar/today", "/api/v1/calendar/today" }, { "/api/v1/calendar/{year}", "/api/v1/calendar/2026" },
 				{ "/api/v1/calendar/working-days/after", "/api/v1/calendar/working-days/after?from=2026-03-02&days=3" },
 				{ "/api/v1/calendar/working-days/between", "/api/v1/calendar/working-days/between?from=2026-03-02&to=2026-03-09" },
-				{ "/api/v1/progress", "/api/v1/progress?number=" + ids.get("number") + "&code=" + ids.get("code") } }) {
+				{ "/api/v1/progress", "/api/v1/progress?number=" + ids.get("number") + "&code=" + ids.get("code") },
+				{ "/api/v1/halls", "/api/v1/halls?region=430100" }, { "/api/v1/window-categories", "/api/v1/window-categories" } }) {
 			rows.add(row("GET " + r[0], "GET", r[1], null, everyone(Outcome.OK)));
 		}
 		rows.add(row("POST /api/v1/matters/{code}/guidance", "POST", "/api/v1/matters/HN-CATERING/guidance", "{\"answers\":{}}",
@@ -347,6 +348,18 @@ class AccessMatrixIT {
 				only(Outcome.ADMITTED, Caller.CATALOGUE_ADMIN)));
 		rows.add(row("GET /api/v1/admin/calendar/changes", "GET", "/api/v1/admin/calendar/changes", null,
 				only(Outcome.OK, Caller.CATALOGUE_ADMIN)));
+		rows.add(row("GET /api/v1/admin/halls", "GET", "/api/v1/admin/halls", null, only(Outcome.OK, Caller.CATALOGUE_ADMIN)));
+		rows.add(row("GET /api/v1/admin/halls/changes", "GET", "/api/v1/admin/halls/changes", null,
+				only(Outcome.OK, Caller.CATALOGUE_ADMIN)));
+		rows.add(row("POST /api/v1/admin/halls", "POST", "/api/v1/admin/halls", "{}", only(Outcome.ADMITTED, Caller.CATALOGUE_ADMIN)));
+		rows.add(row("PUT /api/v1/admin/halls/{code}", "PUT", "/api/v1/admin/halls/430102-HALL", "{}",
+				only(Outcome.ADMITTED, Caller.CATALOGUE_ADMIN)));
+		rows.add(row("PUT /api/v1/admin/halls/{code}/closed", "PUT", "/api/v1/admin/halls/430102-HALL/closed", stale,
+				only(Outcome.ADMITTED, Caller.CATALOGUE_ADMIN)));
+		rows.add(row("POST /api/v1/admin/window-categories", "POST", "/api/v1/admin/window-categories", "{}",
+				only(Outcome.ADMITTED, Caller.CATALOGUE_ADMIN)));
+		rows.add(row("PUT /api/v1/admin/window-categories/{code}", "PUT", "/api/v1/admin/window-categories/BUSINESS", "{}",
+				only(Outcome.ADMITTED, Caller.CATALOGUE_ADMIN)));
 		rows.add(row("POST /api/v1/admin/staff", "POST", "/api/v1/admin/staff", "{}", only(Outcome.ADMITTED, Caller.SYSTEM_ADMIN)));
 		rows.add(row("GET /api/v1/admin/staff", "GET", "/api/v1/admin/staff", null, only(Outcome.OK, Caller.SYSTEM_ADMIN)));
 		rows.add(row("PUT /api/v1/admin/staff/{username}/disabled", "PUT", "/api/v1/admin/staff/nobody-here/disabled", "{}",

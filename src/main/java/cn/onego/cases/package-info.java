@@ -8,6 +8,8 @@
  * transition is recorded with actor, time and reason, and published as an event; the applicant is told
  * through a notification outbox; every step of a case's history, and every read of a case or of what was
  * submitted for it by anyone but the applicant, goes into the audit trail ({@link cn.onego.audit.AuditTrail}).
+ * Those who handle a case, and its applicant, open the files submitted for it ({@link cn.onego.cases.CaseFiles}),
+ * each view and download audited.
  * Listens to {@link cn.onego.application.ApplicationSubmitted}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Cases", allowedDependencies = { "shared", "platform",

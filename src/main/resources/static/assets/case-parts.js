@@ -41,6 +41,45 @@ export async function loadCase(caseId) {
   return { view, application, guidance };
 }
 
+/** The files submitted for the case, or null when the reader may not open them (a supervisor). */
+export function loadFiles(caseId) {
+  return api('GET', '/api/v1/cases/' + encodeURIComponent(caseId) + '/files').catch(() => null);
+}
+
+const fileUrl = (caseId, file) => '/api/v1/cases/' + encodeURIComponent(caseId) + '/files/' + encodeURIComponent(file.id);
+
+function size(bytes) {
+  return bytes >= 1024 * 1024 ? (bytes / 1024 / 1024).toFixed(1) + ' MB' : Math.max(1, Math.round(bytes / 1024)) + ' KB';
+}
+
+/**
+ * Each material with its files: a preview in the page (an image, or the PDF in a frame), a download of the
+ * original, who uploaded it and when, its size and the start of its SHA-256. Other types are downloaded only.
+ */
+export function submittedFiles(caseId, files) {
+  if (files == null) return el('p', { class: 'muted' }, t('无权查看申请材料附件。', 'You may not open the submitted files.'));
+  if (!files.length) return el('p', { class: 'muted' }, t('本办件没有上传的文件。', 'No files were uploaded for this case.'));
+  const byMaterial = new Map();
+  files.forEach(f => byMaterial.set(f.material, [...(byMaterial.get(f.material) || []), f]));
+  return el('div', { class: 'submitted-files' }, [...byMaterial.values()].map(group => el('div', { class: 'material-files', dataset: { material: group[0].material } },
+    el('h3', {}, label(group[0].materialName)),
+    group.map(f => {
+      const url = fileUrl(caseId, f);
+      const name = label(group[0].materialName);
+      const preview = f.mediaType.startsWith('image/') ? el('img', { class: 'file-preview', src: url, alt: name })
+        : f.mediaType === 'application/pdf' ? el('iframe', { class: 'file-preview pdf', src: url, title: name })
+          : el('p', { class: 'muted' }, t('此类文件不能在页面中预览，请下载后查看。', 'This kind of file cannot be shown in the page; download it.'));
+      return el('figure', { class: 'submitted-file', dataset: { file: f.id } }, preview,
+        el('figcaption', {},
+          f.origin === 'SUPPLEMENT' ? el('span', { class: 'badge yellow' }, t('补正材料', 'Supplied later')) : null, ' ',
+          el('span', { class: 'uploaded-by' }, label(f.uploadedBy)),
+          f.uploadedAt ? el('span', { class: 'muted small' }, ' · ', formatTime(f.uploadedAt)) : null,
+          el('span', { class: 'muted small' }, ' · ', f.fileName ? f.fileName + ' · ' : '', size(f.size)), ' · ',
+          el('code', { class: 'small file-hash', title: 'SHA-256 ' + f.sha256 }, 'SHA-256 ' + f.sha256.substring(0, 12) + '…'), ' ',
+          el('a', { class: 'file-download', href: url + '?download=true', download: '' }, t('下载原件', 'Download the original'))));
+    }))));
+}
+
 /** A definition list of label/value pairs, skipping empty values. */
 export function facts(pairs) {
   return el('dl', { class: 'facts' }, pairs.filter(([, value]) => value != null && value !== '').flatMap(([name, value]) =>

@@ -49,11 +49,13 @@ page(async () => {
     tasks(view.tasks),
     el('h2', {}, t('办理过程', 'History')),
     history(view.history),
+    el('h2', {}, t('我提交的材料', 'What I submitted')),
+    el('div', { id: 'my-files' }),
     el('h2', {}, t('受理回执', 'Acceptance receipt')),
     el('div', { id: 'receipt' }),
     el('h2', {}, t('评价', 'Rating')),
     el('div', { id: 'rating', 'aria-live': 'polite' }));
-  await Promise.all([receipt(c), rating(c)]);
+  await Promise.all([receipt(c), rating(c), myFiles(c)]);
 });
 
 function summary(view) {
@@ -171,4 +173,21 @@ function ratingForm(c) {
     }
   });
   return form;
+}
+
+/** The files the applicant submitted for the case, each to open (images and PDFs) or download. */
+async function myFiles(c) {
+  const target = document.getElementById('my-files');
+  const files = await api('GET', '/api/v1/cases/' + encodeURIComponent(c.id) + '/files').catch(() => null);
+  if (!files?.length) {
+    target.replaceChildren(el('p', { class: 'muted' }, t('本办件没有上传的文件。', 'No files were uploaded for this case.')));
+    return;
+  }
+  target.replaceChildren(el('ul', {}, files.map(f => {
+    const url = '/api/v1/cases/' + encodeURIComponent(c.id) + '/files/' + encodeURIComponent(f.id);
+    return el('li', { dataset: { file: f.id } }, label(f.materialName), ' · ',
+      f.inline ? [el('a', { href: url, target: '_blank', rel: 'noopener' }, t('查看', 'Open')), ' · '] : null,
+      el('a', { href: url + '?download=true', download: '' }, t('下载', 'Download')),
+      el('span', { class: 'muted small' }, ' · ', label(f.uploadedBy), f.uploadedAt ? ' · ' + formatTime(f.uploadedAt) : ''));
+  })));
 }

@@ -2,8 +2,8 @@
 // 不予许可, 要求补正, 特别程序 and 恢复. Every action sends the version read; a 409 reloads the view.
 import { api, el, t, label, state, param, requireUser, colourBadge, formatDate } from '/assets/onego.js';
 import {
-  act, caseFacts, facts, field, formValues, history, loadCase, materials, section, supplementRequests,
-  supplementRows, table, tasks, resultText,
+  act, caseFacts, facts, field, formValues, history, loadCase, loadFiles, materials, section, submittedFiles,
+  supplementRequests, supplementRows, table, tasks, resultText,
 } from '/assets/case-parts.js';
 
 const OPEN = ['WAITING', 'PENDING', 'CLAIMED', 'SUSPENDED', 'AWAITING_SUPPLEMENT'];
@@ -58,12 +58,13 @@ async function showQueue(department, filter) {
 export async function startTask() {
   const user = await requireUser('REVIEWER', 'DEPARTMENT_HEAD');
   const message = document.getElementById('message');
-  const reload = async () => render(await loadCase(param('case')), param('task'), user, message, reload);
+  const reload = async () => render({ ...await loadCase(param('case')), files: await loadFiles(param('case')) }, param('task'), user,
+    message, reload);
   await reload();
 }
 
 function render(loaded, taskId, user, message, reload) {
-  const { view, application, guidance } = loaded;
+  const { view, application, guidance, files } = loaded;
   const current = view.tasks.find(v => v.task.id === taskId);
   if (!current) throw new Error(t('找不到该子件。', 'No such task.'));
   const task = current.task;
@@ -85,6 +86,7 @@ function render(loaded, taskId, user, message, reload) {
     section(2, t('办件信息', 'Case'), caseFacts(view)),
     section(2, t('申请表', 'Application form'), formValues(application, guidance)),
     section(2, t('申请材料', 'Materials'), materials(application, view.caseFile)),
+    section(2, t('材料附件', 'Submitted files'), submittedFiles(view.caseFile.id, files)),
     section(2, t('各部门办理进度', 'All tasks'), tasks(view, task.id)),
     section(2, t('办理记录', 'History'), history(view)),
   ];

@@ -2,8 +2,8 @@
 // 一次性告知补正, the acceptance receipt, the tasks' progress and 统一出件.
 import { api, el, t, label, state, param, requireUser, formatDate, formatTime, showProblem } from '/assets/onego.js';
 import {
-  act, caseFacts, channelName, deliveryName, field, formValues, history, loadCase, materials, matterName, section,
-  supplementRequests, supplementRows, table, tasks,
+  act, caseFacts, channelName, deliveryName, field, formValues, history, loadCase, loadFiles, materials, matterName, section,
+  submittedFiles, supplementRequests, supplementRows, table, tasks,
 } from '/assets/case-parts.js';
 import { upload } from '/assets/form-fields.js';
 
@@ -70,12 +70,12 @@ export async function startCase() {
   await requireUser('WINDOW_CLERK');
   const id = param('id');
   const message = document.getElementById('message');
-  const reload = async () => render(await loadCase(id), message, reload);
+  const reload = async () => render({ ...await loadCase(id), files: await loadFiles(id) }, message, reload);
   await reload();
 }
 
 function render(loaded, message, reload) {
-  const { view, application, guidance } = loaded;
+  const { view, application, guidance, files } = loaded;
   const c = view.caseFile;
   document.getElementById('title').textContent = t('办件 ', 'Case ') + c.number;
   const parts = [
@@ -100,6 +100,7 @@ function render(loaded, message, reload) {
     section(2, t('办理进度', 'Progress'), tasks(view)),
     section(2, t('申请表', 'Application form'), formValues(application, guidance)),
     section(2, t('申请材料', 'Materials'), materials(application, c)),
+    section(2, t('材料附件', 'Submitted files'), submittedFiles(c.id, files)),
     section(2, t('办理记录', 'History'), history(view)));
   document.getElementById('case').replaceChildren(...parts);
   if (c.acceptedAt) return showReceipt(c.id);

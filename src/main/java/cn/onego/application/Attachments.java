@@ -105,6 +105,41 @@ public class Attachments implements SignedDocuments {
 			.optional();
 	}
 
+	/** A stored file's bytes, as uploaded: their SHA-256 is {@code hash}. */
+	public record Content(String hash, String contentType, byte[] bytes) {
+	}
+
+	/** One upload of a file by its owner: the display name it came with (or null) and when. */
+	public record Upload(String name, Instant uploadedAt) {
+	}
+
+	/**
+	 * The stored bytes of a file, for the modules that show a case's files to those who handle it; callers check
+	 * who may see them.
+	 */
+	public Optional<Content> content(String hash) {
+		if (!isHash(hash)) {
+			return Optional.empty();
+		}
+		return jdbc.sql("SELECT hash, content_type, content FROM attachment WHERE hash = ?")
+			.param(hash)
+			.query((rs, n) -> new Content(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+			.optional();
+	}
+
+	/** The first upload of the file by {@code owner}, if they uploaded it: its name and when. */
+	public Optional<Upload> uploadOf(String owner, String hash) {
+		if (owner == null || !isHash(hash)) {
+			return Optional.empty();
+		}
+		return jdbc.sql("""
+				SELECT display_name, uploaded_at FROM attachment_upload WHERE hash = ? AND owner = ?
+				ORDER BY uploaded_at LIMIT 1""")
+			.params(hash, owner)
+			.query((rs, n) -> new Upload(rs.getString(1), rs.getTimestamp(2).toInstant()))
+			.optional();
+	}
+
 	/** Whether the value has the shape of a content hash (64 lower-case hexadecimal digits). */
 	public static boolean isHash(String value) {
 		return value != null && HASH.matcher(value).matches();

@@ -33,10 +33,11 @@ class Supplying {
 	private final Submissions submissions;
 	private final TaskClocks clocks;
 	private final CaseProgression progression;
+	private final SuppliedFiles suppliedFiles;
 	private final Clock clock;
 
 	Supplying(Cases cases, CaseTransactions transactions, CaseAccess access, Attachments attachments, Submissions submissions,
-			TaskClocks clocks, CaseProgression progression, Clock clock) {
+			TaskClocks clocks, CaseProgression progression, SuppliedFiles suppliedFiles, Clock clock) {
 		this.cases = cases;
 		this.transactions = transactions;
 		this.access = access;
@@ -44,6 +45,7 @@ class Supplying {
 		this.submissions = submissions;
 		this.clocks = clocks;
 		this.progression = progression;
+		this.suppliedFiles = suppliedFiles;
 		this.clock = clock;
 	}
 
@@ -61,7 +63,7 @@ class Supplying {
 			String detail = "supplied " + files.keySet() + (note == null || note.isBlank() ? "" : ": " + note.trim());
 			if (c.state() == CaseState.AWAITING_SUPPLEMENT) {
 				changes.apply(c.supplied(c.terms().gaps(), detail, act));
-				return cases.save(changes).caseFile();
+				return kept(cases.save(changes).caseFile(), files, actor, act);
 			}
 			c.state().after(CaseState.Action.SUPPLY);
 			List<Gap> gaps = c.terms().gaps().stream()
@@ -78,8 +80,17 @@ class Supplying {
 			}
 			CaseFile now = changes.caseFile();
 			progression.advance(changes, act, () -> submissions.submitted(now.applicationId()), false);
-			return cases.save(changes).caseFile();
+			return kept(cases.save(changes).caseFile(), files, actor, act);
 		});
+	}
+
+	/**
+	 * The supplied files kept with the case once its save went through (a lost race throws before this and the
+	 * transaction's next run keeps them), so that those who handle it can open them.
+	 */
+	private CaseFile kept(CaseFile saved, Map<String, String> files, Actor actor, Act act) {
+		suppliedFiles.record(saved.id(), files, actor.username(), CaseFiles.Uploader.of(actor, saved), act.at());
+		return saved;
 	}
 
 	private void requireValid(Actor actor, Map<String, String> supplied, String note) {

@@ -10,7 +10,9 @@
  * submitted for it by anyone but the applicant, goes into the audit trail ({@link cn.onego.audit.AuditTrail}).
  * The halls, their windows and the window categories are data catalogue administrators keep ({@link
  * cn.onego.cases.HallAdministration}); {@link cn.onego.cases.Halls} is the one source of a hall's public details and
- * of the competent hall. Listens to {@link cn.onego.application.ApplicationSubmitted}.
+ * of the competent hall.
+ * Those who handle a case, and its applicant, open the files submitted for it ({@link cn.onego.cases.CaseFiles}),
+ * each view and download audited. Listens to {@link cn.onego.application.ApplicationSubmitted}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Cases", allowedDependencies = { "shared", "platform",
 		"catalog", "application", "identity", "clock", "credit", "licences", "sharing", "audit" })

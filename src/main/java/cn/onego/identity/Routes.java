@@ -106,6 +106,9 @@ public final class Routes {
 			// cases: read by whoever has a part in them (checked case by case); changed by the window, the applicant
 			rule(HttpMethod.GET, roles(APPLICANT, WINDOW_CLERK, REVIEWER, DEPARTMENT_HEAD, SUPERVISOR), "/api/v1/cases",
 					"/api/v1/cases/*", "/api/v1/cases/*/receipt", "/api/v1/cases/*/application", "/api/v1/cases/*/rating"),
+			// the files submitted: those who handle the case and the applicant (checked case by case); never supervisors
+			rule(HttpMethod.GET, roles(APPLICANT, WINDOW_CLERK, REVIEWER, DEPARTMENT_HEAD), "/api/v1/cases/*/files",
+					"/api/v1/cases/*/files/*"),
 			rule(HttpMethod.POST, roles(WINDOW_CLERK), "/api/v1/cases/*/acceptance", "/api/v1/cases/*/refusal",
 					"/api/v1/cases/*/supplement-request", "/api/v1/cases/*/issue"),
 			rule(HttpMethod.POST, roles(APPLICANT, WINDOW_CLERK), "/api/v1/cases/*/supplement"),

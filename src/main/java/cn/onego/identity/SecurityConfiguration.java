@@ -153,9 +153,24 @@ class SecurityConfiguration {
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-				.frameOptions(frame -> frame.deny())
+				.frameOptions(frame -> frame.disable())
+				.addHeaderWriter(frameOptions())
 				.permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=(), payment=()")));
 		return http.build();
+	}
+
+	/**
+	 * No framing, except a case's submitted file by this site's own pages (the previews of the window's and the
+	 * departments' pages); the file's own policy says {@code frame-ancestors 'self'} too.
+	 */
+	private static org.springframework.security.web.header.HeaderWriter frameOptions() {
+		var previews = org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults()
+			.matcher(HttpMethod.GET, "/api/v1/cases/*/files/*");
+		var sameOrigin = new org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter(
+				org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode.SAMEORIGIN);
+		var deny = new org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter(
+				org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY);
+		return (request, response) -> (previews.matches(request) ? sameOrigin : deny).writeHeaders(request, response);
 	}
 
 	/**

@@ -123,6 +123,7 @@ class AccessMatrixIT {
 		ids.put("department", department);
 		ids.put("verification", verifications.get(0));
 		ids.put("code", owner.as(owner.applicant, "GET", "/api/v1/cases/" + caseId + "/receipt", null).json("$.queryCode"));
+		ids.put("file", owner.as(owner.applicant, "GET", "/api/v1/cases/" + caseId + "/files", null).json("$[0].id"));
 
 		// the owner's second case, refused at the window and rated badly: a closed case, a rating, a rectification
 		String refused = owner.apply("HN-CATERING", CaseWorld.SMALL_SHOP, Set.of(), Set.of());
@@ -415,6 +416,11 @@ class AccessMatrixIT {
 		Map<Caller, Outcome> handlesTheCase = with(partInTheCase, Outcome.NOT_FOUND, Caller.SUPERVISOR_OWN);
 		rows.add(row("GET /api/v1/cases/{id}/receipt", "GET", "/api/v1/cases/" + c + "/receipt", null, handlesTheCase));
 		rows.add(row("GET /api/v1/cases/{id}/application", "GET", "/api/v1/cases/" + c + "/application", null, handlesTheCase));
+		// the files submitted: as what was submitted, and supervisors are refused by their role
+		Map<Caller, Outcome> openTheFiles = with(handlesTheCase, Outcome.FORBIDDEN, Caller.SUPERVISOR_OWN, Caller.SUPERVISOR_OTHER);
+		rows.add(row("GET /api/v1/cases/{id}/files", "GET", "/api/v1/cases/" + c + "/files", null, openTheFiles));
+		rows.add(row("GET /api/v1/cases/{id}/files/{fileId}", "GET", "/api/v1/cases/" + c + "/files/" + ids.get("file")
+				+ "?download=true", null, openTheFiles));
 		rows.add(row("GET /api/v1/cases/{id}/rating", "GET", "/api/v1/cases/" + closed + "/rating", null,
 				with(only(Outcome.OK, Caller.APPLICANT_OWNER, Caller.AGENT, Caller.CLERK_OWN, Caller.SUPERVISOR_OWN),
 						Outcome.NOT_FOUND, Caller.APPLICANT_OTHER, Caller.CLERK_OTHER, Caller.REVIEWER_OWN, Caller.REVIEWER_OTHER,

@@ -621,6 +621,8 @@ class HostileInputIT {
 			case "subject" -> alice.idNumber();
 			// an account nobody has: a well-formed request changes nothing either
 			case "username" -> "nobody-here";
+			// a well-formed file id (a SHA-256) that is no file of the case
+			case "fileId" -> "0".repeat(64);
 			default -> throw new IllegalStateException("no value for path variable " + variable.name() + " of " + route);
 		};
 	}
@@ -635,6 +637,7 @@ class HostileInputIT {
 			case "region" -> "999999";
 			case "department" -> "430102-NO_SUCH";
 			case "version" -> "999999";
+			case "fileId" -> "f".repeat(64);
 			default -> null;
 		};
 	}

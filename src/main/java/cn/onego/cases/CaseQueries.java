@@ -185,6 +185,31 @@ public class CaseQueries {
 				c.place().hall(), cases.queryCode(c.id()));
 	}
 
+	/**
+	 * The case, if the actor handles it or applied for it (the applicant's side, the clerks of its hall, the
+	 * departments holding one of its tasks); not found for anybody else, supervisors included: for the modules that
+	 * hand out what was made for the case (its official documents).
+	 */
+	public CaseFile handledCase(Actor actor, CaseId caseId) {
+		return submission(actor, caseId);
+	}
+
+	/** The query code of the receipt, for the documents that print it. */
+	public String queryCode(CaseId caseId) {
+		return cases.queryCode(caseId);
+	}
+
+	/** Who took the case's latest step of that action ({@code ACCEPTED}, {@code ISSUED} …), for the documents that name them. */
+	public java.util.Optional<String> lastActor(CaseId caseId, String action) {
+		List<Cases.HistoryStep> steps = cases.history(caseId);
+		for (int i = steps.size() - 1; i >= 0; i--) {
+			if (action.equals(steps.get(i).action()) && steps.get(i).taskId() == null) {
+				return java.util.Optional.ofNullable(steps.get(i).actor());
+			}
+		}
+		return java.util.Optional.empty();
+	}
+
 	/** The queue of the clerk's own hall, oldest first. */
 	public List<CaseSummary> hallQueue(Actor clerk, CaseState state) {
 		if (!clerk.has(Role.WINDOW_CLERK) || clerk.hall() == null) {

@@ -48,14 +48,14 @@ class DocumentController {
 	}
 
 	@GetMapping("/cases/{id}/documents")
-	@Operation(summary = "The official documents of a case 办件文书",
+	@Operation(summary = "The official documents of a case 办件文书", operationId = "caseDocuments",
 			description = "Acceptance notice, notice of non-acceptance, notice to supplement, decisions, notice of completion, proof of service: for the applicant's side and the staff who handle the case (others: 404).")
 	List<OfficialDocuments.Listed> list(@PathVariable UUID id) {
 		return documents.of(actors.current(), CaseId.of(id));
 	}
 
 	@GetMapping(path = "/cases/{id}/documents/{number}", produces = MediaType.APPLICATION_PDF_VALUE)
-	@Operation(summary = "One official document as issued 下载文书", description = "The PDF byte for byte as issued. Staff downloads are audited.")
+	@Operation(summary = "One official document as issued 下载文书", operationId = "caseDocumentPdf", description = "The PDF byte for byte as issued. Staff downloads are audited.")
 	ResponseEntity<byte[]> pdf(@PathVariable UUID id, @PathVariable String number) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
@@ -66,7 +66,7 @@ class DocumentController {
 
 	@GetMapping("/documents/verification")
 	@RateLimited(perAddress = "document-verifications-per-address")
-	@Operation(summary = "Verify a document by its QR 扫码核验文书",
+	@Operation(summary = "Verify a document by its QR 扫码核验文书", operationId = "verifyDocument",
 			description = "n: the document number, c: the verification code, as the QR carries them. GENUINE with the kind, issuer, day and case number, or NOT_FOUND. Rate-limited per address and per document (429 with Retry-After).")
 	@Refuses(status = 429, code = "too-many-requests", when = "more verifications come from the address, or ask for the document, than the limits document-verifications-per-address and document-verifications-per-document allow")
 	DocumentVerification.Answer verify(@RequestParam(required = false) String n, @RequestParam(required = false) String c) {
@@ -75,7 +75,7 @@ class DocumentController {
 
 	@PostMapping(path = "/documents/verification", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@RateLimited(perAddress = "document-verifications-per-address")
-	@Operation(summary = "Verify a document by uploading its PDF 上传核验文书",
+	@Operation(summary = "Verify a document by uploading its PDF 上传核验文书", operationId = "verifyDocumentUpload",
 			description = "GENUINE only for the PDF exactly as issued whose seal verifies; MODIFIED for a changed copy of an issued document; NOT_FOUND otherwise. At most 5 MB. Rate-limited per address (429 with Retry-After).")
 	@Refuses(status = 429, code = "too-many-requests", when = "more verifications come from the address than the limit document-verifications-per-address allows")
 	DocumentVerification.Answer verifyUpload(@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
@@ -83,13 +83,13 @@ class DocumentController {
 	}
 
 	@GetMapping("/admin/document-templates")
-	@Operation(summary = "The texts of the official documents 文书模板", description = "The shipped defaults (scope 'shipped') and every stored text by kind and scope.")
+	@Operation(summary = "The texts of the official documents 文书模板", operationId = "documentTemplates", description = "The shipped defaults (scope 'shipped') and every stored text by kind and scope.")
 	List<Templates.Stored> templates() {
 		return templates.all();
 	}
 
 	@PutMapping("/admin/document-templates/{kind}/{scope}")
-	@Operation(summary = "Store a hall's or department's text of a document 设置文书模板",
+	@Operation(summary = "Store a hall's or department's text of a document 设置文书模板", operationId = "saveDocumentTemplate",
 			description = "scope: 'default' (every hall and department without its own), a hall's code or a department's code. Placeholders in braces are filled from the case. Audited.")
 	Templates.Stored saveTemplate(@PathVariable String kind, @PathVariable String scope, @RequestBody(required = false) Template template) {
 		return templates.save(actors.current(), kind, scope, template);

@@ -94,4 +94,24 @@ class DocumentPagesIT {
 			Files.delete(copy);
 		}
 	}
+
+	@Test
+	void theAdministratorSeesTheTextsInForceAndATextWithAnUnknownPlaceholderIsRefusedOnThePage() {
+		try (Browser admin = Browser.open(port)) {
+			admin.signIn("admin", "onego-admin");
+			admin.go("/admin.html");
+			assertThat(admin.waitForText("#templates", "受理通知书")).contains("不予受理通知书", "送达回证", "随系统提供");
+			admin.select("#template-kind", "NON_ACCEPTANCE_NOTICE");
+			admin.click("#template-load");
+			assertThat(admin.find("#template-remedy").getAttribute("value")).contains("六十日内", "行政复议");
+			admin.find("#template-paragraphs").clear();
+			admin.type("#template-paragraphs", "{applicant}：{nonsense}");
+			admin.click("#template-form button[type=submit]");
+			assertThat(admin.waitForText("#template-result", "nonsense")).contains("未知的占位符");
+			assertThat(jdbc.sql("SELECT count(*) FROM document_template WHERE kind = 'NON_ACCEPTANCE_NOTICE' AND scope = 'default'")
+				.query(Long.class).single()).isZero();
+			assertThat(admin.cspViolations()).isEmpty();
+			admin.screenshot("admin-document-templates");
+		}
+	}
 }

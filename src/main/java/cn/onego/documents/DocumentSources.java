@@ -181,30 +181,12 @@ class DocumentSources {
 				new DocumentFacts(values, sections, List.of()), false);
 	}
 
-	/**
-	 * The materials really received: uploaded, or obtained from a registry or as an e-licence. Not what an earlier
-	 * item of the case will produce (the licence this case issues), not what the merged form or a commitment
-	 * replaces, not a gap accepted under 容缺.
-	 */
+	/** The materials really received ({@link CaseQueries#received}), each with how it came. */
 	static List<String> received(ApplicationRecord application, CaseFile c) {
-		List<String> received = new ArrayList<>();
-		for (ApplicationRecord.MaterialEntry m : application.materials().resolved()) {
-			boolean gap = m.gap() || c.terms().gaps().stream().anyMatch(g -> g.material().equals(m.material()));
-			boolean committed = c.terms().commitments().contains(m.material());
-			if (gap || committed) {
-				continue;
-			}
-			if (m.attachment() != null) {
-				received.add(m.name().zh() + "（已上传）");
-			}
-			else if (m.source() == Resolution.Source.E_LICENCE) {
-				received.add(m.name().zh() + "（电子证照调取）");
-			}
-			else if (m.source() == Resolution.Source.REGISTRY) {
-				received.add(m.name().zh() + "（数据共享核验）");
-			}
-		}
-		return received;
+		return CaseQueries.received(application, c).stream()
+			.map(m -> m.name().zh() + (m.attachment() != null ? "（已上传）"
+					: m.source() == Resolution.Source.E_LICENCE ? "（电子证照调取）" : "（数据共享核验）"))
+			.toList();
 	}
 
 	private Map<String, String> common(CaseFile c) {

@@ -2,6 +2,7 @@
 // colour, every step of its history, the acceptance receipt, and the rating (好差评) once it is closed.
 import { api, page, el, t, label, param, requireUser, state, colourBadge, formatDate, formatTime, showProblem, ApiError } from '/assets/onego.js';
 import { sourceBadge, fill } from '/assets/portal.js';
+import { showDocuments } from '/assets/documents.js';
 
 const CLOSED = ['ISSUED', 'REFUSED', 'NOT_ACCEPTED'];
 
@@ -54,8 +55,10 @@ page(async () => {
     el('h2', {}, t('受理回执', 'Acceptance receipt')),
     el('div', { id: 'receipt' }),
     el('h2', {}, t('评价', 'Rating')),
-    el('div', { id: 'rating', 'aria-live': 'polite' }));
-  await Promise.all([receipt(c), rating(c), myFiles(c)]);
+    el('div', { id: 'rating', 'aria-live': 'polite' }),
+    el('h2', {}, t('文书', 'Documents')),
+    el('div', { id: 'documents' }));
+  await Promise.all([receipt(c), rating(c), myFiles(c), showDocuments(document.getElementById('documents'), c.id)]);
 });
 
 function summary(view) {

@@ -6,6 +6,7 @@ import {
   submittedFiles, supplementRequests, supplementRows, table, tasks,
 } from '/assets/case-parts.js';
 import { upload } from '/assets/form-fields.js';
+import { showDocuments } from '/assets/documents.js';
 
 // "done" has three end states; the API filters by one, so that tab asks three times
 const TABS = [
@@ -101,9 +102,11 @@ function render(loaded, message, reload) {
     section(2, t('申请表', 'Application form'), formValues(application, guidance)),
     section(2, t('申请材料', 'Materials'), materials(application, c)),
     section(2, t('材料附件', 'Submitted files'), submittedFiles(c.id, files)),
-    section(2, t('办理记录', 'History'), history(view)));
+    section(2, t('办理记录', 'History'), history(view)),
+    section(2, t('文书', 'Documents'), el('div', { id: 'documents' })));
   document.getElementById('case').replaceChildren(...parts);
-  if (c.acceptedAt) return showReceipt(c.id);
+  const documents = showDocuments(document.getElementById('documents'), c.id);
+  return c.acceptedAt ? Promise.all([showReceipt(c.id), documents]) : documents;
 }
 
 function refusalNote(refusal) {

@@ -189,18 +189,52 @@ public class CaseQueries {
 		}
 		audited(actor, c, "read.receipt", "case/" + c.id());
 		ApplicationRecord application = submissions.submitted(c.applicationId());
-		List<ApplicationRecord.MaterialEntry> received = application.materials()
-			.resolved()
-			.stream()
-			.filter(m -> !m.gap() && c.terms().gaps().stream().noneMatch(g -> g.material().equals(m.material())))
-			// received: what was uploaded, and what is required and supplied another way (not exempt by law)
-			.filter(m -> m.attachment() != null
-					|| (m.required() && m.source() != cn.onego.application.Resolution.Source.EXEMPT_BY_LAW))
-			.toList();
+		List<ApplicationRecord.MaterialEntry> received = received(application, c);
 		return new Receipt(c.number().value(), c.number().spoken(), catalog.catalogue().matter(c.matter()).orElseThrow().name(),
 				c.applicant().name(), c.times().acceptedAt(), c.terms().promisedDate(), received, c.terms().gaps(), c.terms().commitments(),
 				c.place().hall(), cases.queryCode(c.id()), halls.view(c.place().hall(), catalog.catalogue()),
 				clocks.provisional(c.place().region(), c.terms().promisedDate()));
+	}
+
+	/**
+	 * The case, if the actor handles it or applied for it (the applicant's side, the clerks of its hall, the
+	 * departments holding one of its tasks); not found for anybody else, supervisors included: for the modules that
+	 * hand out what was made for the case (its official documents).
+	 */
+	public CaseFile handledCase(Actor actor, CaseId caseId) {
+		return submission(actor, caseId);
+	}
+
+	/** The query code of the receipt, for the documents that print it. */
+	public String queryCode(CaseId caseId) {
+		return cases.queryCode(caseId);
+	}
+
+	/** Who took the case's latest step of that action ({@code ACCEPTED}, {@code ISSUED} …), for the documents that name them. */
+	public java.util.Optional<String> lastActor(CaseId caseId, String action) {
+		List<Cases.HistoryStep> steps = cases.history(caseId);
+		for (int i = steps.size() - 1; i >= 0; i--) {
+			if (action.equals(steps.get(i).action()) && steps.get(i).taskId() == null) {
+				return java.util.Optional.ofNullable(steps.get(i).actor());
+			}
+		}
+		return java.util.Optional.empty();
+	}
+
+	/**
+	 * The materials the case really received: uploaded, or obtained from a registry or as an e-licence. Not what an
+	 * earlier item of the case will produce (the licence this very case issues), not what the merged form or a
+	 * commitment replaces, not a gap accepted under 容缺 — a receipt lists what the hall holds, nothing else.
+	 */
+	public static List<ApplicationRecord.MaterialEntry> received(ApplicationRecord application, CaseFile c) {
+		return application.materials()
+			.resolved()
+			.stream()
+			.filter(m -> !m.gap() && c.terms().gaps().stream().noneMatch(g -> g.material().equals(m.material())))
+			.filter(m -> !c.terms().commitments().contains(m.material()))
+			.filter(m -> m.attachment() != null || m.source() == cn.onego.application.Resolution.Source.E_LICENCE
+					|| m.source() == cn.onego.application.Resolution.Source.REGISTRY)
+			.toList();
 	}
 
 	/** The queue of the clerk's own hall, oldest first. */

@@ -85,12 +85,16 @@ public final class Routes {
 			// issuing department's head (checked in the module)
 			rule(HttpMethod.GET, PUBLIC, "/api/v1/e-licences/verification", "/api/v1/e-licences/types", "/api/v1/e-licences/issuer-keys"),
 			rule(HttpMethod.POST, roles(SYSTEM_ADMIN, DEPARTMENT_HEAD), "/api/v1/e-licences/*/revocation"),
+			// official documents: verified by anyone (rate-limited), by QR or by uploading the PDF
+			rule(HttpMethod.GET, PUBLIC, "/api/v1/documents/verification"),
+			rule(HttpMethod.POST, PUBLIC, "/api/v1/documents/verification"),
 			// administration
 			rule(ANY, roles(CATALOGUE_ADMIN), "/api/v1/admin/catalog/**", "/api/v1/admin/calendar/**"),
 			rule(ANY, roles(CATALOGUE_ADMIN), "/api/v1/admin/halls", "/api/v1/admin/halls/**", "/api/v1/admin/window-categories",
 					"/api/v1/admin/window-categories/**"),
 			rule(ANY, roles(SYSTEM_ADMIN), "/api/v1/admin/staff", "/api/v1/admin/staff/**", "/api/v1/admin/registries/**",
 					"/api/v1/admin/e-licences", "/api/v1/admin/e-licences/**"),
+			rule(ANY, roles(SYSTEM_ADMIN), "/api/v1/admin/document-templates", "/api/v1/admin/document-templates/**"),
 			// the applicant's own data; a window clerk enters applications for visitors (帮代办)
 			rule(ANY, roles(APPLICANT, WINDOW_CLERK), "/api/v1/drafts", "/api/v1/drafts/**", "/api/v1/applications",
 					"/api/v1/applications/*", "/api/v1/attachments", "/api/v1/representations", "/api/v1/representations/**"),
@@ -109,6 +113,9 @@ public final class Routes {
 			// the files submitted: those who handle the case and the applicant (checked case by case); never supervisors
 			rule(HttpMethod.GET, roles(APPLICANT, WINDOW_CLERK, REVIEWER, DEPARTMENT_HEAD), "/api/v1/cases/*/files",
 					"/api/v1/cases/*/files/*"),
+			// a case's official documents: the applicant's side and the staff who handle it (checked case by case)
+			rule(HttpMethod.GET, roles(APPLICANT, WINDOW_CLERK, REVIEWER, DEPARTMENT_HEAD), "/api/v1/cases/*/documents",
+					"/api/v1/cases/*/documents/*"),
 			rule(HttpMethod.POST, roles(WINDOW_CLERK), "/api/v1/cases/*/acceptance", "/api/v1/cases/*/refusal",
 					"/api/v1/cases/*/supplement-request", "/api/v1/cases/*/issue"),
 			rule(HttpMethod.POST, roles(APPLICANT, WINDOW_CLERK), "/api/v1/cases/*/supplement"),

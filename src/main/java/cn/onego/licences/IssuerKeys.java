@@ -38,6 +38,13 @@ public class IssuerKeys implements SealedColumns {
 			Instant createdAt, Instant retiredAt) {
 	}
 
+	/**
+	 * A seal set on content by a body's key: which key (to verify with later), the body's credit code, the signature
+	 * algorithm's JCA name and the signature.
+	 */
+	public record Seal(UUID keyId, String issuerCode, String algorithm, byte[] signature) {
+	}
+
 	/** A key able to sign. */
 	record SigningKey(UUID id, String issuer, String issuerCode, SignatureAlgorithm algorithm, PrivateKey privateKey) {
 	}
@@ -86,6 +93,21 @@ public class IssuerKeys implements SealedColumns {
 				.update();
 			return find(issuer, algorithm).orElseThrow();
 		});
+	}
+
+	/**
+	 * Seals content with the body's current key — the key it signs licences with, made now if it has none — for the
+	 * modules that issue signed documents other than licences (official notices). The region (GB/T 2260) gives the
+	 * stand-in credit code of a body without a configured one.
+	 */
+	public Seal seal(String issuer, String region, byte[] content) {
+		SigningKey key = current(issuer, issuerCode(issuer, region));
+		return new Seal(key.id(), key.issuerCode(), key.algorithm().signatureName(), key.algorithm().sign(key.privateKey(), content));
+	}
+
+	/** Whether the key with that id sealed (signed) the content; an unknown key sealed nothing. */
+	public boolean verifies(UUID keyId, byte[] content, byte[] signature) {
+		return verify(keyId, content, signature);
 	}
 
 	/** Whether the key with that id signed the content; an unknown key signed nothing. */

@@ -124,6 +124,7 @@ class AccessMatrixIT {
 		ids.put("verification", verifications.get(0));
 		ids.put("code", owner.as(owner.applicant, "GET", "/api/v1/cases/" + caseId + "/receipt", null).json("$.queryCode"));
 		ids.put("file", owner.as(owner.applicant, "GET", "/api/v1/cases/" + caseId + "/files", null).json("$[0].id"));
+		ids.put("document", acceptanceNotice(owner, caseId));
 
 		// the owner's second case, refused at the window and rated badly: a closed case, a rating, a rectification
 		String refused = owner.apply("HN-CATERING", CaseWorld.SMALL_SHOP, Set.of(), Set.of());
@@ -369,6 +370,10 @@ class AccessMatrixIT {
 				"/api/v1/admin/registries/NO_SUCH_REGISTRY/records/x", "{}", only(Outcome.ADMITTED, Caller.SYSTEM_ADMIN)));
 		rows.add(row("POST /api/v1/admin/e-licences", "POST", "/api/v1/admin/e-licences", "{}",
 				only(Outcome.ADMITTED, Caller.SYSTEM_ADMIN)));
+		rows.add(row("GET /api/v1/admin/document-templates", "GET", "/api/v1/admin/document-templates", null,
+				only(Outcome.OK, Caller.SYSTEM_ADMIN)));
+		rows.add(row("PUT /api/v1/admin/document-templates/{kind}/{scope}", "PUT", "/api/v1/admin/document-templates/ACCEPTANCE_NOTICE/default",
+				"{}", only(Outcome.ADMITTED, Caller.SYSTEM_ADMIN)));
 
 		// the applicant's own data; a window clerk files for visitors
 		rows.add(row("POST /api/v1/drafts", "POST", "/api/v1/drafts", "{\"matter\":\"HN-CATERING\"}",
@@ -421,6 +426,11 @@ class AccessMatrixIT {
 		rows.add(row("GET /api/v1/cases/{id}/files", "GET", "/api/v1/cases/" + c + "/files", null, openTheFiles));
 		rows.add(row("GET /api/v1/cases/{id}/files/{fileId}", "GET", "/api/v1/cases/" + c + "/files/" + ids.get("file")
 				+ "?download=true", null, openTheFiles));
+		// the case's official documents: those who handle it or applied; supervisors follow progress, not papers
+		Map<Caller, Outcome> papers = with(handlesTheCase, Outcome.FORBIDDEN, Caller.SUPERVISOR_OWN, Caller.SUPERVISOR_OTHER);
+		rows.add(row("GET /api/v1/cases/{id}/documents", "GET", "/api/v1/cases/" + c + "/documents", null, papers));
+		rows.add(row("GET /api/v1/cases/{id}/documents/{number}", "GET", "/api/v1/cases/" + c + "/documents/" + ids.get("document"), null,
+				papers));
 		rows.add(row("GET /api/v1/cases/{id}/rating", "GET", "/api/v1/cases/" + closed + "/rating", null,
 				with(only(Outcome.OK, Caller.APPLICANT_OWNER, Caller.AGENT, Caller.CLERK_OWN, Caller.SUPERVISOR_OWN),
 						Outcome.NOT_FOUND, Caller.APPLICANT_OTHER, Caller.CLERK_OTHER, Caller.REVIEWER_OWN, Caller.REVIEWER_OTHER,
@@ -521,9 +531,26 @@ class AccessMatrixIT {
 			rows.add(row("GET /api/v1/my/e-licences/{id}/" + part, "GET", licence + "/" + part, null,
 					with(only(Outcome.OK, Caller.APPLICANT_OWNER), Outcome.NOT_FOUND, Caller.AGENT, Caller.APPLICANT_OTHER)));
 		}
+		// official documents: verified by anyone, by QR or by uploading the PDF (an unknown one is simply not found)
+		rows.add(row("GET /api/v1/documents/verification", "GET", "/api/v1/documents/verification?n=430102-SL-2026-99999999&c=0123456789ABCDEF",
+				null, everyone(Outcome.OK)));
+		rows.add(row("POST /api/v1/documents/verification", "POST", "/api/v1/documents/verification", "multipart", everyone(Outcome.OK)));
 		rows.add(row("POST /api/v1/e-licences/{id}/revocation", "POST", "/api/v1/e-licences/" + ids.get("licence") + "/revocation",
 				"{}", with(only(Outcome.ADMITTED, Caller.SYSTEM_ADMIN), Outcome.NOT_FOUND, Caller.HEAD_OWN)));
 		return rows;
+	}
+
+	/** The number of the case's acceptance notice, made after the acceptance's commit. */
+	private static String acceptanceNotice(CaseWorld world, String caseId) {
+		for (int attempt = 0; attempt < 200; attempt++) {
+			List<String> made = world.as(world.applicant, "GET", "/api/v1/cases/" + caseId + "/documents", null)
+				.json("$[?(@.kind == 'ACCEPTANCE_NOTICE')].number");
+			if (!made.isEmpty()) {
+				return made.get(0);
+			}
+			CaseWorld.sleep(150);
+		}
+		throw new AssertionError("no acceptance notice for case " + caseId);
 	}
 
 	private static Row row(String route, String method, String path, String body, Map<Caller, Outcome> outcomes) {

@@ -623,6 +623,10 @@ class HostileInputIT {
 			case "username" -> "nobody-here";
 			// a well-formed file id (a SHA-256) that is no file of the case
 			case "fileId" -> "0".repeat(64);
+			// a document's kind and the text's scope (never stored here: every body sent is refused); a number nobody has
+			case "kind" -> "ACCEPTANCE_NOTICE";
+			case "scope" -> "default";
+			case "number" -> "430102-SL-2026-99999999";
 			default -> throw new IllegalStateException("no value for path variable " + variable.name() + " of " + route);
 		};
 	}
@@ -885,6 +889,29 @@ class HostileInputIT {
 		cases.add(Case.refused("POST /api/v1/attachments: a broken multipart body", () -> asApplicant(alice,
 				Exchange.of("POST", "/api/v1/attachments", raw("--x\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nabc"),
 						"Content-Type", "multipart/form-data; boundary=x")), null, 400));
+		// the public verification of documents: anything but a PDF of at most 5 MB is refused on the field, nothing stored
+		String verification = "POST /api/v1/documents/verification";
+		List<Upload> documents = List.of(new Upload("an empty file", "notice.pdf", "application/pdf", new byte[0], "file", 400),
+				new Upload("not a PDF", "notice.pdf", "application/pdf", "hello".getBytes(StandardCharsets.UTF_8), "file", 400),
+				new Upload("6 MB", "notice.pdf", "application/pdf", sixMegabytes(), "file", 400));
+		for (Upload u : documents) {
+			cases.add(Case.refused(verification + ": " + u.kind(), () -> {
+				Multipart parts = new Multipart().file("file", u.name(), u.type(), u.content());
+				return Exchange.of("POST", "/api/v1/documents/verification", parts.bytes(), "Content-Type", parts.contentType());
+			}, u.field(), u.status()));
+		}
+		cases.add(Case.refused(verification + ": no file part", () -> {
+			Multipart parts = new Multipart().field("other", "x");
+			return Exchange.of("POST", "/api/v1/documents/verification", parts.bytes(), "Content-Type", parts.contentType());
+		}, "file", 400));
+		cases.add(Case.refused(verification + ": JSON instead of a file", () -> Exchange.of("POST", "/api/v1/documents/verification",
+				raw("{\"file\":\"x\"}"), "Content-Type", "application/json"), null, 415));
+		cases.add(Case.refused(verification + ": 21 MB", () -> {
+			byte[] big = new byte[21 * 1024 * 1024];
+			System.arraycopy(pdf("big"), 0, big, 0, 20);
+			Multipart parts = new Multipart().file("file", "big.pdf", "application/pdf", big);
+			return Exchange.of("POST", "/api/v1/documents/verification", parts.bytes(), "Content-Type", parts.contentType());
+		}, null, 413));
 		return cases;
 	}
 
@@ -1427,6 +1454,13 @@ class HostileInputIT {
 
 	private static String valueFor(Map<String, Object> field, Applicant applicant) {
 		return CaseWorld.valueFor(field, applicant.idNumber());
+	}
+
+	private static byte[] sixMegabytes() {
+		byte[] six = new byte[6 * 1024 * 1024];
+		byte[] head = "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII);
+		System.arraycopy(head, 0, six, 0, head.length);
+		return six;
 	}
 
 	/** A multipart/form-data body, built by hand so that file names and parts can be anything. */

@@ -1,0 +1,163 @@
+package cn.onego.documents;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.bouncycastle.crypto.digests.SM3Digest;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.onego.audit.AuditTrail;
+import cn.onego.cases.CaseFile;
+import cn.onego.cases.CaseId;
+import cn.onego.cases.CaseQueries;
+import cn.onego.identity.Actor;
+import cn.onego.licences.IssuerKeys;
+import cn.onego.platform.NotFound;
+import cn.onego.platform.crypto.PersonalData;
+import cn.onego.platform.crypto.SealedColumn;
+import cn.onego.platform.crypto.SealedColumns;
+import cn.onego.shared.Label;
+import cn.onego.shared.TimeOrderedIds;
+
+/**
+ * The official documents of the cases: made once per event — rendered from the issuer's template, sealed with the
+ * issuing body's key (SM2 over the canonical content, {@link IssuerKeys}), drawn as a PDF, stored as issued (content
+ * and PDF sealed at rest, their SM3 hashes, the signature) — and listed and downloaded, byte for byte as issued, by
+ * the applicant's side and the staff who handle the case (the others: not found). Staff downloads are audited.
+ */
+@Service
+public class OfficialDocuments implements SealedColumns {
+
+	static final SealedColumn CONTENT = SealedColumn.of("official_document", "content");
+	static final SealedColumn PDF = SealedColumn.of("official_document", "pdf");
+
+	/** A document as listed: no content, just what it is, whose, and when. */
+	public record Listed(String number, DocumentKind kind, Label kindName, String issuer, Instant issuedAt, UUID taskId) {
+	}
+
+	private final JdbcClient jdbc;
+	private final Templates templates;
+	private final IssuerKeys keys;
+	private final PersonalData data;
+	private final CaseQueries cases;
+	private final AuditTrail audit;
+	private final Clock clock;
+	private final String site;
+	private final SecureRandom random = new SecureRandom();
+
+	OfficialDocuments(JdbcClient jdbc, Templates templates, IssuerKeys keys, PersonalData data, CaseQueries cases, AuditTrail audit,
+			Clock clock, @Value("${onego.public-url:http://localhost:8080}") String site) {
+		this.jdbc = jdbc;
+		this.templates = templates;
+		this.keys = keys;
+		this.data = data;
+		this.cases = cases;
+		this.audit = audit;
+		this.clock = clock;
+		this.site = site.endsWith("/") ? site.substring(0, site.length() - 1) : site;
+	}
+
+	@Override
+	public List<SealedColumn> sealedColumns() {
+		return List.of(CONTENT, PDF);
+	}
+
+	/** Issues the document unless its event already made one of its kind; the number of the one there is. */
+	@Transactional
+	String issue(DocumentSources.Issuing issuing) {
+		Optional<String> made = numberFor(issuing.kind(), issuing.eventKey());
+		if (made.isPresent()) {
+			return made.get();
+		}
+		Instant at = clock.instant();
+		LocalDate today = LocalDate.ofInstant(at, clock.getZone());
+		long serial = jdbc.sql("SELECT nextval('official_document_seq')").query(Long.class).single();
+		String number = issuing.region().value() + "-" + issuing.kind().code() + "-" + today.getYear() + "-" + String.format("%08d", serial);
+		Template template = templates.of(issuing.kind(), issuing.scope());
+		DocumentModel model = Rendering.render(issuing.kind(), template, issuing.facts(), number, issuing.issuer(), today);
+		byte[] content = model.canonical();
+		IssuerKeys.Seal seal = keys.seal(issuing.issuer(), issuing.region().value(), content);
+		String code = HexFormat.of().withUpperCase().formatHex(bytes(8));
+		String progress = issuing.withProgress() ? site + "/progress.html?number=" + issuing.caseFile().number().value() + "&code="
+				+ cases.queryCode(issuing.caseFile().id()) : null;
+		byte[] pdf = DocumentPdf.render(model, verificationUrl(number, code), progress);
+		int inserted = jdbc.sql("""
+				INSERT INTO official_document (id, number, kind, case_id, task_id, event_key, issuer, issuer_code, issued_at, content, pdf,
+				  content_hash, pdf_hash, key_id, algorithm, signature, verification_code)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, event_key) DO NOTHING""")
+			.params(TimeOrderedIds.next(), number, issuing.kind().name(), issuing.caseFile().id().value(),
+					issuing.task() == null ? null : issuing.task().id().value(), issuing.eventKey(), issuing.issuer(), seal.issuerCode(),
+					java.sql.Timestamp.from(at), data.seal(new String(content, StandardCharsets.UTF_8), CONTENT.name()),
+					data.seal(Base64.getEncoder().encodeToString(pdf), PDF.name()), sm3(content), sm3(pdf), seal.keyId(), seal.algorithm(),
+					Base64.getEncoder().encodeToString(seal.signature()), code)
+			.update();
+		return inserted == 1 ? number : numberFor(issuing.kind(), issuing.eventKey()).orElseThrow();
+	}
+
+	/** The case's documents, oldest first, for those who handle the case or applied for it. */
+	public List<Listed> of(Actor actor, CaseId caseId) {
+		cases.handledCase(actor, caseId);
+		return listed(caseId);
+	}
+
+	/** One of the case's documents as a PDF, exactly as issued. */
+	public byte[] pdf(Actor actor, CaseId caseId, String number) {
+		CaseFile c = cases.handledCase(actor, caseId);
+		String stored = jdbc.sql("SELECT pdf FROM official_document WHERE case_id = ? AND number = ?")
+			.params(caseId.value(), number)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new NotFound("文书", "Document", number));
+		if (!actor.isPerson(c.applicant().id()) && !actor.username().equals(c.applicant().username())) {
+			audit.record(actor, "read.document", "document/" + number, "case " + c.number().value());
+		}
+		return Base64.getDecoder().decode(data.open(stored, PDF.name()));
+	}
+
+	List<Listed> listed(CaseId caseId) {
+		return jdbc.sql("SELECT number, kind, issuer, issued_at, task_id FROM official_document WHERE case_id = ? ORDER BY issued_at, number")
+			.param(caseId.value())
+			.query((rs, n) -> {
+				DocumentKind kind = DocumentKind.valueOf(rs.getString(2));
+				return new Listed(rs.getString(1), kind, kind.label(), rs.getString(3), rs.getTimestamp(4).toInstant(),
+						rs.getObject(5, UUID.class));
+			})
+			.list();
+	}
+
+	String verificationUrl(String number, String code) {
+		return site + "/document-verify.html?n=" + number + "&c=" + code;
+	}
+
+	private Optional<String> numberFor(DocumentKind kind, String eventKey) {
+		return jdbc.sql("SELECT number FROM official_document WHERE kind = ? AND event_key = ?")
+			.params(kind.name(), eventKey)
+			.query(String.class)
+			.optional();
+	}
+
+	private byte[] bytes(int n) {
+		byte[] b = new byte[n];
+		random.nextBytes(b);
+		return b;
+	}
+
+	static String sm3(byte[] bytes) {
+		SM3Digest digest = new SM3Digest();
+		digest.update(bytes, 0, bytes.length);
+		byte[] out = new byte[digest.getDigestSize()];
+		digest.doFinal(out, 0);
+		return HexFormat.of().formatHex(out);
+	}
+}

@@ -1,0 +1,280 @@
+package cn.onego.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import cn.onego.ApiClient;
+import cn.onego.ApiClient.Response;
+import cn.onego.cases.CaseWorld;
+import cn.onego.licences.IssuedCases;
+
+/**
+ * The official documents of real cases, driven through the API as the window and the departments drive them: each
+ * document is read back out of its PDF (case number, the hall's name and address, the materials really received and
+ * not the licence the case will issue, the commitments in words, the remedies of a refusal), verifies as genuine on
+ * the public verification by upload and by its QR, and fails there once changed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class DocumentsIT {
+
+	static final String FURONG_HALL = "长沙市芙蓉区政务服务中心";
+	static final String FURONG_ADDRESS = "长沙市芙蓉区八一路1号";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void theAcceptanceNoticeListsOnlyWhatWasReallyReceivedWithTheHallTheCommitmentsInWordsAndTheQueryCode() throws IOException {
+		ApiClient api = new ApiClient(port);
+		CaseWorld world = new CaseWorld(api);
+		String caseId = world.apply("HN-CATERING", CaseWorld.SMALL_SHOP, Set.of("FOOD_SAFETY_RULES"), Set.of("PREMISES_USE_PROOF"));
+		String clerk = world.clerkOf(caseId);
+		Response accepted = world.as(clerk, "POST", "/api/v1/cases/" + caseId + "/acceptance", Map.of("version",
+				world.caseVersion(caseId), "gaps", List.of("FOOD_SAFETY_RULES"), "gapWorkingDays", 3));
+		assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+
+		Map<String, Object> notice = awaitDocument(world, world.applicant, caseId, "ACCEPTANCE_NOTICE");
+		byte[] pdf = download(world, world.applicant, caseId, (String) notice.get("number"));
+		String text = text(pdf);
+		String number = world.view(CaseWorld.OBSERVER, caseId).json("$.caseFile.number");
+		assertThat(text).contains("受理通知书", number, FURONG_HALL, FURONG_ADDRESS, "0731-12345", "周一至周五");
+		Response receipt = world.as(world.applicant, "GET", "/api/v1/cases/" + caseId + "/receipt", null);
+		assertThat(text).as("the query code of the progress look-up").contains((String) receipt.json("$.queryCode"));
+		assertThat(text).as("the clerk by name, never by username").contains("测试人员").doesNotContain(clerk);
+
+		String received = between(text, "已收取的申请材料", "容缺后补材料");
+		Response application = world.as(world.applicant, "GET", "/api/v1/cases/" + caseId + "/application", null);
+		List<String> uploaded = application.json("$.materials.resolved[?(@.attachment)].name.zh");
+		assertThat(uploaded).isNotEmpty();
+		assertThat(received).contains(uploaded.toArray(String[]::new));
+		List<String> produced = application.json("$.materials.resolved[?(@.source == 'EARLIER_ITEM')].name.zh");
+		assertThat(produced).as("the case's own licence is to be issued, not received").contains("营业执照");
+		assertThat(received).doesNotContain("营业执照");
+		assertThat(received).as("neither the gap nor the committed material").doesNotContain("食品安全自查", "住所（经营场所）使用证明");
+		assertThat(between(text, "容缺后补材料", "受理大厅")).as("the gap and its deadline").contains("请于", "前补齐");
+		assertThat(text).as("the commitment in words, not as a code").contains("住所（经营场所）使用证明", "承诺").doesNotContain("PREMISES_USE_PROOF");
+		assertThat(text).contains("扫码查询办理进度", "扫码核验文书真伪");
+
+		Response genuine = api.upload("/api/v1/documents/verification", null, null, pdf, "application/pdf");
+		assertThat(genuine.status()).as(genuine.body()).isEqualTo(200);
+		assertThat((String) genuine.json("$.status")).isEqualTo("GENUINE");
+		assertThat((String) genuine.json("$.issuer")).isEqualTo(FURONG_HALL);
+		assertThat((String) genuine.json("$.caseNumber")).isEqualTo(number);
+		assertThat((String) genuine.json("$.signatureAlgorithm")).isEqualTo("SM3withSM2");
+		assertThat((String) genuine.json("$.message.zh")).contains("真实有效", FURONG_HALL, number);
+
+		String code = jdbc.sql("SELECT verification_code FROM official_document WHERE number = ?").param(notice.get("number"))
+			.query(String.class).single();
+		assertThat((String) api.get("/api/v1/documents/verification?n=" + notice.get("number") + "&c=" + code).json("$.status"))
+			.as("by the QR").isEqualTo("GENUINE");
+		Response guessed = api.get("/api/v1/documents/verification?n=" + notice.get("number") + "&c=0123456789ABCDEF");
+		assertThat((String) guessed.json("$.status")).isEqualTo("NOT_FOUND");
+		assertThat(guessed.body()).doesNotContain(number, FURONG_HALL);
+
+		Response modified = api.upload("/api/v1/documents/verification", null, null, changedText(pdf), "application/pdf");
+		assertThat(modified.status()).as(modified.body()).isEqualTo(200);
+		assertThat((String) modified.json("$.status")).as("a copy with a line added").isEqualTo("MODIFIED");
+		assertThat(modified.body()).doesNotContain(FURONG_HALL);
+		byte[] flipped = pdf.clone();
+		flipped[flipped.length / 2] ^= 0x01;
+		assertThat((String) api.upload("/api/v1/documents/verification", null, null, flipped, "application/pdf").json("$.status"))
+			.as("a copy with one bit changed").isIn("MODIFIED", "NOT_FOUND");
+		Response notPdf = api.upload("/api/v1/documents/verification", null, null, "hello".getBytes(StandardCharsets.UTF_8), "application/pdf");
+		assertThat(notPdf.status()).isEqualTo(400);
+		assertThat((String) notPdf.json("$.errors[0].field")).isEqualTo("file");
+
+		byte[] again = download(world, clerk, caseId, (String) notice.get("number"));
+		assertThat(again).as("downloaded again, byte for byte as issued").isEqualTo(pdf);
+		Long audited = jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'read.document' AND target = ?")
+			.param("document/" + notice.get("number")).query(Long.class).single();
+		assertThat(audited).as("the clerk's download is in the audit trail").isEqualTo(1L);
+	}
+
+	@Test
+	void theNoticeOfNonAcceptanceGivesTheReasonItsBasisAndTheRemediesAndOnlyTheCasesPeopleSeeIt() throws IOException {
+		ApiClient api = new ApiClient(port);
+		CaseWorld world = new CaseWorld(api);
+		CaseWorld stranger = new CaseWorld(api);
+		String caseId = world.apply("HN-CATERING", CaseWorld.SMALL_SHOP, Set.of(), Set.of());
+		String clerk = world.clerkOf(caseId);
+		Response refused = world.as(clerk, "POST", "/api/v1/cases/" + caseId + "/refusal", Map.of("version", world.caseVersion(caseId),
+				"reason", "经营场所位于居民住宅楼内，不符合食品经营场所要求", "legalBasis", "《中华人民共和国食品安全法》第三十三条"));
+		assertThat(refused.status()).as(refused.body()).isEqualTo(200);
+
+		Map<String, Object> notice = awaitDocument(world, world.applicant, caseId, "NON_ACCEPTANCE_NOTICE");
+		byte[] pdf = download(world, world.applicant, caseId, (String) notice.get("number"));
+		String text = text(pdf);
+		assertThat(text).contains("不予受理通知书", (String) world.view(CaseWorld.OBSERVER, caseId).json("$.caseFile.number"), FURONG_HALL,
+				FURONG_ADDRESS, "经营场所位于居民住宅楼内", "《中华人民共和国食品安全法》第三十三条");
+		assertThat(text).as("the legal remedies: reconsideration within 60 days, or a suit within 6 months")
+			.contains("六十日内", "申请行政复议", "六个月内", "人民法院提起行政诉讼");
+		assertThat((String) api.upload("/api/v1/documents/verification", null, null, pdf, "application/pdf").json("$.status"))
+			.isEqualTo("GENUINE");
+
+		String path = "/api/v1/cases/" + caseId + "/documents";
+		assertThat(world.as(stranger.applicant, "GET", path, null).status()).as("another applicant").isEqualTo(404);
+		assertThat(world.as(stranger.applicant, "GET", path + "/" + notice.get("number"), null).status()).isEqualTo(404);
+		assertThat(world.as(CaseWorld.OBSERVER, "GET", path, null).status()).as("supervisors follow progress, not papers").isEqualTo(403);
+		assertThat(world.as(clerk, "GET", path, null).status()).isEqualTo(200);
+		assertThat(world.as(world.applicant, "GET", path + "/430102-SL-2026-99999999", null).status()).isEqualTo(404);
+	}
+
+	@Test
+	void theNoticeToSupplementListsEverythingMissingAtOnceWithTheDeadline() throws IOException {
+		ApiClient api = new ApiClient(port);
+		CaseWorld world = new CaseWorld(api);
+		String caseId = world.apply("HN-CATERING", CaseWorld.SMALL_SHOP, Set.of("FOOD_LAYOUT_AND_PROCESS"), Set.of());
+		String clerk = world.clerkOf(caseId);
+		Response asked = world.as(clerk, "POST", "/api/v1/cases/" + caseId + "/supplement-request", Map.of("version",
+				world.caseVersion(caseId), "requests", List.of(Map.of("subject", "FOOD_LAYOUT_AND_PROCESS", "why", "未提交经营布局和操作流程文件"),
+						Map.of("subject", "SHOP_ADDRESS", "why", "地址应具体到门牌号"))));
+		assertThat(asked.status()).as(asked.body()).isEqualTo(200);
+
+		Map<String, Object> notice = awaitDocument(world, world.applicant, caseId, "SUPPLEMENT_NOTICE");
+		String text = text(download(world, world.applicant, caseId, (String) notice.get("number")));
+		assertThat(text).contains("一次性告知补正通知书", FURONG_HALL, "未提交经营布局和操作流程文件", "地址应具体到门牌号", "前一并补正")
+			.doesNotContain("FOOD_LAYOUT_AND_PROCESS");
+	}
+
+	@Test
+	void anIssuedCaseHasADecisionPerItemTheNoticeOfCompletionAndTheProofOfServiceAndARefusalStatesTheRemedies() throws IOException {
+		ApiClient api = new ApiClient(port);
+		CaseWorld world = new CaseWorld(api);
+		IssuedCases.Issued issued = IssuedCases.cateringCase(world);
+		String caseId = issued.caseId();
+		Map<String, Object> receipt = awaitDocument(world, world.applicant, caseId, "SERVICE_RECEIPT");
+		List<Map<String, Object>> documents = world.as(world.applicant, "GET", "/api/v1/cases/" + caseId + "/documents", null).json("$");
+		int tasks = ((List<?>) world.view(CaseWorld.OBSERVER, caseId).json("$.tasks")).size();
+		assertThat(documents).filteredOn(d -> "APPROVAL_DECISION".equals(d.get("kind"))).as("one decision per item").hasSize(tasks);
+		assertThat(documents).extracting(d -> d.get("kind")).contains("ACCEPTANCE_NOTICE", "COMPLETION_NOTICE", "SERVICE_RECEIPT");
+
+		String food = documents.stream().filter(d -> "APPROVAL_DECISION".equals(d.get("kind")))
+			.map(d -> text(download(world, world.applicant, caseId, (String) d.get("number"))))
+			.filter(t -> t.contains(issued.foodLicence())).findFirst().orElseThrow();
+		assertThat(food).contains("准予行政许可决定书", "市场监督管理局").doesNotContain(FURONG_HALL);
+		String completion = text(download(world, world.applicant, caseId, number(documents, "COMPLETION_NOTICE")));
+		assertThat(completion).contains("办结通知书", issued.foodLicence(), issued.businessLicence(), "免费邮寄");
+		String service = text(download(world, world.applicant, caseId, (String) receipt.get("number")));
+		assertThat(service).contains("送达回证", "快递单号", "陈创业", number(documents, "COMPLETION_NOTICE"));
+
+		// a department refuses an item of another case: its decision states the reason, the basis and the remedies
+		String other = world.apply("HN-CATERING", CaseWorld.SMALL_SHOP, Set.of(), Set.of());
+		String clerk = world.clerkOf(other);
+		assertThat(world.as(clerk, "POST", "/api/v1/cases/" + other + "/acceptance", Map.of("version", world.caseVersion(other))).status())
+			.isEqualTo(200);
+		Map<String, Object> task = world.task(other, "HN-SCJG-ENT-REG");
+		String reviewer = world.reviewerOf((String) task.get("department"), "-refuser");
+		Response claimed = world.as(reviewer, "POST", "/api/v1/tasks/" + task.get("id") + "/claim", Map.of("version", task.get("version")));
+		Response refusal = world.as(reviewer, "POST", "/api/v1/tasks/" + task.get("id") + "/refusal", Map.of("version",
+				(Integer) claimed.json("$.version"), "reason", "拟登记的经营范围涉及前置许可而未取得", "legalBasis", "《市场主体登记管理条例》第十五条"));
+		assertThat(refusal.status()).as(refusal.body()).isEqualTo(200);
+		Map<String, Object> decision = awaitDocument(world, world.applicant, other, "REFUSAL_DECISION");
+		String refused = text(download(world, world.applicant, other, (String) decision.get("number")));
+		assertThat(refused).contains("不予行政许可决定书", "拟登记的经营范围涉及前置许可而未取得", "《市场主体登记管理条例》第十五条", "六十日内",
+				"申请行政复议", "六个月内", "提起行政诉讼");
+		assertThat((String) api.upload("/api/v1/documents/verification", null, null,
+				download(world, world.applicant, other, (String) decision.get("number")), "application/pdf").json("$.status")).isEqualTo("GENUINE");
+	}
+
+	@Test
+	void anAdministratorsTemplateWithAnUnknownPlaceholderIsRefusedFieldByFieldAndNothingIsStored() {
+		ApiClient api = new ApiClient(port);
+		Response refused = api.send("PUT", "/api/v1/admin/document-templates/ACCEPTANCE_NOTICE/430102-HALL", "admin", "onego-admin",
+				Map.of("title", "受理通知书", "paragraphs", List.of("{applicant}：您的 {secret} 已受理。"), "legalBasis", "x".repeat(201)));
+		assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+		assertThat((List<String>) refused.json("$.errors[*].field")).containsExactly("paragraphs[0]", "legalBasis");
+		assertThat((String) refused.json("$.errors[0].code")).isEqualTo("placeholder");
+		Response nul = api.send("PUT", "/api/v1/admin/document-templates/ACCEPTANCE_NOTICE/430102-HALL", "admin", "onego-admin",
+				Map.of("title", "受理通知书", "paragraphs", List.of("{applicant}"), "legalBasis", "x\u0000y"));
+		assertThat(nul.status()).as(nul.body()).isEqualTo(400);
+		Response unknownScope = api.send("PUT", "/api/v1/admin/document-templates/ACCEPTANCE_NOTICE/NO-SUCH-HALL", "admin", "onego-admin",
+				Map.of("title", "受理通知书", "paragraphs", List.of("{applicant}")));
+		assertThat((List<String>) unknownScope.json("$.errors[*].field")).containsExactly("scope");
+		assertThat(jdbc.sql("SELECT count(*) FROM document_template WHERE scope IN ('430102-HALL', 'NO-SUCH-HALL')").query(Long.class).single())
+			.isZero();
+		List<Map<String, Object>> all = api.send("GET", "/api/v1/admin/document-templates", "admin", "onego-admin", null).json("$");
+		assertThat(all).filteredOn(t -> "shipped".equals(t.get("scope"))).hasSize(DocumentKind.values().length);
+	}
+
+	private static String number(List<Map<String, Object>> documents, String kind) {
+		return documents.stream().filter(d -> kind.equals(d.get("kind"))).map(d -> (String) d.get("number")).findFirst().orElseThrow();
+	}
+
+	private static Map<String, Object> awaitDocument(CaseWorld world, String user, String caseId, String kind) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (System.nanoTime() < deadline) {
+			Response listed = world.as(user, "GET", "/api/v1/cases/" + caseId + "/documents", null);
+			assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+			List<Map<String, Object>> found = listed.json("$[?(@.kind == '" + kind + "')]");
+			if (!found.isEmpty()) {
+				return found.get(0);
+			}
+			CaseWorld.sleep(150);
+		}
+		throw new AssertionError("no " + kind + " was made for case " + caseId);
+	}
+
+	private static byte[] download(CaseWorld world, String user, String caseId, String number) {
+		Response pdf = world.as(user, "GET", "/api/v1/cases/" + caseId + "/documents/" + number, null);
+		assertThat(pdf.status()).as(pdf.body()).isEqualTo(200);
+		assertThat(pdf.contentType()).startsWith("application/pdf");
+		return pdf.entity().getBody();
+	}
+
+	static String text(byte[] pdf) {
+		try (PDDocument doc = Loader.loadPDF(pdf)) {
+			// lines joined: a long name wraps where the page ends
+			return new PDFTextStripper().getText(doc).replace("\r", "").replace("\n", "");
+		}
+		catch (IOException e) {
+			throw new AssertionError(e);
+		}
+	}
+
+	/** The PDF with a line of text added to its page, saved again as a forger would (its number left as it was). */
+	private static byte[] changedText(byte[] pdf) throws IOException {
+		try (PDDocument doc = Loader.loadPDF(pdf)) {
+			try (PDPageContentStream out = new PDPageContentStream(doc, doc.getPage(0), PDPageContentStream.AppendMode.APPEND, true)) {
+				out.beginText();
+				out.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 10);
+				out.newLineAtOffset(70, 40);
+				out.showText("Fee waived: 0 yuan");
+				out.endText();
+			}
+			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+			doc.save(out);
+			return out.toByteArray();
+		}
+	}
+
+	private static String between(String text, String from, String to) {
+		int start = text.indexOf(from);
+		int end = text.indexOf(to, start + 1);
+		assertThat(start).as(from + " in " + text).isNotNegative();
+		assertThat(end).as(to + " after " + from + " in " + text).isGreaterThan(start);
+		return text.substring(start, end);
+	}
+}

@@ -2,6 +2,7 @@
 // colour, every step of its history, the acceptance receipt, and the rating (好差评) once it is closed.
 import { api, page, el, t, label, param, requireUser, state, colourBadge, formatDate, formatTime, showProblem, ApiError } from '/assets/onego.js';
 import { sourceBadge, fill } from '/assets/portal.js';
+import { deliverySection } from '/assets/case-delivery.js';
 
 const CLOSED = ['ISSUED', 'REFUSED', 'NOT_ACCEPTED'];
 
@@ -46,13 +47,15 @@ page(async () => {
     summary(view),
     el('h2', {}, t('各部门办理情况', 'Departments')),
     tasks(view.tasks),
+    el('h2', {}, t('办理结果与送达', 'Results and delivery')),
+    el('div', { id: 'delivery', 'aria-live': 'polite' }),
     el('h2', {}, t('办理过程', 'History')),
     history(view.history),
     el('h2', {}, t('受理回执', 'Acceptance receipt')),
     el('div', { id: 'receipt' }),
     el('h2', {}, t('评价', 'Rating')),
     el('div', { id: 'rating', 'aria-live': 'polite' }));
-  await Promise.all([receipt(c), rating(c)]);
+  await Promise.all([receipt(c), rating(c), deliverySection(c.id, document.getElementById('delivery'))]);
 });
 
 function summary(view) {

@@ -45,7 +45,7 @@ class NoticeRelay {
 	private record Pending(long id, UUID caseId, String channel, String text) {
 	}
 
-	@Scheduled(fixedDelayString = "${onego.sms.dispatch-interval:2s}", initialDelayString = "${onego.sms.dispatch-interval:2s}")
+	@Scheduled(fixedDelayString = "${onego.sms.relay-interval:2s}", initialDelayString = "${onego.sms.relay-interval:2s}")
 	void scheduled() {
 		while (relay() == BATCH) {
 			// a backlog is relayed batch after batch

@@ -15,7 +15,7 @@ ALTER TABLE sms_outbox ADD COLUMN reference       TEXT;
 -- the dispatcher takes the due messages: only the pending ones are in this index
 CREATE INDEX sms_outbox_due ON sms_outbox (next_attempt_at) WHERE state = 'PENDING';
 -- a delivery receipt names the provider's id
-CREATE UNIQUE INDEX sms_outbox_provider_id ON sms_outbox (provider_id) WHERE provider_id IS NOT NULL;
+CREATE INDEX sms_outbox_provider_id ON sms_outbox (provider_id) WHERE provider_id IS NOT NULL;
 -- staff list the failed ones, newest first
 CREATE INDEX sms_outbox_failed ON sms_outbox (changed_at DESC) WHERE state = 'FAILED';
 

@@ -432,7 +432,7 @@ class AccessMatrixIT {
 				only(Outcome.OK, Caller.SUPERVISOR_OWN, Caller.SUPERVISOR_OTHER)));
 		for (String callback : List.of("sms-receipts", "courier-events")) {
 			rows.add(row("POST /api/v1/delivery/" + callback, "POST", "/api/v1/delivery/" + callback, "{}",
-					everyone(Outcome.UNAUTHENTICATED)));
+					everyone(Outcome.FORBIDDEN)));
 		}
 
 		// the departments: only the task's department decides; queues for the department and its supervisors

@@ -1,5 +1,6 @@
 package cn.onego.delivery.web;
 
+import java.io.IOException;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -72,21 +73,23 @@ class DeliveryController {
 	@PostMapping("/delivery/sms-receipts")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "SMS delivery receipt (provider callback) 短信回执", description = "Called by the SMS provider, signed: HMAC-SHA256 of the timestamp, a newline and the body under the shared secret, in the headers onego.sms.http.signature-header and timestamp-header. A forged, stale (over 5 minutes) or replayed call is refused.")
-	@Refuses(status = 401, code = "callback-refused", when = "the signature, the time or the uniqueness does not verify")
-	void smsReceipt(HttpServletRequest request, @RequestBody(required = false) byte[] body) {
-		deliveries.smsReceipt(request::getHeader, bounded(body));
+	@Refuses(status = 403, code = "callback-refused", when = "the signature, the time or the uniqueness does not verify")
+	void smsReceipt(HttpServletRequest request) throws IOException {
+		deliveries.smsReceipt(request::getHeader, body(request));
 	}
 
 	@PostMapping("/delivery/courier-events")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Courier scans (provider callback) 快递轨迹回调", description = "Called by the courier, signed like the SMS receipts with the courier's secret: the scans of one parcel, up to signed for.")
-	@Refuses(status = 401, code = "callback-refused", when = "the signature, the time or the uniqueness does not verify")
-	void courierEvents(HttpServletRequest request, @RequestBody(required = false) byte[] body) {
-		deliveries.courierEvents(request::getHeader, bounded(body));
+	@Refuses(status = 403, code = "callback-refused", when = "the signature, the time or the uniqueness does not verify")
+	void courierEvents(HttpServletRequest request) throws IOException {
+		deliveries.courierEvents(request::getHeader, body(request));
 	}
 
-	private static byte[] bounded(byte[] body) {
-		if (body == null || body.length > Deliveries.MAX_CALLBACK) {
+	/** The body exactly as signed, read up to the limit (no converter may reformat what the signature covers). */
+	private static byte[] body(HttpServletRequest request) throws IOException {
+		byte[] body = request.getInputStream().readNBytes(Deliveries.MAX_CALLBACK + 1);
+		if (body.length == 0 || body.length > Deliveries.MAX_CALLBACK) {
 			throw InvalidInput.of("body", "invalid", Message.of("回调内容为空或过大", "the callback is empty or too large"));
 		}
 		return body;

@@ -14,7 +14,7 @@ import cn.onego.platform.Problem;
 /**
  * Recognises a provider's callback (a delivery receipt, a courier's tracking event): its signature must match the
  * body under the shared secret, its time must be within {@link #TOLERANCE} of ours, and the same signature is
- * accepted once — a recorded request sent again is refused. Every refusal is the same 401, so that a caller learns
+ * accepted once — a recorded request sent again is refused. Every refusal is the same 403, so that a caller learns
  * nothing about which part was wrong.
  */
 @Component
@@ -35,7 +35,7 @@ public class SignedCallbacks {
 	public static final class CallbackRefused extends Problem {
 
 		public CallbackRefused() {
-			super(org.springframework.http.HttpStatus.UNAUTHORIZED, "callback-refused", Message.of("回调未通过验证", "Callback refused"),
+			super(org.springframework.http.HttpStatus.FORBIDDEN, "callback-refused", Message.of("回调未通过验证", "Callback refused"),
 					Message.of("回调的签名、时间或唯一性未通过验证。", "The callback's signature, time or uniqueness did not verify."),
 					java.util.List.of());
 		}

@@ -69,33 +69,36 @@ public class SmsDispatch {
 		String mobile = data.open(message.recipient(), SmsOutbox.RECIPIENT.name());
 		int attempts = message.attempts() + 1;
 		Instant at = clock.instant();
+		SmsProvider.Accepted accepted;
 		try {
-			SmsProvider.Accepted accepted = provider.submit(
-					new SmsProvider.Outgoing(message.id(), mobile, data.open(message.text(), SmsOutbox.TEXT.name())));
-			jdbc.sql("""
-					UPDATE sms_outbox SET state = ?, provider_id = ?, attempts = ?, next_attempt_at = NULL, last_error = NULL,
-					    changed_at = ? WHERE id = ? AND state = 'PENDING'""")
-				.params(accepted.delivered() ? "DELIVERED" : "SENT", accepted.providerId(), attempts, Timestamp.from(at), message.id())
-				.update();
-			return true;
+			accepted = provider.submit(new SmsProvider.Outgoing(message.id(), mobile, data.open(message.text(), SmsOutbox.TEXT.name())));
 		}
 		catch (RuntimeException e) {
-			boolean last = attempts >= settings.maxAttempts();
-			String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-			jdbc.sql("""
-					UPDATE sms_outbox SET state = ?, attempts = ?, next_attempt_at = ?, last_error = left(?, 300), changed_at = ?
-					WHERE id = ? AND state = 'PENDING'""")
-				.params(last ? "FAILED" : "PENDING", attempts, last ? null : Timestamp.from(at.plus(settings.backoff(attempts))), error,
-						Timestamp.from(at), message.id())
-				.update();
-			if (last) {
-				log.error("SMS {} to {} FAILED after {} attempts: {}", message.id(), SmsGateway.masked(mobile), attempts, error);
-			}
-			else {
-				log.warn("SMS {} to {} not taken (attempt {}), retried later: {}", message.id(), SmsGateway.masked(mobile), attempts,
-						error);
-			}
+			failed(message, mobile, attempts, at, e);
 			return false;
+		}
+		jdbc.sql("""
+				UPDATE sms_outbox SET state = ?, provider_id = ?, attempts = ?, next_attempt_at = NULL, last_error = NULL,
+				    changed_at = ? WHERE id = ? AND state = 'PENDING'""")
+			.params(accepted.delivered() ? "DELIVERED" : "SENT", accepted.providerId(), attempts, Timestamp.from(at), message.id())
+			.update();
+		return true;
+	}
+
+	private void failed(Due message, String mobile, int attempts, Instant at, RuntimeException e) {
+		boolean last = attempts >= settings.maxAttempts();
+		String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+		jdbc.sql("""
+				UPDATE sms_outbox SET state = ?, attempts = ?, next_attempt_at = ?, last_error = left(?, 300), changed_at = ?
+				WHERE id = ? AND state = 'PENDING'""")
+			.params(last ? "FAILED" : "PENDING", attempts, last ? null : Timestamp.from(at.plus(settings.backoff(attempts))), error,
+					Timestamp.from(at), message.id())
+			.update();
+		if (last) {
+			log.error("SMS {} to {} FAILED after {} attempts: {}", message.id(), SmsGateway.masked(mobile), attempts, error);
+		}
+		else {
+			log.warn("SMS {} to {} not taken (attempt {}), retried later: {}", message.id(), SmsGateway.masked(mobile), attempts, error);
 		}
 	}
 }

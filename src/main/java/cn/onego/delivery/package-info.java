@@ -10,5 +10,5 @@
  * {@link cn.onego.delivery.Deliveries}, {@link cn.onego.delivery.DeliveryViews}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Delivery", allowedDependencies = { "shared", "platform",
-		"application", "cases", "identity", "licences", "audit" })
+		"catalog", "application", "cases", "identity", "licences", "audit" })
 package cn.onego.delivery;

@@ -78,7 +78,15 @@ class PickUpIT {
 		assertThat(refused.<String>json("$.errors[0].code")).isEqualTo("wrong-code");
 		assertThat(world.as(clerk, "POST", "/api/v1/cases/" + caseId + "/pick-up", Map.of("code", "12345\u0000")).status()).isEqualTo(400);
 
-		assertThat(world.as(clerk, "POST", "/api/v1/cases/" + caseId + "/pick-up", Map.of("code", code)).status()).isEqualTo(204);
+		// at the window: the clerk types the code the applicant shows, and the page says the result was handed over
+		try (cn.onego.web.Browser window = cn.onego.web.Browser.open(port)) {
+			window.signIn(clerk, CaseWorld.PASSWORD);
+			window.go("/window-case.html?id=" + caseId);
+			window.type("#pick-up-code", code).click("#hand-over");
+			assertThat(window.waitForText("#handed-over", "已凭取件码领取")).contains("结果");
+			assertThat(window.cspViolations()).isEmpty();
+			window.screenshot("window-pick-up");
+		}
 		Response again = world.as(clerk, "POST", "/api/v1/cases/" + caseId + "/pick-up", Map.of("code", code));
 		assertThat(again.status()).isEqualTo(409);
 		assertThat(again.<String>json("$.code")).isEqualTo("pick-up-handed-over");

@@ -42,7 +42,7 @@ class DeliveryController {
 
 	@GetMapping("/cases/{id}/delivery")
 	@Operation(summary = "A case's results and their delivery 办理结果与送达", description = "Each item's result (licence number, validity, e-licence) and how it comes: pick-up at the hall (address, hours, the code — to the applicant only) or free mail (courier, tracking number, every scan until signed for). For whoever may read the case.")
-	DeliveryViews.CaseDelivery ofCase(@PathVariable UUID id) {
+	DeliveryViews.CaseDelivery caseDelivery(@PathVariable UUID id) {
 		return queries.ofCase(actors.current(), CaseId.of(id));
 	}
 
@@ -54,19 +54,19 @@ class DeliveryController {
 	@Operation(summary = "Hand the result over 凭取件码领取", description = "A clerk of the case's hall hands the result over against the applicant's 6-digit pick-up code (送达); audited. Five wrong codes lock the pick-up.")
 	@Refuses(status = 409, code = "pick-up-handed-over", when = "the result was handed over already")
 	@Refuses(status = 409, code = "pick-up-locked", when = "five wrong codes were entered")
-	void handOver(@PathVariable UUID id, @RequestBody HandOverRequest request) {
+	void handOverResult(@PathVariable UUID id, @RequestBody HandOverRequest request) {
 		deliveries.handOver(actors.current(), CaseId.of(id), request == null ? null : request.code());
 	}
 
 	@GetMapping("/delivery/problems")
 	@Operation(summary = "The hall's delivery problems 送达异常", description = "For a window clerk: messages of the hall's cases that could not be delivered (短信发送失败) and parcels not signed for after the configured days (快递超过N天未签收).")
-	DeliveryViews.HallProblems problems() {
+	DeliveryViews.HallProblems deliveryProblems() {
 		return queries.problems(actors.current());
 	}
 
 	@GetMapping("/delivery/statistics")
 	@Operation(summary = "Free mail paid by the government 免费寄递统计", description = "Shipments and their cost (yuan) per region in a month (China time), in the supervisor's region and below.")
-	DeliveryViews.Statistics statistics(@RequestParam(required = false) String month) {
+	DeliveryViews.Statistics deliveryStatistics(@RequestParam(required = false) String month) {
 		return queries.statistics(actors.current(), month);
 	}
 
@@ -74,7 +74,7 @@ class DeliveryController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "SMS delivery receipt (provider callback) 短信回执", description = "Called by the SMS provider, signed: HMAC-SHA256 of the timestamp, a newline and the body under the shared secret, in the headers onego.sms.http.signature-header and timestamp-header. A forged, stale (over 5 minutes) or replayed call is refused.")
 	@Refuses(status = 403, code = "callback-refused", when = "the signature, the time or the uniqueness does not verify")
-	void smsReceipt(HttpServletRequest request) throws IOException {
+	void receiveSmsReceipt(HttpServletRequest request) throws IOException {
 		deliveries.smsReceipt(request::getHeader, body(request));
 	}
 
@@ -82,7 +82,7 @@ class DeliveryController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Courier scans (provider callback) 快递轨迹回调", description = "Called by the courier, signed like the SMS receipts with the courier's secret: the scans of one parcel, up to signed for.")
 	@Refuses(status = 403, code = "callback-refused", when = "the signature, the time or the uniqueness does not verify")
-	void courierEvents(HttpServletRequest request) throws IOException {
+	void receiveCourierEvents(HttpServletRequest request) throws IOException {
 		deliveries.courierEvents(request::getHeader, body(request));
 	}
 

@@ -3,6 +3,7 @@
 import { api, page, el, t, label, param, requireUser, state, colourBadge, formatDate, formatTime, showProblem, ApiError } from '/assets/onego.js';
 import { sourceBadge, fill } from '/assets/portal.js';
 import { showDocuments } from '/assets/documents.js';
+import { deliverySection } from '/assets/case-delivery.js';
 
 const CLOSED = ['ISSUED', 'REFUSED', 'NOT_ACCEPTED'];
 
@@ -48,6 +49,8 @@ page(async () => {
     summary(view),
     el('h2', {}, t('各部门办理情况', 'Departments')),
     tasks(view.tasks),
+    el('h2', {}, t('办理结果与送达', 'Results and delivery')),
+    el('div', { id: 'delivery', 'aria-live': 'polite' }),
     el('h2', {}, t('办理过程', 'History')),
     history(view.history),
     el('h2', {}, t('我提交的材料', 'What I submitted')),
@@ -58,7 +61,8 @@ page(async () => {
     el('div', { id: 'rating', 'aria-live': 'polite' }),
     el('h2', {}, t('文书', 'Documents')),
     el('div', { id: 'documents' }));
-  await Promise.all([receipt(c), rating(c), myFiles(c), showDocuments(document.getElementById('documents'), c.id)]);
+  await Promise.all([receipt(c), rating(c), myFiles(c), showDocuments(document.getElementById('documents'), c.id),
+    deliverySection(c.id, document.getElementById('delivery'))]);
 });
 
 function summary(view) {

@@ -7,6 +7,7 @@ import {
 } from '/assets/case-parts.js';
 import { upload } from '/assets/form-fields.js';
 import { showDocuments } from '/assets/documents.js';
+import { deliveryProblems, pickUpSection } from '/assets/window-delivery.js';
 
 // "done" has three end states; the API filters by one, so that tab asks three times
 const TABS = [
@@ -42,6 +43,7 @@ export async function startQueue() {
     'aria-current': tab === chosen ? 'page' : null,
   }, tab.zh ? t(tab.zh, tab.en) : state(tab.key))));
   await showQueue(chosen);
+  await deliveryProblems(document.getElementById('delivery-problems'));
 }
 
 async function showQueue(tab) {
@@ -96,6 +98,9 @@ function render(loaded, message, reload) {
   }
   if (c.state === 'READY') {
     parts.push(section(2, t('统一出件', 'Issue the results'), issueForm(c, message, reload)));
+  }
+  if ((c.state === 'READY' || c.state === 'ISSUED') && c.delivery?.method !== 'FREE_MAIL') {
+    parts.push(pickUpSection(c, message, reload));
   }
   parts.push(
     section(2, t('办理进度', 'Progress'), tasks(view)),

@@ -121,6 +121,13 @@ public final class Routes {
 			rule(HttpMethod.POST, roles(APPLICANT, WINDOW_CLERK), "/api/v1/cases/*/supplement"),
 			rule(HttpMethod.POST, roles(APPLICANT), "/api/v1/cases/*/rating"),
 			rule(HttpMethod.GET, roles(WINDOW_CLERK), "/api/v1/window/cases"),
+			// delivery: a case's results and their way (checked case by case), the hand-over at the window, the hall's
+			// failed messages and stuck parcels, the cost of free mail; the providers' callbacks carry their own signature
+			rule(HttpMethod.GET, roles(APPLICANT, WINDOW_CLERK, REVIEWER, DEPARTMENT_HEAD, SUPERVISOR), "/api/v1/cases/*/delivery"),
+			rule(HttpMethod.POST, roles(WINDOW_CLERK), "/api/v1/cases/*/pick-up"),
+			rule(HttpMethod.GET, roles(WINDOW_CLERK), "/api/v1/delivery/problems"),
+			rule(HttpMethod.GET, roles(SUPERVISOR), "/api/v1/delivery/statistics"),
+			rule(HttpMethod.POST, PUBLIC, "/api/v1/delivery/sms-receipts", "/api/v1/delivery/courier-events"),
 			// the departments
 			rule(HttpMethod.GET, roles(REVIEWER, DEPARTMENT_HEAD, SUPERVISOR), "/api/v1/departments/*/tasks",
 					"/api/v1/departments/*/verifications"),

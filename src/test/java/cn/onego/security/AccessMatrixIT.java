@@ -450,6 +450,21 @@ class AccessMatrixIT {
 		rows.add(row("GET /api/v1/window/cases", "GET", "/api/v1/window/cases", null,
 				only(Outcome.OK, Caller.CLERK_OWN, Caller.CLERK_OTHER)));
 
+		// delivery: the results' way, read like the case; handed over at the case's hall only (an invalid code: refused on
+		// its merits); the hall's problems for clerks, the cost of free mail for supervisors; the providers' callbacks
+		// are open to the network and refused without the provider's signature
+		rows.add(row("GET /api/v1/cases/{id}/delivery", "GET", "/api/v1/cases/" + c + "/delivery", null, partInTheCase));
+		rows.add(row("POST /api/v1/cases/{id}/pick-up", "POST", "/api/v1/cases/" + c + "/pick-up", "{\"code\":\"x\"}",
+				with(only(Outcome.ADMITTED, Caller.CLERK_OWN), Outcome.NOT_FOUND, Caller.CLERK_OTHER)));
+		rows.add(row("GET /api/v1/delivery/problems", "GET", "/api/v1/delivery/problems", null,
+				only(Outcome.OK, Caller.CLERK_OWN, Caller.CLERK_OTHER)));
+		rows.add(row("GET /api/v1/delivery/statistics", "GET", "/api/v1/delivery/statistics", null,
+				only(Outcome.OK, Caller.SUPERVISOR_OWN, Caller.SUPERVISOR_OTHER)));
+		for (String callback : List.of("sms-receipts", "courier-events")) {
+			rows.add(row("POST /api/v1/delivery/" + callback, "POST", "/api/v1/delivery/" + callback, "{}",
+					everyone(Outcome.FORBIDDEN)));
+		}
+
 		// the departments: only the task's department decides; queues for the department and its supervisors
 		for (String action : List.of("claim", "release", "approval", "refusal", "supplement-request", "suspension", "resumption")) {
 			rows.add(row("POST /api/v1/tasks/{id}/" + action, "POST", "/api/v1/tasks/" + task + "/" + action, stale,

@@ -567,10 +567,11 @@ class HostileInputIT {
 		if (p.startsWith("/api/v1/credit/")) {
 			return staff("credit.cs", "onego-credit", exchange);
 		}
-		if (p.startsWith("/api/v1/supervision/") || p.startsWith("/api/v1/evaluation/") || p.startsWith("/api/v1/audit/")) {
+		if (p.startsWith("/api/v1/supervision/") || p.startsWith("/api/v1/evaluation/") || p.startsWith("/api/v1/audit/")
+				|| p.equals("/api/v1/delivery/statistics")) {
 			return staff("supervisor", "onego-supervisor", exchange);
 		}
-		if (p.matches("/api/v1/cases/\\{id}/(acceptance|refusal|supplement-request|issue)") || p.startsWith("/api/v1/window/")
+		if (p.matches("/api/v1/cases/\\{id}/(acceptance|refusal|supplement-request|issue|pick-up)") || p.startsWith("/api/v1/window/")
 				|| p.startsWith("/api/v1/rectifications")) {
 			return staff(WINDOW, "onego-window", exchange);
 		}

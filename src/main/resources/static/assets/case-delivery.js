@@ -23,6 +23,7 @@ function words(table, code) {
 export async function deliverySection(caseId, target) {
   const d = await api('GET', '/api/v1/cases/' + encodeURIComponent(caseId) + '/delivery');
   target.replaceChildren(results(d.results), way(d));
+  await decisionDocuments(caseId, target);
   if (d.shipment && !SETTLED.includes(d.shipment.state) && target.isConnected) {
     setTimeout(() => deliverySection(caseId, target).catch(() => {}), REFRESH_MS);
   }
@@ -44,7 +45,20 @@ function results(list) {
       el('td', {},
         r.eLicence ? el('a', { href: '/wallet.html', class: 'e-licence' }, t('查看电子证照', 'Open the e-licence')) : null,
         // the decision documents of the item (准予/不予许可决定书) are added here by the documents section
-        el('span', { class: 'decision-documents', dataset: { item: r.item } })))))));
+        el('span', { class: 'decision-documents', dataset: { item: r.item, task: r.taskId } })))))));
+}
+
+/** Each item's decision (准予/不予许可决定书), to download beside its result. */
+async function decisionDocuments(caseId, target) {
+  const places = [...target.querySelectorAll('.decision-documents[data-task]')];
+  if (!places.length) return;
+  const documents = await api('GET', '/api/v1/cases/' + encodeURIComponent(caseId) + '/documents');
+  for (const place of places) {
+    place.replaceChildren(...documents.filter(d => d.taskId === place.dataset.task).map(d => el('a', {
+      href: '/api/v1/cases/' + encodeURIComponent(caseId) + '/documents/' + encodeURIComponent(d.number),
+      download: d.number + '.pdf', class: 'decision-document',
+    }, ' ', label(d.kindName))));
+  }
 }
 
 function way(d) {

@@ -36,7 +36,13 @@ class DeliveryPageIT {
 			applicant.go("/case.html?id=" + issued.caseId());
 			String results = applicant.waitForText("#results", issued.foodLicence());
 			assertThat(results).contains(issued.businessLicence(), issued.foodLicence(), "准予", "查看电子证照");
-			assertThat(applicant.all("#results .decision-documents")).as("the hook for the decision documents").isNotEmpty();
+			// each approved item's sealed decision, to download beside its result, and the case's notices below
+			applicant.waitUntil("the decisions beside the results", "document.querySelectorAll('#results a.decision-document').length >= 2");
+			assertThat(applicant.all("#results a.decision-document")).allSatisfy(link -> {
+				assertThat(link.getText()).contains("准予");
+				assertThat(link.getAttribute("href")).contains("/api/v1/cases/" + issued.caseId() + "/documents/");
+			});
+			applicant.waitUntil("the case's documents", "document.querySelectorAll('#document-list a.document-link').length >= 3");
 
 			// the page follows the parcel by itself until it is signed for
 			applicant.waitForText("#shipment-state", "已签收");

@@ -121,7 +121,7 @@ async function receipt(c) {
     el('h3', {}, t('已收材料', 'Received')),
     el('ul', {}, r.received.map(m => el('li', {}, label(m.name), ' ', sourceBadge(m.source)))),
     r.missing.length ? [el('h3', {}, t('容缺待补材料', 'To be supplied')), el('ul', {}, r.missing.map(g => el('li', {}, g.name)))] : null,
-    r.commitments.length ? el('p', {}, t('告知承诺材料：', 'On commitment: ') + r.commitments.join('、')) : null,
+    r.commitmentNames?.length ? el('p', {}, t('告知承诺材料：', 'On commitment: ') + r.commitmentNames.map(label).join(t('、', ', '))) : null,
     r.hallDetails ? el('p', { id: 'receipt-hall' }, t('受理大厅：', 'Hall: '), label(r.hallDetails.name),
       r.hallDetails.address ? ' · ' + label(r.hallDetails.address) : '', r.hallDetails.phone ? ' · ' + r.hallDetails.phone : '',
       r.hallDetails.hours ? el('span', { class: 'small muted' }, ' （' + label(r.hallDetails.hours) + '）') : null) : null,

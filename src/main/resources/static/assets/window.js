@@ -251,7 +251,7 @@ async function showReceipt(caseId) {
       el('ul', {}, r.received.map(m => el('li', {}, label(m.name)))),
       r.missing?.length ? [el('h3', {}, t('容缺材料（须在期限内补正）', 'Gaps (to supply by the deadline)')),
         el('ul', {}, r.missing.map(g => el('li', {}, g.name)))] : null,
-      r.commitments?.length ? [el('h3', {}, t('告知承诺', 'Commitments')), el('ul', {}, r.commitments.map(code => el('li', {}, code)))] : null,
+      r.commitmentNames?.length ? [el('h3', {}, t('告知承诺', 'Commitments')), el('ul', {}, r.commitmentNames.map(name => el('li', {}, label(name))))] : null,
       hallLines(r.hallDetails),
       el('p', {}, t('查询码：', 'Query code: '), el('strong', { id: 'receipt-code' }, r.queryCode), '　',
         el('span', { class: 'muted small' }, t('凭受理编号和查询码可在 /progress.html 查询办理进度，无需登录。',

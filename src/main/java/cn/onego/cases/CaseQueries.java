@@ -109,7 +109,7 @@ public class CaseQueries {
 	public record Receipt(String number, String numberSpoken, Label matter, String applicant, Instant acceptedAt,
 			LocalDate promisedDate, List<ApplicationRecord.MaterialEntry> received, List<CaseFile.Gap> missing,
 			List<String> commitments, @com.fasterxml.jackson.annotation.JsonIgnore HallCode hall, String queryCode,
-			Halls.HallView hallDetails, boolean promisedDateProvisional) {
+			Halls.HallView hallDetails, boolean promisedDateProvisional, List<Label> commitmentNames) {
 	}
 
 	public CaseView view(Actor actor, CaseId caseId) {
@@ -193,7 +193,10 @@ public class CaseQueries {
 		return new Receipt(c.number().value(), c.number().spoken(), catalog.catalogue().matter(c.matter()).orElseThrow().name(),
 				c.applicant().name(), c.times().acceptedAt(), c.terms().promisedDate(), received, c.terms().gaps(), c.terms().commitments(),
 				c.place().hall(), cases.queryCode(c.id()), halls.view(c.place().hall(), catalog.catalogue()),
-				clocks.provisional(c.place().region(), c.terms().promisedDate()));
+				clocks.provisional(c.place().region(), c.terms().promisedDate()),
+				c.terms().commitments().stream()
+					.map(code -> catalog.catalogue().material(code).map(m -> m.name()).orElse(Label.of("告知承诺材料", "a material on commitment")))
+					.toList());
 	}
 
 	/**

@@ -76,6 +76,8 @@ class DocumentsIT {
 		assertThat(received).as("neither the gap nor the committed material").doesNotContain("食品安全自查", "住所（经营场所）使用证明");
 		assertThat(between(text, "容缺后补材料", "受理大厅")).as("the gap and its deadline").contains("请于", "前补齐");
 		assertThat(text).as("the commitment in words, not as a code").contains("住所（经营场所）使用证明", "承诺").doesNotContain("PREMISES_USE_PROOF");
+		assertThat((List<String>) receipt.json("$.commitmentNames[*].zh")).as("the receipt on the page names it too")
+			.containsExactly("住所（经营场所）使用证明");
 		assertThat(text).contains("扫码查询办理进度", "扫码核验文书真伪");
 
 		Response genuine = api.upload("/api/v1/documents/verification", null, null, pdf, "application/pdf");

@@ -24,7 +24,7 @@ import cn.onego.shared.RegionCode;
  * When a year's holidays are loaded, the days computed into it on its weekends alone are computed for good: the
  * promised date of each accepted case (the same number of working days from the day after acceptance) and the due
  * and warning days of each open task (from its clock). A case whose promised date moved, or became final, gets a
- * step in its history and a message to its applicant. Each case is one transaction that raises the versions of
+ * step in its history and, while it is open, a message to its applicant. Each case is one transaction that raises the versions of
  * the rows it changes, so a clerk or reviewer working on it at that moment is told to reload, never overwritten.
  */
 @Component
@@ -78,11 +78,12 @@ class ProvisionalDueDays {
 
 	private boolean settleCase(UUID caseId, int year) {
 		var row = jdbc.sql("""
-				SELECT region, number, applicant_username, accepted_at, promised_date FROM case_file WHERE id = ? FOR UPDATE""")
+				SELECT region, number, applicant_username, accepted_at, promised_date, closed_at IS NOT NULL FROM case_file
+				WHERE id = ? FOR UPDATE""")
 			.param(caseId)
 			.query((rs, n) -> new CaseRow(RegionCode.of(rs.getString(1)), rs.getString(2), rs.getString(3),
 					rs.getTimestamp(4) == null ? null : clocks.day(rs.getTimestamp(4).toInstant()),
-					rs.getObject(5, LocalDate.class)))
+					rs.getObject(5, LocalDate.class), rs.getBoolean(6)))
 			.optional();
 		if (row.isEmpty()) {
 			return false;
@@ -108,7 +109,8 @@ class ProvisionalDueDays {
 				VALUES (?, NULL, ?, ?, 'PROMISED_DATE_SETTLED', NULL, NULL, ?)""")
 			.params(caseId, at, Act.SYSTEM, zh + "（原暂定 " + promised + "）")
 			.update();
-		if (c.applicant() != null) {
+		// a closed case keeps a true record of its promise, but its applicant is not texted about a case long done
+		if (c.applicant() != null && !c.closed()) {
 			jdbc.sql("""
 					INSERT INTO notification (event_key, recipient, case_id, channel, text_zh, text_en, created_at)
 					VALUES (?, ?, ?, 'SMS', ?, ?, ?) ON CONFLICT (event_key) DO NOTHING""")
@@ -139,7 +141,8 @@ class ProvisionalDueDays {
 		return moved;
 	}
 
-	private record CaseRow(RegionCode region, String number, String applicant, LocalDate acceptedOn, LocalDate promised) {
+	private record CaseRow(RegionCode region, String number, String applicant, LocalDate acceptedOn, LocalDate promised,
+			boolean closed) {
 	}
 
 	private record OpenTask(UUID id, Deadline deadline, LocalDate due) {

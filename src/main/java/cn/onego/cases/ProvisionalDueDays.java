@@ -24,8 +24,9 @@ import cn.onego.shared.RegionCode;
  * When a year's holidays are loaded, the days computed into it on its weekends alone are computed for good: the
  * promised date of each accepted case (the same number of working days from the day after acceptance) and the due
  * and warning days of each open task (from its clock). A case whose promised date moved, or became final, gets a
- * step in its history and, while it is open, a message to its applicant. Each case is one transaction that raises the versions of
- * the rows it changes, so a clerk or reviewer working on it at that moment is told to reload, never overwritten.
+ * step in its history and, while it is open, a message to its applicant. Each case is one transaction that raises
+ * the versions of the rows it changes, so a clerk or reviewer working on it at that moment is told to reload, never
+ * overwritten.
  */
 @Component
 class ProvisionalDueDays {

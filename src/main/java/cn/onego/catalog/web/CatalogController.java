@@ -40,11 +40,7 @@ class CatalogController {
 	List<MatterSummary> search(@Parameter(description = "keyword, e.g. 餐饮") @RequestParam(required = false) String q,
 			@RequestParam(required = false) Theme theme, @RequestParam(required = false) ApplicantType applicantType,
 			@Parameter(description = "GB/T 2260 region code, e.g. 430100") @RequestParam(required = false) String region) {
-		Catalogue catalogue = queries.catalogue();
-		return queries.searchMatters(new MatterSearch(q, theme, applicantType, RequestValues.regionCode("region", region)))
-			.stream()
-			.map(found -> MatterSummary.of(catalogue, found.matter(), found.score()))
-			.toList();
+		return summaries(queries.searchMatters(new MatterSearch(q, theme, applicantType, RequestValues.regionCode("region", region))));
 	}
 
 	@GetMapping("/matters/suggestions")
@@ -52,11 +48,12 @@ class CatalogController {
 	List<MatterSummary> suggestions(@Parameter(description = "what was searched, e.g. 孩子读书") @RequestParam(required = false) String q,
 			@RequestParam(required = false) Theme theme, @RequestParam(required = false) ApplicantType applicantType,
 			@Parameter(description = "GB/T 2260 region code, e.g. 430100") @RequestParam(required = false) String region) {
+		return summaries(queries.suggestMatters(new MatterSearch(q, theme, applicantType, RequestValues.regionCode("region", region))));
+	}
+
+	private List<MatterSummary> summaries(List<CatalogQueries.Found> found) {
 		Catalogue catalogue = queries.catalogue();
-		return queries.suggestMatters(new MatterSearch(q, theme, applicantType, RequestValues.regionCode("region", region)))
-			.stream()
-			.map(found -> MatterSummary.of(catalogue, found.matter(), found.score()))
-			.toList();
+		return found.stream().map(f -> MatterSummary.of(catalogue, f.matter(), f.score())).toList();
 	}
 
 	@GetMapping("/matters/{code}")

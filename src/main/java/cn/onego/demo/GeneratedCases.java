@@ -116,8 +116,10 @@ public final class GeneratedCases {
 				List<Step> steps = steps(catalogue, matter, county.code());
 				String hall = competentHall.apply(matter, county.code());
 				if (steps != null && shape.hall().test(hall)) {
+					// where the staff are, the work is: a matter that one of them reviews weighs more
+					int staffed = steps.stream().anyMatch(step -> shape.staff().reviewer(step.department()) != null) ? 5 : 1;
 					profiles.add(new Profile(county.code().value(), matter.code(), matter.applicantType(), hall, steps,
-							regionWeight * themeWeight(matter)));
+							regionWeight * themeWeight(matter) * staffed));
 				}
 			}
 		}

@@ -3,13 +3,11 @@ package cn.onego.demo;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
-import cn.onego.application.CriticalPath;
 import cn.onego.cases.CaseNumber;
 import cn.onego.catalog.Enums.ApplicantType;
 import cn.onego.clock.Deadline;
@@ -34,8 +32,6 @@ final class GeneratedCase {
 	private static final String SYSTEM = Actors.SYSTEM.username();
 	private static final String[] CHANNELS = { "ONLINE", "MOBILE", "WINDOW", "KIOSK", "AGENT" };
 	private static final int[] CHANNEL_WEIGHTS = { 45, 25, 22, 4, 4 };
-	private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢";
-	private static final String GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红梅建国文辉鹏飞宇浩然子涵欣怡思远湘岳衡";
 	private static final String[] COMPLAINTS = { "排队等候时间太长，希望增加窗口。", "材料要求前后说法不一致，跑了两趟。", "办理进度查询不到，电话也打不通。" };
 
 	private final GeneratedCases model;
@@ -43,7 +39,7 @@ final class GeneratedCase {
 	private final WorkingDayCalendar calendar;
 	private final LocalDate today;
 	private final long k;
-	private final SplittableRandom random;
+	private final Draws random;
 	private final UUID id;
 	private final Profile profile;
 	private Rows rows;
@@ -55,20 +51,20 @@ final class GeneratedCase {
 		this.calendar = shape.calendar();
 		this.today = shape.today();
 		this.k = k;
-		this.random = new SplittableRandom(shape.seed() * 1_000_003L + k);
-		this.id = uuid(random);
+		this.random = new Draws(new SplittableRandom(shape.seed() * 1_000_003L + k));
+		this.id = random.uuid();
 		int[] weights = model.cumulativeWeights;
-		this.profile = model.profiles.get(pick(weights, random.nextInt(weights[weights.length - 1])));
+		this.profile = model.profiles.get(Draws.pick(weights, random.nextInt(weights[weights.length - 1])));
 	}
 
 	void write(Rows out) {
 		this.rows = out;
-		channel = CHANNELS[pickWeighted(CHANNEL_WEIGHTS)];
+		channel = CHANNELS[random.weighted(CHANNEL_WEIGHTS)];
 		long person = random.nextLong(model.people());
 		String username = shape.username().apply(person);
 		boolean enterprise = profile.applicantType() == ApplicantType.ENTERPRISE;
 		String applicantId = enterprise ? model.enterprise(random.nextLong(model.enterprises())) : model.person(person);
-		String applicantName = enterprise ? name() + "商贸有限公司" : name();
+		String applicantName = enterprise ? random.name() + "商贸有限公司" : random.name();
 		LocalDate submittedDay = workingDayWithinSpan();
 		Instant submitted = at(submittedDay, 8, 20);
 		String number = CaseNumber.of(RegionCode.of(profile.region()), submittedDay, shape.serialBase() + k + 1).value();
@@ -95,7 +91,7 @@ final class GeneratedCase {
 		}
 		else {
 			accepted = at(acceptedDay, 9, 17);
-			promised = promisedDate(acceptedDay);
+			promised = calendar.plusWorkingDays(acceptedDay, profile.longestChain());
 			history(null, accepted, clerk, "ACCEPTED", "AWAITING_ACCEPTANCE", "IN_PROGRESS");
 			fact("accepted", acceptedDay, null, false, false, 0, 0);
 			// the case's facts each task carries (V14), as dispatch writes them
@@ -116,7 +112,7 @@ final class GeneratedCase {
 			}
 		}
 		// the applicant's number and the delivery sealed, the number's blind index beside it, as CaseRows writes them
-		CopyRows.row(rows.cases(), id, number, uuid(random), profile.matter(), model.seal.apply(applicantId, "case_file.applicant_id"),
+		CopyRows.row(rows.cases(), id, number, random.uuid(), profile.matter(), model.seal.apply(applicantId, "case_file.applicant_id"),
 				model.index.apply(applicantId), applicantName, username, profile.region(), profile.hall(), channel, state, refusal, promised,
 				model.seal.apply("{\"method\":\"WINDOW_PICKUP\",\"recipient\":null,\"mobile\":null,\"address\":null}", "case_file.delivery"),
 				issue, submitted, accepted, closed);
@@ -135,14 +131,14 @@ final class GeneratedCase {
 		LocalDate[] start = new LocalDate[n];
 		LocalDate[] decided = new LocalDate[n];
 		resolveDays(steps, acceptedDay, start, decided);
-		Set<String> critical = Set.copyOf(criticalPath(steps));
-		int refused = random.nextInt(100) < 2 ? mandatoryIndex(steps) : -1;
+		Set<String> critical = Set.copyOf(profile.criticalPath());
+		int refused = random.nextInt(100) < 2 ? profile.firstMandatory() : -1;
 		LocalDate refusedOn = refused >= 0 && !decided[refused].isAfter(today) ? decided[refused] : null;
 		boolean open = false;
 		LocalDate last = acceptedDay;
 		for (int i = 0; i < n; i++) {
 			Step s = steps.get(i);
-			UUID task = uuid(random);
+			UUID task = random.uuid();
 			String department = s.department();
 			String reviewer = shape.staff().reviewer(department);
 			boolean startedByToday = start[i] != null && !start[i].isAfter(today);
@@ -192,7 +188,7 @@ final class GeneratedCase {
 				open = true;
 				state = "WAITING";
 			}
-			CopyRows.row(rows.tasks(), task, id, s.item(), department, s.mandatory(), state, prerequisitesJson(steps, s), result, decision,
+			CopyRows.row(rows.tasks(), task, id, s.item(), department, s.mandatory(), state, profile.prerequisitesJson(s), result, decision,
 					claimedBy, startedByToday ? start[i] : null, due, decidedAt, startedByToday ? s.limit() : null, warn, facts[0], facts[1],
 					facts[2], facts[3], facts[4], facts[5]);
 			if ((state.equals("PENDING") || state.equals("CLAIMED")) && due != null) {
@@ -258,42 +254,6 @@ final class GeneratedCase {
 		return 1 + Math.min(random.nextInt(limit), random.nextInt(limit));
 	}
 
-	/** The items on the longest chain of promised limits, as the product finds the critical path of a case. */
-	private List<String> criticalPath(List<Step> steps) {
-		List<String> items = steps.stream().map(Step::item).toList();
-		return CriticalPath.of(items, item -> {
-			Step s = steps.get(items.indexOf(item));
-			return Arrays.stream(s.prerequisites()).mapToObj(p -> steps.get(p).item()).toList();
-		}, item -> steps.get(items.indexOf(item)).limit()).nodes();
-	}
-
-	/** The promised date: every item's limit along the chains of prerequisites, counted from acceptance. */
-	private LocalDate promisedDate(LocalDate acceptedDay) {
-		List<Step> steps = profile.steps();
-		int[] finish = new int[steps.size()];
-		int longest = 0;
-		for (int round = 0; round < steps.size(); round++) {
-			for (int i = 0; i < steps.size(); i++) {
-				int begin = 0;
-				for (int p : steps.get(i).prerequisites()) {
-					begin = Math.max(begin, finish[p]);
-				}
-				finish[i] = begin + steps.get(i).limit();
-				longest = Math.max(longest, finish[i]);
-			}
-		}
-		return calendar.plusWorkingDays(acceptedDay, longest);
-	}
-
-	private static int mandatoryIndex(List<Step> steps) {
-		for (int i = 0; i < steps.size(); i++) {
-			if (steps.get(i).mandatory()) {
-				return i;
-			}
-		}
-		return -1;
-	}
-
 	/**
 	 * Three in ten issued cases are rated, mostly 1 (非常满意) as the 好差评 statistics usually show; a bad rating (4 or
 	 * 5) says why, and opens a rectification owed by the hall, as the product does.
@@ -308,12 +268,12 @@ final class GeneratedCase {
 		if (rated.isAfter(today.plusDays(1).atStartOfDay(ZONE).toInstant())) {
 			rated = closed.plusSeconds(600);
 		}
-		UUID rating = uuid(random);
+		UUID rating = random.uuid();
 		String comment = level >= 4 ? COMPLAINTS[random.nextInt(COMPLAINTS.length)] : null;
 		CopyRows.row(rows.ratings(), rating, id, number, rater, level, channel, comment, profile.matter(), profile.hall(), profile.region(),
 				rated);
 		if (level >= 4) {
-			CopyRows.row(rows.rectifications(), uuid(random), rating, id, profile.hall(), "OPEN",
+			CopyRows.row(rows.rectifications(), random.uuid(), rating, id, profile.hall(), "OPEN",
 					calendar.plusWorkingDays(day(rated), RECTIFICATION_DAYS), rated);
 		}
 	}
@@ -323,14 +283,6 @@ final class GeneratedCase {
 			CopyRows.row(rows.facts(), kind, day, profile.region(), profile.hall(), department, profile.matter(), channel, late,
 					lateOnCriticalPath, handling, limit);
 		}
-	}
-
-	private static String prerequisitesJson(List<Step> steps, Step s) {
-		StringBuilder json = new StringBuilder("[");
-		for (int p : s.prerequisites()) {
-			json.append(json.length() > 1 ? "," : "").append('"').append(steps.get(p).item()).append('"');
-		}
-		return json.append(']').toString();
 	}
 
 	/** One step of the history: its action and states; the detail is left empty (the action says it). */
@@ -364,45 +316,5 @@ final class GeneratedCase {
 
 	private static LocalDate day(Instant at) {
 		return LocalDate.ofInstant(at, ZONE);
-	}
-
-	private String name() {
-		return "" + SURNAMES.charAt(random.nextInt(SURNAMES.length())) + GIVEN.charAt(random.nextInt(GIVEN.length()))
-				+ (random.nextBoolean() ? "" + GIVEN.charAt(random.nextInt(GIVEN.length())) : "");
-	}
-
-	private int pickWeighted(int[] weights) {
-		int total = Arrays.stream(weights).sum();
-		int r = random.nextInt(total);
-		for (int i = 0; i < weights.length; i++) {
-			r -= weights[i];
-			if (r < 0) {
-				return i;
-			}
-		}
-		return weights.length - 1;
-	}
-
-	/** The first index whose cumulative weight exceeds r (binary search). */
-	private static int pick(int[] cumulative, int r) {
-		int lo = 0;
-		int hi = cumulative.length - 1;
-		while (lo < hi) {
-			int mid = (lo + hi) >>> 1;
-			if (cumulative[mid] > r) {
-				hi = mid;
-			}
-			else {
-				lo = mid + 1;
-			}
-		}
-		return lo;
-	}
-
-	/** A version-4 UUID from the case's own random, so the data set is reproducible. */
-	private static UUID uuid(SplittableRandom random) {
-		long hi = (random.nextLong() & ~0xF000L) | 0x4000L;
-		long lo = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-		return new UUID(hi, lo);
 	}
 }

@@ -2,11 +2,13 @@ package cn.onego.demo;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
 
+import cn.onego.application.CriticalPath;
 import cn.onego.catalog.Catalogue;
 import cn.onego.catalog.Department;
 import cn.onego.catalog.Enums.ApplicantType;
@@ -54,6 +56,48 @@ public final class GeneratedCases {
 
 	/** A matter as offered in one county: the hall that accepts it and its default items' tasks. */
 	record Profile(String region, String matter, ApplicantType applicantType, String hall, List<Step> steps, int weight) {
+
+		/** The items on the longest chain of promised limits, as the product finds the critical path of a case. */
+		List<String> criticalPath() {
+			List<String> items = steps.stream().map(Step::item).toList();
+			return CriticalPath.of(items, item -> Arrays.stream(steps.get(items.indexOf(item)).prerequisites())
+				.mapToObj(p -> steps.get(p).item()).toList(), item -> steps.get(items.indexOf(item)).limit()).nodes();
+		}
+
+		/** The working days of the longest chain of limits: the promised date counts them from acceptance. */
+		int longestChain() {
+			int[] finish = new int[steps.size()];
+			int longest = 0;
+			for (int round = 0; round < steps.size(); round++) {
+				for (int i = 0; i < steps.size(); i++) {
+					int begin = 0;
+					for (int p : steps.get(i).prerequisites()) {
+						begin = Math.max(begin, finish[p]);
+					}
+					finish[i] = begin + steps.get(i).limit();
+					longest = Math.max(longest, finish[i]);
+				}
+			}
+			return longest;
+		}
+
+		/** The index of the first mandatory step, or -1. */
+		int firstMandatory() {
+			for (int i = 0; i < steps.size(); i++) {
+				if (steps.get(i).mandatory()) {
+					return i;
+				}
+			}
+			return -1;
+		}
+
+		String prerequisitesJson(Step s) {
+			StringBuilder json = new StringBuilder("[");
+			for (int p : s.prerequisites()) {
+				json.append(json.length() > 1 ? "," : "").append('"').append(steps.get(p).item()).append('"');
+			}
+			return json.append(']').toString();
+		}
 	}
 
 	/** One task of a profile: its item, department, whether its refusal ends the case, limit and prerequisites (indexes). */

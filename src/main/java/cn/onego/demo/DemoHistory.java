@@ -67,7 +67,8 @@ class DemoHistory {
 
 	DemoHistory(DataSource dataSource, CatalogQueries catalog, Halls halls, Calendars calendars, StaffAdministration staff,
 			SyntheticRegistry registry, PersonalData personalData, Clock clock,
-			@Value("${onego.demo-history.enabled:false}") boolean enabled, @Value("${onego.demo-history.cases:3000}") int cases,
+			@Value("${onego.demo-data.enabled:true}") boolean demoData, @Value("${onego.demo-history.enabled:false}") boolean enabled,
+			@Value("${onego.demo-history.cases:3000}") int cases,
 			@Value("${onego.demo-history.weeks:8}") int weeks) {
 		this.dataSource = dataSource;
 		this.catalog = catalog;
@@ -77,7 +78,8 @@ class DemoHistory {
 		this.registry = registry;
 		this.personalData = personalData;
 		this.clock = clock;
-		this.enabled = enabled;
+		// no demo data, no demo history: the benchmarks and any installation without the demo's people switch both off
+		this.enabled = demoData && enabled;
 		this.cases = cases;
 		this.weeks = weeks;
 	}

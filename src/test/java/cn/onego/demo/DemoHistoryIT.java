@@ -82,8 +82,11 @@ class DemoHistoryIT {
 		assertThat(yellow + red).as("some tasks yellow or red around today").isPositive();
 
 		// the demo staff have work waiting
-		List<Object> hallQueue = api.send("GET", "/api/v1/window/cases", "window.frq", "onego-window", null).json("$");
+		List<String> hallQueue = api.send("GET", "/api/v1/window/cases", "window.frq", "onego-window", null).json("$[*].id");
 		assertThat(hallQueue).isNotEmpty();
+		Response generated = api.send("GET", "/api/v1/cases/" + hallQueue.get(0), "window.frq", "onego-window", null);
+		assertThat(generated.status()).as("a generated case reads like any other").isEqualTo(200);
+		assertThat((List<String>) generated.json("$.history[*].action")).contains("SUBMITTED");
 		List<Object> departmentQueue = api.send("GET", "/api/v1/departments/430102-MARKET_REGULATION/tasks", "reviewer.scjg.frq",
 				"onego-reviewer", null).json("$");
 		assertThat(departmentQueue).isNotEmpty();

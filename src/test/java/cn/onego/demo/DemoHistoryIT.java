@@ -81,6 +81,10 @@ class DemoHistoryIT {
 		assertThat(red).isEqualTo(count("SELECT count(*) FROM open_deadline WHERE colour = 'RED'"));
 		assertThat(yellow + red).as("some tasks yellow or red around today").isPositive();
 
+		assertThat(count("SELECT count(*) FROM rating")).isPositive();
+		assertThat(count("SELECT count(*) FROM rectification WHERE state = 'OPEN'")).as("every bad rating is being rectified")
+			.isEqualTo(count("SELECT count(*) FROM rating WHERE level >= 4"));
+
 		// the demo staff have work waiting
 		List<String> hallQueue = api.send("GET", "/api/v1/window/cases", "window.frq", "onego-window", null).json("$[*].id");
 		assertThat(hallQueue).isNotEmpty();

@@ -21,13 +21,15 @@ import cn.onego.shared.RegionCode;
 class StateMachineTests {
 
 	static final Map<CaseState, Set<CaseState>> CASE_TABLE = Map.of(
-			CaseState.AWAITING_ACCEPTANCE, EnumSet.of(CaseState.AWAITING_SUPPLEMENT, CaseState.NOT_ACCEPTED, CaseState.IN_PROGRESS),
-			CaseState.AWAITING_SUPPLEMENT, EnumSet.of(CaseState.AWAITING_ACCEPTANCE, CaseState.NOT_ACCEPTED),
+			CaseState.AWAITING_ACCEPTANCE, EnumSet.of(CaseState.AWAITING_SUPPLEMENT, CaseState.NOT_ACCEPTED, CaseState.IN_PROGRESS,
+					CaseState.WITHDRAWN),
+			CaseState.AWAITING_SUPPLEMENT, EnumSet.of(CaseState.AWAITING_ACCEPTANCE, CaseState.NOT_ACCEPTED, CaseState.WITHDRAWN),
 			CaseState.NOT_ACCEPTED, EnumSet.noneOf(CaseState.class),
 			CaseState.IN_PROGRESS, EnumSet.of(CaseState.READY, CaseState.REFUSED),
 			CaseState.READY, EnumSet.of(CaseState.ISSUED, CaseState.REFUSED),
 			CaseState.ISSUED, EnumSet.noneOf(CaseState.class),
-			CaseState.REFUSED, EnumSet.noneOf(CaseState.class));
+			CaseState.REFUSED, EnumSet.noneOf(CaseState.class),
+			CaseState.WITHDRAWN, EnumSet.noneOf(CaseState.class));
 
 	static final Map<TaskState, Set<TaskState>> TASK_TABLE = Map.of(
 			TaskState.WAITING, EnumSet.of(TaskState.PENDING, TaskState.CANCELLED),

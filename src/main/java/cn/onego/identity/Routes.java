@@ -74,6 +74,7 @@ public final class Routes {
 			// the service halls and the categories of their windows, for anyone looking for where to go
 			rule(HttpMethod.GET, PUBLIC, "/api/v1/halls", "/api/v1/window-categories"),
 			rule(HttpMethod.POST, PUBLIC, "/api/v1/matters/*/guidance"),
+			rule(HttpMethod.GET, PUBLIC, "/api/v1/matters/*/guide", "/api/v1/matters/*/guide.pdf"),
 			// the shared-resource catalogue is public; departments ask for, answer and read its resources
 			rule(HttpMethod.GET, PUBLIC, "/api/v1/shared-resources", "/api/v1/shared-resources/*"),
 			rule(HttpMethod.POST, roles(REVIEWER, DEPARTMENT_HEAD), "/api/v1/shared-resources/*/access-requests",

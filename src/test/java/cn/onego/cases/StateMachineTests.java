@@ -108,6 +108,24 @@ class StateMachineTests {
 	}
 
 	@Test
+	void withdrawingACaseWaitingForASupplementClosesItAsksForNothingMoreAndTellsTheApplicant() {
+		CaseFile asked = aCase(CaseState.AWAITING_ACCEPTANCE, List.of())
+			.askForSupplement(List.of(new SupplementRequest("M", "why", "clerk", null)), 1, "d", AN_ACT)
+			.after();
+		Transition<CaseFile> withdrawn = asked.withdraw("不办了", AN_ACT);
+		assertThat(withdrawn.after().state()).isEqualTo(CaseState.WITHDRAWN);
+		assertThat(withdrawn.after().supplements().requests()).isEmpty();
+		assertThat(withdrawn.after().times().closedAt()).isEqualTo(AN_ACT.at());
+		assertThat(withdrawn.step().action()).isEqualTo("WITHDRAWN");
+		assertThat(withdrawn.step().detail()).isEqualTo("不办了");
+		assertThat(withdrawn.event()).isEqualTo(new CaseEvents.CaseWithdrawn(asked.id(), "不办了"));
+		assertThat(CaseState.WITHDRAWN.isFinal()).isTrue();
+		for (CaseState accepted : List.of(CaseState.IN_PROGRESS, CaseState.READY, CaseState.ISSUED, CaseState.REFUSED, CaseState.NOT_ACCEPTED)) {
+			assertThat(accepted.allows(CaseState.Action.WITHDRAW)).as(accepted.name()).isFalse();
+		}
+	}
+
+	@Test
 	void numbersACaseWithTheRegionTheDateASerialAndACheckCharacter() {
 		CaseNumber number = CaseNumber.of(RegionCode.of("430102"), LocalDate.of(2026, 11, 26), 42);
 		assertThat(number.value()).matches("430102-20261126-00000042-[0-9X]");

@@ -173,7 +173,7 @@ class CaseController {
 	}
 
 	@PostMapping("/cases/{id}/withdrawal")
-	@Operation(summary = "Withdraw my application 撤回申请", description = "By the applicant or their agent, while the case waits for acceptance or for a supplement asked before it; the reason is optional.")
+	@Operation(summary = "Withdraw my application 撤回申请", operationId = "withdrawCase", description = "By the applicant or their agent, while the case waits for acceptance or for a supplement asked before it; the reason is optional.")
 	@Refuses(status = 409, code = "too-late-to-withdraw", when = "the case was accepted or has ended: the answer names the hall to contact")
 	@Refuses(status = 409, code = "illegal-transition", when = "the case is withdrawn already")
 	CaseFile withdraw(@PathVariable UUID id, @RequestBody(required = false) WithdrawalRequest request) {

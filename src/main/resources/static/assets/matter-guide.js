@@ -9,8 +9,9 @@ export async function showGuide(target, code, region) {
   const base = '/api/v1/matters/' + encodeURIComponent(code) + '/guide';
   const g = await api('GET', base + query);
   const row = (zh, en, value) => value == null || value === '' ? null
-    : el('div', {}, el('dt', {}, t(zh, en)), el('dd', {}, value));
-  target.replaceChildren(
+    : [el('dt', {}, t(zh, en)), el('dd', {}, value)];
+  // el() flattens the optional parts and skips the absent ones (replaceChildren would print them)
+  target.replaceChildren(el('div', {},
     el('div', { class: 'actions' },
       el('button', { type: 'button', id: 'print-guide', class: 'secondary', onclick: printGuide }, t('打印办事指南', 'Print the guide')),
       el('a', { class: 'button secondary', id: 'guide-pdf', href: base + '.pdf' + query, download: '' },
@@ -36,21 +37,23 @@ export async function showGuide(target, code, region) {
       h.phone ? el('div', { class: 'small' }, t('咨询电话：', 'Telephone: '), h.phone) : null)))
       : el('p', { class: 'muted' }, t('请咨询当地政务服务中心。', 'Ask your local government service centre.')),
     el('p', { class: 'small muted' }, t('本指南根据事项目录第 ' + g.catalogueVersion + ' 版生成，以受理时的规定为准。',
-      'Made from version ' + g.catalogueVersion + ' of the catalogue; the rules in force at acceptance apply.')));
+      'Made from version ' + g.catalogueVersion + ' of the catalogue; the rules in force at acceptance apply.'))));
 }
 
 function itemCard(item, n) {
   return el('section', { class: 'card guide-item' },
     el('h4', {}, n + '. ', label(item.name), el('span', { class: 'small muted' }, ' · ', label(item.handled))),
     el('dl', { class: 'facts' },
-      el('div', {}, el('dt', {}, t('实施部门', 'Department')), el('dd', {}, label(item.department))),
-      el('div', {}, el('dt', {}, t('办结时限', 'Time limit')), el('dd', {},
-        t('法定 ' + item.legalLimit + ' 个工作日', 'By law ' + item.legalLimit + ' working days'), t('，承诺 ', '; promised ')
-        + (item.instant ? t('即办', 'on the spot') : t(item.promisedLimit + ' 个工作日', item.promisedLimit + ' working days')))),
-      el('div', {}, el('dt', {}, t('收费', 'Fee')), el('dd', { class: 'guide-fee' }, label(item.fee.text),
-        item.fee.basis ? el('div', { class: 'small' }, t('收费依据：', 'Basis (in Chinese): '), item.fee.basis) : null)),
-      item.legalBasis ? el('div', {}, el('dt', {}, t('设定依据', 'Legal basis')), el('dd', { class: 'small' }, item.legalBasis)) : null,
-      item.result ? el('div', {}, el('dt', {}, t('办理结果', 'Result')), el('dd', {}, label(item.result))) : null),
+      el('dt', {}, t('实施部门', 'Department')), el('dd', {}, label(item.department)),
+      el('dt', {}, t('办结时限', 'Time limit')), el('dd', {},
+        item.legalLimit === 0 ? t('法定即办', 'By law on the spot')
+          : t('法定 ' + item.legalLimit + ' 个工作日', 'By law ' + item.legalLimit + ' working days'),
+        t('，承诺', '; promised ') + (item.instant || item.promisedLimit === 0 ? t('即办', 'on the spot')
+          : t(item.promisedLimit + ' 个工作日', item.promisedLimit + ' working days'))),
+      el('dt', {}, t('收费', 'Fee')), el('dd', { class: 'guide-fee' }, label(item.fee.text),
+        item.fee.basis ? el('div', { class: 'small' }, t('收费依据：', 'Basis (in Chinese): '), item.fee.basis) : null),
+      item.legalBasis ? [el('dt', {}, t('设定依据', 'Legal basis')), el('dd', { class: 'small' }, item.legalBasis)] : null,
+      item.result ? [el('dt', {}, t('办理结果', 'Result')), el('dd', {}, label(item.result))] : null),
     item.materials.length ? el('div', { class: 'table-scroll' }, el('table', { class: 'guide-materials' },
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('材料', 'Material')), el('th', { scope: 'col' }, t('份数', 'Copies')),
         el('th', { scope: 'col' }, t('来源', 'Source')), el('th', { scope: 'col', class: 'hide-narrow' }, t('说明', 'Notes')))),

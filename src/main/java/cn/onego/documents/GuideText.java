@@ -54,7 +54,8 @@ final class GuideText {
 	private static Block item(int n, ItemGuide item) {
 		List<String> lines = new ArrayList<>();
 		lines.add("实施部门：" + item.department().zh());
-		lines.add("办结时限：法定" + item.legalLimit() + "个工作日，承诺" + (item.instant() ? "即办" : item.promisedLimit() + "个工作日"));
+		lines.add("办结时限：法定" + (item.legalLimit() == 0 ? "即办" : item.legalLimit() + "个工作日") + "，承诺"
+				+ (item.instant() || item.promisedLimit() == 0 ? "即办" : item.promisedLimit() + "个工作日"));
 		ServiceGuide.Fee fee = item.fee();
 		lines.add("收费标准：" + fee.text().zh() + (fee.basis() == null || fee.basis().isBlank() ? "" : "（收费依据：" + fee.basis() + "）"));
 		if (item.legalBasis() != null && !item.legalBasis().isBlank()) {

@@ -3,13 +3,11 @@ package cn.onego.documents;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
-import cn.onego.application.ApplicationInput.Channel;
 import cn.onego.cases.HallCode;
 import cn.onego.cases.Halls;
 import cn.onego.catalog.CatalogQueries;
@@ -57,12 +55,13 @@ public class ServiceGuides {
 			Map.entry(Registry.VETERANS, Label.of("退役军人库", "veterans registry")),
 			Map.entry(Registry.GEOGRAPHY, Label.of("地理信息库", "geographic registry"))));
 
-	private static final Map<Channel, Label> CHANNELS = new LinkedHashMap<>(Map.of(
-			Channel.ONLINE, Label.of("网上办：政务服务网提交申请", "Online: apply on the government service portal"),
-			Channel.MOBILE, Label.of("掌上办：手机端提交申请", "On the phone: apply from the mobile app"),
-			Channel.KIOSK, Label.of("自助办：政务服务大厅自助终端", "Self-service: the kiosks of the halls"),
-			Channel.WINDOW, Label.of("窗口办：到政务服务大厅综合窗口一窗受理", "At the window: the comprehensive window of a hall"),
-			Channel.AGENT, Label.of("帮代办：由大厅工作人员帮办代办", "Assisted: hall staff apply on your behalf")));
+	/** How a matter may be applied for, in the order a person would try them. */
+	private static final List<Label> CHANNELS = List.of(
+			Label.of("网上办：政务服务网提交申请", "Online: apply on the government service portal"),
+			Label.of("掌上办：手机端提交申请", "On the phone: apply from the mobile app"),
+			Label.of("窗口办：到政务服务大厅综合窗口一窗受理", "At the window: the comprehensive window of a hall"),
+			Label.of("自助办：政务服务大厅自助终端", "Self-service: the kiosks of the halls"),
+			Label.of("帮代办：由大厅工作人员帮办代办", "Assisted: hall staff apply on your behalf"));
 
 	private final CatalogQueries catalog;
 	private final Halls halls;
@@ -91,7 +90,7 @@ public class ServiceGuides {
 				: Label.of("自然人", "Citizens");
 		return new ServiceGuide(matter.code(), matter.name(), matter.description(), applicants, lead,
 				region == null ? null : Label.of(region.name(), region.name()), items, situations, halls(catalogue, matter, region),
-				List.copyOf(CHANNELS.values()),
+				CHANNELS,
 				List.of(Label.of("窗口领取：到受理大厅出件窗口领取结果", "Collect the results at the hall's exit window"),
 						Label.of("免费邮寄：结果免费寄送到您填写的地址", "Free mail: the results are sent to your address free of charge")),
 				catalogue.version());

@@ -77,6 +77,10 @@ class ServiceGuideIT {
 		try (PDDocument doc = Loader.loadPDF(pdf.entity().getBody())) {
 			assertThat(doc.getPage(0).getMediaBox().getWidth()).as("A4").isBetween(594f, 596f);
 			text = new PDFTextStripper().getText(doc).replace("\r", "").replace("\n", "");
+			// the first page as a picture beside the browser tests' screenshots, for a person to look at
+			java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+			javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 60),
+					"png", java.nio.file.Path.of("target", "screenshots", "service-guide-pdf.png").toFile());
 		}
 		assertThat(text).contains("办事指南").contains("二手房转移登记")
 			.contains((String) guide.json("$.halls[0].address.zh"))

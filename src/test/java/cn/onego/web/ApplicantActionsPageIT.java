@@ -40,6 +40,7 @@ class ApplicantActionsPageIT {
 			applicant.go("/case.html?id=" + caseId);
 			applicant.waitForText("#state", "待受理");
 			applicant.click("#withdrawal summary");
+			applicant.screenshot("case-withdraw-form");
 			applicant.type("#withdraw-reason", "店面租约未谈妥，暂不申请");
 			applicant.click("#withdraw");
 			applicant.waitForText("#state", "已撤回");
@@ -72,6 +73,7 @@ class ApplicantActionsPageIT {
 			applicant.go("/case.html?id=" + caseId);
 			String form = applicant.waitForText("#answer-supplement", "布局图未标明操作间位置");
 			assertThat(form).as("the material by its name, never its code").doesNotContain("FOOD_LAYOUT_AND_PROCESS");
+			applicant.screenshot("case-supplement-form");
 			applicant.script("document.getElementById('answer-note').removeAttribute('maxlength');"
 					+ "document.getElementById('answer-note').value = '笔'.repeat(1001)");
 			applicant.click("#send-supplement");
@@ -83,6 +85,7 @@ class ApplicantActionsPageIT {
 			applicant.click("#send-supplement");
 			applicant.waitForText("#state", "待受理");
 			assertThat(applicant.waitForText("#supplied", "您已提交补正材料")).contains("等待综合窗口受理");
+			applicant.screenshot("case-supplement-handed-in");
 			assertThat(applicant.all("#answer-supplement")).isEmpty();
 			applicant.waitForText("#my-files", "下载");
 			assertThat(applicant.cspViolations()).isEmpty();
@@ -104,6 +107,8 @@ class ApplicantActionsPageIT {
 			assertThat(visitor.find("#guide-pdf").getAttribute("href"))
 				.endsWith("/api/v1/matters/HN-RESALE-HOUSING-TRANSFER/guide.pdf?region=430102");
 			assertThat(visitor.find("#print-guide").getText()).isEqualTo("打印办事指南");
+			visitor.script("document.getElementById('guide-section').scrollIntoView()");
+			visitor.screenshot("matter-guide");
 			assertThat(visitor.missingGlyphs("matter-guide")).isEmpty();
 
 			visitor.go("/matter.html?code=HN-RESALE-HOUSING-TRANSFER&region=430102&lang=en");

@@ -136,6 +136,10 @@ async function receipt(c) {
 /** Rating is open once the case is closed; a rating already given is shown instead. */
 async function rating(c) {
   const target = document.getElementById('rating');
+  if (c.state === 'WITHDRAWN') {
+    target.replaceChildren(el('p', { class: 'muted' }, t('申请已撤回，无需评价。', 'The application was withdrawn: there is nothing to rate.')));
+    return;
+  }
   if (!CLOSED.includes(c.state)) {
     target.replaceChildren(el('p', { class: 'muted' }, t('办结后可对本次服务进行评价。', 'You can rate the service once the case is closed.')));
     return;

@@ -48,6 +48,7 @@ class ApplicantActionsPageIT {
 			assertThat(withdrawn).contains("店面租约未谈妥，暂不申请");
 			assertThat(applicant.all("#withdraw-form")).as("nothing left to withdraw").isEmpty();
 			assertThat(applicant.find("#history").getText()).contains("已撤回");
+			assertThat(applicant.find("#rating").getText()).contains("无需评价");
 			assertThat(applicant.cspViolations()).isEmpty();
 
 			applicant.go("/case.html?id=" + caseId + "&lang=en");

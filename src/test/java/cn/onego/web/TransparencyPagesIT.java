@@ -50,6 +50,7 @@ class TransparencyPagesIT {
 			browser.waitUntil("the form is drawn", "document.querySelector('#f-EMPLOYER_NAME')");
 			assertThat(browser.find("label[for=f-EMPLOYER_NAME]").getText()).contains("已预填：社会保险库");
 			assertThat(browser.find("label[for=f-APPLICANT_NAME]").getText()).contains("已预填：实名认证信息");
+			browser.click("#step-link-3");
 			assertThat(browser.find("#material-RESIDENT_ID_CARD").getText()).contains("已通过数据共享核验（人口库）");
 			assertThat(browser.all("#file-RESIDENT_ID_CARD")).as("nothing to upload for what was obtained").isEmpty();
 			PortalIT.glyphsOf(browser, "transparency-apply-prefilled");

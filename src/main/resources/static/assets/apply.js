@@ -98,7 +98,8 @@ function show(step, focus = false) {
 async function leaveFor(step) {
   if (step < 1 || step > STEPS || !state.draft) return;
   clearAll(document);
-  if (await saveDraft(false)) show(step, true);
+  // answers changed in step 1 change what is known: the prefill is asked again
+  if (await saveDraft(false) && (state.step !== 1 || await prefill())) show(step, true);
 }
 
 /** "Save and continue": the step's own checks, then the draft saved, then the next step. */

@@ -182,7 +182,7 @@ const PATTERNS = {
   ID_NUMBER: [/^\d{17}[\dX]$/i, '请填写18位公民身份号码', 'enter an 18-character citizen ID number'],
   CREDIT_CODE: [/^[0-9A-HJ-NP-RTUWXY]{18}$/i, '请填写18位统一社会信用代码', 'enter an 18-character unified social credit code'],
   EMAIL: [/^[^@\s]+@[^@\s]+\.[^@\s]+$/, '请填写有效的电子邮箱', 'enter a valid e-mail address'],
-  BANK_ACCOUNT: [/^\d{8,32}$/, '请填写银行卡号（数字）', 'enter the bank account number (digits)'],
+  BANK_ACCOUNT: [/^\d{12,30}$/, '银行账号应为12至30位数字', 'a bank account number has 12 to 30 digits'],
   REGION: [/^\d{6}$/, '请选择行政区划', 'choose a region'],
 };
 
@@ -195,7 +195,8 @@ export function check(field, raw) {
   const v = field.validation || {};
   if (!value) return field.required ? { zh: '此项必填', en: 'this is required' } : null;
   const pattern = PATTERNS[field.type];
-  if (pattern && !pattern[0].test(value)) return { zh: pattern[1], en: pattern[2] };
+  // spaces people put in long numbers are theirs to add: the server takes them out too
+  if (pattern && !pattern[0].test(field.type === 'BANK_ACCOUNT' ? value.replace(/ /g, '') : value)) return { zh: pattern[1], en: pattern[2] };
   if (v.minLength != null && [...value].length < v.minLength) return { zh: '至少' + v.minLength + '字', en: 'at least ' + v.minLength + ' characters' };
   if (v.maxLength != null && [...value].length > v.maxLength) return { zh: '至多' + v.maxLength + '字', en: 'at most ' + v.maxLength + ' characters' };
   if (['NUMBER', 'AREA_M2', 'MONEY', 'INTEGER'].includes(field.type)) {

@@ -103,15 +103,32 @@ class SteppedApplicationIT {
 			assertStep(browser, 3);
 			assertThat(browser.script("return document.getElementById('f-CONTACT_MOBILE').value")).isEqualTo("13900003333");
 
-			// step 3: the materials to hand in
-			Path pdf = Files.createTempFile("material", ".pdf");
-			Files.writeString(pdf, "%PDF-1.4\n% material\n%%EOF\n", StandardCharsets.US_ASCII);
+			// submitted without the materials: the server's problems are put at each material's upload, by its name,
+			// on the materials' step
+			browser.click("#step-link-4");
+			assertStep(browser, 4);
+			browser.click("#submit");
+			assertStep(browser, 3);
+			browser.waitUntil("the server's problems are at the uploads",
+					"document.querySelector('#materials input[type=file][aria-invalid=true]')");
 			List<String> uploads = browser.all("#materials input[type=file]").stream().map(input -> input.getDomAttribute("id")).toList();
 			assertThat(uploads).isNotEmpty();
+			String first = (String) browser.script("return document.querySelector('#materials input[type=file][aria-invalid=true]').id");
+			assertThat(browser.script("return document.activeElement.id")).as("the first problem has the focus").isEqualTo(first);
+			String name = (String) browser.script("return document.getElementById(arguments[0]).closest('.material').querySelector('h3').firstChild.textContent", first);
+			String atTheUpload = (String) browser.script(
+					"const n = document.getElementById(arguments[0]).nextElementSibling; return n && n.classList.contains('field-error') ? n.textContent : null", first);
+			assertThat(atTheUpload).startsWith(name + "：");
+			assertThat(browser.find("#problems").getText()).contains(name).doesNotContain("materials.").doesNotContain("attachments.");
+
+			// step 3: the materials to hand in; each upload takes its error away
+			Path pdf = Files.createTempFile("material", ".pdf");
+			Files.writeString(pdf, "%PDF-1.4\n% material\n%%EOF\n", StandardCharsets.US_ASCII);
 			for (String upload : uploads) {
 				browser.find("#" + upload).sendKeys(pdf.toAbsolutePath().toString());
 				browser.waitForText("#" + upload + "-status", "已上传");
 			}
+			assertThat(browser.all("#materials .field-error")).isEmpty();
 			phoneShot(browser, "apply-step-3");
 			browser.click("#next");
 

@@ -141,18 +141,19 @@ public class StaffAdministration {
 	 */
 	@org.springframework.transaction.annotation.Transactional
 	public Listed edit(String username, Edit request, String by) {
-		String account = existingAccount(username);
 		if (request == null) {
 			throw InvalidInput.of("name", "required", Message.of("请填写姓名", "enter the name"));
 		}
+		// what was sent is checked first: a malformed request is refused on its fields, whoever it names
 		List<FieldProblem> problems = new ArrayList<>();
 		String name = placement(problems, request.name(), request.roles(), request.region(), request.hall(), request.department());
 		Set<Role> roles = request.roles() == null ? Set.of() : request.roles();
-		if (problems.isEmpty() && !roles.contains(Role.SYSTEM_ADMIN)) {
-			keepAdministration(account, by, "roles");
-		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
+		}
+		String account = existingAccount(username);
+		if (!roles.contains(Role.SYSTEM_ADMIN)) {
+			keepAdministration(account, by, "roles");
 		}
 		StaffUser user = new StaffUser(account, name, Set.copyOf(roles), null, request.region(), blankless(request.hall()),
 				blankless(request.department()));

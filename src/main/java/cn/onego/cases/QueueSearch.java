@@ -21,6 +21,10 @@ public record QueueSearch(String number, String applicant, LocalDate from, Local
 
 	public static final QueueSearch NONE = new QueueSearch(null, null, null, null);
 
+	// a person's or an enterprise's name as registered: letters of any script, 间隔号 (as in 阿依古丽·买买提),
+	// hyphens, brackets of enterprise names, spaces; never quotes, wildcards or slashes
+	private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[\\p{L}\\p{M}\\p{N}·・\\-（）() ]+");
+
 	/** The search as the request gave it, refused field by field when a part is malformed. */
 	public static QueueSearch of(String number, String applicant, LocalDate from, LocalDate to) {
 		List<FieldProblem> problems = new ArrayList<>();
@@ -33,6 +37,11 @@ public record QueueSearch(String number, String applicant, LocalDate from, Local
 		}
 		String name = applicant == null || applicant.isBlank() ? null
 				: Text.check(problems, "applicant", applicant, Text.Kind.LINE, Text.NAME);
+		if (name != null && !NAME.matcher(name).matches()) {
+			problems.add(new FieldProblem("applicant", "name", Message.of("申请人姓名只能包含文字、间隔号、连字符和空格",
+					"an applicant's name has letters, the middle dot, hyphens and spaces only")));
+			name = null;
+		}
 		if (from != null && to != null && to.isBefore(from)) {
 			problems.add(new FieldProblem("to", "before-from", Message.of("截止日期不能早于开始日期",
 					"the last day cannot come before the first")));

@@ -329,11 +329,12 @@ function hallName(code) {
 
 async function showStaff() {
   const staff = await api('GET', '/api/v1/admin/staff');
+  await learnDepartments(staff);
   const roleName = code => { const role = ROLES.find(r => r[0] === code); return role ? t(role[1], role[2]) : code; };
   document.getElementById('staff').replaceChildren(table('staff-list',
     [t('用户名', 'Username'), t('姓名', 'Name'), t('角色', 'Roles'), t('行政区划', 'Region'), t('政务大厅', 'Hall'), t('部门', 'Department'),
       t('来源', 'Source'), t('操作', 'Actions')],
-    staff.map(s => [s.username, s.name, s.roles.map(roleName).join('、'), s.region || '', hallName(s.hall), s.department || '',
+    staff.map(s => [s.username, s.name, s.roles.map(roleName).join('、'), s.region || '', hallName(s.hall), departmentName(s.department),
       s.source === 'DEMO' ? t('演示数据', 'Demo data') : t('管理员创建', 'Created'), staffActions(s)]),
     t('没有工作人员。', 'No staff user.')));
 }
@@ -429,4 +430,18 @@ async function resetStaffPassword(s) {
   } catch (e) {
     showProblem(result, e);
   }
+}
+
+/** The departments of the staff listed, by name (the accounts keep their codes). */
+const departmentNames = new Map();
+async function learnDepartments(staff) {
+  const unknown = [...new Set(staff.map(s => s.department).filter(code => code && !departmentNames.has(code)))];
+  await Promise.all(unknown.map(async code => {
+    const department = await api('GET', '/api/v1/departments/' + encodeURIComponent(code)).catch(() => null);
+    departmentNames.set(code, department ? label(department.name) : t('（未登记的部门）', '(an unlisted department)'));
+  }));
+}
+
+function departmentName(code) {
+  return code ? departmentNames.get(code) || '' : '';
 }

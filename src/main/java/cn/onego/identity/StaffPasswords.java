@@ -79,6 +79,10 @@ public class StaffPasswords {
 		if (current == null || current.isEmpty()) {
 			problems.add(new FieldProblem("current", "required", Message.of("请填写当前密码", "enter the current password")));
 		}
+		else {
+			// no password of this platform is longer, or holds control characters: refused before it is compared
+			cn.onego.platform.Text.check(problems, "current", current, cn.onego.platform.Text.Kind.LINE, 64);
+		}
 		problems.addAll(PasswordRules.standard().problems(password, actor.username(), actor.idNumber()));
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);

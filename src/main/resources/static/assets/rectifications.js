@@ -85,7 +85,7 @@ async function showList(user, places, responsible, state) {
     el('td', {}, await matterName(r.matter)),
     el('td', {}, words(LEVELS, r.level)),
     el('td', {}, r.comment || ''),
-    el('td', {}, formatDate(r.dueOn), r.colour === 'RED' ? el('span', { class: 'badge red' }, t('超期', 'Overdue')) : null),
+    el('td', {}, formatDate(r.dueOn, r.dueProvisional), r.colour === 'RED' ? el('span', { class: 'badge red' }, t('超期', 'Overdue')) : null),
     el('td', {}, el('span', { class: 'badge state' }, words(STATES, r.state))))));
   target.replaceChildren(table([t('受理编号', 'Case number'), t('一件事', 'Matter'), t('评价', 'Rating'), t('评价内容', 'Comment'),
     t('整改时限', 'Due'), t('状态', 'State')], rows));
@@ -109,7 +109,7 @@ async function showOne(user, place, id) {
     [t('评价', 'Rating'), words(LEVELS, r.level)],
     [t('评价内容', 'Comment'), r.comment],
     [t('评价时间', 'Rated at'), formatTime(r.ratedAt)],
-    [t('整改时限', 'Due'), [formatDate(r.dueOn), ' ', r.colour === 'RED' ? el('span', { class: 'badge red' }, t('超期', 'Overdue')) : '']],
+    [t('整改时限', 'Due'), [formatDate(r.dueOn, r.dueProvisional), ' ', r.colour === 'RED' ? el('span', { class: 'badge red' }, t('超期', 'Overdue')) : '']],
     [t('状态', 'State'), el('span', { class: 'badge state', id: 'rectification-state' }, words(STATES, r.state))],
     [t('核实情况', 'Finding'), r.finding ? [r.finding, ' (', r.justified ? t('差评属实', 'justified') : t('差评不实', 'not justified'), ')'] : null],
     [t('整改措施', 'Measures'), r.measures],

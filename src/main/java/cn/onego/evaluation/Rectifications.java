@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import cn.onego.clock.Calendars;
 import cn.onego.identity.Actor;
 import cn.onego.identity.Role;
 import cn.onego.platform.InvalidInput;
@@ -38,8 +39,8 @@ public class Rectifications {
 	 */
 	public record Rectification(UUID id, UUID ratingId, UUID caseId, String responsible, State state, LocalDate dueOn,
 			String finding, Boolean justified, String measures, String callback, String callbackNote, Instant openedAt,
-			Instant closedAt, int version, String colour, String caseNumber, Level level, String comment, String matter,
-			Instant ratedAt) {
+			Instant closedAt, int version, String colour, boolean dueProvisional, String caseNumber, Level level, String comment,
+			String matter, Instant ratedAt) {
 	}
 
 	// every read shows the rating with its rectification
@@ -55,10 +56,12 @@ public class Rectifications {
 	}
 
 	private final JdbcClient jdbc;
+	private final Calendars calendars;
 	private final Clock clock;
 
-	Rectifications(JdbcClient jdbc, Clock clock) {
+	Rectifications(JdbcClient jdbc, Calendars calendars, Clock clock) {
 		this.jdbc = jdbc;
+		this.calendars = calendars;
 		this.clock = clock;
 	}
 
@@ -170,8 +173,9 @@ public class Rectifications {
 				rs.getObject("case_id", UUID.class), rs.getString("responsible"), state, due, rs.getString("finding"),
 				(Boolean) rs.getObject("justified"), rs.getString("measures"), rs.getString("callback"),
 				rs.getString("callback_note"), rs.getTimestamp("opened_at").toInstant(), closed == null ? null : closed.toInstant(),
-				rs.getInt("version"), overdue ? "RED" : "GREEN", rs.getString("rated_case_number"), Level.of(rs.getInt("rated_level")),
-				rs.getString("rated_comment"), rs.getString("rated_matter"), rs.getTimestamp("rated_at").toInstant());
+				rs.getInt("version"), overdue ? "RED" : "GREEN", due != null && !calendars.national().loaded(due),
+				rs.getString("rated_case_number"), Level.of(rs.getInt("rated_level")), rs.getString("rated_comment"),
+				rs.getString("rated_matter"), rs.getTimestamp("rated_at").toInstant());
 	}
 
 	private static void require(String value, String field, String zh, String en) {

@@ -24,6 +24,7 @@ page(async () => {
   }
   if (system) {
     wireStaff();
+    wireStaffEdit(user);
     loads.push(fillHalls().then(showStaff), fillDepartments());
   }
   await Promise.all(loads);
@@ -328,11 +329,119 @@ function hallName(code) {
 
 async function showStaff() {
   const staff = await api('GET', '/api/v1/admin/staff');
+  await learnDepartments(staff);
   const roleName = code => { const role = ROLES.find(r => r[0] === code); return role ? t(role[1], role[2]) : code; };
   document.getElementById('staff').replaceChildren(table('staff-list',
     [t('用户名', 'Username'), t('姓名', 'Name'), t('角色', 'Roles'), t('行政区划', 'Region'), t('政务大厅', 'Hall'), t('部门', 'Department'),
-      t('来源', 'Source')],
-    staff.map(s => [s.username, s.name, s.roles.map(roleName).join('、'), s.region || '', hallName(s.hall), s.department || '',
-      s.source === 'DEMO' ? t('演示数据', 'Demo data') : t('管理员创建', 'Created')]),
+      t('来源', 'Source'), t('操作', 'Actions')],
+    staff.map(s => [s.username, s.name, s.roles.map(roleName).join('、'), s.region || '', hallName(s.hall), departmentName(s.department),
+      s.source === 'DEMO' ? t('演示数据', 'Demo data') : t('管理员创建', 'Created'), staffActions(s)]),
     t('没有工作人员。', 'No staff user.')));
+}
+
+// ---- a staff account changed: edited, disabled or enabled, its password reset (demo users come from their file)
+
+let signedInAdmin;
+
+function wireStaffEdit(user) {
+  signedInAdmin = user.username;
+  const form = document.getElementById('staff-edit-form');
+  document.getElementById('staff-edit-roles').replaceChildren(...ROLES.map(([code, zh, en]) =>
+    el('label', { class: 'choice', for: 'edit-role-' + code },
+      el('input', { type: 'checkbox', id: 'edit-role-' + code, name: 'roles', value: code }), t(zh, en))));
+  form.region.addEventListener('change', () => fillEditDepartments(form.region.value.trim(), ''));
+  document.getElementById('staff-edit-cancel').addEventListener('click', () => { form.hidden = true; });
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const result = document.getElementById('staff-actions-result');
+    const body = {
+      name: form.name.value.trim(), roles: [...form.querySelectorAll('input[name=roles]:checked')].map(box => box.value),
+      region: form.region.value.trim(), hall: form.hall.value || null, department: form.department.value || null,
+    };
+    try {
+      await api('PUT', '/api/v1/admin/staff/' + encodeURIComponent(form.dataset.username), body);
+      clearFieldErrors(form);
+      form.hidden = true;
+      notice(result, t('已保存对工作人员的修改：', 'Staff user saved: ') + body.name);
+      await showStaff();
+    } catch (e) {
+      showProblem(result, e, form);
+    }
+  });
+}
+
+/** The buttons of a staff account's row: edit, disable or enable, reset the password; none for demo users. */
+function staffActions(s) {
+  if (s.source === 'DEMO') return el('span', { class: 'muted small' }, t('演示用户，不可修改', 'Demo user: not editable'));
+  const own = s.username === signedInAdmin;
+  return el('span', { class: 'staff-actions', dataset: { username: s.username } },
+    el('button', { type: 'button', class: 'secondary staff-edit', onclick: () => openStaffEdit(s) }, t('修改', 'Edit')), ' ',
+    el('button', { type: 'button', class: 'secondary staff-toggle', disabled: own && !s.disabled,
+      onclick: () => setStaffDisabled(s, !s.disabled) }, s.disabled ? t('启用', 'Enable') : t('停用', 'Disable')), ' ',
+    el('button', { type: 'button', class: 'secondary staff-reset', onclick: () => resetStaffPassword(s) }, t('重置密码', 'Reset password')),
+    s.disabled ? el('span', { class: 'badge red' }, t('已停用', 'Disabled')) : null);
+}
+
+async function openStaffEdit(s) {
+  const form = document.getElementById('staff-edit-form');
+  form.dataset.username = s.username;
+  document.getElementById('staff-edit-title').textContent = t('修改工作人员：', 'Edit a staff user: ') + s.name;
+  form.name.value = s.name;
+  form.region.value = s.region || '';
+  form.querySelectorAll('input[name=roles]').forEach(box => { box.checked = s.roles.includes(box.value); });
+  form.hall.replaceChildren(el('option', { value: '' }, t('（不属于大厅）', '(no hall)')),
+    ...halls.map(h => el('option', { value: h.code }, label(h.name))));
+  form.hall.value = s.hall || '';
+  await fillEditDepartments(s.region || '', s.department || '');
+  clearFieldErrors(form);
+  form.hidden = false;
+  form.scrollIntoView({ block: 'nearest' });
+}
+
+async function fillEditDepartments(region, chosen) {
+  const select = document.getElementById('staff-edit-department');
+  const departments = /^\d{6}$/.test(region) ? await api('GET', '/api/v1/departments?region=' + region).catch(() => []) : [];
+  select.replaceChildren(el('option', { value: '' }, t('（不属于部门）', '(no department)')),
+    ...departments.map(d => el('option', { value: d.code }, label(d.name))));
+  select.value = departments.some(d => d.code === chosen) ? chosen : '';
+}
+
+async function setStaffDisabled(s, disabled) {
+  const result = document.getElementById('staff-actions-result');
+  try {
+    await api('PUT', '/api/v1/admin/staff/' + encodeURIComponent(s.username) + '/disabled', { disabled });
+    notice(result, disabled ? t('已停用：', 'Disabled: ') + s.name : t('已启用：', 'Enabled: ') + s.name);
+    await showStaff();
+  } catch (e) {
+    showProblem(result, e);
+  }
+}
+
+async function resetStaffPassword(s) {
+  const result = document.getElementById('staff-actions-result');
+  try {
+    const reset = await api('POST', '/api/v1/admin/staff/' + encodeURIComponent(s.username) + '/password-reset');
+    // shown this once: it is stored hashed only, and its holder must replace it at the next sign-in
+    result.replaceChildren(el('div', { class: 'notice ok', role: 'status' },
+      el('p', {}, t('已为 ' + s.name + ' 重置密码。临时密码（只显示这一次，请当面或通过安全渠道告知本人）：',
+        'The password of ' + s.name + ' is reset. The temporary password (shown this once only: hand it over in person or by a safe channel):')),
+      el('p', {}, el('code', { id: 'temporary-password' }, reset.temporaryPassword)),
+      el('p', { class: 'small' }, t('本人下次登录时须先设置自己的新密码。', 'At the next sign-in they must choose their own password first.'))));
+  } catch (e) {
+    showProblem(result, e);
+  }
+}
+
+/** The departments of the staff listed, by name (the accounts keep their codes). */
+const departmentNames = new Map();
+async function learnDepartments(staff) {
+  const unknown = [...new Set(staff.map(s => s.department).filter(code => code && !departmentNames.has(code)))];
+  await Promise.all(unknown.map(async code => {
+    const department = await api('GET', '/api/v1/departments/' + encodeURIComponent(code)).catch(() => null);
+    departmentNames.set(code, department ? label(department.name) : t('（未登记的部门）', '(an unlisted department)'));
+  }));
+}
+
+function departmentName(code) {
+  return code ? departmentNames.get(code) || '' : '';
 }

@@ -5,6 +5,7 @@ import {
   act, caseFacts, facts, field, formValues, history, loadCase, loadFiles, materials, section, submittedFiles,
   supplementRequests, supplementRows, table, tasks, resultText,
 } from '/assets/case-parts.js';
+import { searchQuery, wireSearch } from '/assets/queue-search.js';
 
 const OPEN = ['WAITING', 'PENDING', 'CLAIMED', 'SUSPENDED', 'AWAITING_SUPPLEMENT'];
 const FILTERS = ['OPEN', ...OPEN, 'APPROVED', 'REFUSED', 'ALL'];
@@ -26,13 +27,15 @@ export async function startQueue() {
   filter.replaceChildren(...FILTERS.map(key => el('option', { value: key }, filterName(key))));
   filter.value = FILTERS.includes(param('state')) ? param('state') : 'OPEN';
   filter.addEventListener('change', () => showQueue(user.department, filter.value));
+  wireSearch(document.getElementById('count'), () => showQueue(user.department, filter.value));
   await showQueue(user.department, filter.value);
 }
 
 async function showQueue(department, filter) {
   const target = document.getElementById('queue');
-  const query = OPEN.includes(filter) || ['APPROVED', 'REFUSED'].includes(filter) ? '?state=' + filter : '';
-  let views = await api('GET', '/api/v1/departments/' + encodeURIComponent(department) + '/tasks' + query);
+  const query = OPEN.includes(filter) || ['APPROVED', 'REFUSED'].includes(filter) ? '?state=' + filter : '?';
+  let views = await api('GET', '/api/v1/departments/' + encodeURIComponent(department) + '/tasks' + query
+    + searchQuery(document.getElementById('queue-search')));
   if (filter === 'OPEN') views = views.filter(v => OPEN.includes(v.task.state));
   document.getElementById('department').textContent = views[0]?.departmentName || department;
   document.getElementById('count').textContent = t('共 ' + views.length + ' 件', views.length + ' task(s)');

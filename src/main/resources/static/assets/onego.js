@@ -134,6 +134,11 @@ export async function requireUser(...roles) {
     location.href = '/login.html?continue=' + encodeURIComponent(location.pathname + location.search);
     return new Promise(() => {});
   }
+  if (user.passwordChangeRequired && location.pathname !== '/password.html') {
+    // an administrator reset the password: the API refuses everything else until the holder chooses their own
+    location.href = '/password.html?continue=' + encodeURIComponent(location.pathname + location.search);
+    return new Promise(() => {});
+  }
   if (roles.length && !hasRole(user, ...roles)) {
     document.querySelector('main').replaceChildren(el('div', { class: 'notice error', role: 'alert' },
       t('当前账号无权使用此页面。', 'Your account may not use this page.')));
@@ -154,6 +159,8 @@ const NAV = [
   { href: '/window.html', zh: '综合窗口', en: 'Window', roles: ['WINDOW_CLERK'] },
   { href: '/department.html', zh: '部门审批', en: 'Department', roles: ['REVIEWER', 'DEPARTMENT_HEAD'] },
   { href: '/resource-access.html', zh: '数据共享', en: 'Data sharing', roles: ['REVIEWER', 'DEPARTMENT_HEAD'] },
+  { href: '/rectifications.html', zh: '差评整改', en: 'Rectifications', roles: ['WINDOW_CLERK', 'REVIEWER', 'DEPARTMENT_HEAD', 'SUPERVISOR'] },
+  { href: '/post-verification.html', zh: '事后核查', en: 'Post-verification', roles: ['REVIEWER', 'DEPARTMENT_HEAD'] },
   { href: '/dashboard.html', zh: '监管看板', en: 'Supervision', roles: ['SUPERVISOR'] },
   { href: '/credit-admin.html', zh: '信用管理', en: 'Credit', roles: ['CREDIT_ADMIN'] },
   { href: '/admin.html', zh: '系统管理', en: 'Administration', roles: ['CATALOGUE_ADMIN', 'SYSTEM_ADMIN'] },

@@ -8,6 +8,7 @@ import {
 import { upload } from '/assets/form-fields.js';
 import { showDocuments } from '/assets/documents.js';
 import { deliveryProblems, pickUpSection } from '/assets/window-delivery.js';
+import { searchQuery, wireSearch } from '/assets/queue-search.js';
 
 // "done" has four end states; the API filters by one, so that tab asks four times
 const TABS = [
@@ -42,12 +43,13 @@ export async function startQueue() {
     href: '?state=' + tab.key, class: 'button' + (tab === chosen ? '' : ' secondary'), id: 'tab-' + tab.key,
     'aria-current': tab === chosen ? 'page' : null,
   }, tab.zh ? t(tab.zh, tab.en) : state(tab.key))));
+  wireSearch(document.getElementById('count'), () => showQueue(chosen));
   await showQueue(chosen);
   await deliveryProblems(document.getElementById('delivery-problems'));
 }
 
 async function showQueue(tab) {
-  const lists = await Promise.all(tab.states.map(s => api('GET', '/api/v1/window/cases?state=' + s)));
+  const lists = await Promise.all(tab.states.map(s => api('GET', '/api/v1/window/cases?state=' + s + searchQuery(document.getElementById('queue-search')))));
   const cases = lists.flat();
   const target = document.getElementById('queue');
   document.getElementById('count').textContent = t('共 ' + cases.length + ' 件', cases.length + ' case(s)');

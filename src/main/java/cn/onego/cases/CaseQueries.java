@@ -241,17 +241,18 @@ public class CaseQueries {
 	}
 
 	/** The queue of the clerk's own hall, oldest first. */
-	public List<CaseSummary> hallQueue(Actor clerk, CaseState state) {
+	public List<CaseSummary> hallQueue(Actor clerk, CaseState state, QueueSearch search) {
 		if (!clerk.has(Role.WINDOW_CLERK) || clerk.hall() == null) {
 			throw new CaseProblems.NotYours("大厅队列");
 		}
-		return cases.ofHall(HallCode.of(clerk.hall()), state, 500).stream().map(c -> CaseSummary.of(c, halls)).toList();
+		return cases.ofHall(HallCode.of(clerk.hall()), state, search, clock.getZone(), 500).stream().map(c -> CaseSummary.of(c, halls)).toList();
 	}
 
-	public List<QueueEntry> departmentQueue(Actor reviewer, String department, TaskState state, LocalDate dueBy, String matter) {
+	public List<QueueEntry> departmentQueue(Actor reviewer, String department, TaskState state, LocalDate dueBy, String matter,
+			QueueSearch search) {
 		access.requireQueue(reviewer, department);
 		Catalogue catalogue = catalog.catalogue();
-		return cases.queue(department, state, dueBy, matter, 500).stream().map(q -> {
+		return cases.queue(department, state, dueBy, matter, search, clock.getZone(), 500).stream().map(q -> {
 			TaskView v = view(catalogue, q.task());
 			return new QueueEntry(v.task(), v.itemName(), v.departmentName(), v.elapsedWorkingDays(), v.remainingWorkingDays(),
 					v.colour(), q.caseNumber(), q.matter(), catalogue.matter(q.matter()).map(m -> m.name()).orElse(null),
@@ -278,13 +279,46 @@ public class CaseQueries {
 		return notifications.of(recipients, supervised, 200);
 	}
 
-	public List<Verification> verifications(Actor reviewer, String department) {
+	/**
+	 * A department's post-verification as its list shows it: the case by number and applicant, the materials the
+	 * applicant committed to for the task's item by name, and the due day's colour while it is pending (red once
+	 * past, yellow in its last {@value #VERIFICATION_WARNING_DAYS} days).
+	 */
+	public record DueVerification(UUID id, UUID caseId, UUID taskId, String department, LocalDate dueOn, String state,
+			String finding, String decidedBy, Instant decidedAt, String caseNumber, String applicantName, Label itemName,
+			List<Label> materials, Colour colour) {
+	}
+
+	static final int VERIFICATION_WARNING_DAYS = 5;
+
+	public List<DueVerification> verifications(Actor reviewer, String department) {
 		if (!reviewer.memberOf(department)) {
 			throw new CaseProblems.NotYours("核查任务");
 		}
+		Catalogue catalogue = catalog.catalogue();
+		LocalDate today = clocks.today();
 		return jdbc.sql("SELECT * FROM verification WHERE department = ? ORDER BY state, due_on").param(department)
 			.query((rs, n) -> verification(rs))
-			.list();
+			.list()
+			.stream()
+			.map(v -> due(v, find(CaseId.of(v.caseId())), cases.task(TaskId.of(v.taskId())).orElse(null), catalogue, today))
+			.toList();
+	}
+
+	private static DueVerification due(Verification v, CaseFile c, Task task, Catalogue catalogue, LocalDate today) {
+		var item = task == null ? java.util.Optional.<cn.onego.catalog.Item>empty() : catalogue.item(task.item());
+		List<String> ofItem = item.map(i -> i.materials().stream().map(cn.onego.catalog.Item.ItemMaterial::material).toList())
+			.orElse(List.of());
+		List<Label> materials = c.terms().commitments().stream()
+			.filter(code -> ofItem.isEmpty() || ofItem.contains(code))
+			.map(code -> catalogue.material(code).map(m -> m.name()).orElse(Label.of("告知承诺材料", "a material on commitment")))
+			.toList();
+		Colour colour = !"PENDING".equals(v.state()) || v.dueOn() == null ? null
+				: today.isAfter(v.dueOn()) ? Colour.RED
+						: today.plusDays(VERIFICATION_WARNING_DAYS).isBefore(v.dueOn()) ? Colour.GREEN : Colour.YELLOW;
+		return new DueVerification(v.id(), v.caseId(), v.taskId(), v.department(), v.dueOn(), v.state(), v.finding(),
+				v.decidedBy(), v.decidedAt(), c.number().value(), c.applicant().name(), item.map(i -> i.name()).orElse(null),
+				materials, colour);
 	}
 
 	private List<Verification> verificationsOf(CaseId caseId) {

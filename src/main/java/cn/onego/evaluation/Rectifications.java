@@ -33,10 +33,22 @@ public class Rectifications {
 		OPEN, VERIFIED, RECTIFIED, CLOSED
 	}
 
+	/**
+	 * A rectification with what its handlers receive: the rated case by number, the rating's level and comment,
+	 * the matter it was about.
+	 */
 	public record Rectification(UUID id, UUID ratingId, UUID caseId, String responsible, State state, LocalDate dueOn,
 			String finding, Boolean justified, String measures, String callback, String callbackNote, Instant openedAt,
-			Instant closedAt, int version, String colour, boolean dueProvisional) {
+			Instant closedAt, int version, String colour, boolean dueProvisional, String caseNumber, Level level, String comment,
+			String matter, Instant ratedAt) {
 	}
+
+	// every read shows the rating with its rectification
+	private static final String WITH_RATING = """
+			SELECT x.*, r.case_number AS rated_case_number, r.level AS rated_level, r.comment AS rated_comment,
+			  r.matter AS rated_matter, r.rated_at AS rated_at
+			FROM rectification x JOIN rating r ON r.id = x.rating_id
+			""";
 
 	/** What the applicant said when called back about the rectification. */
 	public enum Callback {
@@ -59,14 +71,13 @@ public class Rectifications {
 	 */
 	public List<Rectification> of(Actor actor, String responsible, State state) {
 		if (may(actor, responsible)) {
-			return jdbc.sql("SELECT * FROM rectification WHERE responsible = ? AND (?::text IS NULL OR state = ?) ORDER BY due_on NULLS LAST")
+			return jdbc.sql(WITH_RATING + "WHERE x.responsible = ? AND (?::text IS NULL OR x.state = ?) ORDER BY x.due_on NULLS LAST")
 				.params(responsible, state == null ? null : state.name(), state == null ? null : state.name())
 				.query((rs, n) -> row(rs))
 				.list();
 		}
 		if (actor.has(Role.SUPERVISOR) && actor.region() != null) {
-			return jdbc.sql("""
-					SELECT x.* FROM rectification x JOIN rating r ON r.id = x.rating_id
+			return jdbc.sql(WITH_RATING + """
 					WHERE x.responsible = ? AND (?::text IS NULL OR x.state = ?) AND r.region LIKE ?
 					ORDER BY x.due_on NULLS LAST""")
 				.params(responsible, state == null ? null : state.name(), state == null ? null : state.name(),
@@ -78,7 +89,7 @@ public class Rectifications {
 	}
 
 	public Rectification ofCase(UUID caseId) {
-		return jdbc.sql("SELECT * FROM rectification WHERE case_id = ?").param(caseId).query((rs, n) -> row(rs)).optional()
+		return jdbc.sql(WITH_RATING + "WHERE x.case_id = ?").param(caseId).query((rs, n) -> row(rs)).optional()
 			.orElseThrow(() -> new NotFound("整改", "Rectification", caseId.toString()));
 	}
 
@@ -137,7 +148,7 @@ public class Rectifications {
 	}
 
 	private Rectification find(UUID id) {
-		return jdbc.sql("SELECT * FROM rectification WHERE id = ?").param(id).query((rs, n) -> row(rs)).optional()
+		return jdbc.sql(WITH_RATING + "WHERE x.id = ?").param(id).query((rs, n) -> row(rs)).optional()
 			.orElseThrow(() -> new NotFound("整改", "Rectification", id.toString()));
 	}
 
@@ -162,7 +173,9 @@ public class Rectifications {
 				rs.getObject("case_id", UUID.class), rs.getString("responsible"), state, due, rs.getString("finding"),
 				(Boolean) rs.getObject("justified"), rs.getString("measures"), rs.getString("callback"),
 				rs.getString("callback_note"), rs.getTimestamp("opened_at").toInstant(), closed == null ? null : closed.toInstant(),
-				rs.getInt("version"), overdue ? "RED" : "GREEN", due != null && !calendars.national().loaded(due));
+				rs.getInt("version"), overdue ? "RED" : "GREEN", due != null && !calendars.national().loaded(due),
+				rs.getString("rated_case_number"), Level.of(rs.getInt("rated_level")), rs.getString("rated_comment"),
+				rs.getString("rated_matter"), rs.getTimestamp("rated_at").toInstant());
 	}
 
 	private static void require(String value, String field, String zh, String en) {

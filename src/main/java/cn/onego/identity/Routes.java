@@ -102,6 +102,9 @@ public final class Routes {
 			rule(ANY, roles(APPLICANT), "/api/v1/consents", "/api/v1/consents/*", "/api/v1/data-access", "/api/v1/my/cases"),
 			rule(HttpMethod.GET, roles(APPLICANT), "/api/v1/my/e-licences", "/api/v1/my/e-licences/**"),
 			rule(HttpMethod.GET, SIGNED_IN, "/api/v1/me", "/api/v1/my/notifications"),
+			// staff choose their own password (applicants have none of OneGo's)
+			rule(HttpMethod.POST, roles(WINDOW_CLERK, REVIEWER, DEPARTMENT_HEAD, SUPERVISOR, CREDIT_ADMIN, CATALOGUE_ADMIN,
+					SYSTEM_ADMIN, METRICS_READER), "/api/v1/me/password"),
 			// credit: the subject's own listings and appeals; the listings of a region for its credit administrators
 			rule(HttpMethod.GET, roles(APPLICANT), "/api/v1/my/credit"),
 			rule(HttpMethod.POST, roles(APPLICANT), "/api/v1/my/credit/*/appeal"),

@@ -97,7 +97,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(10)
 	SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, SignInThrottle throttle, SignInGuard guard,
-			Clock clock, ApplicantSignIn applicants,
+			Clock clock, ApplicantSignIn applicants, StaffPasswords passwords,
 			@org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping endpoints,
 			org.springframework.security.oauth2.client.userinfo.OAuth2UserService<org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest, org.springframework.security.oauth2.core.oidc.user.OidcUser> oidcUsers)
 			throws Exception {
@@ -106,6 +106,8 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(requests -> routes(requests, endpoints))
 			.addFilterBefore(throttle.filter(), BasicAuthenticationFilter.class)
 			.addFilterAfter(SessionCsrfTokens.loader(), CsrfFilter.class)
+			.addFilterAfter(new PasswordChangeGate(passwords, problems),
+					org.springframework.security.web.access.intercept.AuthorizationFilter.class)
 			.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
 			// applicants: the pages through the identity provider's sign-in, the app and API clients with its tokens;
 			// staff through the staff platform when one is configured

@@ -12,6 +12,6 @@ package cn.onego.identity;
 public record StaffAccountChanged(String username, Change change, String detail, String by) {
 
 	public enum Change {
-		CREATED, DISABLED, ENABLED
+		CREATED, DISABLED, ENABLED, EDITED, PASSWORD_RESET
 	}
 }

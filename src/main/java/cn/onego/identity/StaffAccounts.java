@@ -64,4 +64,35 @@ class StaffAccounts {
 					user.region(), user.hall(), user.department(), createdBy)
 			.update() == 1;
 	}
+
+	/** Gives the account its new name, roles and scope; whether there is such an account. */
+	boolean update(StaffUser user) {
+		return jdbc.sql("UPDATE staff_account SET display_name = ?, roles = ?, region = ?, hall = ?, department = ? WHERE username = ?")
+			.params(user.displayName(), user.roles().stream().map(Enum::name).toArray(String[]::new), user.region(), user.hall(),
+					user.department(), user.username())
+			.update() == 1;
+	}
+
+	/** A new password hash; {@code temporary}: its holder must change it before working. */
+	boolean setPassword(String username, String passwordHash, boolean temporary) {
+		return jdbc.sql("UPDATE staff_account SET password_hash = ?, password_change_required = ? WHERE username = ?")
+			.params(passwordHash, temporary, username)
+			.update() == 1;
+	}
+
+	boolean passwordChangeRequired(String username) {
+		return jdbc.sql("SELECT password_change_required FROM staff_account WHERE username = ?")
+			.param(username)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
+	/** The enabled accounts holding the role, by username. */
+	List<String> enabledWith(Role role) {
+		return jdbc.sql("SELECT username FROM staff_account WHERE disabled_at IS NULL AND ? = ANY (roles) ORDER BY username")
+			.param(role.name())
+			.query(String.class)
+			.list();
+	}
 }

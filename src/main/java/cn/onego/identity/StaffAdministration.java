@@ -83,29 +83,8 @@ public class StaffAdministration {
 		String username = Usernames.normalise(request.username());
 		Usernames.problem(username, directory, applicants).ifPresent(problems::add);
 		problems.addAll(PasswordRules.standard().problems(request.password(), username, null));
-		String name = Text.check(problems, "name", request.name(), Text.Kind.LINE, Text.NAME);
-		if (request.name() == null || (name != null && name.isEmpty())) {
-			problems.add(new FieldProblem("name", "required", Message.of("请填写姓名", "enter the name")));
-		}
+		String name = placement(problems, request.name(), request.roles(), request.region(), request.hall(), request.department());
 		Set<Role> roles = request.roles() == null ? Set.of() : request.roles();
-		if (roles.isEmpty() || roles.contains(Role.APPLICANT)) {
-			problems.add(new FieldProblem("roles", "required", Message.of("请选择至少一个工作人员角色", "choose at least one staff role")));
-		}
-		Text.check(problems, "hall", request.hall(), Text.Kind.LINE, Text.CODE);
-		Text.check(problems, "department", request.department(), Text.Kind.LINE, Text.CODE);
-		if (request.region() == null || !RegionCode.isWellFormed(request.region())) {
-			problems.add(new FieldProblem("region", "required", Message.of("请填写所属行政区划代码", "give the region code")));
-		}
-		else if (problems.stream().noneMatch(p -> p.field().equals("hall") || p.field().equals("department"))) {
-			problems.addAll(scopes.problemsOf(request.region(), request.hall(), request.department()));
-		}
-		if (roles.contains(Role.WINDOW_CLERK) && (request.hall() == null || request.hall().isBlank())) {
-			problems.add(new FieldProblem("hall", "required", Message.of("窗口人员须属于一个政务大厅", "a window clerk belongs to a hall")));
-		}
-		if ((roles.contains(Role.REVIEWER) || roles.contains(Role.DEPARTMENT_HEAD))
-				&& (request.department() == null || request.department().isBlank())) {
-			problems.add(new FieldProblem("department", "required", Message.of("审批人员须属于一个部门", "a reviewer belongs to a department")));
-		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
@@ -122,6 +101,107 @@ public class StaffAdministration {
 	}
 
 	/**
+	 * What is wrong with a staff member's name, roles and scope, added to {@code problems}; the name checked. The
+	 * scope must exist, and fit the roles: a window clerk's hall, a reviewer's or head's department.
+	 */
+	private String placement(List<FieldProblem> problems, String requestedName, Set<Role> requestedRoles, String region,
+			String hall, String department) {
+		String name = Text.check(problems, "name", requestedName, Text.Kind.LINE, Text.NAME);
+		if (requestedName == null || (name != null && name.isEmpty())) {
+			problems.add(new FieldProblem("name", "required", Message.of("请填写姓名", "enter the name")));
+		}
+		Set<Role> roles = requestedRoles == null ? Set.of() : requestedRoles;
+		if (roles.isEmpty() || roles.contains(Role.APPLICANT)) {
+			problems.add(new FieldProblem("roles", "required", Message.of("请选择至少一个工作人员角色", "choose at least one staff role")));
+		}
+		Text.check(problems, "hall", hall, Text.Kind.LINE, Text.CODE);
+		Text.check(problems, "department", department, Text.Kind.LINE, Text.CODE);
+		if (region == null || !RegionCode.isWellFormed(region)) {
+			problems.add(new FieldProblem("region", "required", Message.of("请填写所属行政区划代码", "give the region code")));
+		}
+		else if (problems.stream().noneMatch(p -> p.field().equals("hall") || p.field().equals("department"))) {
+			problems.addAll(scopes.problemsOf(region, hall, department));
+		}
+		if (roles.contains(Role.WINDOW_CLERK) && (hall == null || hall.isBlank())) {
+			problems.add(new FieldProblem("hall", "required", Message.of("窗口人员须属于一个政务大厅", "a window clerk belongs to a hall")));
+		}
+		if ((roles.contains(Role.REVIEWER) || roles.contains(Role.DEPARTMENT_HEAD)) && (department == null || department.isBlank())) {
+			problems.add(new FieldProblem("department", "required", Message.of("审批人员须属于一个部门", "a reviewer belongs to a department")));
+		}
+		return name;
+	}
+
+	/** A staff account's new name, roles and scope. */
+	public record Edit(String name, Set<Role> roles, String region, String hall, String department) {
+	}
+
+	/**
+	 * Renames an account, or moves it to other roles or another place; checked as when it was created. An
+	 * administrator keeps their own administration, and the platform keeps at least one administrator.
+	 */
+	@org.springframework.transaction.annotation.Transactional
+	public Listed edit(String username, Edit request, String by) {
+		if (request == null) {
+			throw InvalidInput.of("name", "required", Message.of("请填写姓名", "enter the name"));
+		}
+		// what was sent is checked first: a malformed request is refused on its fields, whoever it names
+		List<FieldProblem> problems = new ArrayList<>();
+		String name = placement(problems, request.name(), request.roles(), request.region(), request.hall(), request.department());
+		Set<Role> roles = request.roles() == null ? Set.of() : request.roles();
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		String account = existingAccount(username);
+		if (!roles.contains(Role.SYSTEM_ADMIN)) {
+			keepAdministration(account, by, "roles");
+		}
+		StaffUser user = new StaffUser(account, name, Set.copyOf(roles), null, request.region(), blankless(request.hall()),
+				blankless(request.department()));
+		staff.update(user);
+		log.info("Staff account {} edited by {}", account, by);
+		events.publishEvent(new StaffAccountChanged(account, StaffAccountChanged.Change.EDITED, "name " + name + ", roles "
+				+ user.roles() + ", region " + user.region() + (user.hall() == null ? "" : ", hall " + user.hall())
+				+ (user.department() == null ? "" : ", department " + user.department()), by));
+		return Listed.of(user, Source.ACCOUNT, staff.find(account).map(StaffAccounts.Staff::disabled).orElse(false));
+	}
+
+	/** The account's username when it is one an administrator may change (not a demo user's); otherwise refused. */
+	String existingAccount(String username) {
+		String name = Usernames.normalise(username);
+		if (name != null && demo.find(name).isPresent()) {
+			throw InvalidInput.of("username", "demo-user", Message.of("演示用户来自数据文件，不能在此修改",
+					"demo users come from their data file and cannot be changed here"));
+		}
+		if (name == null || !Usernames.isValid(name) || staff.find(name).isEmpty()) {
+			throw new cn.onego.platform.NotFound("工作人员账号", "staff account", String.valueOf(username));
+		}
+		return name;
+	}
+
+	/**
+	 * Refuses to take an account out of administration (disable it, or take away its role) when it is the
+	 * administrator's own — nobody locks themselves out — or the last enabled administrator's.
+	 */
+	private void keepAdministration(String account, String by, String field) {
+		if (account.equals(by)) {
+			throw InvalidInput.of(field, "self", Message.of("不能停用自己的账号或取消自己的系统管理员角色",
+					"you cannot disable your own account or take away your own administration"));
+		}
+		boolean administrator = staff.find(account).map(s -> !s.disabled() && s.user().roles().contains(Role.SYSTEM_ADMIN))
+			.orElse(false);
+		long others = demo.all().stream().filter(u -> u.roles().contains(Role.SYSTEM_ADMIN)).count()
+				+ staff.enabledWith(Role.SYSTEM_ADMIN).stream().filter(u -> !u.equals(account)).count();
+		if (administrator && others == 0) {
+			throw InvalidInput.of(field, "last-administrator", Message.of("这是最后一位系统管理员，不能停用或取消其角色",
+					"this is the last system administrator: it cannot be disabled or lose the role"));
+		}
+	}
+
+	private static String blankless(String value) {
+		return value == null || value.isBlank() ? null : value;
+	}
+
+	/**
 	 * Stops a staff member from working here — signing in by password or through the staff platform, and
 	 * any session they still have — or lets them work again. Demo users come from their data file.
 	 */
@@ -131,6 +211,9 @@ public class StaffAdministration {
 		if (demo.find(name).isPresent()) {
 			throw InvalidInput.of("username", "demo-user", Message.of("演示用户来自数据文件，不能在此停用",
 					"demo users come from their data file and cannot be disabled here"));
+		}
+		if (disabled && staff.find(name).isPresent()) {
+			keepAdministration(name, by, "disabled");
 		}
 		if (!staff.disable(name, disabled ? clock.instant() : null)) {
 			throw new cn.onego.platform.NotFound("工作人员账号", "staff account", name);

@@ -103,7 +103,7 @@ class CasesModuleTests {
 				assertThat(opened.hall().value()).startsWith("4301");
 				assertThat(view.tasks()).as("no task before the window accepts").isEmpty();
 				assertThat(view.history()).extracting(Cases.HistoryStep::action).containsExactly("SUBMITTED");
-				assertThat(queries.hallQueue(clerk, CaseState.AWAITING_ACCEPTANCE))
+				assertThat(queries.hallQueue(clerk, CaseState.AWAITING_ACCEPTANCE, QueueSearch.NONE))
 					.filteredOn(c -> c.applicationId().equals(application))
 					.extracting(CaseSummary::id)
 					.containsExactly(opened.caseId());

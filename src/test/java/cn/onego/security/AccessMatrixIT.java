@@ -338,6 +338,9 @@ class AccessMatrixIT {
 		rows.add(row("GET /api/v1/sign-in", "GET", "/api/v1/sign-in", null, everyone(Outcome.OK)));
 		rows.add(row("GET /api/v1/me", "GET", "/api/v1/me", null, signedIn(Outcome.OK)));
 		rows.add(row("GET /api/v1/my/notifications", "GET", "/api/v1/my/notifications", null, signedIn(Outcome.OK)));
+		// staff choose their own password (an empty body is refused on its merits); applicants have none of OneGo's
+		rows.add(row("POST /api/v1/me/password", "POST", "/api/v1/me/password", "{}",
+				with(signedIn(Outcome.ADMITTED), Outcome.FORBIDDEN, Caller.APPLICANT_OWNER, Caller.AGENT, Caller.APPLICANT_OTHER)));
 
 		// administration
 		rows.add(row("POST /api/v1/admin/catalog/imports", "POST", "/api/v1/admin/catalog/imports", "multipart",
@@ -368,6 +371,10 @@ class AccessMatrixIT {
 		rows.add(row("GET /api/v1/admin/staff", "GET", "/api/v1/admin/staff", null, only(Outcome.OK, Caller.SYSTEM_ADMIN)));
 		rows.add(row("PUT /api/v1/admin/staff/{username}/disabled", "PUT", "/api/v1/admin/staff/nobody-here/disabled", "{}",
 				only(Outcome.ADMITTED, Caller.SYSTEM_ADMIN)));
+		rows.add(row("PUT /api/v1/admin/staff/{username}", "PUT", "/api/v1/admin/staff/supervisor", "{}",
+				only(Outcome.ADMITTED, Caller.SYSTEM_ADMIN)));
+		rows.add(row("POST /api/v1/admin/staff/{username}/password-reset", "POST", "/api/v1/admin/staff/supervisor/password-reset",
+				"{}", only(Outcome.ADMITTED, Caller.SYSTEM_ADMIN)));
 		rows.add(row("PUT /api/v1/admin/registries/{registry}/records/{subject}", "PUT",
 				"/api/v1/admin/registries/NO_SUCH_REGISTRY/records/x", "{}", only(Outcome.ADMITTED, Caller.SYSTEM_ADMIN)));
 		rows.add(row("POST /api/v1/admin/e-licences", "POST", "/api/v1/admin/e-licences", "{}",

@@ -564,6 +564,9 @@ class HostileInputIT {
 				|| p.startsWith("/api/v1/e-licences/") && !route.method().equals("GET")) {
 			return staff("admin", "onego-admin", exchange);
 		}
+		if (p.equals("/api/v1/me/password")) {
+			return staff(WINDOW, "onego-window", exchange);
+		}
 		if (p.startsWith("/api/v1/credit/")) {
 			return staff("credit.cs", "onego-credit", exchange);
 		}

@@ -170,7 +170,8 @@ class AdminPageIT {
 		browser.select("#staff-department", "430100-MARKET_REGULATION");
 		browser.click("#staff-form button[type=submit]");
 		browser.waitForText("#staff-result", "已创建工作人员");
-		assertThat(browser.waitForText("#staff-list", username)).contains("页面测试审批员", "430100-MARKET_REGULATION");
+		assertThat(browser.waitForText("#staff-list", username)).contains("页面测试审批员", "长沙市市场监督管理局")
+			.as("the department by its name").doesNotContain("430100-MARKET_REGULATION");
 		assertThat(browser.all("#staff-department + .field-error")).as("the earlier error is gone").isEmpty();
 		browser.screenshot("admin-staff");
 		assertThat(browser.missingGlyphs("admin-staff")).isEmpty();

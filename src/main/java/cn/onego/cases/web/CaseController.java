@@ -21,6 +21,7 @@ import cn.onego.cases.CaseHandling;
 import cn.onego.cases.CaseId;
 import cn.onego.cases.CaseProgressLookup;
 import cn.onego.cases.CaseQueries;
+import cn.onego.cases.QueueSearch;
 import cn.onego.cases.CaseState;
 import cn.onego.cases.CaseSummary;
 import cn.onego.cases.Notifications;
@@ -105,22 +106,26 @@ class CaseController {
 	}
 
 	@GetMapping("/window/cases")
-	@Operation(summary = "My hall's queue 大厅队列", description = "Online applications land here for pre-review; oldest first.")
-	List<CaseSummary> hallQueue(@RequestParam(required = false) CaseState state) {
-		return queries.hallQueue(actors.current(), state);
+	@Operation(summary = "My hall's queue 大厅队列", description = "Online applications land here for pre-review; oldest first. Search by the case number or its beginning, part of the applicant's name and the days of submission (from, to: both included).")
+	List<CaseSummary> hallQueue(@RequestParam(required = false) CaseState state, @RequestParam(required = false) String number,
+			@RequestParam(required = false) String applicant, @RequestParam(required = false) LocalDate from,
+			@RequestParam(required = false) LocalDate to) {
+		return queries.hallQueue(actors.current(), state, QueueSearch.of(number, applicant, from, to));
 	}
 
 	@GetMapping("/departments/{department}/tasks")
-	@Operation(summary = "A department's queue 部门待办", description = "Oldest due first; filter by state, latest due date and matter.")
+	@Operation(summary = "A department's queue 部门待办", description = "Oldest due first; filter by state, latest due date and matter; search by the case number or its beginning, part of the applicant's name and the days of submission (from, to: both included).")
 	List<CaseQueries.QueueEntry> departmentQueue(@PathVariable String department, @RequestParam(required = false) TaskState state,
-			@RequestParam(required = false) LocalDate dueBy, @RequestParam(required = false) String matter) {
+			@RequestParam(required = false) LocalDate dueBy, @RequestParam(required = false) String matter,
+			@RequestParam(required = false) String number, @RequestParam(required = false) String applicant,
+			@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
 		return queries.departmentQueue(actors.current(), RequestValues.code("department", department), state, dueBy,
-				RequestValues.code("matter", matter));
+				RequestValues.code("matter", matter), QueueSearch.of(number, applicant, from, to));
 	}
 
 	@GetMapping("/departments/{department}/verifications")
-	@Operation(summary = "A department's post-verifications of commitments 事后核查")
-	List<CaseQueries.Verification> verifications(@PathVariable String department) {
+	@Operation(summary = "A department's post-verifications of commitments 事后核查", description = "Each with its case's number, the applicant's name, the committed materials by name and, while pending, the due day's colour.")
+	List<CaseQueries.DueVerification> verifications(@PathVariable String department) {
 		return queries.verifications(actors.current(), RequestValues.code("department", department));
 	}
 

@@ -70,7 +70,7 @@ class StateMachineTests {
 						"STARTED", AN_ACT, null),
 				"claim", t -> t.claim(AN_ACT), "release", t -> t.release(AN_ACT),
 				"approve", t -> t.approve(null, null, AN_ACT),
-				"approveDirectly", t -> t.approveDirectly(null, "rule", AN_ACT),
+				"approveDirectly", t -> t.approveDirectly(null, "rule", StepMessage.of(HistoryText.APPROVED_ON_THE_SPOT), AN_ACT),
 				"refuse", t -> t.refuse(A_DECISION, AN_ACT),
 				"askForSupplement", t -> t.askForSupplement(A_DECISION, null, AN_ACT), "suspend", t -> t.suspend(A_DECISION, null, AN_ACT),
 				"resume", t -> t.resume(null, AN_ACT),
@@ -85,7 +85,7 @@ class StateMachineTests {
 			}
 		});
 		if (!state.canMoveTo(TaskState.CANCELLED)) {
-			org.assertj.core.api.Assertions.assertThatThrownBy(() -> task.cancel("why", AN_ACT))
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> task.cancel(StepMessage.of(HistoryText.CANCELLED_PREREQUISITE), AN_ACT))
 				.isInstanceOf(IllegalTransition.class);
 		}
 	}

@@ -53,7 +53,7 @@ final class ScaleCases {
 	/** The running tasks' deadlines and colours (V38): one row per PENDING or CLAIMED task with a due day. */
 	static final String DEADLINE_COLUMNS = "task_id, case_id, case_number, item, department, region, hall, matter, channel, due_on, warn_on, "
 			+ "colour";
-	static final String HISTORY_COLUMNS = "case_id, task_id, at, actor, action, from_state, to_state, detail";
+	static final String HISTORY_COLUMNS = "case_id, task_id, at, actor, action, from_state, to_state, detail, message";
 	static final String RATING_COLUMNS = "id, case_id, case_number, rater, level, channel, matter, hall, region, rated_at";
 
 	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -236,7 +236,8 @@ final class ScaleCases {
 			Instant submitted = at(submittedDay, 8, 20);
 			String number = CaseNumber.of(RegionCode.of(profile.region()), submittedDay, k + 1).value();
 			String clerk = "clerk-" + profile.hall();
-			history(history, null, submitted, username, "SUBMITTED", null, "AWAITING_ACCEPTANCE", "channel " + channel);
+			history(history, null, submitted, username, "SUBMITTED", null, "AWAITING_ACCEPTANCE",
+					message("SUBMITTED", "channel", channel, "hall", profile.hall()));
 
 			LocalDate acceptedDay = calendar.plusWorkingDays(submittedDay, random.nextInt(3));
 			String state;
@@ -252,12 +253,14 @@ final class ScaleCases {
 				state = "NOT_ACCEPTED";
 				closed = at(acceptedDay, 9, 17);
 				refusal = "{\"reason\":\"不属于本事项受理范围\",\"legalBasis\":\"《行政许可法》第三十二条\",\"by\":\"" + clerk + "\"}";
-				history(history, null, closed, clerk, "NOT_ACCEPTED", "AWAITING_ACCEPTANCE", "NOT_ACCEPTED", "不属于本事项受理范围");
+				history(history, null, closed, clerk, "NOT_ACCEPTED", "AWAITING_ACCEPTANCE", "NOT_ACCEPTED",
+						message("REASON_AND_BASIS", "reason", "不属于本事项受理范围"));
 			}
 			else {
 				accepted = at(acceptedDay, 9, 17);
 				promised = promisedDate(acceptedDay);
-				history(history, null, accepted, clerk, "ACCEPTED", "AWAITING_ACCEPTANCE", "IN_PROGRESS", "standard");
+				history(history, null, accepted, clerk, "ACCEPTED", "AWAITING_ACCEPTANCE", "IN_PROGRESS",
+						message("ACCEPTED", "mode", "STANDARD", "promised", promised.toString()));
 				// the case's facts each task carries (V14), as dispatch writes them
 				Object[] facts = { number, applicantName, profile.region(), profile.hall(), profile.matter(), channel };
 				Outcome o = runTasks(acceptedDay, accepted, tasks, history, deadlines, facts);
@@ -265,11 +268,12 @@ final class ScaleCases {
 				closed = o.closed;
 				if (state.equals("REFUSED")) {
 					refusal = "{\"reason\":\"必办子项不予许可\",\"legalBasis\":null,\"by\":\"system\"}";
-					history(history, null, closed, "system", "REFUSED", "IN_PROGRESS", "REFUSED", "必办子项不予许可");
+					history(history, null, closed, "system", "REFUSED", "IN_PROGRESS", "REFUSED",
+							message("REFUSED_MANDATORY_ITEM", "item", o.refusedItem()));
 				}
 				else if (state.equals("ISSUED")) {
 					issue = "{\"method\":\"WINDOW_PICKUP\",\"trackingNumber\":null,\"by\":\"" + clerk + "\",\"at\":\"" + closed + "\"}";
-					history(history, null, closed, clerk, "ISSUED", "READY", "ISSUED", "WINDOW_PICKUP");
+					history(history, null, closed, clerk, "ISSUED", "READY", "ISSUED", message("ISSUED", "method", "WINDOW_PICKUP"));
 					maybeRate(ratings, number, username, channel, closed);
 				}
 			}
@@ -280,7 +284,7 @@ final class ScaleCases {
 					issue, submitted, accepted, closed);
 		}
 
-		record Outcome(String state, Instant closed) {
+		record Outcome(String state, Instant closed, String refusedItem) {
 		}
 
 		/**
@@ -307,7 +311,7 @@ final class ScaleCases {
 				boolean startedByToday = start[i] != null && !start[i].isAfter(today);
 				boolean cancelled = refusedOn != null && i != refused && (decided[i] == null || decided[i].isAfter(refusedOn));
 				history(history, task, accepted, clerkOf(), "DISPATCHED", null, start[i] != null && start[i].equals(acceptedDay) ? "PENDING" : "WAITING",
-						department);
+						message("DISPATCHED", "department", department));
 				Deadline clock = startedByToday ? Deadline.start(start[i], s.limit()) : null;
 				LocalDate due = clock == null ? null : clock.due(calendar);
 				LocalDate warn = clock == null ? null : clock.warnOn(calendar, WARNING_SHARE);
@@ -320,7 +324,7 @@ final class ScaleCases {
 				if (cancelled) {
 					state = "CANCELLED";
 					decidedAt = at(refusedOn, 17, 18);
-					history(history, task, decidedAt, "system", "CANCELLED", startedByToday ? "PENDING" : "WAITING", "CANCELLED", "case refused");
+					history(history, task, decidedAt, "system", "CANCELLED", startedByToday ? "PENDING" : "WAITING", "CANCELLED", message("CANCELLED_CASE_REFUSED"));
 				}
 				else if (decided[i] != null && !decided[i].isAfter(today)) {
 					state = i == refused ? "REFUSED" : "APPROVED";
@@ -358,13 +362,13 @@ final class ScaleCases {
 				}
 			}
 			if (refusedOn != null) {
-				return new Outcome("REFUSED", at(refusedOn, 17, 18));
+				return new Outcome("REFUSED", at(refusedOn, 17, 18), steps.get(refused).item());
 			}
 			if (open) {
-				return new Outcome("IN_PROGRESS", null);
+				return new Outcome("IN_PROGRESS", null, null);
 			}
 			LocalDate issueDay = calendar.plusWorkingDays(last, random.nextInt(3));
-			return issueDay.isAfter(today) ? new Outcome("READY", null) : new Outcome("ISSUED", at(issueDay, 9, 18));
+			return issueDay.isAfter(today) ? new Outcome("READY", null, null) : new Outcome("ISSUED", at(issueDay, 9, 18), null);
 		}
 
 		private String clerkOf() {
@@ -467,8 +471,9 @@ final class ScaleCases {
 			return json.append(']').toString();
 		}
 
-		private void history(StringBuilder out, UUID task, Instant at, String actor, String action, String from, String to, String detail) {
-			row(out, id, task, at, actor, action, from, to, detail);
+		/** A step as the application writes it: no text of its own, what it says as a message key and parameters. */
+		private void history(StringBuilder out, UUID task, Instant at, String actor, String action, String from, String to, String message) {
+			row(out, id, task, at, actor, action, from, to, null, message);
 		}
 
 		private LocalDate workingDayWithinTwoYears() {
@@ -526,6 +531,15 @@ final class ScaleCases {
 	}
 
 	/** One row in COPY text format: tab-separated, \N for null. No value here holds a tab, newline or backslash. */
+	/** A history message as JSON ({@code cn.onego.cases.StepMessage}): its key and pairs of parameter name and value. */
+	static String message(String key, String... namesAndValues) {
+		StringBuilder json = new StringBuilder("{\"key\":\"").append(key).append("\",\"params\":{");
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			json.append(i > 0 ? "," : "").append('"').append(namesAndValues[i]).append("\":\"").append(namesAndValues[i + 1]).append('"');
+		}
+		return json.append("}}").toString();
+	}
+
 	private static void row(StringBuilder out, Object... values) {
 		for (int i = 0; i < values.length; i++) {
 			if (i > 0) {

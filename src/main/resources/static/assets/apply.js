@@ -2,7 +2,7 @@
 // in — consent, a draft with prefilled values, the one merged form, uploads and commitments, delivery
 // and the submission. The server decides everything (items, form, materials, validity); this page only
 // shows its answers and sends what the applicant enters.
-import { api, page, el, t, label, param, me, hasRole, showProblem, notice, formatTime, formatDate, ApiError, today, shiftDay } from '/assets/onego.js';
+import { api, page, el, t, label, param, me, hasRole, showProblem, notice, formatTime, formatDate, ApiError, today, shiftDay, workingDays } from '/assets/onego.js';
 import { registryName, sourceBadge, reductionFigures, idempotencyKey, fill, kiosk } from '/assets/portal.js';
 import { inputFor, hint } from '/assets/form-fields.js';
 
@@ -122,7 +122,7 @@ function drawOutcome() {
     el('h3', {}, t('需要办理的事项（' + g.items.length + '）', 'Items that apply (' + g.items.length + ')')),
     el('ul', { id: 'applicable-items' }, g.items.map(item => el('li', { dataset: { item: item.code } }, label(item.name),
       el('span', { class: 'small muted' }, ' · ' + label(item.departmentTypeName) + ' · '
-        + (item.instant ? t('即办', 'on the spot') : t('承诺 ' + item.promisedLimit + ' 个工作日', item.promisedLimit + ' working days')))))),
+        + (item.instant ? t('即办', 'on the spot') : t('承诺 ', '') + workingDays(item.promisedLimit)))))),
     el('h3', {}, t('材料清单', 'Materials')),
     el('ul', { id: 'material-list' }, g.materials.filter(m => m.required).map(m => el('li', { dataset: { material: m.code } },
       label(m.name), ' ', badgeOf(m), el('span', { class: 'small muted' }, ' ' + label(resolutionOf(m).explanation))))),

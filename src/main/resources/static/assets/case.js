@@ -1,6 +1,6 @@
 // One case as its applicant follows it: number, state, due date, each department's task with its clock
 // colour, every step of its history, the acceptance receipt, and the rating (好差评) once it is closed.
-import { api, page, el, t, label, param, requireUser, state, stepAction, stepMove, colourBadge, formatDate, formatTime, showProblem, ApiError } from '/assets/onego.js';
+import { api, page, el, t, label, param, requireUser, state, stepAction, stepMove, workingDays, colourBadge, formatDate, formatTime, showProblem, ApiError } from '/assets/onego.js';
 import { sourceBadge, fill } from '/assets/portal.js';
 import { showDocuments } from '/assets/documents.js';
 import { deliverySection } from '/assets/case-delivery.js';
@@ -73,7 +73,7 @@ function tasks(list) {
       el('td', {}, el('span', { class: 'badge state' }, state(task.task.state))),
       el('td', {}, formatDate(task.task.dueOn, task.dueProvisional)),
       el('td', {}, colourBadge(task.colour), task.remainingWorkingDays != null
-        ? el('span', { class: 'small' }, t(' 剩余 ' + task.remainingWorkingDays + ' 个工作日', ' ' + task.remainingWorkingDays + ' working days left')) : null))))));
+        ? el('span', { class: 'small' }, t(' 剩余 ' + workingDays(task.remainingWorkingDays), ' ' + workingDays(task.remainingWorkingDays) + ' left')) : null))))));
 }
 
 /** Each step in words: what happened, the state it led to when that adds something, who by name, what it says. */

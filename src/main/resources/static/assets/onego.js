@@ -273,6 +273,11 @@ export function state(code) {
   return words ? t(words[0], words[1]) : code;
 }
 
+/** So many working days, with the unit in the number's grammar: '1 个工作日' / '1 working day', '2 working days'. */
+export function workingDays(n) {
+  return t(n + ' 个工作日', n + (n === 1 ? ' working day' : ' working days'));
+}
+
 const STEPS = {
   SUBMITTED: ['提交申请', 'Submitted'], ACCEPTED: ['综合窗口受理', 'Accepted at the window'], NOT_ACCEPTED: ['不予受理', 'Not accepted'],
   DISPATCHED: ['分送部门', 'Sent to the departments'], STARTED: ['部门开始办理', 'Department started'], CLAIMED: ['审查人员领取', 'Taken up for review'],

@@ -35,7 +35,7 @@ enum HistoryText implements Sentence {
 	BLACKLISTED("{subject}列入失信名单：{reason}", "{subject} listed as untrustworthy: {reason}", p("subject", Kind.TEXT),
 			p("reason", Kind.TEXT)),
 	DISPATCHED("分送{department}[，待{after}准予后开始][，于{due}前办结][{provisional}（暂定）]",
-			"Sent to {department}[, to start once {after} approved][, due by {due}][{provisional} (provisional)]",
+			"Sent to {department}[, to start after the approval of {after}][, due by {due}][{provisional} (provisional)]",
 			p("department", Kind.DEPARTMENT), p("after", Kind.ITEMS), p("due", Kind.DATE), p("provisional", Kind.FLAG)),
 	STARTED("开始办理，于{due}前办结[{provisional}（暂定）][，依据{inputs}的办理结果]",
 			"Work started, due by {due}[{provisional} (provisional)][, with the results of {inputs}]", p("due", Kind.DATE),

@@ -70,7 +70,10 @@ final class PlainWords {
 		return joined(codes.stream().map(this::material).toList());
 	}
 
-	/** A department by its name, and in English by its kind with its name. */
+	/**
+	 * A department by its name, and in English by its kind with its name ("Market regulation department
+	 * (芙蓉区市场监督管理局)"): the catalogue names departments in Chinese only.
+	 */
 	Label department(String code) {
 		Optional<Department> department = catalogue.department(code);
 		if (department.isEmpty()) {
@@ -78,7 +81,7 @@ final class PlainWords {
 		}
 		String zh = department.get().name();
 		return catalogue.departmentType(department.get().type())
-			.map(type -> Label.of(zh, type.name().en() + " (" + zh + ")"))
+			.map(type -> Label.of(zh, type.name().en() + (type.government() ? " department (" : " (") + zh + ")"))
 			.orElse(Label.of(zh, zh));
 	}
 

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import cn.onego.application.ApplicationRecord;
 import cn.onego.cases.Task.TaskResult;
 import cn.onego.catalog.AutoApproval;
+import cn.onego.catalog.CatalogQueries;
 import cn.onego.catalog.Enums.Registry;
 import cn.onego.catalog.Enums.ResultKind;
 import cn.onego.catalog.Item;
@@ -29,11 +30,13 @@ class InstantDecisions {
 
 	private final OnceOnly onceOnly;
 	private final TaskClocks clocks;
+	private final CatalogQueries catalog;
 	private final int verificationWorkingDays;
 
-	InstantDecisions(OnceOnly onceOnly, TaskClocks clocks,
+	InstantDecisions(OnceOnly onceOnly, TaskClocks clocks, CatalogQueries catalog,
 			@Value("${onego.cases.verification-working-days:40}") int verificationWorkingDays) {
 		this.onceOnly = onceOnly;
+		this.catalog = catalog;
 		this.clocks = clocks;
 		this.verificationWorkingDays = verificationWorkingDays;
 	}
@@ -64,7 +67,9 @@ class InstantDecisions {
 			return;
 		}
 		String number = item.result().kind() == ResultKind.LICENCE ? c.number().value() + "-" + item.code() : null;
-		TaskResult result = new TaskResult(item.result().kind(), item.result().licenceType(), number, item.result().name().zh(), rule);
+		// the result's notice is printed on the decision: the rule as a sentence, not its code and conditions
+		String notice = PlainWords.of(catalog.catalogue()).say(said).zh();
+		TaskResult result = new TaskResult(item.result().kind(), item.result().licenceType(), number, item.result().name().zh(), notice);
 		approved(changes, changes.apply(task.approveDirectly(result, rule, said, by)), by);
 	}
 

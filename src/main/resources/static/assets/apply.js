@@ -264,7 +264,8 @@ async function startDraft(withConsent) {
     const spared = (state.draft.materials?.resolved || []).filter(m => m.source === 'E_LICENCE' || m.source === 'REGISTRY').length;
     notice(message, state.consent
       ? t('已授权（有效期至 ' + formatDate(state.consent.validUntil) + '），已预填 ' + prefilled + ' 项，' + spared + ' 份材料已由政府获取、无需提交。',
-        'Consent given (until ' + formatDate(state.consent.validUntil) + '); ' + prefilled + ' field(s) prefilled, ' + spared + ' material(s) obtained by the government.')
+        'Consent given (until ' + formatDate(state.consent.validUntil) + '); ' + prefilled + (prefilled === 1 ? ' field' : ' fields')
+          + ' prefilled, ' + spared + (spared === 1 ? ' material' : ' materials') + ' obtained by the government.')
       : t('未授权：请自行填写并上传材料。', 'No consent: type the form and upload the materials yourself.'));
     document.querySelectorAll('#grant, #no-consent').forEach(b => { b.disabled = true; });
     openSteps();

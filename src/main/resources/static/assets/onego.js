@@ -273,6 +273,11 @@ export function state(code) {
   return words ? t(words[0], words[1]) : code;
 }
 
+/** A count with its unit, in the number's grammar: count(3, '项', 'item', 'items') → '3 项' / '3 items', '1 item'. */
+export function count(n, zhUnit, one, many) {
+  return t(n + ' ' + zhUnit, n + ' ' + (n === 1 ? one : many));
+}
+
 /** So many working days, with the unit in the number's grammar: '1 个工作日' / '1 working day', '2 working days'. */
 export function workingDays(n) {
   return t(n + ' 个工作日', n + (n === 1 ? ' working day' : ' working days'));

@@ -23,16 +23,17 @@ final class HistoryLines {
 	}
 
 	/**
-	 * The steps as shown; {@code applicantSide} for the applicant's own pages. Steps stored before messages show their
-	 * text, with the halls named ({@code oldText}).
+	 * The steps as shown; {@code applicantSide} for the applicant's own pages. Steps stored before messages show staff
+	 * their text, with the halls named ({@code oldText}).
 	 */
 	static List<Cases.HistoryStep> of(List<Cases.HistoryRow> rows, CaseFile c, List<Task> tasks, PlainWords words,
 			boolean applicantSide, Function<String, String> oldText) {
 		Map<UUID, String> departments = tasks.stream().collect(Collectors.toMap(t -> t.id().value(), Task::department, (a, b) -> a));
 		Label window = window(words.hall(c.place().hall().value()));
 		return rows.stream().map(row -> {
+			// a step written before messages kept a working note (codes, enums' names): staff read it, applicants the action
 			Label detail = row.message() != null ? words.say(row.message())
-					: row.detail() == null ? null : Label.of(oldText.apply(row.detail()), oldText.apply(row.detail()));
+					: row.detail() == null || applicantSide ? null : Label.of(oldText.apply(row.detail()), oldText.apply(row.detail()));
 			Label by = actor(row, c, departments, words, window, applicantSide);
 			return new Cases.HistoryStep(row.id(), row.caseId(), row.taskId(), row.at(), applicantSide ? null : row.actor(), by,
 					row.action(), row.from(), row.to(), detail);

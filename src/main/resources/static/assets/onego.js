@@ -258,7 +258,7 @@ const STATES = {
   // cases (CaseState)
   AWAITING_ACCEPTANCE: ['待受理', 'Awaiting acceptance'], AWAITING_SUPPLEMENT: ['待补正', 'Awaiting supplement'],
   NOT_ACCEPTED: ['不予受理', 'Not accepted'], IN_PROGRESS: ['办理中', 'In progress'], READY: ['待出件', 'Ready to issue'],
-  ISSUED: ['已出件', 'Issued'], REFUSED: ['不予许可', 'Refused'],
+  ISSUED: ['已出件', 'Issued'], REFUSED: ['不予许可', 'Refused'], WITHDRAWN: ['已撤回', 'Withdrawn'],
   // tasks (TaskState; AWAITING_SUPPLEMENT and REFUSED as above)
   WAITING: ['等待前置', 'Waiting for prerequisites'], PENDING: ['待领取', 'Pending'], CLAIMED: ['审查中', 'Under review'],
   SUSPENDED: ['特别程序', 'Suspended'], APPROVED: ['准予', 'Approved'], CANCELLED: ['已取消', 'Cancelled'],
@@ -294,6 +294,7 @@ const STEPS = {
   VERIFICATION_SCHEDULED: ['安排事后核查', 'Post-verification scheduled'], VERIFIED: ['事后核查通过', 'Post-verification passed'],
   VERIFICATION_FAILED: ['事后核查未通过', 'Post-verification failed'],
   PROMISED_DATE_SETTLED: ['按新公布的节假日安排确定承诺办结日期', 'Promised date settled on the newly published holidays'], BLACKLISTED: ['列入失信名单', 'Blacklisted'],
+  WITHDRAWN: ['撤回申请', 'Application withdrawn'],
   WARNING: ['临近办理期限（黄牌）', 'Close to the limit (yellow)'], OVERDUE: ['超过办理期限（红牌）', 'Overdue (red)'],
 };
 

@@ -32,7 +32,7 @@ final class HistoryLines {
 		Label window = window(words.hall(c.place().hall().value()));
 		return rows.stream().map(row -> {
 			// a step written before messages kept a working note (codes, enums' names): staff read it, applicants the action
-			Label detail = row.message() != null ? words.say(row.message())
+			Label detail = row.message() != null ? said(words.say(row.message()))
 					: row.detail() == null || applicantSide ? null : Label.of(oldText.apply(row.detail()), oldText.apply(row.detail()));
 			Label by = actor(row, c, departments, words, window, applicantSide);
 			return new Cases.HistoryStep(row.id(), row.caseId(), row.taskId(), row.at(), applicantSide ? null : row.actor(), by,
@@ -52,6 +52,11 @@ final class HistoryLines {
 				|| row.message() != null && row.message().key() == HistoryText.APPROVED_ON_THE_SPOT;
 		String department = atWindow ? null : departments.get(row.taskId());
 		return department == null ? window : words.department(department);
+	}
+
+	/** Nothing, when all of a sentence was optional and had no values. */
+	private static Label said(Label sentence) {
+		return sentence.zh().isBlank() ? null : sentence;
 	}
 
 	/** The window of a hall: "综合窗口（芙蓉区政务服务中心）". */

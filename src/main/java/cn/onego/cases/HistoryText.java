@@ -30,6 +30,7 @@ enum HistoryText implements Sentence {
 	REFUSED_MANDATORY_ITEM("必办事项{item}未获准予", "The required item {item} was not approved", p("item", Kind.ITEM)),
 	REFUSED_COMMITMENT_UNTRUE("告知承诺核查不实，{item}的准予决定已撤销",
 			"The commitment proved untrue on verification; the approval of {item} was revoked", p("item", Kind.ITEM)),
+	WITHDRAWN("[撤回原因：{reason}]", "[Reason: {reason}]", p("reason", Kind.TEXT)),
 	ISSUED("结果{method}[，快递单号{tracking}]", "Results {method}[, tracking number {tracking}]", p("method", Kind.DELIVERY),
 			p("tracking", Kind.TEXT)),
 	BLACKLISTED("{subject}列入失信名单：{reason}", "{subject} listed as untrustworthy: {reason}", p("subject", Kind.TEXT),

@@ -36,6 +36,8 @@ enum NoticeText implements Sentence {
 			p("number", Kind.TEXT), p("tracking", Kind.TEXT)),
 	REFUSED("办件 {number} 不予许可：{reason}", "Case {number} was refused: {reason}", p("number", Kind.TEXT),
 			p("reason", Kind.TEXT)),
+	WITHDRAWN("办件 {number} 已按您的要求撤回，不再办理。", "Case {number} was withdrawn at your request and will not be handled.",
+			p("number", Kind.TEXT)),
 	GAPS_OVERDUE("办件 {number} 的容缺材料已超过补正期限（{deadline}），请尽快补齐。",
 			"The missing materials of case {number} are overdue (deadline {deadline}); please supply them.", p("number", Kind.TEXT),
 			p("deadline", Kind.DATE)),

@@ -12,6 +12,7 @@ import cn.onego.cases.CaseEvents.CaseNotAccepted;
 import cn.onego.cases.CaseEvents.CaseOpened;
 import cn.onego.cases.CaseEvents.CaseReady;
 import cn.onego.cases.CaseEvents.CaseRefused;
+import cn.onego.cases.CaseEvents.CaseWithdrawn;
 import cn.onego.cases.CaseEvents.GapsOverdue;
 import cn.onego.cases.CaseEvents.ResultRevoked;
 import cn.onego.cases.CaseEvents.SupplementRequested;
@@ -84,6 +85,9 @@ final class Notices {
 		if (event instanceof CaseRefused e) {
 			params.put("reason", e.reason());
 			return NoticeText.REFUSED;
+		}
+		if (event instanceof CaseWithdrawn) {
+			return NoticeText.WITHDRAWN;
 		}
 		if (event instanceof GapsOverdue e) {
 			params.put("deadline", e.deadline());

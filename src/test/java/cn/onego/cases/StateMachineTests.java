@@ -117,7 +117,7 @@ class StateMachineTests {
 		assertThat(withdrawn.after().supplements().requests()).isEmpty();
 		assertThat(withdrawn.after().times().closedAt()).isEqualTo(AN_ACT.at());
 		assertThat(withdrawn.step().action()).isEqualTo("WITHDRAWN");
-		assertThat(withdrawn.step().detail()).isEqualTo("不办了");
+		assertThat(withdrawn.step().message()).isEqualTo(StepMessage.of(HistoryText.WITHDRAWN, "reason", "不办了"));
 		assertThat(withdrawn.event()).isEqualTo(new CaseEvents.CaseWithdrawn(asked.id(), "不办了"));
 		assertThat(CaseState.WITHDRAWN.isFinal()).isTrue();
 		for (CaseState accepted : List.of(CaseState.IN_PROGRESS, CaseState.READY, CaseState.ISSUED, CaseState.REFUSED, CaseState.NOT_ACCEPTED)) {

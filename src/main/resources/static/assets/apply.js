@@ -4,7 +4,7 @@
 // once. Every "next" saves the draft; a draft reopened resumes at the step it was left at. Nothing the
 // government or the questions already know is asked again: it is shown, read-only, with where it came from.
 // The server decides everything (items, form, materials, validity); this page shows its answers.
-import { api, page, el, t, label, param, hasRole, notice, formatTime, formatDate, ApiError, today, shiftDay } from '/assets/onego.js';
+import { api, page, el, t, label, param, hasRole, notice, formatTime, formatDate, ApiError, today, shiftDay, workingDays } from '/assets/onego.js';
 import { registryName, sourceBadge, reductionFigures, idempotencyKey, fill, kiosk } from '/assets/portal.js';
 import { inputFor, hint, regionPicker, check } from '/assets/form-fields.js';
 import { showErrors, problemsOf, showGeneral, clearAll, mark } from '/assets/apply-errors.js';
@@ -231,7 +231,7 @@ function drawOutcome() {
     el('h4', {}, t('需要办理的事项（' + g.items.length + '）', 'Items that apply (' + g.items.length + ')')),
     el('ul', { id: 'applicable-items' }, g.items.map(item => el('li', { dataset: { item: item.code } }, label(item.name),
       el('span', { class: 'small muted' }, ' · ' + label(item.departmentTypeName) + ' · '
-        + (item.instant ? t('即办', 'on the spot') : t('承诺 ' + item.promisedLimit + ' 个工作日', item.promisedLimit + ' working days')))))),
+        + (item.instant ? t('即办', 'on the spot') : t('承诺 ', '') + workingDays(item.promisedLimit)))))),
     el('h4', {}, t('材料清单', 'Materials')),
     el('ul', { id: 'material-list' }, g.materials.filter(m => m.required).map(m => el('li', { dataset: { material: m.code } },
       label(m.name), ' ', badgeOf(m), el('span', { class: 'small muted' }, ' ' + label(resolutionOf(m).explanation))))),
@@ -391,7 +391,8 @@ async function startDraft(withConsent) {
     const spared = (state.draft.materials?.resolved || []).filter(m => m.source === 'E_LICENCE' || m.source === 'REGISTRY').length;
     notice(document.getElementById('consent-message'), state.consent
       ? t('已授权（有效期至 ' + formatDate(state.consent.validUntil) + '），已预填 ' + prefilled + ' 项，' + spared + ' 份材料已由政府获取、无需提交。',
-        'Consent given (until ' + formatDate(state.consent.validUntil) + '); ' + prefilled + ' field(s) prefilled, ' + spared + ' material(s) obtained by the government.')
+        'Consent given (until ' + formatDate(state.consent.validUntil) + '); ' + prefilled + (prefilled === 1 ? ' field' : ' fields')
+          + ' prefilled, ' + spared + (spared === 1 ? ' material' : ' materials') + ' obtained by the government.')
       : t('未授权：请自行填写并上传材料；您的实名信息和情形回答已填入。', 'No consent: type the form and upload the materials yourself; your verified identity and your answers are filled in.'));
     drawConsentDone();
     openSteps();

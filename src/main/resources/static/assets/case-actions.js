@@ -16,7 +16,7 @@ export async function applicantActions(view, target) {
     parts.push(el('div', { class: 'notice ok', id: 'withdrawn', role: 'status' },
       el('p', {}, el('strong', {}, t('本申请已撤回，不再办理。', 'This application was withdrawn and will not be handled.'))),
       el('p', { class: 'small' }, t('撤回时间：', 'Withdrawn: ') + formatTime(c.closedAt)),
-      step?.detail ? el('p', { class: 'small' }, t('撤回原因：', 'Reason: ') + step.detail) : null,
+      step?.detail ? el('p', { class: 'small' }, label(step.detail)) : null,
       el('p', { class: 'small muted' }, t('如仍需办理，请重新提交申请。', 'To go ahead after all, apply again.'))));
   }
   const openGaps = (c.gaps || []).filter(g => !g.suppliedAttachment);

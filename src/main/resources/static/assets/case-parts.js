@@ -1,6 +1,6 @@
 // What the window and the departments both show of a case: its facts, the merged form's values, the
 // materials and how each was resolved, the tasks' progress and the history. Everything read from the API.
-import { api, el, t, label, state, colourBadge, formatDate, formatTime, ApiError, showProblem } from '/assets/onego.js';
+import { api, el, t, label, state, stepAction, stepMove, colourBadge, formatDate, formatTime, ApiError, showProblem } from '/assets/onego.js';
 
 const CHANNELS = {
   ONLINE: ['网上办', 'Online'], MOBILE: ['掌上办', 'Mobile'], KIOSK: ['自助终端', 'Kiosk'],
@@ -179,10 +179,14 @@ export function resultText(task) {
 /** The history, oldest first. */
 export function history(view) {
   const steps = view.history || [];
-  return steps.length ? el('ol', { class: 'timeline' }, steps.map(step => el('li', {},
-    el('strong', {}, step.to ? state(step.to) : step.action), ' ',
-    el('span', { class: 'muted small' }, formatTime(step.at), ' · ', step.actor, ' · ', step.action),
-    step.detail ? el('div', { class: 'small' }, step.detail) : null)))
+  // staff see who by name and by username
+  return steps.length ? el('ol', { class: 'timeline' }, steps.map(step => {
+    const moved = stepMove(step);
+    return el('li', {},
+      el('strong', {}, stepAction(step.action)), moved ? el('span', { class: 'small muted' }, ' → ' + moved) : null, ' ',
+      el('span', { class: 'muted small' }, formatTime(step.at), ' · ', label(step.actorName), step.actor ? '（' + step.actor + '）' : ''),
+      step.detail ? el('div', { class: 'small' }, label(step.detail)) : null);
+  }))
     : el('p', { class: 'muted' }, t('暂无记录。', 'No history yet.'));
 }
 

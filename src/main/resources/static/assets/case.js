@@ -1,25 +1,12 @@
 // One case as its applicant follows it: number, state, due date, each department's task with its clock
 // colour, every step of its history, the acceptance receipt, and the rating (好差评) once it is closed.
-import { api, page, el, t, label, param, requireUser, state, colourBadge, formatDate, formatTime, showProblem, ApiError } from '/assets/onego.js';
+import { api, page, el, t, label, param, requireUser, state, stepAction, stepMove, workingDays, colourBadge, formatDate, formatTime, showProblem, ApiError } from '/assets/onego.js';
 import { sourceBadge, fill } from '/assets/portal.js';
 import { showDocuments } from '/assets/documents.js';
 import { deliverySection } from '/assets/case-delivery.js';
 import { applicantActions } from '/assets/case-actions.js';
 
 const CLOSED = ['ISSUED', 'REFUSED', 'NOT_ACCEPTED'];
-
-const ACTIONS = {
-  SUBMITTED: ['提交申请', 'Submitted'], ACCEPTED: ['综合窗口受理', 'Accepted at the window'], NOT_ACCEPTED: ['不予受理', 'Not accepted'],
-  DISPATCHED: ['分送部门', 'Sent to the departments'], STARTED: ['部门开始办理', 'Department started'], CLAIMED: ['审查人员领取', 'Taken up for review'],
-  RELEASED: ['退回部门队列', 'Put back in the queue'], APPROVED: ['准予', 'Approved'], REFUSED: ['不予许可', 'Refused'],
-  SUPPLEMENT_REQUESTED: ['一次性告知补正', 'Supplement requested'], SUPPLIED: ['提交补正材料', 'Supplement supplied'],
-  SUSPENDED: ['特别程序，暂停计时', 'Special procedure, clock paused'], RESUMED: ['恢复计时', 'Clock resumed'],
-  READY: ['办结，待出件', 'Done, ready to issue'], ISSUED: ['统一出件', 'Result issued'], CANCELLED: ['取消', 'Cancelled'],
-  REVOKED: ['撤销', 'Revoked'], GAPS_OVERDUE: ['容缺材料逾期未补', 'Missing materials overdue'],
-  VERIFICATION_SCHEDULED: ['安排事后核查', 'Post-verification scheduled'], VERIFIED: ['事后核查通过', 'Post-verification passed'],
-  VERIFICATION_FAILED: ['事后核查未通过', 'Post-verification failed'],
-  PROMISED_DATE_SETTLED: ['按新公布的节假日安排确定承诺办结日期', 'Promised date settled on the newly published holidays'], BLACKLISTED: ['列入失信名单', 'Blacklisted'],
-};
 
 const LEVELS = [
   { value: 1, code: 'VERY_SATISFIED', zh: '非常满意', en: 'Very satisfied' },
@@ -28,11 +15,6 @@ const LEVELS = [
   { value: 4, code: 'DISSATISFIED', zh: '不满意', en: 'Dissatisfied' },
   { value: 5, code: 'VERY_DISSATISFIED', zh: '非常不满意', en: 'Very dissatisfied' },
 ];
-
-function action(code) {
-  const words = ACTIONS[code];
-  return words ? t(words[0], words[1]) : state(code);
-}
 
 page(async () => {
   await requireUser();
@@ -94,14 +76,18 @@ function tasks(list) {
       el('td', {}, el('span', { class: 'badge state' }, state(task.task.state))),
       el('td', {}, formatDate(task.task.dueOn, task.dueProvisional)),
       el('td', {}, colourBadge(task.colour), task.remainingWorkingDays != null
-        ? el('span', { class: 'small' }, t(' 剩余 ' + task.remainingWorkingDays + ' 个工作日', ' ' + task.remainingWorkingDays + ' working days left')) : null))))));
+        ? el('span', { class: 'small' }, t(' 剩余 ' + workingDays(task.remainingWorkingDays), ' ' + workingDays(task.remainingWorkingDays) + ' left')) : null))))));
 }
 
+/** Each step in words: what happened, the state it led to when that adds something, who by name, what it says. */
 function history(steps) {
-  return el('ol', { class: 'timeline', id: 'history' }, steps.map(step => el('li', {},
-    el('div', {}, el('strong', {}, action(step.action)), step.to ? el('span', { class: 'small muted' }, ' → ' + state(step.to)) : null),
-    el('div', { class: 'small muted' }, formatTime(step.at) + ' · ' + step.actor),
-    step.detail ? el('div', { class: 'small' }, step.detail) : null)));
+  return el('ol', { class: 'timeline', id: 'history' }, steps.map(step => {
+    const moved = stepMove(step);
+    return el('li', {},
+      el('div', {}, el('strong', {}, stepAction(step.action)), moved ? el('span', { class: 'small muted' }, ' → ' + moved) : null),
+      el('div', { class: 'small muted' }, formatTime(step.at) + (step.actorName ? ' · ' + label(step.actorName) : '')),
+      step.detail ? el('div', { class: 'small' }, label(step.detail)) : null);
+  }));
 }
 
 /** The receipt exists once the window has accepted the case. */

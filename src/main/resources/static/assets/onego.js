@@ -280,6 +280,47 @@ export function state(code) {
   return words ? t(words[0], words[1]) : code;
 }
 
+/** A count with its unit, in the number's grammar: count(3, '项', 'item', 'items') → '3 项' / '3 items', '1 item'. */
+export function count(n, zhUnit, one, many) {
+  return t(n + ' ' + zhUnit, n + ' ' + (n === 1 ? one : many));
+}
+
+/** So many working days, with the unit in the number's grammar: '1 个工作日' / '1 working day', '2 working days'. */
+export function workingDays(n) {
+  return t(n + ' 个工作日', n + (n === 1 ? ' working day' : ' working days'));
+}
+
+const STEPS = {
+  SUBMITTED: ['提交申请', 'Submitted'], ACCEPTED: ['综合窗口受理', 'Accepted at the window'], NOT_ACCEPTED: ['不予受理', 'Not accepted'],
+  DISPATCHED: ['分送部门', 'Sent to the departments'], STARTED: ['部门开始办理', 'Department started'], CLAIMED: ['审查人员领取', 'Taken up for review'],
+  RELEASED: ['退回部门队列', 'Put back in the queue'], APPROVED: ['准予', 'Approved'], REFUSED: ['不予许可', 'Refused'],
+  SUPPLEMENT_REQUESTED: ['一次性告知补正', 'Supplement requested'], SUPPLIED: ['提交补正材料', 'Supplement supplied'],
+  SUSPENDED: ['特别程序，暂停计时', 'Special procedure, clock paused'], RESUMED: ['恢复计时', 'Clock resumed'],
+  READY: ['办结，待出件', 'Done, ready to issue'], ISSUED: ['统一出件', 'Result issued'], CANCELLED: ['取消', 'Cancelled'],
+  REVOKED: ['撤销', 'Revoked'], GAPS_OVERDUE: ['容缺材料逾期未补', 'Missing materials overdue'],
+  VERIFICATION_SCHEDULED: ['安排事后核查', 'Post-verification scheduled'], VERIFIED: ['事后核查通过', 'Post-verification passed'],
+  VERIFICATION_FAILED: ['事后核查未通过', 'Post-verification failed'],
+  PROMISED_DATE_SETTLED: ['按新公布的节假日安排确定承诺办结日期', 'Promised date settled on the newly published holidays'], BLACKLISTED: ['列入失信名单', 'Blacklisted'],
+  WITHDRAWN: ['撤回申请', 'Application withdrawn'],
+  WARNING: ['临近办理期限（黄牌）', 'Close to the limit (yellow)'], OVERDUE: ['超过办理期限（红牌）', 'Overdue (red)'],
+};
+
+/** A step of a case's history in words (never its code: an action this page does not know reads as a step). */
+export function stepAction(code) {
+  const words = STEPS[code];
+  return words ? t(words[0], words[1]) : STATES[code] ? state(code) : t('办理记录', 'Step');
+}
+
+/**
+ * The state a step moved to, in words, or null when there is nothing to add: no move, or the same words as the
+ * step's own ('准予 → 准予').
+ */
+export function stepMove(step) {
+  if (!step.to || step.to === step.from) return null;
+  const to = state(step.to);
+  return to === stepAction(step.action) ? null : to;
+}
+
 export function colourBadge(colour) {
   if (!colour) return null;
   return el('span', { class: 'badge ' + colour.toLowerCase() }, state(colour));

@@ -28,7 +28,7 @@ page(async () => {
         p.departments.length ? el('div', { class: 'table-scroll' }, el('table', { id: 'progress-departments' },
           el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('事项', 'Item')), el('th', { scope: 'col' }, t('办理部门', 'Department')),
             el('th', { scope: 'col' }, t('状态', 'Stage')), el('th', { scope: 'col' }, t('期限', 'Due')))),
-          el('tbody', {}, p.departments.map(d => el('tr', {}, el('td', {}, label(d.item)), el('td', {}, d.department),
+          el('tbody', {}, p.departments.map(d => el('tr', {}, el('td', {}, label(d.item)), el('td', {}, label(d.department)),
             el('td', {}, state(d.state)), el('td', {}, d.dueOn ? formatDate(d.dueOn, d.dueProvisional) : '')))))) : null);
     } catch (e) {
       showProblem(message, e, form);

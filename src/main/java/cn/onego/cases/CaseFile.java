@@ -146,29 +146,30 @@ public record CaseFile(CaseId id, CaseNumber number, UUID applicationId, String 
 		CaseFile opened = new CaseFile(id, number, applicationId, matter, applicant, place, CaseState.AWAITING_ACCEPTANCE,
 				Terms.none(), Supplements.none(), Outcome.none(), delivery, new Times(submittedAt, null, null), 0, 0);
 		return Transition.of(null, opened, Step.of(id, null, act, "SUBMITTED", null, opened.state,
-				"channel " + place.channel() + ", hall " + place.hall()))
+				StepMessage.of(HistoryText.SUBMITTED, "channel", place.channel(), "hall", place.hall().value())))
 			.telling(new CaseOpened(id, number, place.hall()));
 	}
 
 	Transition<CaseFile> accept(Terms accepted, boolean provisional, Act act) {
 		CaseFile after = moved(Action.ACCEPT).withTerms(accepted).withTimes(times.accepted(act.at()));
 		List<String> gapCodes = accepted.gaps().stream().map(Gap::material).toList();
-		String detail = "mode " + accepted.mode() + (gapCodes.isEmpty() ? "" : ", gaps " + gapCodes + " by " + accepted.gapDeadline())
-				+ (accepted.commitments().isEmpty() ? "" : ", commitments " + accepted.commitments()) + ", promised "
-				+ accepted.promisedDate() + (provisional ? " (provisional)" : "");
-		return step(after, act, "ACCEPTED", detail)
+		StepMessage said = StepMessage.of(HistoryText.ACCEPTED, "mode", accepted.mode(), "gaps", gapCodes, "gapDeadline",
+				accepted.gapDeadline(), "commitments", accepted.commitments(), "promised", accepted.promisedDate(), "provisional",
+				provisional);
+		return step(after, act, "ACCEPTED", said)
 			.telling(new CaseAccepted(id, accepted.promisedDate(), accepted.mode(), gapCodes, accepted.gapDeadline(), provisional));
 	}
 
 	Transition<CaseFile> refuseToAccept(Refusal why, Act act) {
 		CaseFile after = moved(Action.REFUSE_TO_ACCEPT).withOutcome(new Outcome(why, outcome.issue()))
 			.withTimes(times.closed(act.at()));
-		return step(after, act, "NOT_ACCEPTED", why.reason() + "（" + why.legalBasis() + "）")
+		return step(after, act, "NOT_ACCEPTED",
+				StepMessage.of(HistoryText.REASON_AND_BASIS, "reason", why.reason(), "legalBasis", why.legalBasis()))
 			.telling(new CaseNotAccepted(id, why.reason()));
 	}
 
 	/** 补正 before acceptance: everything missing, told once; {@code round} counts the case's requests so far. */
-	Transition<CaseFile> askForSupplement(List<SupplementRequest> requests, int round, String detail, Act act) {
+	Transition<CaseFile> askForSupplement(List<SupplementRequest> requests, int round, StepMessage detail, Act act) {
 		CaseFile after = moved(Action.ASK_FOR_SUPPLEMENT).withSupplements(supplements.asked(requests, round));
 		return step(after, act, "SUPPLEMENT_REQUESTED", detail)
 			.telling(new SupplementRequested(id, requests.stream().map(SupplementRequest::subject).toList(), round));
@@ -187,7 +188,7 @@ public record CaseFile(CaseId id, CaseNumber number, UUID applicationId, String 
 	 * The applicant supplied what was asked: before acceptance the case goes back to the queue; while it runs the
 	 * requests are answered and the gaps supplied close (an overdue flag stays while a gap is still open).
 	 */
-	Transition<CaseFile> supplied(List<Gap> gaps, String detail, Act act) {
+	Transition<CaseFile> supplied(List<Gap> gaps, StepMessage detail, Act act) {
 		CaseFile after = moved(Action.SUPPLY).withSupplements(supplements.answered());
 		if (state == CaseState.IN_PROGRESS) {
 			after = after.withTerms(terms.withGaps(gaps, terms.gapsOverdue() && gaps.stream().anyMatch(Gap::open)));
@@ -197,26 +198,28 @@ public record CaseFile(CaseId id, CaseNumber number, UUID applicationId, String 
 
 	Transition<CaseFile> flagOverdueGaps(Act act) {
 		CaseFile after = moved(Action.FLAG_OVERDUE_GAPS).withTerms(terms.withGaps(terms.gaps(), true));
-		return step(after, act, "GAPS_OVERDUE", "容缺材料逾期未补正：" + terms.openGaps().stream().map(Gap::name).toList() + "，期限 "
-				+ terms.gapDeadline())
+		return step(after, act, "GAPS_OVERDUE", StepMessage.of(HistoryText.GAPS_OVERDUE, "gaps",
+				terms.openGaps().stream().map(Gap::material).toList(), "gapDeadline", terms.gapDeadline()))
 			.telling(new GapsOverdue(id, terms.gapDeadline()));
 	}
 
 	Transition<CaseFile> makeReady(Act act) {
 		IllegalTransition.check(terms.openGaps().isEmpty(), "办件（容缺材料未补齐）", state, Action.MAKE_READY.zh());
-		return step(moved(Action.MAKE_READY), act, "READY", "all tasks settled").telling(new CaseReady(id, deliveryMethod()));
+		return step(moved(Action.MAKE_READY), act, "READY", StepMessage.of(HistoryText.READY)).telling(new CaseReady(id, deliveryMethod()));
 	}
 
-	Transition<CaseFile> refuse(Refusal why, Act act) {
+	/** Ends the case refused; {@code said} is how its history tells why. */
+	Transition<CaseFile> refuse(Refusal why, StepMessage said, Act act) {
 		CaseFile after = moved(Action.REFUSE).withSupplements(supplements.answered())
 			.withOutcome(new Outcome(why, outcome.issue()))
 			.withTimes(times.closed(act.at()));
-		return step(after, act, "REFUSED", why.reason()).telling(new CaseRefused(id, why.reason()));
+		return step(after, act, "REFUSED", said).telling(new CaseRefused(id, why.reason()));
 	}
 
 	Transition<CaseFile> issue(Issue how, Act act) {
 		CaseFile after = moved(Action.ISSUE).withOutcome(new Outcome(outcome.refusal(), how)).withTimes(times.closed(how.at()));
-		return step(after, act, "ISSUED", how.method() + (how.trackingNumber() == null ? "" : " " + how.trackingNumber()))
+		return step(after, act, "ISSUED",
+				StepMessage.of(HistoryText.ISSUED, "method", how.method(), "tracking", how.trackingNumber()))
 			.telling(new CaseIssued(id, how.method(), how.trackingNumber()));
 	}
 
@@ -226,7 +229,7 @@ public record CaseFile(CaseId id, CaseNumber number, UUID applicationId, String 
 	 */
 	Transition<CaseFile> withdraw(String reason, Act act) {
 		CaseFile after = moved(Action.WITHDRAW).withSupplements(supplements.answered()).withTimes(times.closed(act.at()));
-		return step(after, act, "WITHDRAWN", reason).telling(new CaseWithdrawn(id, reason));
+		return step(after, act, "WITHDRAWN", StepMessage.of(HistoryText.WITHDRAWN, "reason", reason)).telling(new CaseWithdrawn(id, reason));
 	}
 
 	/** The case as stored after a save that changed it. */
@@ -235,8 +238,8 @@ public record CaseFile(CaseId id, CaseNumber number, UUID applicationId, String 
 				changed ? version + 1 : version, revision + 1);
 	}
 
-	private Transition<CaseFile> step(CaseFile after, Act act, String action, String detail) {
-		return Transition.of(this, after, Step.of(id, null, act, action, state, after.state, detail));
+	private Transition<CaseFile> step(CaseFile after, Act act, String action, StepMessage said) {
+		return Transition.of(this, after, Step.of(id, null, act, action, state, after.state, said));
 	}
 
 	private CaseFile moved(Action action) {

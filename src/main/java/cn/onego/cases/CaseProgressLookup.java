@@ -12,7 +12,6 @@ import cn.onego.application.ApplicationRecord;
 import cn.onego.application.Submissions;
 import cn.onego.catalog.CatalogQueries;
 import cn.onego.catalog.Catalogue;
-import cn.onego.catalog.Department;
 import cn.onego.platform.FieldProblem;
 import cn.onego.platform.InvalidInput;
 import cn.onego.platform.Message;
@@ -40,8 +39,8 @@ public class CaseProgressLookup {
 			boolean promisedDateProvisional, boolean dueDateProvisional) {
 	}
 
-	/** Where one item stands in its department. */
-	public record Step(Label item, String department, TaskState state, LocalDate dueOn, boolean dueProvisional) {
+	/** Where one item stands in its department (named in both languages). */
+	public record Step(Label item, Label department, TaskState state, LocalDate dueOn, boolean dueProvisional) {
 	}
 
 	private final Cases cases;
@@ -106,9 +105,10 @@ public class CaseProgressLookup {
 		LocalDate due = c.times().acceptedAt() == null || tasks.isEmpty() ? null
 				: CaseProgress.dueDate(LocalDate.ofInstant(c.times().acceptedAt(), clock.getZone()), tasks, calendar.provisional());
 		java.util.function.Predicate<LocalDate> provisional = day -> day != null && !calendar.loaded(day);
+		PlainWords words = PlainWords.of(catalogue);
 		List<Step> steps = tasks.stream()
-			.map(t -> new Step(catalogue.item(t.item()).map(i -> i.name()).orElse(null),
-					catalogue.department(t.department()).map(Department::name).orElse(null), t.state(), t.clock().dueOn(),
+			.map(t -> new Step(catalogue.item(t.item()).map(i -> i.name()).orElse(null), words.department(t.department()), t.state(),
+					t.clock().dueOn(),
 					provisional.test(t.clock().dueOn())))
 			.toList();
 		return new Progress(c.number().value(), catalogue.matter(c.matter()).map(m -> m.name()).orElse(null), c.state(),

@@ -40,7 +40,7 @@ class CaseProgression {
 		while (changed && changes.caseFile().state() == CaseState.IN_PROGRESS) {
 			changed = false;
 			for (Task blocked : CaseProgress.blocked(changes.tasks())) {
-				changes.apply(blocked.cancel("a prerequisite will not be approved", system));
+				changes.apply(blocked.cancel(StepMessage.of(HistoryText.CANCELLED_PREREQUISITE), system));
 				changed = true;
 			}
 			List<Task> current = changes.tasks();
@@ -55,8 +55,9 @@ class CaseProgression {
 				Map<String, TaskResult> inputs = new LinkedHashMap<>();
 				ready.prerequisites().forEach(p -> inputs.put(p, byItem.get(p).outcome().result()));
 				Task.Clock clock = clocks.started(changes.caseFile().place().region(), clocks.day(act.at()), item.promisedLimit());
-				Task started = changes.apply(ready.start(inputs, clock, "STARTED", system, "due " + clocks.dueText(changes.caseFile().place().region(), clock.dueOn())
-						+ (inputs.isEmpty() ? "" : ", with results of " + inputs.keySet())));
+				StepMessage said = StepMessage.of(HistoryText.STARTED, "due", clock.dueOn(), "provisional",
+						clocks.provisional(changes.caseFile().place().region(), clock.dueOn()), "inputs", List.copyOf(inputs.keySet()));
+				Task started = changes.apply(ready.start(inputs, clock, "STARTED", system, said));
 				instant.decide(changes, started, item, application, act, atWindow);
 				changed = true;
 			}
@@ -76,10 +77,11 @@ class CaseProgression {
 		String reason = "必办事项未获准予：" + catalogue.item(failed.item()).orElseThrow().name().zh();
 		for (Task open : tasks) {
 			if (!open.state().settled()) {
-				changes.apply(open.cancel("the case was refused", system));
+				changes.apply(open.cancel(StepMessage.of(HistoryText.CANCELLED_CASE_REFUSED), system));
 			}
 		}
 		changes.apply(changes.caseFile().refuse(new Refusal(reason,
-				failed.outcome().decision() == null ? null : failed.outcome().decision().legalBasis(), system.by()), system));
+				failed.outcome().decision() == null ? null : failed.outcome().decision().legalBasis(), system.by()),
+				StepMessage.of(HistoryText.REFUSED_MANDATORY_ITEM, "item", failed.item()), system));
 	}
 }

@@ -126,11 +126,8 @@ public class CaseQueries {
 		List<TaskView> tasks = taskList.stream().map(t -> view(catalogue, t)).toList();
 		LocalDate due = c.times().acceptedAt() == null || taskList.isEmpty() ? null
 				: CaseProgress.dueDate(clocks.day(c.times().acceptedAt()), taskList, clocks.calendar(c.place().region()));
-		List<Cases.HistoryStep> history = cases.history(caseId)
-			.stream()
-			.map(h -> new Cases.HistoryStep(h.id(), h.caseId(), h.taskId(), h.at(), h.actor(), h.action(), h.from(), h.to(),
-					halls.named(h.detail())))
-			.toList();
+		List<Cases.HistoryStep> history = HistoryLines.of(cases.history(caseId), c, taskList, words(catalogue), !actor.staff(),
+				halls::named);
 		return new CaseView(c, c.number().spoken(), catalogue.matter(c.matter()).map(m -> m.name()).orElse(null), due, tasks,
 				history, verificationsOf(caseId), halls.view(c.place().hall(), catalogue),
 				clocks.provisional(c.place().region(), c.terms().promisedDate()), clocks.provisional(c.place().region(), due));
@@ -215,13 +212,18 @@ public class CaseQueries {
 
 	/** Who took the case's latest step of that action ({@code ACCEPTED}, {@code ISSUED} …), for the documents that name them. */
 	public java.util.Optional<String> lastActor(CaseId caseId, String action) {
-		List<Cases.HistoryStep> steps = cases.history(caseId);
+		List<Cases.HistoryRow> steps = cases.history(caseId);
 		for (int i = steps.size() - 1; i >= 0; i--) {
 			if (action.equals(steps.get(i).action()) && steps.get(i).taskId() == null) {
 				return java.util.Optional.ofNullable(steps.get(i).actor());
 			}
 		}
 		return java.util.Optional.empty();
+	}
+
+	/** The words of the catalogue and the halls, to say a history with. */
+	private PlainWords words(Catalogue catalogue) {
+		return new PlainWords(catalogue, code -> halls.view(HallCode.of(code), catalogue).name());
 	}
 
 	/**

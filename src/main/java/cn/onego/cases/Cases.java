@@ -18,6 +18,7 @@ import cn.onego.audit.AuditTrail;
 import cn.onego.catalog.CatalogQueries;
 import cn.onego.catalog.Catalogue;
 import cn.onego.catalog.Item;
+import cn.onego.shared.Label;
 
 /**
  * Cases, their tasks and their history in PostgreSQL. A case is read with its tasks in one statement, without a
@@ -148,7 +149,7 @@ class Cases {
 	private Map<String, Long> write(Changes changes) {
 		Catalogue catalogue = catalog.catalogue();
 		SaveStatement statement = SaveStatement.of(changes, new SaveStatement.Context(rows, clocks,
-				item -> catalogue.item(item).map(i -> i.name().zh()).orElse(item),
+				PlainWords.of(catalogue),
 				item -> catalogue.item(item).map(Item::promisedLimit).orElse(0), clock.instant()));
 		List<Long> written = jdbc.sql(statement.sql()).params(statement.params()).query((rs, n) -> {
 			List<Long> counts = new ArrayList<>();
@@ -273,18 +274,35 @@ class Cases {
 			.list();
 	}
 
-	/** One step of the case's history, as shown. */
-	record HistoryStep(long id, UUID caseId, UUID taskId, Instant at, String actor, String action, String from, String to,
-			String detail) {
+	/**
+	 * One step of the case's history, as shown: who took it by name (and by username on staff's pages only), and
+	 * what it says as a sentence in Chinese and English.
+	 */
+	record HistoryStep(long id, UUID caseId, UUID taskId, Instant at, String actor, Label actorName, String action, String from,
+			String to, Label detail) {
 	}
 
-	List<HistoryStep> history(CaseId caseId) {
+	/** One step as stored: what it says as a message (null for steps written before messages, which kept a text). */
+	record HistoryRow(long id, UUID caseId, UUID taskId, Instant at, String actor, String action, String from, String to,
+			String detail, StepMessage message) {
+	}
+
+	List<HistoryRow> history(CaseId caseId) {
 		return jdbc.sql("SELECT * FROM case_history WHERE case_id = ? ORDER BY id")
 			.param(caseId.value())
-			.query((rs, n) -> new HistoryStep(rs.getLong("id"), rs.getObject("case_id", UUID.class),
+			.query((rs, n) -> new HistoryRow(rs.getLong("id"), rs.getObject("case_id", UUID.class),
 					rs.getObject("task_id", UUID.class), rs.getTimestamp("at").toInstant(), rs.getString("actor"), rs.getString("action"),
-					rs.getString("from_state"), rs.getString("to_state"), rs.getString("detail")))
+					rs.getString("from_state"), rs.getString("to_state"), rs.getString("detail"), message(rs.getString("message"))))
 			.list();
+	}
+
+	private StepMessage message(String json) {
+		try {
+			return rows.read(json, StepMessage.class);
+		}
+		catch (RuntimeException unknown) {
+			return null; // a key this version does not know: the step shows its action alone
+		}
 	}
 
 	/** How many times the case's applicant was asked to supply something, counted in its history (older cases). */

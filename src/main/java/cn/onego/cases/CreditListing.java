@@ -16,6 +16,7 @@ final class CreditListing {
 		CaseFile c = changes.caseFile();
 		credit.blacklist(c.applicant().id(), c.place().region().value(), reason, new Listing.Evidence(c.id().value(), c.number().value()),
 				act.by());
-		changes.note(Step.note(c.id(), null, act, "BLACKLISTED", c.applicant().masked()));
+		changes.note(Step.note(c.id(), null, act, "BLACKLISTED",
+				StepMessage.of(HistoryText.BLACKLISTED, "subject", c.applicant().masked(), "reason", reason)));
 	}
 }

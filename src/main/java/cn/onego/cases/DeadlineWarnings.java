@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.onego.audit.AuditTrail;
 import cn.onego.catalog.CatalogQueries;
 import cn.onego.clock.Deadline.Colour;
+import cn.onego.shared.Label;
 
 /**
  * Marks tasks yellow (close to their limit) and red (overdue), and tells the department head and the supervisors
@@ -55,9 +56,9 @@ public class DeadlineWarnings {
 			    WHERE m.task IN (SELECT task_id FROM marked) ORDER BY m.n
 			    ON CONFLICT (event_key) DO NOTHING
 			), steps AS (
-			    INSERT INTO case_history (case_id, task_id, at, actor, action, detail)
-			    SELECT s.c, s.t, ?::timestamptz, 'system', ?, s.d
-			    FROM unnest(?::uuid[], ?::uuid[], ?::text[]) WITH ORDINALITY AS s(c, t, d, n)
+			    INSERT INTO case_history (case_id, task_id, at, actor, action, message)
+			    SELECT s.c, s.t, ?::timestamptz, 'system', ?, s.m
+			    FROM unnest(?::uuid[], ?::uuid[], ?::jsonb[]) WITH ORDINALITY AS s(c, t, m, n)
 			    WHERE s.t IN (SELECT task_id FROM marked) ORDER BY s.n
 			)
 			SELECT task_id FROM marked""";
@@ -68,10 +69,12 @@ public class DeadlineWarnings {
 	private final TransactionTemplate transactions;
 	private final ApplicationEventPublisher events;
 	private final AuditTrail audit;
+	private final CaseRows rows;
 
 	DeadlineWarnings(JdbcClient jdbc, CatalogQueries catalog, Clock clock, TransactionTemplate transactions,
-			ApplicationEventPublisher events, AuditTrail audit) {
+			ApplicationEventPublisher events, AuditTrail audit, CaseRows rows) {
 		this.audit = audit;
+		this.rows = rows;
 		this.transactions = transactions;
 		this.events = events;
 		this.jdbc = jdbc;
@@ -135,12 +138,15 @@ public class DeadlineWarnings {
 		List<String> stepCases = new ArrayList<>();
 		List<String> stepTasks = new ArrayList<>();
 		List<String> details = new ArrayList<>();
-		var catalogue = catalog.catalogue();
+		List<String> messages = new ArrayList<>();
+		PlainWords words = PlainWords.of(catalog.catalogue());
 		for (Candidate c : chunk) {
-			String item = catalogue.item(c.item()).map(i -> i.name().zh()).orElse(c.item());
-			String zh = (colour == Colour.RED ? "【红牌】已超期：" : "【黄牌】临近期限：") + "办件 " + c.number() + " 的" + item + "，期限 " + c.due();
-			String en = (colour == Colour.RED ? "[RED] overdue: " : "[YELLOW] close to the limit: ") + "case " + c.number() + ", item "
-					+ c.item() + ", due " + c.due();
+			Label item = words.item(c.item());
+			Label due = PlainWords.day(c.due());
+			String zh = (colour == Colour.RED ? "【红牌】已超期：" : "【黄牌】临近期限：") + "办件 " + c.number() + " 的" + item.zh() + "，期限 "
+					+ due.zh();
+			String en = (colour == Colour.RED ? "[RED] overdue: " : "[YELLOW] close to the limit: ") + "case " + c.number() + ", "
+					+ (item.en() == null ? item.zh() : item.en()) + ", due " + due.en();
 			// supervisors read the warnings of their region and below (Notifications#of), so the case's own region is named
 			for (String recipient : List.of("DEPARTMENT_HEAD:" + c.department(), Notifications.SUPERVISORS + c.region())) {
 				messageTasks.add(c.task().toString());
@@ -153,13 +159,15 @@ public class DeadlineWarnings {
 			stepCases.add(c.caseId().toString());
 			stepTasks.add(c.task().toString());
 			details.add(zh);
+			messages.add(rows.write(StepMessage.of(colour == Colour.RED ? HistoryText.OVERDUE : HistoryText.WARNING, "item", c.item(),
+					"due", c.due())));
 		}
 		Instant now = clock.instant();
 		String action = colour == Colour.RED ? "OVERDUE" : "WARNING";
 		Set<UUID> changed = new HashSet<>(jdbc.sql(MARK)
 			.params(colour.name(), chunk.stream().map(c -> c.task().toString()).toArray(String[]::new), colour.name(), now.toString(),
 					array(messageTasks), array(keys), array(recipients), array(messageCases), array(zhs), array(ens), now.toString(),
-					action, array(stepCases), array(stepTasks), array(details))
+					action, array(stepCases), array(stepTasks), array(messages))
 			.query(UUID.class)
 			.list());
 		for (int i = 0; i < chunk.size(); i++) {

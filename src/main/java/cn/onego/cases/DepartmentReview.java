@@ -87,7 +87,7 @@ class DepartmentReview {
 				throw InvalidInput.of("number", "required", Message.of("证照类结果须填写证照编号", "a licence result needs its number"));
 			}
 			Transition<Task> approval = t.approve(new TaskResult(item.result().kind(), item.result().licenceType(), licenceNumber,
-					item.result().name().zh(), notice == null ? null : notice.trim()), "准予" + (licenceNumber == null ? "" : "，编号 " + licenceNumber), act);
+					item.result().name().zh(), notice == null ? null : notice.trim()), licenceNumber == null ? null : StepMessage.of(HistoryText.LICENCE_NUMBER, "number", licenceNumber), act);
 			if (item.result().kind() == ResultKind.LICENCE) {
 				// a number not of the licence type, or held by somebody else, is refused on the field before anything
 				// changes (the transition is only a value until it is applied); a task that may not be approved says so first
@@ -136,7 +136,7 @@ class DepartmentReview {
 				throw new InvalidInput(problems);
 			}
 		}, (t, c, act) -> t.suspend(new Decision(reason.trim(), null, procedure, maxWorkingDays, List.of()),
-				procedure + ", at most " + maxWorkingDays + " working days: " + reason.trim(), act));
+				StepMessage.of(HistoryText.SUSPENDED, "procedure", procedure, "days", maxWorkingDays, "reason", reason.trim()), act));
 	}
 
 	Task resume(Actor reviewer, TaskId task, int version) {

@@ -1,5 +1,6 @@
 package cn.onego.cases;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -46,13 +47,15 @@ class Dispatch {
 			List<String> prerequisites = matter.prerequisitesOf(code).stream().filter(items::contains).toList();
 			Task task = Task.waiting(TaskId.next(), c.id(), code, department.code(), mandatory, commitment, prerequisites,
 					item.promisedLimit());
-			String detail = "to " + department.name() + (prerequisites.isEmpty() ? "" : ", after " + prerequisites);
+			LocalDate due = null;
 			if (prerequisites.isEmpty()) {
 				Task.Clock clock = clocks.started(c.place().region(), clocks.day(act.at()), item.promisedLimit());
 				task = task.start(Map.of(), clock, "DISPATCHED", act, null).after();
-				detail += ", due " + clocks.dueText(c.place().region(), clock.dueOn());
+				due = clock.dueOn();
 			}
-			changes.dispatch(task, Step.of(c.id(), task.id(), act, "DISPATCHED", null, task.state(), detail));
+			StepMessage said = StepMessage.of(HistoryText.DISPATCHED, "department", department.code(), "after", prerequisites, "due", due,
+					"provisional", clocks.provisional(c.place().region(), due));
+			changes.dispatch(task, Step.of(c.id(), task.id(), act, "DISPATCHED", null, task.state(), said));
 		}
 		Supplier<ApplicationRecord> submitted = () -> application;
 		for (Task task : changes.tasks()) {

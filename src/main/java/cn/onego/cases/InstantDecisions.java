@@ -2,6 +2,7 @@ package cn.onego.cases;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
 import cn.onego.application.ApplicationRecord;
 import cn.onego.cases.Task.TaskResult;
 import cn.onego.catalog.AutoApproval;
+import cn.onego.catalog.CatalogQueries;
 import cn.onego.catalog.Enums.Registry;
 import cn.onego.catalog.Enums.ResultKind;
 import cn.onego.catalog.Item;
@@ -28,11 +30,13 @@ class InstantDecisions {
 
 	private final OnceOnly onceOnly;
 	private final TaskClocks clocks;
+	private final CatalogQueries catalog;
 	private final int verificationWorkingDays;
 
-	InstantDecisions(OnceOnly onceOnly, TaskClocks clocks,
+	InstantDecisions(OnceOnly onceOnly, TaskClocks clocks, CatalogQueries catalog,
 			@Value("${onego.cases.verification-working-days:40}") int verificationWorkingDays) {
 		this.onceOnly = onceOnly;
+		this.catalog = catalog;
 		this.clocks = clocks;
 		this.verificationWorkingDays = verificationWorkingDays;
 	}
@@ -44,20 +48,29 @@ class InstantDecisions {
 	void decide(Changes changes, Task task, Item item, Supplier<ApplicationRecord> application, Act act, boolean atWindow) {
 		CaseFile c = changes.caseFile();
 		String rule = null;
+		StepMessage said = null;
 		Act by = act.bySystem();
 		if (item.autoApproval() != null && item.autoApproval().holds(facts(c, item.autoApproval(), application.get()))) {
 			rule = "秒批 " + item.autoApproval().code() + ": " + item.autoApproval().when();
+			said = StepMessage.of(HistoryText.APPROVED_AUTOMATICALLY, "conditions", item.autoApproval()
+				.when()
+				.stream()
+				.map(w -> Map.of("fact", w.fact(), "op", w.op().name(), "values", w.values() == null ? List.of() : w.values()))
+				.toList());
 		}
 		else if (item.instant() && atWindow && task.prerequisites().isEmpty()) {
 			rule = "即办件（窗口即办）";
+			said = StepMessage.of(HistoryText.APPROVED_ON_THE_SPOT);
 			by = act;
 		}
 		if (rule == null) {
 			return;
 		}
 		String number = item.result().kind() == ResultKind.LICENCE ? c.number().value() + "-" + item.code() : null;
-		TaskResult result = new TaskResult(item.result().kind(), item.result().licenceType(), number, item.result().name().zh(), rule);
-		approved(changes, changes.apply(task.approveDirectly(result, rule, by)), by);
+		// the result's notice is printed on the decision: the rule as a sentence, not its code and conditions
+		String notice = PlainWords.of(catalog.catalogue()).say(said).zh();
+		TaskResult result = new TaskResult(item.result().kind(), item.result().licenceType(), number, item.result().name().zh(), notice);
+		approved(changes, changes.apply(task.approveDirectly(result, rule, said, by)), by);
 	}
 
 	/** After an approval: one on commitment is verified afterwards, by its department, within the configured days. */
@@ -68,7 +81,8 @@ class InstantDecisions {
 		CaseFile c = changes.caseFile();
 		LocalDate due = clocks.due(c.place().region(), clocks.day(act.at()), verificationWorkingDays);
 		changes.schedule(new Changes.NewVerification(UUID.randomUUID(), approved.id(), approved.department(), due));
-		changes.note(Step.note(c.id(), approved.id(), act, "VERIFICATION_SCHEDULED", "告知承诺事后核查，期限 " + clocks.dueText(c.place().region(), due)));
+		changes.note(Step.note(c.id(), approved.id(), act, "VERIFICATION_SCHEDULED", StepMessage.of(HistoryText.VERIFICATION_SCHEDULED,
+				"due", due, "provisional", clocks.provisional(c.place().region(), due))));
 	}
 
 	/** The facts a 秒批 rule reads: the form's values, and registry records under the application's consent. */

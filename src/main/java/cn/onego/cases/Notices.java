@@ -1,7 +1,8 @@
 package cn.onego.cases;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 import cn.onego.application.ApplicationInput.Delivery;
 import cn.onego.cases.CaseEvents.CaseAccepted;
@@ -16,10 +17,11 @@ import cn.onego.cases.CaseEvents.GapsOverdue;
 import cn.onego.cases.CaseEvents.ResultRevoked;
 import cn.onego.cases.CaseEvents.SupplementRequested;
 import cn.onego.cases.CaseEvents.TaskDecided;
+import cn.onego.shared.Label;
 
 /**
- * What the applicant is told of an event (短信/站内信), in Chinese and English: a pure function of the event, the
- * case's number and the items' names.
+ * What the applicant is told of an event (短信/站内信), in Chinese and English: a {@link NoticeText} and its parameters,
+ * said with the names of items and materials — a pure function of the event, the case and the words of the catalogue.
  */
 final class Notices {
 
@@ -30,62 +32,71 @@ final class Notices {
 	record Notice(String key, String recipient, CaseId caseId, String channel, String zh, String en) {
 	}
 
-	/** The applicant's message of the event, if the event is one they are told of. */
-	static Optional<Notice> of(CaseEvent event, CaseFile c, Function<String, String> itemName) {
-		String[] text = text(event, c.number().value(), itemName);
-		return text == null ? Optional.empty()
-				: Optional.of(new Notice(event.key(), c.applicant().username(), c.id(), "SMS", text[0], text[1]));
+	/**
+	 * The applicant's message of the event, if the event is one they are told of; {@code refusal} is how the case's
+	 * history says why it was refused (null: the refusal's reason as written).
+	 */
+	static Optional<Notice> of(CaseEvent event, CaseFile c, PlainWords words, Label refusal) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("number", c.number().value());
+		NoticeText text = text(event, params);
+		if (text == null) {
+			return Optional.empty();
+		}
+		if (event instanceof CaseRefused && refusal != null) {
+			params.put("reason", refusal);
+		}
+		Label said = words.say(text, params);
+		return Optional.of(new Notice(event.key(), c.applicant().username(), c.id(), "SMS", said.zh(), said.en()));
 	}
 
-	private static String[] text(CaseEvent event, String n, Function<String, String> itemName) {
+	private static NoticeText text(CaseEvent event, Map<String, Object> params) {
 		if (event instanceof CaseOpened) {
-			return new String[] { "您的申请已提交，受理编号 " + n + "，请等待窗口受理。",
-					"Your application was submitted as case " + n + " and waits for acceptance." };
+			return NoticeText.OPENED;
 		}
 		if (event instanceof CaseAccepted e) {
-			return new String[] { "办件 " + n + " 已受理，承诺办结日期 " + e.promisedDate()
-					+ (e.provisional() ? "（暂定，次年节假日安排公布后确定）" : "")
-					+ (e.gaps().isEmpty() ? "" : "；容缺材料请于 " + e.gapDeadline() + " 前补齐：" + e.gaps()) + "。",
-					"Case " + n + " was accepted; promised by " + e.promisedDate()
-							+ (e.provisional() ? " (provisional until next year's public holidays are published)" : "")
-							+ (e.gaps().isEmpty() ? "" : "; supply " + e.gaps() + " by " + e.gapDeadline()) + "." };
+			params.put("promised", e.promisedDate());
+			params.put("provisional", e.provisional());
+			params.put("gaps", e.gaps());
+			params.put("gapDeadline", e.gapDeadline());
+			return NoticeText.ACCEPTED;
 		}
 		if (event instanceof CaseNotAccepted e) {
-			return new String[] { "办件 " + n + " 不予受理：" + e.reason(), "Case " + n + " was not accepted: " + e.reason() };
+			params.put("reason", e.reason());
+			return NoticeText.NOT_ACCEPTED;
 		}
 		if (event instanceof SupplementRequested e) {
-			return new String[] { "办件 " + n + " 需要补正：" + e.subjects() + "。请一次性补齐。",
-					"Case " + n + " needs: " + e.subjects() + ". Please supply them in one go." };
+			params.put("subjects", e.subjects());
+			return NoticeText.SUPPLEMENT_REQUESTED;
 		}
 		if (event instanceof TaskDecided e) {
+			params.put("item", e.item());
 			boolean approved = e.outcome() == TaskState.APPROVED;
-			return new String[] { "办件 " + n + "：" + itemName.apply(e.item()) + " " + (approved ? "已准予" : "不予许可")
-					+ (e.detail() == null || e.detail().isBlank() ? "" : "（" + e.detail() + "）") + "。",
-					"Case " + n + ": " + e.item() + " " + e.outcome().name().toLowerCase() + "." };
+			params.put(approved ? "licence" : "reason", e.detail());
+			return approved ? NoticeText.TASK_APPROVED : NoticeText.TASK_REFUSED;
 		}
 		if (event instanceof CaseReady e) {
-			boolean mailed = e.deliveryMethod() == Delivery.Method.FREE_MAIL;
-			return new String[] { "办件 " + n + " 已办结，" + (mailed ? "结果将免费邮寄给您。" : "请到窗口领取结果。"),
-					"Case " + n + " is done; " + (mailed ? "the results will be mailed free of charge." : "collect the results at the window.") };
+			return e.deliveryMethod() == Delivery.Method.FREE_MAIL ? NoticeText.READY_TO_MAIL : NoticeText.READY_TO_COLLECT;
 		}
 		if (event instanceof CaseIssued e) {
-			return new String[] { "办件 " + n + " 已出件" + (e.trackingNumber() == null ? "。" : "，快递单号 " + e.trackingNumber() + "。"),
-					"Case " + n + " was issued" + (e.trackingNumber() == null ? "." : ", tracking number " + e.trackingNumber() + ".") };
+			params.put("tracking", e.trackingNumber());
+			return NoticeText.ISSUED;
 		}
 		if (event instanceof CaseRefused e) {
-			return new String[] { "办件 " + n + " 不予许可：" + e.reason(), "Case " + n + " was refused: " + e.reason() };
+			params.put("reason", e.reason());
+			return NoticeText.REFUSED;
 		}
 		if (event instanceof CaseWithdrawn) {
-			return new String[] { "办件 " + n + " 已按您的要求撤回，不再办理。", "Case " + n + " was withdrawn at your request and will not be handled." };
+			return NoticeText.WITHDRAWN;
 		}
 		if (event instanceof GapsOverdue e) {
-			return new String[] { "办件 " + n + " 的容缺材料已超过补正期限（" + e.deadline() + "），请尽快补齐。",
-					"The missing materials of case " + n + " are overdue (deadline " + e.deadline() + "); please supply them." };
+			params.put("deadline", e.deadline());
+			return NoticeText.GAPS_OVERDUE;
 		}
 		if (event instanceof ResultRevoked e) {
-			String item = itemName.apply(e.item());
-			return new String[] { "办件 " + n + "：经告知承诺事后核查，" + item + " 的准予决定已撤销：" + e.finding(),
-					"Case " + n + ": after post-verification of your commitment, the approval of " + item + " was revoked." };
+			params.put("item", e.item());
+			params.put("finding", e.finding());
+			return NoticeText.RESULT_REVOKED;
 		}
 		return null;
 	}

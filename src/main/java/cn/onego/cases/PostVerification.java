@@ -62,7 +62,8 @@ class PostVerification {
 			Changes changes = cases.changes(v.caseId()).orElseThrow();
 			Act act = new Act(reviewer.username(), clock.instant());
 			changes.verified(new Changes.Verified(verificationId, passed, found, act));
-			changes.note(Step.note(v.caseId(), v.taskId(), act, passed ? "VERIFIED" : "VERIFICATION_FAILED", found));
+			changes.note(Step.note(v.caseId(), v.taskId(), act, passed ? "VERIFIED" : "VERIFICATION_FAILED",
+					StepMessage.of(HistoryText.FINDING, "finding", found)));
 			if (!passed) {
 				failed(changes, changes.task(v.taskId()), found, act);
 			}
@@ -82,7 +83,8 @@ class PostVerification {
 		if (t.mandatory() && c.state().allows(CaseState.Action.REFUSE)) {
 			String item = catalog.catalogue().item(t.item()).orElseThrow().name().zh();
 			String reason = "告知承诺核查不实，" + item + "的准予决定已撤销";
-			changes.apply(c.refuse(new Refusal(reason, null, act.by()), act));
+			changes.apply(c.refuse(new Refusal(reason, null, act.by()),
+					StepMessage.of(HistoryText.REFUSED_COMMITMENT_UNTRUE, "item", t.item()), act));
 		}
 	}
 }

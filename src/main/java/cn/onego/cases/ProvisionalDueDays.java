@@ -18,6 +18,7 @@ import cn.onego.clock.CalendarYearLoaded;
 import cn.onego.clock.Calendars;
 import cn.onego.clock.Deadline;
 import cn.onego.clock.WorkingDayCalendar;
+import cn.onego.shared.Label;
 import cn.onego.shared.RegionCode;
 
 /**
@@ -43,8 +44,11 @@ class ProvisionalDueDays {
 	private final TaskClocks clocks;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
+	private final CaseRows rows;
 
-	ProvisionalDueDays(JdbcClient jdbc, Calendars calendars, TaskClocks clocks, TransactionTemplate transactions, Clock clock) {
+	ProvisionalDueDays(JdbcClient jdbc, Calendars calendars, TaskClocks clocks, TransactionTemplate transactions, Clock clock,
+			CaseRows rows) {
+		this.rows = rows;
 		this.jdbc = jdbc;
 		this.calendars = calendars;
 		this.clocks = clocks;
@@ -101,14 +105,16 @@ class ProvisionalDueDays {
 		LocalDate settled = now.plusWorkingDays(c.acceptedOn(), days);
 		jdbc.sql("UPDATE case_file SET promised_date = ?, version = version + 1 WHERE id = ?").params(settled, caseId).update();
 		boolean still = !now.loaded(settled);
-		String zh = "承诺办结日期按" + year + "年节假日安排" + (still ? "重新推算为 " + settled + "（仍为暂定）" : "确定为 " + settled);
-		String en = "promised date " + (still ? "recounted as " + settled + " (still provisional)" : "settled as " + settled)
-				+ " on the " + year + " holidays";
+		Label day = PlainWords.day(settled);
+		String zh = "承诺办结日期按" + year + "年节假日安排" + (still ? "重新推算为" + day.zh() + "（仍为暂定）" : "确定为" + day.zh());
+		String en = "the promised date " + (still ? "was recounted as " + day.en() + " (still provisional)" : "was settled as " + day.en())
+				+ " on the public holidays of " + year;
 		Timestamp at = Timestamp.from(clock.instant());
 		jdbc.sql("""
-				INSERT INTO case_history (case_id, task_id, at, actor, action, from_state, to_state, detail)
-				VALUES (?, NULL, ?, ?, 'PROMISED_DATE_SETTLED', NULL, NULL, ?)""")
-			.params(caseId, at, Act.SYSTEM, zh + "（原暂定 " + promised + "）")
+				INSERT INTO case_history (case_id, task_id, at, actor, action, from_state, to_state, message)
+				VALUES (?, NULL, ?, ?, 'PROMISED_DATE_SETTLED', NULL, NULL, ?::jsonb)""")
+			.params(caseId, at, Act.SYSTEM, rows.write(StepMessage.of(still ? HistoryText.PROMISED_DATE_RECOUNTED
+					: HistoryText.PROMISED_DATE_SETTLED, "year", year, "promised", settled, "before", promised)))
 			.update();
 		// a closed case keeps a true record of its promise, but its applicant is not texted about a case long done
 		if (c.applicant() != null && !c.closed()) {

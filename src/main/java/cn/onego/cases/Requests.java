@@ -2,7 +2,7 @@ package cn.onego.cases;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
 
 import cn.onego.platform.FieldProblem;
 import cn.onego.platform.InvalidInput;
@@ -59,9 +59,10 @@ final class Requests {
 		return requests.stream().map(r -> new SupplementRequest(r.subject().trim(), r.why().trim(), by, task)).toList();
 	}
 
-	/** The requests as one line of the history. */
-	static String describe(List<SupplementRequest> requests) {
-		return requests.stream().map(r -> r.subject() + "：" + r.why()).collect(Collectors.joining("；"));
+	/** The requests as the history says them: what (a material's code, or a description) and why. */
+	static StepMessage describe(List<SupplementRequest> requests) {
+		return StepMessage.of(HistoryText.SUPPLEMENT_REQUESTED, "requests",
+				requests.stream().map(r -> Map.of("subject", r.subject(), "why", r.why())).toList());
 	}
 
 	/** A reason, a legal basis, a finding: required, free text of a reason's length. */

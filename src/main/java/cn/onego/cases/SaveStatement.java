@@ -20,7 +20,7 @@ import java.util.function.ToIntFunction;
 final class SaveStatement {
 
 	/** What the save needs besides the changes: how values are written, names, limits, calendars, now. */
-	record Context(CaseRows rows, TaskClocks clocks, Function<String, String> itemName, ToIntFunction<String> promisedLimit,
+	record Context(CaseRows rows, TaskClocks clocks, PlainWords words, ToIntFunction<String> promisedLimit,
 			Instant now) {
 	}
 
@@ -71,7 +71,7 @@ final class SaveStatement {
 		}
 		s.dispatched(changes.dispatched(), c, rows);
 		s.changed(changes.changedTasks(), rows);
-		SaveStatementRecords.steps(s, changes.steps());
+		SaveStatementRecords.steps(s, changes.steps(), context.rows());
 		SaveStatementRecords.notices(s, changes, context);
 		SaveStatementRecords.facts(s, changes, context);
 		SaveStatementRecords.deadlines(s, changes, context);

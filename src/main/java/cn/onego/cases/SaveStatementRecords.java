@@ -17,6 +17,7 @@ import cn.onego.cases.CaseEvents.CaseOpened;
 import cn.onego.cases.CaseEvents.CaseRefused;
 import cn.onego.cases.CaseEvents.TaskDecided;
 import cn.onego.clock.Deadline.Colour;
+import cn.onego.shared.Label;
 
 /**
  * The parts of the {@link SaveStatement} that record what the transitions imply besides the case and its tasks:
@@ -28,22 +29,22 @@ final class SaveStatementRecords {
 	private SaveStatementRecords() {
 	}
 
-	static void steps(SaveStatement s, List<Step> steps) {
+	static void steps(SaveStatement s, List<Step> steps, CaseRows rows) {
 		if (steps.isEmpty()) {
 			return;
 		}
 		s.columns("steps", """
-				INSERT INTO case_history (case_id, task_id, at, actor, action, from_state, to_state, detail)
-				SELECT c, t, a, who, what, f, st, d
-				FROM unnest(?::uuid[], ?::uuid[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-				    WITH ORDINALITY AS s(c, t, a, who, what, f, st, d, n)
+				INSERT INTO case_history (case_id, task_id, at, actor, action, from_state, to_state, message)
+				SELECT c, t, a, who, what, f, st, m
+				FROM unnest(?::uuid[], ?::uuid[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::jsonb[])
+				    WITH ORDINALITY AS s(c, t, a, who, what, f, st, m, n)
 				WHERE EXISTS (SELECT 1 FROM case_row) ORDER BY n
 				RETURNING 1""", List.of());
-		addStepColumns(s.params, steps);
+		addStepColumns(s.params, steps, rows);
 	}
 
-	/** The history steps as the eight arrays of an {@code unnest} (also for the deadline scanner's steps). */
-	static void addStepColumns(List<Object> params, List<Step> steps) {
+	/** The history steps as the eight arrays of an {@code unnest}, what they say as JSON. */
+	static void addStepColumns(List<Object> params, List<Step> steps, CaseRows rows) {
 		params.add(SaveStatement.texts(steps, s -> s.caseId().value()));
 		params.add(SaveStatement.texts(steps, s -> s.taskId() == null ? null : s.taskId().value()));
 		params.add(SaveStatement.texts(steps, Step::at));
@@ -51,12 +52,19 @@ final class SaveStatementRecords {
 		params.add(SaveStatement.texts(steps, Step::action));
 		params.add(SaveStatement.texts(steps, Step::from));
 		params.add(SaveStatement.texts(steps, Step::to));
-		params.add(SaveStatement.texts(steps, Step::detail));
+		params.add(SaveStatement.texts(steps, step -> step.message() == null ? null : rows.write(step.message())));
 	}
 
 	static void notices(SaveStatement s, Changes changes, SaveStatement.Context context) {
+		// a refusal is told as the history says it (a required item not approved, named), not as its reason on record
+		Label refusal = changes.steps()
+			.stream()
+			.filter(step -> "REFUSED".equals(step.action()) && step.taskId() == null && step.message() != null)
+			.map(step -> context.words().say(step.message()))
+			.findFirst()
+			.orElse(null);
 		List<Notices.Notice> notices = changes.events().stream()
-			.map(e -> Notices.of(e, changes.caseFile(), context.itemName()))
+			.map(e -> Notices.of(e, changes.caseFile(), context.words(), refusal))
 			.flatMap(Optional::stream)
 			.toList();
 		if (notices.isEmpty()) {

@@ -60,7 +60,8 @@ class Supplying {
 			Map<String, String> files = supplied == null ? Map.of() : supplied;
 			attachments.refer(actor.username(), files.values());
 			Act act = new Act(actor.username(), clock.instant());
-			String detail = "supplied " + files.keySet() + (note == null || note.isBlank() ? "" : ": " + note.trim());
+			StepMessage detail = StepMessage.of(HistoryText.SUPPLIED, "materials", List.copyOf(files.keySet()), "note",
+					note == null ? null : note.trim());
 			if (c.state() == CaseState.AWAITING_SUPPLEMENT) {
 				changes.apply(c.supplied(c.terms().gaps(), detail, act));
 				return kept(cases.save(changes).caseFile(), files, actor, act);
@@ -74,7 +75,7 @@ class Supplying {
 			changes.apply(c.supplied(gaps, detail, act));
 			for (Task t : changes.tasks()) {
 				if (t.state() == TaskState.AWAITING_SUPPLEMENT) {
-					changes.apply(t.resume("supplement received", act)
+					changes.apply(t.resume(StepMessage.of(HistoryText.RESUMED_SUPPLIED), act)
 						.adjusted(after -> clocks.clocked(t, after, c.place().region(), clocks.day(act.at()))));
 				}
 			}

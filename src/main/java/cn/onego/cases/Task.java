@@ -89,7 +89,7 @@ public record Task(TaskId id, CaseId caseId, String item, String department, boo
 	}
 
 	/** Starts the task with its prerequisites' results, on the clock given (computed from the calendar). */
-	Transition<Task> start(Map<String, TaskResult> results, Clock started, String action, Act act, String detail) {
+	Transition<Task> start(Map<String, TaskResult> results, Clock started, String action, Act act, StepMessage detail) {
 		Map<String, TaskResult> all = new LinkedHashMap<>(inputs);
 		all.putAll(results);
 		return step(moved(Action.START).withInputs(Map.copyOf(all)).withClock(started), act, action, detail);
@@ -103,40 +103,40 @@ public record Task(TaskId id, CaseId caseId, String item, String department, boo
 		return step(moved(Action.RELEASE).withOutcome(outcome.claimedBy(null)), act, "RELEASED", null);
 	}
 
-	Transition<Task> approve(TaskResult result, String detail, Act act) {
+	Transition<Task> approve(TaskResult result, StepMessage detail, Act act) {
 		return decided(moved(Action.APPROVE).withOutcome(outcome.result(result, outcome.autoRule(), act.at())), act, detail);
 	}
 
-	/** 秒批 or 即办: approved without a reviewer's claim, by a rule or at the window. */
-	Transition<Task> approveDirectly(TaskResult result, String rule, Act act) {
+	/** 秒批 or 即办: approved without a reviewer's claim, by a rule or at the window; {@code said} tells how. */
+	Transition<Task> approveDirectly(TaskResult result, String rule, StepMessage said, Act act) {
 		return decided(moved(Action.APPROVE_DIRECTLY).withOutcome(new Outcome(result, outcome.decision(), null, rule, act.at())),
-				act, rule);
+				act, said);
 	}
 
 	Transition<Task> refuse(Decision why, Act act) {
 		return decided(moved(Action.REFUSE).withOutcome(new Outcome(null, why, outcome.claimedBy(), outcome.autoRule(), act.at())),
-				act, why.reason() + "（" + why.legalBasis() + "）");
+				act, StepMessage.of(HistoryText.REASON_AND_BASIS, "reason", why.reason(), "legalBasis", why.legalBasis()));
 	}
 
-	Transition<Task> askForSupplement(Decision why, String detail, Act act) {
+	Transition<Task> askForSupplement(Decision why, StepMessage detail, Act act) {
 		return step(moved(Action.ASK_FOR_SUPPLEMENT).withOutcome(outcome.decision(why)), act, "SUPPLEMENT_REQUESTED", detail);
 	}
 
-	Transition<Task> suspend(Decision why, String detail, Act act) {
+	Transition<Task> suspend(Decision why, StepMessage detail, Act act) {
 		return step(moved(Action.SUSPEND).withOutcome(outcome.decision(why)), act, "SUSPENDED", detail);
 	}
 
-	Transition<Task> resume(String detail, Act act) {
+	Transition<Task> resume(StepMessage detail, Act act) {
 		return step(moved(Action.RESUME), act, "RESUMED", detail);
 	}
 
-	Transition<Task> cancel(String why, Act act) {
+	Transition<Task> cancel(StepMessage why, Act act) {
 		return step(moved(Action.CANCEL).withOutcome(outcome.decidedAt(act.at())), act, "CANCELLED", why);
 	}
 
 	Transition<Task> revoke(Decision why, String finding, Act act) {
 		return step(moved(Action.REVOKE).withOutcome(new Outcome(outcome.result(), why, outcome.claimedBy(), outcome.autoRule(),
-				act.at())), act, "REVOKED", finding).telling(new ResultRevoked(caseId, id, item, finding));
+				act.at())), act, "REVOKED", StepMessage.of(HistoryText.REVOKED, "finding", finding)).telling(new ResultRevoked(caseId, id, item, finding));
 	}
 
 	/** The task with its clock adjusted (stopped, restarted). */
@@ -155,14 +155,14 @@ public record Task(TaskId id, CaseId caseId, String item, String department, boo
 		return clock.deadline();
 	}
 
-	private Transition<Task> decided(Task after, Act act, String detail) {
+	private Transition<Task> decided(Task after, Act act, StepMessage detail) {
 		String told = after.state == TaskState.APPROVED ? (after.outcome.result() == null || after.outcome.result().number() == null ? ""
 				: after.outcome.result().number()) : after.outcome.decision().reason();
 		return Transition.of(this, after, Step.of(caseId, id, act, after.state.name(), state, after.state, detail))
 			.telling(new TaskDecided(caseId, id, item, department, after.state, told));
 	}
 
-	private Transition<Task> step(Task after, Act act, String action, String detail) {
+	private Transition<Task> step(Task after, Act act, String action, StepMessage detail) {
 		return Transition.of(this, after, Step.of(caseId, id, act, action, state, after.state, detail));
 	}
 

@@ -98,7 +98,11 @@ class CaseJourneyIT {
 				{ "HN-ZJ-DRAINAGE-PERMIT", Identities.licenceNumber("CS-PS-") },
 				{ "HN-XF-PUBLIC-VENUE-CHECK", Identities.licenceNumber("CS-XF-") }, { "HN-CG-SIGNBOARD", null },
 				{ "HN-YC-RETAIL-LICENCE", Identities.licenceNumber("43010220") } };
+		List<String> licenceNumbers = new ArrayList<>(List.of(businessLicence));
 		for (String[] decision : parallel) {
+			if (decision[1] != null) {
+				licenceNumbers.add(decision[1]);
+			}
 			decisions.add(reviewers.submit(() -> world.approve(caseId, decision[0], decision[1])));
 		}
 		for (Future<Response> decision : decisions) {
@@ -123,11 +127,16 @@ class CaseJourneyIT {
 		assertThat(history).extracting(h -> h.get("action")).contains("SUBMITTED", "ACCEPTED", "DISPATCHED", "STARTED", "CLAIMED",
 				"APPROVED", "READY", "ISSUED");
 		assertThat(history).allSatisfy(step -> {
-			assertThat((String) step.get("actor")).isNotBlank();
+			assertThat(step.get("actor")).as("the applicant sees who by name, not by username").isNull();
+			assertThat((String) ((Map<?, ?>) step.get("actorName")).get("zh")).isNotBlank();
 			assertThat((String) step.get("at")).isNotBlank();
 		});
 		assertThat(history).filteredOn(h -> "APPROVED".equals(h.get("action"))).hasSize(7)
-			.extracting(h -> h.get("actor")).contains("system").doesNotHaveDuplicates();
+			.extracting(h -> (Object) ((Map<?, ?>) h.get("actorName")).get("en")).contains("System");
+		List<Map<String, Object>> staffHistory = world.view(clerk, caseId).json("$.history");
+		assertThat(staffHistory).filteredOn(h -> "APPROVED".equals(h.get("action"))).hasSize(7)
+			.extracting(h -> h.get("actor")).as("staff see the usernames").contains("system").doesNotHaveDuplicates();
+		assertReadsWithoutCodes(history, staffHistory, licenceNumbers, world.applicant);
 		List<String> messages = waitForMessage("EMS1234567890");
 		assertThat(messages).anySatisfy(m -> assertThat(m).contains("已受理"))
 			.anySatisfy(m -> assertThat(m).contains("EMS1234567890"));
@@ -152,6 +161,38 @@ class CaseJourneyIT {
 			.param("%" + application + "%")
 			.query(Integer.class)
 			.single()).as("the ApplicationSubmitted publication, completed").isEqualTo(1);
+	}
+
+	/**
+	 * What the applicant reads of the history — who took each step and what it says, in Chinese and in English — names
+	 * things: no item, department or hall code, no enum's name, no rule's innards, no staff username. The licence
+	 * numbers the applicant was given are theirs to read, and are taken out first.
+	 */
+	private static void assertReadsWithoutCodes(List<Map<String, Object>> history, List<Map<String, Object>> staffHistory,
+			List<String> licenceNumbers, String applicant) {
+		List<String> usernames = staffHistory.stream()
+			.map(h -> (String) h.get("actor"))
+			.filter(a -> a != null && !a.equals("system") && !a.equals(applicant))
+			.distinct()
+			.toList();
+		assertThat(usernames).as("staff took steps").isNotEmpty();
+		for (String language : List.of("zh", "en")) {
+			StringBuilder read = new StringBuilder();
+			for (Map<String, Object> step : history) {
+				read.append(((Map<?, ?>) step.get("actorName")).get(language)).append('\n');
+				if (step.get("detail") instanceof Map<?, ?> detail) {
+					read.append(detail.get(language)).append('\n');
+				}
+			}
+			String text = read.toString();
+			for (String number : licenceNumbers) {
+				text = text.replace(number, "");
+			}
+			String all = text;
+			PlainWordsTests.CODES.forEach(code -> assertThat(all).as(language + ": " + code).doesNotContainPattern(code));
+			usernames.forEach(username -> assertThat(all).as(language).doesNotContain(username));
+			assertThat(all).as(language).doesNotContain("null");
+		}
 	}
 
 	private List<String> waitForMessage(String containing) {

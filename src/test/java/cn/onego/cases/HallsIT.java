@@ -220,7 +220,7 @@ class HallsIT {
 		assertThat((String) view.json("$.hall.address.zh")).isEqualTo("长沙市芙蓉区八一路1号");
 		assertThat((String) view.json("$.hall.phone")).isEqualTo("0731-12345");
 		assertThat((String) view.json("$.hall.hours.en")).startsWith("Mon–Fri");
-		List<String> details = view.json("$.history[*].detail");
+		List<String> details = view.json("$.history[*].detail.zh");
 		assertThat(String.join("\n", details)).as("the history names the hall").contains(name).doesNotContainPattern(HALL_CODE);
 		assertThat(withoutIdentifiers(view.body(), "caseFile.hall", "hall.code")).doesNotContainPattern(HALL_CODE);
 

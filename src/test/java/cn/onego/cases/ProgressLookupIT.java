@@ -50,7 +50,7 @@ class ProgressLookupIT {
 				"X-Forwarded-For", "198.51.100.1");
 		assertThat(progress.status()).as(progress.body()).isEqualTo(200);
 		assertThat((String) progress.json("$.state")).isEqualTo("IN_PROGRESS");
-		assertThat((List<String>) progress.json("$.departments[*].department")).contains("芙蓉区市场监督管理局");
+		assertThat((List<String>) progress.json("$.departments[*].department.zh")).contains("芙蓉区市场监督管理局");
 		assertThat(progress.body()).doesNotContain(world.idNumber).doesNotContain("陈创业").doesNotContain(world.applicant)
 			.doesNotContain("五一大道").doesNotContain(world.mobile).doesNotContain(clerk);
 

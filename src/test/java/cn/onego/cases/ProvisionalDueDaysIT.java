@@ -79,9 +79,10 @@ class ProvisionalDueDaysIT {
 		// 2027 counted on its weekends alone: 1 January, a Friday, counts as a working day
 		int workingDays = weekdaysAfter(ACCEPTED_ON, provisional);
 		assertThat(provisional).isEqualTo(weekdaysLater(ACCEPTED_ON, workingDays));
-		assertThat(messagesOf(caseId)).anySatisfy(text -> assertThat(text).contains("承诺办结日期 " + provisional + "（暂定"));
-		List<String> details = view.json("$.history[*].detail");
-		assertThat(details).anySatisfy(d -> assertThat(d).contains("promised " + provisional + " (provisional)"));
+		String day = PlainWords.day(provisional).zh();
+		assertThat(messagesOf(caseId)).anySatisfy(text -> assertThat(text).contains("承诺办结日期" + day + "（暂定"));
+		List<String> details = view.json("$.history[*].detail.en");
+		assertThat(details).anySatisfy(d -> assertThat(d).contains("promised by " + PlainWords.day(provisional).en() + " (provisional"));
 
 		// two departments' requests for a police resource, made on 30 December: one answer due on 2027's weekends alone,
 		// one made before such days were counted at all (no due day)
@@ -118,7 +119,7 @@ class ProvisionalDueDaysIT {
 		});
 		assertThat((Boolean) world.as(clerk, "GET", "/api/v1/cases/" + caseId + "/receipt", null).json("$.promisedDateProvisional"))
 			.isFalse();
-		assertThat(messagesOf(caseId)).anySatisfy(text -> assertThat(text).contains("确定为 " + settled));
+		assertThat(messagesOf(caseId)).anySatisfy(text -> assertThat(text).contains("确定为" + PlainWords.day(settled).zh()));
 		assertThat(api.get("/api/v1/calendar/today").body()).as("nothing left to load").doesNotContain("calendarWarning");
 	}
 

@@ -72,7 +72,7 @@ class StateMachineTests {
 						"STARTED", AN_ACT, null),
 				"claim", t -> t.claim(AN_ACT), "release", t -> t.release(AN_ACT),
 				"approve", t -> t.approve(null, null, AN_ACT),
-				"approveDirectly", t -> t.approveDirectly(null, "rule", AN_ACT),
+				"approveDirectly", t -> t.approveDirectly(null, "rule", StepMessage.of(HistoryText.APPROVED_ON_THE_SPOT), AN_ACT),
 				"refuse", t -> t.refuse(A_DECISION, AN_ACT),
 				"askForSupplement", t -> t.askForSupplement(A_DECISION, null, AN_ACT), "suspend", t -> t.suspend(A_DECISION, null, AN_ACT),
 				"resume", t -> t.resume(null, AN_ACT),
@@ -87,7 +87,7 @@ class StateMachineTests {
 			}
 		});
 		if (!state.canMoveTo(TaskState.CANCELLED)) {
-			org.assertj.core.api.Assertions.assertThatThrownBy(() -> task.cancel("why", AN_ACT))
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> task.cancel(StepMessage.of(HistoryText.CANCELLED_PREREQUISITE), AN_ACT))
 				.isInstanceOf(IllegalTransition.class);
 		}
 	}
@@ -110,14 +110,14 @@ class StateMachineTests {
 	@Test
 	void withdrawingACaseWaitingForASupplementClosesItAsksForNothingMoreAndTellsTheApplicant() {
 		CaseFile asked = aCase(CaseState.AWAITING_ACCEPTANCE, List.of())
-			.askForSupplement(List.of(new SupplementRequest("M", "why", "clerk", null)), 1, "d", AN_ACT)
+			.askForSupplement(List.of(new SupplementRequest("M", "why", "clerk", null)), 1, StepMessage.of(HistoryText.SUPPLEMENT_REQUESTED), AN_ACT)
 			.after();
 		Transition<CaseFile> withdrawn = asked.withdraw("不办了", AN_ACT);
 		assertThat(withdrawn.after().state()).isEqualTo(CaseState.WITHDRAWN);
 		assertThat(withdrawn.after().supplements().requests()).isEmpty();
 		assertThat(withdrawn.after().times().closedAt()).isEqualTo(AN_ACT.at());
 		assertThat(withdrawn.step().action()).isEqualTo("WITHDRAWN");
-		assertThat(withdrawn.step().detail()).isEqualTo("不办了");
+		assertThat(withdrawn.step().message()).isEqualTo(StepMessage.of(HistoryText.WITHDRAWN, "reason", "不办了"));
 		assertThat(withdrawn.event()).isEqualTo(new CaseEvents.CaseWithdrawn(asked.id(), "不办了"));
 		assertThat(CaseState.WITHDRAWN.isFinal()).isTrue();
 		for (CaseState accepted : List.of(CaseState.IN_PROGRESS, CaseState.READY, CaseState.ISSUED, CaseState.REFUSED, CaseState.NOT_ACCEPTED)) {

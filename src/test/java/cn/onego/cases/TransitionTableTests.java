@@ -37,12 +37,13 @@ class TransitionTableTests {
 	static final Map<CaseState.Action, Function<CaseFile, Transition<CaseFile>>> CASE_ACTIONS = new EnumMap<>(Map.ofEntries(
 			Map.entry(CaseState.Action.ACCEPT, c -> c.accept(CaseFile.Terms.none(), false, ACT)),
 			Map.entry(CaseState.Action.REFUSE_TO_ACCEPT, c -> c.refuseToAccept(new CaseFile.Refusal("r", "b", "clerk"), ACT)),
-			Map.entry(CaseState.Action.ASK_FOR_SUPPLEMENT, c -> c.askForSupplement(WHY.requests(), 1, "d", ACT)),
-			Map.entry(CaseState.Action.SUPPLY, c -> c.supplied(c.terms().gaps(), "d", ACT)),
+			Map.entry(CaseState.Action.ASK_FOR_SUPPLEMENT, c -> c.askForSupplement(WHY.requests(), 1, Requests.describe(WHY.requests()), ACT)),
+			Map.entry(CaseState.Action.SUPPLY, c -> c.supplied(c.terms().gaps(), StepMessage.of(HistoryText.SUPPLIED), ACT)),
 			Map.entry(CaseState.Action.ADD_SUPPLEMENT_REQUESTS, c -> c.addSupplementRequests(WHY.requests(), 1, ACT)),
 			Map.entry(CaseState.Action.FLAG_OVERDUE_GAPS, c -> c.flagOverdueGaps(ACT)),
 			Map.entry(CaseState.Action.MAKE_READY, c -> c.makeReady(ACT)),
-			Map.entry(CaseState.Action.REFUSE, c -> c.refuse(new CaseFile.Refusal("r", null, "system"), ACT)),
+			Map.entry(CaseState.Action.REFUSE, c -> c.refuse(new CaseFile.Refusal("r", null, "system"),
+					StepMessage.of(HistoryText.REFUSED_MANDATORY_ITEM, "item", "HN-CG-SIGNBOARD"), ACT)),
 			Map.entry(CaseState.Action.ISSUE, c -> c.issue(new CaseFile.Issue(Delivery.Method.WINDOW_PICKUP, null, "clerk", ACT.at()), ACT)),
 			Map.entry(CaseState.Action.WITHDRAW, c -> c.withdraw("changed my mind", ACT))));
 
@@ -52,13 +53,13 @@ class TransitionTableTests {
 					0, null, LocalDate.of(2026, 3, 8)), "STARTED", ACT, null)),
 			Map.entry(TaskState.Action.CLAIM, t -> t.claim(ACT)),
 			Map.entry(TaskState.Action.RELEASE, t -> t.release(ACT)),
-			Map.entry(TaskState.Action.APPROVE, t -> t.approve(null, "准予", ACT)),
-			Map.entry(TaskState.Action.APPROVE_DIRECTLY, t -> t.approveDirectly(null, "rule", ACT)),
+			Map.entry(TaskState.Action.APPROVE, t -> t.approve(null, null, ACT)),
+			Map.entry(TaskState.Action.APPROVE_DIRECTLY, t -> t.approveDirectly(null, "rule", StepMessage.of(HistoryText.APPROVED_ON_THE_SPOT), ACT)),
 			Map.entry(TaskState.Action.REFUSE, t -> t.refuse(WHY, ACT)),
-			Map.entry(TaskState.Action.ASK_FOR_SUPPLEMENT, t -> t.askForSupplement(WHY, "d", ACT)),
-			Map.entry(TaskState.Action.SUSPEND, t -> t.suspend(WHY, "d", ACT)),
+			Map.entry(TaskState.Action.ASK_FOR_SUPPLEMENT, t -> t.askForSupplement(WHY, Requests.describe(WHY.requests()), ACT)),
+			Map.entry(TaskState.Action.SUSPEND, t -> t.suspend(WHY, StepMessage.of(HistoryText.SUSPENDED, "procedure", "HEARING", "days", 5, "reason", "听证"), ACT)),
 			Map.entry(TaskState.Action.RESUME, t -> t.resume(null, ACT)),
-			Map.entry(TaskState.Action.CANCEL, t -> t.cancel("why", ACT)),
+			Map.entry(TaskState.Action.CANCEL, t -> t.cancel(StepMessage.of(HistoryText.CANCELLED_PREREQUISITE), ACT)),
 			Map.entry(TaskState.Action.REVOKE, t -> t.revoke(WHY, "finding", ACT))));
 
 	static Stream<Arguments> caseStatesAndActions() {

@@ -48,7 +48,7 @@ class WithdrawalIT {
 		Response view = world.view(world.applicant, caseId);
 		assertThat((String) view.json("$.caseFile.state")).isEqualTo("WITHDRAWN");
 		assertThat((List<String>) view.json("$.history[*].action")).containsSubsequence("SUBMITTED", "WITHDRAWN");
-		assertThat((List<String>) view.json("$.history[*].detail")).contains("经营场所另有安排，暂不开店");
+		assertThat((List<String>) view.json("$.history[*].detail.zh")).contains("撤回原因：经营场所另有安排，暂不开店");
 		assertThat(queue(clerk, "AWAITING_ACCEPTANCE")).as("the hall's queue drops it").doesNotContain(caseId);
 		assertThat(queue(clerk, "WITHDRAWN")).contains(caseId);
 		List<String> notices = world.as(world.applicant, "GET", "/api/v1/my/notifications", null).json("$[*].zh");

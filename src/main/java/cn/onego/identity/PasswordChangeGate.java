@@ -18,7 +18,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * A staff member signed in with a temporary password (an administrator reset it) does nothing with the API but
- * say who they are and choose their own password: the temporary one was seen by somebody else.
+ * say who they are and choose their own password: the temporary one was seen by somebody else. Only a sign-in made
+ * with a temporary password is looked up again (has it been changed since?), so the staff's everyday requests cost no
+ * statement.
  */
 class PasswordChangeGate extends OncePerRequestFilter {
 
@@ -42,11 +44,9 @@ class PasswordChangeGate extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		boolean staffByName = authentication != null && authentication.isAuthenticated()
-				&& (authentication.getPrincipal() instanceof StaffPrincipal
-						|| authentication.getPrincipal() instanceof StaffSignIn.StaffOidcUser
-						|| authentication.getPrincipal() instanceof org.springframework.security.core.userdetails.UserDetails);
-		if (staffByName && passwords.changeRequired(authentication.getName())) {
+		boolean signedInWithTemporaryPassword = authentication != null && authentication.isAuthenticated()
+				&& authentication.getPrincipal() instanceof StaffPrincipal staff && staff.temporaryPassword();
+		if (signedInWithTemporaryPassword && passwords.changeRequired(authentication.getName())) {
 			problems.write(request, response, HttpStatus.FORBIDDEN, "password-change-required",
 					Message.of("请先修改密码", "Change your password first"),
 					Message.of("管理员为您重置了密码：请先设置自己的新密码，再继续办理。",

@@ -85,7 +85,7 @@ class SecurityConfiguration {
 			.<org.springframework.security.core.userdetails.UserDetails>map(s -> {
 				SignInGuard.Failures failures = guard.failures(username);
 				return new StaffPrincipal(username, s.passwordHash(), !s.disabled(), failures.locked(), failures.count() > 0,
-						authorities(s.user().roles()));
+						s.temporaryPassword(), authorities(s.user().roles()));
 			})
 			.orElseThrow(() -> new UsernameNotFoundException(username));
 	}

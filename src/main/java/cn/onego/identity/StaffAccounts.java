@@ -18,33 +18,35 @@ class StaffAccounts {
 		this.jdbc = jdbc;
 	}
 
-	record Staff(StaffUser user, String passwordHash, boolean disabled) {
+	/** {@code temporaryPassword}: an administrator reset the password and its holder has not chosen their own yet. */
+	record Staff(StaffUser user, String passwordHash, boolean disabled, boolean temporaryPassword) {
 	}
 
 	/** Every staff account, by username, and whether it is disabled; never the password hashes. */
 	List<Staff> all() {
 		return jdbc.sql("""
-				SELECT username, display_name, roles, region, hall, department, disabled_at IS NOT NULL
+				SELECT username, display_name, roles, region, hall, department, disabled_at IS NOT NULL, password_change_required
 				FROM staff_account ORDER BY username""")
 			.query((rs, n) -> {
 				EnumSet<Role> roles = EnumSet.noneOf(Role.class);
 				Arrays.stream((String[]) rs.getArray(3).getArray()).map(Role::parse).forEach(roles::addAll);
 				return new Staff(new StaffUser(rs.getString(1), rs.getString(2), roles, null, rs.getString(4), rs.getString(5),
-						rs.getString(6)), null, rs.getBoolean(7));
+						rs.getString(6)), null, rs.getBoolean(7), rs.getBoolean(8));
 			})
 			.list();
 	}
 
 	Optional<Staff> find(String username) {
 		return jdbc.sql("""
-				SELECT username, display_name, roles, region, hall, department, password_hash, disabled_at IS NOT NULL
+				SELECT username, display_name, roles, region, hall, department, password_hash, disabled_at IS NOT NULL,
+				    password_change_required
 				FROM staff_account WHERE username = ?""")
 			.param(username)
 			.query((rs, n) -> {
 				EnumSet<Role> roles = EnumSet.noneOf(Role.class);
 				Arrays.stream((String[]) rs.getArray(3).getArray()).map(Role::parse).forEach(roles::addAll);
 				return new Staff(new StaffUser(rs.getString(1), rs.getString(2), roles, null, rs.getString(4), rs.getString(5),
-						rs.getString(6)), rs.getString(7), rs.getBoolean(8));
+						rs.getString(6)), rs.getString(7), rs.getBoolean(8), rs.getBoolean(9));
 			})
 			.optional();
 	}

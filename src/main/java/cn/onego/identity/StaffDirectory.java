@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 class StaffDirectory {
 
 	/** A staff member with what signing in needs. */
-	record Staff(StaffUser user, String passwordHash, boolean disabled) {
+	record Staff(StaffUser user, String passwordHash, boolean disabled, boolean temporaryPassword) {
 	}
 
 	private final DemoUsers demo;
@@ -36,7 +36,7 @@ class StaffDirectory {
 	/** The staff member with their password hash, for signing in. */
 	Optional<Staff> forSignIn(String username) {
 		return demo.find(username)
-			.map(user -> new Staff(user, demo.passwordHash(username).orElseThrow(), false))
-			.or(() -> accounts.find(username).map(s -> new Staff(s.user(), s.passwordHash(), s.disabled())));
+			.map(user -> new Staff(user, demo.passwordHash(username).orElseThrow(), false, false))
+			.or(() -> accounts.find(username).map(s -> new Staff(s.user(), s.passwordHash(), s.disabled(), s.temporaryPassword())));
 	}
 }

@@ -12,11 +12,18 @@ import org.springframework.security.core.userdetails.User;
 class StaffPrincipal extends User {
 
 	private final boolean failedBefore;
+	private final boolean temporaryPassword;
 
 	StaffPrincipal(String username, String passwordHash, boolean enabled, boolean locked, boolean failedBefore,
-			Collection<? extends GrantedAuthority> authorities) {
+			boolean temporaryPassword, Collection<? extends GrantedAuthority> authorities) {
 		super(username, passwordHash, enabled, true, true, !locked, authorities);
 		this.failedBefore = failedBefore;
+		this.temporaryPassword = temporaryPassword;
+	}
+
+	/** Whether this sign-in used a password an administrator reset, which its holder must replace before working. */
+	boolean temporaryPassword() {
+		return temporaryPassword;
 	}
 
 	/** Whether wrong passwords were counted before this sign-in, which a success then clears. */

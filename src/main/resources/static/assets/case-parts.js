@@ -142,7 +142,7 @@ export function materials(application, caseFile) {
   const resolved = application.materials?.resolved || [];
   const gaps = new Set((caseFile?.gaps || []).map(g => g.material));
   const rows = resolved.map(m => el('tr', { dataset: { material: m.material } },
-    el('th', { scope: 'row' }, label(m.name), el('div', { class: 'muted small' }, m.material)),
+    el('th', { scope: 'row' }, label(m.name)),
     el('td', {}, m.required ? t('必需', 'Required') : t('视情形', 'Optional')),
     el('td', {}, sourceName(m.source), m.explanation ? el('div', { class: 'muted small' }, label(m.explanation)) : null),
     el('td', {}, m.attachment
@@ -158,19 +158,19 @@ export function tasks(view, highlight) {
   const rows = (view.tasks || []).map(tv => {
     const task = tv.task;
     return el('tr', { class: task.id === highlight ? 'current' : null, dataset: { task: task.id } },
-      el('th', { scope: 'row' }, label(tv.itemName) || task.item),
-      el('td', {}, tv.departmentName || task.department),
+      el('th', { scope: 'row' }, label(tv.itemName)),
+      el('td', {}, label({ zh: tv.departmentName || '', en: tv.departmentNameEn })),
       el('td', {}, el('span', { class: 'badge state' }, state(task.state))),
       el('td', {}, formatDate(task.dueOn, tv.dueProvisional), ' ', colourBadge(tv.colour)),
-      el('td', {}, resultText(task)));
+      el('td', {}, resultText(task, tv.resultName)));
   });
   return rows.length ? table([t('事项', 'Item'), t('部门', 'Department'), t('状态', 'State'), t('办理时限', 'Due'), t('结果', 'Result')], rows)
     : el('p', { class: 'muted' }, t('受理后分发到各部门。', 'Tasks are dispatched on acceptance.'));
 }
 
-export function resultText(task) {
+export function resultText(task, name) {
   if (task.result) {
-    return [task.result.name || '', ' ', task.result.number ? el('code', {}, task.result.number) : null];
+    return [label(name) || task.result.name || '', ' ', task.result.number ? el('code', {}, task.result.number) : null];
   }
   if (task.decision?.reason) return task.decision.reason;
   return '';

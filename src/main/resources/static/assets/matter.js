@@ -1,6 +1,6 @@
 // A matter (一件事): what it bundles, who decides, what to bring, how long it takes, and what applying
 // once saves compared with applying for each item separately.
-import { api, page, el, t, label, param } from '/assets/onego.js';
+import { api, page, el, t, label, param, count } from '/assets/onego.js';
 import { themeName, registryName, reductionFigures, fill } from '/assets/portal.js';
 
 page(async () => {
@@ -48,8 +48,8 @@ function itemsTable(items) {
     el('tbody', {}, items.map(item => el('tr', {},
       el('td', {}, label(item.name)),
       el('td', {}, label(item.departmentType.name)),
-      el('td', { class: 'num hide-narrow' }, t(item.legalLimit + ' 个工作日', item.legalLimit + ' working days')),
-      el('td', { class: 'num' }, item.instant ? t('即办', 'on the spot') : t(item.promisedLimit + ' 个工作日', item.promisedLimit + ' working days')),
+      el('td', { class: 'num hide-narrow' }, count(item.legalLimit, '个工作日', 'working day')),
+      el('td', { class: 'num' }, item.instant ? t('即办', 'on the spot') : count(item.promisedLimit, '个工作日', 'working day')),
       el('td', {}, [
         item.mandatory ? t('必办', 'always') : item.included ? t('默认包含，可按情形调整', 'included by default') : t('按情形办理', 'depending on your answers'),
         item.commitmentAllowed ? t('；可告知承诺', '; commitment possible') : '',

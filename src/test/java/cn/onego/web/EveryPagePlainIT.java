@@ -173,6 +173,20 @@ class EveryPagePlainIT {
 		assertThat(findings).as("what the pages show that is no plain sentence").isEmpty();
 	}
 
+	@Test
+	void anUnknownAddressAnswersABrowserWithThePageNotFoundNotWithJson() throws Exception {
+		var client = java.net.http.HttpClient.newHttpClient();
+		for (String path : List.of("/no-such-page", "/no/such/address.html", "/cases/123", "/admin", "/assets/none.js.html")) {
+			var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+				.header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+				.header("Accept-Language", "zh-CN,zh;q=0.9")
+				.build();
+			var answer = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+			assertThat(answer.headers().firstValue("Content-Type").orElse("")).as(path + " answers " + answer.body()).startsWith("text/html");
+			assertThat(answer.body()).as(path).contains("not-found.js");
+		}
+	}
+
 	/** The visible text with the elements the selector names left out (hidden, so innerText skips them). */
 	private static String text(Browser browser, String excluded) {
 		return (String) browser.script("""
@@ -207,7 +221,7 @@ class EveryPagePlainIT {
 				return;
 			}
 			last = now;
-			CaseWorld.sleep(150);
+			CaseWorld.sleep(100);
 		}
 	}
 

@@ -124,10 +124,10 @@ async function importFiles(form) {
     const outcome = await api('POST', '/api/v1/admin/catalog/imports', data);
     clearFieldErrors(form);
     notice(result, outcome.changed
-      ? t('导入成功：新版本 v' + outcome.version.version + ' 已生效（' + outcome.matters + ' 个一件事，' + outcome.items + ' 个事项）。',
-        'Imported: version v' + outcome.version.version + ' is in force (' + outcome.matters + ' matters, ' + outcome.items + ' items).')
-      : t('文件与现行目录 v' + outcome.version.version + ' 相同，未产生新版本。',
-        'The files equal the catalogue in force (v' + outcome.version.version + '); no new version.'));
+      ? t('导入成功：第 ' + outcome.version.version + ' 版目录已生效（' + outcome.matters + ' 个一件事，' + outcome.items + ' 个事项）。',
+        'Imported: version ' + outcome.version.version + ' is in force (' + count(outcome.matters, '', 'matter') + ', ' + count(outcome.items, '', 'item') + ').')
+      : t('文件与现行的第 ' + outcome.version.version + ' 版目录相同，未产生新版本。',
+        'The files equal the catalogue in force (version ' + outcome.version.version + '); no new version.'));
     await Promise.all([showVersions(), searchMatters(document.getElementById('matter-q').value.trim())]);
   } catch (e) {
     showImportErrors(result, e, form);

@@ -81,7 +81,6 @@ function render(loaded, taskId, user, message, reload) {
       [t('结果', 'Result'), task.result ? resultText(task, current.resultName) : null],
       [t('理由', 'Reason'), task.decision?.reason && !task.decision?.procedure ? task.decision.reason : null],
       [t('法律依据', 'Legal basis'), task.decision?.legalBasis],
-      [t('版本', 'Version'), task.version],
     ]), actions(task, user, message, reload)),
     section(2, t('前序事项结果', 'Results of earlier items'), inputs(task, view)),
     section(2, t('办件信息', 'Case'), caseFacts(view)),

@@ -1,6 +1,6 @@
 // 送达 at the window: the hand-over of a result against the applicant's pick-up code, and the hall's delivery
 // problems — messages that could not be delivered (短信发送失败) and parcels not signed for in time.
-import { api, el, t, formatTime, showProblem } from '/assets/onego.js';
+import { api, el, t, formatTime, showProblem, count } from '/assets/onego.js';
 import { act, field, section } from '/assets/case-parts.js';
 
 const SHIPMENT = {
@@ -47,8 +47,8 @@ export async function deliveryProblems(target) {
     target.replaceChildren(
       p.failedSms.length ? [el('h3', {}, t('短信发送失败', 'Text messages not delivered')), el('ul', { id: 'failed-sms' },
         p.failedSms.map(m => el('li', {}, el('a', { href: '/window-case.html?id=' + m.caseId }, m.caseNumber), ' · ', m.mobile, ' · ',
-          t('已尝试 ' + m.attempts + ' 次', m.attempts + ' attempts'), ' · ', formatTime(m.failedAt))))] : null,
-      p.stuckShipments.length ? [el('h3', {}, t('快递超过' + p.stuckAfterDays + '天未签收', 'Parcels not signed for after ' + p.stuckAfterDays + ' days')),
+          t('已尝试 ' + m.attempts + ' 次', count(m.attempts, '', 'attempt')), ' · ', formatTime(m.failedAt))))] : null,
+      p.stuckShipments.length ? [el('h3', {}, t('快递超过' + p.stuckAfterDays + '天未签收', 'Parcels not signed for after ' + count(p.stuckAfterDays, '', 'day'))),
         el('ul', { id: 'stuck-shipments' }, p.stuckShipments.map(s => el('li', {},
           el('a', { href: '/window-case.html?id=' + s.caseId }, s.caseNumber), ' · ', s.trackingNumber || t('未下单', 'not ordered'), ' · ',
           SHIPMENT[s.state] ? t(SHIPMENT[s.state][0], SHIPMENT[s.state][1]) : '', ' · ', formatTime(s.requestedAt))))] : null);

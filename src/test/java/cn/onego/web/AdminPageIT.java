@@ -123,7 +123,7 @@ class AdminPageIT {
 		browser.waitForText("#import-result", "导入成功");
 		assertThat(versionCount(api)).isEqualTo(versions + 1);
 		List<Integer> newest = api.get("/api/v1/admin/catalog/versions", "admin", "onego-admin").json("$[0:1].version");
-		assertThat(browser.find("#import-result").getText()).contains("新版本 v" + newest.get(0));
+		assertThat(browser.find("#import-result").getText()).contains("第 " + newest.get(0) + " 版目录已生效");
 		assertThat(browser.waitForText("#version-list", "第 " + newest.get(0) + " 版")).contains("管理员导入");
 		browser.type("#matter-q", "页面测试").click("#matter-search button[type=submit]");
 		browser.waitForText("#matter-list", "页面测试一件事");

@@ -40,9 +40,13 @@ final class EnglishPlaceNames {
 			Map.entry("哈尼族", " Hani"), Map.entry("傣族", " Dai"), Map.entry("布依族", " Buyei"), Map.entry("朝鲜族", " Korean"),
 			Map.entry("满族", " Manchu"), Map.entry("畲族", " She"), Map.entry("各族", ""));
 
-	/** A place name read the common way where a character has several readings. */
-	private static final Map<Character, String> READINGS = Map.of('长', "chang", '乐', "le", '都', "du", '重', "chong", '行', "xing",
-			'朝', "chao", '单', "shan", '蚌', "beng", '番', "pan", '会', "hui");
+	/**
+	 * A place name read the common way where a character has several readings, and a character of a local name
+	 * the pinyin table lacks (㮾梨, Langli).
+	 */
+	private static final Map<Character, String> READINGS = Map.ofEntries(Map.entry('长', "chang"), Map.entry('乐', "le"),
+			Map.entry('都', "du"), Map.entry('重', "chong"), Map.entry('行', "xing"), Map.entry('朝', "chao"), Map.entry('单', "shan"),
+			Map.entry('蚌', "beng"), Map.entry('番', "pan"), Map.entry('会', "hui"), Map.entry('㮾', "lang"));
 
 	private static final HanyuPinyinOutputFormat FORMAT = new HanyuPinyinOutputFormat();
 

@@ -1,11 +1,15 @@
-// Applying once for a matter: the guided questionnaire with its live consequences (public), then — signed
-// in — consent, a draft with prefilled values, the one merged form, uploads and commitments, delivery
-// and the submission. The server decides everything (items, form, materials, validity); this page only
-// shows its answers and sends what the applicant enters.
-import { api, page, el, t, label, param, me, hasRole, showProblem, notice, formatTime, formatDate, ApiError, today, shiftDay } from '/assets/onego.js';
+// Applying once for a matter, in four steps: 1 the situation (the guided questions with their live
+// consequences, where to apply and — signed in — consent to reading shared data), 2 the one merged form,
+// 3 the materials and commitments, 4 consent and submission, where the way of receiving the result is asked
+// once. Every "next" saves the draft; a draft reopened resumes at the step it was left at. Nothing the
+// government or the questions already know is asked again: it is shown, read-only, with where it came from.
+// The server decides everything (items, form, materials, validity); this page shows its answers.
+import { api, page, el, t, label, param, hasRole, notice, formatTime, formatDate, ApiError, today, shiftDay } from '/assets/onego.js';
 import { registryName, sourceBadge, reductionFigures, idempotencyKey, fill, kiosk } from '/assets/portal.js';
-import { inputFor, hint } from '/assets/form-fields.js';
+import { inputFor, hint, regionPicker, check } from '/assets/form-fields.js';
+import { showErrors, problemsOf, showGeneral, clearAll, mark } from '/assets/apply-errors.js';
 
+const STEPS = 4;
 const state = {
   matter: null,        // the matter's detail (GET /matters/{code})
   user: null,
@@ -15,11 +19,21 @@ const state = {
   consent: null,
   draft: null,         // the draft as last stored (with its version)
   attachments: {},     // material code → uploaded file hash
+  step: 1,
   key: idempotencyKey(), // one per page: a retried submission answers the same application
 };
 
 const code = param('matter');
 const saved = () => 'onego.apply.' + code;
+const stepKey = id => 'onego.apply.step.' + id;
+
+/** What the error display needs to know about this page: labels of fields, questions and materials. */
+const known = {
+  field: element => state.guidance?.form.sections.flatMap(s => s.fields).find(f => f.element === element),
+  isDelivery: field => deliverySection().some(f => f.element === field.element),
+  question: situation => label(state.guidance?.questions.find(q => q.code === situation)?.question) || t('情形', 'Your situation'),
+  material: material => label(state.guidance?.materials.find(m => m.code === material)?.name) || t('材料', 'A material'),
+};
 
 page(async user => {
   state.user = user;
@@ -31,17 +45,113 @@ page(async user => {
   document.getElementById('title').textContent = t('在线申请：', 'Apply: ') + label(state.matter.summary.name);
   document.title = label(state.matter.summary.name) + ' · ' + t('在线申请', 'Apply');
   document.getElementById('back').href = '/matter.html?' + new URLSearchParams({ code, ...(param('region') ? { region: param('region') } : {}) });
+  document.querySelector('.stepper').setAttribute('aria-label', t('申请步骤', 'Steps of the application'));
   restoreAnswers();
+  document.getElementById('application').addEventListener('submit', submit);
+  document.getElementById('save').addEventListener('click', () => saveDraft(true));
+  document.getElementById('next').addEventListener('click', next);
+  document.getElementById('prev').addEventListener('click', () => leaveFor(state.step - 1));
+  document.querySelectorAll('.step-link').forEach(b => b.addEventListener('click', () => leaveFor(Number(b.closest('li').dataset.step))));
   if (param('draft') && hasRole(user, 'APPLICANT')) {
     await resume(param('draft'));
   } else {
     await guide();
     await showConsentStep();
+    show(1);
   }
-  const form = document.getElementById('application');
-  form.addEventListener('submit', submit);
-  document.getElementById('save').addEventListener('click', saveDraft);
 });
+
+// ------------------------------------------------------------------ steps
+
+/** Shows one step: the progress indicator says which, the buttons fit it, the address remembers it. */
+function show(step, focus = false) {
+  state.step = step;
+  for (let i = 1; i <= STEPS; i++) {
+    document.getElementById('step-' + i).hidden = i !== step;
+    const item = document.querySelector('#steps li[data-step="' + i + '"]');
+    item.classList.toggle('done', i < step);
+    i === step ? item.setAttribute('aria-current', 'step') : item.removeAttribute('aria-current');
+    document.getElementById('step-link-' + i).disabled = !state.draft || i === step;
+  }
+  document.getElementById('step-status').textContent = t('第 ' + step + ' 步，共 ' + STEPS + ' 步', 'Step ' + step + ' of ' + STEPS);
+  // the first step is left by the consent buttons until a draft exists
+  document.getElementById('step-actions').hidden = !state.draft;
+  document.getElementById('prev').hidden = step === 1;
+  document.getElementById('next').hidden = step === STEPS;
+  document.getElementById('submit').hidden = step !== STEPS;
+  if (state.draft) {
+    localStorage.setItem(stepKey(state.draft.id), String(step));
+    const query = new URLSearchParams(location.search);
+    query.set('draft', state.draft.id);
+    query.set('step', step);
+    history.replaceState(null, '', location.pathname + '?' + query);
+  }
+  if (focus) {
+    const heading = document.getElementById('h-step-' + step);
+    heading.setAttribute('tabindex', '-1');
+    heading.focus();
+    heading.scrollIntoView({ block: 'start' });
+  }
+}
+
+/** Goes to another step, saving the draft on the way (no checks: checks belong to "next" and submission). */
+async function leaveFor(step) {
+  if (step < 1 || step > STEPS || !state.draft) return;
+  clearAll(document);
+  // answers changed in step 1 change what is known: the prefill is asked again
+  if (await saveDraft(false) && (state.step !== 1 || await prefill())) show(step, true);
+}
+
+/** "Save and continue": the step's own checks, then the draft saved, then the next step. */
+async function next() {
+  clearAll(document);
+  const problems = state.step === 1 ? situationProblems() : state.step === 2 ? formProblems() : [];
+  if (problems.length) {
+    showErrors(problems, known);
+    focusFirstError();
+    return;
+  }
+  if (state.step === 1 && !(await saveDraft(false) && await prefill())) return;
+  if (state.step !== 1 && !(await saveDraft(false))) return;
+  show(state.step + 1, true);
+}
+
+function situationProblems() {
+  const open = state.guidance.questions.filter(q => q.open);
+  const problems = open.map(q => ({ field: 'answers.' + q.code, message: { zh: '请回答此问题', en: 'please answer this question' } }));
+  if (!document.getElementById('region')?.value) problems.push({ field: 'region', message: { zh: '请选择办理地区', en: 'choose where you apply' } });
+  return problems;
+}
+
+/** The form's own checks (required, patterns, lengths) on the fields the applicant types. */
+function formProblems() {
+  const problems = [];
+  for (const field of askedFields()) {
+    const input = document.getElementById('f-' + field.element);
+    if (!input || input.readOnly) continue;
+    const message = check(field, input.value);
+    if (message) problems.push({ field: 'form.' + field.element, message });
+    const reason = document.getElementById('c-' + field.element);
+    if (reason && !reason.closest('[hidden]') && !reason.value.trim()) {
+      problems.push({ field: 'corrections.' + field.element, message: { zh: '修改预填的数据时请说明原因', en: 'give a reason when changing a prefilled value' } });
+    }
+  }
+  return problems;
+}
+
+function focusFirstError() {
+  const first = document.querySelector('.step:not([hidden]) [aria-invalid="true"]') || document.querySelector('#problems a');
+  first?.focus();
+}
+
+/** The step a reopened draft continues at: the one it was left at, else how far its contents go. */
+function resumeStep(draft) {
+  const asked = Number(param('step') || localStorage.getItem(stepKey(draft.id)));
+  if (asked >= 1 && asked <= STEPS) return asked;
+  if (draft.delivery?.method) return 4;
+  if (Object.keys(draft.materials?.attachments || {}).length || (draft.commitments || []).length) return 3;
+  return 2;
+}
 
 // ------------------------------------------------------------------ questionnaire
 
@@ -84,8 +194,7 @@ async function guide() {
 }
 
 function drawQuestions() {
-  const questions = state.guidance.questions;
-  document.getElementById('questions').replaceChildren(...questions.map(question));
+  document.getElementById('questions').replaceChildren(...state.guidance.questions.map(question));
 }
 
 /** One question as a fieldset of radio buttons (one answer) or checkboxes (several). */
@@ -106,7 +215,7 @@ function question(q) {
 async function answer(q, multiple) {
   const checked = [...document.querySelectorAll('[name="answers.' + q.code + '"]:checked')].map(input => input.value);
   state.answers[q.code] = multiple ? checked : checked.slice(0, 1);
-  await guide().catch(e => showProblem(document.getElementById('outcome'), e));
+  await guide().catch(failed);
 }
 
 /** The consequences: the items that apply, the materials and how each is resolved, the metrics. */
@@ -119,14 +228,14 @@ function drawOutcome() {
   document.getElementById('outcome').replaceChildren(
     g.complete ? el('p', { class: 'notice ok' }, t('情形已确定。', 'Your situation is complete.'))
       : el('p', { class: 'notice' }, t('还有 ' + open + ' 个问题待回答。', open + ' question(s) still to answer.')),
-    el('h3', {}, t('需要办理的事项（' + g.items.length + '）', 'Items that apply (' + g.items.length + ')')),
+    el('h4', {}, t('需要办理的事项（' + g.items.length + '）', 'Items that apply (' + g.items.length + ')')),
     el('ul', { id: 'applicable-items' }, g.items.map(item => el('li', { dataset: { item: item.code } }, label(item.name),
       el('span', { class: 'small muted' }, ' · ' + label(item.departmentTypeName) + ' · '
         + (item.instant ? t('即办', 'on the spot') : t('承诺 ' + item.promisedLimit + ' 个工作日', item.promisedLimit + ' working days')))))),
-    el('h3', {}, t('材料清单', 'Materials')),
+    el('h4', {}, t('材料清单', 'Materials')),
     el('ul', { id: 'material-list' }, g.materials.filter(m => m.required).map(m => el('li', { dataset: { material: m.code } },
       label(m.name), ' ', badgeOf(m), el('span', { class: 'small muted' }, ' ' + label(resolutionOf(m).explanation))))),
-    el('h3', {}, t('一次办省了什么：原 → 现', 'What applying once saves: was → now')),
+    el('h4', {}, t('一次办省了什么：原 → 现', 'What applying once saves: was → now')),
     reductionFigures(g.metrics));
 }
 
@@ -154,7 +263,7 @@ function badgeOf(m) {
   return sourceBadge(resolution.source);
 }
 
-// ------------------------------------------------------------------ consent and draft
+// ------------------------------------------------------------------ where, consent and the draft
 
 function isEnterpriseMatter() {
   const summary = state.matter.summary;
@@ -162,7 +271,7 @@ function isEnterpriseMatter() {
   return summary.applicantType === 'ENTERPRISE' && summary.theme !== 'ENTERPRISE_OPENING';
 }
 
-/** The step after the questionnaire: sign in, then consent to reading shared data (or not), then the draft. */
+/** The end of step 1: sign in, then where to apply, then consent to reading shared data (or not), then the draft. */
 async function showConsentStep() {
   const target = document.getElementById('consent');
   if (!state.user) {
@@ -179,25 +288,27 @@ async function showConsentStep() {
   }
   const scope = await api('GET', '/api/v1/matters/' + encodeURIComponent(code) + '/consent-scope');
   const validUntil = shiftDay(await today(), { days: 30 });
-  fill(target, 
+  const what = t('读取什么', 'What');
+  const where = t('从哪里读取', 'From where');
+  fill(target,
     isEnterpriseMatter() ? enterpriseFields() : null,
     regionChoice(),
     el('p', {}, t('为免于您重复提交材料和填写信息，需要您授权本平台读取以下数据：', 'So that you need not hand in or type what the government holds, allow this platform to read:')),
-    el('div', { class: 'table-scroll' }, el('table', { id: 'consent-scope' },
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('读取什么', 'What')), el('th', { scope: 'col' }, t('从哪里读取', 'From where')))),
+    el('div', { class: 'table-scroll' }, el('table', { id: 'consent-scope', class: 'stack' },
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, what), el('th', { scope: 'col' }, where))),
       el('tbody', {},
-        scope.registries.map(r => el('tr', {}, el('td', {}, readFrom(r)), el('td', {}, registryName(r)))),
-        scope.licenceTypes.map(type => el('tr', {}, el('td', {}, licenceName(type)), el('td', {}, t('电子证照库', 'E-licence library'))))))),
+        scope.registries.map(r => el('tr', {}, el('td', { dataset: { label: what } }, readFrom(r)), el('td', { dataset: { label: where } }, registryName(r)))),
+        scope.licenceTypes.map(type => el('tr', {}, el('td', { dataset: { label: what } }, licenceName(type)),
+          el('td', { dataset: { label: where } }, t('电子证照库', 'E-licence library'))))))),
     isEnterpriseMatter() ? el('p', { class: 'small' }, t('您本人的身份证件等个人信息（如居民身份证）属于您本人，将另行以您本人的名义授权读取。',
       "Your own personal records (such as your identity card) are yours: you consent to reading them in your own name, separately.")) : null,
     el('p', {}, el('strong', {}, t('用途：', 'Purpose: ')), t('一件事一次办申请：', 'Applying once: ') + label(state.matter.summary.name)),
     el('p', {}, el('strong', {}, t('有效期至：', 'Valid until: ')), formatDate(validUntil),
       el('span', { class: 'small muted' }, t('（30天，可随时撤回；每次读取都会记录）', ' (30 days; you may withdraw it at any time; every read is logged)')),
       ' ', el('a', { href: '/consents.html' }, t('我的授权', 'My consents')), ' · ', el('a', { href: '/data-access.html' }, t('数据使用记录', 'Who read my data'))),
-    el('div', { id: 'consent-message', 'aria-live': 'polite' }),
     el('div', { class: 'actions' },
-      el('button', { type: 'button', id: 'grant', onclick: () => startDraft(true) }, t('同意授权并预填', 'Consent and prefill')),
-      el('button', { type: 'button', id: 'no-consent', class: 'secondary', onclick: () => startDraft(false) }, t('不授权，自行填写和上传', 'Do not consent; I type and upload myself'))));
+      el('button', { type: 'button', id: 'grant', onclick: () => startDraft(true) }, t('同意授权并预填，下一步', 'Consent, prefill and continue')),
+      el('button', { type: 'button', id: 'no-consent', class: 'secondary', onclick: () => startDraft(false) }, t('不授权，自行填写，下一步', 'Do not consent; I type and upload myself'))));
 }
 
 /** What is read from a registry: the form's fields it supplies and the materials it answers for. */
@@ -211,27 +322,27 @@ function readFrom(registry) {
 /** A licence type by the name of the material it proves, as the matter lists it. */
 function licenceName(type) {
   const material = state.matter.materials.find(m => m.licenceType === type);
-  return material ? label(material.name) : type;
+  return material ? label(material.name) : t('电子证照', 'An e-licence');
 }
 
 function enterpriseFields(applicant) {
   return el('fieldset', {}, el('legend', {}, t('申请企业', 'Enterprise applying')),
-    el('label', { for: 'applicant-id' }, t('统一社会信用代码', 'Unified social credit code')),
-    el('input', { id: 'applicant-id', name: 'applicant.id', maxlength: 18, autocomplete: 'off', required: true, value: applicant?.id || '' }),
-    el('label', { for: 'applicant-name' }, t('企业名称', 'Enterprise name')),
-    el('input', { id: 'applicant-name', name: 'applicant.name', required: true, value: applicant?.name || '' }));
+    el('div', { class: 'field' }, el('label', { for: 'applicant-id' }, t('统一社会信用代码', 'Unified social credit code')),
+      el('input', { id: 'applicant-id', name: 'applicant.id', maxlength: 18, autocomplete: 'off', required: true, value: applicant?.id || '' })),
+    el('div', { class: 'field' }, el('label', { for: 'applicant-name' }, t('企业名称', 'Enterprise name')),
+      el('input', { id: 'applicant-name', name: 'applicant.name', required: true, value: applicant?.name || '' })));
 }
 
 /** The county or city where the application is made: it decides the hall and the departments. */
 function regionChoice(chosen) {
   const select = el('select', { id: 'region', name: 'region', required: true });
-  const wrapper = el('div', {}, el('label', { for: 'region' }, t('办理地区', 'Region'),
+  const wrapper = el('div', { class: 'field' }, el('label', { for: 'region' }, t('办理地区', 'Region'),
     el('span', { class: 'hint' }, t('决定受理大厅和办理部门', 'Decides the hall and the departments'))), select);
-  const prefecture = param('region') || '430100';
+  const prefecture = param('region') || (chosen ? chosen.substring(0, 4) + '00' : '430100');
   api('GET', '/api/v1/regions/' + encodeURIComponent(prefecture)).then(detail => {
     select.replaceChildren(el('option', { value: detail.region.code }, detail.region.name + t('（市本级）', ' (city level)')),
       ...detail.children.map(r => el('option', { value: r.code, selected: r.code === chosen }, r.name)));
-  }).catch(() => select.replaceChildren(el('option', { value: prefecture }, prefecture)));
+  }).catch(() => select.replaceChildren(el('option', { value: prefecture }, t('所选地区', 'The chosen region'))));
   return wrapper;
 }
 
@@ -241,10 +352,28 @@ function applicantInput() {
     name: document.getElementById('applicant-name').value.trim() };
 }
 
-/** Grants consent when asked, opens the draft, prefills it under the consent, and shows the form. */
+function channel() {
+  if (kiosk()) return 'KIOSK';
+  return matchMedia('(max-width: 40rem)').matches ? 'MOBILE' : 'ONLINE';
+}
+
+/** Grants consent when asked, opens the draft, prefills what is known, and goes on to the form. */
 async function startDraft(withConsent) {
-  const message = document.getElementById('consent-message');
+  clearAll(document);
+  const problems = situationProblems();
   const applicant = applicantInput();
+  if (applicant) {
+    const wrong = check({ type: 'CREDIT_CODE', required: true }, applicant.id);
+    if (wrong) problems.push({ field: 'applicant.id', message: wrong });
+    if (!applicant.name) problems.push({ field: 'applicant.name', message: { zh: '此项必填', en: 'this is required' } });
+  }
+  if (problems.length) {
+    showErrors(problems, known);
+    focusFirstError();
+    return;
+  }
+  const buttons = document.querySelectorAll('#grant, #no-consent');
+  buttons.forEach(b => { b.disabled = true; });
   try {
     if (withConsent) {
       const purpose = t('一件事一次办申请：', 'Applying once: ') + label(state.matter.summary.name);
@@ -257,29 +386,48 @@ async function startDraft(withConsent) {
     state.draft = await api('POST', '/api/v1/drafts', { matter: code, region: document.getElementById('region').value,
       applicant, answers: state.answers, commitments: [...state.commitments], consentId: state.consent?.id,
       channel: channel() });
-    if (state.consent) {
-      state.draft = await api('POST', '/api/v1/drafts/' + state.draft.id + '/prefill?version=' + state.draft.version);
-    }
+    if (!(await prefill())) return;
     const prefilled = Object.values(state.draft.form).filter(v => v.source === 'PREFILLED').length;
     const spared = (state.draft.materials?.resolved || []).filter(m => m.source === 'E_LICENCE' || m.source === 'REGISTRY').length;
-    notice(message, state.consent
+    notice(document.getElementById('consent-message'), state.consent
       ? t('已授权（有效期至 ' + formatDate(state.consent.validUntil) + '），已预填 ' + prefilled + ' 项，' + spared + ' 份材料已由政府获取、无需提交。',
         'Consent given (until ' + formatDate(state.consent.validUntil) + '); ' + prefilled + ' field(s) prefilled, ' + spared + ' material(s) obtained by the government.')
-      : t('未授权：请自行填写并上传材料。', 'No consent: type the form and upload the materials yourself.'));
-    document.querySelectorAll('#grant, #no-consent').forEach(b => { b.disabled = true; });
+      : t('未授权：请自行填写并上传材料；您的实名信息和情形回答已填入。', 'No consent: type the form and upload the materials yourself; your verified identity and your answers are filled in.'));
+    drawConsentDone();
     openSteps();
-    document.getElementById('form-step').scrollIntoView({ block: 'start' });
+    show(2, true);
   } catch (e) {
-    showProblem(message, e, document.getElementById('application'));
+    buttons.forEach(b => { b.disabled = false; });
+    failed(e);
   }
 }
 
-function channel() {
-  if (kiosk()) return 'KIOSK';
-  return matchMedia('(max-width: 40rem)').matches ? 'MOBILE' : 'ONLINE';
+/**
+ * Fills the draft with what is known: the verified identity and the answers always, the shared registries under
+ * the consent (without one the server reads nothing and logs the refusal).
+ */
+async function prefill() {
+  try {
+    state.draft = await api('POST', '/api/v1/drafts/' + state.draft.id + '/prefill?version=' + state.draft.version);
+    drawForm({});
+    drawMaterials();
+    return true;
+  } catch (e) {
+    failed(e);
+    return false;
+  }
 }
 
-/** A draft saved earlier: its answers, consent, values and uploads come back, and every step is open. */
+/** Step 1 once the draft exists: where, and what was consented, as sentences; the region can still change. */
+function drawConsentDone() {
+  fill(document.getElementById('consent'),
+    isEnterpriseMatter() ? enterpriseFields(state.draft.applicant) : null,
+    regionChoice(state.draft.region),
+    el('p', { class: 'notice' }, state.consent ? t('继续填写草稿；已授权读取共享数据。', 'Continuing the draft; consent was given.')
+      : t('继续填写草稿；未授权读取共享数据。', 'Continuing the draft; no consent was given.')));
+}
+
+/** A draft saved earlier: its answers, consent, values and uploads come back, at the step it was left at. */
 async function resume(id) {
   const draft = await api('GET', '/api/v1/applications/' + encodeURIComponent(id));
   if (draft.status !== 'DRAFT') {
@@ -291,30 +439,47 @@ async function resume(id) {
   state.commitments = new Set(draft.commitments || []);
   state.attachments = { ...(draft.materials?.attachments || {}) };
   state.consent = draft.consentId ? { id: draft.consentId } : null;
-  fill(document.getElementById('consent'),
-    isEnterpriseMatter() ? enterpriseFields(draft.applicant) : null,
-    regionChoice(draft.region),
-    el('p', { class: 'notice' }, state.consent ? t('继续填写草稿；已授权读取共享数据。', 'Continuing the draft; consent was given.')
-      : t('继续填写草稿；未授权读取共享数据。', 'Continuing the draft; no consent was given.')));
+  drawConsentDone();
   await guide();
   openSteps();
+  show(resumeStep(draft));
 }
 
 function openSteps() {
-  for (const id of ['form-step', 'materials-step', 'delivery-step']) document.getElementById(id).hidden = false;
   drawForm({});
   drawMaterials();
   drawDelivery();
+  drawConsentSummary();
 }
 
 // ------------------------------------------------------------------ the merged form
 
+/** The fields of the delivery section: asked once, in step 4, and mapped into the form from there. */
+function deliverySection() {
+  return (state.guidance?.form.sections || []).filter(s => s.section === 'DELIVERY')
+    .flatMap(s => s.fields).filter(f => f.type === 'ENUM' || f.type === 'ADDRESS');
+}
+
+/** The fields step 2 shows: all but the delivery's, which step 4 asks. */
+function askedFields() {
+  const delivery = new Set(deliverySection().map(f => f.element));
+  return state.guidance.form.sections.flatMap(s => s.fields).filter(f => !delivery.has(f.element));
+}
+
+/** Values nobody should type again: the verified identity's and the answers' (changed in step 1, not here). */
+function isKnown(stored) {
+  return stored?.source === 'PREFILLED' && (stored.origin === 'IDENTITY' || stored.origin === 'QUESTIONNAIRE');
+}
+
 /** The merged form from the guidance, each field with the draft's value (prefilled ones marked). */
 function drawForm(typed) {
-  const sections = state.guidance.form.sections;
+  const delivery = new Set(deliverySection().map(f => f.element));
+  const sections = state.guidance.form.sections
+    .map(section => ({ ...section, fields: section.fields.filter(f => !delivery.has(f.element)) }))
+    .filter(section => section.fields.length);
   document.getElementById('form').replaceChildren(
-    el('p', { class: 'small muted' }, t('带 * 的为必填项。标“已预填”的数据来自您的实名认证信息、政府共享库或您在情形引导中的回答，标签写明来源；如有错误可修改并说明原因。',
-      'Fields marked * are required. "Prefilled" values come from your verified identity, a shared registry or your answers, as each label says; correct them with a reason if wrong.')),
+    el('p', { class: 'small muted' }, t('带 * 的为必填项。标“已预填”的数据来自您的实名认证信息、政府共享库或您在第1步的回答，标签写明来源；共享库的数据如有错误可修改并说明原因。',
+      'Fields marked * are required. "Prefilled" values come from your verified identity, a shared registry or your answers in step 1, as each label says; correct a registry\'s value with a reason if wrong.')),
     ...sections.map(section => el('fieldset', { id: 'section-' + section.section },
       el('legend', {}, label(section.label)),
       section.fields.map(field => formField(field, typed)))));
@@ -322,23 +487,38 @@ function drawForm(typed) {
 
 function formField(field, typed) {
   const stored = state.draft.form[field.element];
-  const value = typed['form.' + field.element] ?? stored?.value ?? '';
   const id = 'f-' + field.element;
-  const input = inputFor(field, id, value);
   const prefilled = stored && stored.prefilledValue != null;
+  const badge = prefilled ? el('span', { class: 'badge green prefilled' }, t('已预填：', 'Prefilled: ') + originOf(stored)) : null;
+  const required = field.required ? el('span', { 'aria-hidden': 'true' }, ' *') : null;
+  if (isKnown(stored)) {
+    // shown, not asked: the value as words, read-only; the answers are changed where they were given
+    const shown = field.options?.find(o => o.value === stored.value);
+    return el('div', { class: 'field known', dataset: { element: field.element } },
+      el('label', { for: id }, label(field.label), badge,
+        el('span', { class: 'hint', id: id + '-hint' }, stored.origin === 'QUESTIONNAIRE'
+          ? t('来自您在第1步的回答，如需修改请返回第1步', 'From your answer in step 1; change it there')
+          : t('来自实名认证，无需填写', 'From your verified identity; nothing to type'))),
+      el('input', { id, readonly: true, value: shown ? label(shown.label) : stored.value, 'aria-describedby': id + '-hint' }));
+  }
+  const value = typed['form.' + field.element] ?? stored?.value ?? '';
+  const expects = field.type === 'REGION' ? t('请依次选择省、市、县（区）', 'Choose the province, city and county') : hint(field);
+  const input = field.type === 'REGION'
+    ? regionPicker({ id, name: 'form.' + field.element, value, fallback: document.getElementById('region')?.value || state.draft.region, labelled: id + '-hint' })
+    : inputFor(field, id, value);
   const wrapper = el('div', { class: 'field', dataset: { element: field.element } },
-    el('label', { for: id }, label(field.label), field.required ? el('span', { 'aria-hidden': 'true' }, ' *') : null,
-      prefilled ? el('span', { class: 'badge green prefilled' }, t('已预填：', 'Prefilled: ') + originOf(stored)) : null,
-      hint(field) ? el('span', { class: 'hint', id: id + '-hint' }, hint(field)) : null),
+    el('label', { for: field.type === 'REGION' ? id + '-province' : id }, label(field.label), required, badge,
+      expects ? el('span', { class: 'hint', id: id + '-hint' }, expects) : null),
     input);
-  if (hint(field)) input.setAttribute('aria-describedby', id + '-hint');
+  if (expects && field.type !== 'REGION') input.setAttribute('aria-describedby', id + '-hint');
   if (prefilled) {
     // a changed prefilled value needs a reason, which the server records beside the registry's value
     const reason = correctionReason(field, stored, typed);
     wrapper.append(reason);
-    const toggle = () => { reason.hidden = input.value === stored.prefilledValue; };
-    input.addEventListener('input', toggle);
-    input.addEventListener('change', toggle);
+    const source = field.type === 'REGION' ? input.querySelector('input[type=hidden]') : input;
+    const toggle = () => { reason.hidden = source.value === stored.prefilledValue; };
+    wrapper.addEventListener('input', toggle);
+    wrapper.addEventListener('change', toggle);
     toggle();
   }
   return wrapper;
@@ -412,7 +592,7 @@ function commitment(m) {
       el('input', { type: 'checkbox', id, name: 'commitments.' + m.code, checked: state.commitments.has(m.code),
         onchange: async event => {
           event.target.checked ? state.commitments.add(m.code) : state.commitments.delete(m.code);
-          await guide().catch(e => showProblem(document.getElementById('message'), e));
+          await guide().catch(failed);
         } }),
       t('以告知承诺代替此材料', 'Replace this material by a signed commitment')),
     el('p', { class: 'small' }, t('承诺书：本人承诺，“' + label(m.name) + '”所证明的事项真实、准确、完整。如承诺不实，本人愿意承担相应法律责任，已作出的决定可被撤销，并接受事后核查。',
@@ -423,7 +603,7 @@ function upload(m, note) {
   const id = 'file-' + m.code;
   const status = el('span', { class: 'small', id: id + '-status', 'aria-live': 'polite' },
     state.attachments[m.code] ? t('已上传', 'Uploaded') : '');
-  return el('div', {},
+  return el('div', { class: 'field' },
     el('label', { for: id }, t('上传文件', 'Upload a file'), note ? el('span', { class: 'hint' }, note) : null),
     el('input', { type: 'file', id, name: 'materials.' + m.code, accept: 'application/pdf,.pdf,.ofd,image/jpeg,image/png',
       onchange: event => send(m, event.target, status) }),
@@ -442,28 +622,59 @@ async function send(m, input, status) {
     status.textContent = t('已上传：', 'Uploaded: ') + file.name;
   } catch (e) {
     status.textContent = '';
-    showProblem(document.getElementById('message'), e);
+    // the upload's own problem ("file") belongs to this material's input
+    const { problems, problem } = problemsOf(e);
+    mark(input, label(m.name), problems[0]?.message || problem.detail || problem.title || t('上传失败', 'the upload failed'));
   }
 }
 
-// ------------------------------------------------------------------ delivery and submission
+// ------------------------------------------------------------------ consent and submission
 
+/** What was consented to, as a sentence (the scope itself is in step 1, where it was asked). */
+function drawConsentSummary() {
+  fill(document.getElementById('consent-summary'),
+    el('h3', {}, t('数据授权', 'Consent to reading shared data')),
+    el('p', { id: 'consent-state' }, state.consent
+      ? t('您已授权本平台为本次申请读取共享数据' + (state.consent.validUntil ? '，有效期至 ' + formatDate(state.consent.validUntil) : '') + '；可随时撤回，每次读取都有记录。',
+        'You allowed this platform to read shared data for this application' + (state.consent.validUntil ? ', until ' + formatDate(state.consent.validUntil) : '') + '; you may withdraw it at any time, and every read is logged.')
+      : t('您未授权读取共享数据；您填写的信息和上传的材料将随申请提交。', 'You did not consent to reading shared data; what you typed and uploaded is submitted.')),
+    el('p', { class: 'small' }, el('a', { href: '/consents.html' }, t('我的授权', 'My consents')), ' · ',
+      el('a', { href: '/data-access.html' }, t('数据使用记录', 'Who read my data'))));
+}
+
+/** How the result is received: asked here once, for the whole matter (the items' own question is mapped). */
 function drawDelivery() {
   const chosen = state.draft.delivery?.method || 'WINDOW_PICKUP';
+  // the recipient's mobile starts as the form's mobile number, typed once
+  const mobile = state.guidance.form.sections.flatMap(s => s.fields).find(f => f.type === 'MOBILE' && state.draft.form[f.element]?.value);
+  const contact = mobile ? state.draft.form[mobile.element].value : '';
   const mail = el('div', { id: 'mail', hidden: chosen !== 'FREE_MAIL' },
-    el('label', { for: 'recipient' }, t('收件人', 'Recipient')),
-    el('input', { id: 'recipient', name: 'delivery.recipient', autocomplete: 'name', value: state.draft.delivery?.recipient || state.user.displayName || '' }),
-    el('label', { for: 'delivery-mobile' }, t('收件人手机号码', "Recipient's mobile")),
-    el('input', { id: 'delivery-mobile', name: 'delivery.mobile', type: 'tel', inputmode: 'numeric', maxlength: 11, autocomplete: 'tel', value: state.draft.delivery?.mobile || '' }),
-    el('label', { for: 'address' }, t('邮寄地址', 'Postal address')),
-    el('input', { id: 'address', name: 'delivery.address', autocomplete: 'street-address', value: state.draft.delivery?.address || '' }));
+    el('div', { class: 'field' }, el('label', { for: 'recipient' }, t('收件人', 'Recipient')),
+      el('input', { id: 'recipient', name: 'delivery.recipient', autocomplete: 'name', maxlength: 50, value: state.draft.delivery?.recipient || state.user.displayName || '' })),
+    el('div', { class: 'field' }, el('label', { for: 'delivery-mobile' }, t('收件人手机号码', "Recipient's mobile")),
+      el('input', { id: 'delivery-mobile', name: 'delivery.mobile', type: 'tel', inputmode: 'numeric', maxlength: 11, autocomplete: 'tel', value: state.draft.delivery?.mobile || contact || '' })),
+    el('div', { class: 'field' }, el('label', { for: 'address' }, t('邮寄地址', 'Postal address')),
+      el('input', { id: 'address', name: 'delivery.address', autocomplete: 'street-address', maxlength: 200, value: state.draft.delivery?.address || '' })));
   const option = (value, zh, en) => el('label', { class: 'choice', for: 'delivery-' + value },
     el('input', { type: 'radio', id: 'delivery-' + value, name: 'delivery.method', value, checked: chosen === value,
       onchange: () => { mail.hidden = value !== 'FREE_MAIL'; } }), t(zh, en));
-  document.getElementById('delivery').replaceChildren(el('fieldset', {},
-    el('legend', {}, t('领取方式', 'How to receive the result')),
-    option('WINDOW_PICKUP', '到窗口领取', 'Pick up at the window'),
-    option('FREE_MAIL', '免费邮寄', 'Free mail')), mail);
+  fill(document.getElementById('delivery'), el('h3', {}, t('结果领取', 'Receiving the result')),
+    el('fieldset', { id: 'delivery-fieldset' },
+      el('legend', {}, t('领取方式', 'How to receive the result')),
+      option('WINDOW_PICKUP', '到窗口领取', 'Pick up at the window'),
+      option('FREE_MAIL', '免费邮寄', 'Free mail')), mail);
+}
+
+/** The form's delivery answers, from the one delivery choice: the window or mail, and the address. */
+function deliveryIntoForm(form, delivery) {
+  for (const field of deliverySection()) {
+    if (field.type === 'ENUM') {
+      const wanted = delivery?.method === 'FREE_MAIL' ? 'MAIL' : delivery?.method === 'WINDOW_PICKUP' ? 'WINDOW' : null;
+      form[field.element] = wanted && field.options?.some(o => o.value === wanted) ? wanted : '';
+    } else {
+      form[field.element] = delivery?.method === 'FREE_MAIL' ? (delivery.address || '').trim() : '';
+    }
+  }
 }
 
 /** What the applicant entered, as the API's ApplicationInput (laid over the draft). */
@@ -475,43 +686,78 @@ function input() {
     if (name.startsWith('form.')) form[name.substring(5)] = value.trim();
     if (name.startsWith('corrections.') && value.trim()) corrections[name.substring(12)] = value.trim();
   }
-  // values the draft holds for fields that other answers took out of the form are cleared
-  for (const element of Object.keys(state.draft.form)) {
-    if (!(element in form)) form[element] = '';
+  // what is known is sent as it was prefilled: shown, never typed
+  for (const field of askedFields()) {
+    const stored = state.draft.form[field.element];
+    if (isKnown(stored)) form[field.element] = stored.value;
   }
   const method = document.querySelector('[name="delivery.method"]:checked')?.value;
   const delivery = method === 'FREE_MAIL'
     ? { method, recipient: values['delivery.recipient'], mobile: values['delivery.mobile'], address: values['delivery.address'] }
     : method ? { method } : null;
+  deliveryIntoForm(form, delivery);
+  // values the draft holds for fields that other answers took out of the form are cleared
+  for (const element of Object.keys(state.draft.form)) {
+    if (!(element in form)) form[element] = '';
+  }
   return { matter: code, region: values.region || undefined, applicant: applicantInput(), answers: state.answers, form, corrections,
     commitments: [...state.commitments], attachments: state.attachments, delivery, consentId: state.consent?.id };
 }
 
-async function saveDraft() {
+/** Saves the draft; says so when asked to (the save button), shows the problems at their fields otherwise. */
+async function saveDraft(announce) {
   const target = document.getElementById('saved');
   try {
     state.draft = await api('PUT', '/api/v1/drafts/' + state.draft.id + '?version=' + state.draft.version, input());
     notice(target, t('草稿已保存（' + formatTime(state.draft.updatedAt) + '）。', 'Draft saved (' + formatTime(state.draft.updatedAt) + ').'));
+    if (announce) clearAll(document);
+    return true;
   } catch (e) {
-    showProblem(target, e, document.getElementById('application'));
+    failed(e);
+    return false;
   }
+}
+
+/** Any failure: field problems at their fields (on the first step that has one), anything else in words. */
+function failed(e) {
+  const { problems, problem } = problemsOf(e);
+  if (!problems.length) {
+    showGeneral(document.getElementById('message'), problem);
+    if (e instanceof ApiError && e.status === 409) {
+      document.getElementById('message').append(el('p', {}, t('草稿已在别处修改，请刷新页面。', 'The draft was changed elsewhere; reload the page.')));
+    }
+    return;
+  }
+  document.getElementById('message').replaceChildren();
+  const step = showErrors(problems, known, problem.title);
+  if (step && step !== state.step) show(step, false);
+  focusFirstError();
 }
 
 async function submit(event) {
   event.preventDefault();
   if (!state.draft) return;
-  const message = document.getElementById('message');
+  if (state.step !== STEPS) {
+    await next(); // Enter in a field of an earlier step continues, it does not submit
+    return;
+  }
+  clearAll(document);
+  const problems = formProblems();
+  if (problems.length) {
+    const step = showErrors(problems, known);
+    if (step) show(step);
+    focusFirstError();
+    return;
+  }
   const button = document.getElementById('submit');
   button.disabled = true;
   try {
     const application = await api('POST', '/api/v1/drafts/' + state.draft.id + '/submission', input(), { 'Idempotency-Key': state.key });
     sessionStorage.removeItem(saved());
+    localStorage.removeItem(stepKey(state.draft.id));
     confirmation(application);
   } catch (e) {
-    showProblem(message, e, document.getElementById('application'));
-    if (e instanceof ApiError && e.status === 409) {
-      message.append(el('p', {}, t('草稿已在别处修改，请刷新页面。', 'The draft was changed elsewhere; reload the page.')));
-    }
+    failed(e);
   } finally {
     button.disabled = false;
   }
@@ -524,11 +770,11 @@ function confirmation(application) {
   const main = document.getElementById('main');
   const caseBox = el('div', { id: 'case-link', 'aria-live': 'polite' }, el('p', {}, t('正在生成办件编号…', 'Opening the case…')));
   main.replaceChildren(
-    el('h1', {}, t('申请已提交', 'Application submitted')),
+    el('h1', { tabindex: '-1' }, t('申请已提交', 'Application submitted')),
     el('div', { class: 'notice ok', role: 'status', id: 'confirmation' },
       el('p', {}, t('您的“' + label(state.matter.summary.name) + '”申请已提交，综合窗口将进行受理审查。',
         'Your application for "' + label(state.matter.summary.name) + '" is submitted; the window will review it for acceptance.')),
-      el('p', {}, t('申请编号：', 'Application: '), el('code', {}, application.id)),
+      el('p', {}, t('申请编号：', 'Application: '), el('code', { class: 'long' }, application.id)),
       el('p', {}, t('提交时间：', 'Submitted: ') + formatTime(application.submittedAt))),
     caseBox,
     el('h2', {}, t('材料情况', 'Materials')),
@@ -540,7 +786,8 @@ function confirmation(application) {
       ? t('免费邮寄至：', 'Free mail to: ') + application.delivery.recipient + '，' + application.delivery.address
       : t('到窗口领取', 'Pick up at the window')),
     el('p', {}, el('a', { href: '/my.html' }, t('查看我的办件', 'See my applications'))));
-  main.querySelector('h1').focus?.();
+  history.replaceState(null, '', location.pathname + '?' + new URLSearchParams({ matter: code }));
+  main.querySelector('h1').focus();
   findCase(application.id, caseBox);
 }
 

@@ -4,6 +4,7 @@ import { api, page, el, t, label, param, requireUser, state, colourBadge, format
 import { sourceBadge, fill } from '/assets/portal.js';
 import { showDocuments } from '/assets/documents.js';
 import { deliverySection } from '/assets/case-delivery.js';
+import { applicantActions } from '/assets/case-actions.js';
 
 const CLOSED = ['ISSUED', 'REFUSED', 'NOT_ACCEPTED'];
 
@@ -47,6 +48,7 @@ page(async () => {
   fill(target, 
     el('h1', {}, label(view.matterName)),
     summary(view),
+    el('section', { id: 'applicant-actions', 'aria-live': 'polite' }),
     el('h2', {}, t('各部门办理情况', 'Departments')),
     tasks(view.tasks),
     el('h2', {}, t('办理结果与送达', 'Results and delivery')),
@@ -61,7 +63,8 @@ page(async () => {
     el('div', { id: 'rating', 'aria-live': 'polite' }),
     el('h2', {}, t('文书', 'Documents')),
     el('div', { id: 'documents' }));
-  await Promise.all([receipt(c), rating(c), myFiles(c), showDocuments(document.getElementById('documents'), c.id),
+  await Promise.all([applicantActions(view, document.getElementById('applicant-actions')), receipt(c), rating(c), myFiles(c),
+    showDocuments(document.getElementById('documents'), c.id),
     deliverySection(c.id, document.getElementById('delivery'))]);
 });
 
@@ -133,6 +136,10 @@ async function receipt(c) {
 /** Rating is open once the case is closed; a rating already given is shown instead. */
 async function rating(c) {
   const target = document.getElementById('rating');
+  if (c.state === 'WITHDRAWN') {
+    target.replaceChildren(el('p', { class: 'muted' }, t('申请已撤回，无需评价。', 'The application was withdrawn: there is nothing to rate.')));
+    return;
+  }
   if (!CLOSED.includes(c.state)) {
     target.replaceChildren(el('p', { class: 'muted' }, t('办结后可对本次服务进行评价。', 'You can rate the service once the case is closed.')));
     return;

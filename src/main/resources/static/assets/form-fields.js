@@ -127,3 +127,88 @@ export async function uploadMaterials(container) {
   }
   return attachments;
 }
+
+/**
+ * A region as people know it: province → city → county chosen by name, the code sent in a hidden input named
+ * {@code name} (so the form's values and the server's errors find it). Starts at {@code value}, else at
+ * {@code fallback} (the region the application is made in), else empty.
+ */
+export function regionPicker({ id, name, value, fallback, labelled, onchange }) {
+  const levels = [['province', '省', 'Province'], ['city', '市', 'City'], ['county', '县（区）', 'County']];
+  const hidden = el('input', { type: 'hidden', id, name, value: value || '' });
+  const selects = levels.map(([level, zh, en]) => el('select', { id: id + '-' + level, 'aria-label': t(zh, en),
+    'aria-describedby': labelled || null, dataset: { level } }));
+  const picker = el('div', { class: 'region-picker', id: id + '-picker' },
+    levels.map(([level, zh, en], i) => el('div', { class: 'region-level' },
+      el('span', { class: 'hint', 'aria-hidden': 'true' }, t(zh, en)), selects[i])),
+    hidden);
+  const options = (select, regions, chosen) => select.replaceChildren(el('option', { value: '' }, t('请选择', 'Choose')),
+    ...regions.map(r => el('option', { value: r.code, selected: r.code === chosen }, r.name)));
+  const children = code => api('GET', '/api/v1/regions?parent=' + encodeURIComponent(code));
+  const chosen = () => [...selects].reverse().map(s => s.value).find(v => v) || '';
+  async function below(index, chosenCodes = []) {
+    for (let i = index + 1; i < selects.length; i++) {
+      const parent = selects[i - 1].value;
+      const list = parent ? await children(parent).catch(() => []) : [];
+      options(selects[i], list, chosenCodes[i]);
+      selects[i].disabled = !list.length;
+    }
+  }
+  selects.forEach((select, index) => select.addEventListener('change', async () => {
+    await below(index);
+    hidden.value = chosen();
+    hidden.dispatchEvent(new Event('change', { bubbles: true }));
+    onchange?.(hidden.value);
+  }));
+  (async () => {
+    const start = value || fallback;
+    let path = [];
+    if (start) {
+      const detail = await api('GET', '/api/v1/regions/' + encodeURIComponent(start)).catch(() => null);
+      // from the province down, whichever order the lineage comes in
+      const depth = code => code.replace(/0+$/, '').length;
+      if (detail) path = [...new Set([...detail.lineage, detail.region].map(r => r.code))].sort((a, b) => depth(a) - depth(b));
+    }
+    options(selects[0], await api('GET', '/api/v1/regions').catch(() => []), path[0]);
+    await below(0, path);
+    hidden.value = chosen();
+    picker.dataset.ready = 'true';
+  })();
+  return picker;
+}
+
+const PATTERNS = {
+  MOBILE: [/^1[3-9]\d{9}$/, '请填写11位手机号码', 'enter an 11-digit mobile number'],
+  ID_NUMBER: [/^\d{17}[\dX]$/i, '请填写18位公民身份号码', 'enter an 18-character citizen ID number'],
+  CREDIT_CODE: [/^[0-9A-HJ-NP-RTUWXY]{18}$/i, '请填写18位统一社会信用代码', 'enter an 18-character unified social credit code'],
+  EMAIL: [/^[^@\s]+@[^@\s]+\.[^@\s]+$/, '请填写有效的电子邮箱', 'enter a valid e-mail address'],
+  BANK_ACCOUNT: [/^\d{12,30}$/, '银行账号应为12至30位数字', 'a bank account number has 12 to 30 digits'],
+  REGION: [/^\d{6}$/, '请选择行政区划', 'choose a region'],
+};
+
+/**
+ * What is wrong with a value before it goes to the server — required, the type's pattern, the lengths and
+ * bounds the catalogue gives — as {zh, en}, or null. The server checks again; this only spares a round trip.
+ */
+export function check(field, raw) {
+  const value = (raw ?? '').trim();
+  const v = field.validation || {};
+  if (!value) return field.required ? { zh: '此项必填', en: 'this is required' } : null;
+  const pattern = PATTERNS[field.type];
+  // spaces people put in long numbers are theirs to add: the server takes them out too
+  if (pattern && !pattern[0].test(field.type === 'BANK_ACCOUNT' ? value.replace(/ /g, '') : value)) return { zh: pattern[1], en: pattern[2] };
+  if (v.minLength != null && [...value].length < v.minLength) return { zh: '至少' + v.minLength + '字', en: 'at least ' + v.minLength + ' characters' };
+  if (v.maxLength != null && [...value].length > v.maxLength) return { zh: '至多' + v.maxLength + '字', en: 'at most ' + v.maxLength + ' characters' };
+  if (['NUMBER', 'AREA_M2', 'MONEY', 'INTEGER'].includes(field.type)) {
+    const number = Number(value);
+    if (Number.isNaN(number)) return { zh: '请填写数字', en: 'enter a number' };
+    if (v.min != null && number < v.min) return { zh: '不小于' + v.min, en: 'at least ' + v.min };
+    if (v.max != null && number > v.max) return { zh: '不大于' + v.max, en: 'at most ' + v.max };
+  }
+  if (v.pattern) {
+    try {
+      if (!new RegExp('^(?:' + v.pattern + ')$').test(value)) return { zh: '格式不正确', en: 'not in the expected format' };
+    } catch (e) { /* a pattern this browser cannot read is left to the server */ }
+  }
+  return null;
+}

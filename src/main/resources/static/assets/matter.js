@@ -1,7 +1,8 @@
 // A matter (一件事): what it bundles, who decides, what to bring, how long it takes, and what applying
 // once saves compared with applying for each item separately.
-import { api, page, el, t, label, param, count } from '/assets/onego.js';
+import { api, page, el, t, label, param, count, showProblem } from '/assets/onego.js';
 import { themeName, registryName, reductionFigures, fill } from '/assets/portal.js';
+import { showGuide } from '/assets/matter-guide.js';
 
 page(async () => {
   const code = param('code');
@@ -35,7 +36,11 @@ page(async () => {
     el('p', { class: 'small muted' }, t('实际需要提交的材料取决于您的情形；政府已掌握的材料在授权后免于提交。',
       'What you hand in depends on your answers; what the government already holds is spared once you consent.')),
     materialsList(matter.materials),
-    matter.assumption ? el('p', { class: 'small muted' }, t('说明：', 'Note: ') + matter.assumption) : null);
+    matter.assumption ? el('p', { class: 'small muted' }, t('说明：', 'Note: ') + matter.assumption) : null,
+    el('section', { id: 'guide-section' }, el('h2', {}, t('办事指南', 'Service guide')),
+      el('div', { id: 'guide', 'aria-live': 'polite' }, el('p', { class: 'muted' }, t('正在载入…', 'Loading…')))));
+  const guide = document.getElementById('guide');
+  await showGuide(guide, code, param('region')).catch(e => showProblem(guide, e));
 });
 
 function itemsTable(items) {

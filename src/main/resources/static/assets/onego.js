@@ -293,7 +293,7 @@ const STATES = {
   // cases (CaseState)
   AWAITING_ACCEPTANCE: ['待受理', 'Awaiting acceptance'], AWAITING_SUPPLEMENT: ['待补正', 'Awaiting supplement'],
   NOT_ACCEPTED: ['不予受理', 'Not accepted'], IN_PROGRESS: ['办理中', 'In progress'], READY: ['待出件', 'Ready to issue'],
-  ISSUED: ['已出件', 'Issued'], REFUSED: ['不予许可', 'Refused'],
+  ISSUED: ['已出件', 'Issued'], REFUSED: ['不予许可', 'Refused'], WITHDRAWN: ['已撤回', 'Withdrawn'],
   // tasks (TaskState; AWAITING_SUPPLEMENT and REFUSED as above)
   WAITING: ['等待前置', 'Waiting for prerequisites'], PENDING: ['待领取', 'Pending'], CLAIMED: ['审查中', 'Under review'],
   SUSPENDED: ['特别程序', 'Suspended'], APPROVED: ['准予', 'Approved'], CANCELLED: ['已取消', 'Cancelled'],

@@ -41,7 +41,7 @@ async function lists() {
       ? t('使用至 ' + a.validUntil, 'Until ' + a.validUntil) : t('长期有效，至撤销为止', 'Until revoked')) : null];
   const made = requests.made.map(a => el('tr', { dataset: { request: a.id } },
     el('th', { scope: 'row' }, label(a.resourceName)), el('td', {}, label(a.providerLabel) || a.providerName), el('td', {}, a.purpose),
-    el('td', {}, a.legalBasis), el('td', {}, formatTime(a.requestedAt)), el('td', {}, formatDate(a.answerDue)),
+    el('td', {}, a.legalBasis), el('td', {}, formatTime(a.requestedAt)), el('td', {}, formatDate(a.answerDue, a.answerDueProvisional)),
     el('td', {}, status(a)), el('td', {}, answer(a))));
   document.getElementById('made').replaceChildren(made.length
     ? table([t('资源', 'Resource'), t('提供部门', 'Provider'), t('用途', 'Purpose'), t('依据', 'Legal basis'), t('申请时间', 'Asked'),
@@ -49,7 +49,7 @@ async function lists() {
     : el('p', { class: 'muted' }, t('本部门尚未提出申请。', 'Your department has asked for nothing yet.')));
   const received = requests.received.map(a => el('tr', { dataset: { request: a.id } },
     el('th', { scope: 'row' }, label(a.resourceName)), el('td', {}, label(a.requesterLabel) || a.requesterName), el('td', {}, a.purpose),
-    el('td', {}, a.legalBasis), el('td', {}, formatDate(a.answerDue)), el('td', {}, status(a)), el('td', {}, answer(a)),
+    el('td', {}, a.legalBasis), el('td', {}, formatDate(a.answerDue, a.answerDueProvisional)), el('td', {}, status(a)), el('td', {}, answer(a)),
     el('td', {}, hasRole(user, 'DEPARTMENT_HEAD') ? actions(a) : null)));
   document.getElementById('received').replaceChildren(received.length
     ? table([t('资源', 'Resource'), t('申请部门', 'Requester'), t('用途', 'Purpose'), t('依据', 'Legal basis'), t('答复期限', 'Answer due'),
@@ -96,7 +96,7 @@ async function ask(event) {
   const body = { purpose: form.elements.purpose.value, legalBasis: form.elements.legalBasis.value, until: form.elements.until.value || null };
   try {
     const asked = await api('POST', '/api/v1/shared-resources/' + encodeURIComponent(form.elements.resource.value) + '/access-requests', body);
-    notice(message, t('申请已提交，答复期限 ' + formatDate(asked.answerDue) + '。', 'Request sent; the answer is due ' + formatDate(asked.answerDue) + '.'));
+    notice(message, t('申请已提交，答复期限 ' + formatDate(asked.answerDue, asked.answerDueProvisional) + '。', 'Request sent; the answer is due ' + formatDate(asked.answerDue, asked.answerDueProvisional) + '.'));
     form.reset();
     await lists();
   } catch (e) {

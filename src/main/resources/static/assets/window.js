@@ -9,13 +9,13 @@ import { upload } from '/assets/form-fields.js';
 import { showDocuments } from '/assets/documents.js';
 import { deliveryProblems, pickUpSection } from '/assets/window-delivery.js';
 
-// "done" has three end states; the API filters by one, so that tab asks three times
+// "done" has four end states; the API filters by one, so that tab asks four times
 const TABS = [
   { key: 'AWAITING_ACCEPTANCE', states: ['AWAITING_ACCEPTANCE'] },
   { key: 'AWAITING_SUPPLEMENT', states: ['AWAITING_SUPPLEMENT'] },
   { key: 'IN_PROGRESS', states: ['IN_PROGRESS'] },
   { key: 'READY', states: ['READY'] },
-  { key: 'DONE', states: ['ISSUED', 'NOT_ACCEPTED', 'REFUSED'], zh: '已办结', en: 'Done' },
+  { key: 'DONE', states: ['ISSUED', 'NOT_ACCEPTED', 'REFUSED', 'WITHDRAWN'], zh: '已办结', en: 'Done' },
 ];
 
 /** The hall as a receipt names it: name, address, telephone and opening hours. */

@@ -184,6 +184,7 @@ class SubmissionRules {
 		a.materials().attachments().keySet().stream().filter(code -> !listed.contains(code)).forEach(code -> problems
 			.add(problem("attachments." + code, "not-asked", "本次申请不需要此材料", "this application does not ask for this material")));
 		checkDelivery(a.delivery(), problems);
+		DeliveryAgreement.problem(form, a.form(), a.delivery()).ifPresent(problems::add);
 		return new Validated(problems, entries);
 	}
 

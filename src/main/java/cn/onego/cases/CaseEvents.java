@@ -88,6 +88,14 @@ public final class CaseEvents {
 		}
 	}
 
+	/** The applicant withdrew the application before acceptance; {@code reason} is theirs, null when they gave none. */
+	public record CaseWithdrawn(CaseId caseId, String reason) implements CaseEvent {
+
+		public String key() {
+			return caseId + ":withdrawn";
+		}
+	}
+
 	public record GapsOverdue(CaseId caseId, LocalDate deadline) implements CaseEvent {
 
 		public String key() {

@@ -17,6 +17,7 @@ import cn.onego.cases.CaseEvents.CaseNotAccepted;
 import cn.onego.cases.CaseEvents.CaseOpened;
 import cn.onego.cases.CaseEvents.CaseReady;
 import cn.onego.cases.CaseEvents.CaseRefused;
+import cn.onego.cases.CaseEvents.CaseWithdrawn;
 import cn.onego.cases.CaseEvents.GapsOverdue;
 import cn.onego.cases.CaseEvents.SupplementRequested;
 import cn.onego.cases.CaseState.Action;
@@ -217,6 +218,15 @@ public record CaseFile(CaseId id, CaseNumber number, UUID applicationId, String 
 		CaseFile after = moved(Action.ISSUE).withOutcome(new Outcome(outcome.refusal(), how)).withTimes(times.closed(how.at()));
 		return step(after, act, "ISSUED", how.method() + (how.trackingNumber() == null ? "" : " " + how.trackingNumber()))
 			.telling(new CaseIssued(id, how.method(), how.trackingNumber()));
+	}
+
+	/**
+	 * 撤回申请: the applicant takes the application back before acceptance; what the window asked for is no longer
+	 * asked, and the case is closed.
+	 */
+	Transition<CaseFile> withdraw(String reason, Act act) {
+		CaseFile after = moved(Action.WITHDRAW).withSupplements(supplements.answered()).withTimes(times.closed(act.at()));
+		return step(after, act, "WITHDRAWN", reason).telling(new CaseWithdrawn(id, reason));
 	}
 
 	/** The case as stored after a save that changed it. */

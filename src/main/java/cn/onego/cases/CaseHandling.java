@@ -11,7 +11,7 @@ import cn.onego.identity.Actor;
 
 /**
  * The case flow's actions, as the module offers them: each is one use case of its own class — {@link CaseOpening},
- * {@link WindowAcceptance}, {@link PreAcceptance}, {@link Supplying}, {@link Issuing}, {@link DepartmentReview},
+ * {@link WindowAcceptance}, {@link PreAcceptance}, {@link Supplying}, {@link Withdrawal}, {@link Issuing}, {@link DepartmentReview},
  * {@link PostVerification}, {@link GapDeadlines} — which reads the case once, checks who may act before what was
  * sent, applies the transitions and saves them in one statement. Every action is one transaction.
  */
@@ -22,17 +22,19 @@ public class CaseHandling {
 	private final WindowAcceptance acceptance;
 	private final PreAcceptance preAcceptance;
 	private final Supplying supplying;
+	private final Withdrawal withdrawal;
 	private final Issuing issuing;
 	private final DepartmentReview review;
 	private final PostVerification verification;
 	private final GapDeadlines gapDeadlines;
 
 	CaseHandling(CaseOpening opening, WindowAcceptance acceptance, PreAcceptance preAcceptance, Supplying supplying,
-			Issuing issuing, DepartmentReview review, PostVerification verification, GapDeadlines gapDeadlines) {
+			Withdrawal withdrawal, Issuing issuing, DepartmentReview review, PostVerification verification, GapDeadlines gapDeadlines) {
 		this.opening = opening;
 		this.acceptance = acceptance;
 		this.preAcceptance = preAcceptance;
 		this.supplying = supplying;
+		this.withdrawal = withdrawal;
 		this.issuing = issuing;
 		this.review = review;
 		this.verification = verification;
@@ -69,6 +71,14 @@ public class CaseHandling {
 	/** The applicant (or the window for them) supplies what was asked: attachments by material. */
 	public CaseFile supplement(Actor actor, CaseId caseId, Map<String, String> attachments, String note) {
 		return supplying.supply(actor, caseId, attachments, note);
+	}
+
+	/**
+	 * 撤回申请: the applicant (or their agent) withdraws a case the window has not accepted yet, with an optional
+	 * reason; afterwards they are told to contact the hall.
+	 */
+	public CaseFile withdraw(Actor applicant, CaseId caseId, String reason) {
+		return withdrawal.withdraw(applicant, caseId, reason);
 	}
 
 	/** 统一出件: hands over (or mails) the result bundle of a ready case, and records licences as e-licences. */

@@ -45,4 +45,19 @@ public final class CaseProblems {
 					List.of());
 		}
 	}
+
+	/**
+	 * An application is withdrawn online only until the window accepts it: afterwards the departments work on it,
+	 * and stopping that is a matter for the hall, which the answer names with its telephone.
+	 */
+	public static class TooLateToWithdraw extends Problem {
+
+		TooLateToWithdraw(cn.onego.shared.Label hall, String phone) {
+			super(HttpStatus.CONFLICT, "too-late-to-withdraw", Message.of("已不能在线撤回", "No longer withdrawable online"),
+					Message.of("办件已受理或已办结，不能在线撤回。如需撤回，请联系" + hall.zh() + (phone == null ? "" : "（电话 " + phone + "）") + "。",
+							"The case was accepted or has ended, so it can no longer be withdrawn online. To withdraw it, contact "
+									+ hall.en() + (phone == null ? "" : " (telephone " + phone + ")") + "."),
+					List.of());
+		}
+	}
 }

@@ -25,7 +25,9 @@ public enum CaseState {
 	/** 已出件: the result bundle was handed over or mailed. Final. */
 	ISSUED,
 	/** 不予许可: a mandatory item was refused; the waiting tasks were cancelled. Final. */
-	REFUSED;
+	REFUSED,
+	/** 已撤回: the applicant withdrew the application before the window accepted it. Final. */
+	WITHDRAWN;
 
 	/** What may be done to a case; the Chinese name is the one an illegal attempt is refused with. */
 	public enum Action {
@@ -39,7 +41,9 @@ public enum CaseState {
 		FLAG_OVERDUE_GAPS("标记容缺逾期"),
 		MAKE_READY("待出件"),
 		REFUSE("不予许可"),
-		ISSUE("出件");
+		ISSUE("出件"),
+		/** The applicant takes the application back; only before acceptance, as nobody has begun work on it yet. */
+		WITHDRAW("撤回申请");
 
 		private final String zh;
 
@@ -59,10 +63,12 @@ public enum CaseState {
 				actions.put(Action.ACCEPT, IN_PROGRESS);
 				actions.put(Action.REFUSE_TO_ACCEPT, NOT_ACCEPTED);
 				actions.put(Action.ASK_FOR_SUPPLEMENT, AWAITING_SUPPLEMENT);
+				actions.put(Action.WITHDRAW, WITHDRAWN);
 			}
 			case AWAITING_SUPPLEMENT -> {
 				actions.put(Action.SUPPLY, AWAITING_ACCEPTANCE);
 				actions.put(Action.REFUSE_TO_ACCEPT, NOT_ACCEPTED);
+				actions.put(Action.WITHDRAW, WITHDRAWN);
 			}
 			case IN_PROGRESS -> {
 				actions.put(Action.SUPPLY, IN_PROGRESS);
@@ -77,7 +83,7 @@ public enum CaseState {
 				actions.put(Action.ISSUE, ISSUED);
 				actions.put(Action.REFUSE, REFUSED);
 			}
-			case NOT_ACCEPTED, ISSUED, REFUSED -> {
+			case NOT_ACCEPTED, ISSUED, REFUSED, WITHDRAWN -> {
 			}
 		}
 		return actions;

@@ -11,6 +11,7 @@ import cn.onego.cases.CaseEvents.CaseNotAccepted;
 import cn.onego.cases.CaseEvents.CaseOpened;
 import cn.onego.cases.CaseEvents.CaseReady;
 import cn.onego.cases.CaseEvents.CaseRefused;
+import cn.onego.cases.CaseEvents.CaseWithdrawn;
 import cn.onego.cases.CaseEvents.GapsOverdue;
 import cn.onego.cases.CaseEvents.ResultRevoked;
 import cn.onego.cases.CaseEvents.SupplementRequested;
@@ -73,6 +74,9 @@ final class Notices {
 		}
 		if (event instanceof CaseRefused e) {
 			return new String[] { "办件 " + n + " 不予许可：" + e.reason(), "Case " + n + " was refused: " + e.reason() };
+		}
+		if (event instanceof CaseWithdrawn) {
+			return new String[] { "办件 " + n + " 已按您的要求撤回，不再办理。", "Case " + n + " was withdrawn at your request and will not be handled." };
 		}
 		if (event instanceof GapsOverdue e) {
 			return new String[] { "办件 " + n + " 的容缺材料已超过补正期限（" + e.deadline() + "），请尽快补齐。",

@@ -49,8 +49,7 @@ final class DocumentPdf {
 			throw new FontMissing();
 		}
 		try (PDDocument doc = new PDDocument(); TrueTypeCollection fonts = new TrueTypeCollection(FONT.toFile())) {
-			TrueTypeFont ttf = fonts.getFontByName("WenQuanYiZenHei");
-			PDType0Font font = PDType0Font.load(doc, ttf == null ? fonts.getFontByName("WenQuanYi Zen Hei") : ttf, true);
+			PDType0Font font = font(doc, fonts);
 			PDDocumentInformation info = doc.getDocumentInformation();
 			info.setTitle(model.title() + " " + model.number());
 			info.setCreator("OneGo 一件事一次办");
@@ -61,18 +60,7 @@ final class DocumentPdf {
 			pages.gap(6);
 			pages.right(10, "文书编号：" + model.number());
 			pages.gap(14);
-			for (DocumentModel.Block block : model.blocks()) {
-				if (block.heading() != null) {
-					pages.lines(12, MARGIN, block.heading() + "：", width);
-					for (String line : block.lines()) {
-						pages.lines(11, MARGIN + 16, "· " + line, width - 16);
-					}
-				}
-				else {
-					pages.lines(12, MARGIN, "　　" + block.lines().get(0), width);
-				}
-				pages.gap(6);
-			}
+			body(pages, model.blocks(), width);
 			if (model.legalBasis() != null && !model.legalBasis().isBlank()) {
 				pages.lines(11, MARGIN, "法律依据：" + model.legalBasis(), width);
 				pages.gap(4);
@@ -88,6 +76,53 @@ final class DocumentPdf {
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("Cannot write the document PDF", e);
+		}
+	}
+
+	/**
+	 * A document that is neither issued nor sealed — a service guide — as an A4 PDF: its title and its blocks, drawn
+	 * as an official document's text is, without number, seal or QR codes.
+	 */
+	static byte[] renderPlain(String title, List<DocumentModel.Block> blocks) {
+		if (!Files.isReadable(FONT)) {
+			throw new FontMissing();
+		}
+		try (PDDocument doc = new PDDocument(); TrueTypeCollection fonts = new TrueTypeCollection(FONT.toFile())) {
+			PDType0Font font = font(doc, fonts);
+			doc.getDocumentInformation().setTitle(title);
+			doc.getDocumentInformation().setCreator("OneGo 一件事一次办");
+			Pages pages = new Pages(doc, font);
+			pages.centred(18, title);
+			pages.gap(14);
+			body(pages, blocks, PDRectangle.A4.getWidth() - 2 * MARGIN);
+			pages.close();
+			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+			doc.save(bytes);
+			return bytes.toByteArray();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot write the PDF", e);
+		}
+	}
+
+	private static PDType0Font font(PDDocument doc, TrueTypeCollection fonts) throws IOException {
+		TrueTypeFont ttf = fonts.getFontByName("WenQuanYiZenHei");
+		return PDType0Font.load(doc, ttf == null ? fonts.getFontByName("WenQuanYi Zen Hei") : ttf, true);
+	}
+
+	/** The blocks down the pages: a paragraph indented, a list under its heading. */
+	private static void body(Pages pages, List<DocumentModel.Block> blocks, float width) throws IOException {
+		for (DocumentModel.Block block : blocks) {
+			if (block.heading() != null) {
+				pages.lines(12, MARGIN, block.heading() + "：", width);
+				for (String line : block.lines()) {
+					pages.lines(11, MARGIN + 16, "· " + line, width - 16);
+				}
+			}
+			else {
+				pages.lines(12, MARGIN, "　　" + block.lines().get(0), width);
+			}
+			pages.gap(6);
 		}
 	}
 

@@ -26,7 +26,6 @@ import cn.onego.cases.CaseQueries;
 import cn.onego.cases.CaseState;
 import cn.onego.catalog.CatalogQueries;
 import cn.onego.clock.Calendars;
-import cn.onego.clock.CalendarNotLoaded;
 import cn.onego.identity.Actor;
 import cn.onego.platform.FieldProblem;
 import cn.onego.platform.InvalidInput;
@@ -145,14 +144,9 @@ public class Ratings {
 				throw new AlreadyRated(c.number().value());
 			}
 			if (bad) {
-				LocalDate due = null;
-				try {
-					due = calendars.of(c.place().region()).plusWorkingDays(LocalDate.ofInstant(now, clock.getZone()),
-							rectificationWorkingDays);
-				}
-				catch (CalendarNotLoaded notLoaded) {
-					// set once the year is loaded; the rectification is open either way
-				}
+				// counted provisionally into a year whose holidays are not out yet, and again when it is loaded (RectificationDueDays)
+				LocalDate due = calendars.of(c.place().region()).provisional()
+					.plusWorkingDays(LocalDate.ofInstant(now, clock.getZone()), rectificationWorkingDays);
 				jdbc.sql("""
 						INSERT INTO rectification (id, rating_id, case_id, responsible, state, due_on, opened_at)
 						VALUES (?, ?, ?, ?, 'OPEN', ?, ?)""")
@@ -168,6 +162,32 @@ public class Ratings {
 	public Rating find(Actor actor, UUID caseId) {
 		cases.caseFile(actor, CaseId.of(caseId));
 		return find(caseId).orElseThrow(() -> new NotFound("评价", "Rating", caseId.toString()));
+	}
+
+	/**
+	 * The open rectifications due in a year just loaded, counted again on its holidays from the day they were opened;
+	 * answers how many moved. Each raises the row's version, so an edit made on the old day is told to reload.
+	 */
+	int settleRectificationDueDays(int year) {
+		record Open(UUID id, RegionCode region, LocalDate openedOn, LocalDate due) {
+		}
+		List<Open> open = jdbc.sql("""
+				SELECT x.id, r.region, x.opened_at, x.due_on FROM rectification x JOIN rating r ON r.id = x.rating_id
+				WHERE x.state <> 'CLOSED' AND (x.due_on IS NULL OR x.due_on >= ?)""")
+			.param(LocalDate.of(year, 1, 1))
+			.query((rs, n) -> new Open(rs.getObject(1, UUID.class), RegionCode.of(rs.getString(2)),
+					LocalDate.ofInstant(rs.getTimestamp(3).toInstant(), clock.getZone()), rs.getObject(4, LocalDate.class)))
+			.list();
+		int moved = 0;
+		for (Open o : open) {
+			LocalDate due = calendars.of(o.region()).provisional().plusWorkingDays(o.openedOn(), rectificationWorkingDays);
+			if (!due.equals(o.due())) {
+				moved += jdbc.sql("UPDATE rectification SET due_on = ?, version = version + 1 WHERE id = ? AND state <> 'CLOSED'")
+					.params(due, o.id())
+					.update();
+			}
+		}
+		return moved;
 	}
 
 	Optional<Rating> find(UUID caseId) {

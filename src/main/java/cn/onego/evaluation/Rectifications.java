@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import cn.onego.clock.Calendars;
 import cn.onego.identity.Actor;
 import cn.onego.identity.Role;
 import cn.onego.platform.InvalidInput;
@@ -34,7 +35,7 @@ public class Rectifications {
 
 	public record Rectification(UUID id, UUID ratingId, UUID caseId, String responsible, State state, LocalDate dueOn,
 			String finding, Boolean justified, String measures, String callback, String callbackNote, Instant openedAt,
-			Instant closedAt, int version, String colour) {
+			Instant closedAt, int version, String colour, boolean dueProvisional) {
 	}
 
 	/** What the applicant said when called back about the rectification. */
@@ -43,10 +44,12 @@ public class Rectifications {
 	}
 
 	private final JdbcClient jdbc;
+	private final Calendars calendars;
 	private final Clock clock;
 
-	Rectifications(JdbcClient jdbc, Clock clock) {
+	Rectifications(JdbcClient jdbc, Calendars calendars, Clock clock) {
 		this.jdbc = jdbc;
+		this.calendars = calendars;
 		this.clock = clock;
 	}
 
@@ -159,7 +162,7 @@ public class Rectifications {
 				rs.getObject("case_id", UUID.class), rs.getString("responsible"), state, due, rs.getString("finding"),
 				(Boolean) rs.getObject("justified"), rs.getString("measures"), rs.getString("callback"),
 				rs.getString("callback_note"), rs.getTimestamp("opened_at").toInstant(), closed == null ? null : closed.toInstant(),
-				rs.getInt("version"), overdue ? "RED" : "GREEN");
+				rs.getInt("version"), overdue ? "RED" : "GREEN", due != null && !calendars.national().loaded(due));
 	}
 
 	private static void require(String value, String field, String zh, String en) {

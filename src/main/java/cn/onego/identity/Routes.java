@@ -74,6 +74,7 @@ public final class Routes {
 			// the service halls and the categories of their windows, for anyone looking for where to go
 			rule(HttpMethod.GET, PUBLIC, "/api/v1/halls", "/api/v1/window-categories"),
 			rule(HttpMethod.POST, PUBLIC, "/api/v1/matters/*/guidance"),
+			rule(HttpMethod.GET, PUBLIC, "/api/v1/matters/*/guide", "/api/v1/matters/*/guide.pdf"),
 			// the shared-resource catalogue is public; departments ask for, answer and read its resources
 			rule(HttpMethod.GET, PUBLIC, "/api/v1/shared-resources", "/api/v1/shared-resources/*"),
 			rule(HttpMethod.POST, roles(REVIEWER, DEPARTMENT_HEAD), "/api/v1/shared-resources/*/access-requests",
@@ -119,7 +120,7 @@ public final class Routes {
 			rule(HttpMethod.POST, roles(WINDOW_CLERK), "/api/v1/cases/*/acceptance", "/api/v1/cases/*/refusal",
 					"/api/v1/cases/*/supplement-request", "/api/v1/cases/*/issue"),
 			rule(HttpMethod.POST, roles(APPLICANT, WINDOW_CLERK), "/api/v1/cases/*/supplement"),
-			rule(HttpMethod.POST, roles(APPLICANT), "/api/v1/cases/*/rating"),
+			rule(HttpMethod.POST, roles(APPLICANT), "/api/v1/cases/*/rating", "/api/v1/cases/*/withdrawal"),
 			rule(HttpMethod.GET, roles(WINDOW_CLERK), "/api/v1/window/cases"),
 			// delivery: a case's results and their way (checked case by case), the hand-over at the window, the hall's
 			// failed messages and stuck parcels, the cost of free mail; the providers' callbacks carry their own signature

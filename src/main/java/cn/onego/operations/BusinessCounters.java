@@ -66,6 +66,9 @@ class BusinessCounters {
 		else if (event instanceof CaseEvents.CaseRefused) {
 			counter = counter("onego.cases.refused", "Cases refused after review");
 		}
+		else if (event instanceof CaseEvents.CaseWithdrawn) {
+			counter = counter("onego.cases.withdrawn", "Applications their applicants withdrew before acceptance");
+		}
 		else if (event instanceof CaseEvents.GapsOverdue) {
 			counter = counter("onego.gaps.overdue", "Cases whose 容缺 materials were not supplied in time");
 		}

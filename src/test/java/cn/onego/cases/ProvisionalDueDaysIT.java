@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,8 @@ class ProvisionalDueDaysIT {
 	}
 
 	private static final LocalDate ACCEPTED_ON = LocalDate.of(2026, 12, 24);
+	private static final String POLICE = "430000-PUBLIC_SECURITY";
+	private static final String HEAD_PASSWORD = "provisional-test-123";
 
 	@LocalServerPort
 	int port;
@@ -80,6 +83,15 @@ class ProvisionalDueDaysIT {
 		List<String> details = view.json("$.history[*].detail");
 		assertThat(details).anySatisfy(d -> assertThat(d).contains("promised " + provisional + " (provisional)"));
 
+		// two departments' requests for a police resource, made on 30 December: one answer due on 2027's weekends alone,
+		// one made before such days were counted at all (no due day)
+		String head = policeHead(api);
+		UUID counted = openAccessRequest("430102-MARKET_REGULATION", LocalDate.of(2027, 1, 6));
+		UUID neverCounted = openAccessRequest("430103-MARKET_REGULATION", null);
+		assertThat(answerDue(api, head, counted)).containsEntry("answerDue", "2027-01-06").containsEntry("answerDueProvisional", true);
+		// a bad rating of 24 December: its rectification is due 15 working days later, 14 January on 2027's weekends alone
+		UUID rectification = openRectification(LocalDate.of(2027, 1, 14));
+
 		// the State Council's notice for 2027, as an administrator loads it (test data: only 元旦 and one adjusted day)
 		Map<String, Object> notice = Map.of("year", 2027, "source", "测试：2027年部分节假日安排", "off",
 				List.of(Map.of("from", "2027-01-01", "to", "2027-01-03", "name", "元旦")), "work", List.of());
@@ -97,10 +109,57 @@ class ProvisionalDueDaysIT {
 			assertThat((List<Boolean>) now.json("$.tasks[*].dueProvisional")).doesNotContain(true);
 			assertThat((List<String>) now.json("$.history[*].action")).contains("PROMISED_DATE_SETTLED");
 		});
+		// 31 December, then 4 to 7 January: 元旦 is off after all
+		Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(answerDue(api, head, counted)).containsEntry("answerDue", "2027-01-07").containsEntry("answerDueProvisional", false);
+			assertThat(answerDue(api, head, neverCounted)).containsEntry("answerDue", "2027-01-07");
+			assertThat(jdbc.sql("SELECT due_on FROM rectification WHERE id = ?").param(rectification).query(LocalDate.class).single())
+				.isEqualTo(LocalDate.of(2027, 1, 15));
+		});
 		assertThat((Boolean) world.as(clerk, "GET", "/api/v1/cases/" + caseId + "/receipt", null).json("$.promisedDateProvisional"))
 			.isFalse();
 		assertThat(messagesOf(caseId)).anySatisfy(text -> assertThat(text).contains("确定为 " + settled));
 		assertThat(api.get("/api/v1/calendar/today").body()).as("nothing left to load").doesNotContain("calendarWarning");
+	}
+
+	private String policeHead(ApiClient api) {
+		String username = "police-head-" + UUID.randomUUID().toString().substring(0, 8);
+		Response created = api.send("POST", "/api/v1/admin/staff", "admin", "onego-admin", Map.of("username", username, "password",
+				HEAD_PASSWORD, "name", "公安厅负责人", "roles", List.of("DEPARTMENT_HEAD"), "region", "430000", "department", POLICE));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return username;
+	}
+
+	private UUID openAccessRequest(String requester, LocalDate answerDue) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				INSERT INTO resource_access (id, resource, requester, provider, purpose, legal_basis, requested_by, requested_at,
+				    answer_due, state)
+				VALUES (?, 'POPULATION-HOUSEHOLD', ?, ?, '核对户籍', '《社会救助暂行办法》第十一条', 'someone', ?, ?, 'REQUESTED')""")
+			.params(id, requester, POLICE, java.sql.Timestamp.from(java.time.Instant.parse("2026-12-30T02:00:00Z")), answerDue)
+			.update();
+		return id;
+	}
+
+	private UUID openRectification(LocalDate due) {
+		UUID rating = UUID.randomUUID();
+		UUID id = UUID.randomUUID();
+		java.sql.Timestamp ratedAt = java.sql.Timestamp.from(java.time.Instant.parse("2026-12-24T03:00:00Z"));
+		jdbc.sql("""
+				INSERT INTO rating (id, case_id, case_number, rater, level, channel, comment, matter, hall, region, rated_at)
+				VALUES (?, ?, 'TEST-RATED', 'someone', 5, 'ONLINE', '等了太久', 'HN-CATERING', '430102-HALL', '430102', ?)""")
+			.params(rating, UUID.randomUUID(), ratedAt)
+			.update();
+		jdbc.sql("INSERT INTO rectification (id, rating_id, case_id, responsible, state, due_on, opened_at) VALUES (?, ?, ?, '430102-HALL', 'OPEN', ?, ?)")
+			.params(id, rating, UUID.randomUUID(), due, ratedAt)
+			.update();
+		return id;
+	}
+
+	private static Map<String, Object> answerDue(ApiClient api, String head, UUID request) {
+		List<Map<String, Object>> received = api.get("/api/v1/access-requests", head, HEAD_PASSWORD).json("$.received[?(@.id == '" + request + "')]");
+		assertThat(received).hasSize(1);
+		return received.get(0);
 	}
 
 	private List<String> messagesOf(String caseId) {

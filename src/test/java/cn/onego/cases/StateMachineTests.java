@@ -21,13 +21,15 @@ import cn.onego.shared.RegionCode;
 class StateMachineTests {
 
 	static final Map<CaseState, Set<CaseState>> CASE_TABLE = Map.of(
-			CaseState.AWAITING_ACCEPTANCE, EnumSet.of(CaseState.AWAITING_SUPPLEMENT, CaseState.NOT_ACCEPTED, CaseState.IN_PROGRESS),
-			CaseState.AWAITING_SUPPLEMENT, EnumSet.of(CaseState.AWAITING_ACCEPTANCE, CaseState.NOT_ACCEPTED),
+			CaseState.AWAITING_ACCEPTANCE, EnumSet.of(CaseState.AWAITING_SUPPLEMENT, CaseState.NOT_ACCEPTED, CaseState.IN_PROGRESS,
+					CaseState.WITHDRAWN),
+			CaseState.AWAITING_SUPPLEMENT, EnumSet.of(CaseState.AWAITING_ACCEPTANCE, CaseState.NOT_ACCEPTED, CaseState.WITHDRAWN),
 			CaseState.NOT_ACCEPTED, EnumSet.noneOf(CaseState.class),
 			CaseState.IN_PROGRESS, EnumSet.of(CaseState.READY, CaseState.REFUSED),
 			CaseState.READY, EnumSet.of(CaseState.ISSUED, CaseState.REFUSED),
 			CaseState.ISSUED, EnumSet.noneOf(CaseState.class),
-			CaseState.REFUSED, EnumSet.noneOf(CaseState.class));
+			CaseState.REFUSED, EnumSet.noneOf(CaseState.class),
+			CaseState.WITHDRAWN, EnumSet.noneOf(CaseState.class));
 
 	static final Map<TaskState, Set<TaskState>> TASK_TABLE = Map.of(
 			TaskState.WAITING, EnumSet.of(TaskState.PENDING, TaskState.CANCELLED),
@@ -103,6 +105,24 @@ class StateMachineTests {
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> inProgress.makeReady(AN_ACT)).isInstanceOf(IllegalTransition.class);
 		CaseFile filled = aCase(CaseState.IN_PROGRESS, List.of(new CaseFile.Gap("M", "材料", "hash")));
 		assertThat(filled.makeReady(AN_ACT).after().state()).isEqualTo(CaseState.READY);
+	}
+
+	@Test
+	void withdrawingACaseWaitingForASupplementClosesItAsksForNothingMoreAndTellsTheApplicant() {
+		CaseFile asked = aCase(CaseState.AWAITING_ACCEPTANCE, List.of())
+			.askForSupplement(List.of(new SupplementRequest("M", "why", "clerk", null)), 1, "d", AN_ACT)
+			.after();
+		Transition<CaseFile> withdrawn = asked.withdraw("不办了", AN_ACT);
+		assertThat(withdrawn.after().state()).isEqualTo(CaseState.WITHDRAWN);
+		assertThat(withdrawn.after().supplements().requests()).isEmpty();
+		assertThat(withdrawn.after().times().closedAt()).isEqualTo(AN_ACT.at());
+		assertThat(withdrawn.step().action()).isEqualTo("WITHDRAWN");
+		assertThat(withdrawn.step().detail()).isEqualTo("不办了");
+		assertThat(withdrawn.event()).isEqualTo(new CaseEvents.CaseWithdrawn(asked.id(), "不办了"));
+		assertThat(CaseState.WITHDRAWN.isFinal()).isTrue();
+		for (CaseState accepted : List.of(CaseState.IN_PROGRESS, CaseState.READY, CaseState.ISSUED, CaseState.REFUSED, CaseState.NOT_ACCEPTED)) {
+			assertThat(accepted.allows(CaseState.Action.WITHDRAW)).as(accepted.name()).isFalse();
+		}
 	}
 
 	@Test

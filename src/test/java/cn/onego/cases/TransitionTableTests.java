@@ -34,16 +34,17 @@ class TransitionTableTests {
 			List.of(new SupplementRequest("M", "why", "r", null)));
 
 	/** Each action of a case, as the method of {@link CaseFile} that does it. */
-	static final Map<CaseState.Action, Function<CaseFile, Transition<CaseFile>>> CASE_ACTIONS = new EnumMap<>(Map.of(
-			CaseState.Action.ACCEPT, c -> c.accept(CaseFile.Terms.none(), false, ACT),
-			CaseState.Action.REFUSE_TO_ACCEPT, c -> c.refuseToAccept(new CaseFile.Refusal("r", "b", "clerk"), ACT),
-			CaseState.Action.ASK_FOR_SUPPLEMENT, c -> c.askForSupplement(WHY.requests(), 1, "d", ACT),
-			CaseState.Action.SUPPLY, c -> c.supplied(c.terms().gaps(), "d", ACT),
-			CaseState.Action.ADD_SUPPLEMENT_REQUESTS, c -> c.addSupplementRequests(WHY.requests(), 1, ACT),
-			CaseState.Action.FLAG_OVERDUE_GAPS, c -> c.flagOverdueGaps(ACT),
-			CaseState.Action.MAKE_READY, c -> c.makeReady(ACT),
-			CaseState.Action.REFUSE, c -> c.refuse(new CaseFile.Refusal("r", null, "system"), ACT),
-			CaseState.Action.ISSUE, c -> c.issue(new CaseFile.Issue(Delivery.Method.WINDOW_PICKUP, null, "clerk", ACT.at()), ACT)));
+	static final Map<CaseState.Action, Function<CaseFile, Transition<CaseFile>>> CASE_ACTIONS = new EnumMap<>(Map.ofEntries(
+			Map.entry(CaseState.Action.ACCEPT, c -> c.accept(CaseFile.Terms.none(), false, ACT)),
+			Map.entry(CaseState.Action.REFUSE_TO_ACCEPT, c -> c.refuseToAccept(new CaseFile.Refusal("r", "b", "clerk"), ACT)),
+			Map.entry(CaseState.Action.ASK_FOR_SUPPLEMENT, c -> c.askForSupplement(WHY.requests(), 1, "d", ACT)),
+			Map.entry(CaseState.Action.SUPPLY, c -> c.supplied(c.terms().gaps(), "d", ACT)),
+			Map.entry(CaseState.Action.ADD_SUPPLEMENT_REQUESTS, c -> c.addSupplementRequests(WHY.requests(), 1, ACT)),
+			Map.entry(CaseState.Action.FLAG_OVERDUE_GAPS, c -> c.flagOverdueGaps(ACT)),
+			Map.entry(CaseState.Action.MAKE_READY, c -> c.makeReady(ACT)),
+			Map.entry(CaseState.Action.REFUSE, c -> c.refuse(new CaseFile.Refusal("r", null, "system"), ACT)),
+			Map.entry(CaseState.Action.ISSUE, c -> c.issue(new CaseFile.Issue(Delivery.Method.WINDOW_PICKUP, null, "clerk", ACT.at()), ACT)),
+			Map.entry(CaseState.Action.WITHDRAW, c -> c.withdraw("changed my mind", ACT))));
 
 	/** Each action of a task, as the method of {@link Task} that does it. */
 	static final Map<TaskState.Action, Function<Task, Transition<Task>>> TASK_ACTIONS = new EnumMap<>(Map.ofEntries(

@@ -321,7 +321,9 @@ class AccessMatrixIT {
 				{ "/api/v1/calendar/working-days/after", "/api/v1/calendar/working-days/after?from=2026-03-02&days=3" },
 				{ "/api/v1/calendar/working-days/between", "/api/v1/calendar/working-days/between?from=2026-03-02&to=2026-03-09" },
 				{ "/api/v1/progress", "/api/v1/progress?number=" + ids.get("number") + "&code=" + ids.get("code") },
-				{ "/api/v1/halls", "/api/v1/halls?region=430100" }, { "/api/v1/window-categories", "/api/v1/window-categories" } }) {
+				{ "/api/v1/halls", "/api/v1/halls?region=430100" }, { "/api/v1/window-categories", "/api/v1/window-categories" },
+				{ "/api/v1/matters/{code}/guide", "/api/v1/matters/HN-CATERING/guide?region=430102" },
+				{ "/api/v1/matters/{code}/guide.pdf", "/api/v1/matters/HN-CATERING/guide.pdf" } }) {
 			rows.add(row("GET " + r[0], "GET", r[1], null, everyone(Outcome.OK)));
 		}
 		rows.add(row("POST /api/v1/matters/{code}/guidance", "POST", "/api/v1/matters/HN-CATERING/guidance", "{\"answers\":{}}",
@@ -444,6 +446,9 @@ class AccessMatrixIT {
 		rows.add(row("POST /api/v1/cases/{id}/supplement", "POST", "/api/v1/cases/" + closed + "/supplement", "{\"attachments\":{}}",
 				with(only(Outcome.ADMITTED, Caller.APPLICANT_OWNER, Caller.AGENT, Caller.CLERK_OWN), Outcome.NOT_FOUND,
 						Caller.APPLICANT_OTHER, Caller.CLERK_OTHER)));
+		// 撤回申请: the applicant's side only (the closed case: refused on its merits, nothing changes)
+		rows.add(row("POST /api/v1/cases/{id}/withdrawal", "POST", "/api/v1/cases/" + closed + "/withdrawal", "{}",
+				with(only(Outcome.ADMITTED, Caller.APPLICANT_OWNER, Caller.AGENT), Outcome.NOT_FOUND, Caller.APPLICANT_OTHER)));
 		rows.add(row("POST /api/v1/cases/{id}/rating", "POST", "/api/v1/cases/" + closed + "/rating", "{\"level\":9}",
 				with(with(only(Outcome.ADMITTED, Caller.APPLICANT_OWNER), Outcome.FORBIDDEN, Caller.AGENT), Outcome.NOT_FOUND,
 						Caller.APPLICANT_OTHER)));

@@ -986,6 +986,14 @@ class HostileInputIT {
 				"tags[0]", "level 6", "level", "level -1", "level", "a department not in the case", "department");
 		ratings.forEach((kind, body) -> cases.add(Case.refused("POST /api/v1/cases/{id}/rating: " + kind,
 				() -> asApplicant(alice, json("POST", rating.formatted(caseId), body)), ratingFields.get(kind), 400)));
+		// 撤回申请: what is wrong with the reason is said before the case is withdrawn (it stays as it was)
+		String withdrawal = "/api/v1/cases/%s/withdrawal";
+		cases.add(Case.refused("POST /api/v1/cases/{id}/withdrawal: a reason of 1,001 characters",
+				() -> asApplicant(alice, json("POST", withdrawal.formatted(caseId), Map.of("reason", "撤".repeat(1_001)))), "reason", 400));
+		cases.add(Case.refused("POST /api/v1/cases/{id}/withdrawal: a reason with a NUL byte",
+				() -> asApplicant(alice, json("POST", withdrawal.formatted(caseId), Map.of("reason", "不办了\u0000"))), "reason", 400));
+		cases.add(Case.refused("POST /api/v1/cases/{id}/withdrawal: by someone else's account",
+				() -> asApplicant(bob, json("POST", withdrawal.formatted(caseId), Map.of("reason", "x"))), null, 404));
 		String rectification = "/api/v1/rectifications/" + UUID.randomUUID();
 		cases.add(Case.refused("POST /api/v1/rectifications/{id}/verification: a finding of 1,001 characters", () -> staff(WINDOW,
 				"onego-window", json("POST", rectification + "/verification", Map.of("version", 0, "finding", "核".repeat(1_001),
@@ -1167,6 +1175,15 @@ class HostileInputIT {
 					() -> staff("supervisor", "onego-supervisor", Exchange.of("GET", "/api/v1/supervision/dashboard?region=" + region, null)),
 					"region", 400));
 		}
+		// the service guide: a region is six digits, a matter a code; neither reaches a query as it was sent
+		for (String region : List.of("%25", "43%2501", "%27%20OR%201%3D1%20--", "4".repeat(400), "%00")) {
+			for (String guide : List.of("/api/v1/matters/HN-CATERING/guide?region=", "/api/v1/matters/HN-CATERING/guide.pdf?region=")) {
+				cases.add(Case.refused("GET " + guide.substring(guide.lastIndexOf('/')) + region.substring(0, Math.min(20, region.length())),
+						() -> Exchange.of("GET", guide + region, null), "region", 400));
+			}
+		}
+		cases.add(Case.refused("GET /api/v1/matters/{code}/guide: a code of 65 characters",
+				() -> Exchange.of("GET", "/api/v1/matters/" + "M".repeat(65) + "/guide", null), "code", 400));
 		for (String q : List.of("%25", "_", "%5C", "%25%25", "%27%20OR%201%3D1%20--", "%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E")) {
 			for (String path : List.of("/api/v1/matters?q=", "/api/v1/regions?q=")) {
 				cases.add(Case.refusedOrInert("GET " + path + q + " matches only itself", () -> Exchange.of("GET", path + q, null),

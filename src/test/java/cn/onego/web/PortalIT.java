@@ -241,6 +241,9 @@ class PortalIT {
 
 			browser.click("#no-consent");
 			browser.waitForText("#consent-message", "未授权");
+			// the form is step 2; the materials are step 3, reached from the progress indicator
+			browser.click("#step-link-3");
+			browser.waitForText("#step-status", "第 3 步，共 4 步");
 			assertThat(browser.find("#material-KINSHIP_PROOF").getText()).contains("承诺书");
 			assertThat(browser.all("#file-KINSHIP_PROOF")).hasSize(1);
 			browser.click("#commit-KINSHIP_PROOF");
@@ -256,8 +259,10 @@ class PortalIT {
 			browser.go("/my.html");
 			assertThat(browser.waitForText("#application-list", "身后一件事")).contains("草稿");
 			browser.click("#application-list a[href*='draft=']").waitForPath("/apply.html");
-			browser.waitForText("#consent", "继续填写草稿");
-			assertThat(browser.find("#a-INSURANCE_ACCOUNTS-PENSION").isSelected()).isTrue();
+			// at the step it was left at, with the answers of step 1 kept
+			browser.waitForText("#step-status", "第 3 步，共 4 步");
+			assertThat(browser.script("return document.getElementById('consent').textContent")).asString().contains("继续填写草稿");
+			assertThat(browser.script("return document.getElementById('a-INSURANCE_ACCOUNTS-PENSION').checked")).isEqualTo(true);
 			assertThat(browser.find("#commit-KINSHIP_PROOF").isSelected()).isTrue();
 			glyphsOf(browser, "portal-apply-resumed");
 		}
@@ -327,12 +332,16 @@ class PortalIT {
 		browser.type("#f-BANK_NAME", "中国工商银行长沙分行");
 		browser.type("#f-BANK_ACCOUNT", "6222020200112233445");
 		browser.type("#f-CONTACT_MOBILE", "13900002222");
+		browser.click("#next");
+		browser.waitForText("#step-status", "第 3 步，共 4 步");
 
 		// the personnel file is held by no registry: uploaded as a PDF
 		Path pdf = Files.createTempFile("personnel-file", ".pdf");
 		Files.writeString(pdf, "%PDF-1.4\n% personnel file\n%%EOF\n", StandardCharsets.US_ASCII);
 		browser.find("#file-PERSONNEL_FILE").sendKeys(pdf.toAbsolutePath().toString());
 		browser.waitForText("#file-PERSONNEL_FILE-status", "已上传");
+		browser.click("#next");
+		browser.waitForText("#step-status", "第 4 步，共 4 步");
 
 		browser.click("#delivery-FREE_MAIL");
 		browser.type("#delivery-mobile", "13900002222");

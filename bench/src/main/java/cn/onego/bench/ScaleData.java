@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,19 +23,24 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import cn.onego.cases.Halls;
 import cn.onego.catalog.CatalogQueries;
+import cn.onego.catalog.Catalogue;
+import cn.onego.clock.WorkingDayCalendar;
+import cn.onego.demo.GeneratedCases;
+import cn.onego.demo.HistoryShape;
 
 /**
  * Fills a database with N historical cases spread over the two years before today — their tasks,
  * history, ratings and the running tasks' open deadlines (V38) — and the supervision aggregates that count them, through COPY, with the indexes
  * built after the load. The cases come from the bundled catalogue's real matters, Hunan's counties and
- * their departments; {@link ScaleCases} decides what happened to each.
+ * their departments; the product's own generator ({@link GeneratedCases}, the one the demo history uses too) decides
+ * what happened to each, on a Monday-to-Friday calendar over the two years before today.
  *
  * <pre>java -Xmx3g -cp target/classes:$(cat target/classpath.txt) cn.onego.bench.ScaleData 10000000 target/scale-pg</pre>
  */
 public final class ScaleData {
 
 	/** The tables loaded by COPY: their indexes and constraints are dropped before and rebuilt after. */
-	private static final List<String> LOADED = List.of("case_file", "case_task", "case_history", "rating", "open_deadline");
+	private static final List<String> LOADED = List.of("case_file", "case_task", "case_history", "rating", "rectification", "open_deadline");
 	private static final int BATCH = 5_000;
 
 	public static void main(String[] args) throws Exception {
@@ -43,11 +50,13 @@ public final class ScaleData {
 		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 		long started = System.nanoTime();
 		try (ScaleDatabase db = ScaleDatabase.start(data, true)) {
-			ScaleCases model;
+			GeneratedCases model;
 			try (ConfigurableApplicationContext context = db.application()) {
 				cn.onego.platform.crypto.PersonalData sealing = context.getBean(cn.onego.platform.crypto.PersonalData.class);
-				model = ScaleCases.of(context.getBean(CatalogQueries.class).catalogue(), context.getBean(Halls.class), cases, today,
-						sealing::index, sealing::seal);
+				Catalogue catalogue = context.getBean(CatalogQueries.class).catalogue();
+				Halls halls = context.getBean(Halls.class);
+				model = GeneratedCases.of(catalogue, (matter, region) -> halls.competentHall(catalogue, matter, region).value(),
+						shape(cases, today), sealing::index, sealing::seal);
 			}
 			log(started, "schema and catalogue ready; %d county/matter profiles", model.profileCount());
 			List<String> rebuild;
@@ -73,8 +82,32 @@ public final class ScaleData {
 		System.exit(0);
 	}
 
+	/**
+	 * Two years of cases in every hall, on a calendar of Mondays to Fridays (no holidays, which the SQL aggregates below
+	 * count alike), by staff named after their hall or department, applicants u10000000 onwards. Supervision's
+	 * facts are not generated: the aggregates are counted from the loaded rows at the end, much faster at this size.
+	 */
+	static HistoryShape shape(long cases, LocalDate today) {
+		Set<Integer> years = Set.of(today.getYear() - 3, today.getYear() - 2, today.getYear() - 1, today.getYear(), today.getYear() + 1,
+				today.getYear() + 2);
+		HistoryShape.Staff staff = new HistoryShape.Staff() {
+
+			@Override
+			public String clerk(String hall) {
+				return "clerk-" + hall;
+			}
+
+			@Override
+			public String reviewer(String department) {
+				return "rev-" + department;
+			}
+		};
+		return new HistoryShape(cases, today, (int) (today.toEpochDay() - today.minusYears(2).toEpochDay()),
+				new WorkingDayCalendar(years, Map.of()), hall -> true, staff, p -> "u" + (10_000_000L + p), Set.of(), 0x5CA1EL, 0, false);
+	}
+
 	/** COPY in parallel streams, each its own connection and its own share of the cases, in batches. */
-	private static void load(ScaleDatabase db, ScaleCases model, long cases, int streams, long started) throws Exception {
+	private static void load(ScaleDatabase db, GeneratedCases model, long cases, int streams, long started) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(streams);
 		AtomicLong next = new AtomicLong();
 		AtomicLong done = new AtomicLong();
@@ -86,14 +119,16 @@ public final class ScaleData {
 					CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
 					long from;
 					while ((from = next.getAndAdd(BATCH)) < cases) {
-						ScaleCases.Batch batch = model.batch(from, Math.min(cases, from + BATCH));
-						copy.copyIn("COPY case_file (" + ScaleCases.CASE_COLUMNS + ") FROM STDIN", new StringReader(batch.cases()));
-						copy.copyIn("COPY case_task (" + ScaleCases.TASK_COLUMNS + ") FROM STDIN", new StringReader(batch.tasks()));
-						copy.copyIn("COPY case_history (" + ScaleCases.HISTORY_COLUMNS + ") FROM STDIN",
+						GeneratedCases.Batch batch = model.batch(from, Math.min(cases, from + BATCH));
+						copy.copyIn("COPY case_file (" + GeneratedCases.CASE_COLUMNS + ") FROM STDIN", new StringReader(batch.cases()));
+						copy.copyIn("COPY case_task (" + GeneratedCases.TASK_COLUMNS + ") FROM STDIN", new StringReader(batch.tasks()));
+						copy.copyIn("COPY case_history (" + GeneratedCases.HISTORY_COLUMNS + ") FROM STDIN",
 								new StringReader(batch.history()));
-						copy.copyIn("COPY rating (" + ScaleCases.RATING_COLUMNS + ") FROM STDIN", new StringReader(batch.ratings()));
-						copy.copyIn("COPY open_deadline (" + ScaleCases.DEADLINE_COLUMNS + ") FROM STDIN",
+						copy.copyIn("COPY rating (" + GeneratedCases.RATING_COLUMNS + ") FROM STDIN", new StringReader(batch.ratings()));
+						copy.copyIn("COPY open_deadline (" + GeneratedCases.DEADLINE_COLUMNS + ") FROM STDIN",
 								new StringReader(batch.deadlines()));
+						copy.copyIn("COPY rectification (" + GeneratedCases.RECTIFICATION_COLUMNS + ") FROM STDIN",
+								new StringReader(batch.rectifications()));
 						long total = done.addAndGet(batch.size());
 						if (total % 500_000 < BATCH) {
 							log(started, "%,d cases loaded", total);

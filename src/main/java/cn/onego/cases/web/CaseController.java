@@ -141,6 +141,9 @@ class CaseController {
 	record IssueRequest(int version, String trackingNumber) {
 	}
 
+	record WithdrawalRequest(String reason) {
+	}
+
 	@PostMapping("/cases/{id}/acceptance")
 	@Operation(summary = "Accept 受理", description = "Standard, with gaps (容缺: gaps + gapWorkingDays) or on commitment (告知承诺: commitments). Dispatches the tasks.")
 	@Refuses(status = 422, code = "green-channel-closed", when = "the applicant is on the blacklist: no 容缺 or 告知承诺")
@@ -167,6 +170,14 @@ class CaseController {
 	@Refuses(status = 409, code = "illegal-transition", when = "the case is not waiting for a supplement")
 	CaseFile supply(@PathVariable UUID id, @RequestBody SupplyRequest request) {
 		return handling.supplement(actors.current(), CaseId.of(id), request.attachments(), request.note());
+	}
+
+	@PostMapping("/cases/{id}/withdrawal")
+	@Operation(summary = "Withdraw my application 撤回申请", operationId = "withdrawCase", description = "By the applicant or their agent, while the case waits for acceptance or for a supplement asked before it; the reason is optional.")
+	@Refuses(status = 409, code = "too-late-to-withdraw", when = "the case was accepted or has ended: the answer names the hall to contact")
+	@Refuses(status = 409, code = "illegal-transition", when = "the case is withdrawn already")
+	CaseFile withdraw(@PathVariable UUID id, @RequestBody(required = false) WithdrawalRequest request) {
+		return handling.withdraw(actors.current(), CaseId.of(id), request == null ? null : request.reason());
 	}
 
 	@PostMapping("/cases/{id}/issue")

@@ -12,9 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.onego.audit.AuditTrail;
 import cn.onego.catalog.CatalogQueries;
-import cn.onego.clock.CalendarNotLoaded;
 import cn.onego.clock.Calendars;
 import cn.onego.clock.Deadline;
+import cn.onego.clock.WorkingDayCalendar;
 import cn.onego.identity.Actor;
 import cn.onego.identity.Role;
 import cn.onego.platform.FieldProblem;
@@ -172,13 +172,38 @@ public class ResourceAccessRequests {
 		return accesses.find(changed.id()).orElseThrow();
 	}
 
-	private LocalDate answerDue(String provider, LocalDate today) {
-		try {
-			return Deadline.start(today, ANSWER_WITHIN_WORKING_DAYS).due(calendars.of(catalog.department(provider).region()));
+	/**
+	 * The day the provider's answer is due. In December it may fall in a year whose holidays are not published yet:
+	 * it is then counted on that year's weekends alone, shown as provisional, and counted again when the year is
+	 * loaded ({@link #settle}).
+	 */
+	private LocalDate answerDue(String provider, LocalDate requestedOn) {
+		return Deadline.start(requestedOn, ANSWER_WITHIN_WORKING_DAYS).due(calendarOf(provider).provisional());
+	}
+
+	/** Whether the answer's due day is still counted on a year without its holidays. */
+	public boolean answerDueProvisional(ResourceAccess access) {
+		return access.answerDue() != null && !calendarOf(access.provider()).loaded(access.answerDue());
+	}
+
+	/**
+	 * The open requests whose answer is due in the year just loaded, counted again on its holidays; answers how many
+	 * moved. Each is one statement guarded by the version, so an answer given meanwhile is never overwritten.
+	 */
+	@Transactional
+	public int settle(int year) {
+		int moved = 0;
+		for (ResourceAccess open : accesses.openDueFrom(LocalDate.of(year, 1, 1))) {
+			LocalDate due = answerDue(open.provider(), LocalDate.ofInstant(open.requestedAt(), clock.getZone()));
+			if (!due.equals(open.answerDue()) && accesses.moveAnswerDue(open, due)) {
+				moved++;
+			}
 		}
-		catch (CalendarNotLoaded notLoaded) {
-			return null; // no calendar for the year yet: the due day is shown as to be set, the request still counts
-		}
+		return moved;
+	}
+
+	private WorkingDayCalendar calendarOf(String provider) {
+		return calendars.of(catalog.department(provider).region());
 	}
 
 	private void checkUntil(List<FieldProblem> problems, String field, LocalDate until) {

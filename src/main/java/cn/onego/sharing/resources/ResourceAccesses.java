@@ -44,6 +44,23 @@ class ResourceAccesses {
 			.update() == 1;
 	}
 
+	/** The requests still waiting for an answer due on or after the day (or due on a day never set: such requests were made before it could be counted provisionally). */
+	List<ResourceAccess> openDueFrom(LocalDate day) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM resource_access WHERE state = 'REQUESTED' AND (answer_due IS NULL OR answer_due >= ?)")
+			.param(day)
+			.query((rs, n) -> access(rs))
+			.list();
+	}
+
+	/** Moves an open request's due day; false when it was answered or changed since it was read. */
+	boolean moveAnswerDue(ResourceAccess a, LocalDate due) {
+		return jdbc.sql("""
+				UPDATE resource_access SET answer_due = ?, version = version + 1
+				WHERE id = ? AND version = ? AND state = 'REQUESTED'""")
+			.params(due, a.id(), a.version())
+			.update() == 1;
+	}
+
 	Optional<ResourceAccess> find(UUID id) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM resource_access WHERE id = ?").param(id).query((rs, n) -> access(rs)).optional();
 	}

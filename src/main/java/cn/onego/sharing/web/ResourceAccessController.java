@@ -45,7 +45,7 @@ class ResourceAccessController {
 	}
 
 	record AccessView(UUID id, String resource, Label resourceName, String requester, String requesterName, String provider,
-			String providerName, String purpose, String legalBasis, String requestedBy, Instant requestedAt, LocalDate answerDue,
+			String providerName, String purpose, String legalBasis, String requestedBy, Instant requestedAt, LocalDate answerDue, boolean answerDueProvisional,
 			ResourceAccess.Status status, LocalDate validUntil, String decidedBy, Instant decidedAt, String reason,
 			String revokedBy, Instant revokedAt, String revocationReason, Label requesterLabel, Label providerLabel) {
 	}
@@ -105,6 +105,7 @@ class ResourceAccessController {
 		Label name = resources.find(a.resource()).map(SharedResource::name).orElse(null);
 		return new AccessView(a.id(), a.resource(), name, a.requester(), departmentName(catalogue, a.requester()), a.provider(),
 				departmentName(catalogue, a.provider()), a.purpose(), a.legalBasis(), a.requestedBy(), a.requestedAt(), a.answerDue(),
+				requests.answerDueProvisional(a),
 				a.statusOn(requests.today()), a.validUntil(), a.decidedBy(), a.decidedAt(), a.reason(), a.revokedBy(), a.revokedAt(),
 				a.revocationReason(), departmentLabel(catalogue, a.requester()), departmentLabel(catalogue, a.provider()));
 	}

@@ -1,6 +1,6 @@
 // The texts of the official documents (文书模板), for system administrators: the shipped defaults and every stored
 // text, and a form that stores a hall's, a department's or the default text of one kind (refused field by field).
-import { api, me, hasRole, t, el, showProblem, notice, formatTime } from '/assets/onego.js';
+import { api, me, hasRole, t, el, label, showProblem, notice, formatTime, departmentName } from '/assets/onego.js';
 
 const KINDS = [
   ['ACCEPTANCE_NOTICE', '受理通知书', 'Acceptance notice'],
@@ -36,10 +36,15 @@ async function start() {
 
 async function showTemplates() {
   stored = await api('GET', '/api/v1/admin/document-templates');
+  // a hall's or a department's own text is named by whose it is, not by its code
+  const halls = await api('GET', '/api/v1/halls').catch(() => []);
+  const scopes = new Map(await Promise.all([...new Set(stored.map(s => s.scope))].map(async scope => [scope,
+    scope === 'shipped' ? t('随系统提供', 'Shipped') : scope === 'default' ? t('默认', 'Default')
+      : halls.some(h => h.code === scope) ? label(halls.find(h => h.code === scope).name) : await departmentName(scope)])));
   document.getElementById('template-list').replaceChildren(el('table', { id: 'templates' },
     el('thead', {}, el('tr', {}, [t('文书种类', 'Kind'), t('适用范围', 'For'), t('标题', 'Title'), t('修改人', 'Changed by'), t('修改时间', 'Changed at')]
       .map(h => el('th', { scope: 'col' }, h)))),
-    el('tbody', {}, stored.map(s => el('tr', {}, [kindName(s.kind), s.scope === 'shipped' ? t('随系统提供', 'Shipped') : s.scope, s.template.title,
+    el('tbody', {}, stored.map(s => el('tr', {}, [kindName(s.kind), scopes.get(s.scope), el('span', { lang: 'zh-CN' }, s.template.title),
       s.updatedBy || '', s.updatedAt ? formatTime(s.updatedAt) : ''].map(cell => el('td', {}, cell)))))));
 }
 

@@ -1,6 +1,6 @@
 // 大厅管理: the service halls an administrator keeps (a province's administrator all of them, a city's those of the
 // city), their windows and the window categories. Every refusal is shown as the API words it, next to its field.
-import { api, t, el, label, showProblem, notice, formatTime } from '/assets/onego.js';
+import { api, t, el, label, showProblem, notice, formatTime, regionName } from '/assets/onego.js';
 
 const THEMES = [['BIRTH', '出生', 'Birth'], ['EDUCATION', '教育', 'Education'], ['EMPLOYMENT', '就业', 'Employment'],
   ['MARRIAGE_FAMILY', '婚姻家庭', 'Marriage and family'], ['HOUSING', '住房', 'Housing'], ['TRAVEL', '出行', 'Travel'],
@@ -46,12 +46,13 @@ const themeName = code => { const th = THEMES.find(x => x[0] === code); return t
 
 async function showHalls() {
   const halls = await api('GET', '/api/v1/admin/halls');
+  const places = new Map(await Promise.all([...new Set(halls.map(h => h.region))].map(async code => [code, await regionName(code)])));
   const form = document.getElementById('hall-form');
   document.getElementById('halls').replaceChildren(table('hall-list',
     [t('名称', 'Name'), t('行政区划', 'Region'), t('地址', 'Address'), t('电话', 'Telephone'), t('办公时间', 'Hours'),
       t('受理类别', 'Categories'), t('窗口', 'Windows'), t('状态', 'State'), t('操作', 'Actions')],
-    halls.map(h => [t(h.name, h.nameEn || h.name), h.region, t(h.address, h.addressEn || h.address), h.phone, t(h.hours, h.hoursEn || h.hours),
-      h.everyCategory ? t('全部类别', 'Every category') : h.categories.map(categoryName).join('、'),
+    halls.map(h => [t(h.name, h.nameEn || h.name), places.get(h.region), t(h.address, h.addressEn || h.address), h.phone, t(h.hours, h.hoursEn || h.hours),
+      h.everyCategory ? t('全部类别', 'Every category') : h.categories.map(categoryName).join(t('、', ', ')),
       String(h.windows.length),
       h.closedAt ? el('span', { class: 'badge red' }, t('已关闭', 'Closed')) : el('span', { class: 'badge green' }, t('开放', 'Open')),
       el('span', {},
@@ -132,8 +133,8 @@ async function showCategories() {
   categories = await api('GET', '/api/v1/window-categories');
   const form = document.getElementById('category-form');
   document.getElementById('categories').replaceChildren(table('category-list',
-    [t('类别', 'Category'), t('编码', 'Code'), t('受理的一件事主题', 'Matter themes'), t('操作', 'Actions')],
-    categories.map(c => [label(c.name), c.code, c.themes.map(themeName).join('、'),
+    [t('类别', 'Category'), t('受理的一件事主题', 'Matter themes'), t('操作', 'Actions')],
+    categories.map(c => [label(c.name), c.themes.map(themeName).join(t('、', ', ')),
       el('button', { type: 'button', class: 'secondary', onclick: () => fillCategory(form, c) }, t('修改', 'Edit'))]),
     t('没有窗口类别。', 'No window category.')));
 }

@@ -1,6 +1,6 @@
 // 系统管理: a thin client of the administration API — catalogue versions and imports, the working-day
 // calendar, and staff users. Every list comes from the API; every refusal is shown as the API words it.
-import { api, page, requireUser, hasRole, t, el, label, showProblem, notice, formatTime, ApiError, today } from '/assets/onego.js';
+import { api, page, requireUser, hasRole, t, el, label, showProblem, notice, formatTime, ApiError, today, count, departmentName, regionName } from '/assets/onego.js';
 import { startHalls } from '/assets/admin-halls.js';
 
 const ROLES = [['WINDOW_CLERK', '综合窗口人员', 'Window clerk'], ['REVIEWER', '审批人员', 'Reviewer'],
@@ -52,19 +52,27 @@ async function showVersions() {
   document.getElementById('versions').replaceChildren(table('version-list',
     [t('版本', 'Version'), t('时间', 'Created'), t('来源', 'Origin'), t('导入人', 'Imported by'), t('说明', 'Note'),
       t('文件数', 'Files'), t('状态', 'State'), t('下载', 'Download')],
-    versions.map(v => ['v' + v.version, formatTime(v.createdAt), v.origin, v.importedBy || '—', v.note || '', v.files,
+    versions.map(v => [t('第 ' + v.version + ' 版', 'Version ' + v.version), formatTime(v.createdAt), origin(v.origin), v.importedBy || '—',
+      v.origin === 'BUNDLED' ? '' : el('span', { lang: 'zh-CN' }, v.note || ''), count(v.files, '个', 'file'),
       v.inForce ? el('span', { class: 'badge green' }, t('现行', 'In force')) : '',
       el('a', { href: '/api/v1/admin/catalog/versions/' + v.version + '/files.zip', download: true }, t('文件 zip', 'Files (zip)'))]),
     t('没有目录版本。', 'No catalogue version.')));
 }
 
+/** Where a catalogue version came from, in words. */
+function origin(code) {
+  return code === 'BUNDLED' ? t('随系统发布', 'Shipped with the release')
+    : code === 'IMPORTED' ? t('管理员导入', 'Imported by an administrator') : t('其他来源', 'Other');
+}
+
 async function searchMatters(q) {
   const matters = await api('GET', '/api/v1/matters' + (q ? '?q=' + encodeURIComponent(q) : ''));
+  const places = new Map(await Promise.all([...new Set(matters.flatMap(m => m.offeredIn))].map(async code => [code, await regionName(code)])));
   document.getElementById('matters').replaceChildren(
-    el('p', { class: 'small muted', role: 'status' }, t('共 ' + matters.length + ' 个一件事', matters.length + ' matter(s)')),
-    table('matter-list', [t('编码', 'Code'), t('名称', 'Name'), t('事项数', 'Items'), t('涉及部门', 'Departments'), t('实施区域', 'Offered in')],
-      matters.map(m => [el('button', { type: 'button', class: 'secondary', onclick: () => showMatter(m.code) }, m.code), label(m.name),
-        m.items, m.departmentTypes.map(d => label(d.name)).join('、'), m.offeredIn.join(', ')]),
+    el('p', { class: 'small muted', role: 'status' }, t('共 ' + matters.length + ' 个一件事', count(matters.length, '', 'matter'))),
+    table('matter-list', [t('名称', 'Name'), t('事项数', 'Items'), t('涉及部门', 'Departments'), t('实施区域', 'Offered in')],
+      matters.map(m => [el('button', { type: 'button', class: 'secondary', dataset: { matter: m.code }, onclick: () => showMatter(m.code) }, label(m.name)),
+        m.items, m.departmentTypes.map(d => label(d.name)).join(t('、', ', ')), m.offeredIn.map(code => places.get(code)).join(t('、', ', '))]),
       t('没有符合条件的一件事。', 'No matter found.')));
 }
 
@@ -72,13 +80,15 @@ async function showMatter(code) {
   const matter = await api('GET', '/api/v1/matters/' + encodeURIComponent(code));
   const box = document.getElementById('matter-detail');
   box.replaceChildren(
-    el('h4', {}, label(matter.summary.name), ' ', el('code', {}, code)),
+    el('h4', {}, label(matter.summary.name)),
     matter.description ? el('p', { class: 'small' }, label(matter.description)) : null,
-    el('div', { class: 'table-scroll' }, table('item-list', [t('事项编码', 'Item'), t('名称', 'Name'), t('部门类型', 'Department type'),
+    el('div', { class: 'table-scroll' }, table('item-list', [t('事项', 'Item'), t('部门类型', 'Department type'),
       t('前置', 'Needs'), t('法定时限', 'Legal limit'), t('承诺时限', 'Promised limit'), t('必办', 'Mandatory')],
-    matter.items.map(i => [i.code, label(i.name), label(i.departmentType?.name), i.needs.join(', ') || '—', i.legalLimit, i.promisedLimit,
+    matter.items.map(i => [label(i.name), label(i.departmentType?.name),
+      i.needs.map(need => label(matter.items.find(other => other.code === need)?.name) || t('（其他一件事的事项）', '(an item of another matter)')).join(t('、', ', ')) || '—',
+      count(i.legalLimit, '个工作日', 'working day'), count(i.promisedLimit, '个工作日', 'working day'),
       i.mandatory ? t('是', 'yes') : t('否', 'no')]), t('没有事项。', 'No item.'))),
-    el('p', { class: 'small muted' }, t('目录版本 v', 'Catalogue version v') + matter.catalogueVersion));
+    el('p', { class: 'small muted' }, t('依据第 ' + matter.catalogueVersion + ' 版目录', 'From version ' + matter.catalogueVersion + ' of the catalogue')));
   box.focus();
 }
 
@@ -115,10 +125,10 @@ async function importFiles(form) {
     const outcome = await api('POST', '/api/v1/admin/catalog/imports', data);
     clearFieldErrors(form);
     notice(result, outcome.changed
-      ? t('导入成功：新版本 v' + outcome.version.version + ' 已生效（' + outcome.matters + ' 个一件事，' + outcome.items + ' 个事项）。',
-        'Imported: version v' + outcome.version.version + ' is in force (' + outcome.matters + ' matters, ' + outcome.items + ' items).')
-      : t('文件与现行目录 v' + outcome.version.version + ' 相同，未产生新版本。',
-        'The files equal the catalogue in force (v' + outcome.version.version + '); no new version.'));
+      ? t('导入成功：第 ' + outcome.version.version + ' 版目录已生效（' + outcome.matters + ' 个一件事，' + outcome.items + ' 个事项）。',
+        'Imported: version ' + outcome.version.version + ' is in force (' + count(outcome.matters, '', 'matter') + ', ' + count(outcome.items, '', 'item') + ').')
+      : t('文件与现行的第 ' + outcome.version.version + ' 版目录相同，未产生新版本。',
+        'The files equal the catalogue in force (version ' + outcome.version.version + '); no new version.'));
     await Promise.all([showVersions(), searchMatters(document.getElementById('matter-q').value.trim())]);
   } catch (e) {
     showImportErrors(result, e, form);
@@ -179,7 +189,7 @@ async function showYear() {
           // "OFF 国庆节" or "WORK 国庆节调休上班 (431200)": the kind, then the name and the region of a local day
           const [kind, ...name] = text.split(' ');
           return [day, weekday(day), el('span', { class: 'badge ' + kind.toLowerCase() }, kind === 'OFF' ? t('放假', 'Day off') : t('调休上班', 'Working day')),
-            name.join(' ')];
+            el('span', { lang: 'zh-CN' }, name.join(' '))];
         }), t('该年尚未导入节假日安排。', 'The year is not loaded.'))));
   } catch (e) {
     showProblem(target, e, view);
@@ -257,9 +267,33 @@ async function loadYear(form) {
 
 async function showChanges() {
   const changes = await api('GET', '/api/v1/admin/calendar/changes?limit=50');
+  const regionCodes = changes.filter(c => c.action === 'ADD_DAY').map(c => String(c.detail).split(' ')[0]).filter(code => /^\d{6}$/.test(code));
+  const places = new Map(await Promise.all([...new Set(regionCodes)].map(async code => [code, await regionName(code)])));
   document.getElementById('calendar-changes').replaceChildren(table('calendar-change-list',
     [t('时间', 'When'), t('操作人', 'By'), t('操作', 'Action'), t('内容', 'Detail')],
-    changes.map(c => [formatTime(c.at), c.actor, c.action, c.detail]), t('暂无变更。', 'No change yet.')));
+    changes.map(c => [formatTime(c.at), c.actor, change(c.action), changeDetail(c, places)]), t('暂无变更。', 'No change yet.')));
+}
+
+const CHANGES = { ADD_DAY: ['添加节假日或调休日', 'Day added'], LOAD_YEAR: ['导入全年安排', 'Year loaded'] };
+
+function change(action) {
+  const words = CHANGES[action];
+  return words ? t(words[0], words[1]) : t('其他变更', 'Other change');
+}
+
+/** "national 2026-10-01 OFF 国庆节" or "2026 国办发明电〔2025〕7号" as a sentence; names and sources stay as written. */
+function changeDetail(c, places) {
+  const parts = String(c.detail || '').split(' ');
+  if (c.action === 'ADD_DAY' && parts.length >= 3) {
+    const [where, day, kind, ...name] = parts;
+    return el('span', {}, (where === 'national' ? t('全国', 'Nationwide') : places.get(where) || t('一个地区', 'A region')) + ' · ' + day + ' · '
+      + (kind === 'OFF' ? t('放假', 'day off') : t('调休上班', 'working day')) + ' · ', el('span', { lang: 'zh-CN' }, name.join(' ')));
+  }
+  if (c.action === 'LOAD_YEAR' && parts.length >= 1) {
+    const [year, ...source] = parts;
+    return el('span', {}, t(year + ' 年 · 依据 ', year + ' · source: '), el('span', { lang: 'zh-CN' }, source.join(' ')));
+  }
+  return el('span', { lang: 'zh-CN' }, c.detail || '');
 }
 
 // ---- users and roles
@@ -286,7 +320,7 @@ async function fillDepartments() {
     departments = await api('GET', '/api/v1/departments?region=' + region).catch(() => []);
   }
   select.replaceChildren(el('option', { value: '' }, t('（不属于部门）', '(no department)')),
-    ...departments.map(d => el('option', { value: d.code }, d.name + ' ' + d.code)));
+    ...departments.map(d => el('option', { value: d.code }, label({ zh: d.name, en: d.nameEn }))));
 }
 
 async function createStaff(form) {
@@ -329,12 +363,15 @@ function hallName(code) {
 
 async function showStaff() {
   const staff = await api('GET', '/api/v1/admin/staff');
-  await learnDepartments(staff);
-  const roleName = code => { const role = ROLES.find(r => r[0] === code); return role ? t(role[1], role[2]) : code; };
+  const roleName = code => { const role = ROLES.find(r => r[0] === code); return role ? t(role[1], role[2]) : t('其他角色', 'Other role'); };
+  const codes = [...new Set(staff.map(s => s.department).filter(Boolean))];
+  const departments = new Map(await Promise.all(codes.map(async code => [code, await departmentName(code)])));
+  const places = new Map(await Promise.all([...new Set(staff.map(s => s.region).filter(Boolean))].map(async code => [code, await regionName(code)])));
   document.getElementById('staff').replaceChildren(table('staff-list',
     [t('用户名', 'Username'), t('姓名', 'Name'), t('角色', 'Roles'), t('行政区划', 'Region'), t('政务大厅', 'Hall'), t('部门', 'Department'),
       t('来源', 'Source'), t('操作', 'Actions')],
-    staff.map(s => [s.username, s.name, s.roles.map(roleName).join('、'), s.region || '', hallName(s.hall), departmentName(s.department),
+    staff.map(s => [s.username, el('span', { lang: 'zh-CN' }, s.name), s.roles.map(roleName).join(t('、', ', ')), places.get(s.region) || '',
+      hallName(s.hall), departments.get(s.department) || '',
       s.source === 'DEMO' ? t('演示数据', 'Demo data') : t('管理员创建', 'Created'), staffActions(s)]),
     t('没有工作人员。', 'No staff user.')));
 }
@@ -432,16 +469,3 @@ async function resetStaffPassword(s) {
   }
 }
 
-/** The departments of the staff listed, by name (the accounts keep their codes). */
-const departmentNames = new Map();
-async function learnDepartments(staff) {
-  const unknown = [...new Set(staff.map(s => s.department).filter(code => code && !departmentNames.has(code)))];
-  await Promise.all(unknown.map(async code => {
-    const department = await api('GET', '/api/v1/departments/' + encodeURIComponent(code)).catch(() => null);
-    departmentNames.set(code, department ? label(department.name) : t('（未登记的部门）', '(an unlisted department)'));
-  }));
-}
-
-function departmentName(code) {
-  return code ? departmentNames.get(code) || '' : '';
-}

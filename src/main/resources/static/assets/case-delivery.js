@@ -39,7 +39,7 @@ function results(list) {
       el('th', { scope: 'col' }, t('电子证照与文书', 'E-licence and documents')))),
     el('tbody', {}, list.map(r => el('tr', { dataset: { item: r.item } },
       el('td', {}, label(r.itemName)),
-      el('td', {}, words(RESULT, r.state), r.name ? el('div', { class: 'small muted' }, r.name) : null),
+      el('td', {}, words(RESULT, r.state), r.name ? el('div', { class: 'small muted' }, label(r.resultName) || r.name) : null),
       el('td', {}, r.number ? el('strong', { class: 'licence-number' }, r.number) : '—'),
       el('td', {}, r.validUntil ? formatDate(r.validUntil) : r.eLicence ? t('长期', 'No expiry') : '—'),
       el('td', {},

@@ -1,6 +1,6 @@
 // What the window and the departments both show of a case: its facts, the merged form's values, the
 // materials and how each was resolved, the tasks' progress and the history. Everything read from the API.
-import { api, el, t, label, state, stepAction, stepMove, colourBadge, formatDate, formatTime, ApiError, showProblem } from '/assets/onego.js';
+import { api, el, t, label, state, stepAction, stepMove, colourBadge, formatDate, formatTime, ApiError, showProblem, regionName } from '/assets/onego.js';
 
 const CHANNELS = {
   ONLINE: ['网上办', 'Online'], MOBILE: ['掌上办', 'Mobile'], KIOSK: ['自助终端', 'Kiosk'],
@@ -91,14 +91,14 @@ export function caseFacts(view) {
   return facts([
     [t('受理编号', 'Case number'), el('strong', { class: 'case-number' }, c.number)],
     [t('一件事', 'Matter'), label(view.matterName) || c.matter],
-    [t('申请人', 'Applicant'), c.applicantName + (c.applicantId ? '（' + c.applicantId + '）' : '')],
+    [t('申请人', 'Applicant'), [el('span', { lang: 'zh-CN' }, c.applicantName), c.applicantId ? t('（', ' (') + c.applicantId + t('）', ')') : '']],
     [t('办理渠道', 'Channel'), channelName(c.channel)],
     [t('状态', 'State'), el('span', { class: 'badge state' }, state(c.state))],
     [t('提交时间', 'Submitted'), formatTime(c.submittedAt)],
     [t('受理时间', 'Accepted'), c.acceptedAt ? formatTime(c.acceptedAt) : null],
     [t('承诺办结日期', 'Promised date'), c.promisedDate ? formatDate(c.promisedDate, view.promisedDateProvisional) : null],
     [t('预计办结日期', 'Due date'), view.dueDate ? formatDate(view.dueDate, view.dueDateProvisional) : null],
-    [t('送达方式', 'Delivery'), c.delivery ? deliveryName(c.delivery.method) + (c.delivery.address ? '：' + c.delivery.address : '') : null],
+    [t('送达方式', 'Delivery'), c.delivery ? [deliveryName(c.delivery.method), c.delivery.address ? t('：', ': ') : '', c.delivery.address ? el('span', { lang: 'zh-CN' }, c.delivery.address) : ''] : null],
   ]);
 }
 
@@ -123,6 +123,12 @@ function shown(value, f) {
   const option = f?.options?.find(o => o.value === value);
   if (option) return label(option.label);
   if (f?.type === 'BOOLEAN') return value === 'true' ? t('是', 'Yes') : value === 'false' ? t('否', 'No') : value;
+  if (f?.type === 'REGION') {
+    // a region is chosen by its code; it is read by its name
+    const name = el('span', {}, '');
+    regionName(value).then(text => { name.textContent = text; });
+    return name;
+  }
   return value;
 }
 
@@ -142,7 +148,7 @@ export function materials(application, caseFile) {
   const resolved = application.materials?.resolved || [];
   const gaps = new Set((caseFile?.gaps || []).map(g => g.material));
   const rows = resolved.map(m => el('tr', { dataset: { material: m.material } },
-    el('th', { scope: 'row' }, label(m.name), el('div', { class: 'muted small' }, m.material)),
+    el('th', { scope: 'row' }, label(m.name)),
     el('td', {}, m.required ? t('必需', 'Required') : t('视情形', 'Optional')),
     el('td', {}, sourceName(m.source), m.explanation ? el('div', { class: 'muted small' }, label(m.explanation)) : null),
     el('td', {}, m.attachment
@@ -158,19 +164,19 @@ export function tasks(view, highlight) {
   const rows = (view.tasks || []).map(tv => {
     const task = tv.task;
     return el('tr', { class: task.id === highlight ? 'current' : null, dataset: { task: task.id } },
-      el('th', { scope: 'row' }, label(tv.itemName) || task.item),
-      el('td', {}, tv.departmentName || task.department),
+      el('th', { scope: 'row' }, label(tv.itemName)),
+      el('td', {}, label({ zh: tv.departmentName || '', en: tv.departmentNameEn })),
       el('td', {}, el('span', { class: 'badge state' }, state(task.state))),
       el('td', {}, formatDate(task.dueOn, tv.dueProvisional), ' ', colourBadge(tv.colour)),
-      el('td', {}, resultText(task)));
+      el('td', {}, resultText(task, tv.resultName)));
   });
   return rows.length ? table([t('事项', 'Item'), t('部门', 'Department'), t('状态', 'State'), t('办理时限', 'Due'), t('结果', 'Result')], rows)
     : el('p', { class: 'muted' }, t('受理后分发到各部门。', 'Tasks are dispatched on acceptance.'));
 }
 
-export function resultText(task) {
+export function resultText(task, name) {
   if (task.result) {
-    return [task.result.name || '', ' ', task.result.number ? el('code', {}, task.result.number) : null];
+    return [label(name) || task.result.name || '', ' ', task.result.number ? el('code', {}, task.result.number) : null];
   }
   if (task.decision?.reason) return task.decision.reason;
   return '';

@@ -1,6 +1,6 @@
 // One case as its applicant follows it: number, state, due date, each department's task with its clock
 // colour, every step of its history, the acceptance receipt, and the rating (好差评) once it is closed.
-import { api, page, el, t, label, param, requireUser, state, stepAction, stepMove, workingDays, colourBadge, formatDate, formatTime, showProblem, ApiError } from '/assets/onego.js';
+import { api, page, el, t, label, param, requireUser, state, stepAction, stepMove, workingDays, colourBadge, formatDate, formatTime, showProblem, ApiError, english } from '/assets/onego.js';
 import { sourceBadge, fill } from '/assets/portal.js';
 import { showDocuments } from '/assets/documents.js';
 import { deliverySection } from '/assets/case-delivery.js';
@@ -72,7 +72,7 @@ function tasks(list) {
       el('th', { scope: 'col' }, t('状态', 'State')), el('th', { scope: 'col' }, t('到期日', 'Due')), el('th', { scope: 'col' }, t('时限', 'Clock')))),
     el('tbody', {}, list.map(task => el('tr', { dataset: { task: task.task.id } },
       el('td', {}, label(task.itemName)),
-      el('td', {}, task.departmentName),
+      el('td', {}, label({ zh: task.departmentName, en: task.departmentNameEn })),
       el('td', {}, el('span', { class: 'badge state' }, state(task.task.state))),
       el('td', {}, formatDate(task.task.dueOn, task.dueProvisional)),
       el('td', {}, colourBadge(task.colour), task.remainingWorkingDays != null
@@ -104,8 +104,8 @@ async function receipt(c) {
     throw e;
   }
   target.replaceChildren(el('div', { class: 'card', id: 'receipt-card' },
-    el('p', {}, t('编号：', 'Number: '), el('strong', {}, r.number), el('span', { class: 'small muted' }, '（' + r.numberSpoken + '）')),
-    el('p', {}, t('申请人：', 'Applicant: ') + r.applicant),
+    el('p', {}, t('编号：', 'Number: '), el('strong', {}, r.number), english() ? null : el('span', { class: 'small muted' }, '（' + r.numberSpoken + '）')),
+    el('p', {}, t('申请人：', 'Applicant: '), el('span', { lang: 'zh-CN' }, r.applicant)),
     el('p', {}, t('受理时间：', 'Accepted: ') + formatTime(r.acceptedAt) + ' · ' + t('承诺办结：', 'Promised by: ') + formatDate(r.promisedDate, r.promisedDateProvisional)),
     el('h3', {}, t('已收材料', 'Received')),
     el('ul', {}, r.received.map(m => el('li', {}, label(m.name), ' ', sourceBadge(m.source)))),

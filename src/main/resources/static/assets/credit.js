@@ -1,6 +1,6 @@
 // The applicant's own credit: their listings (失信记录) in sentences, an appeal for each that may be appealed, and
 // how to repair their credit (信用修复), step by step. No codes, no staff names: what happened, when, and why.
-import { api, page, el, t, param, requireUser, formatDate, formatTime, showProblem, notice } from '/assets/onego.js';
+import { api, page, el, t, label, param, requireUser, formatDate, formatTime, showProblem, notice } from '/assets/onego.js';
 import { subjectChoice, withSubject } from '/assets/transparency.js';
 
 // the person's own records, or (with ?subject=its credit code) those of an enterprise they represent
@@ -49,7 +49,7 @@ const regionNames = new Map();
 /** The region's name (where to apply for repair), from the public catalogue; empty when it cannot be read. */
 function regionName(code) {
   if (!regionNames.has(code)) {
-    regionNames.set(code, api('GET', '/api/v1/regions/' + encodeURIComponent(code)).then(d => d.region.name).catch(() => ''));
+    regionNames.set(code, api('GET', '/api/v1/regions/' + encodeURIComponent(code)).then(d => label({ zh: d.region.name, en: d.region.nameEn })).catch(() => ''));
   }
   return regionNames.get(code);
 }

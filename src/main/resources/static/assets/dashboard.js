@@ -1,7 +1,7 @@
 // 监管看板: a thin client of GET /api/v1/supervision/dashboard (with its filters), the 好差评 statistics
 // and the region's reduction metrics. Every figure, chart and table is drawn from those answers; each
 // chart has its numbers as a table beside it, so the page reads without the picture.
-import { api, page, requireUser, t, el, label, english, showProblem, state, colourBadge, formatDate } from '/assets/onego.js';
+import { api, page, requireUser, t, el, label, english, showProblem, state, colourBadge, formatDate, departmentName, count } from '/assets/onego.js';
 
 const CHANNELS = [['ONLINE', '网上办', 'Online'], ['MOBILE', '掌上办', 'Mobile'], ['KIOSK', '自助终端', 'Kiosk'],
   ['WINDOW', '窗口办', 'Window'], ['AGENT', '帮代办', 'Agent']];
@@ -81,7 +81,7 @@ async function fillRegions(select, code, root) {
 }
 
 function regionOption(region, depth) {
-  return el('option', { value: region.code }, '\u3000'.repeat(depth) + region.name + ' ' + region.code);
+  return el('option', { value: region.code }, '\u3000'.repeat(depth) + label({ zh: region.name, en: region.nameEn }));
 }
 
 /** Matters offered in the region and its departments, as the choices of those filters. */
@@ -93,7 +93,7 @@ async function fillScoped(form) {
     api('GET', '/api/v1/halls?region=' + encodeURIComponent(region)),
   ]);
   replaceOptions(form.matter, t('全部一件事', 'All matters'), matters.map(m => [m.code, label(m.name)]));
-  replaceOptions(form.department, t('全部部门', 'All departments'), departments.map(d => [d.code, d.name]));
+  replaceOptions(form.department, t('全部部门', 'All departments'), departments.map(d => [d.code, label({ zh: d.name, en: d.nameEn })]));
   // the hall by its name; its code is only the value the dashboard filters by
   replaceOptions(form.hall, t('全部大厅', 'All halls'), halls.map(h => [h.code, label(h.name)]));
 }
@@ -117,6 +117,14 @@ async function load(form) {
     const region = overview.filter.region || form.region.value;
     const [ratings, reduction] = await Promise.all([departmentRatings(overview.filter, region),
       api('GET', '/api/v1/metrics/regions/' + encodeURIComponent(region))]);
+    // the answers name departments in Chinese only: their names in the page's language come from the catalogue
+    const codes = new Set([...overview.warnings.map(w => w.department), ...overview.bottlenecks.map(b => b.department),
+      ...ratings.map(r => r.key)]);
+    const names = new Map(await Promise.all([...codes].map(async code => [code, await departmentName(code)])));
+    overview.warnings.forEach(w => { w.departmentName = names.get(w.department); w.itemName = label(w.itemLabel) || w.itemName; });
+    overview.bottlenecks.forEach(b => { b.name = names.get(b.department); });
+    ratings.forEach(r => { r.name = names.get(r.key); });
+    reduction.regionName = form.region.selectedOptions[0]?.textContent.trim() || reduction.regionName;
     message.replaceChildren();
     drawFigures(overview);
     drawVolumes(everyDay(overview.volumes, overview.filter));
@@ -170,8 +178,25 @@ function percent(value) {
 
 // ---- charts
 
-/** Draws (or redraws) a chart with the page's language, font and ECharts' own ARIA description. */
-function chart(id, title, option, empty = false) {
+/**
+ * What a chart shows, said in a sentence for those who do not see it: each series with its figures by category
+ * (ECharts' own description reads "数据是1，0").
+ */
+function describe(title, option, empty) {
+  if (empty) return title + t('：暂无数据。', ': no data.');
+  const sep = t('，', ', ');
+  const parts = option.series.map(series => {
+    if (series.type === 'pie' || series.type === 'gauge') {
+      return series.data.map(d => d.name + ' ' + d.value + (series.type === 'gauge' ? '%' : '')).join(sep);
+    }
+    const categories = option.xAxis?.type === 'category' ? option.xAxis.data : option.yAxis?.data || [];
+    return series.name + t('：', ': ') + categories.map((c, i) => c + ' ' + series.data[i]).join(sep);
+  });
+  return title + t('。', '. ') + parts.join(t('；', '; ')) + t('。', '.');
+}
+
+/** Draws (or redraws) a chart with the page's language, font and a description in words. */
+function chart(id, title, option, empty = false, description = describe(title, option, empty)) {
   const node = document.getElementById(id);
   node.setAttribute('role', 'img');
   let instance = charts.get(id);
@@ -181,7 +206,7 @@ function chart(id, title, option, empty = false) {
   }
   instance.setOption({
     // ECharts describes the chart's title and data in the container's aria-label (in the chart's locale)
-    aria: { enabled: true },
+    aria: { enabled: true, label: { description } },
     textStyle: { fontFamily: FONT },
     title: { text: title, left: 'center', textStyle: { fontSize: 14 } },
     graphic: empty ? { type: 'text', left: 'center', top: 'middle', style: { text: t('暂无数据', 'No data'), fontSize: 16, fill: '#52606d' } } : [],
@@ -190,7 +215,7 @@ function chart(id, title, option, empty = false) {
     ...option,
     series: option.series.map(series => series.type === 'bar' ? { barMaxWidth: 48, ...series } : series),
   }, true);
-  if (!node.getAttribute('aria-label')) node.setAttribute('aria-label', title);
+  node.setAttribute('aria-label', description);
 }
 
 /** The numbers of a chart as a table, folded under the chart. */
@@ -224,7 +249,10 @@ function drawVolumes(volumes) {
     xAxis: { type: 'category', data: volumes.map(v => v.day) },
     yAxis: { type: 'value', minInterval: 1 },
     series: series.map(([key, zh, en]) => ({ name: t(zh, en), type: key === 'submitted' ? 'bar' : 'line', data: volumes.map(v => v[key]) })),
-  });
+  }, false, t('本期', 'In the period: ') + series.map(([key, zh, en]) => {
+    const total = volumes.reduce((sum, v) => sum + v[key], 0);
+    return t(zh + ' ' + total + ' 件', total + ' ' + en.toLowerCase());
+  }).join(t('，', ', ')) + t('。', '.'));
   dataTable('table-volumes', title + t('（仅列有办件的日期）', ' (days with cases only)'),
     [t('日期', 'Day'), ...series.map(([, zh, en]) => t(zh, en))],
     volumes.filter(v => series.some(([key]) => v[key])).map(v => [v.day, ...series.map(([key]) => v[key])]));
@@ -317,7 +345,7 @@ function drawReduction(report) {
   const measures = [['materials', '材料', 'Materials'], ['formFields', '表单字段', 'Form fields'], ['steps', '环节', 'Steps'],
     ['trips', '跑动次数', 'Trips'], ['workingDays', '时限（工作日）', 'Time limit (working days)']];
   const title = t(report.regionName + '：' + a.matters + ' 个一件事办理前后对比',
-    report.regionName + ': ' + a.matters + ' matters before and after applying once');
+    report.regionName + ': ' + count(a.matters, '', 'matter') + ' before and after applying once');
   chart('chart-reduction', title, {
     legend: { top: 28 },
     xAxis: { type: 'category', data: measures.map(([, zh, en]) => t(zh, en)) },

@@ -1,6 +1,6 @@
 // 部门审批: the department's queue with its due-date colours, and one task — 领取, 退回队列, 准予,
 // 不予许可, 要求补正, 特别程序 and 恢复. Every action sends the version read; a 409 reloads the view.
-import { api, el, t, label, state, param, requireUser, colourBadge, formatDate } from '/assets/onego.js';
+import { api, el, t, label, state, param, requireUser, colourBadge, formatDate, count } from '/assets/onego.js';
 import {
   act, caseFacts, facts, field, formValues, history, loadCase, loadFiles, materials, section, submittedFiles,
   supplementRequests, supplementRows, table, tasks, resultText,
@@ -37,8 +37,9 @@ async function showQueue(department, filter) {
   let views = await api('GET', '/api/v1/departments/' + encodeURIComponent(department) + '/tasks' + query
     + searchQuery(document.getElementById('queue-search')));
   if (filter === 'OPEN') views = views.filter(v => OPEN.includes(v.task.state));
-  document.getElementById('department').textContent = views[0]?.departmentName || department;
-  document.getElementById('count').textContent = t('共 ' + views.length + ' 件', views.length + ' task(s)');
+  const named = await api('GET', '/api/v1/departments/' + encodeURIComponent(department)).catch(() => null);
+  document.getElementById('department').textContent = named ? label({ zh: named.name, en: named.nameEn }) : '';
+  document.getElementById('count').textContent = t('共 ' + views.length + ' 件', count(views.length, '', 'task'));
   if (!views.length) {
     target.replaceChildren(el('p', { class: 'muted' }, t('没有符合条件的待办。', 'No tasks match.')));
     return;
@@ -47,7 +48,7 @@ async function showQueue(department, filter) {
   const rows = views.map(v => el('tr', { dataset: { task: v.task.id } },
     el('th', { scope: 'row' }, el('a', { href: '/department-task.html?case=' + v.task.caseId + '&task=' + v.task.id }, v.caseNumber || v.task.caseId)),
     el('td', {}, label(v.itemName) || v.task.item, el('div', { class: 'muted small' }, label(v.matterName) || v.matter || '')),
-    el('td', {}, v.applicantName || ''),
+    el('td', { lang: 'zh-CN' }, v.applicantName || ''),
     el('td', {}, el('span', { class: 'badge state' }, state(v.task.state))),
     el('td', {}, formatDate(v.task.dueOn, v.dueProvisional)),
     el('td', { class: 'num' }, v.remainingWorkingDays ?? '—'),
@@ -74,16 +75,15 @@ function render(loaded, taskId, user, message, reload) {
   document.getElementById('title').textContent = label(current.itemName) || task.item;
   const parts = [
     section(2, t('子件', 'Task'), facts([
-      [t('部门', 'Department'), current.departmentName || task.department],
+      [t('部门', 'Department'), label({ zh: current.departmentName || '', en: current.departmentNameEn })],
       [t('状态', 'State'), el('span', { class: 'badge state', id: 'task-state' }, state(task.state))],
       [t('领取人', 'Claimed by'), task.claimedBy],
       [t('办理时限', 'Due'), [formatDate(task.dueOn, current.dueProvisional), ' ', colourBadge(current.colour)]],
       [t('剩余工作日', 'Working days left'), current.remainingWorkingDays],
       [t('特别程序', 'Special procedure'), task.decision?.procedure ? procedureName(task.decision.procedure) + '：' + (task.decision.reason || '') : null],
-      [t('结果', 'Result'), task.result ? resultText(task) : null],
+      [t('结果', 'Result'), task.result ? resultText(task, current.resultName) : null],
       [t('理由', 'Reason'), task.decision?.reason && !task.decision?.procedure ? task.decision.reason : null],
       [t('法律依据', 'Legal basis'), task.decision?.legalBasis],
-      [t('版本', 'Version'), task.version],
     ]), actions(task, user, message, reload)),
     section(2, t('前序事项结果', 'Results of earlier items'), inputs(task, view)),
     section(2, t('办件信息', 'Case'), caseFacts(view)),
@@ -96,15 +96,17 @@ function render(loaded, taskId, user, message, reload) {
   document.getElementById('task').replaceChildren(...parts);
 }
 
-const procedureName = code => PROCEDURES[code] ? t(PROCEDURES[code][0], PROCEDURES[code][1]) : code;
+const procedureName = code => PROCEDURES[code] ? t(PROCEDURES[code][0], PROCEDURES[code][1]) : t('特别程序', 'Special procedure');
 
 /** What earlier items decided that this one builds on, e.g. the business licence number. */
 function inputs(task, view) {
   const entries = Object.entries(task.inputs || {});
   if (!entries.length) return el('p', { class: 'muted' }, t('本事项无前置事项。', 'This item has no prerequisites.'));
   const names = new Map(view.tasks.map(v => [v.task.item, label(v.itemName)]));
+  const results = new Map(view.tasks.map(v => [v.task.item, label(v.resultName)]));
   return table([t('前序事项', 'Earlier item'), t('结果', 'Result'), t('编号', 'Number')], entries.map(([item, r]) =>
-    el('tr', {}, el('th', { scope: 'row' }, names.get(item) || item), el('td', {}, r.name || r.kind || ''),
+    el('tr', {}, el('th', { scope: 'row' }, names.get(item) || t('（前序事项）', '(an earlier item)')),
+      el('td', {}, results.get(item) || r.name || ''),
       el('td', {}, r.number ? el('code', { class: 'input-number' }, r.number) : '—'))));
 }
 

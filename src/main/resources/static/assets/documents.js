@@ -14,7 +14,7 @@ export async function showDocuments(target, caseId) {
     target.replaceChildren(el('ul', { class: 'documents', id: 'document-list' }, ...list.map(d => el('li', {},
       el('a', { href: '/api/v1/cases/' + encodeURIComponent(caseId) + '/documents/' + encodeURIComponent(d.number),
         download: d.number + '.pdf', class: 'document-link' }, label(d.kindName)), ' ',
-      el('span', { class: 'small muted' }, d.issuer + ' · ' + formatTime(d.issuedAt) + ' · ' + t('文书编号 ', 'No. ') + d.number)))),
+      el('span', { class: 'small muted' }, el('span', { lang: 'zh-CN' }, d.issuer), ' · ' + formatTime(d.issuedAt) + ' · ' + t('文书编号 ', 'No. ') + d.number)))),
       el('p', { class: 'small muted' }, t('文书加盖了签发机关的电子印章，可在', 'Each document carries its issuer\'s electronic seal; check it on the '),
         el('a', { href: '/document-verify.html' }, t('文书核验', 'document verification')), t('页面上传PDF或扫描二维码核验真伪。', ' page by uploading the PDF or scanning its QR code.')));
   } catch (e) {

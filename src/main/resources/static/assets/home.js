@@ -1,6 +1,6 @@
 // Portal home: the matters of the chosen region, grouped by life event for citizens (个人) and
 // enterprises (法人), and a search over the catalogue.
-import { api, page, el, t, param, count } from '/assets/onego.js';
+import { api, page, el, t, param, count, label } from '/assets/onego.js';
 import { THEMES, themeName, matterLink } from '/assets/portal.js';
 
 const DEFAULT_REGION = '430100'; // 长沙市, where the platform is run
@@ -41,10 +41,10 @@ function audience() {
 async function fillRegions(chosen) {
   const select = document.getElementById('region');
   const prefectures = await api('GET', '/api/v1/regions?parent=430000');
-  const options = prefectures.map(r => el('option', { value: r.code, selected: r.code === chosen }, r.name));
+  const options = prefectures.map(r => el('option', { value: r.code, selected: r.code === chosen }, label({ zh: r.name, en: r.nameEn })));
   if (!prefectures.some(r => r.code === chosen)) {
     const found = await api('GET', '/api/v1/regions/' + encodeURIComponent(chosen)).catch(() => null);
-    if (found) options.unshift(el('option', { value: chosen, selected: true }, found.region.name));
+    if (found) options.unshift(el('option', { value: chosen, selected: true }, label({ zh: found.region.name, en: found.region.nameEn })));
   }
   select.replaceChildren(...options);
 }
@@ -89,5 +89,5 @@ async function search(q, region) {
   }
   target.replaceChildren(heading, el('ul', { class: 'card' }, found.map(m => el('li', {}, matterLink(m, region),
     el('span', { class: 'small muted' }, ' · ' + themeName(m.theme) + ' · '
-      + t(m.departmentTypes.length + ' 个部门', m.departmentTypes.length + ' departments'))))));
+      + count(m.departmentTypes.length, '个部门', 'department'))))));
 }

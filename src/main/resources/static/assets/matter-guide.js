@@ -1,7 +1,7 @@
 // 办事指南: a matter's guide as the page shows it — each item's department, limits, fee and its basis, legal basis
 // and materials; the situations; the halls with address, hours and telephone; the channels — printable on its
 // own, and downloadable as the PDF the server draws (in Chinese).
-import { api, el, t, label } from '/assets/onego.js';
+import { api, el, t, label, count } from '/assets/onego.js';
 
 /** The guide of the matter into target; with a region, that region's departments and halls. */
 export async function showGuide(target, code, region) {
@@ -47,12 +47,13 @@ function itemCard(item, n) {
       el('dt', {}, t('实施部门', 'Department')), el('dd', {}, label(item.department)),
       el('dt', {}, t('办结时限', 'Time limit')), el('dd', {},
         item.legalLimit === 0 ? t('法定即办', 'By law on the spot')
-          : t('法定 ' + item.legalLimit + ' 个工作日', 'By law ' + item.legalLimit + ' working days'),
+          : t('法定 ' + item.legalLimit + ' 个工作日', 'By law ' + count(item.legalLimit, '', 'working day')),
         t('，承诺', '; promised ') + (item.instant || item.promisedLimit === 0 ? t('即办', 'on the spot')
-          : t(item.promisedLimit + ' 个工作日', item.promisedLimit + ' working days'))),
+          : count(item.promisedLimit, '个工作日', 'working day'))),
       el('dt', {}, t('收费', 'Fee')), el('dd', { class: 'guide-fee' }, label(item.fee.text),
-        item.fee.basis ? el('div', { class: 'small' }, t('收费依据：', 'Basis (in Chinese): '), item.fee.basis) : null),
-      item.legalBasis ? [el('dt', {}, t('设定依据', 'Legal basis')), el('dd', { class: 'small' }, item.legalBasis)] : null,
+        item.fee.basis ? el('div', { class: 'small' }, t('收费依据：', 'Basis (in Chinese): '), el('span', { lang: 'zh-CN' }, item.fee.basis)) : null),
+      // the legal basis is cited as the law reads, in Chinese
+      item.legalBasis ? [el('dt', {}, t('设定依据', 'Legal basis')), el('dd', { class: 'small', lang: 'zh-CN' }, item.legalBasis)] : null,
       item.result ? [el('dt', {}, t('办理结果', 'Result')), el('dd', {}, label(item.result))] : null),
     item.materials.length ? el('div', { class: 'table-scroll' }, el('table', { class: 'guide-materials' },
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('材料', 'Material')), el('th', { scope: 'col' }, t('份数', 'Copies')),

@@ -1,6 +1,6 @@
 // A matter (一件事): what it bundles, who decides, what to bring, how long it takes, and what applying
 // once saves compared with applying for each item separately.
-import { api, page, el, t, label, param, showProblem, workingDays } from '/assets/onego.js';
+import { api, page, el, t, label, param, showProblem, workingDays, count } from '/assets/onego.js';
 import { themeName, registryName, reductionFigures, fill } from '/assets/portal.js';
 import { showGuide } from '/assets/matter-guide.js';
 

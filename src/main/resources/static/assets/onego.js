@@ -16,7 +16,16 @@ export const english = () => lang() === 'en';
 
 /** The text in the page's language. */
 export function t(zh, en) {
-  return english() && en ? en : zh;
+  // an empty English twin is an answer too: a Chinese measure word (份, 项) has none
+  return english() && en != null ? en : zh;
+}
+
+/**
+ * A count with its unit: "3 个工作日" in Chinese, "3 working days" or "1 working day" in English. The English
+ * plural is the singular with an s unless given.
+ */
+export function count(n, zhUnit, enOne, enMany = enOne + 's') {
+  return english() ? n + ' ' + (Number(n) === 1 ? enOne : enMany) : n + ' ' + zhUnit;
 }
 
 /** A catalogue label {zh, en} (or a plain string) in the page's language. */
@@ -24,6 +33,32 @@ export function label(value) {
   if (value == null) return '';
   if (typeof value === 'string') return value;
   return english() && value.en ? value.en : value.zh ?? value.en ?? '';
+}
+
+const departments = new Map();
+
+/**
+ * A department's name in the page's language, from the catalogue (answers that carry only the Chinese name still
+ * carry the code); the code itself is never shown, an unknown department is named as such.
+ */
+export function departmentName(code) {
+  if (!departments.has(code)) {
+    departments.set(code, api('GET', '/api/v1/departments/' + encodeURIComponent(code))
+      .then(d => ({ zh: d.name, en: d.nameEn })).catch(() => null));
+  }
+  return departments.get(code).then(name => name ? label(name) : t('（未登记的部门）', '(an unlisted department)'));
+}
+
+const regions = new Map();
+
+/** A region's name in the page's language, from the catalogue; its code is never shown. */
+export function regionName(code) {
+  if (!code) return Promise.resolve('');
+  if (!regions.has(code)) {
+    regions.set(code, api('GET', '/api/v1/regions/' + encodeURIComponent(code))
+      .then(d => ({ zh: d.region.name, en: d.region.nameEn })).catch(() => null));
+  }
+  return regions.get(code).then(name => name ? label(name) : t('（未登记的地区）', '(an unlisted region)'));
 }
 
 /** Switches static texts written in Chinese with an English twin in data-en (and data-en-*) attributes. */
@@ -178,14 +213,14 @@ export async function header() {
   let account;
   if (user) {
     account = el('form', { method: 'post', action: '/logout', class: 'account', onsubmit: signOut },
-      el('span', { class: 'who' }, user.displayName || user.username),
+      el('span', { class: 'who', lang: 'zh-CN' }, user.displayName || user.username),
       el('button', { type: 'submit', class: 'link' }, t('退出', 'Sign out')));
   } else {
     account = el('a', { href: '/login.html?continue=' + encodeURIComponent(location.pathname + location.search), class: 'account' },
       t('登录', 'Sign in'));
   }
   const bar = el('header', { class: 'top' },
-    el('a', { href: '/', class: 'brand' }, el('span', { class: 'logo', 'aria-hidden': 'true' }, '一'), t('一件事一次办', 'OneGo')),
+    el('a', { href: '/', class: 'brand' }, el('span', { class: 'logo', 'aria-hidden': 'true', lang: 'zh-CN' }, '一'), t('一件事一次办', 'OneGo')),
     el('nav', { 'aria-label': t('主导航', 'Main') }, links),
     el('div', { class: 'tools' }, languageLink, account));
   document.body.prepend(el('a', { href: '#main', class: 'skip' }, t('跳到正文', 'Skip to content')), bar);
@@ -278,11 +313,6 @@ const STATES = {
 export function state(code) {
   const words = STATES[code];
   return words ? t(words[0], words[1]) : code;
-}
-
-/** A count with its unit, in the number's grammar: count(3, '项', 'item', 'items') → '3 项' / '3 items', '1 item'. */
-export function count(n, zhUnit, one, many) {
-  return t(n + ' ' + zhUnit, n + ' ' + (n === 1 ? one : many));
 }
 
 /** So many working days, with the unit in the number's grammar: '1 个工作日' / '1 working day', '2 working days'. */

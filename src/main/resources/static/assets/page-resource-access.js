@@ -21,12 +21,12 @@ async function start() {
   }
   resources = (await api('GET', '/api/v1/shared-resources?size=100')).items;
   resources.flatMap(r => r.elements).forEach(e => elementLabels.set(e.code, e.label));
-  const option = r => el('option', { value: r.code }, label(r.name) + ' — ' + r.providerName + '（' + words(SHARING, r.sharing) + '）');
+  const option = r => el('option', { value: r.code }, label(r.name) + ' — ' + (label(r.providerLabel) || r.providerName) + t('（', ' (') + words(SHARING, r.sharing) + t('）', ')'));
   document.getElementById('ask-resource').replaceChildren(
     ...resources.filter(r => r.sharing === 'CONDITIONAL' && r.provider !== user.department).map(option));
   document.getElementById('read-resource').replaceChildren(...resources.filter(r => r.sharing !== 'NOT_SHARED').map(option));
   const department = await api('GET', '/api/v1/departments/' + encodeURIComponent(user.department)).catch(() => null);
-  document.getElementById('department').textContent = department?.name || user.department;
+  document.getElementById('department').textContent = department ? label({ zh: department.name, en: department.nameEn }) : '';
   document.getElementById('ask').addEventListener('submit', ask);
   document.getElementById('read').addEventListener('submit', read);
   await lists();
@@ -40,7 +40,7 @@ async function lists() {
     ['APPROVED', 'EXPIRED'].includes(a.status) ? el('div', { class: 'muted small' }, a.validUntil
       ? t('使用至 ' + a.validUntil, 'Until ' + a.validUntil) : t('长期有效，至撤销为止', 'Until revoked')) : null];
   const made = requests.made.map(a => el('tr', { dataset: { request: a.id } },
-    el('th', { scope: 'row' }, label(a.resourceName)), el('td', {}, a.providerName), el('td', {}, a.purpose),
+    el('th', { scope: 'row' }, label(a.resourceName)), el('td', {}, label(a.providerLabel) || a.providerName), el('td', {}, a.purpose),
     el('td', {}, a.legalBasis), el('td', {}, formatTime(a.requestedAt)), el('td', {}, formatDate(a.answerDue, a.answerDueProvisional)),
     el('td', {}, status(a)), el('td', {}, answer(a))));
   document.getElementById('made').replaceChildren(made.length
@@ -48,7 +48,7 @@ async function lists() {
       t('答复期限', 'Answer due'), t('状态', 'Status'), t('答复', 'Answer')], made)
     : el('p', { class: 'muted' }, t('本部门尚未提出申请。', 'Your department has asked for nothing yet.')));
   const received = requests.received.map(a => el('tr', { dataset: { request: a.id } },
-    el('th', { scope: 'row' }, label(a.resourceName)), el('td', {}, a.requesterName), el('td', {}, a.purpose),
+    el('th', { scope: 'row' }, label(a.resourceName)), el('td', {}, label(a.requesterLabel) || a.requesterName), el('td', {}, a.purpose),
     el('td', {}, a.legalBasis), el('td', {}, formatDate(a.answerDue, a.answerDueProvisional)), el('td', {}, status(a)), el('td', {}, answer(a)),
     el('td', {}, hasRole(user, 'DEPARTMENT_HEAD') ? actions(a) : null)));
   document.getElementById('received').replaceChildren(received.length

@@ -72,17 +72,18 @@ export function sourceBadge(source) {
 }
 
 const FIGURES = [
-  { key: 'materials', zh: '材料', en: 'Materials', unit: ['份', ''] },
-  { key: 'formFields', zh: '填报字段', en: 'Form fields', unit: ['项', ''] },
-  { key: 'steps', zh: '环节', en: 'Steps', unit: ['个', ''] },
-  { key: 'workingDays', zh: '时限', en: 'Time limit', unit: ['个工作日', ' working days'] },
-  { key: 'trips', zh: '跑动次数', en: 'Trips', unit: ['次', ''] },
+  // English needs no unit after "Materials 5 → 2", except the days
+  { key: 'materials', zh: '材料', en: 'Materials', unit: ['份', '', ''] },
+  { key: 'formFields', zh: '填报字段', en: 'Form fields', unit: ['项', '', ''] },
+  { key: 'steps', zh: '环节', en: 'Steps', unit: ['个', '', ''] },
+  { key: 'workingDays', zh: '时限', en: 'Time limit', unit: ['个工作日', ' working day', ' working days'] },
+  { key: 'trips', zh: '跑动次数', en: 'Trips', unit: ['次', '', ''] },
 ];
 
 /** The reduction metrics as "was → now" figures with the reduction in per cent. */
 export function reductionFigures(metrics) {
   return el('div', { class: 'figures', id: 'figures' }, FIGURES.map(f => {
-    const unit = t(f.unit[0], f.unit[1]);
+    const unit = t(f.unit[0], metrics.after[f.key] === 1 ? f.unit[1] : f.unit[2]);
     return el('div', { class: 'figure', dataset: { figure: f.key } },
       el('div', { class: 'small muted' }, t(f.zh, f.en)),
       el('div', {},

@@ -1,6 +1,6 @@
 // 政务数据资源目录: the public catalogue of shared resources — search by text, provider, sharing class and data
 // item, paged. Names and sentences only: no codes of resources, departments or data elements are shown.
-import { api, el, t, label, page, showProblem } from '/assets/onego.js';
+import { api, el, t, label, page, showProblem, english } from '/assets/onego.js';
 
 const SIZE = 10;
 
@@ -27,11 +27,11 @@ let current = 0;
 
 async function start() {
   const all = await api('GET', '/api/v1/shared-resources?size=100');
-  const providers = new Map(all.items.map(r => [r.provider, r.providerName]));
+  const providers = new Map(all.items.map(r => [r.provider, label(r.providerLabel) || r.providerName]));
   const elements = new Map(all.items.flatMap(r => r.elements).map(e => [e.code, e.label]));
   const any = el('option', { value: '' }, t('全部', 'All'));
   document.getElementById('provider').replaceChildren(any.cloneNode(true),
-    ...[...providers].sort((a, b) => a[1].localeCompare(b[1], 'zh')).map(([code, name]) => el('option', { value: code }, name)));
+    ...[...providers].sort((a, b) => a[1].localeCompare(b[1], english() ? 'en' : 'zh')).map(([code, name]) => el('option', { value: code }, name)));
   document.getElementById('sharing').replaceChildren(any.cloneNode(true),
     ...Object.keys(SHARING).map(key => el('option', { value: key }, words(SHARING, key))));
   document.getElementById('element').replaceChildren(any.cloneNode(true),
@@ -76,7 +76,7 @@ function resource(r) {
     el('h2', {}, label(r.name), ' ', el('span', { class: 'badge ' + r.sharing.toLowerCase() }, words(SHARING, r.sharing))),
     el('p', {}, label(r.description)),
     el('dl', { class: 'facts' },
-      el('dt', {}, t('提供部门', 'Provider')), el('dd', {}, r.providerName),
+      el('dt', {}, t('提供部门', 'Provider')), el('dd', {}, label(r.providerLabel) || r.providerName),
       el('dt', {}, t('更新周期', 'Updated')), el('dd', {}, words(FREQUENCY, r.frequency)),
       el('dt', {}, t('共享方式', 'How it is shared')), el('dd', {}, words(SHARING_MEANS, r.sharing)),
       r.condition ? [el('dt', {}, t('共享条件', 'Condition')), el('dd', {}, label(r.condition))] : null,

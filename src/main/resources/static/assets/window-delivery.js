@@ -47,8 +47,8 @@ export async function deliveryProblems(target) {
     target.replaceChildren(
       p.failedSms.length ? [el('h3', {}, t('短信发送失败', 'Text messages not delivered')), el('ul', { id: 'failed-sms' },
         p.failedSms.map(m => el('li', {}, el('a', { href: '/window-case.html?id=' + m.caseId }, m.caseNumber), ' · ', m.mobile, ' · ',
-          t('已尝试 ', '') + count(m.attempts, '次', 'attempt', 'attempts'), ' · ', formatTime(m.failedAt))))] : null,
-      p.stuckShipments.length ? [el('h3', {}, t('快递超过' + p.stuckAfterDays + '天未签收', 'Parcels not signed for after ' + p.stuckAfterDays + ' days')),
+          t('已尝试 ' + m.attempts + ' 次', count(m.attempts, '', 'attempt')), ' · ', formatTime(m.failedAt))))] : null,
+      p.stuckShipments.length ? [el('h3', {}, t('快递超过' + p.stuckAfterDays + '天未签收', 'Parcels not signed for after ' + count(p.stuckAfterDays, '', 'day'))),
         el('ul', { id: 'stuck-shipments' }, p.stuckShipments.map(s => el('li', {},
           el('a', { href: '/window-case.html?id=' + s.caseId }, s.caseNumber), ' · ', s.trackingNumber || t('未下单', 'not ordered'), ' · ',
           SHIPMENT[s.state] ? t(SHIPMENT[s.state][0], SHIPMENT[s.state][1]) : '', ' · ', formatTime(s.requestedAt))))] : null);

@@ -1,6 +1,6 @@
 // 综合窗口: the hall's queue, and one case at the window — 受理 (standard, 容缺, 告知承诺), 不予受理,
 // 一次性告知补正, the acceptance receipt, the tasks' progress and 统一出件.
-import { api, el, t, label, state, param, requireUser, formatDate, formatTime, showProblem } from '/assets/onego.js';
+import { api, el, t, label, state, param, requireUser, formatDate, formatTime, showProblem, count, english } from '/assets/onego.js';
 import {
   act, caseFacts, channelName, deliveryName, field, formValues, history, loadCase, loadFiles, materials, matterName, section,
   submittedFiles, supplementRequests, supplementRows, table, tasks,
@@ -52,7 +52,7 @@ async function showQueue(tab) {
   const lists = await Promise.all(tab.states.map(s => api('GET', '/api/v1/window/cases?state=' + s + searchQuery(document.getElementById('queue-search')))));
   const cases = lists.flat();
   const target = document.getElementById('queue');
-  document.getElementById('count').textContent = t('共 ' + cases.length + ' 件', cases.length + ' case(s)');
+  document.getElementById('count').textContent = t('共 ' + cases.length + ' 件', count(cases.length, '', 'case'));
   if (!cases.length) {
     target.replaceChildren(el('p', { class: 'muted' }, t('此状态下没有办件。', 'No cases in this state.')));
     return;
@@ -60,7 +60,7 @@ async function showQueue(tab) {
   const rows = await Promise.all(cases.map(async c => el('tr', { dataset: { case: c.id } },
     el('th', { scope: 'row' }, el('a', { href: '/window-case.html?id=' + c.id }, c.number)),
     el('td', {}, await matterName(c.matter)),
-    el('td', {}, c.applicantName),
+    el('td', { lang: 'zh-CN' }, c.applicantName),
     el('td', {}, channelName(c.channel)),
     el('td', {}, formatTime(c.submittedAt)),
     el('td', {}, c.promisedDate ? formatDate(c.promisedDate) : '—', c.gapsOverdue ? el('span', { class: 'badge red' }, t('容缺逾期', 'Gap overdue')) : null),
@@ -246,8 +246,9 @@ async function showReceipt(caseId) {
     // el() flattens the optional parts and skips the absent ones (replaceChildren would print them)
     target.replaceChildren(el('div', {},
       el('p', {}, t('受理编号：', 'Case number: '), el('strong', { id: 'receipt-number' }, r.number)),
-      el('p', { class: 'muted small' }, t('编号读法：', 'Read aloud: '), r.numberSpoken),
-      el('p', {}, t('事项：', 'Matter: '), label(r.matter), '　', t('申请人：', 'Applicant: '), r.applicant),
+      // the number read aloud is how a clerk says it in Chinese; in English the digits are read as they are
+      english() ? null : el('p', { class: 'muted small' }, t('编号读法：', 'Read aloud: '), r.numberSpoken),
+      el('p', {}, t('事项：', 'Matter: '), label(r.matter), '　', t('申请人：', 'Applicant: '), el('span', { lang: 'zh-CN' }, r.applicant)),
       el('p', {}, t('受理时间：', 'Accepted: '), formatTime(r.acceptedAt), '　', t('承诺办结日期：', 'Promised date: '), formatDate(r.promisedDate, r.promisedDateProvisional)),
       el('h3', {}, t('已收材料', 'Received')),
       el('ul', {}, r.received.map(m => el('li', {}, label(m.name)))),

@@ -32,7 +32,15 @@ public sealed interface Resolution {
 		}
 
 		public Message explanation() {
-			return Message.of("依法免于提交：" + basis, "Not required by law: " + basis);
+			// the catalogue quotes the legal ground in Chinese: English names the law by its title and leaves the
+			// provision to the Chinese text
+			java.util.regex.Matcher titles = java.util.regex.Pattern.compile("《[^》]+》").matcher(basis);
+			java.util.List<String> laws = new java.util.ArrayList<>();
+			while (titles.find()) {
+				laws.add(titles.group());
+			}
+			return Message.of("依法免于提交：" + basis, laws.isEmpty() ? "Not required by law (the legal ground is given in Chinese)"
+					: "Not required by law: " + String.join(", ", laws));
 		}
 	}
 

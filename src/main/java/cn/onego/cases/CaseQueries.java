@@ -55,7 +55,7 @@ public class CaseQueries {
 	 */
 	/** A task as staff read it; {@code dueProvisional}: its due day runs into a year whose holidays are not loaded. */
 	public record TaskView(Task task, Label itemName, String departmentName, Integer elapsedWorkingDays,
-			Integer remainingWorkingDays, Colour colour, boolean dueProvisional) {
+			Integer remainingWorkingDays, Colour colour, boolean dueProvisional, String departmentNameEn, Label resultName) {
 	}
 
 	/**
@@ -64,7 +64,7 @@ public class CaseQueries {
 	 */
 	public record QueueEntry(Task task, Label itemName, String departmentName, Integer elapsedWorkingDays,
 			Integer remainingWorkingDays, Colour colour, String caseNumber, String matter, Label matterName, String applicantName,
-			boolean dueProvisional) {
+			boolean dueProvisional, String departmentNameEn) {
 	}
 
 	public record Verification(UUID id, UUID caseId, UUID taskId, String department, LocalDate dueOn, String state,
@@ -258,7 +258,7 @@ public class CaseQueries {
 			TaskView v = view(catalogue, q.task());
 			return new QueueEntry(v.task(), v.itemName(), v.departmentName(), v.elapsedWorkingDays(), v.remainingWorkingDays(),
 					v.colour(), q.caseNumber(), q.matter(), catalogue.matter(q.matter()).map(m -> m.name()).orElse(null),
-					q.applicantName(), v.dueProvisional());
+					q.applicantName(), v.dueProvisional(), v.departmentNameEn());
 		}).toList();
 	}
 
@@ -343,7 +343,10 @@ public class CaseQueries {
 		Colour colour = region.map(r -> clocks.colour(t, r, today)).orElse(null);
 		return new TaskView(t, catalogue.item(t.item()).map(i -> i.name()).orElse(null),
 				catalogue.department(t.department()).map(Department::name).orElse(t.department()), clock[0], clock[1], colour,
-				region.map(r -> clocks.provisional(r, t.clock().dueOn())).orElse(false));
+				region.map(r -> clocks.provisional(r, t.clock().dueOn())).orElse(false),
+				catalogue.department(t.department()).map(Department::nameEn).orElse(null),
+				// the task keeps its result's name in Chinese as decided; the catalogue has it in both languages
+				t.outcome() == null || t.outcome().result() == null ? null : catalogue.item(t.item()).map(i -> i.result().name()).orElse(null));
 	}
 
 	/**

@@ -116,7 +116,8 @@ final class DepartmentReader {
 			for (String type : types) {
 				String code = region.code().value() + "-" + type;
 				draft.departments.putIfAbsent(code,
-						new Department(code, draft.departmentTypes.get(type).nameIn(region), type, region.code(), null));
+						new Department(code, draft.departmentTypes.get(type).nameIn(region), type, region.code(), null,
+								englishName(draft.departmentTypes.get(type), region.nameEn())));
 			}
 		}
 	}
@@ -134,7 +135,8 @@ final class DepartmentReader {
 			for (String type : parkSet) {
 				String departmentCode = code + "-" + type;
 				String departmentName = draft.departmentTypes.get(type).nameTemplate().replace("{region}", name.zh());
-				draft.departments.putIfAbsent(departmentCode, new Department(departmentCode, departmentName, type, region, code));
+				draft.departments.putIfAbsent(departmentCode, new Department(departmentCode, departmentName, type, region, code,
+						englishName(draft.departmentTypes.get(type), name.en() != null && !name.en().isBlank() ? name.en() : EnglishPlaceNames.of(name.zh()))));
 			}
 		}
 	}
@@ -150,5 +152,11 @@ final class DepartmentReader {
 			current = current.parent() == null ? null : draft.regions.get(current.parent());
 		}
 		return false;
+	}
+
+	/** A department's English name: its kind, then where (Market regulation, Furong District). */
+	private static String englishName(DepartmentType type, String where) {
+		String kind = type.name().en() == null || type.name().en().isBlank() ? type.code() : type.name().en();
+		return kind + ", " + where;
 	}
 }

@@ -86,7 +86,8 @@ public class DeliveryQueries {
 					: issued.stream().filter(l -> l.number().equals(result.number()) && !l.revoked()).findFirst();
 			results.add(new ItemResult(t.task().item(), t.itemName(), state, result == null ? null : result.kind().name(),
 					result == null ? null : result.name(), result == null ? null : result.number(),
-					licence.map(ELicence::validUntil).orElse(null), licence.map(ELicence::id).orElse(null), t.task().id().value()));
+					licence.map(ELicence::validUntil).orElse(null), licence.map(ELicence::id).orElse(null), t.task().id().value(),
+					result == null ? null : t.resultName()));
 		}
 		boolean mailed = c.delivery() != null && c.delivery().method() == Delivery.Method.FREE_MAIL;
 		Place hall = place(c.place().hall().toString());

@@ -27,7 +27,7 @@ public final class DeliveryViews {
 	 * once issued.
 	 */
 	public record ItemResult(String item, Label itemName, String state, String kind, String name, String number,
-			LocalDate validUntil, UUID eLicence, UUID taskId) {
+			LocalDate validUntil, UUID eLicence, UUID taskId, Label resultName) {
 	}
 
 	/** A hall as the public meets it, in both languages. */

@@ -21,6 +21,7 @@ import cn.onego.evaluation.RatingStatistics;
 import cn.onego.evaluation.Ratings;
 import cn.onego.identity.Actor;
 import cn.onego.platform.ReadOnlyData;
+import cn.onego.shared.Label;
 import cn.onego.shared.RegionCode;
 
 /**
@@ -67,7 +68,7 @@ public class Dashboard {
 	}
 
 	public record Warning(TaskId taskId, CaseId caseId, String caseNumber, String item, String itemName, String department,
-			String departmentName, Colour colour, LocalDate dueOn) {
+			String departmentName, Colour colour, LocalDate dueOn, Label itemLabel) {
 	}
 
 	public record Overview(Filter filter, List<Volume> volumes, long tasksDecided, long tasksLate, BigDecimal onTimeRate,
@@ -208,7 +209,8 @@ public class Dashboard {
 			.stream()
 			.map(w -> new Warning(w.task(), w.caseId(), w.caseNumber(), w.item(),
 					catalogue.item(w.item()).map(i -> i.name().zh()).orElse(w.item()), w.department(),
-					catalogue.department(w.department()).map(d -> d.name()).orElse(w.department()), w.colour(), w.dueOn()))
+					catalogue.department(w.department()).map(d -> d.name()).orElse(w.department()), w.colour(), w.dueOn(),
+					catalogue.item(w.item()).map(i -> i.name()).orElse(null)))
 			.toList();
 	}
 

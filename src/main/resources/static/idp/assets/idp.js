@@ -17,7 +17,7 @@ export function header() {
   const params = new URLSearchParams(location.search);
   params.set('lang', switchTo);
   const bar = el('header', { class: 'top' },
-    el('a', { href: '/idp/', class: 'brand' }, el('span', { class: 'logo', 'aria-hidden': 'true' }, '证'),
+    el('a', { href: '/idp/', class: 'brand' }, el('span', { class: 'logo', 'aria-hidden': 'true', lang: 'zh-CN' }, '证'),
       t('统一身份认证平台（演示）', 'Identity provider (demo)')),
     el('nav', { 'aria-label': t('主导航', 'Main') },
       el('a', { href: '/idp/register.html' }, t('实名注册', 'Register')),

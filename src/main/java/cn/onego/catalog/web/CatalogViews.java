@@ -138,11 +138,11 @@ final class CatalogViews {
 		}
 	}
 
-	record RegionView(String code, String name, Enums.RegionLevel level, String parent) {
+	record RegionView(String code, String name, Enums.RegionLevel level, String parent, String nameEn) {
 
 		static RegionView of(Region region) {
 			return new RegionView(region.code().value(), region.name(), region.level(),
-					region.parent() == null ? null : region.parent().value());
+					region.parent() == null ? null : region.parent().value(), region.nameEn());
 		}
 	}
 
@@ -150,12 +150,13 @@ final class CatalogViews {
 	}
 
 	record DepartmentView(String code, String name, Named type, boolean government, String region, String regionName,
-			String park) {
+			String park, String nameEn, String regionNameEn) {
 
 		static DepartmentView of(Catalogue catalogue, Department d) {
 			var type = catalogue.departmentType(d.type()).orElseThrow();
 			return new DepartmentView(d.code(), d.name(), new Named(type.code(), type.name()), type.government(),
-					d.region().value(), catalogue.region(d.region()).map(Region::name).orElse(null), d.park());
+					d.region().value(), catalogue.region(d.region()).map(Region::name).orElse(null), d.park(), d.nameEn(),
+					catalogue.region(d.region()).map(Region::nameEn).orElse(null));
 		}
 	}
 }

@@ -47,7 +47,7 @@ class ResourceAccessController {
 	record AccessView(UUID id, String resource, Label resourceName, String requester, String requesterName, String provider,
 			String providerName, String purpose, String legalBasis, String requestedBy, Instant requestedAt, LocalDate answerDue, boolean answerDueProvisional,
 			ResourceAccess.Status status, LocalDate validUntil, String decidedBy, Instant decidedAt, String reason,
-			String revokedBy, Instant revokedAt, String revocationReason) {
+			String revokedBy, Instant revokedAt, String revocationReason, Label requesterLabel, Label providerLabel) {
 	}
 
 	record Requests(List<AccessView> made, List<AccessView> received) {
@@ -107,7 +107,11 @@ class ResourceAccessController {
 				departmentName(catalogue, a.provider()), a.purpose(), a.legalBasis(), a.requestedBy(), a.requestedAt(), a.answerDue(),
 				requests.answerDueProvisional(a),
 				a.statusOn(requests.today()), a.validUntil(), a.decidedBy(), a.decidedAt(), a.reason(), a.revokedBy(), a.revokedAt(),
-				a.revocationReason());
+				a.revocationReason(), departmentLabel(catalogue, a.requester()), departmentLabel(catalogue, a.provider()));
+	}
+
+	private static Label departmentLabel(Catalogue catalogue, String code) {
+		return catalogue.department(code).map(d -> d.label()).orElse(null);
 	}
 
 	private static String departmentName(Catalogue catalogue, String code) {

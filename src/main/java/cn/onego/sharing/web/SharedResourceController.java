@@ -58,13 +58,15 @@ class SharedResourceController {
 	}
 
 	record ResourceView(String code, Registry registry, String provider, String providerName, Label name, Label description,
-			List<ElementView> elements, UpdateFrequency frequency, SharingClass sharing, Label condition, String assumption) {
+			List<ElementView> elements, UpdateFrequency frequency, SharingClass sharing, Label condition, String assumption,
+			Label providerLabel) {
 
 		static ResourceView of(SharedResource r, Catalogue catalogue) {
 			return new ResourceView(r.code(), r.registry(), r.provider(),
 					catalogue.department(r.provider()).map(d -> d.name()).orElse(r.provider()), r.name(), r.description(),
 					r.elements().stream().map(e -> new ElementView(e, catalogue.element(e).map(d -> d.label()).orElse(null))).toList(),
-					r.frequency(), r.sharing(), r.condition(), r.assumption());
+					r.frequency(), r.sharing(), r.condition(), r.assumption(),
+					catalogue.department(r.provider()).map(d -> d.label()).orElse(null));
 		}
 	}
 

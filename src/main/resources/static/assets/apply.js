@@ -340,8 +340,8 @@ function regionChoice(chosen) {
     el('span', { class: 'hint' }, t('决定受理大厅和办理部门', 'Decides the hall and the departments'))), select);
   const prefecture = param('region') || (chosen ? chosen.substring(0, 4) + '00' : '430100');
   api('GET', '/api/v1/regions/' + encodeURIComponent(prefecture)).then(detail => {
-    select.replaceChildren(el('option', { value: detail.region.code }, detail.region.name + t('（市本级）', ' (city level)')),
-      ...detail.children.map(r => el('option', { value: r.code, selected: r.code === chosen }, r.name)));
+    select.replaceChildren(el('option', { value: detail.region.code }, label({ zh: detail.region.name, en: detail.region.nameEn }) + t('（市本级）', ' (city level)')),
+      ...detail.children.map(r => el('option', { value: r.code, selected: r.code === chosen }, label({ zh: r.name, en: r.nameEn }))));
   }).catch(() => select.replaceChildren(el('option', { value: prefecture }, t('所选地区', 'The chosen region'))));
   return wrapper;
 }

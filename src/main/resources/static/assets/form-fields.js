@@ -143,7 +143,7 @@ export function regionPicker({ id, name, value, fallback, labelled, onchange }) 
       el('span', { class: 'hint', 'aria-hidden': 'true' }, t(zh, en)), selects[i])),
     hidden);
   const options = (select, regions, chosen) => select.replaceChildren(el('option', { value: '' }, t('请选择', 'Choose')),
-    ...regions.map(r => el('option', { value: r.code, selected: r.code === chosen }, r.name)));
+    ...regions.map(r => el('option', { value: r.code, selected: r.code === chosen }, label({ zh: r.name, en: r.nameEn }))));
   const children = code => api('GET', '/api/v1/regions?parent=' + encodeURIComponent(code));
   const chosen = () => [...selects].reverse().map(s => s.value).find(v => v) || '';
   async function below(index, chosenCodes = []) {

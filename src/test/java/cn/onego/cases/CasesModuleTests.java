@@ -116,14 +116,13 @@ class CasesModuleTests {
 	void acceptingAtTheWindowDispatchesTheTasksAndAnApprovedRegistrationStartsTheItemsThatNeedIt(Scenario scenario) {
 		Actor applicant = applicant();
 		ApplicationInput input = CompleteApplications.forASmallShop(guidance, attachments, applicant);
-		CaseOpened[] opened = new CaseOpened[1];
-		scenario.stimulate(transactions -> submissions.submit(applicant, UUID.randomUUID().toString(), null, input))
-			.andWaitAtMost(DELIVERY)
-			.andWaitForEventOfType(CaseOpened.class)
-			.toArriveAndVerify(event -> opened[0] = event);
-		CaseId caseId = opened[0].caseId();
-		awaitCommitted(caseId);
-		Actor clerk = clerkOf(opened[0].hall());
+		// the opening itself is the test above; here the case is found as its applicant finds it, so that a delivery the
+		// outbox makes on a thread the scenario does not watch (it waited for no event in a loaded suite) still counts
+		UUID application = submissions.submit(applicant, UUID.randomUUID().toString(), null, input).application().id();
+		CaseFile opened = Awaitility.await().atMost(DELIVERY).ignoreException(cn.onego.platform.NotFound.class)
+			.until(() -> queries.byApplication(applicant, application).caseFile(), java.util.Objects::nonNull);
+		CaseId caseId = opened.id();
+		Actor clerk = clerkOf(opened.place().hall());
 		int version = queries.caseFile(caseId).version();
 
 		scenario.stimulate(transactions -> handling.accept(clerk, caseId, version, new CaseHandling.Acceptance(List.of(), null, List.of())))

@@ -290,10 +290,11 @@ export function formatDate(value, provisional) {
   return String(value).substring(0, 10) + (provisional ? t('（暂定）', ' (provisional)') : '');
 }
 
+/** A moment in Beijing time, the time of every hall and deadline, wherever the browser's clock is set. */
 export function formatTime(value) {
   if (!value) return '';
   const date = new Date(value);
-  return date.toLocaleString(english() ? 'en-GB' : 'zh-CN', { hour12: false });
+  return date.toLocaleString(english() ? 'en-GB' : 'zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
 }
 
 const STATES = {

@@ -145,6 +145,12 @@ class SteppedApplicationIT {
 			caseNumber = browser.find("#case-number").getText();
 			browser.click("#case").waitForPath("/case.html");
 			assertThat(browser.find("#number").getText()).isEqualTo(caseNumber);
+			// the browser's clock is set to UTC here: the hall's time is still Beijing time
+			String submittedAt = (String) browser.script("return fetch('/api/v1/cases/' + new URLSearchParams(location.search).get('id'))"
+					+ ".then(r => r.json()).then(v => v.caseFile.submittedAt)");
+			java.time.ZonedDateTime beijing = java.time.Instant.parse(submittedAt).atZone(java.time.ZoneId.of("Asia/Shanghai"));
+			assertThat(browser.find("#main").getText()).as("submitted at %s", submittedAt)
+				.containsPattern("(^|\\D)0?" + beijing.getHour() + ":" + String.format("%02d", beijing.getMinute()) + ":");
 			phoneShot(browser, "case");
 		}
 		assertThat(caseNumber).isNotBlank();

@@ -439,7 +439,7 @@ async function fillEditDepartments(region, chosen) {
   const select = document.getElementById('staff-edit-department');
   const departments = /^\d{6}$/.test(region) ? await api('GET', '/api/v1/departments?region=' + region).catch(() => []) : [];
   select.replaceChildren(el('option', { value: '' }, t('（不属于部门）', '(no department)')),
-    ...departments.map(d => el('option', { value: d.code }, label(d.name))));
+    ...departments.map(d => el('option', { value: d.code }, label({ zh: d.name, en: d.nameEn }))));
   select.value = departments.some(d => d.code === chosen) ? chosen : '';
 }
 

@@ -1,7 +1,7 @@
 // Errors where they belong: each problem of the server (or of the page's own checks) is put next to its field,
 // named by the field's label in the page's language, and taken away as soon as that field changes. The
 // server speaks in field paths (form.CONTACT_MOBILE, materials.X, idNumber); people never see those.
-import { el, t, label, ApiError } from '/assets/onego.js';
+import { el, t, label, ApiError, count } from '/assets/onego.js';
 
 let shown = 0;
 
@@ -96,7 +96,7 @@ export function showErrors(problems, page, detail) {
     return el('li', {}, note && p.step === step ? el('a', { href: '#' + p.target.id }, ...text) : text);
   });
   document.getElementById('problems').replaceChildren(el('div', { class: 'notice error', role: 'alert' },
-    el('strong', {}, detail || t('请修改以下 ' + problems.length + ' 处后继续：', 'Please correct ' + problems.length + ' thing(s) to go on:')),
+    el('strong', {}, detail || t('请修改以下 ' + problems.length + ' 处后继续：', 'Please correct ' + count(problems.length, '', 'thing') + ' to go on:')),
     el('ul', {}, items)));
   return step;
 }

@@ -4,7 +4,7 @@
 // once. Every "next" saves the draft; a draft reopened resumes at the step it was left at. Nothing the
 // government or the questions already know is asked again: it is shown, read-only, with where it came from.
 // The server decides everything (items, form, materials, validity); this page shows its answers.
-import { api, page, el, t, label, param, hasRole, notice, formatTime, formatDate, ApiError, today, shiftDay, workingDays } from '/assets/onego.js';
+import { api, page, el, t, label, param, hasRole, notice, formatTime, formatDate, ApiError, today, shiftDay, workingDays, count } from '/assets/onego.js';
 import { registryName, sourceBadge, reductionFigures, idempotencyKey, fill, kiosk } from '/assets/portal.js';
 import { inputFor, hint, regionPicker, check } from '/assets/form-fields.js';
 import { showErrors, problemsOf, showGeneral, clearAll, mark } from '/assets/apply-errors.js';
@@ -224,10 +224,10 @@ function drawOutcome() {
   const open = g.questions.filter(q => q.open).length;
   const uploads = g.materials.filter(m => m.required && resolutionOf(m).source === 'UPLOAD').length;
   document.getElementById('outcome-status').textContent = t('需要办理 ' + g.items.length + ' 个事项，提交 '
-    + uploads + ' 份需上传的材料。', g.items.length + ' item(s) apply; ' + uploads + ' material(s) to upload.');
+    + uploads + ' 份需上传的材料。', count(g.items.length, '', 'item') + (g.items.length === 1 ? ' applies; ' : ' apply; ') + count(uploads, '', 'material') + ' to upload.');
   document.getElementById('outcome').replaceChildren(
     g.complete ? el('p', { class: 'notice ok' }, t('情形已确定。', 'Your situation is complete.'))
-      : el('p', { class: 'notice' }, t('还有 ' + open + ' 个问题待回答。', open + ' question(s) still to answer.')),
+      : el('p', { class: 'notice' }, t('还有 ' + open + ' 个问题待回答。', count(open, '', 'question') + ' still to answer.')),
     el('h4', {}, t('需要办理的事项（' + g.items.length + '）', 'Items that apply (' + g.items.length + ')')),
     el('ul', { id: 'applicable-items' }, g.items.map(item => el('li', { dataset: { item: item.code } }, label(item.name),
       el('span', { class: 'small muted' }, ' · ' + label(item.departmentTypeName) + ' · '

@@ -1,6 +1,6 @@
 // What the window and the departments both show of a case: its facts, the merged form's values, the
 // materials and how each was resolved, the tasks' progress and the history. Everything read from the API.
-import { api, el, t, label, state, stepAction, stepMove, colourBadge, formatDate, formatTime, ApiError, showProblem, regionName } from '/assets/onego.js';
+import { api, el, t, label, state, stepAction, stepMove, colourBadge, formatDate, formatTime, ApiError, showProblem, regionName, typed } from '/assets/onego.js';
 
 const CHANNELS = {
   ONLINE: ['网上办', 'Online'], MOBILE: ['掌上办', 'Mobile'], KIOSK: ['自助终端', 'Kiosk'],
@@ -178,7 +178,7 @@ export function resultText(task, name) {
   if (task.result) {
     return [label(name) || task.result.name || '', ' ', task.result.number ? el('code', {}, task.result.number) : null];
   }
-  if (task.decision?.reason) return task.decision.reason;
+  if (task.decision?.reason) return typed(task.decision.reason);
   return '';
 }
 

@@ -1,6 +1,6 @@
 // One case as its applicant follows it: number, state, due date, each department's task with its clock
 // colour, every step of its history, the acceptance receipt, and the rating (好差评) once it is closed.
-import { api, page, el, t, label, param, requireUser, state, stepAction, stepMove, workingDays, colourBadge, formatDate, formatTime, showProblem, ApiError, english } from '/assets/onego.js';
+import { api, page, el, t, label, param, requireUser, state, stepAction, stepMove, workingDays, colourBadge, formatDate, formatTime, showProblem, ApiError, english, typed } from '/assets/onego.js';
 import { sourceBadge, fill } from '/assets/portal.js';
 import { showDocuments } from '/assets/documents.js';
 import { deliverySection } from '/assets/case-delivery.js';
@@ -145,7 +145,7 @@ function showRating(target, given) {
   const level = LEVELS.find(l => l.code === given.level || l.value === given.level);
   target.replaceChildren(el('div', { class: 'notice ok', id: 'rated' },
     el('p', {}, t('您的评价：', 'Your rating: '), el('strong', {}, level ? t(level.zh, level.en) : given.level)),
-    given.comment ? el('p', {}, given.comment) : null,
+    given.comment ? el('p', {}, typed(given.comment)) : null,
     el('p', { class: 'small muted' }, formatTime(given.ratedAt))));
 }
 

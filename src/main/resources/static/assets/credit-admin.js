@@ -1,6 +1,6 @@
 // 信用管理: a credit administrator finds a subject's listings in their region, opens one with its history, decides
 // an appeal, lifts it (信用修复), and lists a subject on the evidence of a case. Every refusal is shown as the API words it.
-import { api, page, el, t, requireUser, formatDate, formatTime, showProblem, notice } from '/assets/onego.js';
+import { api, page, el, t, requireUser, formatDate, formatTime, showProblem, notice, typed } from '/assets/onego.js';
 
 const STATE = {
   ACTIVE: ['生效中', 'In effect'], UNDER_APPEAL: ['申诉处理中', 'Under appeal'], LIFTED: ['已移出', 'Lifted'], EXPIRED: ['已过期', 'Expired'],
@@ -53,7 +53,7 @@ async function find(subject) {
         ['有效期至', 'Until']].map(([zh, en]) => el('th', { scope: 'col' }, t(zh, en))))),
       el('tbody', {}, found.map(l => el('tr', { dataset: { listing: l.id } },
         el('td', {}, el('a', { href: '#detail-section', onclick: event => { event.preventDefault(); show(l); } }, words(STATE, l.state))),
-        el('td', {}, l.reason), el('td', {}, l.evidenceNumber), el('td', {}, formatTime(l.listedAt)),
+        el('td', {}, typed(l.reason)), el('td', {}, l.evidenceNumber), el('td', {}, formatTime(l.listedAt)),
         el('td', {}, l.lifetime ? t('长期', 'For life') : formatDate(l.until))))))));
   } catch (e) {
     showProblem(status, e, document.getElementById('search'));
@@ -64,7 +64,7 @@ function show(l) {
   document.getElementById('detail-section').hidden = false;
   const status = el('div');
   document.getElementById('detail').replaceChildren(el('article', { class: 'card', dataset: { listing: l.id } },
-    el('p', {}, el('span', { class: 'badge state' }, words(STATE, l.state)), ' ', l.reason),
+    el('p', {}, el('span', { class: 'badge state' }, words(STATE, l.state)), ' ', typed(l.reason)),
     el('dl', {},
       el('dt', {}, t('主体', 'Subject')), el('dd', {}, l.subject),
       el('dt', {}, t('依据办件', 'Evidence case')), el('dd', {}, l.evidenceNumber),

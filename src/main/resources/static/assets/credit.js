@@ -1,6 +1,6 @@
 // The applicant's own credit: their listings (失信记录) in sentences, an appeal for each that may be appealed, and
 // how to repair their credit (信用修复), step by step. No codes, no staff names: what happened, when, and why.
-import { api, page, el, t, label, param, requireUser, formatDate, formatTime, showProblem, notice } from '/assets/onego.js';
+import { api, page, el, t, label, param, requireUser, formatDate, formatTime, showProblem, notice, typed } from '/assets/onego.js';
 import { subjectChoice, withSubject } from '/assets/transparency.js';
 
 // the person's own records, or (with ?subject=its credit code) those of an enterprise they represent
@@ -73,7 +73,7 @@ function listing(l, region) {
     el('p', {}, el('span', { class: 'badge ' + (l.inEffect ? 'red' : 'green') }, l.inEffect ? t('有效', 'In effect') : t('已失效', 'No effect')),
       ' ', t(words[0], words[1])),
     el('dl', {},
-      el('dt', {}, t('列入理由', 'Reason')), el('dd', {}, l.reason),
+      el('dt', {}, t('列入理由', 'Reason')), el('dd', {}, typed(l.reason)),
       el('dt', {}, t('依据办件', 'Evidence case')), el('dd', {}, l.evidenceNumber),
       region ? el('dt', {}, t('列入地区（向该地区申请信用修复）', 'Listed in (apply for repair there)')) : null,
       region ? el('dd', {}, region) : null,

@@ -1,6 +1,6 @@
 // 部门审批: the department's queue with its due-date colours, and one task — 领取, 退回队列, 准予,
 // 不予许可, 要求补正, 特别程序 and 恢复. Every action sends the version read; a 409 reloads the view.
-import { api, el, t, label, state, param, requireUser, colourBadge, formatDate, count } from '/assets/onego.js';
+import { api, el, t, label, state, param, requireUser, colourBadge, formatDate, count, typed } from '/assets/onego.js';
 import {
   act, caseFacts, facts, field, formValues, history, loadCase, loadFiles, materials, section, submittedFiles,
   supplementRequests, supplementRows, table, tasks, resultText,
@@ -80,9 +80,9 @@ function render(loaded, taskId, user, message, reload) {
       [t('领取人', 'Claimed by'), task.claimedBy],
       [t('办理时限', 'Due'), [formatDate(task.dueOn, current.dueProvisional), ' ', colourBadge(current.colour)]],
       [t('剩余工作日', 'Working days left'), current.remainingWorkingDays],
-      [t('特别程序', 'Special procedure'), task.decision?.procedure ? procedureName(task.decision.procedure) + '：' + (task.decision.reason || '') : null],
+      [t('特别程序', 'Special procedure'), task.decision?.procedure ? [procedureName(task.decision.procedure), t('：', ': '), typed(task.decision.reason)] : null],
       [t('结果', 'Result'), task.result ? resultText(task, current.resultName) : null],
-      [t('理由', 'Reason'), task.decision?.reason && !task.decision?.procedure ? task.decision.reason : null],
+      [t('理由', 'Reason'), task.decision?.reason && !task.decision?.procedure ? typed(task.decision.reason) : null],
       [t('法律依据', 'Legal basis'), task.decision?.legalBasis],
     ]), actions(task, user, message, reload)),
     section(2, t('前序事项结果', 'Results of earlier items'), inputs(task, view)),

@@ -290,6 +290,14 @@ export function formatDate(value, provisional) {
   return String(value).substring(0, 10) + (provisional ? t('（暂定）', ' (provisional)') : '');
 }
 
+/**
+ * What a person typed (a reason, a comment, a legal basis), shown as written: marked as Chinese, the language it is
+ * written in, so that an English page says so to screen readers (and to the test that walks every page).
+ */
+export function typed(text) {
+  return text ? el('span', { lang: 'zh-CN' }, text) : '';
+}
+
 /** A moment in Beijing time, the time of every hall and deadline, wherever the browser's clock is set. */
 export function formatTime(value) {
   if (!value) return '';

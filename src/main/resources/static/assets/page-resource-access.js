@@ -1,7 +1,7 @@
 // 数据共享 in the staff workbench: a department asks for conditional resources and sees the answers; the
 // provider's head approves (perhaps until a day), refuses or revokes with a reason; a department reads a resource
 // about a person or an enterprise. Every change reloads the lists from the API.
-import { api, el, t, label, page, requireUser, hasRole, showProblem, notice, formatDate, formatTime } from '/assets/onego.js';
+import { api, el, t, label, page, requireUser, hasRole, showProblem, notice, formatDate, formatTime, typed } from '/assets/onego.js';
 import { table } from '/assets/case-parts.js';
 import { SHARING, words } from '/assets/resources.js';
 
@@ -35,21 +35,21 @@ async function start() {
 async function lists() {
   const requests = await api('GET', '/api/v1/access-requests');
   const status = a => el('span', { class: 'badge state', dataset: { status: a.status } }, t(STATUS[a.status][0], STATUS[a.status][1]));
-  const answer = a => [a.reason ? el('div', {}, a.reason) : null,
-    a.revocationReason ? el('div', {}, t('撤销原因：', 'Revoked: '), a.revocationReason) : null,
+  const answer = a => [a.reason ? el('div', {}, typed(a.reason)) : null,
+    a.revocationReason ? el('div', {}, t('撤销原因：', 'Revoked: '), typed(a.revocationReason)) : null,
     ['APPROVED', 'EXPIRED'].includes(a.status) ? el('div', { class: 'muted small' }, a.validUntil
       ? t('使用至 ' + a.validUntil, 'Until ' + a.validUntil) : t('长期有效，至撤销为止', 'Until revoked')) : null];
   const made = requests.made.map(a => el('tr', { dataset: { request: a.id } },
-    el('th', { scope: 'row' }, label(a.resourceName)), el('td', {}, label(a.providerLabel) || a.providerName), el('td', {}, a.purpose),
-    el('td', {}, a.legalBasis), el('td', {}, formatTime(a.requestedAt)), el('td', {}, formatDate(a.answerDue, a.answerDueProvisional)),
+    el('th', { scope: 'row' }, label(a.resourceName)), el('td', {}, label(a.providerLabel) || a.providerName), el('td', {}, typed(a.purpose)),
+    el('td', {}, typed(a.legalBasis)), el('td', {}, formatTime(a.requestedAt)), el('td', {}, formatDate(a.answerDue, a.answerDueProvisional)),
     el('td', {}, status(a)), el('td', {}, answer(a))));
   document.getElementById('made').replaceChildren(made.length
     ? table([t('资源', 'Resource'), t('提供部门', 'Provider'), t('用途', 'Purpose'), t('依据', 'Legal basis'), t('申请时间', 'Asked'),
       t('答复期限', 'Answer due'), t('状态', 'Status'), t('答复', 'Answer')], made)
     : el('p', { class: 'muted' }, t('本部门尚未提出申请。', 'Your department has asked for nothing yet.')));
   const received = requests.received.map(a => el('tr', { dataset: { request: a.id } },
-    el('th', { scope: 'row' }, label(a.resourceName)), el('td', {}, label(a.requesterLabel) || a.requesterName), el('td', {}, a.purpose),
-    el('td', {}, a.legalBasis), el('td', {}, formatDate(a.answerDue, a.answerDueProvisional)), el('td', {}, status(a)), el('td', {}, answer(a)),
+    el('th', { scope: 'row' }, label(a.resourceName)), el('td', {}, label(a.requesterLabel) || a.requesterName), el('td', {}, typed(a.purpose)),
+    el('td', {}, typed(a.legalBasis)), el('td', {}, formatDate(a.answerDue, a.answerDueProvisional)), el('td', {}, status(a)), el('td', {}, answer(a)),
     el('td', {}, hasRole(user, 'DEPARTMENT_HEAD') ? actions(a) : null)));
   document.getElementById('received').replaceChildren(received.length
     ? table([t('资源', 'Resource'), t('申请部门', 'Requester'), t('用途', 'Purpose'), t('依据', 'Legal basis'), t('答复期限', 'Answer due'),

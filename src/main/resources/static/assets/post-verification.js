@@ -1,7 +1,7 @@
 // 事后核查: a department's verifications of what applicants committed to (告知承诺) — the case by number, the
 // applicant by name, the committed materials by name, the due day with its colour — and the conclusion: kept,
 // or not kept, which revokes the approval and lists the applicant (confirmed first, in a dialog that says so).
-import { api, el, t, label, page, requireUser, colourBadge, formatDate, formatTime, showProblem, notice } from '/assets/onego.js';
+import { api, el, t, label, page, requireUser, colourBadge, formatDate, formatTime, showProblem, notice, typed } from '/assets/onego.js';
 import { facts, section, table } from '/assets/case-parts.js';
 
 const STATES = { PENDING: ['待核查', 'To verify'], PASSED: ['核查属实', 'Commitment kept'], FAILED: ['核查不实', 'Commitment not kept'] };
@@ -13,7 +13,7 @@ page(async () => {
     throw new Error(t('当前账号未归属任何部门。', 'Your account belongs to no department.'));
   }
   const department = await api('GET', '/api/v1/departments/' + encodeURIComponent(user.department)).catch(() => null);
-  document.getElementById('department').textContent = department ? label(department.name) : t('本部门', 'this department');
+  document.getElementById('department').textContent = department ? label({ zh: department.name, en: department.nameEn }) : t('本部门', 'this department');
   await showList(user.department);
 });
 
@@ -30,7 +30,7 @@ async function showList(department) {
   const rows = list.map(v => el('tr', { dataset: { verification: v.id }, class: v.colour === 'RED' ? 'overdue' : null },
     el('th', { scope: 'row' }, el('button', { type: 'button', class: 'link open-verification',
       onclick: () => showOne(department, v) }, v.caseNumber)),
-    el('td', {}, v.applicantName || ''),
+    el('td', {}, typed(v.applicantName)),
     el('td', {}, label(v.itemName)),
     el('td', {}, v.materials.map(label).join('、') || t('告知承诺材料', 'materials on commitment')),
     el('td', {}, formatDate(v.dueOn), ' ', colourBadge(v.colour)),
@@ -44,12 +44,12 @@ function showOne(department, v) {
   message.replaceChildren();
   const parts = [facts([
     [t('受理编号', 'Case number'), el('strong', {}, v.caseNumber)],
-    [t('申请人', 'Applicant'), v.applicantName],
+    [t('申请人', 'Applicant'), typed(v.applicantName)],
     [t('事项', 'Item'), label(v.itemName)],
     [t('承诺的材料', 'Committed materials'), v.materials.map(label).join('、')],
     [t('核查期限', 'Due'), [formatDate(v.dueOn), ' ', colourBadge(v.colour)]],
     [t('状态', 'State'), el('span', { class: 'badge state', id: 'verification-state' }, stateName(v.state))],
-    [t('核查结论', 'Finding'), v.finding],
+    [t('核查结论', 'Finding'), typed(v.finding)],
     [t('核查时间', 'Verified at'), v.decidedAt ? formatTime(v.decidedAt) : null],
   ])];
   if (v.state === 'PENDING') parts.push(conclusionForm(department, v, message));

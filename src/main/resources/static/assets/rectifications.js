@@ -1,7 +1,7 @@
 // 差评整改: the rectifications a hall or department owes for its bad ratings — receive (the rating, its
 // comment, the case by number), verify (核实), rectify (整改), call the applicant back (回访). Supervisors follow
 // those of their region. Every step sends the version read; a 409 reloads what someone else changed.
-import { api, el, t, label, page, param, requireUser, hasRole, formatDate, formatTime, showProblem, notice, ApiError }
+import { api, el, t, label, page, param, requireUser, hasRole, formatDate, formatTime, showProblem, notice, ApiError, typed, count }
   from '/assets/onego.js';
 import { facts, matterName, section, table } from '/assets/case-parts.js';
 
@@ -47,7 +47,7 @@ async function responsibleChoices(user) {
     const supervised = await api('GET', '/api/v1/halls?region=' + encodeURIComponent(user.region)).catch(() => []);
     supervised.forEach(h => places.push({ code: h.code, kind: 'hall', name: label(h.name) }));
     const departments = await api('GET', '/api/v1/departments?region=' + encodeURIComponent(user.region)).catch(() => []);
-    departments.forEach(d => places.push({ code: d.code, kind: 'department', name: label(d.name) }));
+    departments.forEach(d => places.push({ code: d.code, kind: 'department', name: label({ zh: d.name, en: d.nameEn }) }));
   }
   for (const place of places) {
     if (place.name) continue;
@@ -56,7 +56,7 @@ async function responsibleChoices(user) {
       place.name = hall ? label(hall.name) : t('本大厅', 'this hall');
     } else {
       const department = await api('GET', '/api/v1/departments/' + encodeURIComponent(place.code)).catch(() => null);
-      place.name = department ? label(department.name) : t('本部门', 'this department');
+      place.name = department ? label({ zh: department.name, en: department.nameEn }) : t('本部门', 'this department');
     }
   }
   if (!places.length) {
@@ -73,7 +73,7 @@ async function showList(user, places, responsible, state) {
   const query = new URLSearchParams({ responsible: place.code });
   if (state) query.set('state', state);
   const list = await api('GET', '/api/v1/rectifications?' + query);
-  document.getElementById('count').textContent = t('共 ' + list.length + ' 件', list.length + ' rectification(s)');
+  document.getElementById('count').textContent = t('共 ' + list.length + ' 件', count(list.length, '', 'rectification'));
   const target = document.getElementById('rectifications');
   if (!list.length) {
     target.replaceChildren(el('p', { class: 'muted' }, t('没有需要整改的差评。', 'No rectification to show.')));
@@ -84,7 +84,7 @@ async function showList(user, places, responsible, state) {
       onclick: () => showOne(user, place, r.id) }, r.caseNumber)),
     el('td', {}, await matterName(r.matter)),
     el('td', {}, words(LEVELS, r.level)),
-    el('td', {}, r.comment || ''),
+    el('td', {}, typed(r.comment)),
     el('td', {}, formatDate(r.dueOn, r.dueProvisional), r.colour === 'RED' ? el('span', { class: 'badge red' }, t('超期', 'Overdue')) : null),
     el('td', {}, el('span', { class: 'badge state' }, words(STATES, r.state))))));
   target.replaceChildren(table([t('受理编号', 'Case number'), t('一件事', 'Matter'), t('评价', 'Rating'), t('评价内容', 'Comment'),
@@ -107,13 +107,13 @@ async function showOne(user, place, id) {
     [t('受理编号', 'Case number'), el('strong', {}, r.caseNumber)],
     [t('一件事', 'Matter'), await matterName(r.matter)],
     [t('评价', 'Rating'), words(LEVELS, r.level)],
-    [t('评价内容', 'Comment'), r.comment],
+    [t('评价内容', 'Comment'), typed(r.comment)],
     [t('评价时间', 'Rated at'), formatTime(r.ratedAt)],
     [t('整改时限', 'Due'), [formatDate(r.dueOn, r.dueProvisional), ' ', r.colour === 'RED' ? el('span', { class: 'badge red' }, t('超期', 'Overdue')) : '']],
     [t('状态', 'State'), el('span', { class: 'badge state', id: 'rectification-state' }, words(STATES, r.state))],
-    [t('核实情况', 'Finding'), r.finding ? [r.finding, ' (', r.justified ? t('差评属实', 'justified') : t('差评不实', 'not justified'), ')'] : null],
-    [t('整改措施', 'Measures'), r.measures],
-    [t('回访结果', 'Callback'), r.callback ? words(CALLBACKS, r.callback) + (r.callbackNote ? '：' + r.callbackNote : '') : null],
+    [t('核实情况', 'Finding'), r.finding ? [typed(r.finding), ' (', r.justified ? t('差评属实', 'justified') : t('差评不实', 'not justified'), ')'] : null],
+    [t('整改措施', 'Measures'), typed(r.measures)],
+    [t('回访结果', 'Callback'), r.callback ? [words(CALLBACKS, r.callback), r.callbackNote ? t('：', ': ') : '', typed(r.callbackNote)] : null],
     [t('办结时间', 'Closed at'), r.closedAt ? formatTime(r.closedAt) : null],
   ]))];
   if (mayAct) {

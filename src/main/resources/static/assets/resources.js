@@ -1,6 +1,6 @@
 // 政务数据资源目录: the public catalogue of shared resources — search by text, provider, sharing class and data
 // item, paged. Names and sentences only: no codes of resources, departments or data elements are shown.
-import { api, el, t, label, page, showProblem, english } from '/assets/onego.js';
+import { api, el, t, label, page, showProblem, english, count } from '/assets/onego.js';
 
 const SIZE = 10;
 
@@ -60,7 +60,7 @@ async function show(pageNumber) {
   }
   message.replaceChildren();
   current = pageNumber;
-  document.getElementById('count').textContent = t('共 ' + found.total + ' 项资源', found.total + ' resource(s)');
+  document.getElementById('count').textContent = t('共 ' + found.total + ' 项资源', count(found.total, '', 'resource'));
   document.getElementById('results').replaceChildren(...(found.items.length
     ? found.items.map(resource)
     : [el('p', { class: 'muted' }, t('没有符合条件的资源。', 'No resource matches.'))]));

@@ -1,6 +1,6 @@
 // 综合窗口: the hall's queue, and one case at the window — 受理 (standard, 容缺, 告知承诺), 不予受理,
 // 一次性告知补正, the acceptance receipt, the tasks' progress and 统一出件.
-import { api, el, t, label, state, param, requireUser, formatDate, formatTime, showProblem, count, english } from '/assets/onego.js';
+import { api, el, t, label, state, param, requireUser, formatDate, formatTime, showProblem, count, english, typed } from '/assets/onego.js';
 import {
   act, caseFacts, channelName, deliveryName, field, formValues, history, loadCase, loadFiles, materials, matterName, section,
   submittedFiles, supplementRequests, supplementRows, table, tasks,
@@ -117,8 +117,8 @@ function render(loaded, message, reload) {
 }
 
 function refusalNote(refusal) {
-  return el('div', { class: 'notice error' }, el('strong', {}, t('不予受理/不予许可理由：', 'Reason: ')), refusal.reason,
-    el('p', {}, t('法律依据：', 'Legal basis: '), refusal.legalBasis));
+  return el('div', { class: 'notice error' }, el('strong', {}, t('不予受理/不予许可理由：', 'Reason: ')), typed(refusal.reason),
+    el('p', {}, t('法律依据：', 'Legal basis: '), typed(refusal.legalBasis)));
 }
 
 function supplementNote(requests) {

@@ -41,7 +41,12 @@ function table(id, headings, rows, empty) {
       : el('tr', {}, el('td', { colspan: headings.length }, empty))));
 }
 
-const categoryName = code => { const c = categories.find(x => x.code === code); return c ? label(c.name) : code; };
+const categoryName = code => { const c = categories.find(x => x.code === code); return c ? label(c.name) : t('（未登记的窗口类别）', '(an unlisted window category)'); };
+const CHANGES = {
+  'hall.CREATED': ['新建大厅', 'Hall added'], 'hall.CHANGED': ['修改大厅', 'Hall changed'], 'hall.CLOSED': ['关闭大厅', 'Hall closed'],
+  'hall.REOPENED': ['重新开放大厅', 'Hall reopened'], 'window-category.CREATED': ['新建窗口类别', 'Window category added'],
+  'window-category.CHANGED': ['修改窗口类别', 'Window category changed'], SEED: ['导入随系统发布的大厅', 'Halls shipped with the release loaded'],
+};
 const themeName = code => { const th = THEMES.find(x => x[0] === code); return th ? t(th[1], th[2]) : code; };
 
 async function showHalls() {
@@ -61,9 +66,13 @@ async function showHalls() {
           h.closedAt ? t('重新开放', 'Reopen') : t('关闭', 'Close')))]),
     t('没有大厅。', 'No hall.')));
   const changes = await api('GET', '/api/v1/admin/halls/changes?limit=20');
+  // the audit's own record of a change (its action and the codes it touched) is said as words and names here
+  const hallNamed = code => { const h = halls.find(x => x.code === code); return h ? t(h.name, h.nameEn || h.name) : t('（未登记的大厅）', '(an unlisted hall)'); };
   document.getElementById('hall-changes').replaceChildren(table('hall-change-list',
-    [t('时间', 'When'), t('操作人', 'By'), t('操作', 'Action'), t('对象', 'Target'), t('内容', 'Detail')],
-    changes.map(c => [formatTime(c.at), c.actor, c.action, c.target, c.detail || '']), t('暂无变更。', 'No change yet.')));
+    [t('时间', 'When'), t('操作人', 'By'), t('操作', 'Action'), t('对象', 'What')],
+    changes.map(c => [formatTime(c.at), c.actor === 'system' ? t('系统', 'System') : c.actor, CHANGES[c.action] ? t(...CHANGES[c.action]) : t('其他变更', 'Another change'),
+      c.action === 'SEED' ? t('全部大厅', 'All halls') : c.action.startsWith('hall.') ? hallNamed(c.target) : categoryName(c.target)]),
+    t('暂无变更。', 'No change yet.')));
 }
 
 /** The form for a new hall (null) or for changing one; windows one a line: number | name | category codes | closed. */

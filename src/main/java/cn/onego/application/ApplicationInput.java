@@ -16,10 +16,13 @@ import cn.onego.catalog.Enums.ApplicantType;
  * @param commitments materials the applicant replaces by a signed commitment (告知承诺)
  * @param attachments uploaded files by material code (the hashes {@code POST /api/v1/attachments} returned)
  * @param park the park (园区) the enterprise is located in, if any: items delegated to parks go to its departments
+ * @param acceptingHall the hall where the applicant hands in and collects (异地收件), when it is not the hall of the
+ *        competent region; the item's 通办范围 decides whether that hall may accept it
  */
 public record ApplicationInput(String matter, String region, Applicant applicant, Map<String, List<String>> answers,
 		Map<String, String> form, Map<String, String> corrections, Set<String> commitments,
-		Map<String, String> attachments, Delivery delivery, UUID consentId, Channel channel, String park) {
+		Map<String, String> attachments, Delivery delivery, UUID consentId, Channel channel, String park,
+		String acceptingHall) {
 
 	/** The applicant: a person by ID number, or an enterprise by unified social credit code. */
 	public record Applicant(ApplicantType kind, String id, String name) {

@@ -16,7 +16,8 @@ import cn.onego.shared.Label;
 public record ApplicationRecord(UUID id, Status status, String matter, long catalogueVersion, Applicant applicant,
 		String actingPerson, Agent agent, String region, Channel channel, UUID consentId, Map<String, List<String>> answers,
 		Map<String, FieldValue> form, Set<String> commitments, Materials materials, Delivery delivery, String createdBy,
-		Instant createdAt, Instant updatedAt, Instant submittedAt, int version, String park) {
+		Instant createdAt, Instant updatedAt, Instant submittedAt, int version, String park,
+		String acceptingHall) {
 
 	public enum Status {
 		DRAFT, SUBMITTED

@@ -65,15 +65,15 @@ class Applications implements SealedColumns {
 		jdbc.sql("""
 				INSERT INTO application (id, status, matter, catalogue_version, applicant_kind, applicant_id, applicant_id_index,
 				    applicant_name, acting_person, agent, region, channel, consent_id, answers, form, commitments, materials,
-				    delivery, created_by, created_at, updated_at, submitted_at, version, park)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)""")
+				    delivery, created_by, created_at, updated_at, submitted_at, version, park, accepting_hall)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(a.id(), a.status().name(), a.matter(), a.catalogueVersion(), a.applicant().kind().name(),
 					data.seal(a.applicant().id(), APPLICANT_ID.name()), data.index(a.applicant().id()), a.applicant().name(),
 					data.seal(a.actingPerson(), ACTING_PERSON.name()), data.seal(write(a.agent()), AGENT.name()), a.region(),
 					a.channel().name(), a.consentId(), write(a.answers()), data.seal(write(a.form()), FORM_VALUES.name()),
 					write(a.commitments()), write(a.materials()), data.seal(write(a.delivery()), DELIVERY.name()), a.createdBy(), Timestamp.from(a.createdAt()),
 					Timestamp.from(a.updatedAt()), a.submittedAt() == null ? null : Timestamp.from(a.submittedAt()),
-					a.version(), a.park())
+					a.version(), a.park(), a.acceptingHall())
 			.update();
 	}
 
@@ -83,7 +83,7 @@ class Applications implements SealedColumns {
 				UPDATE application SET status = ?, matter = ?, catalogue_version = ?, applicant_kind = ?, applicant_id = ?,
 				    applicant_id_index = ?, applicant_name = ?, acting_person = ?, agent = ?, region = ?, channel = ?,
 				    consent_id = ?, answers = ?::jsonb, form = ?, commitments = ?::jsonb, materials = ?::jsonb, delivery = ?,
-				    updated_at = ?, submitted_at = ?, version = ?, park = ?
+				    updated_at = ?, submitted_at = ?, version = ?, park = ?, accepting_hall = ?
 				WHERE id = ? AND version = ?""")
 			.params(a.status().name(), a.matter(), a.catalogueVersion(), a.applicant().kind().name(),
 					data.seal(a.applicant().id(), APPLICANT_ID.name()), data.index(a.applicant().id()), a.applicant().name(),
@@ -91,7 +91,7 @@ class Applications implements SealedColumns {
 					a.channel().name(), a.consentId(), write(a.answers()), data.seal(write(a.form()), FORM_VALUES.name()),
 					write(a.commitments()), write(a.materials()), data.seal(write(a.delivery()), DELIVERY.name()),
 					Timestamp.from(a.updatedAt()), a.submittedAt() == null ? null : Timestamp.from(a.submittedAt()),
-					a.version(), a.park(), a.id(), expectedVersion)
+					a.version(), a.park(), a.acceptingHall(), a.id(), expectedVersion)
 			.update() == 1;
 	}
 
@@ -136,6 +136,7 @@ class Applications implements SealedColumns {
 				json.readValue(rs.getString("materials"), Materials.class),
 				read(data.open(rs.getString("delivery"), DELIVERY.name()), Delivery.class), rs.getString("created_by"),
 				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-				submitted == null ? null : submitted.toInstant(), rs.getInt("version"), rs.getString("park"));
+				submitted == null ? null : submitted.toInstant(), rs.getInt("version"), rs.getString("park"),
+				rs.getString("accepting_hall"));
 	}
 }

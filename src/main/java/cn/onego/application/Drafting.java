@@ -107,7 +107,8 @@ class Drafting {
 		ApplicationRecord prefilled = new ApplicationRecord(draft.id(), draft.status(), draft.matter(), draft.catalogueVersion(),
 				draft.applicant(), draft.actingPerson(), draft.agent(), draft.region(), draft.channel(), draft.consentId(),
 				draft.answers(), form, draft.commitments(), new Materials(draft.materials().attachments(), decided),
-				draft.delivery(), draft.createdBy(), draft.createdAt(), clock.instant(), null, version + 1, draft.park());
+				draft.delivery(), draft.createdBy(), draft.createdAt(), clock.instant(), null, version + 1, draft.park(),
+				draft.acceptingHall());
 		if (!applications.update(prefilled, version)) {
 			throw new StaleVersion(id, version);
 		}
@@ -128,6 +129,6 @@ class Drafting {
 	private static ApplicationRecord withVersion(ApplicationRecord a, int version) {
 		return new ApplicationRecord(a.id(), a.status(), a.matter(), a.catalogueVersion(), a.applicant(), a.actingPerson(),
 				a.agent(), a.region(), a.channel(), a.consentId(), a.answers(), a.form(), a.commitments(), a.materials(),
-				a.delivery(), a.createdBy(), a.createdAt(), a.updatedAt(), a.submittedAt(), version, a.park());
+				a.delivery(), a.createdBy(), a.createdAt(), a.updatedAt(), a.submittedAt(), version, a.park(), a.acceptingHall());
 	}
 }

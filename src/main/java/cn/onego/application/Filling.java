@@ -59,7 +59,7 @@ class Filling {
 		Applicant self = new Applicant(ApplicantType.PERSON, actor.idNumber(), actor.displayName());
 		return new ApplicationRecord(id, Status.DRAFT, input == null ? null : input.matter(), catalog.catalogue().version(),
 				self, actor.username(), null, null, channel, null, Map.of(), Map.of(), Set.of(),
-				new Materials(Map.of(), List.of()), null, actor.username(), now, now, null, 0, null);
+				new Materials(Map.of(), List.of()), null, actor.username(), now, now, null, 0, null, null);
 	}
 
 	/** Lays the input over the record; refuses when the actor may not act for the applicant. */
@@ -149,10 +149,16 @@ class Filling {
 				input.commitments() != null ? Set.copyOf(input.commitments()) : base.commitments(),
 				new Materials(attached, consentChanged(base, input) ? List.of() : base.materials().resolved()),
 				input.delivery() != null ? input.delivery() : base.delivery(), base.createdBy(), base.createdAt(), now,
-				base.submittedAt(), base.version(), input.park() != null ? input.park() : base.park());
+				base.submittedAt(), base.version(), input.park() != null ? input.park() : base.park(),
+				input.acceptingHall() != null ? blankAsNull(input.acceptingHall()) : base.acceptingHall());
 	}
 
 	/** A new consent makes the materials decided under the old one undecided: they are read again. */
+	/** An empty accepting hall takes the choice back: the competent region's own hall accepts. */
+	private static String blankAsNull(String value) {
+		return value.isBlank() ? null : value;
+	}
+
 	private static boolean consentChanged(ApplicationRecord base, ApplicationInput input) {
 		return input.consentId() != null && !input.consentId().equals(base.consentId());
 	}

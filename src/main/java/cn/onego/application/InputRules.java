@@ -43,6 +43,7 @@ final class InputRules {
 		Text.check(problems, "matter", input.matter(), Kind.LINE, Text.CODE);
 		Text.check(problems, "region", input.region(), Kind.LINE, 12);
 		Text.check(problems, "park", input.park(), Kind.LINE, Text.CODE);
+		Text.check(problems, "acceptingHall", input.acceptingHall(), Kind.LINE, Text.CODE);
 		if (input.applicant() != null) {
 			String id = input.applicant().id();
 			boolean valid = id == null || (input.applicant().kind() == ApplicantType.ENTERPRISE ? CreditCode.isValid(id)

@@ -67,7 +67,8 @@ class KeyedSubmissions {
 					catalog.catalogue().version(), filled.applicant(), filled.actingPerson(), filled.agent(), filled.region(),
 					filled.channel(), filled.consentId(), filled.answers(), filled.form(), filled.commitments(),
 					new Materials(filled.materials().attachments(), materials), filled.delivery(),
-					filled.createdBy(), filled.createdAt(), now, now, baseVersion + 1, filled.park());
+					filled.createdBy(), filled.createdAt(), now, now, baseVersion + 1, filled.park(),
+					filled.acceptingHall());
 			if (fromDraft) {
 				if (!applications.update(submitted, baseVersion)) {
 					throw new StaleVersion(id, baseVersion);
@@ -109,6 +110,7 @@ class KeyedSubmissions {
 			canonical.put("consentId", input.consentId());
 			canonical.put("channel", input.channel());
 			canonical.put("park", input.park());
+		canonical.put("acceptingHall", input.acceptingHall());
 		}
 		return Attachments.sha256(json.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8));
 	}

@@ -49,7 +49,27 @@ public record CaseFile(CaseId id, CaseNumber number, UUID applicationId, String 
 	}
 
 	/** Where the case is handled: the applicant's region, the competent hall, and the channel it came in by. */
-	public record Place(@JsonSerialize(using = ToStringSerializer.class) RegionCode region, HallCode hall, Channel channel) {
+	/**
+	 * Where the case is handled and where it is received. {@code region} is the competent region, whose departments,
+	 * calendar and clock handle it; {@code hall} is the hall whose windows accept and deliver it, in
+	 * {@code acceptingRegion} — another region than the competent one for 跨域通办 (异地收件、远程流转、属地办理).
+	 */
+	public record Place(@JsonSerialize(using = ToStringSerializer.class) RegionCode region, HallCode hall, Channel channel,
+			@JsonSerialize(using = ToStringSerializer.class) RegionCode acceptingRegion) {
+
+		public Place {
+			acceptingRegion = acceptingRegion == null ? region : acceptingRegion;
+		}
+
+		/** A case received and handled in its own region. */
+		public Place(RegionCode region, HallCode hall, Channel channel) {
+			this(region, hall, channel, region);
+		}
+
+		/** Whether a hall of another region received the case for the competent one (跨域通办). */
+		public boolean crossRegion() {
+			return !acceptingRegion.equals(region);
+		}
 	}
 
 	/** How the case was accepted. */

@@ -65,10 +65,21 @@ class CaseOpening {
 					cases.nextSerial());
 			Transition<CaseFile> opened = CaseFile.open(CaseId.next(), number, applicationId, matter.code(),
 					new CaseFile.Applicant(application.applicant().id(), application.applicant().name(), recipientOf(application)),
-					new CaseFile.Place(region, halls.competentHall(catalogue, matter, region), application.channel()),
+					place(application, catalogue, matter, region),
 					application.delivery(), application.submittedAt(), new Act(application.createdBy(), clock.instant()));
 			return cases.open(Changes.opening(opened)).or(() -> cases.byApplication(applicationId)).orElseThrow();
 		});
+	}
+
+	/**
+	 * The competent region's hall, or the hall the applicant chose to hand in and collect at (异地收件) — its 通办范围
+	 * was checked when the application was submitted. A hall closed since then leaves the case to the competent hall.
+	 */
+	private CaseFile.Place place(ApplicationRecord application, Catalogue catalogue, Matter matter, RegionCode region) {
+		return halls.hall(application.acceptingHall())
+			.filter(Halls.Hall::open)
+			.map(h -> new CaseFile.Place(region, HallCode.of(h.code()), application.channel(), h.region()))
+			.orElseGet(() -> new CaseFile.Place(region, halls.competentHall(catalogue, matter, region), application.channel()));
 	}
 
 	/**

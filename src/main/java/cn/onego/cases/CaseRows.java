@@ -40,7 +40,7 @@ class CaseRows implements SealedColumns {
 	static final SealedColumn DELIVERY = SealedColumn.of("case_file", "delivery");
 
 	static final List<String> CASE_COLUMNS = List.of("id", "number", "application_id", "matter", "applicant_id",
-			"applicant_name", "applicant_username", "region", "hall", "channel", "state", "mode", "gaps", "gap_deadline",
+			"applicant_name", "applicant_username", "region", "hall", "channel", "accepting_region", "state", "mode", "gaps", "gap_deadline",
 			"gaps_overdue", "commitments", "supplement", "supplement_rounds", "refusal", "promised_date", "delivery", "issue",
 			"submitted_at", "accepted_at", "closed_at", "version", "revision");
 
@@ -95,7 +95,7 @@ class CaseRows implements SealedColumns {
 				rs.getObject("application_id", UUID.class), rs.getString("matter"),
 				new CaseFile.Applicant(data.open(rs.getString("applicant_id"), APPLICANT_ID.name()), rs.getString("applicant_name"), rs.getString("applicant_username")),
 				new CaseFile.Place(RegionCode.of(rs.getString("region")), HallCode.of(rs.getString("hall")),
-						Channel.valueOf(rs.getString("channel"))),
+						Channel.valueOf(rs.getString("channel")), RegionCode.parse(rs.getString("accepting_region")).orElse(null)),
 				CaseState.valueOf(rs.getString("state")),
 				new CaseFile.Terms(Mode.valueOf(rs.getString("mode")), listOrEmpty(read(rs.getString("gaps"), GAPS)),
 						rs.getObject("gap_deadline", LocalDate.class), rs.getBoolean("gaps_overdue"),

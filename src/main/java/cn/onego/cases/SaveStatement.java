@@ -46,11 +46,13 @@ final class SaveStatement {
 		if (changes.isOpening()) {
 			s.part("case_row", """
 					INSERT INTO case_file (id, number, application_id, matter, applicant_id, applicant_id_index, applicant_name,
-					    applicant_username, region, hall, channel, state, mode, delivery, submitted_at, version, revision, supplement_rounds)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0) ON CONFLICT (application_id) DO NOTHING RETURNING 1""",
+					    applicant_username, region, hall, channel, accepting_region, state, mode, delivery, submitted_at, version, revision,
+					    supplement_rounds)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0) ON CONFLICT (application_id) DO NOTHING RETURNING 1""",
 					c.id().value(), c.number().value(), c.applicationId(), c.matter(), rows.sealedApplicant(c.applicant().id()),
 					rows.applicantIndex(c.applicant().id()), c.applicant().name(), c.applicant().username(),
-					c.place().region().value(), c.place().hall().value(), c.place().channel().name(), c.state().name(),
+					c.place().region().value(), c.place().hall().value(), c.place().channel().name(),
+					c.place().crossRegion() ? c.place().acceptingRegion().value() : null, c.state().name(),
 					c.terms().mode().name(), rows.sealedDelivery(c.delivery()), CaseRows.time(c.times().submittedAt()));
 		}
 		else if (changes.caseChanged()) {

@@ -43,7 +43,7 @@ public final class CompleteApplications {
 		});
 		return new ApplicationInput(MATTER, REGION, new Applicant(ApplicantType.PERSON, applicant.idNumber(), "陈创业"),
 				SMALL_SHOP, form, Map.of(), Set.of(), uploads,
-				new Delivery(Delivery.Method.WINDOW_PICKUP, null, null, null), null, null, null);
+				new Delivery(Delivery.Method.WINDOW_PICKUP, null, null, null), null, null, null, null);
 	}
 
 	static String valueOf(FormField field, String idNumber) {

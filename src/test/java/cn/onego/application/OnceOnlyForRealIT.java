@@ -64,7 +64,7 @@ class OnceOnlyForRealIT {
 		Consent consent = consents.grant(new Consents.Grant(DEMO_CITIZEN, CATERING, null, null, "开办餐饮店一件事申请", null),
 				zhang.username());
 		ApplicationRecord draft = submissions.createDraft(zhang, new ApplicationInput(CATERING, CompleteApplications.REGION,
-				null, CompleteApplications.SMALL_SHOP, null, null, null, null, null, consent.id(), null, null));
+				null, CompleteApplications.SMALL_SHOP, null, null, null, null, null, consent.id(), null, null, null));
 
 		ApplicationRecord prefilled = submissions.prefill(zhang, draft.id(), draft.version());
 
@@ -198,7 +198,7 @@ class OnceOnlyForRealIT {
 					("%PDF-1.4\n% " + m.material() + " " + UUID.randomUUID() + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8),
 					"application/pdf").hash()));
 		return new ApplicationInput(null, null, null, null, form, Map.of(), null, uploads,
-				new Delivery(Delivery.Method.WINDOW_PICKUP, null, null, null), null, null, null);
+				new Delivery(Delivery.Method.WINDOW_PICKUP, null, null, null), null, null, null, null);
 	}
 
 	private static Response send(ApiClient api, Citizens.Citizen who, String method, String path, Object body, String... headers) {

@@ -4,7 +4,7 @@ import { api, el, t, label, state, stepAction, stepMove, colourBadge, formatDate
 
 const CHANNELS = {
   ONLINE: ['网上办', 'Online'], MOBILE: ['掌上办', 'Mobile'], KIOSK: ['自助终端', 'Kiosk'],
-  WINDOW: ['窗口帮代办', 'At the window'], AGENT: ['代理人', 'Agent'],
+  WINDOW: ['窗口帮代办', 'At the window'], AGENT: ['代理人', 'Agent'], PARTNER: ['异地收件转来', 'Forwarded by a partner platform'],
 };
 
 const SOURCES = {

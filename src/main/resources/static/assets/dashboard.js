@@ -4,7 +4,7 @@
 import { api, page, requireUser, t, el, label, english, showProblem, state, colourBadge, formatDate, departmentName, count } from '/assets/onego.js';
 
 const CHANNELS = [['ONLINE', '网上办', 'Online'], ['MOBILE', '掌上办', 'Mobile'], ['KIOSK', '自助终端', 'Kiosk'],
-  ['WINDOW', '窗口办', 'Window'], ['AGENT', '帮代办', 'Agent']];
+  ['WINDOW', '窗口办', 'Window'], ['AGENT', '帮代办', 'Agent'], ['PARTNER', '异地收件转来', 'From partner platforms']];
 const LEVELS = [['非常满意', 'Very satisfied'], ['满意', 'Satisfied'], ['基本满意', 'Fairly satisfied'],
   ['不满意', 'Dissatisfied'], ['非常不满意', 'Very dissatisfied']];
 const FILTERS = ['region', 'from', 'to', 'matter', 'department', 'channel', 'hall'];

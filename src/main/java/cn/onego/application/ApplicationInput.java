@@ -38,6 +38,8 @@ public record ApplicationInput(String matter, String region, Applicant applicant
 
 	/** Where the application comes in. */
 	public enum Channel {
-		ONLINE, MOBILE, KIOSK, WINDOW, AGENT
+		ONLINE, MOBILE, KIOSK, WINDOW, AGENT,
+		/** 异地收件: received by a hall of a partner platform and forwarded here; never a channel a user submits through. */
+		PARTNER
 	}
 }

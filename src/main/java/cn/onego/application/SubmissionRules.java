@@ -193,6 +193,7 @@ class SubmissionRules {
 		boolean allowed = switch (channel) {
 			case ONLINE, MOBILE, KIOSK -> actor.has(Role.APPLICANT);
 			case WINDOW, AGENT -> clerk;
+			case PARTNER -> false;
 		};
 		if (!allowed) {
 			problems.add(problem("channel", "not-allowed", "当前用户不能通过此渠道提交：" + channel,

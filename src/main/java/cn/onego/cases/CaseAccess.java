@@ -14,7 +14,8 @@ import cn.onego.sharing.Representation;
  * Whose cases an actor reaches — the scope rules of the case flow, applied where cases and tasks are read
  * and changed, not only by the routes. A case is seen by its applicant and whoever filed it for them (or
  * holds their authorisation), the windows of its hall, the departments that hold one of its tasks, and the
- * supervisors of its region and above; nobody else learns that it exists (404). Deciding a task belongs to
+ * supervisors of its region and above — for a case received in another region (跨域通办), those of the accepting
+ * region too; nobody else learns that it exists (404). Deciding a task belongs to
  * its department's reviewers and head.
  */
 @Component
@@ -52,7 +53,8 @@ class CaseAccess {
 
 	/** Whether the actor may read the case, given its tasks. */
 	boolean mayRead(Actor actor, CaseFile c, List<Task> tasks) {
-		return mayReadSubmission(actor, c, tasks) || actor.supervises(c.place().region().value());
+		return mayReadSubmission(actor, c, tasks) || actor.supervises(c.place().region().value())
+				|| actor.supervises(c.place().acceptingRegion().value());
 	}
 
 	/**

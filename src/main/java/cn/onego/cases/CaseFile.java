@@ -243,6 +243,13 @@ public record CaseFile(CaseId id, CaseNumber number, UUID applicationId, String 
 			.telling(new CaseIssued(id, how.method(), how.trackingNumber()));
 	}
 
+	/** 代收代办: the results go to the partner platform whose hall received the case; that hall issues them. */
+	Transition<CaseFile> handOver(Issue how, String partnerName, Act act) {
+		CaseFile after = moved(Action.ISSUE).withOutcome(new Outcome(outcome.refusal(), how)).withTimes(times.closed(how.at()));
+		return step(after, act, "ISSUED", StepMessage.of(HistoryText.HANDED_OVER, "partner", partnerName))
+			.telling(new CaseIssued(id, how.method(), null));
+	}
+
 	/**
 	 * 撤回申请: the applicant takes the application back before acceptance; what the window asked for is no longer
 	 * asked, and the case is closed.

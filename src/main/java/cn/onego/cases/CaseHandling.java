@@ -1,5 +1,6 @@
 package cn.onego.cases;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 import cn.onego.identity.Actor;
+import cn.onego.shared.RegionCode;
 
 /**
  * The case flow's actions, as the module offers them: each is one use case of its own class — {@link CaseOpening},
@@ -27,9 +29,11 @@ public class CaseHandling {
 	private final DepartmentReview review;
 	private final PostVerification verification;
 	private final GapDeadlines gapDeadlines;
+	private final PartnerDecisions partnerDecisions;
 
 	CaseHandling(CaseOpening opening, WindowAcceptance acceptance, PreAcceptance preAcceptance, Supplying supplying,
-			Withdrawal withdrawal, Issuing issuing, DepartmentReview review, PostVerification verification, GapDeadlines gapDeadlines) {
+			Withdrawal withdrawal, Issuing issuing, DepartmentReview review, PostVerification verification, GapDeadlines gapDeadlines,
+			PartnerDecisions partnerDecisions) {
 		this.opening = opening;
 		this.acceptance = acceptance;
 		this.preAcceptance = preAcceptance;
@@ -39,6 +43,7 @@ public class CaseHandling {
 		this.review = review;
 		this.verification = verification;
 		this.gapDeadlines = gapDeadlines;
+		this.partnerDecisions = partnerDecisions;
 	}
 
 	/**
@@ -120,6 +125,31 @@ public class CaseHandling {
 	/** The department's post-verification (事后核查) of a commitment-based approval. */
 	public void verify(Actor reviewer, UUID verificationId, boolean passed, String finding) {
 		verification.verify(reviewer, verificationId, passed, finding);
+	}
+
+	// ------------------------------------------------------------------ partner platforms (跨域通办)
+
+	/**
+	 * What a partner platform's department decided on one item of a case this platform's hall received for it:
+	 * approved (with the licence number of a licence result, and a notice), or refused with reason and legal basis.
+	 */
+	public record PartnerDecision(String item, boolean approved, String licenceNumber, String notice, String reason,
+			String legalBasis, Instant decidedAt) {
+	}
+
+	/** Opens, in the competent hall's queue, the case of an application a partner platform's hall received and forwarded. */
+	public CaseFile openReceived(UUID applicationId, RegionCode receivedIn) {
+		return opening.openReceived(applicationId, receivedIn);
+	}
+
+	/** Applies the partner's decisions this case has not recorded yet, in the order its items depend on each other. */
+	public int applyPartnerDecisions(CaseId caseId, String partner, List<PartnerDecision> decisions) {
+		return partnerDecisions.apply(caseId, partner, decisions);
+	}
+
+	/** Closes a ready case whose results the partner platform that received it issues (代收代办). */
+	public CaseFile handOver(CaseId caseId, String partnerName) {
+		return issuing.handOver(caseId, partnerName);
 	}
 
 	/** Flags every case whose 容缺 materials are still missing after their deadline (reads only those due). */

@@ -52,6 +52,18 @@ class CaseOpening {
 
 	/** Opens the case of a submitted application in the competent hall's queue; opening twice opens one. */
 	CaseFile open(UUID applicationId) {
+		return open(applicationId, null);
+	}
+
+	/**
+	 * Opens the case of an application a partner platform's hall received in {@code receivedIn} (异地收件) and
+	 * forwarded here: in the competent hall's queue, which accepts it for handling here (属地办理).
+	 */
+	CaseFile openReceived(UUID applicationId, RegionCode receivedIn) {
+		return open(applicationId, receivedIn);
+	}
+
+	private CaseFile open(UUID applicationId, RegionCode receivedIn) {
 		return transactions.execute(status -> {
 			Optional<CaseFile> existing = cases.byApplication(applicationId);
 			if (existing.isPresent()) {
@@ -65,7 +77,9 @@ class CaseOpening {
 					cases.nextSerial());
 			Transition<CaseFile> opened = CaseFile.open(CaseId.next(), number, applicationId, matter.code(),
 					new CaseFile.Applicant(application.applicant().id(), application.applicant().name(), recipientOf(application)),
-					place(application, catalogue, matter, region),
+					receivedIn != null
+							? new CaseFile.Place(region, halls.competentHall(catalogue, matter, region), application.channel(), receivedIn)
+							: place(application, catalogue, matter, region),
 					application.delivery(), application.submittedAt(), new Act(application.createdBy(), clock.instant()));
 			return cases.open(Changes.opening(opened)).or(() -> cases.byApplication(applicationId)).orElseThrow();
 		});

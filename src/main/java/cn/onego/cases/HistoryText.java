@@ -33,6 +33,8 @@ enum HistoryText implements Sentence {
 	WITHDRAWN("[撤回原因：{reason}]", "[Reason: {reason}]", p("reason", Kind.TEXT)),
 	ISSUED("结果{method}[，快递单号{tracking}]", "Results {method}[, tracking number {tracking}]", p("method", Kind.DELIVERY),
 			p("tracking", Kind.TEXT)),
+	HANDED_OVER("结果已转交收件地{partner}统一出件", "Results handed over for issue to {partner}, where the application was received",
+			p("partner", Kind.TEXT)),
 	BLACKLISTED("{subject}列入失信名单：{reason}", "{subject} listed as untrustworthy: {reason}", p("subject", Kind.TEXT),
 			p("reason", Kind.TEXT)),
 	DISPATCHED("分送{department}[，待{after}准予后开始][，于{due}前办结][{provisional}（暂定）]",

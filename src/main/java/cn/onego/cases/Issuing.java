@@ -19,6 +19,7 @@ import cn.onego.licences.ELicences;
 import cn.onego.licences.LicenceType;
 import cn.onego.platform.InvalidInput;
 import cn.onego.platform.Message;
+import cn.onego.platform.NotFound;
 import cn.onego.platform.Text;
 import cn.onego.platform.Text.Kind;
 
@@ -73,6 +74,23 @@ class Issuing {
 				}
 			}
 			changes.apply(c.issue(new Issue(method, trackingNumber == null ? null : trackingNumber.trim(), clerk.username(), act.at()), act));
+			return cases.save(changes).caseFile();
+		});
+	}
+
+	/**
+	 * 代收代办: the results of a case a partner platform's hall received are issued there, to the applicant who applied
+	 * there; here the ready case is closed as handed over to it. Closing twice closes once.
+	 */
+	CaseFile handOver(CaseId caseId, String partnerName) {
+		return transactions.run("办件", () -> {
+			Changes changes = cases.changes(caseId).orElseThrow(() -> new NotFound("办件", "Case", caseId.toString()));
+			CaseFile c = changes.caseFile();
+			if (c.state() != CaseState.READY) {
+				return c;
+			}
+			Act act = new Act(Act.SYSTEM, clock.instant());
+			changes.apply(c.handOver(new Issue(Delivery.Method.WINDOW_PICKUP, null, Act.SYSTEM, act.at()), partnerName, act));
 			return cases.save(changes).caseFile();
 		});
 	}

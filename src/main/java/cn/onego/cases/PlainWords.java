@@ -29,6 +29,7 @@ final class PlainWords {
 			Map.entry("CHANNEL.KIOSK", Label.of("自助终端", "at a self-service kiosk")),
 			Map.entry("CHANNEL.WINDOW", Label.of("综合窗口", "at the window")),
 			Map.entry("CHANNEL.AGENT", Label.of("帮办代办人员", "through an agent")),
+			Map.entry("CHANNEL.PARTNER", Label.of("合作地区政务服务平台", "through a partner region's service platform")),
 			Map.entry("MODE.STANDARD", Label.of("材料齐全，予以受理", "Accepted with every material")),
 			Map.entry("MODE.WITH_GAPS", Label.of("容缺受理", "Accepted with some materials to follow")),
 			Map.entry("MODE.ON_COMMITMENT", Label.of("告知承诺受理", "Accepted on the applicant's commitment")),

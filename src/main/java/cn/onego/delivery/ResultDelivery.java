@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import cn.onego.application.ApplicationInput.Channel;
 import cn.onego.application.ApplicationInput.Delivery;
 import cn.onego.cases.CaseEvents.CaseIssued;
 import cn.onego.cases.CaseEvents.CaseReady;
@@ -48,6 +49,9 @@ class ResultDelivery {
 			return;
 		}
 		CaseFile c = cases.caseFile(ready.caseId());
+		if (c.place().channel() == Channel.PARTNER) {
+			return; // 代收代办: the partner platform's hall that received the case issues its results
+		}
 		String hall = c.place().hall().toString();
 		pickUps.open(c.id().value(), c.number().value(), hall).ifPresent(code -> {
 			String mobile = c.delivery() == null ? null : c.delivery().mobile();

@@ -4,12 +4,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,13 +44,13 @@ public class FederationInbox {
 	private final Map<String, FederationHandler> handlers = new HashMap<>();
 
 	FederationInbox(Federation federation, JdbcClient jdbc, JsonMapper json, TransactionTemplate transactions, Clock clock,
-			List<FederationHandler> handlers) {
+			ObjectProvider<FederationHandler> handlers) {
 		this.federation = federation;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.transactions = transactions;
 		this.clock = clock;
-		for (FederationHandler handler : handlers) {
+		for (FederationHandler handler : handlers.orderedStream().toList()) {
 			FederationHandler before = this.handlers.put(handler.kind(), handler);
 			if (before != null) {
 				throw new IllegalStateException("two handlers of the message kind " + handler.kind() + ": " + before.getClass().getName()

@@ -97,8 +97,8 @@ public class FederationOutbox {
 	/** Messages not delivered after onego.federation.warn-after (default PT1H), for warnings. */
 	public List<OutgoingMessage> overdue() {
 		Instant now = clock.instant();
-		return jdbc.sql("SELECT " + COLUMNS + """
-				 FROM federation_outbox WHERE state = 'PENDING' AND created_at <= ? ORDER BY created_at, id LIMIT 500""")
+		return jdbc.sql("SELECT " + COLUMNS
+				+ " FROM federation_outbox WHERE state = 'PENDING' AND created_at <= ? ORDER BY created_at, id LIMIT 500")
 			.param(Timestamp.from(now.minus(settings.warnAfter())))
 			.query((rs, n) -> message(rs, now))
 			.list();

@@ -75,7 +75,11 @@ class FederationSender {
 		record Refused(String reason) implements Outcome {
 		}
 
-		record Failed(String error) implements Outcome {
+		record Failed(String error, boolean unanswered) implements Outcome {
+
+			Failed(String error) {
+				this(error, false);
+			}
 		}
 	}
 
@@ -97,8 +101,16 @@ class FederationSender {
 					rs.getString(6), rs.getInt(7)))
 			.list();
 		int delivered = 0;
+		// a partner that did not answer one message is not asked again in this round: a partner whose address swallows
+		// connections would otherwise hold the round for a timeout per message, and every other partner's with it
+		java.util.Map<String, String> unreachable = new java.util.HashMap<>();
 		for (Due message : due) {
-			Outcome outcome = attempt(message);
+			Outcome outcome = unreachable.containsKey(message.partnerId())
+					? new Outcome.Failed("not tried: " + unreachable.get(message.partnerId()))
+					: attempt(message);
+			if (outcome instanceof Outcome.Failed failed && failed.unanswered()) {
+				unreachable.putIfAbsent(message.partnerId(), failed.error());
+			}
 			record(message, outcome);
 			delivered += outcome instanceof Outcome.Delivered ? 1 : 0;
 		}
@@ -118,7 +130,7 @@ class FederationSender {
 			answer = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		}
 		catch (IOException e) {
-			return new Outcome.Failed(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+			return new Outcome.Failed(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), true);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();

@@ -197,7 +197,7 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(6)
-	SecurityFilterChain federation(HttpSecurity http, ProblemResponses problems,
+	SecurityFilterChain federationProtocol(HttpSecurity http, ProblemResponses problems,
 			@org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping endpoints)
 			throws Exception {
 		http.securityMatcher("/federation/**")

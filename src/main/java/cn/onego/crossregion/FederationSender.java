@@ -125,9 +125,17 @@ class FederationSender {
 		byte[] body = message.body().getBytes(StandardCharsets.UTF_8);
 		HttpRequest request = signed(partner.get().baseUrl(), federation.instanceId(), federation.key(), message.messageId(), body,
 				clock.instant(), nonce()).timeout(settings.readTimeout()).build();
-		HttpResponse<String> answer;
 		try {
-			answer = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			HttpResponse<java.io.InputStream> answer = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+			byte[] read;
+			try (java.io.InputStream in = answer.body()) {
+				// a partner's answer is read up to the size of a message, whatever it sends
+				read = in.readNBytes(FederationInbox.MAX_BODY + 1);
+			}
+			if (read.length > FederationInbox.MAX_BODY) {
+				return new Outcome.Failed("HTTP " + answer.statusCode() + " with an answer over 5 MB");
+			}
+			return outcome(answer.statusCode(), new String(read, StandardCharsets.UTF_8));
 		}
 		catch (IOException e) {
 			return new Outcome.Failed(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), true);
@@ -136,7 +144,6 @@ class FederationSender {
 			Thread.currentThread().interrupt();
 			return new Outcome.Failed("interrupted");
 		}
-		return outcome(answer.statusCode(), answer.body());
 	}
 
 	/** The outcome of an answer, by the protocol's rules (docs/FEDERATION.md, "Answers"). */

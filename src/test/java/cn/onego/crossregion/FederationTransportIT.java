@@ -278,6 +278,42 @@ class FederationTransportIT {
 		assertThat(tooLarge.statusCode()).isEqualTo(413);
 	}
 
+	@Test
+	void hostileRequestsAreRefusedWithAProblemBeforeAnythingIsHandled() throws Exception {
+		// a message id that cannot be one: traversal, NUL, too long
+		for (String id : List.of("..%2F..%2Fetc%2Fpasswd", "a%00b", "x".repeat(129), "a%20b")) {
+			HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(b.baseUrl() + "/federation/v1/messages/" + id))
+				.header("Content-Type", "application/json")
+				.PUT(HttpRequest.BodyPublishers.ofString("{}"))
+				.build());
+			assertThat(answer.statusCode()).as(id).isIn(400, 404);
+			assertThat(answer.headers().firstValue("Content-Type").orElse("")).as(id).startsWith("application/problem+json");
+		}
+		// signed properly, but not the protocol's body
+		for (String body : List.of("{\"kind\": [1, 2", "[1, 2, 3]", "{\"kind\":\"a b\"}", "{\"payload\":{}}")) {
+			String id = "malformed-" + UUID.randomUUID();
+			HttpResponse<String> answer = send(signedAsA(id, body.getBytes(StandardCharsets.UTF_8), FederationSender.nonce()));
+			assertThat(answer.statusCode()).as(body).isEqualTo(400);
+			assertThat(json.readTree(answer.body()).get("message").get("en").asString()).as(body).isNotBlank();
+			assertThat(inboxRows(id)).isZero();
+		}
+		// not JSON at all
+		String id = "xml-" + UUID.randomUUID();
+		HttpRequest signed = signedAsA(id, "<a/>".getBytes(StandardCharsets.UTF_8), FederationSender.nonce());
+		HttpResponse<String> xml = send(HttpRequest.newBuilder(signed, (name, value) -> !name.equalsIgnoreCase("Content-Type"))
+			.header("Content-Type", "application/xml")
+			.build());
+		assertThat(xml.statusCode()).isEqualTo(415);
+		// a nonce that is not one, a signature of ten thousand characters
+		HttpResponse<String> nonce = send(signedAsA("nonce-" + UUID.randomUUID(), body("test.echo", "{}"), "short"));
+		assertThat(problemCode(nonce)).isEqualTo("bad-nonce");
+		HttpRequest valid = signedAsA("long-" + UUID.randomUUID(), body("test.echo", "{}"), FederationSender.nonce());
+		HttpResponse<String> longSignature = send(HttpRequest.newBuilder(valid, (name, value) -> !name.equalsIgnoreCase("X-OneGo-Signature"))
+			.header("X-OneGo-Signature", "A".repeat(10_000))
+			.build());
+		assertThat(longSignature.statusCode()).isEqualTo(401);
+	}
+
 	// ------------------------------------------------------------------ helpers
 
 	/** B's handler of {@code test.echo}: answers what it was sent, counts its calls, refuses when asked to. */

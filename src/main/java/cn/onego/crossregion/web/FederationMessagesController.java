@@ -23,6 +23,12 @@ class FederationMessagesController {
 
 	private static final Pattern SUBJECT = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
+	static {
+		// a partner's response is any JSON value: described as such, not as the Java type that holds it
+		org.springdoc.core.utils.SpringDocUtils.getConfig().replaceWithSchema(tools.jackson.databind.JsonNode.class,
+				new io.swagger.v3.oas.models.media.Schema<Object>().description("Any JSON value: the partner's answer"));
+	}
+
 	private final FederationOutbox outbox;
 
 	FederationMessagesController(FederationOutbox outbox) {

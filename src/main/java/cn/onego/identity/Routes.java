@@ -144,7 +144,16 @@ public final class Routes {
 			// and the system administrators, anchored on demand by the latter; the anchors' public key is public
 			rule(HttpMethod.GET, PUBLIC, "/api/v1/audit/anchor-key"),
 			rule(HttpMethod.GET, roles(SUPERVISOR, SYSTEM_ADMIN), "/api/v1/audit/verification"),
-			rule(HttpMethod.POST, roles(SYSTEM_ADMIN), "/api/v1/audit/anchors"));
+			rule(HttpMethod.POST, roles(SYSTEM_ADMIN), "/api/v1/audit/anchors"),
+			// between OneGo instances (crossregion): who this instance is, for anyone; a partner's message is public for
+			// the session rules — no session, no CSRF token (a filter chain of its own) — because its SM2 signature is its
+			// authentication, checked by the inbox (401 without a valid one)
+			rule(HttpMethod.GET, PUBLIC, "/federation/v1/instance"),
+			rule(HttpMethod.PUT, PUBLIC, "/federation/v1/messages/*"),
+			// the messages sent to partners: the staff who follow a case and its supervisors; the overdue ones for those
+			// who are warned
+			rule(HttpMethod.GET, roles(WINDOW_CLERK, SUPERVISOR, SYSTEM_ADMIN), "/api/v1/federation/messages"),
+			rule(HttpMethod.GET, roles(SUPERVISOR, SYSTEM_ADMIN), "/api/v1/federation/messages/overdue"));
 
 	private static final PathPatternParser PARSER = new PathPatternParser();
 

@@ -191,6 +191,32 @@ class SecurityConfiguration {
 	}
 
 	/**
+	 * The protocol between OneGo instances ({@code /federation/**}, docs/FEDERATION.md): each message carries its own
+	 * SM2 signature, checked by the crossregion module's inbox, so this chain keeps no session, reads none and asks
+	 * for no CSRF token (a partner has no session to forge); the route rules are the same {@link Routes#RULES}.
+	 */
+	@Bean
+	@Order(6)
+	SecurityFilterChain federationProtocol(HttpSecurity http, ProblemResponses problems,
+			@org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping endpoints)
+			throws Exception {
+		http.securityMatcher("/federation/**")
+			.authorizeHttpRequests(requests -> routes(requests, endpoints))
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session
+				.sessionCreationPolicy(org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.exceptionHandling(handling -> handling
+				.authenticationEntryPoint((request, response, e) -> problems.write(request, response, HttpStatus.FORBIDDEN, "forbidden",
+						Message.of("无权操作", "Forbidden"), Message.of("该地址不对外开放。", "This address is not open."), Map.of()))
+				.accessDeniedHandler((request, response, e) -> problems.write(request, response, HttpStatus.FORBIDDEN, "forbidden",
+						Message.of("无权操作", "Forbidden"), Message.of("该地址不对外开放。", "This address is not open."), Map.of())))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.frameOptions(frame -> frame.deny()));
+		return http.build();
+	}
+
+	/**
 	 * The rule of every route, from {@link Routes#RULES} in order; the last line refuses every endpoint no rule
 	 * names.
 	 */

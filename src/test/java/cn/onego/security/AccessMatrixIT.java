@@ -531,6 +531,17 @@ class AccessMatrixIT {
 		rows.add(row("POST /api/v1/audit/anchors", "POST", "/api/v1/audit/anchors", null, only(Outcome.OK, Caller.SYSTEM_ADMIN)));
 		rows.add(row("GET /api/v1/audit/anchor-key", "GET", "/api/v1/audit/anchor-key", null, everyone(Outcome.OK)));
 
+		// between OneGo instances: who this instance is, for anyone; a partner's message is open to the network and
+		// refused without a partner's signature (a session proves nothing there); the messages sent to partners for the
+		// staff who follow cases, the overdue ones for those who are warned
+		rows.add(row("GET /federation/v1/instance", "GET", "/federation/v1/instance", null, everyone(Outcome.OK)));
+		rows.add(row("PUT /federation/v1/messages/{messageId}", "PUT", "/federation/v1/messages/matrix-1",
+				"{\"kind\":\"test.echo\",\"payload\":{}}", everyone(Outcome.UNAUTHENTICATED)));
+		rows.add(row("GET /api/v1/federation/messages", "GET", "/api/v1/federation/messages?subject=" + c, null,
+				only(Outcome.OK, Caller.CLERK_OWN, Caller.CLERK_OTHER, Caller.SUPERVISOR_OWN, Caller.SUPERVISOR_OTHER, Caller.SYSTEM_ADMIN)));
+		rows.add(row("GET /api/v1/federation/messages/overdue", "GET", "/api/v1/federation/messages/overdue", null,
+				only(Outcome.OK, Caller.SUPERVISOR_OWN, Caller.SUPERVISOR_OTHER, Caller.SYSTEM_ADMIN)));
+
 		// the shared-resource catalogue: public; departments ask for and read its resources, and only the head of the
 		// providing department answers (the fixture's request is the market regulator's own: its head may not answer it)
 		rows.add(row("GET /api/v1/shared-resources", "GET", "/api/v1/shared-resources?sharing=CONDITIONAL", null, everyone(Outcome.OK)));

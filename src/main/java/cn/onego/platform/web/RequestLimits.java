@@ -36,6 +36,13 @@ class RequestLimits extends OncePerRequestFilter {
 	static final int MAX_PARAMETER = 500;
 	static final int MAX_PARAMETERS = 50;
 
+	/**
+	 * A message from a partner instance (crossregion, docs/FEDERATION.md) carries a case's form and materials: up to
+	 * 5 MB, read and limited by its endpoint itself, which also verifies its signature over the raw bytes.
+	 */
+	static final String FEDERATION_MESSAGES = "/federation/v1/messages/";
+	static final long MAX_FEDERATION_MESSAGE = 5L * 1024 * 1024;
+
 	private final JsonLimits.Properties limits;
 
 	RequestLimits(JsonLimits.Properties limits) {
@@ -47,9 +54,10 @@ class RequestLimits extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		boolean multipart = request.getContentType() != null
 				&& request.getContentType().toLowerCase(Locale.ROOT).startsWith("multipart/");
-		if (!multipart && request.getContentLengthLong() > limits.maxBytes()) {
-			refuse(request, response, 413, "too-large", Message.of("请求内容超过 " + limits.maxBytes() / 1024 + " KB",
-					"the request body is larger than " + limits.maxBytes() / 1024 + " KB"), List.of());
+		long max = request.getRequestURI().startsWith(FEDERATION_MESSAGES) ? MAX_FEDERATION_MESSAGE : limits.maxBytes();
+		if (!multipart && request.getContentLengthLong() > max) {
+			refuse(request, response, 413, "too-large", Message.of("请求内容超过 " + max / 1024 + " KB",
+					"the request body is larger than " + max / 1024 + " KB"), List.of());
 			return;
 		}
 		List<FieldProblem> problems = new ArrayList<>();

@@ -161,6 +161,13 @@ public class Federation {
 		log.info("Federation partner {} ({}) at {} serving {}", partner.id(), partner.name(), partner.baseUrl(), partner.serves());
 	}
 
+	/** Knows the partner no more: its requests are refused and no region is served by it from now on. */
+	public void forget(String id) {
+		if (partners.remove(id) != null) {
+			log.info("Federation partner {} forgotten", id);
+		}
+	}
+
 	Optional<Known> known(String id) {
 		return id == null ? Optional.empty() : Optional.ofNullable(partners.get(id));
 	}

@@ -5,9 +5,14 @@
  * which also says which instance serves a region), the outbox of messages to them, sent signed with retries and
  * never given up ({@link cn.onego.crossregion.FederationOutbox}), and the inbox that admits a signed, fresh, unseen
  * request once and hands it to the module that registered a {@link cn.onego.crossregion.FederationHandler} for its
- * kind. It publishes {@link cn.onego.crossregion.OutgoingMessageDelivered} when a partner took a message. What the
- * messages mean (a case forwarded, its result reported back) is the business of the modules that send and handle
- * them; this module knows no case.
+ * kind. It publishes {@link cn.onego.crossregion.OutgoingMessageDelivered} when a partner took a message.
+ * <p>
+ * On that transport it carries cases (远程流转): a case this platform's hall accepted for a region a partner serves is
+ * forwarded there ({@code CaseForwarding}), a forwarded case becomes a case of the competent hall here
+ * ({@code ForwardedCases}), and the handling side reports each move back, its decisions applied to the receiving
+ * side's case ({@code CaseReports}); {@link cn.onego.crossregion.PartnerCases} tells where a forwarded case stands.
+ * The transport classes know no case: they depend on {@code shared} and {@code platform} alone.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Cross-region", allowedDependencies = { "shared", "platform" })
+@org.springframework.modulith.ApplicationModule(displayName = "Cross-region",
+		allowedDependencies = { "shared", "platform", "cases", "application", "identity" })
 package cn.onego.crossregion;

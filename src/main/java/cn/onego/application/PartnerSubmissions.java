@@ -70,7 +70,8 @@ public class PartnerSubmissions {
 			throw new InvalidInput(problems);
 		}
 		Instant now = clock.instant();
-		ApplicationRecord a = new ApplicationRecord(f.id(), Status.SUBMITTED, f.matter(), catalogue.version(), f.applicant(), null, null,
+		// acted for by the partner platform, whose hall received it: nobody here filed it
+		ApplicationRecord a = new ApplicationRecord(f.id(), Status.SUBMITTED, f.matter(), catalogue.version(), f.applicant(), f.receivedBy(), null,
 				f.region().value(), Channel.PARTNER, null, f.answers() == null ? Map.of() : f.answers(), f.form() == null ? Map.of() : f.form(),
 				f.commitments() == null ? Set.of() : f.commitments(),
 				new Materials(f.attachments() == null ? Map.of() : f.attachments(), f.materials() == null ? List.of() : f.materials()),

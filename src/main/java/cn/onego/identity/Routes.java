@@ -113,7 +113,8 @@ public final class Routes {
 					"/api/v1/credit/listings/*/appeal-decision"),
 			// cases: read by whoever has a part in them (checked case by case); changed by the window, the applicant
 			rule(HttpMethod.GET, roles(APPLICANT, WINDOW_CLERK, REVIEWER, DEPARTMENT_HEAD, SUPERVISOR), "/api/v1/cases",
-					"/api/v1/cases/*", "/api/v1/cases/*/receipt", "/api/v1/cases/*/application", "/api/v1/cases/*/rating"),
+					"/api/v1/cases/*", "/api/v1/cases/*/receipt", "/api/v1/cases/*/application", "/api/v1/cases/*/rating",
+					"/api/v1/cases/*/partner"),
 			// the files submitted: those who handle the case and the applicant (checked case by case); never supervisors
 			rule(HttpMethod.GET, roles(APPLICANT, WINDOW_CLERK, REVIEWER, DEPARTMENT_HEAD), "/api/v1/cases/*/files",
 					"/api/v1/cases/*/files/*"),

@@ -34,10 +34,10 @@ import cn.onego.sharing.Consents;
 
 /**
  * Every rule a submitted application must meet: the matter offered in the region, the applicant's
- * kind and identifier, the channel the signed-in user may use, the park, the questionnaire answered, the hall it is
- * handed in at (通办范围 of every applicable item),
- * every field of the merged form, the consent, each material attached, covered by the government's
- * data or allowed as a gap, and the delivery. All rules are checked, so the applicant sees every
+ * kind and identifier, the channel the signed-in user may use, the park, the questionnaire answered,
+ * the hall it is handed in at (reached by the 通办范围 of every applicable item), every field of the
+ * merged form, the consent, each material attached, covered by the government's data or allowed as a
+ * gap, and the delivery. All rules are checked, so the applicant sees every
  * problem at once instead of one per attempt.
  */
 @Component

@@ -21,6 +21,7 @@ export function locate(path, page) {
       return tail === 'name' || head === 'name'
         ? { step: 1, target: byId('applicant-name'), name: t('申请人名称', "Applicant's name") }
         : { step: 1, target: byId('applicant-id'), name: t('申请人证件号码', "Applicant's identifier") };
+    case 'acceptingHall': return { step: 4, target: byId('hall-fieldset'), name: t('递交和领取的大厅', 'Where to hand in and collect') };
     case 'consentId': return { step: 1, target: byId('consent'), name: t('数据授权', 'Consent') };
     case 'form':
       if (field && page.isDelivery(field)) return { step: 4, target: byId('delivery-fieldset'), name: t('领取方式', 'How to receive the result') };

@@ -1,8 +1,9 @@
 // Applying once for a matter, in four steps: 1 the situation (the guided questions with their live
 // consequences, where to apply and — signed in — consent to reading shared data), 2 the one merged form,
-// 3 the materials and commitments, 4 consent and submission, where the way of receiving the result is asked
-// once. Every "next" saves the draft; a draft reopened resumes at the step it was left at. Nothing the
-// government or the questions already know is asked again: it is shown, read-only, with where it came from.
+// 3 the materials and commitments, 4 consent and submission, where the way of receiving the result and the hall
+// to hand in and collect at (异地收件) are asked once. Every "next" saves the draft; a draft reopened resumes at
+// the step it was left at. Nothing the government or the questions already know is asked again: it is shown,
+// read-only, with where it came from.
 // The server decides everything (items, form, materials, validity); this page shows its answers.
 import { api, page, el, t, label, param, hasRole, notice, formatTime, formatDate, ApiError, today, shiftDay, workingDays, count } from '/assets/onego.js';
 import { registryName, sourceBadge, reductionFigures, idempotencyKey, fill, kiosk } from '/assets/portal.js';
@@ -65,6 +66,7 @@ page(async user => {
 
 /** Shows one step: the progress indicator says which, the buttons fit it, the address remembers it. */
 function show(step, focus = false) {
+  const entering = step !== state.step;
   state.step = step;
   for (let i = 1; i <= STEPS; i++) {
     document.getElementById('step-' + i).hidden = i !== step;
@@ -86,6 +88,8 @@ function show(step, focus = false) {
     query.set('step', step);
     history.replaceState(null, '', location.pathname + '?' + query);
   }
+  // the halls that may accept depend on the answers as saved: asked again whenever step 4 is entered
+  if (state.draft && step === STEPS && entering) drawHallChoice().catch(() => {});
   if (focus) {
     const heading = document.getElementById('h-step-' + step);
     heading.setAttribute('tabindex', '-1');
@@ -451,6 +455,7 @@ function openSteps() {
   drawMaterials();
   drawDelivery();
   drawConsentSummary();
+  drawHallChoice().catch(() => {});
 }
 
 // ------------------------------------------------------------------ the merged form
@@ -666,6 +671,44 @@ function drawDelivery() {
       option('FREE_MAIL', '免费邮寄', 'Free mail')), mail);
 }
 
+/** The hall chosen to hand in and collect at: null for the competent region's own. */
+function chosenHall() {
+  return state.acceptingHall !== undefined ? state.acceptingHall : state.draft?.acceptingHall || null;
+}
+
+/** 在哪里递交和领取: the halls the server says may accept this application, asked for the draft as saved. */
+async function drawHallChoice() {
+  drawHalls(await api('GET', '/api/v1/applications/' + encodeURIComponent(state.draft.id) + '/accepting-halls'));
+}
+
+/**
+ * The competent region's own hall, chosen unless the applicant picks another of the halls every item of the
+ * application may be accepted at (异地收件、属地办理): names, addresses and phones, never codes.
+ */
+function drawHalls(halls) {
+  const box = document.getElementById('accepting-hall');
+  box.hidden = !halls.length;
+  if (!halls.length) return;
+  let chosen = chosenHall();
+  const gone = chosen && !halls.some(h => !h.local && h.code === chosen);
+  if (gone) chosen = state.acceptingHall = null;
+  const option = (hall, i) => el('label', { class: 'choice', for: 'hall-' + i },
+    el('input', { type: 'radio', id: 'hall-' + i, name: 'acceptingHall', checked: hall.local ? !chosen : chosen === hall.code,
+      onchange: () => { state.acceptingHall = hall.local ? null : hall.code; } }),
+    el('span', {}, el('strong', {}, label(hall.name)), hall.local ? t('（本地办理）', ' (local)') : '',
+      hall.address ? el('span', { class: 'small muted' }, ' · ' + label(hall.address)) : null,
+      hall.phone ? el('span', { class: 'small muted' }, t(' · 电话 ', ' · phone ') + hall.phone) : null,
+      hall.hours ? el('span', { class: 'small muted' }, ' · ' + label(hall.hours)) : null));
+  const others = halls.filter(h => !h.local);
+  fill(box, el('h3', {}, t('在哪里递交和领取', 'Where to hand in and collect')),
+    el('p', { class: 'small' }, t('默认在有权办理地区的政务服务大厅递交材料、领取结果。您也可以选择下列其他大厅“异地收件”：由该大厅收取材料，电子化流转到有权办理的部门“属地办理”，办理结果在该大厅领取或免费邮寄给您。只列出本次申请的全部事项都可以在那里办理的大厅。',
+      'By default you hand in and collect at the service hall of the region competent for your application. You may instead choose one of the other halls below: it receives your materials, they travel electronically to the competent departments, who handle the case there, and the result is handed over at that hall or mailed to you free of charge. Only halls where every item of this application can be accepted are listed.')),
+    gone ? el('p', { class: 'notice', role: 'status' }, t('您之前选择的大厅不能受理本次申请的全部事项，已改回本地办理。', 'The hall you chose before cannot accept every item of this application; the local hall is chosen again.')) : null,
+    el('fieldset', { id: 'hall-fieldset' }, el('legend', {}, t('递交和领取的大厅', 'Hall to hand in and collect at')),
+      ...halls.filter(h => h.local).map(option), ...others.map((h, i) => option(h, i + 1))),
+    others.length ? null : el('p', { class: 'small muted' }, t('本次申请的事项仅能在本地办理。', 'The items of this application can be handed in only locally.')));
+}
+
 /** The form's delivery answers, from the one delivery choice: the window or mail, and the address. */
 function deliveryIntoForm(form, delivery) {
   for (const field of deliverySection()) {
@@ -702,7 +745,8 @@ function input() {
     if (!(element in form)) form[element] = '';
   }
   return { matter: code, region: values.region || undefined, applicant: applicantInput(), answers: state.answers, form, corrections,
-    commitments: [...state.commitments], attachments: state.attachments, delivery, consentId: state.consent?.id };
+    commitments: [...state.commitments], attachments: state.attachments, delivery, consentId: state.consent?.id,
+    acceptingHall: chosenHall() || '' };
 }
 
 /** Saves the draft; says so when asked to (the save button), shows the problems at their fields otherwise. */
@@ -722,6 +766,8 @@ async function saveDraft(announce) {
 /** Any failure: field problems at their fields (on the first step that has one), anything else in words. */
 function failed(e) {
   const { problems, problem } = problemsOf(e);
+  // refused at the chosen hall (通办范围): the halls that can take it, to choose from at once
+  if (Array.isArray(problem.halls) && state.draft) drawHalls(problem.halls);
   if (!problems.length) {
     showGeneral(document.getElementById('message'), problem);
     if (e instanceof ApiError && e.status === 409) {

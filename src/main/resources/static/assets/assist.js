@@ -1,9 +1,11 @@
 // 帮代办: a window clerk enters an application for a visitor. The API lets a clerk act for a person only
 // with the visitor's signed authorisation on record (capacity ASSISTANT, the clerk as the authorised
 // user), so the page records that first, then walks questions → merged form → materials → submit,
-// with channel WINDOW. The case then lands in the hall's queue like any other.
+// with channel WINDOW. The case then lands in the hall's queue like any other. A visitor whose matter belongs to
+// another region (跨域通办) has it accepted here for that region: the page names this hall as the accepting hall, and
+// the server checks the items' 通办范围.
 import { api, el, t, label, requireUser, showProblem, ApiError, today, shiftDay } from '/assets/onego.js';
-import { questions, mergedForm, formValues, materialInputs, upload, uploadMaterials } from '/assets/form-fields.js';
+import { questions, mergedForm, formValues, materialInputs, upload, uploadMaterials, regionPicker } from '/assets/form-fields.js';
 
 export async function start() {
   const user = await requireUser('WINDOW_CLERK');
@@ -15,6 +17,8 @@ export async function start() {
   const validUntil = document.getElementById('validUntil');
   validUntil.value = shiftDay(await today(), { years: 1 });
   const flow = { user, answers: {}, guidance: null };
+  document.getElementById('competent-region').replaceChildren(regionPicker({ id: 'region', name: 'region',
+    value: user.region, labelled: 'competent-hint' }));
   select.addEventListener('change', () => { flow.answers = {}; guide(flow); });
   document.getElementById('assist').addEventListener('submit', event => { event.preventDefault(); submit(flow); });
 }
@@ -57,8 +61,9 @@ async function submit(flow) {
   try {
     const visitor = { id: form.visitorId.value.trim().toUpperCase(), name: form.visitorName.value.trim() };
     await authorise(flow.user, visitor, form);
+    const region = form.region.value || flow.user.region;
     const application = await api('POST', '/api/v1/applications', {
-      matter: flow.guidance.matter, region: flow.user.region, channel: 'WINDOW',
+      matter: flow.guidance.matter, region, channel: 'WINDOW', acceptingHall: acceptingHall(flow.user, region),
       applicant: { kind: 'PERSON', id: visitor.id, name: visitor.name },
       answers: flow.answers, form: formValues(form), attachments: await uploadMaterials(form), commitments: [],
       delivery: delivery(form),
@@ -71,9 +76,32 @@ async function submit(flow) {
       el('p', {}, el('a', { href: '/window.html?state=AWAITING_ACCEPTANCE', id: 'to-queue' }, t('到待受理队列', 'Go to the queue')))));
   } catch (e) {
     showProblem(message, e, form);
+    if (e instanceof ApiError && e.problem.halls?.length) {
+      message.firstElementChild.append(el('p', {}, t('可以办理的大厅：', 'Halls that can accept it:')),
+        el('ul', { id: 'halls-that-can' }, e.problem.halls.map(h => el('li', {}, el('strong', {}, label(h.name)),
+          h.address ? ' · ' + label(h.address) : '', h.phone ? ' · ' + t('电话 ', 'phone ') + h.phone : ''))));
+    }
   } finally {
     button.disabled = false;
   }
+}
+
+/**
+ * This hall, when the visitor's matter belongs to a region off its line (another county, city or province: 异地收件);
+ * none otherwise, the case then going to the competent region's hall as always. A hall's code begins with its
+ * region's.
+ */
+function acceptingHall(user, region) {
+  const hallRegion = (user.hall || '').substring(0, 6);
+  if (!user.hall || !/^\d{6}$/.test(hallRegion) || onOneLine(hallRegion, region)) return undefined;
+  return user.hall;
+}
+
+/** Whether one region lies within the other: the digits a province, city or county shares with those below it. */
+function onOneLine(a, b) {
+  const prefix = code => code.length === 6 && code.endsWith('0000') ? code.substring(0, 2)
+    : code.length === 6 && code.endsWith('00') ? code.substring(0, 4) : code;
+  return b.startsWith(prefix(a)) || a.startsWith(prefix(b));
 }
 
 /** Records the visitor's signed authorisation of this clerk (once per submission; a repeat is harmless). */

@@ -35,8 +35,9 @@ import cn.onego.sharing.Consents;
 /**
  * Every rule a submitted application must meet: the matter offered in the region, the applicant's
  * kind and identifier, the channel the signed-in user may use, the park, the questionnaire answered,
- * every field of the merged form, the consent, each material attached, covered by the government's
- * data or allowed as a gap, and the delivery. All rules are checked, so the applicant sees every
+ * the hall it is handed in at (reached by the 通办范围 of every applicable item), every field of the
+ * merged form, the consent, each material attached, covered by the government's data or allowed as a
+ * gap, and the delivery. All rules are checked, so the applicant sees every
  * problem at once instead of one per attempt.
  */
 @Component
@@ -46,19 +47,33 @@ class SubmissionRules {
 	private final Attachments attachments;
 	private final ApplicantReads reads;
 	private final Consents consents;
+	private final HallChoices hallChoices;
 	private final Clock clock;
 
 	SubmissionRules(CatalogQueries catalog, Attachments attachments, ApplicantReads reads, Consents consents,
-			Clock clock) {
+			HallChoices hallChoices, Clock clock) {
 		this.catalog = catalog;
 		this.attachments = attachments;
 		this.reads = reads;
 		this.consents = consents;
+		this.hallChoices = hallChoices;
 		this.clock = clock;
 	}
 
-	/** The broken rules by field, and how each material of the application was resolved. */
-	record Validated(List<FieldProblem> problems, List<MaterialEntry> materials) {
+	/**
+	 * The broken rules by field, and how each material of the application was resolved; when the chosen hall may not
+	 * accept the items across regions, the halls that can ({@code halls}, empty otherwise).
+	 */
+	record Validated(List<FieldProblem> problems, List<MaterialEntry> materials, List<HallOption> halls) {
+
+		Validated(List<FieldProblem> problems, List<MaterialEntry> materials) {
+			this(problems, materials, List.of());
+		}
+
+		/** Whether the chosen hall's region is what refuses the application (跨域通办 not offered there). */
+		boolean notOfferedAtTheHall() {
+			return !halls.isEmpty();
+		}
 	}
 
 	/** Every rule a submission must meet, each broken one listed by field. */
@@ -112,6 +127,15 @@ class SubmissionRules {
 		problems.addAll(applicability.problems());
 		applicability.open().forEach(s -> problems.add(new FieldProblem("answers." + s.code(), "required",
 				Message.of("请回答：" + s.question().zh(), "please answer: " + (s.question().en() == null ? s.question().zh() : s.question().en())))));
+
+		List<HallOption> halls = List.of();
+		if (a.acceptingHall() != null && a.region() != null && RegionCode.isWellFormed(a.region())) {
+			var refusal = hallChoices.check(catalogue, matter, applicability.items(), RegionCode.of(a.region()), a.acceptingHall());
+			if (refusal.isPresent()) {
+				problems.add(refusal.get().problem());
+				halls = refusal.get().halls();
+			}
+		}
 
 		MergedForm form = MergedForm.derive(catalogue, applicability.items());
 		Set<String> known = new HashSet<>();
@@ -185,7 +209,7 @@ class SubmissionRules {
 			.add(problem("attachments." + code, "not-asked", "本次申请不需要此材料", "this application does not ask for this material")));
 		checkDelivery(a.delivery(), problems);
 		DeliveryAgreement.problem(form, a.form(), a.delivery()).ifPresent(problems::add);
-		return new Validated(problems, entries);
+		return new Validated(problems, entries, halls);
 	}
 
 	private static void checkChannel(Channel channel, Actor actor, List<FieldProblem> problems) {

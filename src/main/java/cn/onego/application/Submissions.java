@@ -12,11 +12,15 @@ import org.springframework.stereotype.Service;
 import cn.onego.application.ApplicationRecord.Status;
 import cn.onego.application.SubmissionRules.Validated;
 import cn.onego.audit.AuditTrail;
+import cn.onego.catalog.CatalogQueries;
+import cn.onego.catalog.Catalogue;
+import cn.onego.catalog.Matter;
 import cn.onego.identity.Actor;
 import cn.onego.platform.InvalidInput;
 import cn.onego.platform.Message;
 import cn.onego.platform.NotFound;
 import cn.onego.platform.Problem;
+import cn.onego.shared.RegionCode;
 import cn.onego.sharing.Representation;
 
 /**
@@ -37,17 +41,22 @@ public class Submissions {
 	private final KeyedSubmissions keyed;
 	private final Applications applications;
 	private final Representation representation;
+	private final HallChoices hallChoices;
+	private final CatalogQueries catalog;
 	private final Clock clock;
 	private final AuditTrail audit;
 
 	Submissions(Drafting drafting, Filling filling, SubmissionRules rules, KeyedSubmissions keyed,
-			Applications applications, Representation representation, Clock clock, AuditTrail audit) {
+			Applications applications, Representation representation, HallChoices hallChoices, CatalogQueries catalog,
+			Clock clock, AuditTrail audit) {
 		this.drafting = drafting;
 		this.filling = filling;
 		this.rules = rules;
 		this.keyed = keyed;
 		this.applications = applications;
 		this.representation = representation;
+		this.hallChoices = hallChoices;
+		this.catalog = catalog;
 		this.clock = clock;
 		this.audit = audit;
 	}
@@ -105,6 +114,9 @@ public class Submissions {
 		ApplicationRecord base = draftId != null ? drafting.draftOf(actor, draftId) : filling.blank(actor, id, input, now);
 		ApplicationRecord filled = filling.apply(base, input, actor, now, false);
 		Validated validated = rules.validate(filled, actor);
+		if (validated.notOfferedAtTheHall()) {
+			throw new NotOfferedAcrossRegions(validated.problems(), validated.halls());
+		}
 		if (!validated.problems().isEmpty()) {
 			throw new InvalidInput(validated.problems());
 		}
@@ -129,6 +141,23 @@ public class Submissions {
 			audit.record(actor, "read.application", "application/" + a.id(), a.status().name());
 		}
 		return a;
+	}
+
+	/**
+	 * The halls where the actor's application may be handed in and collected (异地收件): the competent region's own
+	 * hall first, then every open hall whose region the 通办范围 of every item the answers so far make applicable
+	 * reaches. None while the matter or the region is not chosen yet.
+	 */
+	public List<HallOption> acceptingHalls(Actor actor, UUID id) {
+		ApplicationRecord a = find(actor, id);
+		Catalogue catalogue = catalog.catalogue();
+		Optional<Matter> matter = a.matter() == null ? Optional.empty() : catalogue.matter(a.matter());
+		Optional<RegionCode> region = RegionCode.parse(a.region()).filter(r -> catalogue.region(r).isPresent());
+		if (matter.isEmpty() || region.isEmpty()) {
+			return List.of();
+		}
+		List<String> items = Applicability.of(matter.get(), new Answers(a.answers())).items();
+		return hallChoices.possible(catalogue, matter.get(), items, region.get());
 	}
 
 	/** A submitted application, for the modules that take it further; callers check who may see it. */

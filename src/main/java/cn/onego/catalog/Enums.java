@@ -36,8 +36,21 @@ public final class Enums {
 		PROVINCE, CITY, COUNTY, TOWN, VILLAGE
 	}
 
+	/**
+	 * 通办范围: where besides the competent region's own halls an item may be accepted (异地收件、属地办理). The rule is
+	 * {@link Item.CrossRegion#offers}.
+	 */
 	public enum CrossRegionScope {
-		NONE, CITY, PROVINCE, CROSS_PROVINCE
+		/** 仅限属地办理: only the competent region's hall, or one above it. */
+		NONE,
+		/** 全市通办: any hall of the same prefecture-level city. */
+		CITY,
+		/** 全省通办: any hall of the same province. */
+		PROVINCE,
+		/** 跨省通办: any hall of the province, and the halls of the partner regions in other provinces (both ways). */
+		CROSS_PROVINCE,
+		/** 全国通办: any hall in the country. */
+		NATIONWIDE
 	}
 
 	public enum MaterialKind {

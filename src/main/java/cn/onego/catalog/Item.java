@@ -2,7 +2,10 @@ package cn.onego.catalog;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import cn.onego.catalog.Enums.ApplicantType;
 import cn.onego.catalog.Enums.CrossRegionScope;
@@ -23,7 +26,65 @@ public record Item(String code, Label name, ItemType type, String departmentType
 		Set<HandlingLevel> levels, boolean delegatedToParks, CrossRegion crossRegion, Fee fee, Result result,
 		List<ItemMaterial> materials, List<ItemField> fields, AutoApproval autoApproval, String assumption) {
 
+	/**
+	 * The item's 通办范围: where else than in the competent region a hall may accept it (异地收件) for the competent
+	 * region's departments to handle (属地办理). {@code partners} are the regions of other provinces a
+	 * {@link CrossRegionScope#CROSS_PROVINCE} item is handled with (跨省通办 by agreement between the regions).
+	 */
 	public record CrossRegion(CrossRegionScope scope, List<RegionCode> partners) {
+
+		public CrossRegion {
+			partners = List.copyOf(partners);
+		}
+
+		/**
+		 * Whether a hall in region {@code accepting} may accept the item for region {@code competent}. The regions on
+		 * one line — the competent region's own hall, or one above it — always may: that is the local case, whatever
+		 * the scope. Otherwise the scope decides: the same prefecture (全市通办), the same province (全省通办), the same
+		 * province or, across provinces, one region within a partner region — a partner's hall accepting for a home
+		 * region, or a home hall for a partner's region (跨省通办) — or anywhere (全国通办).
+		 */
+		public boolean offers(RegionCode accepting, RegionCode competent) {
+			if (accepting.onOneLine(competent)) {
+				return true;
+			}
+			return switch (scope) {
+				case NONE -> false;
+				case CITY -> accepting.samePrefecture(competent);
+				case PROVINCE -> accepting.sameProvince(competent);
+				case CROSS_PROVINCE -> accepting.sameProvince(competent) || withinPartner(accepting) || withinPartner(competent);
+				case NATIONWIDE -> true;
+			};
+		}
+
+		private boolean withinPartner(RegionCode region) {
+			return partners.stream().anyMatch(p -> p.contains(region));
+		}
+
+		/** The scope as the public reads it, e.g. 全省通办, or 与韶关市、福州市跨省通办 with the partners' names. */
+		public Label describe(Catalogue catalogue) {
+			return describe(code -> catalogue.region(code).map(Region::label).orElse(Label.of(code.value(), code.value())));
+		}
+
+		/** The scope as the public reads it, the partner regions named by {@code names}. */
+		public Label describe(Function<RegionCode, Label> names) {
+			return switch (scope) {
+				case NONE -> Label.of("仅限属地办理", "handled only in its own region");
+				case CITY -> Label.of("全市通办", "handled anywhere in the city");
+				case PROVINCE -> Label.of("全省通办", "handled anywhere in the province");
+				case CROSS_PROVINCE -> partners.isEmpty() ? Label.of("全省通办", "handled anywhere in the province")
+						: Label.of("与" + partners.stream().map(p -> names.apply(p).zh()).collect(Collectors.joining("、")) + "跨省通办",
+								"handled across provinces with " + englishList(partners.stream().map(p -> names.apply(p).in(Locale.ENGLISH)).toList()));
+				case NATIONWIDE -> Label.of("全国通办", "handled anywhere in the country");
+			};
+		}
+
+		private static String englishList(List<String> names) {
+			if (names.size() == 1) {
+				return names.get(0);
+			}
+			return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+		}
 	}
 
 	public record Fee(BigDecimal amount, String basis) {

@@ -173,6 +173,9 @@ final class ItemReader {
 		if (scope == CrossRegionScope.CROSS_PROVINCE && partners.isEmpty() && !at.get("partners").present()) {
 			at.get("partners").error("跨省通办须列出合作地区", "cross-province handling names its partner regions");
 		}
+		if (scope == CrossRegionScope.NATIONWIDE && at.get("partners").present()) {
+			at.get("partners").error("全国通办不列合作地区", "nationwide handling names no partner regions");
+		}
 		return new CrossRegion(scope, partners);
 	}
 

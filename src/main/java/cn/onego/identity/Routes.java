@@ -98,7 +98,8 @@ public final class Routes {
 			rule(ANY, roles(SYSTEM_ADMIN), "/api/v1/admin/document-templates", "/api/v1/admin/document-templates/**"),
 			// the applicant's own data; a window clerk enters applications for visitors (帮代办)
 			rule(ANY, roles(APPLICANT, WINDOW_CLERK), "/api/v1/drafts", "/api/v1/drafts/**", "/api/v1/applications",
-					"/api/v1/applications/*", "/api/v1/attachments", "/api/v1/representations", "/api/v1/representations/**"),
+					"/api/v1/applications/*", "/api/v1/applications/*/accepting-halls", "/api/v1/attachments",
+					"/api/v1/representations", "/api/v1/representations/**"),
 			rule(ANY, roles(APPLICANT), "/api/v1/consents", "/api/v1/consents/*", "/api/v1/data-access", "/api/v1/my/cases"),
 			rule(HttpMethod.GET, roles(APPLICANT), "/api/v1/my/e-licences", "/api/v1/my/e-licences/**"),
 			rule(HttpMethod.GET, SIGNED_IN, "/api/v1/me", "/api/v1/my/notifications"),

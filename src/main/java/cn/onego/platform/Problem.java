@@ -18,6 +18,7 @@ public abstract class Problem extends RuntimeException {
 	private final Message detail;
 	private final List<FieldProblem> errors;
 	private final Map<String, String> headers = new LinkedHashMap<>();
+	private final Map<String, Object> properties = new LinkedHashMap<>();
 
 	protected Problem(HttpStatus status, String code, Message title, Message detail, List<FieldProblem> errors) {
 		super(detail != null ? detail.en() : title.en());
@@ -56,5 +57,17 @@ public abstract class Problem extends RuntimeException {
 
 	protected void header(String name, String value) {
 		headers.put(name, value);
+	}
+
+	/**
+	 * Members the document carries besides the standard ones, for a client to act on (e.g. the halls where a refused
+	 * application can be handed in instead).
+	 */
+	public Map<String, Object> properties() {
+		return Map.copyOf(properties);
+	}
+
+	protected void property(String name, Object value) {
+		properties.put(name, value);
 	}
 }

@@ -49,6 +49,29 @@ public record RegionCode(String value) implements Comparable<RegionCode> {
 		return value;
 	}
 
+	/** Whether the other region is this one or lies within it: 430121 within 430100, 430121001 within 430121. */
+	public boolean contains(RegionCode other) {
+		return other.value.startsWith(prefix());
+	}
+
+	/**
+	 * Whether the two regions lie on one line of the hierarchy, one within the other (or the same): a county and its
+	 * prefecture, a town and its province.
+	 */
+	public boolean onOneLine(RegionCode other) {
+		return contains(other) || other.contains(this);
+	}
+
+	/** Whether both regions belong to one prefecture (地级): the same first four digits. */
+	public boolean samePrefecture(RegionCode other) {
+		return value.regionMatches(0, other.value, 0, 4);
+	}
+
+	/** Whether both regions belong to one province: the same first two digits. */
+	public boolean sameProvince(RegionCode other) {
+		return value.regionMatches(0, other.value, 0, 2);
+	}
+
 	@Override
 	public int compareTo(RegionCode other) {
 		return value.compareTo(other.value);

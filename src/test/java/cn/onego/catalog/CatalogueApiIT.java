@@ -127,6 +127,7 @@ class CatalogueApiIT {
 		assertThat(powers.body()).contains("长沙市市场监督管理局");
 		Response crossRegion = api.get("/api/v1/public-lists/430100/cross-region");
 		assertThat(crossRegion.status()).isEqualTo(200);
+		assertThat((List<String>) crossRegion.json("$[*].scope_zh")).contains("全省通办", "与韶关市、肇庆市、福州市跨省通办");
 	}
 
 	@Test

@@ -401,6 +401,10 @@ class AccessMatrixIT {
 		rows.add(row("GET /api/v1/applications/{id}", "GET", "/api/v1/applications/" + ids.get("draft"), null,
 				with(only(Outcome.OK, Caller.APPLICANT_OWNER, Caller.AGENT), Outcome.NOT_FOUND, Caller.APPLICANT_OTHER,
 						Caller.CLERK_OWN, Caller.CLERK_OTHER)));
+		rows.add(row("GET /api/v1/applications/{id}/accepting-halls", "GET",
+				"/api/v1/applications/" + ids.get("draft") + "/accepting-halls", null,
+				with(only(Outcome.OK, Caller.APPLICANT_OWNER, Caller.AGENT), Outcome.NOT_FOUND, Caller.APPLICANT_OTHER,
+						Caller.CLERK_OWN, Caller.CLERK_OTHER)));
 		rows.add(row("POST /api/v1/attachments", "POST", "/api/v1/attachments", "multipart",
 				only(Outcome.OK, Caller.APPLICANT_OWNER, Caller.AGENT, Caller.APPLICANT_OTHER, Caller.CLERK_OWN, Caller.CLERK_OTHER)));
 		rows.add(row("POST /api/v1/consents", "POST", "/api/v1/consents", "{}", only(Outcome.ADMITTED, APPLICANTS)));

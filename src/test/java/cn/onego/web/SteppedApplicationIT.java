@@ -135,6 +135,11 @@ class SteppedApplicationIT {
 			// step 4: consent as a sentence, the way of receiving the result asked once
 			assertStep(browser, 4);
 			assertThat(browser.find("#consent-state").getText()).contains("未授权");
+			// where to hand in and collect: the competent region's hall unless another that may accept is chosen
+			browser.waitUntil("the halls that may accept are listed", "document.querySelector('#hall-fieldset input[type=radio]')");
+			assertThat(browser.find("#accepting-hall").getText()).contains("在哪里递交和领取", "长沙市芙蓉区政务服务中心", "异地收件")
+				.doesNotContain("HALL").doesNotContain("邵阳市");
+			assertThat(browser.script("return document.querySelector('#hall-fieldset input:checked').id")).isEqualTo("hall-0");
 			browser.click("#delivery-FREE_MAIL");
 			assertThat(browser.find("#delivery-mobile").getDomProperty("value")).as("the form's mobile, not asked again")
 				.isEqualTo("13900003333");

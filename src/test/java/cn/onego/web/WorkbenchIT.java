@@ -286,6 +286,38 @@ class WorkbenchIT {
 		});
 	}
 
+	@Test
+	void aClerkOfAnotherCityIsToldWhichHallsCanAcceptAMatterHandledOnlyWhereItBelongs() throws IOException {
+		// the visitor's restaurant is in 芙蓉区 (the clerk's default region); the clerk works at Shaoyang's hall
+		String clerk = world.clerkOfHall("430500-HALL");
+		String visitor = Identities.idNumber();
+		Path pdf = pdf("授权委托书");
+		try (Browser window = Browser.open(port)) {
+			window.signIn(clerk, CaseWorld.PASSWORD);
+			window.go("/window-assist.html");
+			until(window, "the competent region is chosen", "document.getElementById('region-picker')?.dataset.ready === 'true'");
+			assertThat(window.script("return document.getElementById('region-county').selectedOptions[0].textContent")).isEqualTo("芙蓉区");
+			window.type("#visitorName", "李阿姨").type("#visitorId", visitor);
+			window.find("#authorisation").sendKeys(pdf.toString());
+			window.select("#matter", "HN-CATERING");
+			for (String code : List.of("HAS_BUSINESS_LICENCE", "ENTITY_FORM", "PUBLIC_GATHERING_PLACE", "OUTDOOR_SIGNBOARD",
+					"SELLS_TOBACCO")) {
+				until(window, "the questions are drawn", "!document.getElementById('questions').dataset.busy");
+				window.click("#q-" + code + "-" + CaseWorld.SMALL_SHOP.get(code).get(0));
+			}
+			until(window, "the questionnaire is complete", "!document.getElementById('application').hidden");
+			fillForm(window, visitor);
+			window.type("#delivery-recipient", "李阿姨").type("#delivery-mobile", "13800138000");
+			window.click("#submit");
+			expect(window, "#message", "可以办理的大厅");
+			assertThat(window.find("#message").getText()).contains("邵阳市政务服务中心不能异地受理", "食品经营许可", "仅限属地办理");
+			assertThat(window.find("#halls-that-can").getText()).startsWith("长沙市芙蓉区政务服务中心").doesNotContain("邵阳");
+			shot(window, "window-assist-not-offered");
+		}
+		assertThat((List<String>) world.as(clerk, "GET", "/api/v1/window/cases?state=AWAITING_ACCEPTANCE", null).json("$[*].applicantId"))
+			.as("nothing reached Shaoyang's queue").doesNotContain(cn.onego.shared.IdNumber.mask(visitor));
+	}
+
 	/** Signs in as a reviewer, finds the task in the queue with a green badge and opens it. */
 	private void openTask(Browser browser, String reviewer, String taskId, String shotName) {
 		openTask(browser, reviewer, taskId, shotName, ".badge.green");

@@ -24,6 +24,7 @@ import org.springframework.web.multipart.MultipartFile;
 import cn.onego.application.ApplicationInput;
 import cn.onego.application.ApplicationRecord;
 import cn.onego.application.Attachments;
+import cn.onego.application.HallOption;
 import cn.onego.application.Submissions;
 import cn.onego.identity.Actors;
 import cn.onego.platform.web.RateLimited;
@@ -78,6 +79,7 @@ class ApplicationController {
 	@Operation(summary = "Submit a draft 提交", description = "Idempotent under the Idempotency-Key header.")
 	@Refuses(status = 409, code = "already-submitted", when = "the draft was submitted already")
 	@Refuses(status = 409, code = "stale-version", when = "the draft changed while it was submitted")
+	@Refuses(status = 422, code = "not-offered-across-regions", when = "an item's 通办范围 does not reach the chosen acceptingHall; the problem's halls lists where it can be handed in")
 	@Refuses(status = 422, code = "idempotency-key-reused", when = "the Idempotency-Key was used before for a different request")
 	ResponseEntity<ApplicationRecord> submitDraft(@PathVariable UUID id,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key,
@@ -88,6 +90,7 @@ class ApplicationController {
 	@PostMapping("/applications")
 	@RateLimited(perAccount = "submissions-per-account", perAddress = "submissions-per-address")
 	@Operation(summary = "Submit an application 提交申请", description = "Validated as a whole: every problem is listed by field and nothing is stored. The same Idempotency-Key returns the same application (200); a different body under the same key is refused (422).")
+	@Refuses(status = 422, code = "not-offered-across-regions", when = "an item's 通办范围 does not reach the chosen acceptingHall; the problem's halls lists where it can be handed in")
 	@Refuses(status = 422, code = "idempotency-key-reused", when = "the Idempotency-Key was used before for a different request")
 	ResponseEntity<ApplicationRecord> submit(@RequestHeader(name = "Idempotency-Key", required = false) String key,
 			@RequestBody ApplicationInput input) {
@@ -98,6 +101,13 @@ class ApplicationController {
 	@Operation(summary = "An application or draft", operationId = "applicationOrDraft")
 	ApplicationRecord application(@PathVariable UUID id) {
 		return submissions.find(actors.current(), id);
+	}
+
+	@GetMapping("/applications/{id}/accepting-halls")
+	@Operation(summary = "Where it may be handed in 可递交和领取的大厅", operationId = "acceptingHalls",
+			description = "The halls where the application may be handed in and its result collected (异地收件、属地办理): the competent region's own hall first (local: true), then every open hall whose region the 通办范围 of every item the answers make applicable reaches. Send a hall's code as acceptingHall. Only the application's applicant, or whoever filed it or acts for them; anybody else gets 404.")
+	List<HallOption> acceptingHalls(@PathVariable UUID id) {
+		return submissions.acceptingHalls(actors.current(), id);
 	}
 
 	@GetMapping("/applications")

@@ -32,6 +32,7 @@ import cn.onego.platform.InvalidInput;
 import cn.onego.platform.Message;
 import cn.onego.platform.RequestValues;
 import cn.onego.platform.Tables;
+import cn.onego.shared.Label;
 import cn.onego.shared.RegionCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -95,6 +96,9 @@ class PublicListsController {
 			row.put("name_en", item.name().en());
 			row.put("department_type", catalogue.departmentType(item.departmentType()).orElseThrow().name().zh());
 			row.put("scope", item.crossRegion().scope());
+			Label scope = item.crossRegion().describe(catalogue);
+			row.put("scope_zh", scope.zh());
+			row.put("scope_en", scope.en());
 			row.put("partners", item.crossRegion().partners().stream()
 				.map(p -> p.value() + " " + catalogue.region(p).map(Region::name).orElse(""))
 				.collect(Collectors.joining("；")));

@@ -74,6 +74,9 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> problem(Problem problem, WebRequest request) {
 		ResponseEntity<Object> answer = respond(problem.status(), problem.code(), problem.title(), problem.detail(),
 				problem.errors(), request);
+		if (answer.getBody() instanceof ProblemDetail body) {
+			problem.properties().forEach(body::setProperty);
+		}
 		if (problem.headers().isEmpty()) {
 			return answer;
 		}

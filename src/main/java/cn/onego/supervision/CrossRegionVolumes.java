@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import cn.onego.catalog.Catalogue;
 import cn.onego.catalog.Region;
 import cn.onego.shared.Label;
 import cn.onego.shared.RegionCode;
@@ -51,6 +52,12 @@ public record CrossRegionVolumes(Flow receivedForOthers, Flow receivedElsewhere)
 	 * A partner region with what it sent or received: its name is what pages show; its code only tells regions apart.
 	 */
 	public record Partner(String region, Label name, long submitted, long accepted, long issued) {
+	}
+
+	/** The partner region's name for a supervisor of the region, from the catalogue's regions. */
+	static Label partnerName(Catalogue catalogue, String partner, RegionCode supervisorsRegion) {
+		List<Region> lineage = namedBy(partner).stream().map(catalogue::lineage).filter(l -> !l.isEmpty()).findFirst().orElse(List.of());
+		return partnerName(lineage, supervisorsRegion);
 	}
 
 	/**

@@ -164,16 +164,8 @@ public class Dashboard {
 				+ where.sql() + " AND accepting_region <> region AND " + ownSide + " LIKE ? AND " + partnerSide + " NOT LIKE ?"
 				+ " GROUP BY " + partnerSide)
 			.params(params)
-			.query((rs, n) -> {
-				String partner = rs.getString(1);
-				List<cn.onego.catalog.Region> lineage = CrossRegionVolumes.namedBy(partner).stream()
-					.map(catalogue::lineage)
-					.filter(l -> !l.isEmpty())
-					.findFirst()
-					.orElse(List.of());
-				return new CrossRegionVolumes.Partner(partner, CrossRegionVolumes.partnerName(lineage, own), rs.getLong(2),
-						rs.getLong(3), rs.getLong(4));
-			})
+			.query((rs, n) -> new CrossRegionVolumes.Partner(rs.getString(1), CrossRegionVolumes.partnerName(catalogue, rs.getString(1), own),
+					rs.getLong(2), rs.getLong(3), rs.getLong(4)))
 			.list();
 	}
 

@@ -153,7 +153,7 @@ class DemoHistory {
 		copy(copy, "rectification", GeneratedCases.RECTIFICATION_COLUMNS, rows.rectifications());
 		copy(copy, "case_fact", GeneratedCases.FACT_COLUMNS, rows.facts());
 		log.info("Demo history: {} cases over {} weeks in {} halls generated in {} ms", cases, weeks,
-				model.profiles.stream().map(GeneratedCases.Profile::hall).distinct().count(), (System.nanoTime() - started) / 1_000_000);
+				model.receivingHalls(), (System.nanoTime() - started) / 1_000_000);
 		return cases;
 	}
 

@@ -70,7 +70,7 @@ final class GeneratedCase {
 		this.rows = out;
 		hall = profile.hall();
 		acceptingRegion = null;
-		if (!profile.acceptingHalls().isEmpty() && random.nextInt(100) < CROSS_REGION_PERCENT) {
+		if (!profile.ownHallTakesPart() || !profile.acceptingHalls().isEmpty() && random.nextInt(100) < CROSS_REGION_PERCENT) {
 			hall = profile.acceptingHalls().get(random.nextInt(profile.acceptingHalls().size()));
 			acceptingRegion = model.hallRegions.get(hall).value();
 		}

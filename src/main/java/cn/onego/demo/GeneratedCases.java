@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import cn.onego.application.CriticalPath;
 import cn.onego.catalog.Catalogue;
@@ -36,7 +37,9 @@ import cn.onego.shared.RegionCode;
  * colours them. Three in ten issued cases are rated, a few badly (with a rectification opened). Where every item of the
  * matter may be handled across the province (通办范围 PROVINCE or wider) and a hall of another prefecture takes part,
  * {@value GeneratedCase#CROSS_REGION_PERCENT} % of those cases are received there for the county (异地收件): that hall
- * accepts and delivers it, the county's departments decide, and its facts count it for both regions.
+ * accepts and delivers it, the county's departments decide, and its facts count it for both regions. A county whose own
+ * hall takes no part has such matters received only there, at a small weight (a demo's staff work in one city: its
+ * halls then receive cases for the other prefectures).
  *
  * <p>Simplifications, on purpose: no applications, notifications, supplements, gaps, commitments, documents,
  * deliveries or audit records are generated (no table refers to them by key); each task's history is its dispatch
@@ -63,9 +66,11 @@ public final class GeneratedCases {
 	/**
 	 * A matter as offered in one county: the hall that accepts it, its default items' tasks, and the halls of other
 	 * prefectures of the province that may receive it instead (异地收件: every item's 通办范围 province-wide or wider).
+	 * When the county's own hall takes no part in the history ({@code ownHallTakesPart} false), every case of the
+	 * profile is received by one of those.
 	 */
 	record Profile(String region, String matter, ApplicantType applicantType, String hall, List<Step> steps, int weight,
-			List<String> acceptingHalls) {
+			List<String> acceptingHalls, boolean ownHallTakesPart) {
 
 		/** The items on the longest chain of promised limits, as the product finds the critical path of a case. */
 		List<String> criticalPath() {
@@ -183,11 +188,19 @@ public final class GeneratedCases {
 			for (Matter matter : catalogue.mattersOfferedIn(county.code())) {
 				List<Step> steps = steps(catalogue, matter, county.code());
 				String hall = competentHall.apply(matter, county.code());
-				if (steps != null && shape.hall().test(hall)) {
+				if (steps == null) {
+					continue;
+				}
+				List<String> accepting = acceptingHalls(catalogue, steps, county.code(), halls, shape);
+				if (shape.hall().test(hall)) {
 					// where the staff are, the work is: a matter that one of them reviews weighs more
 					int staffed = steps.stream().anyMatch(step -> shape.staff().reviewer(step.department()) != null) ? 5 : 1;
 					profiles.add(new Profile(county.code().value(), matter.code(), matter.applicantType(), hall, steps,
-							regionWeight * themeWeight(matter) * staffed, acceptingHalls(catalogue, steps, county.code(), halls, shape)));
+							regionWeight * themeWeight(matter) * staffed, accepting, true));
+				}
+				else if (!accepting.isEmpty()) {
+					// the county's hall takes no part, a hall of another prefecture does: now and then it receives the county's case
+					profiles.add(new Profile(county.code().value(), matter.code(), matter.applicantType(), hall, steps, 1, accepting, false));
 				}
 			}
 		}
@@ -196,6 +209,15 @@ public final class GeneratedCases {
 
 	public int profileCount() {
 		return profiles.size();
+	}
+
+	/** The halls whose windows receive the generated cases. */
+	public long receivingHalls() {
+		return profiles.stream()
+			.flatMap(p -> Stream.concat(p.ownHallTakesPart() ? Stream.of(p.hall())
+					: Stream.empty(), p.acceptingHalls().stream()))
+			.distinct()
+			.count();
 	}
 
 	/** The rows of cases {@code from} (inclusive) to {@code to} (exclusive). */

@@ -71,13 +71,32 @@ class GeneratedCasesTests {
 		assertThat(rows.facts().lines().filter(l -> l.startsWith("submitted\t") && !l.endsWith("\t\\N"))).hasSize(received.size());
 	}
 
+	@Test
+	void whereOnlyOneCitysHallsTakePartTheyReceiveAFewCasesForTheOtherPrefectures() {
+		Map<String, RegionCode> halls = Map.of("430100-HALL", RegionCode.of("430100"), "430500-HALL", RegionCode.of("430500"));
+		GeneratedCases.Batch rows = generated(42, halls, hall -> hall.startsWith("4301")).batch(0, 3000);
+		List<String[]> cases = rows.cases().lines().map(l -> l.split("\t")).toList();
+		List<String[]> received = cases.stream().filter(c -> !c[19].equals("\\N")).toList();
+		assertThat(received.size()).as("a few per cent of all cases").isBetween(30, 150);
+		assertThat(received).allSatisfy(c -> {
+			assertThat(c[9]).isEqualTo("430100-HALL");
+			assertThat(c[19]).isEqualTo("430100");
+			assertThat(c[8]).doesNotStartWith("4301");
+		});
+		assertThat(cases.stream().filter(c -> c[19].equals("\\N"))).allSatisfy(c -> assertThat(c[8]).startsWith("4301"));
+	}
+
 	private static GeneratedCases generated(long seed) {
 		return generated(seed, Map.of());
 	}
 
 	private static GeneratedCases generated(long seed, Map<String, RegionCode> halls) {
+		return generated(seed, halls, hall -> true);
+	}
+
+	private static GeneratedCases generated(long seed, Map<String, RegionCode> halls, java.util.function.Predicate<String> takingPart) {
 		WorkingDayCalendar calendar = new WorkingDayCalendar(Set.of(2025, 2026, 2027), Map.of());
-		HistoryShape shape = new HistoryShape(300, TODAY, 28, calendar, hall -> true, new HistoryShape.Staff() {
+		HistoryShape shape = new HistoryShape(300, TODAY, 28, calendar, takingPart, new HistoryShape.Staff() {
 
 			@Override
 			public String clerk(String hall) {

@@ -128,6 +128,7 @@ async function load(form) {
     message.replaceChildren();
     drawFigures(overview);
     drawVolumes(everyDay(overview.volumes, overview.filter));
+    drawCrossRegion(overview.crossRegion);
     drawOnTime(overview);
     drawSatisfaction(overview.satisfaction, ratings);
     drawWarnings(overview.warnings, overview);
@@ -256,6 +257,35 @@ function drawVolumes(volumes) {
   dataTable('table-volumes', title + t('（仅列有办件的日期）', ' (days with cases only)'),
     [t('日期', 'Day'), ...series.map(([, zh, en]) => t(zh, en))],
     volumes.filter(v => series.some(([key]) => v[key])).map(v => [v.day, ...series.map(([key]) => v[key])]));
+}
+
+/**
+ * 跨域通办 in both directions: the counts of the period and the partner regions with the most cases, by name (the
+ * answer carries their codes only to tell them apart).
+ */
+function drawCrossRegion(cross) {
+  const directions = [
+    ['cross-for-others', cross.receivedForOthers, '异地代收：本地区收件、外地办理', 'Received here for other regions'],
+    ['cross-elsewhere', cross.receivedElsewhere, '外地收件、本地办理', 'Received elsewhere for this region'],
+  ];
+  for (const [id, flow, zh, en] of directions) {
+    const figures = [['submitted', '申请', 'Submitted'], ['accepted', '受理', 'Accepted'], ['issued', '出件', 'Issued']];
+    const headings = [t('对方地区', 'Partner region'), ...figures.map(([, fzh, fen]) => t(fzh, fen))];
+    const table = el('table', { class: 'cross-partners' },
+      el('caption', { class: 'small muted' }, t('办件最多的对方地区', 'Partner regions with the most cases')),
+      el('thead', {}, el('tr', {}, headings.map((h, i) => el('th', { scope: 'col', class: i ? 'num' : null }, h)))),
+      el('tbody', {}, flow.partners.length ? flow.partners.map(p => el('tr', {},
+        el('td', { lang: english() && !p.name.en ? 'zh-CN' : null }, label(p.name)),
+        ...figures.map(([key]) => el('td', { class: 'num' }, p[key]))))
+        : el('tr', {}, el('td', { colspan: headings.length }, t('该期间没有跨域办件。', 'No cross-region case in this period.')))));
+    document.getElementById(id).replaceChildren(
+      el('h3', {}, t(zh, en)),
+      el('div', { class: 'figures' }, figures.map(([key, fzh, fen]) =>
+        el('div', { class: 'figure', id: id + '-' + key },
+          el('div', { class: 'value' }, String(flow[key])),
+          el('div', { class: 'small muted' }, t(fzh, fen))))),
+      el('div', { class: 'table-scroll' }, table));
+  }
 }
 
 function drawOnTime(o) {

@@ -38,12 +38,25 @@ public final class TestRegions {
 	public static final String HALLS_CITY = "430600";
 	public static final String HALLS_DISTRICT = "430602";
 
+	/**
+	 * {@code CrossRegionCountsIT}'s 跨域 figures: a case of 益阳市赫山区 received by a hall of 张家界市永定区, which
+	 * 永州市 does not see.
+	 */
+	public static final String CROSS_REGION_COMPETENT_CITY = "430900";
+	public static final String CROSS_REGION_COMPETENT_DISTRICT = "430903";
+	public static final String CROSS_REGION_ACCEPTING_CITY = "430800";
+	public static final String CROSS_REGION_ACCEPTING_DISTRICT = "430802";
+	public static final String CROSS_REGION_THIRD_CITY = "431100";
+
 	private TestRegions() {
 	}
 
 	/** Each owned region with the test that owns it (the districts are checked with their cities). */
 	static Map<String, String> owned() {
-		return Map.of(SUPERVISION, "SupervisionIT", DASHBOARD_PAGE_CITY, "DashboardPageIT", DEADLINE_WARNINGS,
-				"DeadlineWarningsIT", EVALUATION, "EvaluationIT", CALENDAR_CITY, "CalendarApiIT", ADMIN_PAGE_CITY, "AdminPageIT", HALLS_CITY, "HallsIT");
+		return Map.ofEntries(Map.entry(SUPERVISION, "SupervisionIT"), Map.entry(DASHBOARD_PAGE_CITY, "DashboardPageIT"),
+				Map.entry(DEADLINE_WARNINGS, "DeadlineWarningsIT"), Map.entry(EVALUATION, "EvaluationIT"),
+				Map.entry(CALENDAR_CITY, "CalendarApiIT"), Map.entry(ADMIN_PAGE_CITY, "AdminPageIT"), Map.entry(HALLS_CITY, "HallsIT"),
+				Map.entry(CROSS_REGION_COMPETENT_CITY, "CrossRegionCountsIT"), Map.entry(CROSS_REGION_ACCEPTING_CITY, "CrossRegionCountsIT"),
+				Map.entry(CROSS_REGION_THIRD_CITY, "CrossRegionCountsIT"));
 	}
 }

@@ -29,6 +29,8 @@ class TestRegionsTests {
 	void eachDistrictLiesInItsOwnersCity() {
 		assertThat(contains(TestRegions.DASHBOARD_PAGE_CITY, TestRegions.DASHBOARD_PAGE_DISTRICT)).isTrue();
 		assertThat(contains(TestRegions.CALENDAR_CITY, TestRegions.CALENDAR_DISTRICT)).isTrue();
+		assertThat(contains(TestRegions.CROSS_REGION_COMPETENT_CITY, TestRegions.CROSS_REGION_COMPETENT_DISTRICT)).isTrue();
+		assertThat(contains(TestRegions.CROSS_REGION_ACCEPTING_CITY, TestRegions.CROSS_REGION_ACCEPTING_DISTRICT)).isTrue();
 	}
 
 	private static boolean contains(String outer, String inner) {

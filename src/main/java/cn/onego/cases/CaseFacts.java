@@ -23,11 +23,12 @@ public class CaseFacts {
 	public List<CaseFact> take(int max) {
 		return jdbc.sql("""
 				DELETE FROM case_fact WHERE id IN (SELECT id FROM case_fact ORDER BY id LIMIT ?)
-				RETURNING kind, day, region, hall, department, matter, channel, late, late_on_critical_path, handling_days, limit_days""")
+				RETURNING kind, day, region, hall, department, matter, channel, late, late_on_critical_path, handling_days, limit_days,
+				    accepting_region""")
 			.param(max)
 			.query((rs, n) -> new CaseFact(CaseFact.Kind.ofStored(rs.getString(1)), rs.getObject(2, java.time.LocalDate.class),
 					rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8),
-					rs.getBoolean(9), rs.getInt(10), rs.getInt(11)))
+					rs.getBoolean(9), rs.getInt(10), rs.getInt(11), rs.getString(12)))
 			.list();
 	}
 }

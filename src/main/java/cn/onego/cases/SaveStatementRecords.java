@@ -92,9 +92,9 @@ final class SaveStatementRecords {
 		}
 		s.columns("facts", """
 				INSERT INTO case_fact (kind, day, region, hall, department, matter, channel, late, late_on_critical_path, handling_days,
-				    limit_days)
+				    limit_days, accepting_region)
 				SELECT * FROM unnest(?::text[], ?::date[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::boolean[],
-				    ?::int[], ?::int[])
+				    ?::int[], ?::int[], ?::text[])
 				WHERE EXISTS (SELECT 1 FROM case_row)
 				RETURNING 1""", List.of());
 		s.params.add(SaveStatement.texts(facts, f -> f.kind().stored()));
@@ -108,6 +108,8 @@ final class SaveStatementRecords {
 		s.params.add(facts.stream().map(CaseFact::lateOnCriticalPath).toArray(Boolean[]::new));
 		s.params.add(facts.stream().map(CaseFact::handlingDays).toArray(Integer[]::new));
 		s.params.add(facts.stream().map(CaseFact::limitDays).toArray(Integer[]::new));
+		// NULL for a case received in its own region, as case_file stores it
+		s.params.add(SaveStatement.texts(facts, f -> f.crossRegion() ? f.acceptingRegion() : null));
 	}
 
 	/** What the event adds to supervision's counts: the case's place and day, and for a decision the task's clock. */
@@ -124,6 +126,7 @@ final class SaveStatementRecords {
 		}
 		String region = c.place().region().value();
 		String hall = c.place().hall().value();
+		String accepting = c.place().acceptingRegion().value();
 		String channel = c.place().channel().name();
 		if (kind != CaseFact.Kind.DECIDED) {
 			Instant at = switch (kind) {
@@ -132,7 +135,7 @@ final class SaveStatementRecords {
 				default -> c.times().closedAt();
 			};
 			return Optional.of(new CaseFact(kind, context.clocks().day(at == null ? context.now() : at), region, hall, null, c.matter(),
-					channel, false, false, 0, 0));
+					channel, false, false, 0, 0, accepting));
 		}
 		Task t = changes.task(((TaskDecided) event).taskId());
 		LocalDate decided = context.clocks().day(t.outcome().decidedAt() == null ? context.now() : t.outcome().decidedAt());
@@ -141,7 +144,7 @@ final class SaveStatementRecords {
 		int handling = context.clocks().handlingDays(t, c.place().region(), decided);
 		boolean critical = late && onCriticalPath(t, changes.tasks(), context.promisedLimit());
 		return Optional.of(new CaseFact(kind, decided, region, hall, t.department(), c.matter(), channel, late, critical, handling,
-				limit));
+				limit, accepting));
 	}
 
 	/** Whether the task's item lies on the longest chain of promised limits through the case's tasks. */

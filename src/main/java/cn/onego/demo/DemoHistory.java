@@ -10,7 +10,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -31,6 +33,7 @@ import cn.onego.identity.Role;
 import cn.onego.identity.StaffAdministration;
 import cn.onego.identity.StaffAdministration.Listed;
 import cn.onego.platform.crypto.PersonalData;
+import cn.onego.shared.RegionCode;
 import cn.onego.sharing.SyntheticRegistry;
 
 /**
@@ -44,7 +47,8 @@ import cn.onego.sharing.SyntheticRegistry;
  * applicants are nobody who can sign in: their account names are outside the shape of a username and their ID
  * numbers avoid the synthetic population's, so no one finds a generated case under "my cases". Dates follow the
  * national working-day calendar (weekends alone where a year is not loaded). Supervision's facts go into its
- * ledger, which the application folds into the dashboard's aggregates as it does every fact.
+ * ledger, which the application folds into the dashboard's aggregates as it does every fact. A few cases are received
+ * in another prefecture's hall for items the whole province may handle (异地收件), so that the 跨域 volumes show too.
  */
 @Component
 class DemoHistory {
@@ -134,7 +138,11 @@ class DemoHistory {
 		Catalogue catalogue = catalog.catalogue();
 		HistoryShape shape = new HistoryShape(cases, LocalDate.now(clock), weeks * 7, calendars.national().provisional(),
 				hall -> clerk(people, hall) != null, new Staffing(people), DemoHistory::username, reserved, SEED, reserveSerials(c), true);
-		GeneratedCases model = GeneratedCases.of(catalogue, (matter, region) -> halls.competentHall(catalogue, matter, region).value(), shape, personalData::index, personalData::seal);
+		// the open halls may receive cases of other prefectures' counties where the items allow it (异地收件)
+		Map<String, RegionCode> open = halls.all().stream().filter(Halls.Hall::open)
+			.collect(Collectors.toMap(Halls.Hall::code, Halls.Hall::region));
+		GeneratedCases model = GeneratedCases.of(catalogue, (matter, region) -> halls.competentHall(catalogue, matter, region).value(), open,
+				shape, personalData::index, personalData::seal);
 		GeneratedCases.Batch rows = model.batch(0, cases);
 		CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
 		copy(copy, "case_file", GeneratedCases.CASE_COLUMNS, rows.cases());
@@ -145,7 +153,7 @@ class DemoHistory {
 		copy(copy, "rectification", GeneratedCases.RECTIFICATION_COLUMNS, rows.rectifications());
 		copy(copy, "case_fact", GeneratedCases.FACT_COLUMNS, rows.facts());
 		log.info("Demo history: {} cases over {} weeks in {} halls generated in {} ms", cases, weeks,
-				model.profiles.stream().map(GeneratedCases.Profile::hall).distinct().count(), (System.nanoTime() - started) / 1_000_000);
+				model.receivingHalls(), (System.nanoTime() - started) / 1_000_000);
 		return cases;
 	}
 

@@ -32,6 +32,11 @@ final class GeneratedCase {
 	private static final String SYSTEM = Actors.SYSTEM.username();
 	private static final String[] CHANNELS = { "ONLINE", "MOBILE", "WINDOW", "KIOSK", "AGENT" };
 	private static final int[] CHANNEL_WEIGHTS = { 45, 25, 22, 4, 4 };
+	/**
+	 * Of the cases whose matter may be received in another prefecture's hall, the share that is (percent): few matters
+	 * qualify with their default items, so this makes about 2 % of all cases, enough for a demo's 跨域 volumes to show.
+	 */
+	static final int CROSS_REGION_PERCENT = 30;
 	private static final String[] COMPLAINTS = { "排队等候时间太长，希望增加窗口。", "材料要求前后说法不一致，跑了两趟。", "办理进度查询不到，电话也打不通。" };
 
 	private final GeneratedCases model;
@@ -44,6 +49,10 @@ final class GeneratedCase {
 	private final Profile profile;
 	private Rows rows;
 	private String channel;
+	/** The hall that receives and delivers the case: the competent one, or another prefecture's (异地收件). */
+	private String hall;
+	/** The region of that other prefecture's hall; null when the county's own hall receives the case (as case_file stores it). */
+	private String acceptingRegion;
 
 	GeneratedCase(GeneratedCases model, long k) {
 		this.model = model;
@@ -59,6 +68,12 @@ final class GeneratedCase {
 
 	void write(Rows out) {
 		this.rows = out;
+		hall = profile.hall();
+		acceptingRegion = null;
+		if (!profile.ownHallTakesPart() || !profile.acceptingHalls().isEmpty() && random.nextInt(100) < CROSS_REGION_PERCENT) {
+			hall = profile.acceptingHalls().get(random.nextInt(profile.acceptingHalls().size()));
+			acceptingRegion = model.hallRegions.get(hall).value();
+		}
 		channel = CHANNELS[random.weighted(CHANNEL_WEIGHTS)];
 		long person = random.nextLong(model.people());
 		String username = shape.username().apply(person);
@@ -68,7 +83,7 @@ final class GeneratedCase {
 		LocalDate submittedDay = workingDayWithinSpan();
 		Instant submitted = at(submittedDay, 8, 20);
 		String number = CaseNumber.of(RegionCode.of(profile.region()), submittedDay, shape.serialBase() + k + 1).value();
-		String clerk = shape.staff().clerk(profile.hall());
+		String clerk = shape.staff().clerk(hall);
 		history(null, submitted, username, "SUBMITTED", null, "AWAITING_ACCEPTANCE");
 		fact("submitted", submittedDay, null, false, false, 0, 0);
 
@@ -95,7 +110,7 @@ final class GeneratedCase {
 			history(null, accepted, clerk, "ACCEPTED", "AWAITING_ACCEPTANCE", "IN_PROGRESS");
 			fact("accepted", acceptedDay, null, false, false, 0, 0);
 			// the case's facts each task carries (V14), as dispatch writes them
-			Object[] facts = { number, applicantName, profile.region(), profile.hall(), profile.matter(), channel };
+			Object[] facts = { number, applicantName, profile.region(), hall, profile.matter(), channel };
 			Outcome o = runTasks(acceptedDay, accepted, clerk, facts);
 			state = o.state;
 			closed = o.closed;
@@ -113,9 +128,9 @@ final class GeneratedCase {
 		}
 		// the applicant's number and the delivery sealed, the number's blind index beside it, as CaseRows writes them
 		CopyRows.row(rows.cases(), id, number, random.uuid(), profile.matter(), model.seal.apply(applicantId, "case_file.applicant_id"),
-				model.index.apply(applicantId), applicantName, username, profile.region(), profile.hall(), channel, state, refusal, promised,
+				model.index.apply(applicantId), applicantName, username, profile.region(), hall, channel, state, refusal, promised,
 				model.seal.apply("{\"method\":\"WINDOW_PICKUP\",\"recipient\":null,\"mobile\":null,\"address\":null}", "case_file.delivery"),
-				issue, submitted, accepted, closed);
+				issue, submitted, accepted, closed, acceptingRegion);
 	}
 
 	private record Outcome(String state, Instant closed) {
@@ -270,18 +285,18 @@ final class GeneratedCase {
 		}
 		UUID rating = random.uuid();
 		String comment = level >= 4 ? COMPLAINTS[random.nextInt(COMPLAINTS.length)] : null;
-		CopyRows.row(rows.ratings(), rating, id, number, rater, level, channel, comment, profile.matter(), profile.hall(), profile.region(),
+		CopyRows.row(rows.ratings(), rating, id, number, rater, level, channel, comment, profile.matter(), hall, profile.region(),
 				rated);
 		if (level >= 4) {
-			CopyRows.row(rows.rectifications(), random.uuid(), rating, id, profile.hall(), "OPEN",
+			CopyRows.row(rows.rectifications(), random.uuid(), rating, id, hall, "OPEN",
 					calendar.plusWorkingDays(day(rated), RECTIFICATION_DAYS), rated);
 		}
 	}
 
 	private void fact(String kind, LocalDate day, String department, boolean late, boolean lateOnCriticalPath, int handling, int limit) {
 		if (shape.facts()) {
-			CopyRows.row(rows.facts(), kind, day, profile.region(), profile.hall(), department, profile.matter(), channel, late,
-					lateOnCriticalPath, handling, limit);
+			CopyRows.row(rows.facts(), kind, day, profile.region(), hall, department, profile.matter(), channel, late,
+					lateOnCriticalPath, handling, limit, acceptingRegion);
 		}
 	}
 

@@ -4,14 +4,17 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import cn.onego.application.CriticalPath;
 import cn.onego.catalog.Catalogue;
 import cn.onego.catalog.Department;
 import cn.onego.catalog.Enums.ApplicantType;
+import cn.onego.catalog.Enums.CrossRegionScope;
 import cn.onego.catalog.Enums.RegionLevel;
 import cn.onego.catalog.Item;
 import cn.onego.catalog.Matter;
@@ -31,7 +34,12 @@ import cn.onego.shared.RegionCode;
  * starts when its prerequisites are approved and takes working days drawn around its promised limit (a few run
  * late); 2 % of cases have a mandatory item refused. Whatever would be decided after today is still open, so the
  * recent weeks hold the in-progress cases, with tasks yellow and red around today exactly as the deadline clock
- * colours them. Three in ten issued cases are rated, a few badly (with a rectification opened).
+ * colours them. Three in ten issued cases are rated, a few badly (with a rectification opened). Where every item of the
+ * matter may be handled across the province (通办范围 PROVINCE or wider) and a hall of another prefecture takes part,
+ * {@value GeneratedCase#CROSS_REGION_PERCENT} % of those cases are received there for the county (异地收件): that hall
+ * accepts and delivers it, the county's departments decide, and its facts count it for both regions. A county whose own
+ * hall takes no part has such matters received only there, at a small weight (a demo's staff work in one city: its
+ * halls then receive cases for the other prefectures).
  *
  * <p>Simplifications, on purpose: no applications, notifications, supplements, gaps, commitments, documents,
  * deliveries or audit records are generated (no table refers to them by key); each task's history is its dispatch
@@ -41,7 +49,8 @@ import cn.onego.shared.RegionCode;
 public final class GeneratedCases {
 
 	public static final String CASE_COLUMNS = "id, number, application_id, matter, applicant_id, applicant_id_index, applicant_name, "
-			+ "applicant_username, region, hall, channel, state, refusal, promised_date, delivery, issue, submitted_at, accepted_at, closed_at";
+			+ "applicant_username, region, hall, channel, state, refusal, promised_date, delivery, issue, submitted_at, accepted_at, closed_at, "
+			+ "accepting_region";
 	public static final String TASK_COLUMNS = "id, case_id, item, department, mandatory, state, prerequisites, result, decision, "
 			+ "claimed_by, started_on, due_on, decided_at, limit_days, warn_on, case_number, applicant_name, region, hall, matter, channel";
 	/** The running tasks' deadlines and colours (V38): one row per PENDING or CLAIMED task with a due day. */
@@ -52,10 +61,16 @@ public final class GeneratedCases {
 	public static final String RECTIFICATION_COLUMNS = "id, rating_id, case_id, responsible, state, due_on, opened_at";
 	/** Supervision's ledger (V38's case_fact), which the application folds into its daily aggregates. */
 	public static final String FACT_COLUMNS = "kind, day, region, hall, department, matter, channel, late, late_on_critical_path, "
-			+ "handling_days, limit_days";
+			+ "handling_days, limit_days, accepting_region";
 
-	/** A matter as offered in one county: the hall that accepts it and its default items' tasks. */
-	record Profile(String region, String matter, ApplicantType applicantType, String hall, List<Step> steps, int weight) {
+	/**
+	 * A matter as offered in one county: the hall that accepts it, its default items' tasks, and the halls of other
+	 * prefectures of the province that may receive it instead (异地收件: every item's 通办范围 province-wide or wider).
+	 * When the county's own hall takes no part in the history ({@code ownHallTakesPart} false), every case of the
+	 * profile is received by one of those.
+	 */
+	record Profile(String region, String matter, ApplicantType applicantType, String hall, List<Step> steps, int weight,
+			List<String> acceptingHalls, boolean ownHallTakesPart) {
 
 		/** The items on the longest chain of promised limits, as the product finds the critical path of a case. */
 		List<String> criticalPath() {
@@ -115,12 +130,15 @@ public final class GeneratedCases {
 	/** Seals a value for a column of case_file ("applicant_id", "delivery") as the product stores it (SM4-GCM). */
 	final BinaryOperator<String> seal;
 	final List<Profile> profiles;
+	/** The halls that may receive cases across regions, with their regions. */
+	final Map<String, RegionCode> hallRegions;
 	final int[] cumulativeWeights;
 	private final List<String> counties;
 	private final long people;
 	private final long enterprises;
 
-	private GeneratedCases(HistoryShape shape, List<Profile> profiles, List<String> counties, UnaryOperator<String> index,
+	private GeneratedCases(HistoryShape shape, List<Profile> profiles, Map<String, RegionCode> hallRegions, List<String> counties,
+			UnaryOperator<String> index,
 			BinaryOperator<String> seal) {
 		if (profiles.isEmpty()) {
 			throw new IllegalArgumentException("no matter of the catalogue is offered in the halls chosen");
@@ -129,6 +147,7 @@ public final class GeneratedCases {
 		this.index = index;
 		this.seal = seal;
 		this.profiles = profiles;
+		this.hallRegions = Map.copyOf(hallRegions);
 		this.counties = counties;
 		this.cumulativeWeights = new int[profiles.size()];
 		int sum = 0;
@@ -143,11 +162,21 @@ public final class GeneratedCases {
 
 	/**
 	 * The profiles of every Hunan county and every matter offered there whose items all have a competent department
-	 * and whose competent hall (as {@code competentHall} answers, e.g. {@code Halls::competentHall}) the shape chooses.
+	 * and whose competent hall (as {@code competentHall} answers, e.g. {@code Halls::competentHall}) the shape chooses;
+	 * no case is received across regions.
 	 */
 	public static GeneratedCases of(Catalogue catalogue, BiFunction<Matter, RegionCode, String> competentHall, HistoryShape shape,
 			UnaryOperator<String> index,
 			BinaryOperator<String> seal) {
+		return of(catalogue, competentHall, Map.of(), shape, index, seal);
+	}
+
+	/**
+	 * As {@link #of(Catalogue, BiFunction, HistoryShape, UnaryOperator, BinaryOperator)}, and some cases received across
+	 * regions by the halls given (their region by code) that the shape chooses.
+	 */
+	public static GeneratedCases of(Catalogue catalogue, BiFunction<Matter, RegionCode, String> competentHall,
+			Map<String, RegionCode> halls, HistoryShape shape, UnaryOperator<String> index, BinaryOperator<String> seal) {
 		List<Profile> profiles = new ArrayList<>();
 		List<String> counties = new ArrayList<>();
 		for (Region county : catalogue.regions()) {
@@ -159,19 +188,36 @@ public final class GeneratedCases {
 			for (Matter matter : catalogue.mattersOfferedIn(county.code())) {
 				List<Step> steps = steps(catalogue, matter, county.code());
 				String hall = competentHall.apply(matter, county.code());
-				if (steps != null && shape.hall().test(hall)) {
+				if (steps == null) {
+					continue;
+				}
+				List<String> accepting = acceptingHalls(catalogue, steps, county.code(), halls, shape);
+				if (shape.hall().test(hall)) {
 					// where the staff are, the work is: a matter that one of them reviews weighs more
 					int staffed = steps.stream().anyMatch(step -> shape.staff().reviewer(step.department()) != null) ? 5 : 1;
 					profiles.add(new Profile(county.code().value(), matter.code(), matter.applicantType(), hall, steps,
-							regionWeight * themeWeight(matter) * staffed));
+							regionWeight * themeWeight(matter) * staffed, accepting, true));
+				}
+				else if (!accepting.isEmpty()) {
+					// the county's hall takes no part, a hall of another prefecture does: now and then it receives the county's case
+					profiles.add(new Profile(county.code().value(), matter.code(), matter.applicantType(), hall, steps, 1, accepting, false));
 				}
 			}
 		}
-		return new GeneratedCases(shape, profiles, counties, index, seal);
+		return new GeneratedCases(shape, profiles, halls, counties, index, seal);
 	}
 
 	public int profileCount() {
 		return profiles.size();
+	}
+
+	/** The halls whose windows receive the generated cases. */
+	public long receivingHalls() {
+		return profiles.stream()
+			.flatMap(p -> Stream.concat(p.ownHallTakesPart() ? Stream.of(p.hall())
+					: Stream.empty(), p.acceptingHalls().stream()))
+			.distinct()
+			.count();
 	}
 
 	/** The rows of cases {@code from} (inclusive) to {@code to} (exclusive). */
@@ -185,6 +231,29 @@ public final class GeneratedCases {
 		}
 		return new Batch(n, rows.cases().toString(), rows.tasks().toString(), rows.history().toString(), rows.ratings().toString(),
 				rows.rectifications().toString(), rows.deadlines().toString(), rows.facts().toString());
+	}
+
+	/**
+	 * The halls of the province's other prefectures that may receive the county's case: only when every item may be
+	 * handled across the province (a city-wide item stays in its prefecture), and never the province's own hall, which
+	 * lies above every county rather than in another prefecture.
+	 */
+	private static List<String> acceptingHalls(Catalogue catalogue, List<Step> steps, RegionCode county, Map<String, RegionCode> halls,
+			HistoryShape shape) {
+		boolean provinceWide = steps.stream()
+			.map(step -> catalogue.item(step.item()).map(i -> i.crossRegion().scope()).orElse(CrossRegionScope.NONE))
+			.allMatch(scope -> scope == CrossRegionScope.PROVINCE || scope == CrossRegionScope.CROSS_PROVINCE);
+		if (!provinceWide) {
+			return List.of();
+		}
+		String province = county.value().substring(0, 2);
+		String prefecture = county.value().substring(0, 4);
+		return halls.entrySet().stream()
+			.filter(h -> h.getValue().value().startsWith(province) && !h.getValue().value().startsWith(prefecture)
+					&& !h.getValue().equals(h.getValue().province()) && shape.hall().test(h.getKey()))
+			.map(Map.Entry::getKey)
+			.sorted()
+			.toList();
 	}
 
 	/** Births, hiring and opening a business are the most frequent matters; the rest less so. */

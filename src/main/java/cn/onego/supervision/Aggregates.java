@@ -16,6 +16,11 @@ import cn.onego.cases.CaseFacts;
  * writes in its own statement (so each event counts exactly once, at no cost of its own). {@link #fold()} takes the
  * oldest facts out of the ledger and adds them to the aggregates in one statement, in the same transaction, on one
  * node at a time.
+ * <p>
+ * A case received by a hall of another region (跨域通办) is counted once, under its competent region, with the
+ * accepting region beside it in the case counts (the region itself for a local case): the competent region's volumes
+ * include it, and the dashboard's 跨域 figures read it for both regions. The tasks are the competent region's
+ * departments' work and are counted there alone.
  */
 @Component
 class Aggregates {
@@ -50,17 +55,19 @@ class Aggregates {
 		jdbc.sql("""
 				WITH batch AS (
 				    SELECT * FROM unnest(?::text[], ?::date[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[],
-				        ?::boolean[], ?::int[], ?::int[])
-				        AS f(kind, day, region, hall, department, matter, channel, late, late_on_critical_path, handling_days, limit_days)
+				        ?::boolean[], ?::int[], ?::int[], ?::text[])
+				        AS f(kind, day, region, hall, department, matter, channel, late, late_on_critical_path, handling_days, limit_days,
+				            accepting_region)
 				), case_counts AS (
-				    INSERT INTO supervision_case_day (day, region, hall, matter, channel, submitted, accepted, not_accepted, issued, refused)
-				    SELECT day, region, hall, matter, channel,
+				    INSERT INTO supervision_case_day (day, region, hall, matter, channel, accepting_region, submitted, accepted, not_accepted,
+				        issued, refused)
+				    SELECT day, region, hall, matter, channel, accepting_region,
 				           count(*) FILTER (WHERE kind = 'SUBMITTED'), count(*) FILTER (WHERE kind = 'ACCEPTED'),
 				           count(*) FILTER (WHERE kind = 'NOT_ACCEPTED'), count(*) FILTER (WHERE kind = 'ISSUED'),
 				           count(*) FILTER (WHERE kind = 'REFUSED')
 				    FROM batch WHERE kind <> 'DECIDED'
-				    GROUP BY day, region, hall, matter, channel
-				    ON CONFLICT (day, region, hall, matter, channel) DO UPDATE SET
+				    GROUP BY day, region, hall, matter, channel, accepting_region
+				    ON CONFLICT (day, region, hall, matter, channel, accepting_region) DO UPDATE SET
 				        submitted = supervision_case_day.submitted + excluded.submitted,
 				        accepted = supervision_case_day.accepted + excluded.accepted,
 				        not_accepted = supervision_case_day.not_accepted + excluded.not_accepted,
@@ -99,7 +106,7 @@ class Aggregates {
 					column(batch, CaseFact::channel), batch.stream().map(CaseFact::late).toArray(Boolean[]::new),
 					batch.stream().map(CaseFact::lateOnCriticalPath).toArray(Boolean[]::new),
 					batch.stream().map(CaseFact::handlingDays).toArray(Integer[]::new),
-					batch.stream().map(CaseFact::limitDays).toArray(Integer[]::new))
+					batch.stream().map(CaseFact::limitDays).toArray(Integer[]::new), column(batch, CaseFact::acceptingRegion))
 			.update();
 		return batch.size();
 	}

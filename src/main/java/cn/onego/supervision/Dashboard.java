@@ -73,7 +73,8 @@ public class Dashboard {
 
 	public record Overview(Filter filter, List<Volume> volumes, long tasksDecided, long tasksLate, BigDecimal onTimeRate,
 			BigDecimal averageHandlingDays, BigDecimal averageLimitDays, List<DepartmentFigures> bottlenecks, long yellow,
-			long red, List<Warning> warnings, ReductionMetrics.Aggregate reduction, RatingStatistics satisfaction) {
+			long red, List<Warning> warnings, ReductionMetrics.Aggregate reduction, RatingStatistics satisfaction,
+			CrossRegionVolumes crossRegion) {
 	}
 
 	/** The dashboard for a supervisor, of their region or one below it. */
@@ -116,7 +117,8 @@ public class Dashboard {
 				average(handling, decided), average(limits, decided),
 				bottlenecks, colours.getOrDefault(Colour.YELLOW, 0L), colours.getOrDefault(Colour.RED, 0L), warnings,
 				guidance.regionReport(region).aggregate(), RatingStatistics.of(region.value(),
-						catalog.catalogue().region(region).map(r -> r.name()).orElse(region.value()), counts, rectifications, closed));
+						catalog.catalogue().region(region).map(r -> r.name()).orElse(region.value()), counts, rectifications, closed),
+				crossRegion(f, CrossRegionVolumes.TOP_PARTNERS));
 	}
 
 	public List<Volume> volumes(Filter f) {
@@ -127,6 +129,43 @@ public class Dashboard {
 			.params(where.params())
 			.query((rs, n) -> new Volume(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
 					rs.getLong(6)))
+			.list();
+	}
+
+	/**
+	 * 跨域通办 for the filter's region: the cases its halls received for regions outside it, and those received outside
+	 * it for regions inside it, with the partner regions named. The hall, matter and channel filters narrow them as they
+	 * narrow the volumes; a department does not (the case counts have none). Without a region there is no outside.
+	 */
+	public CrossRegionVolumes crossRegion(Filter f) {
+		return crossRegion(f, Integer.MAX_VALUE);
+	}
+
+	private CrossRegionVolumes crossRegion(Filter f, int top) {
+		if (f.region() == null) {
+			return CrossRegionVolumes.NONE;
+		}
+		RegionCode own = RegionCode.of(f.region());
+		return new CrossRegionVolumes(CrossRegionVolumes.Flow.of(partners(f, own, "accepting_region", "region"), top),
+				CrossRegionVolumes.Flow.of(partners(f, own, "region", "accepting_region"), top));
+	}
+
+	/**
+	 * The cross-region counts whose {@code ownSide} lies in the region and whose {@code partnerSide} outside it, by
+	 * partner region; read through the partial indexes of the cross-region rows (V59).
+	 */
+	private List<CrossRegionVolumes.Partner> partners(Filter f, RegionCode own, String ownSide, String partnerSide) {
+		Conditions where = Conditions.of(f, true, null, "hall", null, "matter", "channel");
+		List<Object> params = new ArrayList<>(List.of(where.params()));
+		params.add(f.regionPattern());
+		params.add(f.regionPattern());
+		var catalogue = catalog.catalogue();
+		return reads.jdbc().sql("SELECT " + partnerSide + ", sum(submitted), sum(accepted), sum(issued) FROM supervision_case_day"
+				+ where.sql() + " AND accepting_region <> region AND " + ownSide + " LIKE ? AND " + partnerSide + " NOT LIKE ?"
+				+ " GROUP BY " + partnerSide)
+			.params(params)
+			.query((rs, n) -> new CrossRegionVolumes.Partner(rs.getString(1), CrossRegionVolumes.partnerName(catalogue, rs.getString(1), own),
+					rs.getLong(2), rs.getLong(3), rs.getLong(4)))
 			.list();
 	}
 
@@ -258,8 +297,17 @@ public class Dashboard {
 						w.departmentName(), "预警 colour", w.colour(), "期限 due", w.dueOn())));
 				yield new Table(name, List.of("办件编号 case", "事项 item", "部门 department", "预警 colour", "期限 due"), rows);
 			}
+			case "cross-region" -> {
+				CrossRegionVolumes cross = crossRegion(f);
+				List<String> columns = List.of("方向 direction", "对方地区 partner region", "提交 submitted", "受理 accepted", "出件 issued");
+				cross.receivedForOthers().partners().forEach(p -> rows.add(row(columns.get(0), "异地代收 received here for others",
+						columns.get(1), p.name().zh(), columns.get(2), p.submitted(), columns.get(3), p.accepted(), columns.get(4), p.issued())));
+				cross.receivedElsewhere().partners().forEach(p -> rows.add(row(columns.get(0), "外地收件、本地办理 received elsewhere for here",
+						columns.get(1), p.name().zh(), columns.get(2), p.submitted(), columns.get(3), p.accepted(), columns.get(4), p.issued())));
+				yield new Table(name, columns, rows);
+			}
 			default -> throw cn.onego.platform.InvalidInput.of("table", "unknown", cn.onego.platform.Message.of(
-					"可导出的表：volumes、departments、warnings", "tables to export: volumes, departments, warnings"));
+					"可导出的表：volumes、departments、warnings、cross-region", "tables to export: volumes, departments, warnings, cross-region"));
 		};
 	}
 

@@ -4,9 +4,12 @@
  * critical path, the reduction metrics and satisfaction — for a region, hall, department, matter, channel
  * and period, with every table exportable as CSV and Excel. Daily aggregates are folded every second from the
  * case flow's ledger of counted facts ({@link cn.onego.cases.CaseFacts}, each event counted once), never by
- * scanning all cases per request; the yellow and red tasks come from the case flow's open deadlines
- * ({@link cn.onego.cases.OpenDeadlines}), never from its tables. Its reads go to the read replica when one is
- * configured ({@link cn.onego.platform.ReadOnlyData}). Every export goes into the audit trail. Listens to nothing.
+ * scanning all cases per request. A case received by a hall of another region (跨域通办) is counted for both regions:
+ * in the competent region's volumes, and for each region's supervisor among the cases it received for others or that
+ * others received for it ({@link cn.onego.supervision.CrossRegionVolumes}). The yellow and red tasks come from the
+ * case flow's open deadlines ({@link cn.onego.cases.OpenDeadlines}), never from its tables. Its reads go to the read
+ * replica when one is configured ({@link cn.onego.platform.ReadOnlyData}). Every export goes into the audit trail.
+ * Listens to nothing.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Supervision", allowedDependencies = { "shared", "platform",
 		"catalog", "cases", "application", "evaluation", "identity", "clock", "audit" })

@@ -25,7 +25,8 @@ import cn.onego.ModuleAlone;
 
 /**
  * A new demo installation starts with weeks of work: the generated cases fill the dashboard, the queues of the demo
- * staff and the deadline colours, and a second start leaves them as they are.
+ * staff and the deadline colours, a few of its cases are received across regions, and a second start leaves them as
+ * they are.
  * <p>
  * On a database of its own with the demo history switched on (300 cases over 4 weeks): every other test needs a
  * database without generated cases.
@@ -80,6 +81,15 @@ class DemoHistoryIT {
 		assertThat(yellow).isEqualTo(count("SELECT count(*) FROM open_deadline WHERE colour = 'YELLOW'"));
 		assertThat(red).isEqualTo(count("SELECT count(*) FROM open_deadline WHERE colour = 'RED'"));
 		assertThat(yellow + red).as("some tasks yellow or red around today").isPositive();
+
+		// a few cases of other prefectures were received in Changsha's halls (异地收件): Changsha's dashboard shows them
+		long received = count("SELECT count(*) FROM case_file WHERE accepting_region LIKE '4301%' AND region NOT LIKE '4301%'");
+		assertThat(received).as("cases received across regions").isPositive().isLessThan(30);
+		Response changsha = api.send("GET", "/api/v1/supervision/dashboard?region=430100&from=" + today.minusWeeks(6) + "&to=" + today,
+				"supervisor", "onego-supervisor", null);
+		assertThat(((Number) changsha.json("$.crossRegion.receivedForOthers.submitted")).longValue()).isEqualTo(received);
+		assertThat((List<String>) changsha.json("$.crossRegion.receivedForOthers.partners[*].name.zh")).isNotEmpty()
+			.allSatisfy(name -> assertThat(name).doesNotContainPattern("\\d"));
 
 		assertThat(count("SELECT count(*) FROM rating")).isPositive();
 		assertThat(count("SELECT count(*) FROM rectification WHERE state = 'OPEN'")).as("every bad rating is being rectified")

@@ -208,9 +208,9 @@ class ReplicaIT {
 		try (Connection sql = DriverManager.getConnection(database.url(), database.application().user(),
 				database.application().password()); Statement query = sql.createStatement()) {
 			query.execute("""
-					INSERT INTO supervision_case_day (day, region, hall, matter, channel, submitted)
-					VALUES ('2020-01-15', '%s', 'REPLICA-HALL', 'HN-CATERING', 'ONLINE', %d)
-					ON CONFLICT (day, region, hall, matter, channel) DO UPDATE SET submitted = excluded.submitted"""
+					INSERT INTO supervision_case_day (day, region, hall, matter, channel, accepting_region, submitted)
+					VALUES ('2020-01-15', '%1$s', 'REPLICA-HALL', 'HN-CATERING', 'ONLINE', '%1$s', %2$d)
+					ON CONFLICT (day, region, hall, matter, channel, accepting_region) DO UPDATE SET submitted = excluded.submitted"""
 				.formatted(REGION, submitted));
 		}
 	}

@@ -195,16 +195,22 @@ public final class ScaleData {
 	 */
 	private static void aggregate(Statement s, long started) throws SQLException {
 		s.execute("""
-				INSERT INTO supervision_case_day (day, region, hall, matter, channel, submitted, accepted, not_accepted, issued, refused)
-				SELECT day, region, hall, matter, channel, sum(submitted), sum(accepted), sum(not_accepted), sum(issued), sum(refused)
+				INSERT INTO supervision_case_day (day, region, hall, matter, channel, accepting_region, submitted, accepted, not_accepted,
+				    issued, refused)
+				SELECT day, region, hall, matter, channel, accepting_region, sum(submitted), sum(accepted), sum(not_accepted), sum(issued),
+				       sum(refused)
 				FROM (
-				  SELECT submitted_at::date AS day, region, hall, matter, channel, 1 AS submitted, 0 AS accepted, 0 AS not_accepted,
-				         0 AS issued, 0 AS refused FROM case_file
-				  UNION ALL SELECT accepted_at::date, region, hall, matter, channel, 0, 1, 0, 0, 0 FROM case_file WHERE accepted_at IS NOT NULL
-				  UNION ALL SELECT closed_at::date, region, hall, matter, channel, 0, 0, 1, 0, 0 FROM case_file WHERE state = 'NOT_ACCEPTED'
-				  UNION ALL SELECT closed_at::date, region, hall, matter, channel, 0, 0, 0, 1, 0 FROM case_file WHERE state = 'ISSUED'
-				  UNION ALL SELECT closed_at::date, region, hall, matter, channel, 0, 0, 0, 0, 1 FROM case_file WHERE state = 'REFUSED'
-				) counted GROUP BY day, region, hall, matter, channel ORDER BY day""");
+				  SELECT submitted_at::date AS day, region, hall, matter, channel, coalesce(accepting_region, region) AS accepting_region,
+				         1 AS submitted, 0 AS accepted, 0 AS not_accepted, 0 AS issued, 0 AS refused FROM case_file
+				  UNION ALL SELECT accepted_at::date, region, hall, matter, channel, coalesce(accepting_region, region), 0, 1, 0, 0, 0
+				    FROM case_file WHERE accepted_at IS NOT NULL
+				  UNION ALL SELECT closed_at::date, region, hall, matter, channel, coalesce(accepting_region, region), 0, 0, 1, 0, 0
+				    FROM case_file WHERE state = 'NOT_ACCEPTED'
+				  UNION ALL SELECT closed_at::date, region, hall, matter, channel, coalesce(accepting_region, region), 0, 0, 0, 1, 0
+				    FROM case_file WHERE state = 'ISSUED'
+				  UNION ALL SELECT closed_at::date, region, hall, matter, channel, coalesce(accepting_region, region), 0, 0, 0, 0, 1
+				    FROM case_file WHERE state = 'REFUSED'
+				) counted GROUP BY day, region, hall, matter, channel, accepting_region ORDER BY day""");
 		log(started, "supervision_case_day counted");
 		// weekdays(d): Monday-to-Friday days from a Monday epoch to d, so weekdays(b) - weekdays(a) counts those in (a, b]
 		s.execute("""

@@ -42,7 +42,7 @@ class SupervisionController {
 	}
 
 	@GetMapping("/dashboard")
-	@Operation(summary = "The dashboard 监管看板", description = "Volumes by day, on-time rate, yellow and red tasks, handling time against limits, bottleneck departments, reduction metrics and satisfaction; every filter optional; the period defaults to the last 30 days.")
+	@Operation(summary = "The dashboard 监管看板", description = "Volumes by day, on-time rate, yellow and red tasks, handling time against limits, bottleneck departments, reduction metrics, satisfaction and 跨域通办 (cases the region's halls received for other regions, and those other regions' halls received for it, with the top partner regions by name); every filter optional; the period defaults to the last 30 days.")
 	Dashboard.Overview dashboard(@RequestParam(required = false) String region, @RequestParam(required = false) String hall,
 			@RequestParam(required = false) String department, @RequestParam(required = false) String matter,
 			@RequestParam(required = false) String channel, @RequestParam(required = false) LocalDate from,
@@ -52,7 +52,7 @@ class SupervisionController {
 	}
 
 	@GetMapping("/export/{table}")
-	@Operation(summary = "Export a dashboard table 导出", description = "volumes, departments or warnings, as format=csv or format=xlsx.")
+	@Operation(summary = "Export a dashboard table 导出", description = "volumes, departments, warnings or cross-region (every partner region of both directions), as format=csv or format=xlsx.")
 	ResponseEntity<byte[]> export(@PathVariable String table, @RequestParam(defaultValue = "csv") String format,
 			@RequestParam(required = false) String region, @RequestParam(required = false) String hall,
 			@RequestParam(required = false) String department, @RequestParam(required = false) String matter,

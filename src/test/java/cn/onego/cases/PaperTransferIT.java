@@ -2,13 +2,8 @@ package cn.onego.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +13,6 @@ import org.springframework.test.context.ActiveProfiles;
 
 import cn.onego.ApiClient;
 import cn.onego.ApiClient.Response;
-import cn.onego.Identities;
 
 /**
  * 原件流转: a change of an enterprise's registered capital, competent in 长沙市芙蓉区 (the applicant's region), handed in
@@ -30,8 +24,6 @@ import cn.onego.Identities;
 @ActiveProfiles("test")
 class PaperTransferIT {
 
-	static final String MATTER = "HN-ENTERPRISE-CHANGE";
-	static final Map<String, List<String>> CAPITAL_CHANGE = Map.of("CHANGE_ITEMS", List.of("CAPITAL"));
 	static final String ACCEPTING_HALL = "430500-HALL";
 	static final String COMPETENT_HALL = "430102-HALL";
 	static final String THIRD_HALL = "431200-HALL";
@@ -175,58 +167,15 @@ class PaperTransferIT {
 		assertThat(queued).singleElement().satisfies(s -> assertThat(s.get("acceptingRegion")).isNull());
 	}
 
-	/**
-	 * Applies for the capital change of a company the world's applicant represents (its legal representative in the
-	 * enterprise registry), handing in at the hall (null: the competent hall); the case once opened.
-	 */
 	private String applyAt(String hall) {
-		String company = Identities.creditCode();
-		Response registered = api.send("PUT", "/api/v1/admin/registries/ENTERPRISE/records/" + company, "admin", "onego-admin",
-				Map.of("ENTERPRISE_NAME", "长沙陈氏商贸有限公司", "LEGAL_REP_NAME", "陈创业", "LEGAL_REP_ID", world.idNumber,
-						"REGISTERED_ADDRESS", "湖南省长沙市芙蓉区五一大道8号", "BUSINESS_SCOPE", "日用百货销售"));
-		assertThat(registered.status()).as(registered.body()).isBetween(200, 204);
-		CaseWorld.Submission prepared = world.prepare(world.applicant, world.idNumber, "陈创业", null, MATTER, CAPITAL_CHANGE, Set.of(),
-				Set.of());
-		Map<String, Object> body = new HashMap<>(prepared.body());
-		body.put("applicant", Map.of("kind", "ENTERPRISE", "id", company, "name", "长沙陈氏商贸有限公司"));
-		if (hall != null) {
-			body.put("acceptingHall", hall);
-		}
-		Response submitted = world.submit(new CaseWorld.Submission(prepared.actingUser(), prepared.idempotencyKey(), body));
-		assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
-		String application = submitted.json("$.id");
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (System.nanoTime() < deadline) {
-			List<String> found = world.as(world.applicant, "GET", "/api/v1/my/cases", null).json("$[?(@.applicationId == '" + application + "')].id");
-			if (!found.isEmpty()) {
-				return found.get(0);
-			}
-			CaseWorld.sleep(100);
-		}
-		throw new AssertionError("no case was opened for application " + application);
+		return CrossRegionCases.applyAt(api, world, hall);
 	}
 
-	/** The transfer of the case in the hall's outgoing list, once the acceptance's listener opened it. */
 	private Map<String, Object> awaitOutgoing(String clerk, String caseId) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (System.nanoTime() < deadline) {
-			Response list = world.as(clerk, "GET", "/api/v1/halls/" + ACCEPTING_HALL + "/transfers?direction=outgoing", null);
-			assertThat(list.status()).as(list.body()).isEqualTo(200);
-			List<Map<String, Object>> found = list.json("$[?(@.caseId == '" + caseId + "')]");
-			if (!found.isEmpty()) {
-				return found.get(0);
-			}
-			CaseWorld.sleep(100);
-		}
-		throw new AssertionError("no paper transfer was opened for case " + caseId);
+		return CrossRegionCases.awaitOutgoing(world, clerk, ACCEPTING_HALL, caseId);
 	}
 
 	private String clerk(String region, String hall) {
-		String username = "clerk-" + UUID.randomUUID().toString().substring(0, 8);
-		Map<String, Object> body = new LinkedHashMap<>(Map.of("username", username, "password", CaseWorld.PASSWORD, "name", "测试人员",
-				"roles", List.of("WINDOW_CLERK"), "region", region, "hall", hall));
-		Response created = api.send("POST", "/api/v1/admin/staff", "admin", "onego-admin", body);
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		return username;
+		return CrossRegionCases.clerk(api, region, hall);
 	}
 }

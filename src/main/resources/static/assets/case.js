@@ -5,6 +5,7 @@ import { sourceBadge, fill } from '/assets/portal.js';
 import { showDocuments } from '/assets/documents.js';
 import { deliverySection } from '/assets/case-delivery.js';
 import { applicantActions } from '/assets/case-actions.js';
+import { placeFacts } from '/assets/cross-region.js';
 
 const CLOSED = ['ISSUED', 'REFUSED', 'NOT_ACCEPTED'];
 
@@ -30,6 +31,7 @@ page(async () => {
   fill(target, 
     el('h1', {}, label(view.matterName)),
     summary(view),
+    el('div', { id: 'case-place' }),
     el('section', { id: 'applicant-actions', 'aria-live': 'polite' }),
     el('h2', {}, t('各部门办理情况', 'Departments')),
     tasks(view.tasks),
@@ -46,6 +48,7 @@ page(async () => {
     el('h2', {}, t('文书', 'Documents')),
     el('div', { id: 'documents' }));
   await Promise.all([applicantActions(view, document.getElementById('applicant-actions')), receipt(c), rating(c), myFiles(c),
+    placeFacts(view).then(facts => document.getElementById('case-place').replaceChildren(...(facts ? [facts] : []))),
     showDocuments(document.getElementById('documents'), c.id),
     deliverySection(c.id, document.getElementById('delivery'))]);
 });

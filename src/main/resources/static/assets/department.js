@@ -6,6 +6,7 @@ import {
   supplementRequests, supplementRows, table, tasks, resultText,
 } from '/assets/case-parts.js';
 import { searchQuery, wireSearch } from '/assets/queue-search.js';
+import { placeFacts } from '/assets/cross-region.js';
 
 const OPEN = ['WAITING', 'PENDING', 'CLAIMED', 'SUSPENDED', 'AWAITING_SUPPLEMENT'];
 const FILTERS = ['OPEN', ...OPEN, 'APPROVED', 'REFUSED', 'ALL'];
@@ -47,7 +48,9 @@ async function showQueue(department, filter) {
   // each entry carries its case's number, matter and applicant: the queue is one request
   const rows = views.map(v => el('tr', { dataset: { task: v.task.id } },
     el('th', { scope: 'row' }, el('a', { href: '/department-task.html?case=' + v.task.caseId + '&task=' + v.task.id }, v.caseNumber || v.task.caseId)),
-    el('td', {}, label(v.itemName) || v.task.item, el('div', { class: 'muted small' }, label(v.matterName) || v.matter || '')),
+    el('td', {}, label(v.itemName) || v.task.item, el('div', { class: 'muted small' }, label(v.matterName) || v.matter || ''),
+      // accepted by a hall of another region for this one (跨域通办): the result goes back there
+      v.acceptingHallName ? el('div', { class: 'small muted cross-region' }, t('异地收件：', 'Received at: '), label(v.acceptingHallName)) : null),
     el('td', { lang: 'zh-CN' }, v.applicantName || ''),
     el('td', {}, el('span', { class: 'badge state' }, state(v.task.state))),
     el('td', {}, formatDate(v.task.dueOn, v.dueProvisional)),
@@ -86,7 +89,7 @@ function render(loaded, taskId, user, message, reload) {
       [t('法律依据', 'Legal basis'), task.decision?.legalBasis],
     ]), actions(task, user, message, reload)),
     section(2, t('前序事项结果', 'Results of earlier items'), inputs(task, view)),
-    section(2, t('办件信息', 'Case'), caseFacts(view)),
+    section(2, t('办件信息', 'Case'), caseFacts(view), el('div', { id: 'case-place' })),
     section(2, t('申请表', 'Application form'), formValues(application, guidance)),
     section(2, t('申请材料', 'Materials'), materials(application, view.caseFile)),
     section(2, t('材料附件', 'Submitted files'), submittedFiles(view.caseFile.id, files)),
@@ -94,6 +97,7 @@ function render(loaded, taskId, user, message, reload) {
     section(2, t('办理记录', 'History'), history(view)),
   ];
   document.getElementById('task').replaceChildren(...parts);
+  return placeFacts(view).then(facts => document.getElementById('case-place')?.replaceChildren(...(facts ? [facts] : [])));
 }
 
 const procedureName = code => PROCEDURES[code] ? t(PROCEDURES[code][0], PROCEDURES[code][1]) : t('特别程序', 'Special procedure');

@@ -1,6 +1,6 @@
 // 综合窗口: the hall's queue, and one case at the window — 受理 (standard, 容缺, 告知承诺), 不予受理,
 // 一次性告知补正, the acceptance receipt, the tasks' progress and 统一出件.
-import { api, el, t, label, state, param, requireUser, formatDate, formatTime, showProblem, count, english, typed } from '/assets/onego.js';
+import { api, el, t, label, state, param, requireUser, formatDate, formatTime, showProblem, count, english, typed, regionName } from '/assets/onego.js';
 import {
   act, caseFacts, channelName, deliveryName, field, formValues, history, loadCase, loadFiles, materials, matterName, section,
   submittedFiles, supplementRequests, supplementRows, table, tasks,
@@ -9,6 +9,7 @@ import { upload } from '/assets/form-fields.js';
 import { showDocuments } from '/assets/documents.js';
 import { deliveryProblems, pickUpSection } from '/assets/window-delivery.js';
 import { searchQuery, wireSearch } from '/assets/queue-search.js';
+import { hallTransfers, placeFacts } from '/assets/cross-region.js';
 
 // "done" has four end states; the API filters by one, so that tab asks four times
 const TABS = [
@@ -45,6 +46,7 @@ export async function startQueue() {
   }, tab.zh ? t(tab.zh, tab.en) : state(tab.key))));
   wireSearch(document.getElementById('count'), () => showQueue(chosen));
   await showQueue(chosen);
+  await hallTransfers(document.getElementById('transfers'), user.hall);
   await deliveryProblems(document.getElementById('delivery-problems'));
 }
 
@@ -59,7 +61,9 @@ async function showQueue(tab) {
   }
   const rows = await Promise.all(cases.map(async c => el('tr', { dataset: { case: c.id } },
     el('th', { scope: 'row' }, el('a', { href: '/window-case.html?id=' + c.id }, c.number)),
-    el('td', {}, await matterName(c.matter)),
+    el('td', {}, await matterName(c.matter), c.acceptingRegion ? el('div', { class: 'small muted cross-region' },
+      // received here for another region (跨域通办): its departments handle it
+      t('跨域：' + await regionName(c.region) + '办理', 'Cross-region: handled in ' + await regionName(c.region))) : null),
     el('td', { lang: 'zh-CN' }, c.applicantName),
     el('td', {}, channelName(c.channel)),
     el('td', {}, formatTime(c.submittedAt)),
@@ -84,7 +88,7 @@ function render(loaded, message, reload) {
   const c = view.caseFile;
   document.getElementById('title').textContent = t('办件 ', 'Case ') + c.number;
   const parts = [
-    section(2, t('办件信息', 'Case'), caseFacts(view), c.refusal ? refusalNote(c.refusal) : null,
+    section(2, t('办件信息', 'Case'), caseFacts(view), el('div', { id: 'case-place' }), c.refusal ? refusalNote(c.refusal) : null,
       c.supplement?.length ? supplementNote(c.supplement) : null),
   ];
   if (c.state === 'AWAITING_ACCEPTANCE') {
@@ -112,8 +116,14 @@ function render(loaded, message, reload) {
     section(2, t('办理记录', 'History'), history(view)),
     section(2, t('文书', 'Documents'), el('div', { id: 'documents' })));
   document.getElementById('case').replaceChildren(...parts);
-  const documents = showDocuments(document.getElementById('documents'), c.id);
+  const documents = Promise.all([showDocuments(document.getElementById('documents'), c.id), showPlace(view)]);
   return c.acceptedAt ? Promise.all([showReceipt(c.id), documents]) : documents;
+}
+
+/** 受理地 / 办理地 and the originals' transfer of a case accepted for another region. */
+async function showPlace(view) {
+  const facts = await placeFacts(view);
+  document.getElementById('case-place')?.replaceChildren(...(facts ? [facts] : []));
 }
 
 function refusalNote(refusal) {

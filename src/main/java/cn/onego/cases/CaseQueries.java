@@ -34,10 +34,12 @@ public class CaseQueries {
 	private final java.time.Clock clock;
 	private final AuditTrail audit;
 	private final Halls halls;
+	private final PaperTransfers transfers;
 
 	CaseQueries(Cases cases, CaseAccess access, CatalogQueries catalog, Submissions submissions, Notifications notifications,
-			JdbcClient jdbc, TaskClocks clocks, java.time.Clock clock, AuditTrail audit, Halls halls) {
+			JdbcClient jdbc, TaskClocks clocks, java.time.Clock clock, AuditTrail audit, Halls halls, PaperTransfers transfers) {
 		this.audit = audit;
+		this.transfers = transfers;
 		this.halls = halls;
 		this.cases = cases;
 		this.access = access;
@@ -60,11 +62,12 @@ public class CaseQueries {
 
 	/**
 	 * A row of a department's queue: the task as {@link TaskView} shows it, with the case's number, matter
-	 * and applicant, so that a queue is one request and one query, not one more per case.
+	 * and applicant, so that a queue is one request and one query, not one more per case; for a case a hall of another
+	 * region accepted (异地收件), that hall's name.
 	 */
 	public record QueueEntry(Task task, Label itemName, String departmentName, Integer elapsedWorkingDays,
 			Integer remainingWorkingDays, Colour colour, String caseNumber, String matter, Label matterName, String applicantName,
-			boolean dueProvisional, String departmentNameEn) {
+			boolean dueProvisional, String departmentNameEn, Label acceptingHallName) {
 	}
 
 	public record Verification(UUID id, UUID caseId, UUID taskId, String department, LocalDate dueOn, String state,
@@ -75,11 +78,11 @@ public class CaseQueries {
 	 * A case with its number read aloud, its due day now (the promised date moved by the working days its
 	 * tasks' clocks lost), its tasks, every step of its history (halls named, not coded) and its verifications, and
 	 * the hall that handles it as pages show it. A date is provisional when it runs into a year whose holidays are
-	 * not loaded yet.
+	 * not loaded yet. A case accepted for another region carries its paper transfer (原件流转), if it has one.
 	 */
 	public record CaseView(CaseFile caseFile, String numberSpoken, Label matterName, LocalDate dueDate, List<TaskView> tasks,
 			List<Cases.HistoryStep> history, List<Verification> verifications, Halls.HallView hall,
-			boolean promisedDateProvisional, boolean dueDateProvisional) {
+			boolean promisedDateProvisional, boolean dueDateProvisional, PaperTransfers.TransferView transfer) {
 	}
 
 	/**
@@ -130,7 +133,8 @@ public class CaseQueries {
 				halls::named);
 		return new CaseView(c, c.number().spoken(), catalogue.matter(c.matter()).map(m -> m.name()).orElse(null), due, tasks,
 				history, verificationsOf(caseId), halls.view(c.place().hall(), catalogue),
-				clocks.provisional(c.place().region(), c.terms().promisedDate()), clocks.provisional(c.place().region(), due));
+				clocks.provisional(c.place().region(), c.terms().promisedDate()), clocks.provisional(c.place().region(), due),
+				c.place().crossRegion() ? transfers.ofCase(caseId, actor.staff()).orElse(null) : null);
 	}
 
 	/** The case, if the actor may read it (otherwise not found): for the modules that show what belongs to a case. */
@@ -258,7 +262,8 @@ public class CaseQueries {
 			TaskView v = view(catalogue, q.task());
 			return new QueueEntry(v.task(), v.itemName(), v.departmentName(), v.elapsedWorkingDays(), v.remainingWorkingDays(),
 					v.colour(), q.caseNumber(), q.matter(), catalogue.matter(q.matter()).map(m -> m.name()).orElse(null),
-					q.applicantName(), v.dueProvisional(), v.departmentNameEn());
+					q.applicantName(), v.dueProvisional(), v.departmentNameEn(),
+					q.crossRegion() ? halls.view(q.caseHall(), catalogue).name() : null);
 		}).toList();
 	}
 

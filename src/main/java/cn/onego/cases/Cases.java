@@ -248,7 +248,7 @@ class Cases {
 	}
 
 	/** A task in a department's queue with what its row shows of the case. */
-	record Queued(Task task, String caseNumber, String matter, String applicantName) {
+	record Queued(Task task, String caseNumber, String matter, String applicantName, HallCode caseHall, boolean crossRegion) {
 	}
 
 	/**
@@ -258,7 +258,8 @@ class Cases {
 	List<Queued> queue(String department, TaskState state, LocalDate dueBy, String matter, QueueSearch search,
 			java.time.ZoneId zone, int limit) {
 		return jdbc.sql("""
-				SELECT t.* FROM case_task t JOIN case_file f ON f.id = t.case_id
+				SELECT t.*, f.hall AS case_hall, f.accepting_region AS case_accepting_region
+				FROM case_task t JOIN case_file f ON f.id = t.case_id
 				WHERE t.department = ? AND (?::text IS NULL OR t.state = ?) AND (?::date IS NULL OR t.due_on <= ?)
 				  AND (?::text IS NULL OR t.matter = ?)
 				  AND t.state IN ('PENDING', 'CLAIMED', 'AWAITING_SUPPLEMENT', 'SUSPENDED')
@@ -270,7 +271,7 @@ class Cases {
 					search.submittedFrom(zone), search.submittedFrom(zone), search.submittedBefore(zone),
 					search.submittedBefore(zone), limit)
 			.query((rs, n) -> new Queued(rows.task(rs, n), rs.getString("case_number"), rs.getString("matter"),
-					rs.getString("applicant_name")))
+					rs.getString("applicant_name"), HallCode.of(rs.getString("case_hall")), rs.getString("case_accepting_region") != null))
 			.list();
 	}
 

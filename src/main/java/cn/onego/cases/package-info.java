@@ -12,7 +12,9 @@
  * cn.onego.cases.HallAdministration}); {@link cn.onego.cases.Halls} is the one source of a hall's public details and
  * of the competent hall.
  * Those who handle a case, and its applicant, open the files submitted for it ({@link cn.onego.cases.CaseFiles}),
- * each view and download audited. Listens to {@link cn.onego.application.ApplicationSubmitted}.
+ * each view and download audited. A case a hall of another region accepted (异地收件) sends the paper originals its
+ * competent departments keep to the competent region's hall ({@link cn.onego.cases.PaperTransfers}, 原件流转), opened when
+ * it hears its own {@code CaseAccepted}. Listens to {@link cn.onego.application.ApplicationSubmitted}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Cases", allowedDependencies = { "shared", "platform",
 		"catalog", "application", "identity", "clock", "credit", "licences", "sharing", "audit" })

@@ -127,6 +127,10 @@ public final class Routes {
 			rule(HttpMethod.POST, roles(APPLICANT, WINDOW_CLERK), "/api/v1/cases/*/supplement"),
 			rule(HttpMethod.POST, roles(APPLICANT), "/api/v1/cases/*/rating", "/api/v1/cases/*/withdrawal"),
 			rule(HttpMethod.GET, roles(WINDOW_CLERK), "/api/v1/window/cases"),
+			// 原件流转: a hall's list for its clerks; sent by the accepting hall's, signed for by the receiving hall's
+			// (checked transfer by transfer)
+			rule(HttpMethod.GET, roles(WINDOW_CLERK), "/api/v1/halls/*/transfers"),
+			rule(HttpMethod.POST, roles(WINDOW_CLERK), "/api/v1/transfers/*/dispatch", "/api/v1/transfers/*/receipt"),
 			// delivery: a case's results and their way (checked case by case), the hand-over at the window, the hall's
 			// failed messages and stuck parcels, the cost of free mail; the providers' callbacks carry their own signature
 			rule(HttpMethod.GET, roles(APPLICANT, WINDOW_CLERK, REVIEWER, DEPARTMENT_HEAD, SUPERVISOR), "/api/v1/cases/*/delivery"),

@@ -465,6 +465,15 @@ class AccessMatrixIT {
 						Caller.APPLICANT_OTHER)));
 		rows.add(row("GET /api/v1/window/cases", "GET", "/api/v1/window/cases", null,
 				only(Outcome.OK, Caller.CLERK_OWN, Caller.CLERK_OTHER)));
+		// 原件流转: a hall's list for its own clerks only; a transfer is sent and signed for by clerks of its two halls
+		// (PaperTransferIT), and a transfer of no hall of theirs is not found
+		rows.add(row("GET /api/v1/halls/{hall}/transfers", "GET", "/api/v1/halls/" + ids.get("hall") + "/transfers?direction=incoming",
+				null, only(Outcome.OK, Caller.CLERK_OWN)));
+		for (String step : List.of("dispatch", "receipt")) {
+			rows.add(row("POST /api/v1/transfers/{id}/" + step, "POST", "/api/v1/transfers/" + UUID.randomUUID() + "/" + step,
+					"{\"courier\":\"EMS\",\"trackingNumber\":\"EA123456789CN\",\"version\":0}",
+					only(Outcome.NOT_FOUND, Caller.CLERK_OWN, Caller.CLERK_OTHER)));
+		}
 
 		// delivery: the results' way, read like the case; handed over at the case's hall only (an invalid code: refused on
 		// its merits); the hall's problems for clerks, the cost of free mail for supervisors; the providers' callbacks

@@ -577,7 +577,7 @@ class HostileInputIT {
 			return staff("supervisor", "onego-supervisor", exchange);
 		}
 		if (p.matches("/api/v1/cases/\\{id}/(acceptance|refusal|supplement-request|issue|pick-up)") || p.startsWith("/api/v1/window/")
-				|| p.startsWith("/api/v1/rectifications")) {
+				|| p.startsWith("/api/v1/rectifications") || p.startsWith("/api/v1/transfers/") || p.matches("/api/v1/halls/\\{hall}/.*")) {
 			return staff(WINDOW, "onego-window", exchange);
 		}
 		if (p.startsWith("/api/v1/access-requests/")) {
@@ -619,6 +619,8 @@ class HostileInputIT {
 					: p.startsWith("/api/v1/regions/") ? "430102" : p.startsWith("/api/v1/shared-resources/") ? "POPULATION-HOUSEHOLD"
 							: "430102-MARKET_REGULATION";
 			case "region" -> "430102";
+			// the demo clerk's own hall
+			case "hall" -> "430102-HALL";
 			case "department" -> "430102-MARKET_REGULATION";
 			case "year" -> "2026";
 			case "version" -> "1";
@@ -664,6 +666,7 @@ class HostileInputIT {
 			case "application" -> UUID.randomUUID().toString();
 			case "subject" -> alice.idNumber();
 			case "responsible" -> "430102-HALL";
+			case "direction" -> "outgoing";
 			case "format" -> "csv";
 			case "limit" -> "10";
 			case "days" -> "3";
@@ -700,6 +703,7 @@ class HostileInputIT {
 				case "purpose" -> "退休一件事申请";
 				case "hall" -> "430102-HALL";
 				case "department" -> "430102-MARKET_REGULATION";
+				case "trackingNumber" -> "EA123456789CN";
 				case "authorisation" -> aliceFile;
 				case "attachments.value" -> aliceFile;
 				default -> null;

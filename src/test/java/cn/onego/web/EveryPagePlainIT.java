@@ -28,6 +28,7 @@ import org.springframework.test.context.ActiveProfiles;
 import cn.onego.ApiClient;
 import cn.onego.Identities;
 import cn.onego.cases.CaseWorld;
+import cn.onego.cases.CrossRegionCases;
 
 /**
  * Every page of the site, in Chinese and in English, as each kind of person who uses it, speaks plainly: no
@@ -85,6 +86,18 @@ class EveryPagePlainIT {
 		String department = (String) food.get("department");
 		String reviewer = world.reviewerOf(department, "-pages");
 		String head = staff(api, "DEPARTMENT_HEAD", department);
+		// a case accepted at 邵阳 for 芙蓉区 (跨域通办) whose originals are on their way: 受理地 / 办理地 and the transfer on every
+		// side, the two halls' lists of parcels, the department's queue naming the hall that received it
+		String crossCase = CrossRegionCases.applyAt(api, world, "430500-HALL");
+		String sender = CrossRegionCases.clerk(api, "430500", "430500-HALL");
+		String receiver = CrossRegionCases.clerk(api, "430102", "430102-HALL");
+		assertThat(world.as(sender, "POST", "/api/v1/cases/" + crossCase + "/acceptance", Map.of("version", world.caseVersion(crossCase)))
+			.status()).isEqualTo(200);
+		String transfer = (String) CrossRegionCases.awaitOutgoing(world, sender, "430500-HALL", crossCase).get("id");
+		assertThat(world.as(sender, "POST", "/api/v1/transfers/" + transfer + "/dispatch",
+				Map.of("courier", "中国邮政EMS", "trackingNumber", "EA123456789CN", "version", 0)).status()).isEqualTo(200);
+		Map<String, Object> crossTask = world.task(crossCase, "HN-SCJG-ENT-CHANGE");
+		String crossReviewer = world.reviewerOf((String) crossTask.get("department"), "-pages-cross");
 
 		Set<String> pages = pages();
 		Map<String, List<Visit>> visits = new LinkedHashMap<>();
@@ -97,6 +110,7 @@ class EveryPagePlainIT {
 				"/idp/demo/sms.html");
 		visits.put("anonymous", anonymous);
 		visits.put("applicant", applicantSide("index.html", "/", "my.html", "/my.html", "case.html", "/case.html?id=" + caseId,
+				"case.html", "/case.html?id=" + crossCase,
 				"wallet.html", "/wallet.html", "credit.html", "/credit.html", "consents.html", "/consents.html",
 				"data-access.html", "/data-access.html", "apply.html", "/apply.html?matter=HN-CATERING", "matter.html",
 				"/matter.html?code=HN-CATERING", "resources.html", "/resources.html"));
@@ -106,6 +120,10 @@ class EveryPagePlainIT {
 		visits.put(reviewer, staffSide("department.html", "/department.html", "department-task.html",
 				"/department-task.html?case=" + caseId + "&task=" + food.get("id"), "resource-access.html", "/resource-access.html",
 				"post-verification.html", "/post-verification.html"));
+		visits.put(sender, staffSide("window.html", "/window.html?state=IN_PROGRESS", "window-case.html", "/window-case.html?id=" + crossCase));
+		visits.put(receiver, staffSide("window.html", "/window.html"));
+		visits.put(crossReviewer, staffSide("department.html", "/department.html", "department-task.html",
+				"/department-task.html?case=" + crossCase + "&task=" + crossTask.get("id")));
 		visits.put(head, staffSide("department.html", "/department.html", "resource-access.html", "/resource-access.html",
 				"password.html", "/password.html"));
 		visits.put(CaseWorld.OBSERVER, staffSide("dashboard.html", "/dashboard.html", "case.html", "/case.html?id=" + caseId));
@@ -119,7 +137,8 @@ class EveryPagePlainIT {
 		Set<String> enums = enumNames();
 		// what people typed or are called stays as written: the applicant's name and what the form was filled with,
 		// the staff's names
-		List<String> asTyped = new ArrayList<>(List.of("陈创业", world.address, "湖南省长沙市芙蓉区五一大道1号", "测试填写内容"));
+		List<String> asTyped = new ArrayList<>(List.of("陈创业", world.address, "湖南省长沙市芙蓉区五一大道1号", "测试填写内容",
+				CrossRegionCases.COMPANY_NAME, "中国邮政EMS"));
 		asTyped.addAll(api.get("/api/v1/admin/staff", "admin", "onego-admin").json("$[*].name"));
 		List<Finding> findings = new ArrayList<>();
 		// one phone for the applicant's side, one desktop for the staff: each person signs in after the previous one's

@@ -71,6 +71,9 @@ class FederationTransportIT {
 	Clock clock;
 
 	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
 	ConfigurableApplicationContext context;
 
 	final JsonMapper json = JsonMapper.builder().build();
@@ -129,6 +132,8 @@ class FederationTransportIT {
 		assertThat(handled(id)).isEqualTo(1);
 		assertThat(outbox.about(subject)).singleElement().extracting(OutgoingMessage::messageId).isEqualTo(id);
 		assertThat(inboxRows(id)).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT body FROM federation_outbox WHERE message_id = ?").param(id).query(String.class).single())
+			.as("sealed at rest").startsWith("k").doesNotContain("申请材料");
 		Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> delivered.stream().anyMatch(d -> d.messageId().equals(id)));
 		assertThat(delivered.stream().filter(d -> d.messageId().equals(id)).toList()).singleElement().satisfies(d -> {
 			assertThat(d.partnerId()).isEqualTo(B);

@@ -97,12 +97,17 @@ class FederationTransportIT {
 		JsonNode described = json.readTree(get(b.baseUrl() + "/federation/v1/instance").body());
 		assertThat(described.get("id").asString()).isEqualTo(B);
 		assertThat(described.get("signatureAlgorithm").asString()).isEqualTo("SM3withSM2");
+		assertThat(described.get("keyFingerprint").asString()).isEqualTo(b.bean(Federation.class).keyFingerprint()).hasSize(32);
 		federation.register(new Partner(B, described.get("name").asString(), URI.create(b.baseUrl()), List.of()),
 				InstanceKey.readPublic(described.get("publicKey").asString()));
 		JsonNode a = json.readTree(get("http://127.0.0.1:" + port + "/federation/v1/instance").body());
 		federationOfB.register(new Partner(a.get("id").asString(), "甲省一网通办", URI.create("http://127.0.0.1:" + port), List.of()),
 				InstanceKey.readPublic(a.get("publicKey").asString()));
 		context.addApplicationListener(listener);
+		// A's administrator checks the key by its fingerprint
+		ApiClient.Response partners = new ApiClient(port).send("GET", "/api/v1/admin/federation/partners", "admin", "onego-admin", null);
+		assertThat(partners.status()).as(partners.body()).isEqualTo(200);
+		assertThat((List<String>) partners.json("$[?(@.id == '" + B + "')].keyFingerprint")).containsExactly(described.get("keyFingerprint").asString());
 	}
 
 	@AfterAll

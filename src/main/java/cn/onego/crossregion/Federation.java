@@ -112,6 +112,23 @@ public class Federation {
 		return key.publicBase64();
 	}
 
+	/**
+	 * The fingerprint of this instance's public key: the first 32 hex digits of the SM3 of its X.509 encoding, short
+	 * enough to compare by telephone when administrators exchange keys.
+	 */
+	public String keyFingerprint() {
+		return fingerprint(key.publicKey());
+	}
+
+	/** The fingerprint of the key a partner is known by. */
+	public Optional<String> keyFingerprintOf(String partnerId) {
+		return known(partnerId).map(known -> fingerprint(known.key()));
+	}
+
+	static String fingerprint(PublicKey key) {
+		return SignedRequest.sm3Hex(key.getEncoded()).substring(0, 32);
+	}
+
 	/** The region-code prefixes this instance declares it serves; empty: every region no partner serves. */
 	public List<String> serves() {
 		return localPrefixes;

@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import cn.onego.platform.crypto.PersonalData;
+import cn.onego.platform.crypto.SealedColumn;
+import cn.onego.platform.crypto.SealedColumns;
 import cn.onego.shared.TimeOrderedIds;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,7 +28,13 @@ import tools.jackson.databind.json.JsonMapper;
  * was rolled back, and a partner that is down delays it without losing it.
  */
 @Component
-public class FederationOutbox {
+public class FederationOutbox implements SealedColumns {
+
+	/**
+	 * The body as sent: a forwarded case's form and materials are personal data, sealed at rest like every other
+	 * (SM4-GCM, docs/SECURITY.md), and opened only to be sent.
+	 */
+	static final SealedColumn BODY = SealedColumn.of("federation_outbox", "body");
 
 	/** A message id: it travels in the path, so letters, digits and {@code . _ : -} only. */
 	static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
@@ -38,13 +47,16 @@ public class FederationOutbox {
 
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
+	private final PersonalData data;
 	private final Federation federation;
 	private final FederationSettings settings;
 	private final Clock clock;
 
-	FederationOutbox(JdbcClient jdbc, JsonMapper json, Federation federation, FederationSettings settings, Clock clock) {
+	FederationOutbox(JdbcClient jdbc, JsonMapper json, PersonalData data, Federation federation, FederationSettings settings,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.data = data;
 		this.federation = federation;
 		this.settings = settings;
 		this.clock = clock;
@@ -81,8 +93,18 @@ public class FederationOutbox {
 				INSERT INTO federation_outbox (id, partner_id, kind, message_id, subject, body, state, next_attempt_at, created_at)
 				VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)
 				ON CONFLICT ON CONSTRAINT federation_outbox_once DO NOTHING""")
-			.params(TimeOrderedIds.next(), partnerId, kind, messageId, subject, body, now, now)
+			.params(TimeOrderedIds.next(), partnerId, kind, messageId, subject, data.seal(body, BODY.name()), now, now)
 			.update();
+	}
+
+	@Override
+	public List<SealedColumn> sealedColumns() {
+		return List.of(BODY);
+	}
+
+	/** The body of a message as it is sent, opened. */
+	String opened(String stored) {
+		return data.open(stored, BODY.name());
 	}
 
 	/** The messages about a subject, oldest first, for staff pages ("sent, not yet received"). */

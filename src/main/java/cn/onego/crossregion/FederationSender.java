@@ -44,6 +44,7 @@ class FederationSender {
 
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
+	private final FederationOutbox outbox;
 	private final Federation federation;
 	private final FederationSettings settings;
 	private final TransactionTemplate transactions;
@@ -51,10 +52,11 @@ class FederationSender {
 	private final Clock clock;
 	private final HttpClient http;
 
-	FederationSender(JdbcClient jdbc, JsonMapper json, Federation federation, FederationSettings settings,
+	FederationSender(JdbcClient jdbc, JsonMapper json, FederationOutbox outbox, Federation federation, FederationSettings settings,
 			TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.outbox = outbox;
 		this.federation = federation;
 		this.settings = settings;
 		this.transactions = transactions;
@@ -122,7 +124,7 @@ class FederationSender {
 		if (partner.isEmpty()) {
 			return new Outcome.Failed("partner " + message.partnerId() + " is not known (not configured now)");
 		}
-		byte[] body = message.body().getBytes(StandardCharsets.UTF_8);
+		byte[] body = outbox.opened(message.body()).getBytes(StandardCharsets.UTF_8);
 		HttpRequest request = signed(partner.get().baseUrl(), federation.instanceId(), federation.key(), message.messageId(), body,
 				clock.instant(), nonce()).timeout(settings.readTimeout()).build();
 		try {

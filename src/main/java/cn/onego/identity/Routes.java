@@ -159,7 +159,8 @@ public final class Routes {
 			// the messages sent to partners: the staff who follow a case and its supervisors; the overdue ones for those
 			// who are warned
 			rule(HttpMethod.GET, roles(WINDOW_CLERK, SUPERVISOR, SYSTEM_ADMIN), "/api/v1/federation/messages"),
-			rule(HttpMethod.GET, roles(SUPERVISOR, SYSTEM_ADMIN), "/api/v1/federation/messages/overdue"));
+			rule(HttpMethod.GET, roles(SUPERVISOR, SYSTEM_ADMIN), "/api/v1/federation/messages/overdue"),
+			rule(HttpMethod.GET, roles(SYSTEM_ADMIN), "/api/v1/admin/federation/partners"));
 
 	private static final PathPatternParser PARSER = new PathPatternParser();
 

@@ -3,7 +3,8 @@
 
 -- what this instance sends: written in the transaction of its cause, so a message is never lost between the cause
 -- and the partner and never sent for a cause that was rolled back. One row per (partner, message id): the same
--- message enqueued twice stays one. body is the exact JSON sent (and signed) at every attempt.
+-- message enqueued twice stays one. body is the exact JSON sent (and signed) at every attempt, sealed (SM4-GCM,
+-- cn.onego.platform.crypto.PersonalData): a forwarded case's form is personal data. response is the partner's answer.
 CREATE TABLE federation_outbox (
     id              UUID PRIMARY KEY,
     partner_id      TEXT        NOT NULL,

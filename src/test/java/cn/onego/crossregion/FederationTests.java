@@ -82,7 +82,7 @@ class FederationTests {
 
 	@Test
 	void anAnswerIsTakenRefusedForGoodOrTriedAgain() {
-		FederationSender sender = new FederationSender(null, JsonMapper.builder().build(), hunanWith(), settings(), null, null, null);
+		FederationSender sender = new FederationSender(null, JsonMapper.builder().build(), null, hunanWith(), settings(), null, null, null);
 		assertThat(sender.outcome(200, "{\"messageId\":\"m\",\"response\":{\"number\":\"44-1\"}}"))
 			.isInstanceOfSatisfying(FederationSender.Outcome.Delivered.class,
 					d -> assertThat(d.response().get("number").asString()).isEqualTo("44-1"));

@@ -554,6 +554,8 @@ class AccessMatrixIT {
 				only(Outcome.OK, Caller.CLERK_OWN, Caller.CLERK_OTHER, Caller.SUPERVISOR_OWN, Caller.SUPERVISOR_OTHER, Caller.SYSTEM_ADMIN)));
 		rows.add(row("GET /api/v1/federation/messages/overdue", "GET", "/api/v1/federation/messages/overdue", null,
 				only(Outcome.OK, Caller.SUPERVISOR_OWN, Caller.SUPERVISOR_OTHER, Caller.SYSTEM_ADMIN)));
+		rows.add(row("GET /api/v1/admin/federation/partners", "GET", "/api/v1/admin/federation/partners", null,
+				only(Outcome.OK, Caller.SYSTEM_ADMIN)));
 
 		// the shared-resource catalogue: public; departments ask for and read its resources, and only the head of the
 		// providing department answers (the fixture's request is the market regulator's own: its head may not answer it)

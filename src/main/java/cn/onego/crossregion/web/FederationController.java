@@ -46,6 +46,7 @@ class FederationController {
 	record InstanceDescription(@Schema(description = "The instance's id: the X-OneGo-Instance of its requests") String id,
 			String name,
 			@Schema(description = "The SM2 public key (curve sm2p256v1) as the base64 of its X.509 SubjectPublicKeyInfo") String publicKey,
+			@Schema(description = "The first 32 hex digits of the SM3 of the key's X.509 encoding: compare it by telephone before trusting the key") String keyFingerprint,
 			@Schema(description = "Always SM3withSM2") String signatureAlgorithm,
 			@Schema(description = "The region-code prefixes this instance serves; empty: every region no partner serves") List<String> serves,
 			@Schema(description = "The protocol's version") String protocolVersion) {
@@ -64,7 +65,8 @@ class FederationController {
 	@GetMapping("/instance")
 	@Operation(summary = "This instance and its public key 本平台实例信息", description = "The instance's id, name, SM2 public key (base64 X.509), the regions it serves and the protocol version: what an administrator of a partner instance configures. Public.")
 	InstanceDescription instance() {
-		return new InstanceDescription(federation.instanceId(), federation.instanceName(), federation.publicKeyBase64(), "SM3withSM2",
+		return new InstanceDescription(federation.instanceId(), federation.instanceName(), federation.publicKeyBase64(),
+				federation.keyFingerprint(), "SM3withSM2",
 				federation.serves(), PROTOCOL_VERSION);
 	}
 

@@ -33,7 +33,39 @@ export async function placePairs(view) {
     [t('受理地', 'Accepted in'), el('span', { id: 'accepting-region' }, accepting)],
     [t('办理地', 'Handled in'), el('span', { id: 'competent-region' }, competent)],
     view.transfer ? [t('原件流转', 'Paper originals'), transferLine(view.transfer)] : null,
+    await partnerPair(c.id),
   ].filter(Boolean);
+}
+
+const PARTNER_STATES = {
+  AWAITING_ACCEPTANCE: ['已接收，待对方受理', 'received, awaiting acceptance there'],
+  IN_PROGRESS: ['对方办理中', 'being handled there'],
+  READY: ['对方已办结，结果转回本地出件', 'decided there; the results are issued here'],
+  ISSUED: ['对方已办结，结果转回本地出件', 'decided there; the results are issued here'],
+  NOT_ACCEPTED: ['对方不予受理', 'not accepted there'],
+  REFUSED: ['对方不予许可', 'refused there'],
+};
+
+/**
+ * 远程流转 to a partner platform: sent and not yet received (with a warning once that lasts), then the partner's case
+ * number and where it stands; none for a case handled on this platform.
+ */
+async function partnerPair(caseId) {
+  let status;
+  try {
+    status = await api('GET', `/api/v1/cases/${encodeURIComponent(caseId)}/partner`);
+  } catch (e) {
+    return null; // not forwarded: handled here
+  }
+  const partner = el('span', { lang: 'zh-CN' }, label(status.partner));
+  const words = PARTNER_STATES[status.partnerState];
+  const line = !status.delivered
+    ? [t('已发往', 'Sent to '), partner, t('，对方平台尚未接收', '; not received there yet'),
+      status.overdue ? [' ', el('span', { class: 'badge red', id: 'partner-overdue' },
+        t('超时未接收，请联系对方平台', 'Not received for too long: contact the partner platform'))] : null]
+    : [partner, t('办件编号 ', ', case number '), el('span', { class: 'mono' }, status.partnerNumber || ''),
+      words ? [t('，', ': '), t(words[0], words[1])] : null];
+  return [t('转办平台', 'Handled by'), el('span', { id: 'partner-status' }, line)];
 }
 
 /** The pairs as a definition list, or nothing. */

@@ -18,6 +18,8 @@ import cn.onego.platform.InvalidInput;
 import cn.onego.platform.Message;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,12 +35,17 @@ public class FederationInbox {
 
 	private static final Logger log = LoggerFactory.getLogger(FederationInbox.class);
 
-	/** The largest body a message may have: a case's form and materials travel in it. */
-	public static final int MAX_BODY = 5 * 1024 * 1024;
+	/**
+	 * The largest body a message may have: a case's form, or one of its files — an applicant's upload is at most 20 MB,
+	 * which base64 makes 27 MB.
+	 */
+	public static final int MAX_BODY = 32 * 1024 * 1024;
 
 	private final Federation federation;
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
+	/** Reads a message's body: a file's base64 is one long string, longer than the application's JSON allows. */
+	private final JsonMapper bodies;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
 	private final Map<String, FederationHandler> handlers = new HashMap<>();
@@ -48,6 +55,9 @@ public class FederationInbox {
 		this.federation = federation;
 		this.jdbc = jdbc;
 		this.json = json;
+		this.bodies = JsonMapper.builder(JsonFactory.builder()
+			.streamReadConstraints(StreamReadConstraints.builder().maxDocumentLength(MAX_BODY).maxStringLength(MAX_BODY).build())
+			.build()).build();
 		this.transactions = transactions;
 		this.clock = clock;
 		for (FederationHandler handler : handlers.orderedStream().toList()) {
@@ -115,7 +125,7 @@ public class FederationInbox {
 	private Envelope envelope(byte[] body) {
 		JsonNode document;
 		try {
-			document = json.readTree(body);
+			document = bodies.readTree(body);
 		}
 		catch (JacksonException e) {
 			throw InvalidInput.of("body", "malformed", Message.of("消息内容不是有效的 JSON", "the body is not valid JSON"));

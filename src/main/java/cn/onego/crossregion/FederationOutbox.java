@@ -85,7 +85,7 @@ public class FederationOutbox implements SealedColumns {
 			// three bytes of UTF-8 per character at most: a body this long may be over the partner's limit
 			int bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
 			if (bytes > FederationInbox.MAX_BODY) {
-				throw new IllegalArgumentException("a message is at most 5 MB; this one is " + bytes + " bytes");
+				throw new IllegalArgumentException("a message is at most 32 MB; this one is " + bytes + " bytes");
 			}
 		}
 		Timestamp now = Timestamp.from(clock.instant());

@@ -91,7 +91,7 @@ final class FederationRefusals {
 
 		TooLarge() {
 			super(HttpStatus.CONTENT_TOO_LARGE, "too-large", Message.of("消息过大", "Message too large"),
-					Message.of("一条消息的内容最多 5 MB。", "A message's body is at most 5 MB."), List.of());
+					Message.of("一条消息的内容最多 32 MB。", "A message's body is at most 32 MB."), List.of());
 		}
 	}
 }

@@ -26,7 +26,8 @@ import cn.onego.cases.CaseWorld;
  * 益阳市赫山区, whose items the whole province may handle, handed in at a hall of 张家界市永定区 (异地收件), accepted and
  * issued there and decided by 赫山区's departments. 益阳市's supervisor counts it in its volumes and among the cases
  * received elsewhere for it; 张家界市's among those it received for others, and not in its own volumes; 永州市's sees
- * neither.
+ * neither. The case runs on 赫山区's calendar (a local day off there, not in 永定区, moves its due dates); it is
+ * mailed from the accepting hall; the window, departments and supervisor of a third city learn nothing of it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -53,12 +54,43 @@ class CrossRegionCountsIT {
 		assertThat(place).containsEntry("hall", hall).containsEntry("region", TestRegions.CROSS_REGION_COMPETENT_DISTRICT)
 			.containsEntry("acceptingRegion", TestRegions.CROSS_REGION_ACCEPTING_DISTRICT);
 
+		// 赫山区's own day off tomorrow (a local holiday of 益阳): the competent region's calendar is the one that counts
+		String today = api.get("/api/v1/calendar/today").json("$.date");
+		String nextWorkingDay = api.get("/api/v1/calendar/working-days/after?from=" + today + "&days=1&region="
+				+ TestRegions.CROSS_REGION_COMPETENT_DISTRICT).json("$.to");
+		Response dayOff = api.send("POST", "/api/v1/admin/calendar/days", "admin", "onego-admin", Map.of("region", COMPETENT, "day",
+				nextWorkingDay, "kind", "OFF", "name", "测试：益阳市地方假日"));
+		assertThat(dayOff.status()).as(dayOff.body()).isIn(200, 201);
+		String dueThere = api.get("/api/v1/calendar/working-days/after?from=" + today + "&days=1&region="
+				+ TestRegions.CROSS_REGION_COMPETENT_DISTRICT).json("$.to");
+		String dueHere = api.get("/api/v1/calendar/working-days/after?from=" + today + "&days=1&region="
+				+ TestRegions.CROSS_REGION_ACCEPTING_DISTRICT).json("$.to");
+		assertThat(dueThere).isNotEqualTo(dueHere);
+
 		String clerk = world.clerkOf(caseId);
 		Response accepted = world.as(clerk, "POST", "/api/v1/cases/" + caseId + "/acceptance", Map.of("version", world.caseVersion(caseId)));
 		assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
 		List<Map<String, Object>> tasks = world.view(CaseWorld.OBSERVER, caseId).json("$.tasks[*].task");
 		assertThat(tasks).as("the competent district's departments decide").isNotEmpty()
 			.allSatisfy(t -> assertThat((String) t.get("department")).startsWith(TestRegions.CROSS_REGION_COMPETENT_DISTRICT + "-"));
+		assertThat(tasks).filteredOn(t -> Integer.valueOf(1).equals(t.get("limitDays"))).as("a one-day item ends on 赫山区's next working day")
+			.isNotEmpty().allSatisfy(t -> assertThat(t.get("dueOn")).isEqualTo(dueThere));
+
+		// the staff of a third city learn nothing of it: its window, its departments, its supervisor
+		String thirdClerk = staff(api, Map.of("roles", List.of("WINDOW_CLERK"), "region", "431200", "hall", "431200-HALL"));
+		String thirdReviewer = staff(api, Map.of("roles", List.of("REVIEWER"), "region", "431102", "department", "431102-MARKET_REGULATION"));
+		String thirdSupervisor = supervisorOf(api, THIRD);
+		for (String stranger : List.of(thirdClerk, thirdReviewer, thirdSupervisor)) {
+			Response seen = api.send("GET", "/api/v1/cases/" + caseId, stranger, CaseWorld.PASSWORD, null);
+			assertThat(seen.status()).as(stranger + " " + seen.body()).isIn(403, 404);
+		}
+		String firstTask = (String) tasks.get(0).get("id");
+		Response strangersDecision = api.send("POST", "/api/v1/tasks/" + firstTask + "/claim", thirdReviewer, CaseWorld.PASSWORD,
+				Map.of("version", tasks.get(0).get("version")));
+		assertThat(strangersDecision.status()).as(strangersDecision.body()).isIn(403, 404);
+		// the accepting city's supervisor follows the case it received
+		assertThat(api.send("GET", "/api/v1/cases/" + caseId, supervisorOf(api, ACCEPTING), CaseWorld.PASSWORD, null).status()).isEqualTo(200);
+
 		for (Map<String, Object> task : tasks) {
 			// the registration's result is the business licence, numbered by the enterprise's credit code
 			String item = (String) task.get("item");
@@ -68,6 +100,15 @@ class CrossRegionCountsIT {
 		Response issued = world.as(clerk, "POST", "/api/v1/cases/" + caseId + "/issue",
 				Map.of("version", world.caseVersion(caseId), "trackingNumber", "EMS-X" + ThreadLocalRandom.current().nextInt(1_000_000)));
 		assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+
+		// mailed to the applicant from the accepting hall (免费邮寄)
+		Response[] delivery = new Response[1];
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> {
+			delivery[0] = api.send("GET", "/api/v1/cases/" + caseId + "/delivery", world.applicant, CaseWorld.PASSWORD, null);
+			return delivery[0].status() == 200 && delivery[0].body().contains("\"shipment\"");
+		});
+		assertThat((String) delivery[0].json("$.method")).isEqualTo("FREE_MAIL");
+		assertThat((String) delivery[0].json("$.shipment.trackingNumber")).startsWith("EMS-X");
 
 		String competentSupervisor = supervisorOf(api, COMPETENT);
 		Response competent = awaitIssuedElsewhere(api, competentSupervisor);
@@ -162,6 +203,17 @@ class CrossRegionCountsIT {
 			CaseWorld.sleep(100);
 		}
 		throw new AssertionError("no case was opened for application " + application);
+	}
+
+	private static String staff(ApiClient api, Map<String, Object> scope) {
+		String username = "x-" + UUID.randomUUID().toString().substring(0, 8);
+		Map<String, Object> body = new HashMap<>(scope);
+		body.put("username", username);
+		body.put("password", CaseWorld.PASSWORD);
+		body.put("name", "测试人员");
+		Response created = api.send("POST", "/api/v1/admin/staff", "admin", "onego-admin", body);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return username;
 	}
 
 	private static String supervisorOf(ApiClient api, String region) {

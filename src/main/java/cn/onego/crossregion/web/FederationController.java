@@ -72,7 +72,7 @@ class FederationController {
 
 	@PutMapping(path = "/messages/{messageId}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "A partner's signed message 合作平台的消息", description = """
-			Sent by a partner instance, at most 5 MB, signed: `X-OneGo-Signature` is the base64 SM3withSM2 signature (default \
+			Sent by a partner instance, at most 32 MB, signed: `X-OneGo-Signature` is the base64 SM3withSM2 signature (default \
 			user id) of `PUT\\n/federation/v1/messages/{messageId}\\n{X-OneGo-Timestamp}\\n{X-OneGo-Nonce}\\n{hex SM3 of the raw body}` \
 			with the key of the instance named in `X-OneGo-Instance`. Handled once per (instance, messageId): the same message \
 			again — a retry after a lost answer, with a fresh nonce — is answered with the stored response and not handled \
@@ -90,7 +90,7 @@ class FederationController {
 	@Refuses(status = 401, code = "stale-timestamp", when = "the timestamp is missing or more than 300 seconds from the receiver's clock")
 	@Refuses(status = 401, code = "bad-nonce", when = "the nonce is missing or malformed")
 	@Refuses(status = 409, code = "replayed", when = "the nonce was used before by the sender: sign the retry with a fresh one")
-	@Refuses(status = 413, code = "too-large", when = "the body is over 5 MB")
+	@Refuses(status = 413, code = "too-large", when = "the body is over 32 MB")
 	@Refuses(status = 422, code = "unknown-kind", when = "this instance handles no message of the kind")
 	@Refuses(status = 422, code = "message-refused", when = "the kind's handler refused the message for good, with its reason")
 	@Refuses(status = 422, code = "message-id-reused", when = "the message id was used before by the sender for a different body")

@@ -37,11 +37,11 @@ class RequestLimits extends OncePerRequestFilter {
 	static final int MAX_PARAMETERS = 50;
 
 	/**
-	 * A message from a partner instance (crossregion, docs/FEDERATION.md) carries a case's form and materials: up to
-	 * 5 MB, read and limited by its endpoint itself, which also verifies its signature over the raw bytes.
+	 * A message from a partner instance (crossregion, docs/FEDERATION.md) carries a case's form, or one of its files in
+	 * base64: up to 32 MB, read and limited by its endpoint itself, which also verifies its signature over the raw bytes.
 	 */
 	static final String FEDERATION_MESSAGES = "/federation/v1/messages/";
-	static final long MAX_FEDERATION_MESSAGE = 5L * 1024 * 1024;
+	static final long MAX_FEDERATION_MESSAGE = 32L * 1024 * 1024;
 
 	private final JsonLimits.Properties limits;
 

@@ -88,11 +88,14 @@ class CaseOpening {
 	/**
 	 * The competent region's hall, or the hall the applicant chose to hand in and collect at (异地收件) — its 通办范围
 	 * was checked when the application was submitted. A hall closed since then leaves the case to the competent hall.
+	 * A hall on one line with the competent region (the city's hall for one of its counties) is a local hall: the case
+	 * is received there, but not across regions.
 	 */
 	private CaseFile.Place place(ApplicationRecord application, Catalogue catalogue, Matter matter, RegionCode region) {
 		return halls.hall(application.acceptingHall())
 			.filter(Halls.Hall::open)
-			.map(h -> new CaseFile.Place(region, HallCode.of(h.code()), application.channel(), h.region()))
+			.map(h -> new CaseFile.Place(region, HallCode.of(h.code()), application.channel(),
+					h.region().onOneLine(region) ? region : h.region()))
 			.orElseGet(() -> new CaseFile.Place(region, halls.competentHall(catalogue, matter, region), application.channel()));
 	}
 

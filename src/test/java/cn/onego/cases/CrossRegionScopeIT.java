@@ -113,6 +113,22 @@ class CrossRegionScopeIT {
 		assertThat((String) view.json("$.caseFile.region")).as("handled where competent").isEqualTo(world.region);
 	}
 
+	@Test
+	void theCityHallChosenForOneOfItsDistrictsReceivesTheCaseAsALocalOneNotAcrossRegions() {
+		// 长沙's city hall for 芙蓉区: on one line with it, so no 通办范围 is asked and the case is not 跨域
+		Map<String, List<String>> answers = CaseWorld.SMALL_SHOP;
+		CaseWorld.Submission prepared = world.prepare("HN-CATERING", answers);
+		Map<String, Object> body = new HashMap<>(prepared.body());
+		body.put("acceptingHall", "430100-HALL");
+		Response submitted = world.submit(new CaseWorld.Submission(prepared.actingUser(), prepared.idempotencyKey(), body));
+		assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+
+		Response view = world.view(CaseWorld.OBSERVER, caseOf(submitted.json("$.id")));
+		assertThat((String) view.json("$.caseFile.hall")).isEqualTo("430100-HALL");
+		assertThat((String) view.json("$.caseFile.acceptingRegion")).as("received in its own region").isEqualTo(world.region);
+		assertThat((String) view.json("$.caseFile.region")).isEqualTo(world.region);
+	}
+
 	private String caseOf(String application) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 		while (System.nanoTime() < deadline) {

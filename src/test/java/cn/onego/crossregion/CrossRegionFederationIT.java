@@ -96,7 +96,8 @@ class CrossRegionFederationIT {
 		assertThat(b.bean(Federation.class).servesLocally(RegionCode.of(COMPETENT))).isTrue();
 
 		// 异地收件 at a hall of 长沙 for 邵阳市双清区
-		String hall = hallIn(apiA, "430102");
+		String hall = CaseWorld.newHall(apiA, "430102", "芙蓉区跨域收件测试中心", "Furong Cross-region Test Centre", "长沙市芙蓉区五一大道1号",
+				"No. 1 Wuyi Avenue, Furong District, Changsha");
 		CaseWorld world = new CaseWorld(apiA, COMPETENT);
 		CaseWorld.Submission submission = world.prepare(world.applicant, world.idNumber, "陈创业", null, MATTER, SCOPE_CHANGE, Set.of(),
 				Set.of());
@@ -211,26 +212,6 @@ class CrossRegionFederationIT {
 		return last[0];
 	}
 
-	/** A hall of its own in the district, taking every category. */
-	private static String hallIn(ApiClient api, String region) {
-		String code = region + "-F" + ThreadLocalRandom.current().nextInt(1_000_000);
-		Map<String, Object> hall = new HashMap<>();
-		hall.put("code", code);
-		hall.put("name", "芙蓉区跨域收件测试中心");
-		hall.put("nameEn", "Furong Cross-region Test Centre");
-		hall.put("region", region);
-		hall.put("address", "长沙市芙蓉区五一大道1号");
-		hall.put("addressEn", "No. 1 Wuyi Avenue, Furong District, Changsha");
-		hall.put("phone", "0731-12345");
-		hall.put("hours", "周一至周五 9:00–17:00");
-		hall.put("hoursEn", "Mon–Fri 9:00–17:00");
-		hall.put("everyCategory", true);
-		hall.put("categories", List.of());
-		hall.put("windows", List.of(Map.of("number", "A01", "name", "综合窗口", "categories", List.of())));
-		Response created = api.send("POST", "/api/v1/admin/halls", "admin", "onego-admin", hall);
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		return code;
-	}
 
 	private String get(String url) throws Exception {
 		HttpResponse<String> response = HttpClient.newHttpClient()

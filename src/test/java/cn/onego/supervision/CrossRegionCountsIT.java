@@ -46,7 +46,8 @@ class CrossRegionCountsIT {
 	@Test
 	void countsACaseReceivedInAnotherPrefectureForTheCompetentAndTheAcceptingRegionAndNotForAThird() {
 		ApiClient api = new ApiClient(port);
-		String hall = hallIn(api, TestRegions.CROSS_REGION_ACCEPTING_DISTRICT);
+		String hall = CaseWorld.newHall(api, TestRegions.CROSS_REGION_ACCEPTING_DISTRICT, "永定区跨域测试政务服务中心",
+				"Yongding Cross-region Test Government Service Centre", "张家界市永定区解放路1号", "No. 1 Jiefang Road, Yongding District, Zhangjiajie");
 		CaseWorld world = new CaseWorld(api, TestRegions.CROSS_REGION_COMPETENT_DISTRICT);
 
 		String caseId = applyAt(api, world, hall);
@@ -154,26 +155,6 @@ class CrossRegionCountsIT {
 			.status()).as("the accepting city's supervisor does not read the competent city's dashboard").isEqualTo(403);
 	}
 
-	/** A hall of its own in the district, taking every category, so that no other test's case is received there. */
-	private static String hallIn(ApiClient api, String region) {
-		String code = region + "-X" + ThreadLocalRandom.current().nextInt(1_000_000);
-		Map<String, Object> hall = new HashMap<>();
-		hall.put("code", code);
-		hall.put("name", "永定区跨域测试政务服务中心");
-		hall.put("nameEn", "Yongding Cross-region Test Government Service Centre");
-		hall.put("region", region);
-		hall.put("address", "张家界市永定区解放路1号");
-		hall.put("addressEn", "No. 1 Jiefang Road, Yongding District, Zhangjiajie");
-		hall.put("phone", "0744-12345");
-		hall.put("hours", "周一至周五 9:00–12:00、13:30–17:30");
-		hall.put("hoursEn", "Mon–Fri 9:00–12:00 and 13:30–17:30");
-		hall.put("everyCategory", true);
-		hall.put("categories", List.of());
-		hall.put("windows", List.of(Map.of("number", "A01", "name", "综合窗口", "categories", List.of())));
-		Response created = api.send("POST", "/api/v1/admin/halls", "admin", "onego-admin", hall);
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		return code;
-	}
 
 	/**
 	 * The world's citizen, legal representative of an enterprise in the registry, applies for it through the API naming

@@ -18,6 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import cn.onego.EveryStaffScopeExists;
 import cn.onego.Identities;
 import cn.onego.ModuleAlone;
+import cn.onego.NoHallsToChooseFrom;
 import cn.onego.application.ApplicationRecord.Status;
 import cn.onego.identity.Actor;
 import cn.onego.identity.Role;
@@ -29,7 +30,7 @@ import cn.onego.identity.Role;
  */
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = { "licences", "clock" })
 @ActiveProfiles("test")
-@Import({ ModuleAlone.class, EveryStaffScopeExists.class })
+@Import({ ModuleAlone.class, EveryStaffScopeExists.class, NoHallsToChooseFrom.class })
 @DirtiesContext
 class ApplicationModuleTests {
 

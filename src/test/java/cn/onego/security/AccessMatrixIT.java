@@ -433,6 +433,10 @@ class AccessMatrixIT {
 				partInTheCase));
 		Map<Caller, Outcome> handlesTheCase = with(partInTheCase, Outcome.NOT_FOUND, Caller.SUPERVISOR_OWN);
 		rows.add(row("GET /api/v1/cases/{id}/receipt", "GET", "/api/v1/cases/" + c + "/receipt", null, handlesTheCase));
+		// where a case forwarded to a partner platform stands: for those who read the case; this one was not forwarded
+		rows.add(row("GET /api/v1/cases/{id}/partner", "GET", "/api/v1/cases/" + c + "/partner", null, with(partInTheCase,
+				Outcome.NOT_FOUND, Caller.APPLICANT_OWNER, Caller.AGENT, Caller.CLERK_OWN, Caller.REVIEWER_OWN, Caller.HEAD_OWN,
+				Caller.SUPERVISOR_OWN)));
 		rows.add(row("GET /api/v1/cases/{id}/application", "GET", "/api/v1/cases/" + c + "/application", null, handlesTheCase));
 		// the files submitted: as what was submitted, and supervisors are refused by their role
 		Map<Caller, Outcome> openTheFiles = with(handlesTheCase, Outcome.FORBIDDEN, Caller.SUPERVISOR_OWN, Caller.SUPERVISOR_OTHER);

@@ -6,13 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import cn.onego.application.ApplicationRecord;
 import cn.onego.application.Submissions;
 import cn.onego.audit.AuditTrail;
-import cn.onego.cases.CaseEvents.CaseAccepted;
 import cn.onego.cases.PaperTransfers.Original;
 import cn.onego.catalog.CatalogQueries;
 import cn.onego.catalog.Catalogue;
@@ -22,9 +20,9 @@ import cn.onego.catalog.Matter;
 /**
  * 原件流转 begins with acceptance: when a hall accepts a case for another region (异地收件), the originals the competent
  * departments keep ({@link PaperTransfer#keptOriginals}) become one transfer from the accepting hall to the competent
- * region's own hall ({@link Halls#competentHall}). No originals, no transfer. Told through the event publication
- * registry after the acceptance committed — so a failure here never undoes an acceptance and is retried — and
- * idempotent: one transfer per case, however often the event comes.
+ * region's own hall ({@link Halls#competentHall}). No originals, no transfer. Opened by {@link WindowAcceptance} in the
+ * acceptance's own transaction, for a case received across regions only (ADR 0002: what a transition implies is
+ * written with it, and a local case pays nothing for it); idempotent: one transfer per case.
  */
 @Component
 class TransferOpening {
@@ -46,11 +44,6 @@ class TransferOpening {
 		this.halls = halls;
 		this.audit = audit;
 		this.clock = clock;
-	}
-
-	@ApplicationModuleListener
-	void on(CaseAccepted accepted) {
-		open(accepted.caseId());
 	}
 
 	/** The case's transfer, opened now or before; empty when the case is handled where it was accepted or keeps no original. */

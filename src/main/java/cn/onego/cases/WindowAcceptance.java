@@ -41,10 +41,11 @@ class WindowAcceptance {
 	private final TaskClocks clocks;
 	private final Dispatch dispatch;
 	private final CaseProgression progression;
+	private final TransferOpening transfers;
 	private final Clock clock;
 
 	WindowAcceptance(Cases cases, CaseTransactions transactions, CaseAccess access, Submissions submissions, CatalogQueries catalog,
-			CreditRecords credit, TaskClocks clocks, Dispatch dispatch, CaseProgression progression, Clock clock) {
+			CreditRecords credit, TaskClocks clocks, Dispatch dispatch, CaseProgression progression, TransferOpening transfers, Clock clock) {
 		this.cases = cases;
 		this.transactions = transactions;
 		this.access = access;
@@ -54,6 +55,7 @@ class WindowAcceptance {
 		this.clocks = clocks;
 		this.dispatch = dispatch;
 		this.progression = progression;
+		this.transfers = transfers;
 		this.clock = clock;
 	}
 
@@ -88,7 +90,11 @@ class WindowAcceptance {
 			changes.apply(c.accept(terms, clocks.provisional(c.place().region(), terms.promisedDate()), act));
 			dispatch.dispatch(changes, application, matter, items, commitments, act);
 			progression.advance(changes, act, () -> application, true);
-			return cases.save(changes).caseFile();
+			CaseFile saved = cases.save(changes).caseFile();
+			if (saved.place().crossRegion()) {
+				transfers.open(saved.id()); // 原件流转: the originals the competent region keeps travel from this hall
+			}
+			return saved;
 		});
 	}
 

@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import cn.onego.application.ApplicationRecord;
@@ -25,7 +25,7 @@ import cn.onego.cases.Halls;
 /**
  * 远程流转, on the receiving side: a case this platform's hall accepted for a region a partner platform serves is
  * forwarded there — its application, its files and the hall that received it — through the outbox, in the
- * transaction that notes it as forwarded, so that it is sent once and resent until the partner takes it. The case's
+ * acceptance's own transaction, so that it is sent once and resent until the partner takes it. The case's
  * tasks stay here as the partner's decisions will be applied to them ({@link CaseReports}).
  */
 @Component
@@ -54,8 +54,12 @@ class CaseForwarding {
 		this.clock = clock;
 	}
 
-	@ApplicationModuleListener
+	/** In the acceptance's own transaction (ADR 0002): a platform without partners pays nothing for it. */
+	@EventListener
 	void on(CaseAccepted accepted) {
+		if (federation.partners().isEmpty()) {
+			return;
+		}
 		CaseFile c = cases.caseFile(accepted.caseId());
 		if (federation.servesLocally(c.place().region())) {
 			return;
@@ -70,7 +74,7 @@ class CaseForwarding {
 	}
 
 	/** The partner took the case: its number there, waiting for the competent hall's acceptance. */
-	@ApplicationModuleListener
+	@EventListener
 	void on(OutgoingMessageDelivered delivered) {
 		if (!ForwardedCase.FORWARD.equals(delivered.kind()) || delivered.response() == null || !delivered.response().has("number")) {
 			return;

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -28,8 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 状态回传: the handling platform reports a forwarded case back to the platform whose hall received it each time it
- * moves — accepted, a department's decision, not accepted, refused, ready — and, once it is ready, hands it over to
- * be issued there (代收代办). The receiving platform applies the decisions to its own case, whose clock and history
+ * moves — accepted, a department's decision, not accepted, refused, ready — in the transition's own transaction
+ * (ADR 0002), and once that platform has the ready case, hands it over to be issued there (代收代办). The receiving platform applies the decisions to its own case, whose clock and history
  * the applicant follows; its hall then issues the results or mails them.
  */
 @Component
@@ -56,32 +57,48 @@ class CaseReports implements FederationHandler {
 
 	// ------------------------------------------------------------------ the handling side reports
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(CaseAccepted accepted) {
 		report(accepted.caseId(), null);
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(TaskDecided decided) {
 		report(decided.caseId(), null);
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(CaseNotAccepted notAccepted) {
 		report(notAccepted.caseId(), notAccepted.reason());
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(CaseRefused refused) {
 		report(refused.caseId(), refused.reason());
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(CaseReady ready) {
-		received(ready.caseId()).ifPresent(origin -> {
-			report(ready.caseId(), null);
-			handling.handOver(ready.caseId(), federation.partner(origin.partner()).map(Partner::name).orElse(origin.partner()));
-		});
+		report(ready.caseId(), null);
+	}
+
+	/**
+	 * Once the receiving platform has a report of the ready case, the results are theirs to issue: the case is closed
+	 * here as handed over. After that platform's answer, in a transaction of its own, redelivered until it succeeds.
+	 */
+	@ApplicationModuleListener
+	void on(OutgoingMessageDelivered delivered) {
+		if (!ForwardedCase.REPORT.equals(delivered.kind())) {
+			return;
+		}
+		jdbc.sql("SELECT case_id FROM received_case WHERE partner = ? AND origin_case_id = ?::uuid")
+			.params(delivered.partnerId(), delivered.subject())
+			.query(UUID.class)
+			.optional()
+			.map(CaseId::new)
+			.filter(caseId -> cases.caseFile(caseId).state() == CaseState.READY)
+			.ifPresent(caseId -> handling.handOver(caseId,
+					federation.partner(delivered.partnerId()).map(Partner::name).orElse(delivered.partnerId())));
 	}
 
 	private record Origin(String partner, UUID caseId) {
@@ -96,6 +113,9 @@ class CaseReports implements FederationHandler {
 
 	/** Every report carries the case's state and all its decisions so far; one report per revision of the case. */
 	private void report(CaseId caseId, String reason) {
+		if (federation.partners().isEmpty()) {
+			return; // a platform without partners received no case from one: nothing to read, in the transition's transaction
+		}
 		Optional<Origin> origin = received(caseId);
 		if (origin.isEmpty()) {
 			return;

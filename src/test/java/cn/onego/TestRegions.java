@@ -48,6 +48,10 @@ public final class TestRegions {
 	public static final String CROSS_REGION_ACCEPTING_DISTRICT = "430802";
 	public static final String CROSS_REGION_THIRD_CITY = "431100";
 
+	/** {@code CrossRegionFederationIT}'s hall of 娄底市娄星区, which receives a case for a partner platform. */
+	public static final String FEDERATION_ACCEPTING_CITY = "431300";
+	public static final String FEDERATION_ACCEPTING_DISTRICT = "431302";
+
 	private TestRegions() {
 	}
 
@@ -57,6 +61,6 @@ public final class TestRegions {
 				Map.entry(DEADLINE_WARNINGS, "DeadlineWarningsIT"), Map.entry(EVALUATION, "EvaluationIT"),
 				Map.entry(CALENDAR_CITY, "CalendarApiIT"), Map.entry(ADMIN_PAGE_CITY, "AdminPageIT"), Map.entry(HALLS_CITY, "HallsIT"),
 				Map.entry(CROSS_REGION_COMPETENT_CITY, "CrossRegionCountsIT"), Map.entry(CROSS_REGION_ACCEPTING_CITY, "CrossRegionCountsIT"),
-				Map.entry(CROSS_REGION_THIRD_CITY, "CrossRegionCountsIT"));
+				Map.entry(CROSS_REGION_THIRD_CITY, "CrossRegionCountsIT"), Map.entry(FEDERATION_ACCEPTING_CITY, "CrossRegionFederationIT"));
 	}
 }

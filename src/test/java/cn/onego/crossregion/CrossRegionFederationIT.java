@@ -29,6 +29,7 @@ import cn.onego.ApiClient;
 import cn.onego.ApiClient.Response;
 import cn.onego.Identities;
 import cn.onego.SecondInstance;
+import cn.onego.TestRegions;
 import cn.onego.cases.CaseWorld;
 import cn.onego.shared.RegionCode;
 import tools.jackson.databind.JsonNode;
@@ -37,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * 远程流转 between two platforms on loopback. This test's shared context is platform A, which serves every region but
  * 邵阳市; a second OneGo started here is platform B, 邵阳市's own. A citizen hands in a change of their enterprise's
- * business scope for 邵阳市双清区 at a hall of 长沙 (异地收件): A's window accepts it and forwards it with its files;
+ * business scope for 邵阳市双清区 at a hall of 娄底 (异地收件): A's window accepts it and forwards it with its files;
  * B's hall accepts it for handling, B's departments decide on B's calendar, and B reports each move back. A applies
  * the decisions to its own case, which becomes ready and is mailed from A's hall; B closes its case as handed over.
  * A forward sent again after a lost answer (A's outbox row made pending again) leaves B with one case.
@@ -95,9 +96,9 @@ class CrossRegionFederationIT {
 		assertThat(federation.servesLocally(RegionCode.of(COMPETENT))).isFalse();
 		assertThat(b.bean(Federation.class).servesLocally(RegionCode.of(COMPETENT))).isTrue();
 
-		// 异地收件 at a hall of 长沙 for 邵阳市双清区
-		String hall = CaseWorld.newHall(apiA, "430102", "芙蓉区跨域收件测试中心", "Furong Cross-region Test Centre", "长沙市芙蓉区五一大道1号",
-				"No. 1 Wuyi Avenue, Furong District, Changsha");
+		// 异地收件 at a hall of 娄底 for 邵阳市双清区
+		String hall = CaseWorld.newHall(apiA, TestRegions.FEDERATION_ACCEPTING_DISTRICT, "娄星区跨域收件测试中心",
+				"Louxing Cross-region Test Centre", "娄底市娄星区乐坪大街1号", "No. 1 Leping Street, Louxing District, Loudi");
 		CaseWorld world = new CaseWorld(apiA, COMPETENT);
 		CaseWorld.Submission submission = world.prepare(world.applicant, world.idNumber, "陈创业", null, MATTER, SCOPE_CHANGE, Set.of(),
 				Set.of());
@@ -125,14 +126,14 @@ class CrossRegionFederationIT {
 		assertThat(seenByApplicant.status()).as(seenByApplicant.body()).isEqualTo(200);
 		assertThat((String) seenByApplicant.json("$.partner.zh")).isEqualTo("邵阳市政务服务平台");
 
-		// B: the case waits in 邵阳's hall, received in 长沙 through a partner platform
+		// B: the case waits in 邵阳's hall, received in 娄底 through a partner platform
 		CaseWorld worldB = world.on(apiB);
 		Response viewB = apiB.send("GET", "/api/v1/cases?number=" + numberB, CaseWorld.OBSERVER, "onego-supervisor", null);
 		assertThat(viewB.status()).as(viewB.body()).isEqualTo(200);
 		String caseB = viewB.json("$.caseFile.id");
 		assertThat((String) viewB.json("$.caseFile.channel")).isEqualTo("PARTNER");
 		assertThat((String) viewB.json("$.caseFile.region")).isEqualTo(COMPETENT);
-		assertThat((String) viewB.json("$.caseFile.acceptingRegion")).isEqualTo("430102");
+		assertThat((String) viewB.json("$.caseFile.acceptingRegion")).isEqualTo(TestRegions.FEDERATION_ACCEPTING_DISTRICT);
 		assertThat((String) viewB.json("$.caseFile.state")).isEqualTo("AWAITING_ACCEPTANCE");
 
 		// the forward again, as after an answer lost on the way back: B answers as before and keeps one case

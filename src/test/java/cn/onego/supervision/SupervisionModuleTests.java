@@ -29,6 +29,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import cn.onego.EveryStaffScopeExists;
 import cn.onego.ModuleAlone;
+import cn.onego.NoHallsToChooseFrom;
 import cn.onego.cases.CaseFact;
 import cn.onego.cases.CaseFact.Kind;
 import cn.onego.cases.CaseFacts;
@@ -58,7 +59,7 @@ import cn.onego.identity.Role;
 @ApplicationModuleTest(extraIncludes = { "catalog", "clock", "identity", "audit", "application", "licences", "sharing",
 		"evaluation" })
 @ActiveProfiles("test")
-@Import({ ModuleAlone.class, EveryStaffScopeExists.class, SupervisionModuleTests.Ledger.class })
+@Import({ ModuleAlone.class, EveryStaffScopeExists.class, NoHallsToChooseFrom.class, SupervisionModuleTests.Ledger.class })
 @DirtiesContext
 class SupervisionModuleTests {
 

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -30,8 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * 状态回传: the handling platform reports a forwarded case back to the platform whose hall received it each time it
  * moves — accepted, a department's decision, not accepted, refused, ready — in the transition's own transaction
- * (ADR 0002), and once that platform has the ready case, hands it over to be issued there (代收代办). The receiving platform applies the decisions to its own case, whose clock and history
- * the applicant follows; its hall then issues the results or mails them.
+ * (ADR 0002), and once that platform has the ready case, hands it over to be issued there (代收代办). The receiving
+ * platform applies the decisions to its own case, whose clock and history the applicant follows; its hall then issues
+ * the results or mails them.
  */
 @Component
 class CaseReports implements FederationHandler {

@@ -150,7 +150,7 @@ class CaseReports implements FederationHandler {
 
 	@Override
 	public Object handle(Partner from, String messageId, JsonNode payload) {
-		ForwardedCase.Report report = json.treeToValue(payload, ForwardedCase.Report.class);
+		ForwardedCase.Report report = ForwardedCase.read(json, payload, ForwardedCase.Report.class);
 		UUID caseId = report.originCaseId();
 		boolean ours = caseId != null && jdbc.sql("SELECT count(*) FROM forwarded_case WHERE case_id = ? AND partner = ?")
 			.params(caseId, from.id())

@@ -10,6 +10,9 @@ import cn.onego.application.ApplicationInput.Applicant;
 import cn.onego.application.ApplicationRecord.MaterialEntry;
 import cn.onego.application.FieldValue;
 import cn.onego.cases.CaseHandling.PartnerDecision;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The messages of 远程流转 between two platforms, as they travel (docs/FEDERATION.md): the receiving platform
@@ -25,6 +28,19 @@ final class ForwardedCase {
 	static final String REPORT = "case.report";
 
 	private ForwardedCase() {
+	}
+
+	/**
+	 * A message's payload as its kind's record. One that does not fit is refused for good (422): left to fail as an
+	 * unexpected error (500), the partner would send it again for ever.
+	 */
+	static <T> T read(JsonMapper json, JsonNode payload, Class<T> type) {
+		try {
+			return json.treeToValue(payload, type);
+		}
+		catch (JacksonException | IllegalArgumentException e) {
+			throw new MessageRefused("消息内容不符合其类型的格式：" + type.getSimpleName());
+		}
 	}
 
 	/** The receiving hall, as the handling platform's staff and documents name it. */

@@ -55,7 +55,7 @@ class ForwardedCases implements FederationHandler {
 
 	@Override
 	public Object handle(Partner from, String messageId, JsonNode payload) {
-		ForwardedCase.Forward f = json.treeToValue(payload, ForwardedCase.Forward.class);
+		ForwardedCase.Forward f = ForwardedCase.read(json, payload, ForwardedCase.Forward.class);
 		if (f.caseId() == null || f.number() == null) {
 			throw new MessageRefused("转来的办件缺少编号");
 		}
@@ -109,7 +109,7 @@ class ForwardedCases implements FederationHandler {
 
 		@Override
 		public Object handle(Partner from, String messageId, JsonNode payload) {
-			ForwardedCase.FilePart part = json.treeToValue(payload, ForwardedCase.FilePart.class);
+			ForwardedCase.FilePart part = ForwardedCase.read(json, payload, ForwardedCase.FilePart.class);
 			if (part.caseId() == null || part.content() == null) {
 				throw new MessageRefused("转来的文件缺少办件或内容");
 			}

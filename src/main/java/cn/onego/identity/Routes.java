@@ -146,6 +146,8 @@ public final class Routes {
 			rule(HttpMethod.GET, roles(WINDOW_CLERK, REVIEWER, DEPARTMENT_HEAD, SUPERVISOR), "/api/v1/rectifications"),
 			rule(HttpMethod.POST, roles(WINDOW_CLERK, REVIEWER, DEPARTMENT_HEAD), "/api/v1/rectifications/*/*"),
 			rule(HttpMethod.GET, roles(SUPERVISOR), "/api/v1/evaluation/statistics", "/api/v1/supervision/**"),
+			// the reform office's what-if drafts: supervisors (their region, checked draft by draft) and catalogue administrators
+			rule(ANY, roles(SUPERVISOR, CATALOGUE_ADMIN), "/api/v1/reform/drafts", "/api/v1/reform/drafts/**"),
 			// the audit trail: verified by the province's supervisors (checked in the module: a province's region)
 			// and the system administrators, anchored on demand by the latter; the anchors' public key is public
 			rule(HttpMethod.GET, PUBLIC, "/api/v1/audit/anchor-key"),

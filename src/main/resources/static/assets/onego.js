@@ -197,6 +197,7 @@ const NAV = [
   { href: '/rectifications.html', zh: '差评整改', en: 'Rectifications', roles: ['WINDOW_CLERK', 'REVIEWER', 'DEPARTMENT_HEAD', 'SUPERVISOR'] },
   { href: '/post-verification.html', zh: '事后核查', en: 'Post-verification', roles: ['REVIEWER', 'DEPARTMENT_HEAD'] },
   { href: '/dashboard.html', zh: '监管看板', en: 'Supervision', roles: ['SUPERVISOR'] },
+  { href: '/reform.html', zh: '改革模拟', en: 'What-if', roles: ['SUPERVISOR', 'CATALOGUE_ADMIN'] },
   { href: '/credit-admin.html', zh: '信用管理', en: 'Credit', roles: ['CREDIT_ADMIN'] },
   { href: '/admin.html', zh: '系统管理', en: 'Administration', roles: ['CATALOGUE_ADMIN', 'SYSTEM_ADMIN'] },
 ];

@@ -52,6 +52,10 @@ public final class TestRegions {
 	public static final String FEDERATION_ACCEPTING_CITY = "431300";
 	public static final String FEDERATION_ACCEPTING_DISTRICT = "431302";
 
+	/** 常德市 and its district 武陵区: {@code WhatIfIT}'s replayed cases, counted per department and week. */
+	public static final String WHATIF_CITY = "430700";
+	public static final String WHATIF_DISTRICT = "430702";
+
 	private TestRegions() {
 	}
 
@@ -61,6 +65,7 @@ public final class TestRegions {
 				Map.entry(DEADLINE_WARNINGS, "DeadlineWarningsIT"), Map.entry(EVALUATION, "EvaluationIT"),
 				Map.entry(CALENDAR_CITY, "CalendarApiIT"), Map.entry(ADMIN_PAGE_CITY, "AdminPageIT"), Map.entry(HALLS_CITY, "HallsIT"),
 				Map.entry(CROSS_REGION_COMPETENT_CITY, "CrossRegionCountsIT"), Map.entry(CROSS_REGION_ACCEPTING_CITY, "CrossRegionCountsIT"),
-				Map.entry(CROSS_REGION_THIRD_CITY, "CrossRegionCountsIT"), Map.entry(FEDERATION_ACCEPTING_CITY, "CrossRegionFederationIT"));
+				Map.entry(CROSS_REGION_THIRD_CITY, "CrossRegionCountsIT"), Map.entry(FEDERATION_ACCEPTING_CITY, "CrossRegionFederationIT"),
+				Map.entry(WHATIF_CITY, "WhatIfIT"));
 	}
 }

@@ -130,8 +130,7 @@ public record Operation(Kind kind, String item, String otherItem, String materia
 		return switch (kind) {
 			case MERGE_ITEMS -> Label.of("将“" + item(catalogue, otherItem).zh() + "”并入“" + item(catalogue, item).zh() + "”",
 					"merge " + en(item(catalogue, otherItem)) + " into " + en(item(catalogue, item)));
-			case E_LICENCE -> Label.of("“" + material(catalogue).zh() + "”改为电子证照（" + licenceType + "）获取",
-					en(material(catalogue)) + " obtained as an e-licence (" + licenceType + ")");
+			case E_LICENCE -> Label.of("“" + material(catalogue).zh() + "”改为电子证照获取", en(material(catalogue)) + " obtained as an e-licence");
 			case FROM_REGISTRY -> Label.of("“" + material(catalogue).zh() + "”改为从" + registryLabel().zh() + "获取",
 					en(material(catalogue)) + " obtained from the " + registryLabel().en());
 			case ALLOW_GAP -> Label.of("“" + item(catalogue, item).zh() + "”的“" + material(catalogue).zh() + "”允许容缺受理",
@@ -141,7 +140,7 @@ public record Operation(Kind kind, String item, String otherItem, String materia
 			case SHORTEN_LIMIT -> Label.of("“" + item(catalogue, item).zh() + "”承诺时限压缩至 " + days + " 个工作日",
 					"promised limit of " + en(item(catalogue, item)) + " shortened to " + days + " working days");
 			case CONNECT_REGISTRY -> Label.of("接入" + registryLabel().zh(), "connect the " + registryLabel().en());
-			case AUTO_APPROVE -> Label.of("“" + item(catalogue, item).zh() + "”实行秒批", "instant approval (秒批) for " + en(item(catalogue, item)));
+			case AUTO_APPROVE -> Label.of("“" + item(catalogue, item).zh() + "”实行秒批", "instant approval for " + en(item(catalogue, item)));
 		};
 	}
 

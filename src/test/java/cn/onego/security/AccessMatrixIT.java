@@ -191,6 +191,12 @@ class AccessMatrixIT {
 				staff(api, "REVIEWER", "430102", null, department), PASSWORD, Map.of("purpose", "矩阵测试", "legalBasis", "矩阵测试依据"));
 		assertThat(asked.status()).as(asked.body()).isEqualTo(201);
 		ids.put("access-request", asked.json("$.id"));
+		// a what-if draft of the own supervisor's city, which the other city's supervisor does not find
+		HttpResponse<String> drafted = sessions.get(Caller.SUPERVISOR_OWN).send("POST", "/api/v1/reform/drafts",
+				"{\"name\":\"矩阵测试草案\",\"region\":\"430102\",\"operations\":[{\"kind\":\"SHORTEN_LIMIT\","
+						+ "\"item\":\"HN-SCJG-FOOD-LICENCE\",\"days\":3}]}");
+		assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
+		ids.put("reform-draft", drafted.body().replaceAll("(?s).*?\"id\":\"([0-9a-f-]{36})\".*", "$1"));
 	}
 
 	private static String staff(ApiClient api, String role, String region, String hall, String department) {
@@ -523,6 +529,18 @@ class AccessMatrixIT {
 				only(Outcome.OK, Caller.SUPERVISOR_OWN)));
 		rows.add(row("GET /api/v1/supervision/export/{table}", "GET", "/api/v1/supervision/export/volumes?region=430102", null,
 				only(Outcome.OK, Caller.SUPERVISOR_OWN)));
+
+		// the reform office's what-if drafts: supervisors of their region (another region's draft is not found) and the
+		// catalogue administrators
+		String reformDraft = "/api/v1/reform/drafts/" + ids.get("reform-draft");
+		rows.add(row("POST /api/v1/reform/drafts", "POST", "/api/v1/reform/drafts", "{\"name\":\"\",\"operations\":[]}",
+				only(Outcome.ADMITTED, Caller.SUPERVISOR_OWN, Caller.SUPERVISOR_OTHER, Caller.CATALOGUE_ADMIN)));
+		rows.add(row("GET /api/v1/reform/drafts", "GET", "/api/v1/reform/drafts", null,
+				only(Outcome.OK, Caller.SUPERVISOR_OWN, Caller.SUPERVISOR_OTHER, Caller.CATALOGUE_ADMIN)));
+		for (String[] route : new String[][] { { "", "" }, { "/comparison", "/comparison" }, { "/report", "/report?format=xlsx" } }) {
+			rows.add(row("GET /api/v1/reform/drafts/{id}" + route[0], "GET", reformDraft + route[1], null,
+					with(only(Outcome.OK, Caller.SUPERVISOR_OWN, Caller.CATALOGUE_ADMIN), Outcome.NOT_FOUND, Caller.SUPERVISOR_OTHER)));
+		}
 
 		// credit: the subject's own listings; a region's credit administrators, who do not find another region's
 		String listing = "/api/v1/credit/listings/" + ids.get("listing");

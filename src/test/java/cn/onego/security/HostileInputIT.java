@@ -572,6 +572,7 @@ class HostileInputIT {
 			return staff("credit.cs", "onego-credit", exchange);
 		}
 		if (p.startsWith("/api/v1/supervision/") || p.startsWith("/api/v1/evaluation/") || p.startsWith("/api/v1/audit/")
+				|| p.startsWith("/api/v1/reform/")
 				|| p.startsWith("/api/v1/federation/")
 				|| p.equals("/api/v1/delivery/statistics")) {
 			return staff("supervisor", "onego-supervisor", exchange);

@@ -126,7 +126,8 @@ class EveryPagePlainIT {
 				"/department-task.html?case=" + crossCase + "&task=" + crossTask.get("id")));
 		visits.put(head, staffSide("department.html", "/department.html", "resource-access.html", "/resource-access.html",
 				"password.html", "/password.html"));
-		visits.put(CaseWorld.OBSERVER, staffSide("dashboard.html", "/dashboard.html", "case.html", "/case.html?id=" + caseId));
+		visits.put(CaseWorld.OBSERVER, staffSide("dashboard.html", "/dashboard.html", "case.html", "/case.html?id=" + caseId,
+				"reform.html", "/reform.html"));
 		visits.put("credit.cs", staffSide("credit-admin.html", "/credit-admin.html"));
 		visits.put("admin", staffSide("admin.html", "/admin.html"));
 

@@ -5,8 +5,9 @@
  * reduction metrics per matter before and after (computed as {@link cn.onego.application.Guidance} does), the
  * departments and halls affected, and a replay of the region's cases of the last months under the draft (read through
  * {@link cn.onego.cases.HandledCases}; rules in docs/WHATIF.md), exported as a PDF and an Excel report to sign off.
- * Supervisors draft for their region, catalogue administrators for any. Publishes and listens to nothing.
+ * Supervisors draft for their region, catalogue administrators for any; every report taken goes into the audit trail.
+ * Publishes and listens to nothing.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reform office", allowedDependencies = { "shared", "platform",
-		"catalog", "application", "cases", "clock", "identity" })
+		"catalog", "application", "cases", "clock", "identity", "audit" })
 package cn.onego.reform;

@@ -23,7 +23,7 @@ class NationalKeyMatterGuidanceTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "HN-SOCIAL-SECURITY-CARD", "HN-BANKRUPTCY-CHECK", "HN-LISTING-COMPLIANCE", "HN-HOUSING-FUND-LOAN",
 			"HN-TRADE-IN-SUBSIDY", "HN-CREDIT-REPORT", "HN-TAX-CREDIT-QUERY", "HN-TECH-ENTERPRISE-SUPPORT", "HN-IP-PROTECTION",
-			"HN-SPORTS-EVENT", "HN-CHILDCARE-SUBSIDY", "HN-FLEXIBLE-EMPLOYMENT-INSURANCE", "HN-ELDERLY-ALLOWANCE" })
+			"HN-SPORTS-EVENT", "HN-PARENTING-SUBSIDY", "HN-FLEXIBLE-EMPLOYMENT-INSURANCE", "HN-ELDERLY-ALLOWANCE" })
 	void guidesTheDefaultAnswersWithAFormAndAMaterialList(String code) {
 		Matter matter = CATALOGUE.matter(code).orElseThrow();
 		assertThat(matter.national()).as("a national key matter").isNotNull();

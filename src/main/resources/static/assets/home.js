@@ -66,7 +66,7 @@ async function showThemes(region, who) {
     el('section', { class: 'card theme', id: 'theme-' + group.theme.code, 'aria-labelledby': 'h-' + group.theme.code },
       el('h3', { id: 'h-' + group.theme.code }, themeName(group.theme.code)),
       el('ul', {}, group.matters.map(m => el('li', {}, matterLink(m, region),
-        el('span', { class: 'small muted' }, ' · ' + count(m.items, '个事项', 'item', 'items')))))))));
+        el('span', { class: 'small muted' }, ' · ' + count(m.items, '个事项', 'item', 'items')), nationalBadge(m))))))));
 }
 
 async function search(q, region) {
@@ -89,5 +89,14 @@ async function search(q, region) {
   }
   target.replaceChildren(heading, el('ul', { class: 'card' }, found.map(m => el('li', {}, matterLink(m, region),
     el('span', { class: 'small muted' }, ' · ' + themeName(m.theme) + ' · '
-      + count(m.departmentTypes.length, '个部门', 'department'))))));
+      + count(m.departmentTypes.length, '个部门', 'department')), nationalBadge(m)))));
+}
+
+/** "国家重点事项 · 2024年第一批" beside a matter on the State Council's "高效办成一件事" lists; nothing otherwise. */
+function nationalBadge(matter) {
+  if (!matter.nationalBatch) return null;
+  const [year, number] = matter.nationalBatch.split('-');
+  const ordinal = '一二三四五六七八九'[Number(number) - 1] || number;
+  return el('span', { class: 'badge state national-badge', title: t('国务院“高效办成一件事”重点事项清单', "On the State Council's list of key matters") },
+    t('国家重点事项 · ' + year + '年第' + ordinal + '批', 'National key matter · ' + year + ', batch ' + number));
 }

@@ -1,7 +1,7 @@
 // Portal home: the matters of the chosen region, grouped by life event for citizens (个人) and
 // enterprises (法人), and a search over the catalogue.
 import { api, page, el, t, param, count, label } from '/assets/onego.js';
-import { THEMES, themeName, matterLink } from '/assets/portal.js';
+import { THEMES, themeName, matterLink, nationalBadge } from '/assets/portal.js';
 
 const DEFAULT_REGION = '430100'; // 长沙市, where the platform is run
 
@@ -92,11 +92,3 @@ async function search(q, region) {
       + count(m.departmentTypes.length, '个部门', 'department')), nationalBadge(m)))));
 }
 
-/** "国家重点事项 · 2024年第一批" beside a matter on the State Council's "高效办成一件事" lists; nothing otherwise. */
-function nationalBadge(matter) {
-  if (!matter.nationalBatch) return null;
-  const [year, number] = matter.nationalBatch.split('-');
-  const ordinal = '一二三四五六七八九'[Number(number) - 1] || number;
-  return el('span', { class: 'badge state national-badge', title: t('国务院“高效办成一件事”重点事项清单', "On the State Council's list of key matters") },
-    t('国家重点事项 · ' + year + '年第' + ordinal + '批', 'National key matter · ' + year + ', batch ' + number));
-}

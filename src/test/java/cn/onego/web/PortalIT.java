@@ -281,6 +281,7 @@ class PortalIT {
 				.contains("National key matter · 2024, batch 1");
 			browser.go("/matter.html?code=HN-RETIREMENT");
 			assertThat(browser.find("h1").getText()).isEqualTo("Retirement");
+			assertThat(browser.find(".national-badge").getText()).isEqualTo("National key matter · 2024, batch 1");
 			assertThat(browser.find("#figures").getText()).contains("Materials").contains("Trips");
 			browser.go("/apply.html?matter=HN-RETIREMENT");
 			assertThat(browser.waitForText("#questions", "Kind of retirement?")).contains("Statutory retirement age");

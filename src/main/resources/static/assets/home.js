@@ -1,7 +1,7 @@
 // Portal home: the matters of the chosen region, grouped by life event for citizens (个人) and
 // enterprises (法人), and a search over the catalogue.
 import { api, page, el, t, param, count, label } from '/assets/onego.js';
-import { THEMES, themeName, matterLink } from '/assets/portal.js';
+import { THEMES, themeName, matterLink, nationalBadge } from '/assets/portal.js';
 
 const DEFAULT_REGION = '430100'; // 长沙市, where the platform is run
 
@@ -66,7 +66,7 @@ async function showThemes(region, who) {
     el('section', { class: 'card theme', id: 'theme-' + group.theme.code, 'aria-labelledby': 'h-' + group.theme.code },
       el('h3', { id: 'h-' + group.theme.code }, themeName(group.theme.code)),
       el('ul', {}, group.matters.map(m => el('li', {}, matterLink(m, region),
-        el('span', { class: 'small muted' }, ' · ' + count(m.items, '个事项', 'item', 'items')))))))));
+        el('span', { class: 'small muted' }, ' · ' + count(m.items, '个事项', 'item', 'items')), nationalBadge(m))))))));
 }
 
 async function search(q, region) {
@@ -89,5 +89,6 @@ async function search(q, region) {
   }
   target.replaceChildren(heading, el('ul', { class: 'card' }, found.map(m => el('li', {}, matterLink(m, region),
     el('span', { class: 'small muted' }, ' · ' + themeName(m.theme) + ' · '
-      + count(m.departmentTypes.length, '个部门', 'department'))))));
+      + count(m.departmentTypes.length, '个部门', 'department')), nationalBadge(m)))));
 }
+

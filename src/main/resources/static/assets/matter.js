@@ -1,7 +1,7 @@
 // A matter (一件事): what it bundles, who decides, what to bring, how long it takes, and what applying
 // once saves compared with applying for each item separately.
 import { api, page, el, t, label, param, showProblem, workingDays, count } from '/assets/onego.js';
-import { themeName, registryName, reductionFigures, fill } from '/assets/portal.js';
+import { themeName, registryName, reductionFigures, fill, nationalBadge } from '/assets/portal.js';
 import { showGuide } from '/assets/matter-guide.js';
 
 page(async () => {
@@ -22,7 +22,8 @@ page(async () => {
     el('h1', {}, label(matter.summary.name)),
     el('p', { class: 'muted' }, themeName(matter.summary.theme), ' · ',
       matter.summary.applicantType === 'ENTERPRISE' ? t('法人', 'Enterprises') : t('个人', 'Citizens'),
-      matter.summary.leadDepartmentType ? ' · ' + t('牵头部门：', 'Lead department: ') + label(matter.summary.leadDepartmentType.name) : ''),
+      matter.summary.leadDepartmentType ? ' · ' + t('牵头部门：', 'Lead department: ') + label(matter.summary.leadDepartmentType.name) : '',
+      matter.summary.nationalBatch ? ' ' : '', nationalBadge(matter.summary)),
     el('p', {}, label(matter.description)),
     el('div', { class: 'actions' }, el('a', { class: 'button', id: 'apply', href: '/apply.html?' + apply }, t('开始办理', 'Apply'))),
     el('h2', {}, t('一次办省了什么', 'What applying once saves')),

@@ -101,6 +101,15 @@ export function matterLink(matter, region) {
   return el('a', { href: '/matter.html?' + query, class: 'matter-link' }, label(matter.name));
 }
 
+/** "国家重点事项 · 2024年第一批" beside a matter on the State Council's "高效办成一件事" lists; nothing otherwise. */
+export function nationalBadge(matter) {
+  if (!matter.nationalBatch) return null;
+  const [year, number] = matter.nationalBatch.split('-');
+  const ordinal = '一二三四五六七八九'[Number(number) - 1] || number;
+  return el('span', { class: 'badge state national-badge', title: t('国务院“高效办成一件事”重点事项清单', "On the State Council's list of key matters") },
+    t('国家重点事项 · ' + year + '年第' + ordinal + '批', 'National key matter · ' + year + ', batch ' + number));
+}
+
 /** A random key that makes a retried submission answer the same application. */
 export function idempotencyKey() {
   return crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2);

@@ -31,11 +31,12 @@ public final class Catalogue {
 	private final Map<String, Material> materials;
 	private final Map<String, Item> items;
 	private final Map<String, Matter> matters;
+	private final NationalKeyMatters nationalKeyMatters;
 
 	Catalogue(long version, Instant loadedAt, String checksum, Collection<Region> regions,
 			Collection<DepartmentType> departmentTypes, Collection<Department> departments, Collection<Park> parks,
 			Collection<DataElement> elements, Collection<Material> materials, Collection<Item> items,
-			Collection<Matter> matters) {
+			Collection<Matter> matters, NationalKeyMatters nationalKeyMatters) {
 		this.version = version;
 		this.loadedAt = loadedAt;
 		this.checksum = checksum;
@@ -55,6 +56,7 @@ public final class Catalogue {
 		this.materials = index(materials, Material::code);
 		this.items = index(items, Item::code);
 		this.matters = index(matters, Matter::code);
+		this.nationalKeyMatters = nationalKeyMatters;
 	}
 
 	private static <K, V> Map<K, V> index(Collection<V> values, Function<V, K> key) {
@@ -79,7 +81,7 @@ public final class Catalogue {
 	Catalogue withVersion(long version, Instant loadedAt) {
 		return new Catalogue(version, loadedAt, checksum, regions.values(), departmentTypes.values(),
 				departments.values(), parks.values(), elements.values(), materials.values(), items.values(),
-				matters.values());
+				matters.values(), nationalKeyMatters);
 	}
 
 	public long version() {
@@ -176,6 +178,11 @@ public final class Catalogue {
 
 	public Collection<Matter> matters() {
 		return matters.values();
+	}
+
+	/** The national key matters by batch, linked to the matters implementing them; empty without the list. */
+	public NationalKeyMatters nationalKeyMatters() {
+		return nationalKeyMatters;
 	}
 
 	/**

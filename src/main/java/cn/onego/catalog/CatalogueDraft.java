@@ -24,6 +24,7 @@ final class CatalogueDraft {
 	final Map<String, Material> materials = new LinkedHashMap<>();
 	final Map<String, Item> items = new LinkedHashMap<>();
 	final Map<String, Matter> matters = new LinkedHashMap<>();
+	NationalKeyMatters nationalKeyMatters = NationalKeyMatters.NONE;
 
 	/** Codes declared in a file even when their definition had errors: no second "unknown" error for them. */
 	private final Set<String> declaredWithErrors = new HashSet<>();
@@ -80,6 +81,6 @@ final class CatalogueDraft {
 	Catalogue catalogue(String checksum) {
 		return new Catalogue(0, Instant.EPOCH, checksum, regions.values(), departmentTypes.values(),
 				departments.values(), parks.values(), elements.values(), materials.values(), items.values(),
-				matters.values());
+				matters.values(), nationalKeyMatters);
 	}
 }

@@ -9,7 +9,7 @@ import java.util.List;
  * outside their matter, and dependency cycles. The format is docs/CATALOGUE.md.
  * <p>
  * Each section has its own reader; they run in the order of the references between sections (regions,
- * departments, data elements and materials, items, matters), so a section can look up every code it
+ * departments, data elements and materials, items, matters, the national key matters), so a section can look up every code it
  * names in the {@link CatalogueDraft} the earlier ones filled.
  */
 final class CatalogueReader {
@@ -19,6 +19,8 @@ final class CatalogueReader {
 	static final String DEPARTMENTS = "departments.yaml";
 	static final String ELEMENTS = "data-elements.yaml";
 	static final String MATERIALS = "materials.yaml";
+	/** Optional: the national key matters, batch by batch, linked to the matters implementing them. */
+	static final String NATIONAL_KEY_MATTERS = "national-key-matters.yaml";
 	private static final List<String> REQUIRED = List.of(REGIONS, DEPARTMENT_TYPES, DEPARTMENTS);
 	private static final List<String> FOLDERS = List.of("data-elements/", "materials/", "items/", "matters/");
 
@@ -62,6 +64,10 @@ final class CatalogueReader {
 			}
 		}
 		matters.checkBasedOn();
+		YamlCursor national = documents.document(NATIONAL_KEY_MATTERS);
+		if (national != null) {
+			draft.nationalKeyMatters = new NationalKeyMattersReader(draft).read(national);
+		}
 		if (!documents.errors().isEmpty()) {
 			return new Rejected(List.copyOf(documents.errors()));
 		}
@@ -76,6 +82,7 @@ final class CatalogueReader {
 		}
 		for (String path : documents.paths()) {
 			boolean known = REQUIRED.contains(path) || path.equals(ELEMENTS) || path.equals(MATERIALS)
+					|| path.equals(NATIONAL_KEY_MATTERS)
 					|| FOLDERS.stream().anyMatch(folder -> CatalogueDocuments.isYamlUnder(path, folder));
 			if (!known) {
 				documents.fileError(path, "未知的目录文件（应为 docs/CATALOGUE.md 所列文件，或 data-elements/、materials/、items/、matters/ 下的 .yaml 文件）",

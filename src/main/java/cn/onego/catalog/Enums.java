@@ -1,5 +1,7 @@
 package cn.onego.catalog;
 
+import cn.onego.shared.Label;
+
 /** Namespace for the catalogue's small enumerations, each listed in docs/CATALOGUE.md. */
 public final class Enums {
 
@@ -93,5 +95,38 @@ public final class Enums {
 
 	public enum SituationType {
 		SINGLE, MULTIPLE
+	}
+
+	/**
+	 * The life-cycle stages the national key matters are filed under (国办发〔2025〕24号): an enterprise's from
+	 * entry to exit, a person's from birth to death. Not the portal's {@link Theme}s, which are OneGo's own
+	 * grouping for browsing.
+	 */
+	public enum LifecycleStage {
+		ENTRY_AND_OPERATION(true, "准入准营", "Entry and licensed operation"),
+		HIRING(true, "招聘用工", "Hiring and employment"),
+		TAXES_AND_FEES(true, "纳税缴费", "Taxes and contributions"),
+		BUSINESS_DEVELOPMENT(true, "经营发展", "Business development"),
+		CONSTRUCTION(true, "工程建设", "Construction projects"),
+		EXIT(true, "注销退出", "Deregistration and exit"),
+		BIRTH(false, "出生", "Birth"),
+		EDUCATION(false, "教育", "Education"),
+		EMPLOYMENT(false, "就业", "Employment"),
+		LIVING(false, "生活", "Daily life"),
+		HOME(false, "置业", "Buying a home"),
+		TRAVEL(false, "出行", "Travel"),
+		MEDICAL_CARE(false, "就医", "Medical care"),
+		ASSISTANCE(false, "救助", "Social assistance"),
+		OLD_AGE(false, "养老", "Old age"),
+		AFTER_DEATH(false, "身后", "After death");
+
+		public final boolean enterprise;
+
+		public final Label label;
+
+		LifecycleStage(boolean enterprise, String zh, String en) {
+			this.enterprise = enterprise;
+			this.label = new Label(zh, en);
+		}
 	}
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import cn.onego.catalog.Enums.ApplicantType;
+import cn.onego.catalog.Enums.LifecycleStage;
 import cn.onego.catalog.Enums.Theme;
 import cn.onego.catalog.Matter.MatterItem;
 import cn.onego.catalog.Matter.Situation;
@@ -40,11 +41,7 @@ final class MatterReader {
 		Theme theme = at.get("theme").requiredEnum(Theme.class);
 		ApplicantType applicantType = at.get("applicantType").requiredEnum(ApplicantType.class);
 		String lead = at.get("leadDepartmentType").present() ? draft.departmentTypeRef(at.get("leadDepartmentType")) : null;
-		String batch = null;
-		if (at.get("national").present()) {
-			at.get("national").allowOnly("batch");
-			batch = at.get("national").get("batch").text();
-		}
+		Matter.National national = national(at.get("national"), applicantType);
 		List<RegionCode> offeredIn = at.get("offeredIn").list().stream().map(draft::regionRef).filter(r -> r != null).toList();
 		if (!at.get("offeredIn").present()) {
 			at.get("offeredIn").error("须列出提供该一件事的地区", "the regions where the matter is offered are required");
@@ -78,12 +75,62 @@ final class MatterReader {
 		Map<String, List<String>> dependencies = dependencies(at.get("dependencies"), itemCodes);
 		List<Situation> situations = new SituationReader(itemCodes, matterMaterials).read(at.get("situations"));
 		if (code != null && name != null && theme != null && applicantType != null) {
-			Matter matter = new Matter(code, name, at.get("aliases").strings(), theme, applicantType, lead, batch,
+			Matter matter = new Matter(code, name, at.get("aliases").strings(), theme, applicantType, lead, national,
 					offeredIn, at.get("basedOn").text(), at.get("description").label(), List.copyOf(matterItems),
 					dependencies, List.copyOf(situations), at.get("assumption").text());
 			draft.register(draft.matters, code, matter, at, "一件事", "matter");
 			matterCursors.putIfAbsent(code, at);
 		}
+	}
+
+	/**
+	 * The matter's place in the national lists, or null for a local matter. The batch names its year, so the
+	 * two must agree; the departments must exist; an enterprise matter sits in an enterprise's stage.
+	 */
+	private Matter.National national(YamlCursor at, ApplicantType applicantType) {
+		if (!at.present()) {
+			return null;
+		}
+		at.allowOnly("batch", "year", "leadDepartmentType", "cooperatingDepartmentTypes", "stage");
+		String batch = at.get("batch").requiredText();
+		if (batch != null && !NationalKeyMatters.BATCH.matcher(batch).matches()) {
+			at.get("batch").error("批次应写作“年份-序号”，如 2025-1：" + batch, "a batch is written year-number, e.g. 2025-1: " + batch);
+			batch = null;
+		}
+		Integer year = at.get("year").integer();
+		if (year == null && !at.get("year").present()) {
+			at.get("year").error("缺少必填项", "required value is missing");
+		}
+		if (batch != null && year != null && !batch.startsWith(year + "-")) {
+			at.get("year").error("年份与批次 " + batch + " 不符：" + year, "the year does not match the batch " + batch + ": " + year);
+		}
+		String lead = null;
+		if (at.get("leadDepartmentType").present()) {
+			lead = draft.departmentTypeRef(at.get("leadDepartmentType"));
+		}
+		else {
+			at.get("leadDepartmentType").error("缺少必填项（牵头部门）", "required value is missing (the lead department)");
+		}
+		List<String> cooperating = new ArrayList<>();
+		for (YamlCursor type : at.get("cooperatingDepartmentTypes").list()) {
+			String code = draft.departmentTypeRef(type);
+			if (code == null) {
+				continue;
+			}
+			if (code.equals(lead) || cooperating.contains(code)) {
+				type.error("配合部门重复或与牵头部门相同：" + code, "cooperating department listed twice or also the lead: " + code);
+				continue;
+			}
+			cooperating.add(code);
+		}
+		LifecycleStage stage = at.get("stage").requiredEnum(LifecycleStage.class);
+		if (stage != null && applicantType != null && stage.enterprise != (applicantType == ApplicantType.ENTERPRISE)) {
+			at.get("stage").error("生命周期阶段与申请人类型不符：" + stage, "the life-cycle stage does not fit the applicant type: " + stage);
+		}
+		if (batch == null || year == null || lead == null || stage == null) {
+			return null;
+		}
+		return new Matter.National(batch, year, lead, List.copyOf(cooperating), stage);
 	}
 
 	private static Map<String, List<String>> dependencies(YamlCursor at, Set<String> itemCodes) {

@@ -70,7 +70,7 @@ public final class Routes {
 					"/api/v1/matters/*/consent-scope", "/api/v1/items/*", "/api/v1/department-types", "/api/v1/data-elements",
 					"/api/v1/materials", "/api/v1/regions", "/api/v1/regions/*", "/api/v1/departments", "/api/v1/departments/*",
 					"/api/v1/parks", "/api/v1/public-lists/*/*", "/api/v1/metrics/regions/*", "/api/v1/calendar/**",
-					"/api/v1/progress"),
+					"/api/v1/progress", "/api/v1/national-key-matters"),
 			// the service halls and the categories of their windows, for anyone looking for where to go
 			rule(HttpMethod.GET, PUBLIC, "/api/v1/halls", "/api/v1/window-categories"),
 			rule(HttpMethod.POST, PUBLIC, "/api/v1/matters/*/guidance"),

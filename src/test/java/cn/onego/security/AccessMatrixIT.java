@@ -316,7 +316,7 @@ class AccessMatrixIT {
 				{ "/api/v1/regions", "/api/v1/regions?level=PROVINCE" }, { "/api/v1/regions/{code}", "/api/v1/regions/430102" },
 				{ "/api/v1/departments", "/api/v1/departments?region=430102" },
 				{ "/api/v1/departments/{code}", "/api/v1/departments/430102-MARKET_REGULATION" },
-				{ "/api/v1/parks", "/api/v1/parks" },
+				{ "/api/v1/parks", "/api/v1/parks" }, { "/api/v1/national-key-matters", "/api/v1/national-key-matters?region=430100" },
 				{ "/api/v1/public-lists/{region}/one-thing", "/api/v1/public-lists/430100/one-thing" },
 				{ "/api/v1/public-lists/{region}/cross-region", "/api/v1/public-lists/430100/cross-region" },
 				{ "/api/v1/public-lists/{region}/powers", "/api/v1/public-lists/430100/powers" },

@@ -51,7 +51,8 @@ class PortalIT {
 			glyphsOf(browser, "portal-home");
 
 			// by life event: the citizens' retirement theme lists the matter
-			assertThat(browser.waitForText("#theme-RETIREMENT", "退休一件事")).contains("退休一件事");
+			assertThat(browser.waitForText("#theme-RETIREMENT", "退休一件事")).contains("退休一件事")
+				.as("a national key matter says so, with its batch").contains("国家重点事项 · 2024年第一批");
 			// and by search
 			browser.type("#q", "退休").click("#search button[type=submit]");
 			assertThat(browser.waitForText("#results", "退休一件事")).contains("退休一件事");
@@ -276,9 +277,11 @@ class PortalIT {
 		try (Browser browser = Browser.open(port)) {
 			browser.go("/?lang=en");
 			assertThat(browser.find("h1").getText()).isEqualTo("Apply once for a life event");
-			assertThat(browser.waitForText("#themes", "Retirement")).contains("Citizens: life events");
+			assertThat(browser.waitForText("#themes", "Retirement")).contains("Citizens: life events")
+				.contains("National key matter · 2024, batch 1");
 			browser.go("/matter.html?code=HN-RETIREMENT");
 			assertThat(browser.find("h1").getText()).isEqualTo("Retirement");
+			assertThat(browser.find(".national-badge").getText()).isEqualTo("National key matter · 2024, batch 1");
 			assertThat(browser.find("#figures").getText()).contains("Materials").contains("Trips");
 			browser.go("/apply.html?matter=HN-RETIREMENT");
 			assertThat(browser.waitForText("#questions", "Kind of retirement?")).contains("Statutory retirement age");

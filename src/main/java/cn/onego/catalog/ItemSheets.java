@@ -77,6 +77,8 @@ final class ItemSheets {
 
 	private static final Pattern FILE = Pattern.compile("items/[A-Za-z0-9][A-Za-z0-9_.-]{0,80}\\.yaml");
 	private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,40}");
+	/** The columns of long texts, shown wider. */
+	private static final Set<String> LONG_TEXT = Set.of("header", "legalBasis", "fee.basis", "assumption", "exemptByLaw", "note");
 	private static final String YES = "是";
 	private static final String NO = "否";
 
@@ -323,7 +325,7 @@ final class ItemSheets {
 			Cell cell = header.createCell(column.index());
 			cell.setCellValue(column.zh() + "\n" + column.en());
 			cell.setCellStyle(styles.header);
-			sheet.setColumnWidth(column.index(), 256 * (column.kind() == Kind.TEXT && column.key().contains("asis") ? 50 : 22));
+			sheet.setColumnWidth(column.index(), 256 * (LONG_TEXT.contains(column.key()) ? 50 : 22));
 			if (column.kind() != Kind.NUMBER) {
 				sheet.setDefaultColumnStyle(column.index(), styles.text);
 			}

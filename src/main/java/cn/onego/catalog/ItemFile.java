@@ -1,11 +1,20 @@
 package cn.onego.catalog;
 
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * One file of items/ as a city keeps it: its path, the comment lines it opens with, its items in file order and
@@ -28,8 +37,8 @@ record ItemFile(String path, List<String> header, List<Item> items, Map<String, 
 
 	/**
 	 * The layout of a file of a valid catalogue: its items (taken from {@code catalogue}, in the file's order), its
-	 * header comment and the notes before 秒批 rules. Other comments inside items are not kept: the canonical form
-	 * has none.
+	 * header comment and the notes before 秒批 rules (found in files laid out as the canonical form is). Other
+	 * comments inside items are not kept: the canonical form has none.
 	 */
 	static ItemFile of(String path, String text, Catalogue catalogue) {
 		List<String> header = new ArrayList<>();
@@ -47,7 +56,6 @@ record ItemFile(String path, List<String> header, List<Item> items, Map<String, 
 			Matcher comment = ITEM_COMMENT.matcher(lines[i]);
 			if (start.matches()) {
 				current = start.group(1);
-				catalogue.item(current).ifPresent(items::add);
 				pending.clear();
 			}
 			else if (comment.matches()) {
@@ -61,6 +69,29 @@ record ItemFile(String path, List<String> header, List<Item> items, Map<String, 
 				pending.clear();
 			}
 		}
+		for (String code : codes(text)) {
+			catalogue.item(code).ifPresent(items::add);
+		}
 		return new ItemFile(path, header, items, notes);
+	}
+
+	/** The item codes of a file, in file order, whatever its layout: the file is YAML, not lines. */
+	private static List<String> codes(String text) {
+		// composed, not loaded: the code as written (a code such as 0012 is no octal number here)
+		Node document = new Yaml(new LoaderOptions()).compose(new StringReader(text));
+		List<String> codes = new ArrayList<>();
+		if (document instanceof SequenceNode entries) {
+			for (Node entry : entries.getValue()) {
+				if (entry instanceof MappingNode item) {
+					item.getValue().stream()
+						.filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("code"))
+						.map(NodeTuple::getValueNode)
+						.filter(ScalarNode.class::isInstance)
+						.findFirst()
+						.ifPresent(code -> codes.add(((ScalarNode) code).getValue()));
+				}
+			}
+		}
+		return codes;
 	}
 }

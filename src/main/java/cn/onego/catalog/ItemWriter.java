@@ -80,13 +80,13 @@ final class ItemWriter {
 		emit("  name: " + label(item.name()));
 		emit("  type: " + item.type().name());
 		emit("  departmentType: " + plain(item.departmentType(), false));
-		emit("  applicantTypes: " + enums(item.applicantTypes()));
+		emit("  applicantTypes: " + enums(inOrder(item.applicantTypes())));
 		emit("  legalBasis: " + plain(item.legalBasis(), false));
 		emit("  legalLimit: " + item.legalLimit());
 		emit("  promisedLimit: " + item.promisedLimit());
 		emit("  instant: " + item.instant());
 		emit("  steps: " + enums(item.steps()));
-		emit("  levels: " + enums(item.levels()));
+		emit("  levels: " + enums(inOrder(item.levels())));
 		emit("  delegatedToParks: " + item.delegatedToParks());
 		Item.CrossRegion cross = item.crossRegion();
 		emit("  crossRegion: {scope: " + cross.scope().name() + (cross.partners().isEmpty() ? ""
@@ -186,6 +186,11 @@ final class ItemWriter {
 
 	private static String enums(Collection<? extends Enum<?>> values) {
 		return "[" + values.stream().map(Enum::name).collect(Collectors.joining(", ")) + "]";
+	}
+
+	/** A set in the order of its enumeration, as the reader gives it back: a set has no order of its own. */
+	private static <E extends Enum<E>> List<E> inOrder(Set<E> values) {
+		return values.stream().sorted(java.util.Comparator.comparingInt(Enum::ordinal)).toList();
 	}
 
 	private static String amount(BigDecimal amount) {

@@ -428,7 +428,8 @@ final class ItemSheets {
 		for (Column column : columns.all) {
 			String range = ranges.get(column.kind());
 			DataValidationConstraint constraint = range != null ? helper.createFormulaListConstraint(range)
-					: column.kind() == Kind.NUMBER ? helper.createDecimalConstraint(DataValidationConstraint.OperatorType.GREATER_OR_EQUAL, "0", null)
+					: column.kind() == Kind.NUMBER && !column.key().equals("validation.min") && !column.key().equals("validation.max")
+							? helper.createDecimalConstraint(DataValidationConstraint.OperatorType.GREATER_OR_EQUAL, "0", null)
 							: null;
 			if (constraint == null) {
 				continue;
@@ -655,7 +656,7 @@ final class ItemSheets {
 			CrossRegionScope scope = choice(sheet, r, SCOPE, CrossRegionScope.values(), s -> List.of(s.name(), scopeCell(s)), false);
 			List<RegionCode> partners = partners(sheet, r);
 			Boolean charged = yesNo(sheet, r, CHARGED, null);
-			BigDecimal amount = decimal(sheet, r, FEE_AMOUNT);
+			BigDecimal amount = decimal(sheet, r, FEE_AMOUNT, false);
 			String feeBasis = text(sheet, r, FEE_BASIS);
 			String legalBasis = requiredText(sheet, r, LEGAL_BASIS);
 			List<Step> steps = enumList(sheet, r, STEPS, Step.class);
@@ -734,8 +735,8 @@ final class ItemSheets {
 			Boolean required = yesNo(sheet, r, FIELD_REQUIRED, true);
 			Integer minLength = whole(sheet, r, MIN_LENGTH, false);
 			Integer maxLength = whole(sheet, r, MAX_LENGTH, false);
-			BigDecimal min = decimal(sheet, r, MIN);
-			BigDecimal max = decimal(sheet, r, MAX);
+			BigDecimal min = decimal(sheet, r, MIN, true);
+			BigDecimal max = decimal(sheet, r, MAX, true);
 			String pattern = text(sheet, r, PATTERN);
 			if (element != null && required != null) {
 				Validation validation = new Validation(minLength, maxLength, min, max, pattern);
@@ -820,20 +821,22 @@ final class ItemSheets {
 			return Integer.valueOf(value);
 		}
 
-		private BigDecimal decimal(Sheet sheet, int r, Column column) {
+		/** A decimal of at most 12 digits before the point; negative only when {@code signed} (a field's limits). */
+		private BigDecimal decimal(Sheet sheet, int r, Column column, boolean signed) {
 			String value = text(sheet, r, column);
 			if (value == null) {
 				return null;
 			}
 			try {
 				BigDecimal number = new BigDecimal(value);
-				if (number.signum() < 0 || number.precision() - number.scale() > 12) {
+				if ((!signed && number.signum() < 0) || number.precision() - number.scale() > 12) {
 					throw new NumberFormatException();
 				}
 				return number;
 			}
 			catch (NumberFormatException e) {
-				error(sheet, r, column, "应为不小于0的数：" + value, "expected a number of at least 0: " + value);
+				error(sheet, r, column, signed ? "应为数值：" + value : "应为不小于0的数：" + value,
+						signed ? "expected a number: " + value : "expected a number of at least 0: " + value);
 				return null;
 			}
 		}

@@ -69,7 +69,7 @@ class WorkbooksTests {
 				new Result(ResultKind.NOTICE, null, Label.of("结果通知", null)),
 				List.of(new ItemMaterial("ID_CARD", true, true, false, null, 1, 2),
 						new ItemMaterial("BUSINESS_LICENCE", false, false, true, "依法免交：第三条", 0, 0)),
-				List.of(new ItemField("APPLICANT_NAME", true, new Validation(2, 50, null, null, "^[^0-9]+$"))),
+				List.of(new ItemField("APPLICANT_NAME", true, new Validation(2, 50, new BigDecimal("-5"), new BigDecimal("1000.25"), "^[^0-9]+$"))),
 				new AutoApproval("T-CODED#auto", List.of(new Condition("form.APPLICANT_NAME", Operator.PRESENT, List.of()))),
 				"时限为假设", "0012AB", "11430000MB0000000X4000117001000010");
 		Map<String, String> files = new TreeMap<>(TestCatalogue.files());

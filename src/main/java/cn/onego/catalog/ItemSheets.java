@@ -75,7 +75,7 @@ final class ItemSheets {
 	/** The longest text a cell may hold; the longest legal basis in the shipped catalogue has 200 characters. */
 	static final int MAX_CELL_CHARS = 4_000;
 
-	private static final Pattern FILE = Pattern.compile("items/[A-Za-z0-9][A-Za-z0-9_.-]{0,80}\\.yaml");
+	private static final Pattern FILE = Pattern.compile("items/[A-Za-z0-9][A-Za-z0-9_.-]{0,80}\\.ya?ml");
 	private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,40}");
 	/** The columns of long texts, shown wider. */
 	private static final Set<String> LONG_TEXT = Set.of("header", "legalBasis", "fee.basis", "assumption", "exemptByLaw", "note");

@@ -55,7 +55,8 @@ async function showVersions() {
     versions.map(v => [t('第 ' + v.version + ' 版', 'Version ' + v.version), formatTime(v.createdAt), origin(v.origin), v.importedBy || '—',
       v.origin === 'BUNDLED' ? '' : el('span', { lang: 'zh-CN' }, v.note || ''), count(v.files, '个', 'file'),
       v.inForce ? el('span', { class: 'badge green' }, t('现行', 'In force')) : '',
-      el('a', { href: '/api/v1/admin/catalog/versions/' + v.version + '/files.zip', download: true }, t('文件 zip', 'Files (zip)'))]),
+      el('span', {}, el('a', { href: '/api/v1/admin/catalog/versions/' + v.version + '/files.zip', download: true }, t('文件 zip', 'Files (zip)')),
+        ' · ', el('a', { href: '/api/v1/admin/catalog/items.xlsx?version=' + v.version, download: true }, t('事项 Excel', 'Items (Excel)')))]),
     t('没有目录版本。', 'No catalogue version.')));
 }
 
@@ -116,10 +117,15 @@ function fillPaths(form) {
 async function importFiles(form) {
   const result = document.getElementById('import-result');
   const data = new FormData();
-  [...form.files.files].forEach((file, i) => data.append('files', file, form.elements['path-' + i].value.trim()));
-  if (form.archive.files.length) data.append('archive', form.archive.files[0]);
-  data.append('mode', form.mode.value);
-  form.delete.value.split('\n').map(line => line.trim()).filter(Boolean).forEach(path => data.append('delete', path));
+  if (form.workbook.files.length) {
+    // a workbook is imported alone: it names the item files it replaces
+    data.append('workbook', form.workbook.files[0]);
+  } else {
+    [...form.files.files].forEach((file, i) => data.append('files', file, form.elements['path-' + i].value.trim()));
+    if (form.archive.files.length) data.append('archive', form.archive.files[0]);
+    data.append('mode', form.mode.value);
+    form.delete.value.split('\n').map(line => line.trim()).filter(Boolean).forEach(path => data.append('delete', path));
+  }
   if (form.note.value.trim()) data.append('note', form.note.value.trim());
   try {
     const outcome = await api('POST', '/api/v1/admin/catalog/imports', data);
@@ -136,21 +142,24 @@ async function importFiles(form) {
 }
 
 /**
- * A rejected catalogue lists every error with where it is ("matters/x.yaml:9 items[1].item"): shown as
- * a table of file, line, path and message, so a long list can be worked through.
+ * A rejected catalogue lists every error with where it is ("matters/x.yaml:9 items[1].item"), a rejected
+ * workbook with its cell ("事项 Items!J12"): shown as a table of file or sheet, line or cell, path and
+ * message, so a long list can be worked through.
  */
 function showImportErrors(result, error, form) {
   showProblem(result, error, form);
   const errors = error instanceof ApiError ? error.problem.errors || [] : [];
   if (error.status !== 422 || !errors.length) return;
   const rows = errors.map(e => {
+    const cell = /^(.+)!([A-Z]*\d+)$/.exec(e.field);
+    if (cell) return [cell[1], cell[2], '', label(e.message)];
     const [, file, line, path] = /^(\S+?)(?::(\d+))?(?:\s+(.*))?$/.exec(e.field) || [null, e.field, '', ''];
     return [file, line || '', path ? el('code', {}, path) : '', label(e.message)];
   });
   // the table replaces the plain list of the problem box: same errors, columns to read them by
   result.querySelector('ul')?.remove();
   result.querySelector('.notice').append(el('div', { class: 'table-scroll' },
-    table('import-errors', [t('文件', 'File'), t('行', 'Line'), t('位置', 'Path'), t('错误说明', 'Message')], rows, '')));
+    table('import-errors', [t('文件或工作表', 'File or sheet'), t('行或单元格', 'Line or cell'), t('位置', 'Path'), t('错误说明', 'Message')], rows, '')));
 }
 
 // ---- calendar

@@ -96,6 +96,23 @@ public final class ApiClient {
 			.contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().toEntity(byte[].class));
 	}
 
+	/** Posts one file as the multipart part {@code part}, named {@code fileName}, with the declared content type. */
+	public Response postPart(String path, String user, String password, String part, String fileName, byte[] content,
+			String contentType) {
+		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.parseMediaType(contentType));
+		headers.setContentDispositionFormData(part, fileName);
+		parts.add(part, new HttpEntity<>(new ByteArrayResource(content) {
+			@Override
+			public String getFilename() {
+				return fileName;
+			}
+		}, headers));
+		return authenticated(user, () -> http.post().uri(path).headers(h -> credentials(h, user, password))
+			.contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().toEntity(byte[].class));
+	}
+
 	/** Posts files as multipart parts named {@code files}, each with its catalogue path as file name. */
 	public Response postFiles(String path, String user, String password, Map<String, String> files,
 			Map<String, String> parameters) {

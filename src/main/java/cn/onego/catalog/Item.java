@@ -20,11 +20,25 @@ import cn.onego.shared.RegionCode;
  * A service item (政务服务事项) as implemented in the catalogue: who handles it, on what legal basis,
  * within which limits (working days), with which materials and form fields, what it produces, and
  * the 秒批 rule under which the system may approve it instantly (null when it may not).
+ * <p>
+ * {@code basicCode} (基本编码) and {@code implementationCode} (实施编码) are the item's national coding from the
+ * provincial item-management system (GB/T 39046); OneGo keeps them as opaque, validated strings and never derives
+ * them, so both are null for items whose coding is not known.
  */
 public record Item(String code, Label name, ItemType type, String departmentType, Set<ApplicantType> applicantTypes,
 		String legalBasis, int legalLimit, int promisedLimit, boolean instant, List<Step> steps,
 		Set<HandlingLevel> levels, boolean delegatedToParks, CrossRegion crossRegion, Fee fee, Result result,
-		List<ItemMaterial> materials, List<ItemField> fields, AutoApproval autoApproval, String assumption) {
+		List<ItemMaterial> materials, List<ItemField> fields, AutoApproval autoApproval, String assumption,
+		String basicCode, String implementationCode) {
+
+	/** An item without national coding (基本编码, 实施编码), as most hand-written items are. */
+	public Item(String code, Label name, ItemType type, String departmentType, Set<ApplicantType> applicantTypes,
+			String legalBasis, int legalLimit, int promisedLimit, boolean instant, List<Step> steps,
+			Set<HandlingLevel> levels, boolean delegatedToParks, CrossRegion crossRegion, Fee fee, Result result,
+			List<ItemMaterial> materials, List<ItemField> fields, AutoApproval autoApproval, String assumption) {
+		this(code, name, type, departmentType, applicantTypes, legalBasis, legalLimit, promisedLimit, instant, steps,
+				levels, delegatedToParks, crossRegion, fee, result, materials, fields, autoApproval, assumption, null, null);
+	}
 
 	/**
 	 * The item's 通办范围: where else than in the competent region a hall may accept it (异地收件) for the competent

@@ -28,6 +28,10 @@ import cn.onego.shared.RegionCode;
  */
 final class ItemReader {
 
+	/** The longest 基本编码 and 实施编码 accepted; the codes themselves are opaque (reference-facts §3.2). */
+	static final int BASIC_CODE_LENGTH = 12;
+	static final int IMPLEMENTATION_CODE_LENGTH = 36;
+
 	private final CatalogueDraft draft;
 
 	ItemReader(CatalogueDraft draft) {
@@ -35,10 +39,13 @@ final class ItemReader {
 	}
 
 	void read(YamlCursor at) {
-		at.allowOnly("code", "name", "type", "departmentType", "applicantTypes", "legalBasis", "legalLimit",
+		at.allowOnly("code", "basicCode", "implementationCode", "name", "type", "departmentType", "applicantTypes", "legalBasis", "legalLimit",
 				"promisedLimit", "instant", "steps", "levels", "delegatedToParks", "crossRegion", "fee", "result",
 				"materials", "fields", "autoApproval", "assumption");
 		String code = at.get("code").requiredCode();
+		String basicCode = nationalCode(at.get("basicCode"), BASIC_CODE_LENGTH, "基本编码", "basic code");
+		String implementationCode = nationalCode(at.get("implementationCode"), IMPLEMENTATION_CODE_LENGTH, "实施编码",
+				"implementation code");
 		Label name = at.get("name").requiredLabel();
 		ItemType type = at.get("type").requiredEnum(ItemType.class);
 		String departmentType = at.get("departmentType").present() ? draft.departmentTypeRef(at.get("departmentType")) : null;
@@ -96,9 +103,21 @@ final class ItemReader {
 		if (code != null && complete) {
 			draft.register(draft.items, code, new Item(code, name, type, departmentType, applicantTypes, legalBasis,
 					legalLimit, promisedLimit, instant, steps, levels, at.get("delegatedToParks").bool(false), crossRegion,
-					fee, result, List.copyOf(itemMaterials), List.copyOf(fields), autoApproval, at.get("assumption").text()),
+					fee, result, List.copyOf(itemMaterials), List.copyOf(fields), autoApproval, at.get("assumption").text(),
+					basicCode, implementationCode),
 					at, "事项", "item");
 		}
+	}
+
+	/** A national code: optional, letters and digits only, at most {@code length} characters. */
+	private static String nationalCode(YamlCursor at, int length, String zh, String en) {
+		String value = at.text();
+		if (value != null && !value.matches("[A-Za-z0-9]{1," + length + "}")) {
+			at.error(zh + "“" + value + "”只能由字母和数字组成（至多" + length + "位）",
+					"the " + en + " '" + value + "' consists of letters and digits only (at most " + length + ")");
+			return null;
+		}
+		return value;
 	}
 
 	private List<ItemMaterial> materials(YamlCursor list) {

@@ -20,7 +20,8 @@ import cn.onego.shared.RegionCode;
 /** The demo catalogue shipped in the repository validates and has what the README promises. */
 class BundledCatalogueTests {
 
-	static Catalogue bundled() throws IOException {
+	/** The shipped catalogue's files, by path, as the source tree has them. */
+	static Map<String, String> files() throws IOException {
 		Path root = Path.of("src/main/resources/catalog");
 		Map<String, String> files = new TreeMap<>();
 		try (Stream<Path> paths = Files.walk(root)) {
@@ -28,7 +29,11 @@ class BundledCatalogueTests {
 				files.put(root.relativize(path).toString().replace('\\', '/'), Files.readString(path, StandardCharsets.UTF_8));
 			}
 		}
-		CatalogueReader.Outcome outcome = CatalogueReader.read(new CatalogueFiles(files));
+		return files;
+	}
+
+	static Catalogue bundled() throws IOException {
+		CatalogueReader.Outcome outcome = CatalogueReader.read(new CatalogueFiles(files()));
 		if (outcome instanceof Rejected rejected) {
 			StringBuilder all = new StringBuilder();
 			rejected.errors().forEach(e -> all.append(e.where()).append(" — ").append(e.message().en()).append('\n'));

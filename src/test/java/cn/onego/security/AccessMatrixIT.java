@@ -353,6 +353,10 @@ class AccessMatrixIT {
 				only(Outcome.ADMITTED, Caller.CATALOGUE_ADMIN)));
 		rows.add(row("GET /api/v1/admin/catalog/versions", "GET", "/api/v1/admin/catalog/versions", null,
 				only(Outcome.OK, Caller.CATALOGUE_ADMIN)));
+		rows.add(row("GET /api/v1/admin/catalog/items.xlsx", "GET", "/api/v1/admin/catalog/items.xlsx", null,
+				only(Outcome.OK, Caller.CATALOGUE_ADMIN)));
+		rows.add(row("GET /api/v1/admin/catalog/items-template.xlsx", "GET", "/api/v1/admin/catalog/items-template.xlsx", null,
+				only(Outcome.OK, Caller.CATALOGUE_ADMIN)));
 		rows.add(row("GET /api/v1/admin/catalog/versions/{version}/files.zip", "GET", "/api/v1/admin/catalog/versions/1/files.zip",
 				null, only(Outcome.OK, Caller.CATALOGUE_ADMIN)));
 		rows.add(row("POST /api/v1/admin/calendar/years", "POST", "/api/v1/admin/calendar/years", "{}",

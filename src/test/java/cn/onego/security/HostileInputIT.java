@@ -1260,6 +1260,15 @@ class HostileInputIT {
 			Multipart parts = new Multipart().field("mode", "MERGE");
 			return staff("admin", "onego-admin", Exchange.of("POST", imports, parts.bytes(), "Content-Type", parts.contentType()));
 		}, "files", 400));
+		String xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+		cases.add(Case.refused("POST " + imports + ": a workbook that is a CSV file", () -> workbook("items.xlsx", xlsx,
+				"code,name\nA,B\n".getBytes(StandardCharsets.UTF_8)), "workbook", 415));
+		cases.add(Case.refused("POST " + imports + ": a workbook that is a zip of something else", () -> workbook("items.xlsx", xlsx,
+				zip(Map.of("word/document.xml", "<w/>".getBytes()))), "workbook", 415));
+		cases.add(Case.refused("POST " + imports + ": a workbook of 6 MB", () -> workbook("items.xlsx", xlsx, new byte[6 * 1024 * 1024]),
+				"workbook", 413));
+		cases.add(Case.refused("POST " + imports + ": a workbook that inflates 1000 times (zip bomb)", () -> workbook("items.xlsx", xlsx,
+				zip(Map.of("[Content_Types].xml", new byte[0], "xl/worksheets/sheet1.xml", new byte[20 * 1024 * 1024]))), "workbook", 415));
 		cases.add(Case.refused("GET /api/v1/admin/catalog/versions/{version}/files.zip: a version that does not exist",
 				() -> staff("admin", "onego-admin", Exchange.of("GET", "/api/v1/admin/catalog/versions/987654/files.zip", null)), null, 404));
 		return cases;
@@ -1268,6 +1277,12 @@ class HostileInputIT {
 	private Exchange catalogueImport(Map<String, String> files) {
 		Multipart parts = new Multipart();
 		files.forEach((name, content) -> parts.file("files", name, "text/plain", content.getBytes(StandardCharsets.UTF_8)));
+		return staff("admin", "onego-admin", Exchange.of("POST", "/api/v1/admin/catalog/imports", parts.bytes(), "Content-Type",
+				parts.contentType()));
+	}
+
+	private Exchange workbook(String name, String type, byte[] content) {
+		Multipart parts = new Multipart().file("workbook", name, type, content);
 		return staff("admin", "onego-admin", Exchange.of("POST", "/api/v1/admin/catalog/imports", parts.bytes(), "Content-Type",
 				parts.contentType()));
 	}

@@ -67,6 +67,7 @@ class AdminPageIT {
 			assertThat(browser.path()).startsWith("/admin.html");
 			browseTheCatalogue(browser);
 			rejectAnUnknownItem(browser, api);
+			rejectABrokenWorkbook(browser, api);
 			acceptAValidMatter(browser, api);
 			addALocalWorkingDay(browser);
 			String username = createAReviewer(browser);
@@ -114,6 +115,25 @@ class AdminPageIT {
 		assertThat(versionCount(api)).as("the catalogue in force did not change").isEqualTo(versions);
 		browser.screenshot("admin-import-rejected");
 		assertThat(browser.missingGlyphs("admin-import-rejected")).isEmpty();
+	}
+
+	/** The items exported to Excel with one legal limit spoilt: the error is shown by sheet and cell. */
+	private void rejectABrokenWorkbook(Browser browser, ApiClient api) throws IOException {
+		int versions = versionCount(api);
+		byte[] exported = api.get("/api/v1/admin/catalog/items.xlsx", "admin", "onego-admin").entity().getBody();
+		Path workbook = files.resolve("items.xlsx");
+		try (var opened = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(exported));
+				var out = Files.newOutputStream(workbook)) {
+			opened.getSheet("事项 Items").getRow(1).getCell(9).setCellValue("soon"); // J2: 法定时限
+			opened.write(out);
+		}
+		browser.go("/admin.html"); // a fresh file chooser
+		browser.find("#import-workbook").sendKeys(workbook.toAbsolutePath().toString());
+		browser.click("#import-form button[type=submit]");
+		String errors = browser.waitForText("#import-errors", "soon");
+		assertThat(errors).contains("事项 Items", "J2", "工作表", "单元格");
+		assertThat(browser.find("#import-result").getText()).contains("工作簿未通过校验");
+		assertThat(versionCount(api)).as("the catalogue in force did not change").isEqualTo(versions);
 	}
 
 	private void acceptAValidMatter(Browser browser, ApiClient api) throws IOException {

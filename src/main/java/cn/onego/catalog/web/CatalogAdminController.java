@@ -33,6 +33,7 @@ import cn.onego.catalog.CatalogueAdministration;
 import cn.onego.catalog.CatalogueAdministration.ImportMode;
 import cn.onego.catalog.CatalogueAdministration.ImportOutcome;
 import cn.onego.catalog.CatalogueAdministration.VersionSummary;
+import cn.onego.catalog.Workbooks;
 import cn.onego.platform.FieldProblem;
 import cn.onego.platform.InvalidInput;
 import cn.onego.platform.Message;
@@ -57,10 +58,15 @@ class CatalogAdminController {
 	/** How much larger than the archive its content may be: text compresses about 5:1, a zip bomb 1000:1. */
 	static final long MAX_COMPRESSION_RATIO = 50;
 
-	private final CatalogueAdministration administration;
+	/** The media type of an .xlsx workbook. */
+	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-	CatalogAdminController(CatalogueAdministration administration) {
+	private final CatalogueAdministration administration;
+	private final Workbooks workbooks;
+
+	CatalogAdminController(CatalogueAdministration administration, Workbooks workbooks) {
 		this.administration = administration;
+		this.workbooks = workbooks;
 	}
 
 	@PostMapping(path = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -70,13 +76,30 @@ class CatalogAdminController {
 					(e.g. matters/hn-new.yaml), and/or one zip as part 'archive'. mode=MERGE (default) lays them over \
 					the catalogue in force, REPLACE makes them the whole catalogue; 'delete' removes paths. The result \
 					is validated as a whole: any error rejects the import with every error listed (422), and the \
-					catalogue in force stays unchanged.""")
+					catalogue in force stays unchanged. Or send one .xlsx workbook of items (as exported by items.xlsx \
+					or filled in from items-template.xlsx) as part 'workbook', or as a 'files' part whose name ends \
+					in .xlsx, alone: its items become the item files it names, laid over the catalogue in force \
+					(MERGE), and every error is named by sheet, row and column, e.g. "事项 Items!F12".""")
 	@Refuses(status = 422, code = "catalogue-rejected", when = "the files do not make a valid catalogue: every error is listed in errors with its file and place, and nothing is stored")
+	@Refuses(status = 422, code = "workbook-rejected", when = "the workbook's items do not make a valid catalogue: every error is listed in errors with its sheet, row and column, and nothing is stored")
+	@Refuses(status = 415, code = "not-a-workbook", when = "the workbook part is not an .xlsx workbook, or holds macros")
 	ResponseEntity<ImportOutcome> importFiles(@RequestPart(name = "files", required = false) List<MultipartFile> files,
 			@RequestPart(name = "archive", required = false) MultipartFile archive,
+			@RequestPart(name = "workbook", required = false) MultipartFile workbook,
 			@RequestParam(defaultValue = "MERGE") ImportMode mode,
 			@RequestParam(name = "delete", required = false) List<String> deletions,
 			@RequestParam(required = false) String note, Principal who) throws IOException {
+		List<MultipartFile> sheets = new ArrayList<>();
+		if (workbook != null) {
+			sheets.add(workbook);
+		}
+		if (files != null) {
+			files.stream().filter(f -> f.getOriginalFilename() != null && f.getOriginalFilename().toLowerCase(java.util.Locale.ROOT)
+				.endsWith(".xlsx")).forEach(sheets::add);
+		}
+		if (!sheets.isEmpty()) {
+			return importWorkbook(sheets, files, archive, mode, deletions, note, who);
+		}
 		Map<String, String> uploaded = new LinkedHashMap<>();
 		List<FieldProblem> problems = new ArrayList<>();
 		long total = 0;
@@ -113,6 +136,60 @@ class CatalogAdminController {
 		ImportOutcome outcome = administration.importFiles(uploaded, removed, mode, who == null ? null : who.getName(),
 				note == null || note.isBlank() ? null : note.trim());
 		return ResponseEntity.status(outcome.changed() ? HttpStatus.CREATED : HttpStatus.OK).body(outcome);
+	}
+
+	/** A workbook is imported alone, over the catalogue in force: it names the item files it replaces. */
+	private ResponseEntity<ImportOutcome> importWorkbook(List<MultipartFile> sheets, List<MultipartFile> files,
+			MultipartFile archive, ImportMode mode, List<String> deletions, String note, Principal who) throws IOException {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (sheets.size() > 1 || (files != null && files.size() > (sheets.get(0).getName().equals("files") ? 1 : 0))
+				|| (archive != null && !archive.isEmpty()) || (deletions != null && !deletions.isEmpty())) {
+			problems.add(new FieldProblem("workbook", "alone", Message.of("工作簿须单独导入（一个工作簿，不附其他文件、压缩包或删除）",
+					"a workbook is imported alone (one workbook, no other files, archive or deletions)")));
+		}
+		if (mode != ImportMode.MERGE) {
+			problems.add(new FieldProblem("mode", "merge-only", Message.of("工作簿只能以 MERGE 方式导入（替换工作簿列出的事项文件）",
+					"a workbook is imported with mode MERGE only (it replaces the item files it names)")));
+		}
+		Text.check(problems, "note", note, Text.Kind.FREE_TEXT, Text.REASON);
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		MultipartFile sheet = sheets.get(0);
+		if (sheet.getSize() > Workbooks.MAX_WORKBOOK_BYTES) {
+			throw new ImportTooLarge(sheet.getName(), "工作簿至多 " + Workbooks.MAX_WORKBOOK_BYTES / 1024 / 1024 + " MB",
+					"a workbook has at most " + Workbooks.MAX_WORKBOOK_BYTES / 1024 / 1024 + " MB");
+		}
+		ImportOutcome outcome = workbooks.importItems(sheet.getInputStream(), who == null ? null : who.getName(),
+				note == null || note.isBlank() ? null : note.trim());
+		return ResponseEntity.status(outcome.changed() ? HttpStatus.CREATED : HttpStatus.OK).body(outcome);
+	}
+
+	@GetMapping(path = "/items.xlsx", produces = XLSX)
+	@Operation(summary = "The items as an Excel workbook 事项导出",
+			description = """
+					The items of the catalogue in force, or of the stored version given as 'version', as one workbook: \
+					事项 Items (one row per item, GB/T 39046 columns incl. 实施编码/基本编码), 事项材料 Item materials, \
+					表单字段 Item fields, 秒批规则 Auto-approval and 文件 Files, with bilingual headers and drop-downs. \
+					Imported back unchanged it gives the same catalogue version.""")
+	ResponseEntity<byte[]> items(@RequestParam(required = false) Long version) {
+		byte[] workbook = workbooks.items(version);
+		return xlsx(workbook, version == null ? "onego-items.xlsx" : "onego-items-v" + version + ".xlsx");
+	}
+
+	@GetMapping(path = "/items-template.xlsx", produces = XLSX)
+	@Operation(summary = "An empty items workbook with drop-downs 事项导入模板",
+			description = "The sheets of items.xlsx without rows, frozen bilingual headers, and drop-downs for every column with a closed list "
+					+ "(item type, scope, result kind, yes/no, department types, materials and data elements of the catalogue in force).")
+	ResponseEntity<byte[]> template() {
+		return xlsx(workbooks.template(), "onego-items-template.xlsx");
+	}
+
+	private static ResponseEntity<byte[]> xlsx(byte[] workbook, String name) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(XLSX))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+			.body(workbook);
 	}
 
 	@GetMapping("/versions")

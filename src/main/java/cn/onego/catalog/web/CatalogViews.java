@@ -104,7 +104,8 @@ final class CatalogViews {
 			java.util.Set<Enums.ApplicantType> applicantTypes, String legalBasis, int legalLimit, int promisedLimit,
 			boolean instant, List<Enums.Step> steps, java.util.Set<Enums.HandlingLevel> levels, boolean delegatedToParks,
 			Item.CrossRegion crossRegion, BigDecimal fee, String feeBasis, Item.Result result,
-			List<ItemMaterialView> materials, List<ItemFieldView> fields, List<Named> usedInMatters, String assumption) {
+			List<ItemMaterialView> materials, List<ItemFieldView> fields, List<Named> usedInMatters, String assumption,
+			String basicCode, String implementationCode) {
 
 		static ItemDetail of(Catalogue catalogue, Item item) {
 			List<ItemMaterialView> materials = item.materials().stream().map(use -> {
@@ -134,7 +135,7 @@ final class CatalogViews {
 					CatalogViews.departmentType(catalogue, item.departmentType()), item.applicantTypes(), item.legalBasis(),
 					item.legalLimit(), item.promisedLimit(), item.instant(), item.steps(), item.levels(),
 					item.delegatedToParks(), item.crossRegion(), item.fee().amount(), item.fee().basis(), item.result(),
-					materials, fields, matters, item.assumption());
+					materials, fields, matters, item.assumption(), item.basicCode(), item.implementationCode());
 		}
 	}
 

@@ -173,7 +173,7 @@ public record CatalogueChange(List<Operation> operations) {
 		}
 		Catalogue changed = new Catalogue(catalogue.version(), catalogue.loadedAt(), "draft:" + catalogue.checksum(),
 				catalogue.regions(), catalogue.departmentTypes(), catalogue.departments(), catalogue.parks(), catalogue.elements(),
-				materials.values(), items.values(), matters.values());
+				materials.values(), items.values(), matters.values(), catalogue.nationalKeyMatters());
 		return new Changed(changed);
 	}
 
@@ -279,7 +279,7 @@ public record CatalogueChange(List<Operation> operations) {
 				.map(o -> new Matter.Option(o.value(), o.label(), renamed(o.include(), from, to), renamed(o.exclude(), from, to)))
 				.toList()))
 			.toList();
-		return new Matter(m.code(), m.name(), m.aliases(), m.theme(), m.applicantType(), m.leadDepartmentType(), m.nationalBatch(),
+		return new Matter(m.code(), m.name(), m.aliases(), m.theme(), m.applicantType(), m.leadDepartmentType(), m.national(),
 				m.offeredIn(), m.basedOn(), m.description(), List.copyOf(lines.values()), dependencies, situations, m.assumption());
 	}
 

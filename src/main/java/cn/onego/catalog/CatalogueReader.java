@@ -39,6 +39,7 @@ final class CatalogueReader {
 		CatalogueDocuments documents = new CatalogueDocuments(files);
 		CatalogueDraft draft = new CatalogueDraft();
 		checkFileNames(documents);
+		documents.checkSchemas();
 		new RegionReader(draft).read(documents);
 		DepartmentReader departments = new DepartmentReader(draft);
 		documents.each(DEPARTMENT_TYPES, departments::readType);

@@ -33,27 +33,20 @@ final class MatterReader {
 	}
 
 	void read(YamlCursor at) {
-		at.allowOnly("code", "name", "aliases", "theme", "applicantType", "leadDepartmentType", "national",
-				"offeredIn", "basedOn", "description", "items", "dependencies", "situations", "assumption");
-		String code = at.get("code").requiredCode();
-		Label name = at.get("name").requiredLabel();
-		Theme theme = at.get("theme").requiredEnum(Theme.class);
-		ApplicantType applicantType = at.get("applicantType").requiredEnum(ApplicantType.class);
+		String code = at.get("code").text();
+		Label name = at.get("name").label();
+		Theme theme = at.get("theme").enumValue(Theme.class, null);
+		ApplicantType applicantType = at.get("applicantType").enumValue(ApplicantType.class, null);
 		String lead = at.get("leadDepartmentType").present() ? draft.departmentTypeRef(at.get("leadDepartmentType")) : null;
 		String batch = null;
 		if (at.get("national").present()) {
-			at.get("national").allowOnly("batch");
 			batch = at.get("national").get("batch").text();
 		}
 		List<RegionCode> offeredIn = at.get("offeredIn").list().stream().map(draft::regionRef).filter(r -> r != null).toList();
-		if (!at.get("offeredIn").present()) {
-			at.get("offeredIn").error("须列出提供该一件事的地区", "the regions where the matter is offered are required");
-		}
 		List<MatterItem> matterItems = new ArrayList<>();
 		Set<String> itemCodes = new LinkedHashSet<>();
 		for (YamlCursor line : at.get("items").list()) {
-			line.allowOnly("item", "mandatory", "included", "assumption");
-			String item = line.get("item").requiredText();
+			String item = line.get("item").text();
 			if (item == null) {
 				continue;
 			}
@@ -68,9 +61,6 @@ final class MatterReader {
 				continue;
 			}
 			matterItems.add(new MatterItem(item, line.get("mandatory").bool(true), line.get("included").bool(true)));
-		}
-		if (!at.get("items").present()) {
-			at.get("items").error("一件事至少须包含一个事项", "a matter bundles at least one item");
 		}
 		Set<String> matterMaterials = new HashSet<>();
 		itemCodes.forEach(i -> draft.items.get(i).materials().forEach(m -> matterMaterials.add(m.material())));
@@ -89,8 +79,7 @@ final class MatterReader {
 	private static Map<String, List<String>> dependencies(YamlCursor at, Set<String> itemCodes) {
 		Map<String, List<String>> dependencies = new LinkedHashMap<>();
 		for (YamlCursor line : at.list()) {
-			line.allowOnly("item", "needs");
-			String item = line.get("item").requiredText();
+			String item = line.get("item").text();
 			if (item != null && !itemCodes.contains(item)) {
 				line.get("item").error("依赖关系中的事项不属于本一件事：" + item, "dependency names an item outside the matter: " + item);
 				continue;

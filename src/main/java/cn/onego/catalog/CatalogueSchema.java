@@ -236,8 +236,14 @@ final class CatalogueSchema {
 				yield allowed == null ? Message.of("未知的键“" + key + "”", "unknown key '" + key + "'")
 						: Message.of("未知的键“" + key + "”，可用的键：" + allowed, "unknown key '" + key + "'; allowed: " + allowed);
 			}
-			case "type" -> Message.of("应为" + types(schema, true) + "，实为" + kind(value, true) + (value == null || value.isContainer() ? "" : "：" + shown),
-					"expected " + types(schema, false) + ", found " + kind(value, false) + (value == null || value.isContainer() ? "" : ": " + shown));
+			case "type" -> {
+				boolean scalar = value != null && !value.isContainer();
+				// YAML reads an unquoted 430000 or YES as a number or a boolean: the usual slip in a code or an option
+				boolean unquoted = scalar && !value.isString() && types(schema, false).contains("text");
+				yield Message.of("应为" + types(schema, true) + "，实为" + kind(value, true) + (scalar ? "：" + shown : "") + (unquoted ? "（数字样的编码须加引号）" : ""),
+						"expected " + types(schema, false) + ", found " + kind(value, false) + (scalar ? ": " + shown : "")
+								+ (unquoted ? " (quote codes that look like numbers)" : ""));
+			}
 			case "enum" -> {
 				String allowed = enumValues(schema);
 				yield Message.of("取值“" + shown + "”无效，可用：" + allowed, "invalid value '" + shown + "'; allowed: " + allowed);
@@ -323,7 +329,7 @@ final class CatalogueSchema {
 		return switch (type) {
 			case "object" -> chinese ? "键值对象" : "a mapping";
 			case "array" -> chinese ? "列表" : "a list";
-			case "string" -> chinese ? "文本（数字样的编码须加引号）" : "text (quote codes that look like numbers)";
+			case "string" -> chinese ? "文本" : "text";
 			case "integer" -> chinese ? "整数" : "a whole number";
 			case "number" -> chinese ? "数值" : "a number";
 			case "boolean" -> chinese ? "true 或 false" : "true or false";

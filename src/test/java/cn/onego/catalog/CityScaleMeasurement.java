@@ -24,7 +24,24 @@ public final class CityScaleMeasurement {
 	private CityScaleMeasurement() {
 	}
 
-	public static void main(String[] args) {
+	/**
+	 * Without arguments, measures in process; {@code write DIR} writes the generated catalogue's files into DIR
+	 * (for {@code ONEGO_CATALOG_LOCATION=file:DIR/}); {@code http BASE} measures the guidance API of an
+	 * application running with that catalogue.
+	 */
+	public static void main(String[] args) throws Exception {
+		if (args.length == 2 && args[0].equals("write")) {
+			for (Map.Entry<String, String> file : GeneratedCatalogue.city().entrySet()) {
+				java.nio.file.Path path = java.nio.file.Path.of(args[1]).resolve(file.getKey());
+				java.nio.file.Files.createDirectories(path.getParent());
+				java.nio.file.Files.writeString(path, file.getValue());
+			}
+			return;
+		}
+		if (args.length == 2 && args[0].equals("http")) {
+			overHttp(args[1]);
+			return;
+		}
 		long started = System.nanoTime();
 		Map<String, String> files = GeneratedCatalogue.city();
 		System.out.printf("generated %d files, %,d characters, in %d ms%n", files.size(),
@@ -74,6 +91,44 @@ public final class CityScaleMeasurement {
 		Collections.sort(latencies);
 		System.out.printf("guidance in process, %d calls over %d matters: p50 %.3f ms, p95 %.3f ms, p99 %.3f ms, max %.3f ms%n",
 				latencies.size(), matters.size(), percentile(latencies, 50), percentile(latencies, 95),
+				percentile(latencies, 99), latencies.get(latencies.size() - 1) / 1e6);
+	}
+
+	/** POST /api/v1/matters/{code}/guidance for every generated matter, one request at a time, as a browser sends it. */
+	private static void overHttp(String base) throws Exception {
+		java.net.CookieManager cookies = new java.net.CookieManager();
+		java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
+		client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/matters")).build(),
+				java.net.http.HttpResponse.BodyHandlers.discarding());
+		String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+			.map(java.net.HttpCookie::getValue).findFirst().orElse("");
+		List<String> codes = new ArrayList<>();
+		for (int m = 1; m <= GeneratedCatalogue.CITY_MATTERS; m++) {
+			codes.add(String.format("G-M-%04d", m));
+		}
+		List<Long> latencies = new ArrayList<>();
+		long bytes = 0;
+		for (int round = 0; round < 3 + GUIDANCE_ROUNDS / 4; round++) {
+			for (String code : codes) {
+				java.net.http.HttpRequest request = java.net.http.HttpRequest
+					.newBuilder(java.net.URI.create(base + "/api/v1/matters/" + code + "/guidance"))
+					.header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrf)
+					.POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build();
+				long t0 = System.nanoTime();
+				java.net.http.HttpResponse<String> response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+				long took = System.nanoTime() - t0;
+				if (response.statusCode() != 200) {
+					throw new IllegalStateException(code + ": " + response.statusCode() + " " + response.body());
+				}
+				if (round >= 3) {
+					latencies.add(took);
+					bytes += response.body().length();
+				}
+			}
+		}
+		Collections.sort(latencies);
+		System.out.printf("guidance over HTTP, %d calls over %d matters, %d characters a response on average: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+				latencies.size(), codes.size(), bytes / latencies.size(), percentile(latencies, 50), percentile(latencies, 95),
 				percentile(latencies, 99), latencies.get(latencies.size() - 1) / 1e6);
 	}
 

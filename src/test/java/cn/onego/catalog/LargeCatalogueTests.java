@@ -21,9 +21,12 @@ class LargeCatalogueTests {
 
 	private static final Map<String, String> CITY = GeneratedCatalogue.city();
 
+	/** Read once for the tests that only look at it: a city's catalogue takes a few seconds to validate. */
+	private static final Catalogue READ = TestCatalogue.catalogue(CITY);
+
 	@Test
 	void readsAndValidatesACitysCatalogue() {
-		Catalogue catalogue = TestCatalogue.catalogue(CITY);
+		Catalogue catalogue = READ;
 
 		assertThat(catalogue.items()).hasSize(GeneratedCatalogue.CITY_ITEMS);
 		assertThat(catalogue.matters()).hasSize(GeneratedCatalogue.CITY_MATTERS);
@@ -63,7 +66,7 @@ class LargeCatalogueTests {
 
 	@Test
 	void guidesThroughMattersOfTheCitysCatalogue() {
-		Catalogue catalogue = TestCatalogue.catalogue(CITY);
+		Catalogue catalogue = READ;
 		for (String code : List.of("G-M-0001", "G-M-0200", "G-M-0400")) {
 			Matter matter = catalogue.matter(code).orElseThrow();
 			Guidance.Outcome outcome = Guidance.guide(catalogue, matter, Guidance.typicalAnswers(matter), Set.of(),

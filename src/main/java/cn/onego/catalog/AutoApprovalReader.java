@@ -23,12 +23,10 @@ final class AutoApprovalReader {
 		if (!at.present()) {
 			return null;
 		}
-		at.allowOnly("when");
 		List<AutoApproval.Condition> conditions = new ArrayList<>();
 		for (YamlCursor c : at.get("when").list()) {
-			c.allowOnly("fact", "op", "value", "values");
-			String fact = c.get("fact").requiredText();
-			AutoApproval.Operator op = c.get("op").requiredEnum(AutoApproval.Operator.class);
+			String fact = c.get("fact").text();
+			AutoApproval.Operator op = c.get("op").enumValue(AutoApproval.Operator.class, null);
 			List<String> values = c.get("values").present() ? c.get("values").strings()
 					: c.get("value").present() ? List.of(c.get("value").text()) : List.of();
 			if (fact != null) {
@@ -52,9 +50,6 @@ final class AutoApprovalReader {
 			if (fact != null && op != null && (!needsValue || !values.isEmpty())) {
 				conditions.add(new AutoApproval.Condition(fact, op, List.copyOf(values)));
 			}
-		}
-		if (!at.get("when").present()) {
-			at.get("when").error("秒批规则至少须有一个条件", "a 秒批 rule needs at least one condition");
 		}
 		return new AutoApproval(item + "#auto", List.copyOf(conditions));
 	}

@@ -31,8 +31,8 @@ class BundledCatalogue {
 					continue;
 				}
 				String path = url.substring(base.length());
-				if (path.endsWith(".md")) {
-					continue; // notes beside the data are not part of it
+				if (!CatalogueFiles.isData(path)) {
+					continue;
 				}
 				files.put(path, resource.getContentAsString(StandardCharsets.UTF_8));
 			}

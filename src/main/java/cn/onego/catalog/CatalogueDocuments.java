@@ -2,7 +2,9 @@ package cn.onego.catalog;
 
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -25,6 +27,9 @@ final class CatalogueDocuments {
 
 	private final CatalogueFiles files;
 	private final List<CatalogueError> errors = new ArrayList<>();
+
+	/** Each file composed once, for the schema and then the readers; null where it is empty or malformed. */
+	private final Map<String, Node> composed = new HashMap<>();
 
 	CatalogueDocuments(CatalogueFiles files) {
 		this.files = files;
@@ -63,8 +68,34 @@ final class CatalogueDocuments {
 		errors.add(new CatalogueError(file, line, "", Message.of(zh, en)));
 	}
 
+	/** Checks every YAML file that has a schema against it (catalog/schema/), before any reader looks at it. */
+	void checkSchemas() {
+		for (String file : paths()) {
+			if (CatalogueSchema.schemaOf(file) != null) {
+				Node node = compose(file);
+				if (node != null) {
+					CatalogueSchema.check(file, node, errors);
+				}
+			}
+		}
+	}
+
 	/** The file as a YAML document, or null (with the error recorded) when it is missing, empty or malformed. */
 	YamlCursor document(String file) {
+		Node node = compose(file);
+		return node == null ? null : YamlCursor.root(file, node, errors);
+	}
+
+	private Node compose(String file) {
+		if (composed.containsKey(file)) {
+			return composed.get(file);
+		}
+		Node node = parse(file);
+		composed.put(file, node);
+		return node;
+	}
+
+	private Node parse(String file) {
 		String content = text(file);
 		if (content == null) {
 			return null;
@@ -83,7 +114,7 @@ final class CatalogueDocuments {
 				fileError(file, "文件为空", "the file is empty");
 				return null;
 			}
-			return YamlCursor.root(file, node, errors);
+			return node;
 		}
 		catch (MarkedYAMLException e) {
 			int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;

@@ -19,6 +19,14 @@ record CatalogueFiles(Map<String, String> files) {
 		files = Collections.unmodifiableMap(new TreeMap<>(files));
 	}
 
+	/**
+	 * Whether a file found in a catalogue folder is part of the catalogue's data: notes beside it ({@code .md}) and
+	 * the schema that describes its files ({@code schema/}) are not, and do not change its checksum.
+	 */
+	static boolean isData(String path) {
+		return !path.endsWith(".md") && !path.startsWith("schema/");
+	}
+
 	/** These files with {@code overlay} laid over them and {@code deletions} removed. */
 	CatalogueFiles merge(Map<String, String> overlay, Collection<String> deletions) {
 		Map<String, String> merged = new TreeMap<>(files);

@@ -3,10 +3,12 @@ package cn.onego.catalog;
 import java.util.List;
 
 /**
- * Reads a catalogue's files into a {@link Catalogue}, or lists every error it finds: malformed files,
- * missing or unknown keys, values outside their enumerations, duplicate codes, unknown references,
- * negative or inverted limits, invalid region codes or check digits, situation rules naming items
- * outside their matter, and dependency cycles. The format is docs/CATALOGUE.md.
+ * Reads a catalogue's files into a {@link Catalogue}, or lists every error it finds. First every YAML file is
+ * checked against its JSON Schema ({@link CatalogueSchema}: malformed files, missing or unknown keys, wrong
+ * types, values outside their enumerations, malformed codes); then the section readers make the checks a
+ * schema cannot: duplicate codes, unknown references, negative or inverted limits, invalid region codes or
+ * check digits, situation rules naming items outside their matter, and dependency cycles. The format is
+ * docs/CATALOGUE.md.
  * <p>
  * Each section has its own reader; they run in the order of the references between sections (regions,
  * departments, data elements and materials, items, matters, the national key matters), so a section can look up every code it
@@ -41,6 +43,7 @@ final class CatalogueReader {
 		CatalogueDocuments documents = new CatalogueDocuments(files);
 		CatalogueDraft draft = new CatalogueDraft();
 		checkFileNames(documents);
+		documents.checkSchemas();
 		new RegionReader(draft).read(documents);
 		DepartmentReader departments = new DepartmentReader(draft);
 		documents.each(DEPARTMENT_TYPES, departments::readType);

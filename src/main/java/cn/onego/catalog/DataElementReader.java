@@ -27,17 +27,15 @@ final class DataElementReader {
 	}
 
 	void read(YamlCursor at) {
-		at.allowOnly("code", "label", "type", "section", "validation", "options", "personal", "registry", "example");
-		String code = at.get("code").requiredCode();
-		Label label = at.get("label").requiredLabel();
-		ElementType type = at.get("type").requiredEnum(ElementType.class);
+		String code = at.get("code").text();
+		Label label = at.get("label").label();
+		ElementType type = at.get("type").enumValue(ElementType.class, null);
 		Section section = at.get("section").enumValue(Section.class, Section.OTHER);
 		Validation validation = validation(at.get("validation"));
 		List<Option> options = new ArrayList<>();
 		for (YamlCursor option : at.get("options").list()) {
-			option.allowOnly("value", "label");
-			String value = option.get("value").requiredText();
-			Label optionLabel = option.get("label").requiredLabel();
+			String value = option.get("value").text();
+			Label optionLabel = option.get("label").label();
 			if (value != null && optionLabel != null) {
 				options.add(new Option(value, optionLabel));
 			}
@@ -76,7 +74,6 @@ final class DataElementReader {
 		if (!at.present()) {
 			return Validation.NONE;
 		}
-		at.allowOnly("minLength", "maxLength", "min", "max", "pattern");
 		Integer minLength = at.get("minLength").integer();
 		Integer maxLength = at.get("maxLength").integer();
 		BigDecimal min = at.get("min").decimal();
@@ -89,9 +86,6 @@ final class DataElementReader {
 			catch (PatternSyntaxException e) {
 				at.get("pattern").error("正则表达式无效：" + pattern, "invalid regular expression: " + pattern);
 			}
-		}
-		if ((minLength != null && minLength < 0) || (maxLength != null && maxLength < 0)) {
-			at.error("长度不能为负数", "lengths cannot be negative");
 		}
 		if (minLength != null && maxLength != null && minLength > maxLength) {
 			at.error("最小长度大于最大长度", "minLength is greater than maxLength");

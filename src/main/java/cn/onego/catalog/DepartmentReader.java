@@ -1,7 +1,6 @@
 package cn.onego.catalog;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,17 +27,15 @@ final class DepartmentReader {
 	}
 
 	void readType(YamlCursor at) {
-		at.allowOnly("code", "name", "nameTemplate", "nameByLevel", "government");
-		String code = at.get("code").requiredCode();
-		Label name = at.get("name").requiredLabel();
-		String template = at.get("nameTemplate").requiredText();
+		String code = at.get("code").text();
+		Label name = at.get("name").label();
+		String template = at.get("nameTemplate").text();
 		if (template != null && !template.contains("{region}")) {
 			at.get("nameTemplate").error("名称模板须包含 {region}", "the name template must contain {region}");
 		}
 		Map<RegionLevel, String> byLevel = new EnumMap<>(RegionLevel.class);
 		YamlCursor levels = at.get("nameByLevel");
 		if (levels.present()) {
-			levels.allowOnly(Arrays.stream(RegionLevel.values()).map(Enum::name).toArray(String[]::new));
 			for (RegionLevel level : RegionLevel.values()) {
 				String variant = levels.get(level.name()).text();
 				if (variant == null) {
@@ -57,19 +54,14 @@ final class DepartmentReader {
 	}
 
 	void readPlacements(YamlCursor file) {
-		file.allowOnly("standardSets", "placements", "parks");
 		Map<String, List<String>> sets = new LinkedHashMap<>();
 		YamlCursor standardSets = file.get("standardSets");
-		if (standardSets.present() && !standardSets.isMapping()) {
-			standardSets.error("应为键值对象", "expected a mapping");
-		}
 		for (String name : SETS) {
 			YamlCursor set = standardSets.get(name);
 			if (set.present()) {
 				sets.put(name, set.list().stream().map(draft::departmentTypeRef).filter(t -> t != null).toList());
 			}
 		}
-		standardSets.allowOnly(SETS.toArray(String[]::new));
 		for (YamlCursor placement : file.get("placements").list()) {
 			place(placement, sets);
 		}
@@ -79,7 +71,6 @@ final class DepartmentReader {
 	}
 
 	private void place(YamlCursor placement, Map<String, List<String>> sets) {
-		placement.allowOnly("region", "under", "levels", "set", "types");
 		List<String> types = new ArrayList<>();
 		String set = placement.get("set").text();
 		if (set != null) {
@@ -123,13 +114,9 @@ final class DepartmentReader {
 	}
 
 	private void readPark(YamlCursor park, List<String> parkSet) {
-		park.allowOnly("code", "name", "region");
-		String code = park.get("code").requiredCode();
-		Label name = park.get("name").requiredLabel();
+		String code = park.get("code").text();
+		Label name = park.get("name").label();
 		RegionCode region = park.get("region").present() ? draft.regionRef(park.get("region")) : null;
-		if (!park.get("region").present()) {
-			park.get("region").error("缺少必填项", "required value is missing");
-		}
 		if (code != null && name != null && region != null) {
 			draft.register(draft.parks, code, new Park(code, name, region), park, "园区", "park");
 			for (String type : parkSet) {

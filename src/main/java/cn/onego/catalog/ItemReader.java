@@ -39,40 +39,25 @@ final class ItemReader {
 	}
 
 	void read(YamlCursor at) {
-		at.allowOnly("code", "basicCode", "implementationCode", "name", "type", "departmentType", "applicantTypes", "legalBasis", "legalLimit",
-				"promisedLimit", "instant", "steps", "levels", "delegatedToParks", "crossRegion", "fee", "result",
-				"materials", "fields", "autoApproval", "assumption");
-		String code = at.get("code").requiredCode();
-		String basicCode = nationalCode(at.get("basicCode"), BASIC_CODE_LENGTH, "基本编码", "basic code");
-		String implementationCode = nationalCode(at.get("implementationCode"), IMPLEMENTATION_CODE_LENGTH, "实施编码",
-				"implementation code");
-		Label name = at.get("name").requiredLabel();
-		ItemType type = at.get("type").requiredEnum(ItemType.class);
+		String code = at.get("code").text();
+		// 基本编码 and 实施编码 are opaque: their form (letters and digits, 12 and 36 at most) is the schema's
+		String basicCode = at.get("basicCode").text();
+		String implementationCode = at.get("implementationCode").text();
+		Label name = at.get("name").label();
+		ItemType type = at.get("type").enumValue(ItemType.class, null);
 		String departmentType = at.get("departmentType").present() ? draft.departmentTypeRef(at.get("departmentType")) : null;
-		if (!at.get("departmentType").present()) {
-			at.get("departmentType").error("缺少必填项", "required value is missing");
-		}
 		Set<ApplicantType> applicantTypes = enumSet(ApplicantType.class, at.get("applicantTypes"));
-		if (applicantTypes.isEmpty()) {
-			at.get("applicantTypes").error("至少须有一类服务对象", "at least one applicant type is required");
-		}
-		String legalBasis = at.get("legalBasis").requiredText();
+		String legalBasis = at.get("legalBasis").text();
 		Integer legalLimit = at.get("legalLimit").integer();
 		Integer promisedLimit = at.get("promisedLimit").integer();
-		if (legalLimit == null) {
-			at.get("legalLimit").error("缺少必填项", "required value is missing");
-		}
-		else if (legalLimit < 0) {
+		if (legalLimit != null && legalLimit < 0) {
 			at.get("legalLimit").error("法定时限不能为负数：" + legalLimit, "the legal limit cannot be negative: " + legalLimit);
 		}
-		if (promisedLimit == null) {
-			at.get("promisedLimit").error("缺少必填项", "required value is missing");
-		}
-		else if (promisedLimit < 0) {
+		if (promisedLimit != null && promisedLimit < 0) {
 			at.get("promisedLimit").error("承诺时限不能为负数：" + promisedLimit,
 					"the promised limit cannot be negative: " + promisedLimit);
 		}
-		else if (legalLimit != null && legalLimit >= 0 && promisedLimit > legalLimit) {
+		else if (promisedLimit != null && legalLimit != null && legalLimit >= 0 && promisedLimit > legalLimit) {
 			at.get("promisedLimit").error("承诺时限（" + promisedLimit + "）超过法定时限（" + legalLimit + "）",
 					"the promised limit (" + promisedLimit + ") exceeds the legal limit (" + legalLimit + ")");
 		}
@@ -81,13 +66,7 @@ final class ItemReader {
 			at.get("instant").error("即办件的承诺时限应为0", "an on-the-spot item has a promised limit of 0");
 		}
 		List<Step> steps = at.get("steps").enums(Step.class);
-		if (steps.isEmpty()) {
-			at.get("steps").error("至少须有一个环节", "at least one step is required");
-		}
 		Set<HandlingLevel> levels = enumSet(HandlingLevel.class, at.get("levels"));
-		if (levels.isEmpty()) {
-			at.get("levels").error("至少须有一个行使层级", "at least one handling level is required");
-		}
 		CrossRegion crossRegion = crossRegion(at.get("crossRegion"));
 		Fee fee = fee(at.get("fee"));
 		Result result = result(at.get("result"));
@@ -110,23 +89,11 @@ final class ItemReader {
 	}
 
 	/** A national code: optional, letters and digits only, at most {@code length} characters. */
-	private static String nationalCode(YamlCursor at, int length, String zh, String en) {
-		String value = at.text();
-		if (value != null && !value.matches("[A-Za-z0-9]{1," + length + "}")) {
-			at.error(zh + "“" + value + "”只能由字母和数字组成（至多" + length + "位）",
-					"the " + en + " '" + value + "' consists of letters and digits only (at most " + length + ")");
-			return null;
-		}
-		return value;
-	}
-
 	private List<ItemMaterial> materials(YamlCursor list) {
 		List<ItemMaterial> itemMaterials = new ArrayList<>();
 		Set<String> seenMaterials = new HashSet<>();
 		for (YamlCursor line : list.list()) {
-			line.allowOnly("material", "required", "gapAllowed", "commitmentAllowed", "exemptByLaw", "originals",
-					"copies", "assumption");
-			String material = line.get("material").requiredText();
+			String material = line.get("material").text();
 			if (material != null && !draft.materials.containsKey(material)) {
 				if (draft.wasDeclaredWithErrors(material)) {
 					continue;
@@ -140,9 +107,6 @@ final class ItemReader {
 			}
 			int originals = line.get("originals").integer(0);
 			int copies = line.get("copies").integer(0);
-			if (originals < 0 || copies < 0) {
-				line.error("份数不能为负数", "counts of originals and copies cannot be negative");
-			}
 			if (material != null) {
 				itemMaterials.add(new ItemMaterial(material, line.get("required").bool(true),
 						line.get("gapAllowed").bool(false), line.get("commitmentAllowed").bool(false),
@@ -156,8 +120,7 @@ final class ItemReader {
 	private List<ItemField> fields(YamlCursor list, Set<String> seenFields) {
 		List<ItemField> fields = new ArrayList<>();
 		for (YamlCursor line : list.list()) {
-			line.allowOnly("element", "required", "validation", "assumption");
-			String element = line.get("element").requiredText();
+			String element = line.get("element").text();
 			if (element != null && !draft.elements.containsKey(element)) {
 				if (draft.wasDeclaredWithErrors(element)) {
 					continue;
@@ -186,7 +149,6 @@ final class ItemReader {
 		if (!at.present()) {
 			return new CrossRegion(CrossRegionScope.NONE, List.of());
 		}
-		at.allowOnly("scope", "partners");
 		CrossRegionScope scope = at.get("scope").enumValue(CrossRegionScope.class, CrossRegionScope.NONE);
 		List<RegionCode> partners = at.get("partners").list().stream().map(draft::regionRef).filter(r -> r != null).toList();
 		if (scope == CrossRegionScope.CROSS_PROVINCE && partners.isEmpty() && !at.get("partners").present()) {
@@ -202,13 +164,9 @@ final class ItemReader {
 		if (!at.present()) {
 			return new Fee(BigDecimal.ZERO, null);
 		}
-		at.allowOnly("amount", "basis");
 		BigDecimal amount = at.get("amount").decimal();
 		if (amount == null) {
 			amount = BigDecimal.ZERO;
-		}
-		if (amount.signum() < 0) {
-			at.get("amount").error("收费不能为负数", "a fee cannot be negative");
 		}
 		String basis = at.get("basis").text();
 		if (amount.signum() > 0 && basis == null) {
@@ -219,16 +177,14 @@ final class ItemReader {
 
 	private static Result result(YamlCursor at) {
 		if (!at.present()) {
-			at.error("缺少必填项", "required value is missing");
 			return null;
 		}
-		at.allowOnly("kind", "licenceType", "name");
-		ResultKind kind = at.get("kind").requiredEnum(ResultKind.class);
+		ResultKind kind = at.get("kind").enumValue(ResultKind.class, null);
 		String licenceType = at.get("licenceType").text();
 		if (kind == ResultKind.LICENCE && licenceType == null) {
 			at.get("licenceType").error("证照类结果须给出证照类型", "a licence result names its licence type");
 		}
-		Label name = at.get("name").requiredLabel();
+		Label name = at.get("name").label();
 		return kind == null || name == null ? null : new Result(kind, licenceType, name);
 	}
 }

@@ -17,10 +17,9 @@ final class MaterialReader {
 	}
 
 	void read(YamlCursor at) {
-		at.allowOnly("code", "name", "kind", "issuer", "licenceType", "registry", "assumption");
-		String code = at.get("code").requiredCode();
-		Label name = at.get("name").requiredLabel();
-		MaterialKind kind = at.get("kind").requiredEnum(MaterialKind.class);
+		String code = at.get("code").text();
+		Label name = at.get("name").label();
+		MaterialKind kind = at.get("kind").enumValue(MaterialKind.class, null);
 		if (code != null && (name == null || kind == null)) {
 			draft.declaredWithErrors(code);
 		}

@@ -34,23 +34,17 @@ final class MatterReader {
 	}
 
 	void read(YamlCursor at) {
-		at.allowOnly("code", "name", "aliases", "theme", "applicantType", "leadDepartmentType", "national",
-				"offeredIn", "basedOn", "description", "items", "dependencies", "situations", "assumption");
-		String code = at.get("code").requiredCode();
-		Label name = at.get("name").requiredLabel();
-		Theme theme = at.get("theme").requiredEnum(Theme.class);
-		ApplicantType applicantType = at.get("applicantType").requiredEnum(ApplicantType.class);
+		String code = at.get("code").text();
+		Label name = at.get("name").label();
+		Theme theme = at.get("theme").enumValue(Theme.class, null);
+		ApplicantType applicantType = at.get("applicantType").enumValue(ApplicantType.class, null);
 		String lead = at.get("leadDepartmentType").present() ? draft.departmentTypeRef(at.get("leadDepartmentType")) : null;
 		Matter.National national = national(at.get("national"), applicantType);
 		List<RegionCode> offeredIn = at.get("offeredIn").list().stream().map(draft::regionRef).filter(r -> r != null).toList();
-		if (!at.get("offeredIn").present()) {
-			at.get("offeredIn").error("须列出提供该一件事的地区", "the regions where the matter is offered are required");
-		}
 		List<MatterItem> matterItems = new ArrayList<>();
 		Set<String> itemCodes = new LinkedHashSet<>();
 		for (YamlCursor line : at.get("items").list()) {
-			line.allowOnly("item", "mandatory", "included", "assumption");
-			String item = line.get("item").requiredText();
+			String item = line.get("item").text();
 			if (item == null) {
 				continue;
 			}
@@ -65,9 +59,6 @@ final class MatterReader {
 				continue;
 			}
 			matterItems.add(new MatterItem(item, line.get("mandatory").bool(true), line.get("included").bool(true)));
-		}
-		if (!at.get("items").present()) {
-			at.get("items").error("一件事至少须包含一个事项", "a matter bundles at least one item");
 		}
 		Set<String> matterMaterials = new HashSet<>();
 		itemCodes.forEach(i -> draft.items.get(i).materials().forEach(m -> matterMaterials.add(m.material())));
@@ -91,26 +82,13 @@ final class MatterReader {
 		if (!at.present()) {
 			return null;
 		}
-		at.allowOnly("batch", "year", "leadDepartmentType", "cooperatingDepartmentTypes", "stage");
-		String batch = at.get("batch").requiredText();
-		if (batch != null && !NationalKeyMatters.BATCH.matcher(batch).matches()) {
-			at.get("batch").error("批次应写作“年份-序号”，如 2025-1：" + batch, "a batch is written year-number, e.g. 2025-1: " + batch);
-			batch = null;
-		}
+		// the keys, their form and which are required are the schema's (matters.schema.json); here what it cannot say
+		String batch = at.get("batch").text();
 		Integer year = at.get("year").integer();
-		if (year == null && !at.get("year").present()) {
-			at.get("year").error("缺少必填项", "required value is missing");
-		}
 		if (batch != null && year != null && !batch.startsWith(year + "-")) {
 			at.get("year").error("年份与批次 " + batch + " 不符：" + year, "the year does not match the batch " + batch + ": " + year);
 		}
-		String lead = null;
-		if (at.get("leadDepartmentType").present()) {
-			lead = draft.departmentTypeRef(at.get("leadDepartmentType"));
-		}
-		else {
-			at.get("leadDepartmentType").error("缺少必填项（牵头部门）", "required value is missing (the lead department)");
-		}
+		String lead = at.get("leadDepartmentType").present() ? draft.departmentTypeRef(at.get("leadDepartmentType")) : null;
 		List<String> cooperating = new ArrayList<>();
 		for (YamlCursor type : at.get("cooperatingDepartmentTypes").list()) {
 			String code = draft.departmentTypeRef(type);
@@ -123,7 +101,7 @@ final class MatterReader {
 			}
 			cooperating.add(code);
 		}
-		LifecycleStage stage = at.get("stage").requiredEnum(LifecycleStage.class);
+		LifecycleStage stage = at.get("stage").enumValue(LifecycleStage.class, null);
 		if (stage != null && applicantType != null && stage.enterprise != (applicantType == ApplicantType.ENTERPRISE)) {
 			at.get("stage").error("生命周期阶段与申请人类型不符：" + stage, "the life-cycle stage does not fit the applicant type: " + stage);
 		}
@@ -136,8 +114,7 @@ final class MatterReader {
 	private static Map<String, List<String>> dependencies(YamlCursor at, Set<String> itemCodes) {
 		Map<String, List<String>> dependencies = new LinkedHashMap<>();
 		for (YamlCursor line : at.list()) {
-			line.allowOnly("item", "needs");
-			String item = line.get("item").requiredText();
+			String item = line.get("item").text();
 			if (item != null && !itemCodes.contains(item)) {
 				line.get("item").error("依赖关系中的事项不属于本一件事：" + item, "dependency names an item outside the matter: " + item);
 				continue;

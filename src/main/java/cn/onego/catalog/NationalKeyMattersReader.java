@@ -30,8 +30,7 @@ final class NationalKeyMattersReader {
 		Set<String> codes = new HashSet<>();
 		Map<String, String> linked = new LinkedHashMap<>(); // matter → batch that names it
 		for (YamlCursor at : document.list()) {
-			at.allowOnly("batch", "year", "document", "published", "size", "sizeInferred", "assumption", "named");
-			String batch = at.get("batch").requiredText();
+			String batch = at.get("batch").text();
 			Integer year = at.get("year").integer();
 			if (batch != null) {
 				Matcher format = NationalKeyMatters.BATCH.matcher(batch);
@@ -47,15 +46,9 @@ final class NationalKeyMattersReader {
 					at.get("year").error("年份与批次 " + batch + " 不符", "the year does not match the batch " + batch);
 				}
 			}
-			String published = at.get("published").requiredText();
-			if (published != null && !published.matches("20\\d{2}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?")) {
-				at.get("published").error("发布日期应写作 2024-07 或 2024-07-01：" + published,
-						"the publication date is written 2024-07 or 2024-07-01: " + published);
-			}
+			// the keys, their form and which are required are the schema's (national-key-matters.schema.json)
+			String published = at.get("published").text();
 			Integer size = at.get("size").integer();
-			if (size == null || size < 1) {
-				at.get("size").error("批次事项数须为正整数", "the batch size must be a positive whole number");
-			}
 			boolean inferred = at.get("sizeInferred").bool(false);
 			String assumption = at.get("assumption").text();
 			if (inferred && assumption == null) {
@@ -72,7 +65,7 @@ final class NationalKeyMattersReader {
 				at.get("named").error("列出的事项多于批次事项数 " + size, "more names than the batch size " + size);
 			}
 			if (batch != null && year != null && size != null && size > 0 && published != null) {
-				batches.add(new Batch(batch, year, at.get("document").requiredText(), published, size, inferred, assumption, named));
+				batches.add(new Batch(batch, year, at.get("document").text(), published, size, inferred, assumption, named));
 			}
 		}
 		for (Matter matter : draft.matters.values()) {
@@ -86,8 +79,7 @@ final class NationalKeyMattersReader {
 	}
 
 	private Named named(YamlCursor entry, String batch, Map<String, String> linked) {
-		entry.allowOnly("name", "matter", "coveredBy", "notOffered", "note");
-		Label name = entry.get("name").requiredLabel();
+		Label name = entry.get("name").label();
 		String matter = entry.get("matter").text();
 		String coveredBy = entry.get("coveredBy").text();
 		Label notOffered = entry.get("notOffered").label();

@@ -36,14 +36,13 @@ final class SituationReader {
 		List<Situation> situations = new ArrayList<>();
 		Map<String, Set<String>> optionValues = new HashMap<>();
 		for (YamlCursor s : list.list()) {
-			s.allowOnly("code", "question", "type", "askedWhen", "options");
-			String situationCode = s.get("code").requiredCode();
-			Label question = s.get("question").requiredLabel();
+			String situationCode = s.get("code").text();
+			Label question = s.get("question").label();
 			SituationType type = s.get("type").enumValue(SituationType.class, SituationType.SINGLE);
 			Condition askedWhen = null;
 			if (s.get("askedWhen").present()) {
-				YamlCursor when = s.get("askedWhen").allowOnly("situation", "anyOf");
-				String other = when.get("situation").requiredText();
+				YamlCursor when = s.get("askedWhen");
+				String other = when.get("situation").text();
 				List<String> anyOf = when.get("anyOf").strings();
 				if (other != null && !optionValues.containsKey(other)) {
 					when.get("situation").error("前置情形不存在或未在此前声明：" + other,
@@ -58,9 +57,8 @@ final class SituationReader {
 			List<Matter.Option> options = new ArrayList<>();
 			Set<String> values = new LinkedHashSet<>();
 			for (YamlCursor o : s.get("options").list()) {
-				o.allowOnly("value", "label", "include", "exclude");
-				String value = o.get("value").requiredText();
-				Label label = o.get("label").requiredLabel();
+				String value = o.get("value").text();
+				Label label = o.get("label").label();
 				if (value != null && !values.add(value)) {
 					o.get("value").error("选项取值重复：" + value, "duplicate option value: " + value);
 				}
@@ -69,12 +67,6 @@ final class SituationReader {
 				if (value != null && label != null) {
 					options.add(new Matter.Option(value, label, include, exclude));
 				}
-			}
-			if (options.size() < 2 && s.get("options").present()) {
-				s.get("options").error("情形问题至少须有两个选项", "a situation question needs at least two options");
-			}
-			if (!s.get("options").present()) {
-				s.get("options").error("缺少必填项", "required value is missing");
 			}
 			if (situationCode != null) {
 				if (optionValues.containsKey(situationCode)) {
@@ -93,7 +85,6 @@ final class SituationReader {
 		if (!at.present()) {
 			return Effect.NONE;
 		}
-		at.allowOnly("items", "materials");
 		List<String> effectItems = new ArrayList<>();
 		for (YamlCursor item : at.get("items").list()) {
 			String code = item.text();

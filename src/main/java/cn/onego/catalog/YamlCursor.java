@@ -2,11 +2,7 @@ package cn.onego.catalog;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -19,8 +15,11 @@ import cn.onego.platform.Message;
 import cn.onego.shared.Label;
 
 /**
- * A position in a YAML document that knows its file, line and path, and records every problem it
- * meets instead of stopping at the first — so that a rejected catalogue lists all its errors.
+ * A position in a YAML document that knows its file, line and path, for the readers' semantic checks
+ * (references, duplicates, limits), which record every problem they meet instead of stopping at the first —
+ * so that a rejected catalogue lists all its errors. The structure (keys, types, closed lists) is the
+ * schema's ({@link CatalogueSchema}), checked before: where it is broken, the readers here see a value as
+ * absent, and say nothing more.
  */
 final class YamlCursor {
 
@@ -70,42 +69,11 @@ final class YamlCursor {
 		return new YamlCursor(file, childPath, null, line, errors);
 	}
 
-	/** Records an error for every key that is not one of {@code allowed}: catches typos in key names. */
-	YamlCursor allowOnly(String... allowed) {
-		if (node == null) {
-			return this;
-		}
-		if (!(node instanceof MappingNode mapping)) {
-			error("应为键值对象", "expected a mapping");
-			return this;
-		}
-		Set<String> known = Set.of(allowed);
-		Set<String> seen = new LinkedHashSet<>();
-		for (NodeTuple tuple : mapping.getValue()) {
-			String key = tuple.getKeyNode() instanceof ScalarNode k ? k.getValue() : "?";
-			YamlCursor at = new YamlCursor(file, path.isEmpty() ? key : path + "." + key, tuple.getKeyNode(), line,
-					errors);
-			if (!known.contains(key)) {
-				at.error("未知的键“" + key + "”，可用的键：" + String.join(", ", allowed),
-						"unknown key '" + key + "'; allowed: " + String.join(", ", allowed));
-			}
-			else if (!seen.add(key)) {
-				at.error("键“" + key + "”重复", "duplicate key '" + key + "'");
-			}
-		}
-		return this;
-	}
-
-	boolean isMapping() {
-		return node instanceof MappingNode;
-	}
-
 	List<YamlCursor> list() {
 		if (!present()) {
 			return List.of();
 		}
 		if (!(node instanceof SequenceNode sequence)) {
-			error("应为列表", "expected a list");
 			return List.of();
 		}
 		List<YamlCursor> elements = new ArrayList<>();
@@ -125,29 +93,10 @@ final class YamlCursor {
 			return null;
 		}
 		if (!(node instanceof ScalarNode scalar)) {
-			error("应为单个取值", "expected a single value");
 			return null;
 		}
 		String value = scalar.getValue().trim();
 		return value.isEmpty() ? null : value;
-	}
-
-	String requiredText() {
-		String value = text();
-		if (value == null && !(node != null && !(node instanceof ScalarNode))) {
-			error("缺少必填项", "required value is missing");
-		}
-		return value;
-	}
-
-	/** A code: letters, digits, underscore and hyphen, at most 40 characters. */
-	String requiredCode() {
-		String value = requiredText();
-		if (value != null && !value.matches("[A-Za-z0-9_\\-]{1,40}")) {
-			error("编码“" + value + "”只能由字母、数字、下划线和连字符组成（至多40位）",
-					"code '" + value + "' may contain only letters, digits, '_' and '-' (at most 40)");
-		}
-		return value;
 	}
 
 	Integer integer() {
@@ -159,7 +108,6 @@ final class YamlCursor {
 			return Integer.valueOf(value);
 		}
 		catch (NumberFormatException e) {
-			error("应为整数：" + value, "expected a whole number: " + value);
 			return null;
 		}
 	}
@@ -178,7 +126,6 @@ final class YamlCursor {
 			return new BigDecimal(value);
 		}
 		catch (NumberFormatException e) {
-			error("应为数值：" + value, "expected a number: " + value);
 			return null;
 		}
 	}
@@ -191,10 +138,7 @@ final class YamlCursor {
 		return switch (value) {
 			case "true" -> true;
 			case "false" -> false;
-			default -> {
-				error("应为 true 或 false：" + value, "expected true or false: " + value);
-				yield fallback;
-			}
+			default -> fallback;
 		};
 	}
 
@@ -207,18 +151,8 @@ final class YamlCursor {
 			return Enum.valueOf(type, value);
 		}
 		catch (IllegalArgumentException e) {
-			String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-			error("取值“" + value + "”无效，可用：" + allowed, "invalid value '" + value + "'; allowed: " + allowed);
 			return fallback;
 		}
-	}
-
-	<E extends Enum<E>> E requiredEnum(Class<E> type) {
-		if (!present()) {
-			error("缺少必填项", "required value is missing");
-			return null;
-		}
-		return enumValue(type, null);
 	}
 
 	<E extends Enum<E>> List<E> enums(Class<E> type) {
@@ -233,17 +167,8 @@ final class YamlCursor {
 		if (node instanceof ScalarNode) {
 			return new Label(text(), null);
 		}
-		allowOnly("zh", "en");
-		String zh = get("zh").requiredText();
+		String zh = get("zh").text();
 		return zh == null ? null : new Label(zh, get("en").text());
-	}
-
-	Label requiredLabel() {
-		if (!present()) {
-			error("缺少必填项", "required value is missing");
-			return null;
-		}
-		return label();
 	}
 
 	private static boolean isNull(ScalarNode scalar) {

@@ -25,8 +25,11 @@ class BundledCatalogueTests {
 		Path root = Path.of("src/main/resources/catalog");
 		Map<String, String> files = new TreeMap<>();
 		try (Stream<Path> paths = Files.walk(root)) {
-			for (Path path : paths.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".md")).toList()) {
-				files.put(root.relativize(path).toString().replace('\\', '/'), Files.readString(path, StandardCharsets.UTF_8));
+			for (Path path : paths.filter(Files::isRegularFile).toList()) {
+				String name = root.relativize(path).toString().replace('\\', '/');
+				if (CatalogueFiles.isData(name)) {
+					files.put(name, Files.readString(path, StandardCharsets.UTF_8));
+				}
 			}
 		}
 		return files;

@@ -52,6 +52,9 @@ public final class TestRegions {
 	public static final String FEDERATION_ACCEPTING_CITY = "431300";
 	public static final String FEDERATION_ACCEPTING_DISTRICT = "431302";
 
+	/** 常德市武陵区, in 常德市: {@code MeasuredMetricsIT}'s issued cases, whose measured figures it checks exactly. */
+	public static final String MEASURED_METRICS = "430702";
+
 	private TestRegions() {
 	}
 
@@ -61,6 +64,7 @@ public final class TestRegions {
 				Map.entry(DEADLINE_WARNINGS, "DeadlineWarningsIT"), Map.entry(EVALUATION, "EvaluationIT"),
 				Map.entry(CALENDAR_CITY, "CalendarApiIT"), Map.entry(ADMIN_PAGE_CITY, "AdminPageIT"), Map.entry(HALLS_CITY, "HallsIT"),
 				Map.entry(CROSS_REGION_COMPETENT_CITY, "CrossRegionCountsIT"), Map.entry(CROSS_REGION_ACCEPTING_CITY, "CrossRegionCountsIT"),
-				Map.entry(CROSS_REGION_THIRD_CITY, "CrossRegionCountsIT"), Map.entry(FEDERATION_ACCEPTING_CITY, "CrossRegionFederationIT"));
+				Map.entry(CROSS_REGION_THIRD_CITY, "CrossRegionCountsIT"), Map.entry(FEDERATION_ACCEPTING_CITY, "CrossRegionFederationIT"),
+				Map.entry(MEASURED_METRICS, "MeasuredMetricsIT"));
 	}
 }

@@ -47,7 +47,8 @@ public class ClosedCases {
 	 * @param issuedOn the day the result was handed over or mailed
 	 * @param collectedAtWindow the result was collected at the exit window, not mailed
 	 * @param windowSupplies the days on which a window clerk took supplied materials in for the applicant
-	 * @param uploadedMaterials the materials the applicant uploaded (with the application or supplied later); null when
+	 * @param uploadedMaterials the materials the applicant handed in: uploaded with the application, or supplied later
+	 *        (online or through a window clerk); null when
 	 *        the application is not kept here (a case forwarded by a partner, or generated history)
 	 */
 	public record ClosedCase(CaseId id, UUID applicationId, String matter, String region, String hall, String channel,
@@ -73,7 +74,7 @@ public class ClosedCases {
 				SELECT c.id, c.application_id, c.matter, c.region, c.hall, c.channel, c.submitted_at, c.closed_at, c.issue ->> 'method',
 				    (SELECT count(DISTINCT (s.supplied_at AT TIME ZONE 'Asia/Shanghai')::date) FROM case_supplied_file s
 				     WHERE s.case_id = c.id AND s.supplied_by = 'WINDOW_CLERK'),
-				    ARRAY(SELECT DISTINCT s.material FROM case_supplied_file s WHERE s.case_id = c.id AND s.supplied_by <> 'WINDOW_CLERK')
+				    ARRAY(SELECT DISTINCT s.material FROM case_supplied_file s WHERE s.case_id = c.id)
 				FROM case_file c
 				WHERE c.state = 'ISSUED' AND c.matter = ? AND c.region LIKE ? AND c.closed_at >= ?
 				ORDER BY c.closed_at, c.id""")

@@ -385,6 +385,30 @@ function drawReduction(report) {
   });
   dataTable('table-reduction', title, [t('指标', 'Measure'), t('分别办理', 'Separately'), t('一件事一次办', 'Applying once'),
     t('减少', 'Reduction')], measures.map(([key, zh, en]) => [t(zh, en), a.before[key], a.after[key], a.reduction[key] + '%']));
+  drawMatterDays(report);
+}
+
+/**
+ * Per matter, the working days before counted both ways (legal and promised limits one after another), the critical
+ * path after, and what issued cases really took — with the number of cases the measured figures rest on.
+ */
+function drawMatterDays(report) {
+  const caption = t(report.regionName + '：各一件事时限（工作日）与实际办结情况', report.regionName + ': working days per matter, computed and measured');
+  const headings = [t('一件事', 'Matter'), t('法定时限相加', 'Legal limits added'), t('承诺时限相加', 'Promised limits added'),
+    t('一件事一次办', 'Applying once'), t('实际用时中位数', 'Measured median'), t('实际平均跑动', 'Measured trips'),
+    t('实际平均上传材料', 'Measured uploads'), t('办结件数', 'Issued cases')];
+  const dash = '—';
+  const table = el('table', { id: 'matter-days' },
+    el('caption', { class: 'small muted' }, caption),
+    el('thead', {}, el('tr', {}, headings.map((h, i) => el('th', { scope: 'col', class: i ? 'num' : null }, h)))),
+    el('tbody', {}, report.matters.map(m => {
+      const days = m.metrics.workingDaysBefore, measured = m.metrics.measured;
+      return el('tr', { dataset: { matter: m.code } }, [el('span', { lang: 'zh-CN' }, m.name), days.legal, days.promised, days.after,
+        measured ? measured.workingDaysMedian : dash, measured ? measured.tripsMean : dash,
+        measured?.materialsUploadedMean ?? dash, measured ? measured.cases : 0]
+        .map((cell, i) => el('td', { class: i ? 'num' : null }, cell)));
+    })));
+  document.getElementById('table-matter-days').replaceChildren(el('div', { class: 'table-scroll' }, table));
 }
 
 /** Export links of each table, with the filters now shown. */

@@ -76,7 +76,7 @@ const FIGURES = [
   { key: 'materials', zh: '材料', en: 'Materials', unit: ['份', '', ''] },
   { key: 'formFields', zh: '填报字段', en: 'Form fields', unit: ['项', '', ''] },
   { key: 'steps', zh: '环节', en: 'Steps', unit: ['个', '', ''] },
-  { key: 'workingDays', zh: '时限', en: 'Time limit', unit: ['个工作日', ' working day', ' working days'] },
+  { key: 'workingDays', zh: '时限（承诺）', en: 'Time limit (promised)', unit: ['个工作日', ' working day', ' working days'] },
   { key: 'trips', zh: '跑动次数', en: 'Trips', unit: ['次', '', ''] },
 ];
 
@@ -90,8 +90,39 @@ export function reductionFigures(metrics) {
         el('span', { class: 'was', 'aria-label': t('原', 'was') + ' ' + metrics.before[f.key] }, metrics.before[f.key]),
         el('span', { 'aria-hidden': 'true' }, ' → '),
         el('span', { class: 'value' }, metrics.after[f.key]), el('span', { class: 'small' }, unit)),
-      el('div', { class: 'small' }, t('减少 ', 'less ') + metrics.reduction[f.key] + '%'));
-  }));
+      el('div', { class: 'small' }, t('减少 ', 'less ') + metrics.reduction[f.key] + '%'), ...figureNotes(f.key, metrics));
+  }), measuredFigures(metrics.measured));
+}
+
+/**
+ * What a figure's "was" means and what this deployment really gives: the days were counted from the items' promised
+ * limits, and also from their legal limits; the materials assume every registry connected, and also what the
+ * registries connected here remove.
+ */
+function figureNotes(key, metrics) {
+  const days = metrics.workingDaysBefore;
+  if (key === 'workingDays' && days) {
+    return [el('div', { class: 'small muted', dataset: { before: 'promised' } }, t('原值按承诺时限相加', 'was: promised limits added up')),
+      el('div', { class: 'small', dataset: { before: 'legal' } }, t('按法定时限：' + days.legal + ' → ' + days.after + '，减少 '
+        + days.reductionFromLegal + '%', 'By legal limits: ' + days.legal + ' → ' + days.after + ', less ' + days.reductionFromLegal + '%'))];
+  }
+  const reach = metrics.registries;
+  if (key === 'materials' && reach && reach.configured !== reach.allConnected) {
+    return [el('div', { class: 'small', dataset: { materials: 'deployment' } }, t('按本地已接入的共享库：' + reach.configured + ' 份',
+      "With this site's connected registries: " + reach.configured))];
+  }
+  return [];
+}
+
+/** What issued cases really took, when there are any. */
+function measuredFigures(m) {
+  if (!m) return [];
+  return [el('div', { class: 'figure measured', dataset: { figure: 'measured' } },
+    el('div', { class: 'small muted' }, t('实际办结 ' + m.cases + ' 件（近一年）', 'Measured over ' + m.cases + (m.cases === 1 ? ' issued case' : ' issued cases') + ' (last year)')),
+    el('div', { class: 'small' }, t('用时中位数 ' + m.workingDaysMedian + ' 个工作日', 'Median ' + m.workingDaysMedian + ' working days')),
+    el('div', { class: 'small' }, t('平均跑动 ' + m.tripsMean + ' 次', 'Trips ' + m.tripsMean + ' on average')),
+    m.materialsUploadedMean == null ? null : el('div', { class: 'small' },
+      t('平均上传材料 ' + m.materialsUploadedMean + ' 份', 'Materials uploaded ' + m.materialsUploadedMean + ' on average')))];
 }
 
 /** A link to a matter's page, keeping the chosen region. */

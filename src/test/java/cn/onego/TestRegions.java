@@ -55,6 +55,8 @@ public final class TestRegions {
 	/** 常德市 and its district 武陵区: {@code WhatIfIT}'s replayed cases, counted per department and week. */
 	public static final String WHATIF_CITY = "430700";
 	public static final String WHATIF_DISTRICT = "430702";
+	/** 常德市鼎城区, beside WhatIfIT's district: {@code MeasuredMetricsIT}'s issued cases, whose figures it checks exactly. */
+	public static final String MEASURED_METRICS = "430703";
 
 	private TestRegions() {
 	}
@@ -66,6 +68,6 @@ public final class TestRegions {
 				Map.entry(CALENDAR_CITY, "CalendarApiIT"), Map.entry(ADMIN_PAGE_CITY, "AdminPageIT"), Map.entry(HALLS_CITY, "HallsIT"),
 				Map.entry(CROSS_REGION_COMPETENT_CITY, "CrossRegionCountsIT"), Map.entry(CROSS_REGION_ACCEPTING_CITY, "CrossRegionCountsIT"),
 				Map.entry(CROSS_REGION_THIRD_CITY, "CrossRegionCountsIT"), Map.entry(FEDERATION_ACCEPTING_CITY, "CrossRegionFederationIT"),
-				Map.entry(WHATIF_CITY, "WhatIfIT"));
+				Map.entry(WHATIF_DISTRICT, "WhatIfIT"), Map.entry(MEASURED_METRICS, "MeasuredMetricsIT"));
 	}
 }

@@ -3,12 +3,14 @@ package cn.onego.application;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import cn.onego.catalog.CatalogQueries;
 import cn.onego.catalog.Catalogue;
 import cn.onego.catalog.Matter;
 import cn.onego.shared.RegionCode;
+import cn.onego.sharing.RegistryConnections;
 
 /**
  * The guided questionnaire as a service: from the answers given so far, everything that follows from
@@ -19,9 +21,13 @@ import cn.onego.shared.RegionCode;
 public class Guidance {
 
 	private final CatalogQueries catalog;
+	private final RegistryConnections registries;
+	private final ObjectProvider<MeasuredFigures> measured;
 
-	Guidance(CatalogQueries catalog) {
+	Guidance(CatalogQueries catalog, RegistryConnections registries, ObjectProvider<MeasuredFigures> measured) {
 		this.catalog = catalog;
+		this.registries = registries;
+		this.measured = measured;
 	}
 
 	/** Everything the answers decide, for one catalogue version. */
@@ -50,9 +56,23 @@ public class Guidance {
 		return new Outcome(matter, applicability, form, materials, metrics, catalogue.version());
 	}
 
-	/** The reduction metrics of one matter for its typical answers, as the catalogue describes it. */
+	/**
+	 * The reduction metrics of one matter for its typical answers, as the catalogue describes it, with what this
+	 * deployment's registries remove and what its issued cases in all regions really took.
+	 */
 	public ReductionMetrics metricsOf(Catalogue catalogue, Matter matter) {
-		return guide(catalogue, matter, typicalAnswers(matter), Set.of(), MaterialSources.AS_CATALOGUED).metrics();
+		return metricsOf(catalogue, matter, null, registries.all());
+	}
+
+	private ReductionMetrics metricsOf(Catalogue catalogue, Matter matter, RegionCode region,
+			List<RegistryConnections.Connection> connections) {
+		Outcome outcome = guide(catalogue, matter, typicalAnswers(matter), Set.of(), MaterialSources.AS_CATALOGUED);
+		RegistryReach reach = RegistryReach.of(outcome.materials(), RegistryConnections.connected(connections),
+				RegistryConnections.answering(connections));
+		MeasuredFigures figures = measured.getIfAvailable();
+		return outcome.metrics()
+			.withRegistries(reach)
+			.withMeasured(figures == null ? null : figures.of(matter.code(), region).orElse(null));
 	}
 
 	/**
@@ -83,9 +103,10 @@ public class Guidance {
 	public RegionReport regionReport(RegionCode region) {
 		Catalogue catalogue = catalog.catalogue();
 		String name = catalog.region(region).name();
+		List<RegistryConnections.Connection> connections = registries.all();
 		List<MatterMetrics> matters = catalogue.mattersOfferedIn(region)
 			.stream()
-			.map(m -> new MatterMetrics(m.code(), m.name().zh(), metricsOf(catalogue, m)))
+			.map(m -> new MatterMetrics(m.code(), m.name().zh(), metricsOf(catalogue, m, region, connections)))
 			.toList();
 		return new RegionReport(region, name,
 				ReductionMetrics.Aggregate.of(matters.stream().map(MatterMetrics::metrics).toList()), matters,

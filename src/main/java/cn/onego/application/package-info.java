@@ -8,7 +8,10 @@
  * attachments stored by content hash — each upload owned by its uploader, who alone may refer to it, within a
  * daily quota, and deleted when nobody referred to it within a week — and idempotent submission. Reads the catalogue through
  * {@link cn.onego.catalog.CatalogQueries} and the applicant's data only through
- * {@link cn.onego.sharing.OnceOnly}; publishes {@link cn.onego.application.ApplicationSubmitted}. A read of an
+ * {@link cn.onego.sharing.OnceOnly}, and which registries this deployment reaches through
+ * {@link cn.onego.sharing.RegistryConnections}; offers the port {@link cn.onego.application.MeasuredFigures} through which
+ * supervision adds what issued cases took to the metrics, and counts the materials uploaded with applications for it
+ * ({@link cn.onego.application.UploadedMaterials}); publishes {@link cn.onego.application.ApplicationSubmitted}. A read of an
  * application by anyone but its applicant goes into the audit trail.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Application", allowedDependencies = { "shared", "platform",

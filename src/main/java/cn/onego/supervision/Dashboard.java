@@ -74,7 +74,7 @@ public class Dashboard {
 	public record Overview(Filter filter, List<Volume> volumes, long tasksDecided, long tasksLate, BigDecimal onTimeRate,
 			BigDecimal averageHandlingDays, BigDecimal averageLimitDays, List<DepartmentFigures> bottlenecks, long yellow,
 			long red, List<Warning> warnings, ReductionMetrics.Aggregate reduction, RatingStatistics satisfaction,
-			CrossRegionVolumes crossRegion) {
+			CrossRegionVolumes crossRegion, List<Guidance.MatterMetrics> matterMetrics) {
 	}
 
 	/** The dashboard for a supervisor, of their region or one below it. */
@@ -113,12 +113,13 @@ public class Dashboard {
 			rectifications += s.rectifications();
 			closed += s.rectificationsClosed();
 		}
+		Guidance.RegionReport report = guidance.regionReport(region);
 		return new Overview(f, volumes(f), decided, late, rate(onTime, decided),
 				average(handling, decided), average(limits, decided),
 				bottlenecks, colours.getOrDefault(Colour.YELLOW, 0L), colours.getOrDefault(Colour.RED, 0L), warnings,
-				guidance.regionReport(region).aggregate(), RatingStatistics.of(region.value(),
+				report.aggregate(), RatingStatistics.of(region.value(),
 						catalog.catalogue().region(region).map(r -> r.name()).orElse(region.value()), counts, rectifications, closed),
-				crossRegion(f, CrossRegionVolumes.TOP_PARTNERS));
+				crossRegion(f, CrossRegionVolumes.TOP_PARTNERS), report.matters());
 	}
 
 	public List<Volume> volumes(Filter f) {

@@ -9,6 +9,8 @@
  * others received for it ({@link cn.onego.supervision.CrossRegionVolumes}). The yellow and red tasks come from the
  * case flow's open deadlines ({@link cn.onego.cases.OpenDeadlines}), never from its tables. Its reads go to the read
  * replica when one is configured ({@link cn.onego.platform.ReadOnlyData}). Every export goes into the audit trail.
+ * It measures what issued cases really took ({@link cn.onego.supervision.MeasuredOutcomes}, read through
+ * {@link cn.onego.cases.ClosedCases}) and gives it to the reduction metrics through application's port.
  * Listens to nothing.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Supervision", allowedDependencies = { "shared", "platform",

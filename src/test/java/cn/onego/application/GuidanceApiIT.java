@@ -57,6 +57,13 @@ class GuidanceApiIT {
 	void servesTheMetricsOfAMatterAndOfARegion() {
 		Response matter = api.get("/api/v1/matters/HN-CATERING/metrics");
 		assertThat((Integer) matter.json("$.before.materials")).isGreaterThan(matter.json("$.after.materials"));
+		// the default answers apply four items: legal limits 3 + 20 + 0 + 20, promised 1 + 5 + 0 + 5; the critical path 6
+		assertThat((Integer) matter.json("$.workingDaysBefore.legal")).isEqualTo(43);
+		assertThat((Integer) matter.json("$.workingDaysBefore.promised")).isEqualTo(43 - 32).isEqualTo(matter.json("$.before.workingDays"));
+		assertThat((Double) matter.json("$.workingDaysBefore.reductionFromLegal")).isEqualTo(86.0);
+		assertThat((Integer) matter.json("$.registries.allConnected")).as("this deployment's registries beside all of them")
+			.isEqualTo(matter.json("$.after.materials"));
+		assertThat((List<String>) matter.json("$.registries.removedBy[*].source")).contains("E_LICENCE");
 		Response region = api.get("/api/v1/metrics/regions/430100");
 		assertThat((Integer) region.json("$.aggregate.matters")).isGreaterThanOrEqualTo(15);
 		assertThat((String) region.json("$.regionName")).isEqualTo("长沙市");

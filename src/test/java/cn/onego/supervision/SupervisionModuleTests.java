@@ -47,7 +47,7 @@ import cn.onego.identity.Role;
  * trail, application (the reduction metrics, with licences and sharing, which it needs) and evaluation (the
  * satisfaction) — on its own embedded PostgreSQL. Of the case flow it takes the real ledger of facts
  * ({@link CaseFacts}, the {@code case_fact} table, which the whole application's migrations create) and stubs the
- * open deadlines ({@link OpenDeadlines}) and {@link CaseQueries}: {@code cases} and its own dependencies would
+ * open deadlines ({@link OpenDeadlines}), {@link CaseQueries} and the issued cases of the measured metrics: {@code cases} and its own dependencies would
  * bring in the whole application. Facts put in the ledger are folded into the daily aggregates by the scheduled
  * fold, and the overview of the region counts them: volumes, on-time rate, handling against the limits, the late
  * department, and the warnings named from the catalogue.
@@ -79,6 +79,10 @@ class SupervisionModuleTests {
 
 	@MockitoBean
 	CaseQueries cases;
+
+	/** The measured reduction metrics' issued cases: none here (the metrics then carry no measured figures). */
+	@MockitoBean
+	cn.onego.cases.ClosedCases closedCases;
 
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Ledger {

@@ -72,6 +72,8 @@ class DashboardPageIT {
 			assertThat(warnings).as("the live list of warned tasks").contains(overdueCase, "荷塘区市场监督管理局", "超期");
 			assertChartsDrawn(browser);
 			assertThat(browser.find("#table-reduction").getAttribute("textContent")).contains("材料", "跑动次数");
+			assertThat(browser.find("#table-matter-days").getAttribute("textContent")).as("both befores, per matter")
+				.contains("法定时限相加", "承诺时限相加", "实际用时中位数", "开办餐饮店一件事");
 
 			String csv = browser.find(".exports[data-table=departments] a.export-csv").getAttribute("href");
 			assertThat(csv).contains("/api/v1/supervision/export/departments?", "region=" + CITY, "format=csv");

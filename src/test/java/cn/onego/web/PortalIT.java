@@ -63,6 +63,7 @@ class PortalIT {
 			String figures = browser.waitForText("#figures", "材料");
 			assertThat(figures).contains("→").contains("跑动次数").contains("时限");
 			assertThat(browser.all("#figures .figure .was")).hasSize(5);
+			assertThat(figures).as("the days before both ways, each labelled").contains("时限（承诺）").contains("按法定时限：");
 			assertThat(browser.find("#items").getText()).contains("职工基本养老保险待遇申领");
 			glyphsOf(browser, "portal-matter");
 			browser.click("#apply").waitForPath("/apply.html");
@@ -282,7 +283,8 @@ class PortalIT {
 			browser.go("/matter.html?code=HN-RETIREMENT");
 			assertThat(browser.find("h1").getText()).isEqualTo("Retirement");
 			assertThat(browser.find(".national-badge").getText()).isEqualTo("National key matter · 2024, batch 1");
-			assertThat(browser.find("#figures").getText()).contains("Materials").contains("Trips");
+			assertThat(browser.find("#figures").getText()).contains("Materials").contains("Trips").contains("Time limit (promised)")
+				.contains("By legal limits: ");
 			browser.go("/apply.html?matter=HN-RETIREMENT");
 			assertThat(browser.waitForText("#questions", "Kind of retirement?")).contains("Statutory retirement age");
 			assertThat(browser.find("#consent").getText()).contains("Sign in");

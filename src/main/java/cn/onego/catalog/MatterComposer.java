@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
@@ -59,7 +60,7 @@ public class MatterComposer {
 	}
 
 	/** A draft as administrators see it. */
-	public record DraftView(long id, String code, String replaces, ComposedMatter content, DraftState state, String author,
+	public record DraftView(UUID id, String code, String replaces, ComposedMatter content, DraftState state, String author,
 			String reviewer, String sentBackReason, Long catalogueVersion, int version, Instant createdAt,
 			Instant updatedAt) {
 
@@ -102,7 +103,7 @@ public class MatterComposer {
 		return drafts.recent(LISTED).stream().map(DraftView::of).toList();
 	}
 
-	public DraftView draft(long id) {
+	public DraftView draft(UUID id) {
 		return DraftView.of(find(id));
 	}
 
@@ -110,7 +111,8 @@ public class MatterComposer {
 	public DraftView start(ComposedMatter content, String author) {
 		return transactions.execute(status -> {
 			MatterDraft draft = MatterDraft.start(null, content, author, clock.instant());
-			long id = drafts.insert(draft);
+			UUID id = draft.id();
+			drafts.insert(draft);
 			events.publishEvent(new MatterDraftChanged(id, content.code(), "created", author, ""));
 			return DraftView.of(drafts.find(id).orElseThrow());
 		});
@@ -121,13 +123,14 @@ public class MatterComposer {
 		Matter matter = inForce.get().matter(matterCode).orElseThrow(() -> new NotFound("一件事", "Matter", matterCode));
 		return transactions.execute(status -> {
 			MatterDraft draft = MatterDraft.start(matter.code(), ComposedMatter.of(matter), author, clock.instant());
-			long id = drafts.insert(draft);
+			UUID id = draft.id();
+			drafts.insert(draft);
 			events.publishEvent(new MatterDraftChanged(id, matter.code(), "created", author, "from the matter in force"));
 			return DraftView.of(drafts.find(id).orElseThrow());
 		});
 	}
 
-	public DraftView save(long id, int version, ComposedMatter content, String who) {
+	public DraftView save(UUID id, int version, ComposedMatter content, String who) {
 		return change(id, version, draft -> {
 			draft.edit(content, who, clock.instant());
 			return new MatterDraftChanged(id, content.code(), "edited", who, "");
@@ -139,7 +142,7 @@ public class MatterComposer {
 	 *
 	 * @throws ComposedMatterRejected with every error when it is not
 	 */
-	public DraftView submit(long id, int version, String who) {
+	public DraftView submit(UUID id, int version, String who) {
 		MatterDraft current = find(id);
 		if (trial(current.content(), current.replaces()) instanceof Refused refused) {
 			throw new ComposedMatterRejected(refused.errors());
@@ -150,7 +153,7 @@ public class MatterComposer {
 		});
 	}
 
-	public DraftView sendBack(long id, int version, String who, String reason) {
+	public DraftView sendBack(UUID id, int version, String who, String reason) {
 		return change(id, version, draft -> {
 			draft.sendBack(who, reason, clock.instant());
 			return new MatterDraftChanged(id, draft.content().code(), "sent-back", who, reason);
@@ -164,7 +167,7 @@ public class MatterComposer {
 	 * @throws MatterDraft.OwnDraftReviewed when {@code who} wrote it
 	 * @throws ComposedMatterRejected when the catalogue no longer accepts it (it changed since the submission)
 	 */
-	public DraftView publish(long id, int version, String who) {
+	public DraftView publish(UUID id, int version, String who) {
 		MatterDraft draft = find(id);
 		if (draft.version() != version) {
 			throw new MatterDraft.StaleDraft();
@@ -176,7 +179,7 @@ public class MatterComposer {
 		}
 		Composed composed = (Composed) trial;
 		ImportOutcome imported = administration.importFiles(Map.of(composed.file(), composed.text()), List.of(),
-				ImportMode.MERGE, who, "一件事草稿 #" + id + " " + composed.matter().code() + "：编写人 " + draft.author() + "，审核人 "
+				ImportMode.MERGE, who, "一件事草稿 " + id + " " + composed.matter().code() + "：编写人 " + draft.author() + "，审核人 "
 						+ who + " / composed matter draft #" + id + ", author " + draft.author() + ", reviewer " + who);
 		return change(id, version, d -> {
 			d.published(who, imported.version().version(), clock.instant());
@@ -185,7 +188,7 @@ public class MatterComposer {
 		});
 	}
 
-	private DraftView change(long id, int version, java.util.function.Function<MatterDraft, MatterDraftChanged> step) {
+	private DraftView change(UUID id, int version, java.util.function.Function<MatterDraft, MatterDraftChanged> step) {
 		return transactions.execute(status -> {
 			MatterDraft draft = find(id);
 			if (draft.version() != version) {
@@ -198,7 +201,7 @@ public class MatterComposer {
 		});
 	}
 
-	private MatterDraft find(long id) {
+	private MatterDraft find(UUID id) {
 		return drafts.find(id).orElseThrow(() -> new NotFound("一件事草稿", "Matter draft", String.valueOf(id)));
 	}
 

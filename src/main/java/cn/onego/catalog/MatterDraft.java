@@ -1,6 +1,7 @@
 package cn.onego.catalog;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 
@@ -14,7 +15,7 @@ import cn.onego.platform.Problem;
  */
 final class MatterDraft {
 
-	private final long id;
+	private final UUID id;
 	private final String replaces;
 	private final String author;
 	private final Instant createdAt;
@@ -26,7 +27,7 @@ final class MatterDraft {
 	private Long catalogueVersion;
 	private Instant updatedAt;
 
-	MatterDraft(long id, String replaces, ComposedMatter content, DraftState state, String author, String reviewer,
+	MatterDraft(UUID id, String replaces, ComposedMatter content, DraftState state, String author, String reviewer,
 			String sentBackReason, Long catalogueVersion, int version, Instant createdAt, Instant updatedAt) {
 		this.id = id;
 		this.replaces = replaces;
@@ -42,7 +43,7 @@ final class MatterDraft {
 	}
 
 	static MatterDraft start(String replaces, ComposedMatter content, String author, Instant now) {
-		return new MatterDraft(0, replaces, content, DraftState.DRAFT, author, null, null, null, 0, now, now);
+		return new MatterDraft(UUID.randomUUID(), replaces, content, DraftState.DRAFT, author, null, null, null, 0, now, now);
 	}
 
 	/** Only its author edits a draft, and only while it is a draft: what the reviewer sees is what they approve. */
@@ -109,7 +110,7 @@ final class MatterDraft {
 		}
 	}
 
-	long id() {
+	UUID id() {
 		return id;
 	}
 

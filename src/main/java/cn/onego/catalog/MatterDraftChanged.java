@@ -10,5 +10,5 @@ package cn.onego.catalog;
  * @param by the catalogue administrator who took the step
  * @param detail the reason for sending back, the catalogue version published, or empty
  */
-public record MatterDraftChanged(long draft, String code, String step, String by, String detail) {
+public record MatterDraftChanged(java.util.UUID draft, String code, String step, String by, String detail) {
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,17 +28,16 @@ class MatterDrafts {
 		this.json = json;
 	}
 
-	long insert(MatterDraft draft) {
-		return jdbc.sql("""
-				INSERT INTO matter_draft (code, replaces, content, state, author, created_at, updated_at)
-				VALUES (?, ?, ?::jsonb, ?, ?, ?, ?) RETURNING id""")
-			.params(code(draft), draft.replaces(), json.writeValueAsString(draft.content()), draft.state().name(),
+	void insert(MatterDraft draft) {
+		jdbc.sql("""
+				INSERT INTO matter_draft (id, code, replaces, content, state, author, created_at, updated_at)
+				VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?)""")
+			.params(draft.id(), code(draft), draft.replaces(), json.writeValueAsString(draft.content()), draft.state().name(),
 					draft.author(), Timestamp.from(draft.createdAt()), Timestamp.from(draft.updatedAt()))
-			.query(Long.class)
-			.single();
+			.update();
 	}
 
-	Optional<MatterDraft> find(long id) {
+	Optional<MatterDraft> find(UUID id) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM matter_draft WHERE id = ?").param(id).query(this::draft).optional();
 	}
 
@@ -75,7 +75,7 @@ class MatterDrafts {
 	private MatterDraft draft(ResultSet rs, int row) throws SQLException {
 		long published = rs.getLong("catalogue_version");
 		Long inVersion = rs.wasNull() ? null : published;
-		return new MatterDraft(rs.getLong("id"), rs.getString("replaces"),
+		return new MatterDraft(rs.getObject("id", UUID.class), rs.getString("replaces"),
 				json.readValue(rs.getString("content"), ComposedMatter.class), DraftState.valueOf(rs.getString("state")),
 				rs.getString("author"), rs.getString("reviewer"), rs.getString("sent_back_reason"),
 				inVersion, rs.getInt("version"), rs.getTimestamp("created_at").toInstant(),

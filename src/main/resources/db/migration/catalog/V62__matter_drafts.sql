@@ -1,7 +1,7 @@
 -- Matters composed on the administration page: the draft as structured data (the shape of a matter file),
 -- who wrote it and who reviewed it (four eyes), and the catalogue version that published it.
 CREATE TABLE matter_draft (
-    id                 BIGSERIAL PRIMARY KEY,
+    id                 UUID        PRIMARY KEY,
     code               TEXT        NOT NULL,
     replaces           TEXT,
     content            JSONB       NOT NULL,

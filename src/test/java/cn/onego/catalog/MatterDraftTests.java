@@ -20,7 +20,7 @@ class MatterDraftTests {
 			null, null, null, null, null);
 
 	private static MatterDraft aDraftIn(DraftState state) {
-		return new MatterDraft(7, null, CONTENT, state, "author", null, null, null, 3, NOW, NOW);
+		return new MatterDraft(java.util.UUID.randomUUID(), null, CONTENT, state, "author", null, null, null, 3, NOW, NOW);
 	}
 
 	@ParameterizedTest

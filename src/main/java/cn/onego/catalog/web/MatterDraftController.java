@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -121,7 +122,7 @@ class MatterDraftController {
 
 	@GetMapping("/matter-drafts/{id}")
 	@Operation(summary = "A matter draft")
-	DraftView draft(@PathVariable long id) {
+	DraftView draft(@PathVariable UUID id) {
 		return composer.draft(id);
 	}
 
@@ -130,7 +131,7 @@ class MatterDraftController {
 	@Refuses(status = 403, code = "not-the-author", when = "the caller did not write the draft")
 	@Refuses(status = 409, code = "draft-state", when = "the draft is in review or published")
 	@Refuses(status = 409, code = "stale-draft", when = "the draft changed since it was read")
-	DraftView save(@PathVariable long id, @RequestBody DraftChange change, Principal who) {
+	DraftView save(@PathVariable UUID id, @RequestBody DraftChange change, Principal who) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (change.content() == null) {
 			problems.add(new FieldProblem("content", "required", Message.of("缺少草稿内容", "the draft's content is missing")));
@@ -148,7 +149,7 @@ class MatterDraftController {
 	@Refuses(status = 409, code = "draft-state", when = "the draft is not being composed")
 	@Refuses(status = 409, code = "stale-draft", when = "the draft changed since it was read")
 	@Refuses(status = 422, code = "draft-rejected", when = "the catalogue does not accept the draft: every error at its place in the draft")
-	DraftView submit(@PathVariable long id, @RequestBody ReviewStep step, Principal who) {
+	DraftView submit(@PathVariable UUID id, @RequestBody ReviewStep step, Principal who) {
 		return composer.submit(id, checkedVersion(step), who.getName());
 	}
 
@@ -158,7 +159,7 @@ class MatterDraftController {
 	@Refuses(status = 409, code = "draft-state", when = "the draft is not in review")
 	@Refuses(status = 409, code = "stale-draft", when = "the draft changed since it was read")
 	@Refuses(status = 422, code = "draft-rejected", when = "the catalogue no longer accepts the draft")
-	DraftView approve(@PathVariable long id, @RequestBody ReviewStep step, Principal who) {
+	DraftView approve(@PathVariable UUID id, @RequestBody ReviewStep step, Principal who) {
 		return composer.publish(id, checkedVersion(step), who.getName());
 	}
 
@@ -167,7 +168,7 @@ class MatterDraftController {
 	@Refuses(status = 403, code = "four-eyes", when = "the caller wrote the draft")
 	@Refuses(status = 409, code = "draft-state", when = "the draft is not in review")
 	@Refuses(status = 409, code = "stale-draft", when = "the draft changed since it was read")
-	DraftView sendBack(@PathVariable long id, @RequestBody ReviewStep step, Principal who) {
+	DraftView sendBack(@PathVariable UUID id, @RequestBody ReviewStep step, Principal who) {
 		List<FieldProblem> problems = new ArrayList<>();
 		int version = version(problems, step.version());
 		String reason = Text.check(problems, "reason", step.reason(), Text.Kind.FREE_TEXT, Text.REASON);

@@ -110,7 +110,7 @@ function wire() {
     ['draft-offered', v => { draft.content.offeredIn = v.split(/[,，\s]+/).filter(Boolean); }],
     ['draft-description', v => { draft.content.description = v.trim() ? { zh: v, en: draft.content.description?.en } : null; }]];
   for (const [id, apply] of basics) {
-    $(id).addEventListener('input', event => { apply(event.target.value); refresh(); });
+    for (const type of ['input', 'change']) $(id).addEventListener(type, event => { apply(event.target.value); refresh(); });
   }
   $('item-search').addEventListener('input', showResults);
   $('add-dependency').addEventListener('click', addDependency);
@@ -141,6 +141,8 @@ async function save() {
 async function act(step, done = t('草稿已保存。', 'Draft saved.')) {
   try {
     Object.assign(draft, await step());
+    // the answer's content is a new object: the editor's controls must work on it, not on the one sent
+    renderAll();
     showState();
     notice($('draft-result'), done);
     await showDrafts();

@@ -56,13 +56,13 @@ class MatterComposerPageIT {
 			assertThat(browser.all("#item-list tbody tr")).hasSize(2);
 
 			// side by side, the longer item alone is the critical path
-			browser.waitForText("#critical-days", Math.max(reg, food) + " 个工作日");
+			previewShows(browser, Math.max(reg, food) + " 个工作日");
 			assertThat(browser.all("#critical-path li")).hasSize(1);
 			assertThat(browser.find("#critical-path").getText()).contains(foodName);
 
 			// the food licence needs the business licence: one after the other
 			browser.select("#dependency-item", FOOD).select("#dependency-needs", REG).click("#add-dependency");
-			browser.waitForText("#critical-days", (reg + food) + " 个工作日");
+			previewShows(browser, (reg + food) + " 个工作日");
 			List<String> path = browser.all("#critical-path li").stream().map(li -> li.getText()).toList();
 			assertThat(path).hasSize(2);
 			assertThat(path.get(0)).contains(regName);
@@ -74,7 +74,7 @@ class MatterComposerPageIT {
 			assertThat(browser.waitForText("#preview-errors", "依赖关系存在循环")).contains("依赖关系存在循环");
 			assertThat(browser.find("#dependencies .field-error").getText()).contains("依赖关系存在循环");
 			browser.click("#dependency-list li:nth-child(2) button");
-			browser.waitForText("#critical-days", (reg + food) + " 个工作日");
+			previewShows(browser, (reg + food) + " 个工作日");
 			assertThat(browser.all("#dependencies .field-error")).isEmpty();
 
 			browser.click("#save-draft");
@@ -84,5 +84,16 @@ class MatterComposerPageIT {
 		List<String> codes = new ApiClient(port).get("/api/v1/admin/catalog/matter-drafts", "admin", "onego-admin").json("$[*].code");
 		assertThat(codes).contains(code);
 		assertThat(catalog.catalogue().matter(code)).as("a draft is not in the catalogue").isEmpty();
+	}
+
+	/** Waits for the preview's critical path to last so long; what the preview showed instead if it never does. */
+	private static void previewShows(Browser browser, String days) {
+		try {
+			browser.waitForText("#critical-days", days);
+		}
+		catch (org.openqa.selenium.TimeoutException e) {
+			throw new AssertionError("the preview showed: " + browser.script("return document.getElementById('preview').innerText")
+					+ "\nthe draft: " + browser.script("return document.getElementById('editor').innerText"), e);
+		}
 	}
 }

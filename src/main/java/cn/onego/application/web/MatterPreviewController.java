@@ -87,7 +87,7 @@ class MatterPreviewController {
 	@PostMapping("/matter-drafts/preview")
 	@Operation(summary = "Preview a matter draft 草稿实时预览",
 			description = "Tries the draft against the catalogue in force, storing nothing. An invalid draft gives valid=false and every error with its place in the draft (part, a path in the draft's JSON such as dependencies or items[2].item) in Chinese and English; a valid one gives, for the answers sent, the questions, the applicable items with their schedule, the critical path in working days, the merged form, the material list and the reduction metrics, as guidance would show them.")
-	Preview previewDraft(@RequestBody PreviewRequest request) {
+	Preview previewMatterDraft(@RequestBody PreviewRequest request) {
 		List<FieldProblem> problems = new ArrayList<>();
 		String replaces = Text.check(problems, "replaces", request.replaces(), Text.Kind.LINE, Text.CODE);
 		if (request.content() == null) {

@@ -107,7 +107,7 @@ class MatterDraftController {
 	@PostMapping("/matter-drafts")
 	@Operation(summary = "Start a matter draft 新建一件事草稿",
 			description = "Either 'content' (a matter in the shape of a matter file, anything may still be missing or wrong) or 'from', the code of a matter in force to change. The author is the caller.")
-	ResponseEntity<DraftView> startDraft(@RequestBody NewDraft request, Principal who) {
+	ResponseEntity<DraftView> startMatterDraft(@RequestBody NewDraft request, Principal who) {
 		List<FieldProblem> problems = new ArrayList<>();
 		String from = Text.check(problems, "from", request.from(), Text.Kind.LINE, Text.CODE);
 		if (from == null && request.content() == null) {
@@ -131,7 +131,7 @@ class MatterDraftController {
 	@Refuses(status = 403, code = "not-the-author", when = "the caller did not write the draft")
 	@Refuses(status = 409, code = "draft-state", when = "the draft is in review or published")
 	@Refuses(status = 409, code = "stale-draft", when = "the draft changed since it was read")
-	DraftView saveDraft(@PathVariable UUID id, @RequestBody DraftChange change, Principal who) {
+	DraftView saveMatterDraft(@PathVariable UUID id, @RequestBody DraftChange change, Principal who) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (change.content() == null) {
 			problems.add(new FieldProblem("content", "required", Message.of("缺少草稿内容", "the draft's content is missing")));
@@ -149,7 +149,7 @@ class MatterDraftController {
 	@Refuses(status = 409, code = "draft-state", when = "the draft is not being composed")
 	@Refuses(status = 409, code = "stale-draft", when = "the draft changed since it was read")
 	@Refuses(status = 422, code = "draft-rejected", when = "the catalogue does not accept the draft: every error at its place in the draft")
-	DraftView submitDraft(@PathVariable UUID id, @RequestBody ReviewStep step, Principal who) {
+	DraftView submitMatterDraft(@PathVariable UUID id, @RequestBody ReviewStep step, Principal who) {
 		return composer.submit(id, checkedVersion(step), who.getName());
 	}
 
@@ -159,7 +159,7 @@ class MatterDraftController {
 	@Refuses(status = 409, code = "draft-state", when = "the draft is not in review")
 	@Refuses(status = 409, code = "stale-draft", when = "the draft changed since it was read")
 	@Refuses(status = 422, code = "draft-rejected", when = "the catalogue no longer accepts the draft")
-	DraftView approveDraft(@PathVariable UUID id, @RequestBody ReviewStep step, Principal who) {
+	DraftView approveMatterDraft(@PathVariable UUID id, @RequestBody ReviewStep step, Principal who) {
 		return composer.publish(id, checkedVersion(step), who.getName());
 	}
 
@@ -168,7 +168,7 @@ class MatterDraftController {
 	@Refuses(status = 403, code = "four-eyes", when = "the caller wrote the draft")
 	@Refuses(status = 409, code = "draft-state", when = "the draft is not in review")
 	@Refuses(status = 409, code = "stale-draft", when = "the draft changed since it was read")
-	DraftView sendDraftBack(@PathVariable UUID id, @RequestBody ReviewStep step, Principal who) {
+	DraftView sendMatterDraftBack(@PathVariable UUID id, @RequestBody ReviewStep step, Principal who) {
 		List<FieldProblem> problems = new ArrayList<>();
 		int version = version(problems, step.version());
 		String reason = Text.check(problems, "reason", step.reason(), Text.Kind.FREE_TEXT, Text.REASON);

@@ -53,7 +53,8 @@ class ApiDescriptionIT {
 	/** The operations whose services refuse with 422 (the Problem subclasses of that status). */
 	static final Set<String> UNPROCESSABLE = Set.of("POST /api/v1/admin/catalog/imports", "POST /api/v1/cases/{id}/acceptance",
 			"POST /api/v1/applications", "POST /api/v1/drafts/{id}/submission", "GET /api/v1/calendar/{year}",
-			"GET /api/v1/calendar/working-days/after", "GET /api/v1/calendar/working-days/between");
+			"GET /api/v1/calendar/working-days/after", "GET /api/v1/calendar/working-days/between",
+			"POST /api/v1/admin/catalog/matter-drafts/{id}/submission", "POST /api/v1/admin/catalog/matter-drafts/{id}/approval");
 
 	/**
 	 * Public for the session rules, authenticated by their own signature (a partner instance's message, signed with

@@ -8,9 +8,10 @@
  * After each day the heads of its chains are signed with the platform's SM2 key
  * ({@link cn.onego.audit.AuditAnchors}); {@link cn.onego.audit.AuditVerification} and the command
  * {@code tools/verify-audit} ({@link cn.onego.audit.VerifyAudit}) report the first broken link and every
- * altered, deleted or inserted record and bad anchor they detect. The other modules call it; it listens to
- * nobody, so that any module can record into it.
+ * altered, deleted or inserted record and bad anchor they detect. The other modules call it; it listens
+ * only to identity's and the catalogue's administration events (staff accounts, composed matters), modules
+ * below it that cannot call it, so that any module can record into it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Audit", allowedDependencies = { "shared", "platform",
-		"identity" })
+		"identity", "catalog" })
 package cn.onego.audit;

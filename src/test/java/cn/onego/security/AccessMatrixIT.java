@@ -359,6 +359,22 @@ class AccessMatrixIT {
 				only(Outcome.OK, Caller.CATALOGUE_ADMIN)));
 		rows.add(row("GET /api/v1/admin/catalog/versions/{version}/files.zip", "GET", "/api/v1/admin/catalog/versions/1/files.zip",
 				null, only(Outcome.OK, Caller.CATALOGUE_ADMIN)));
+		// the matter composer: drafts, their review and the live preview (the id of no draft: 404 for the administrator)
+		String matterDraft = "/api/v1/admin/catalog/matter-drafts/" + java.util.UUID.randomUUID();
+		rows.add(row("GET /api/v1/admin/catalog/composer-choices", "GET", "/api/v1/admin/catalog/composer-choices", null,
+				only(Outcome.OK, Caller.CATALOGUE_ADMIN)));
+		rows.add(row("GET /api/v1/admin/catalog/matter-drafts", "GET", "/api/v1/admin/catalog/matter-drafts", null,
+				only(Outcome.OK, Caller.CATALOGUE_ADMIN)));
+		rows.add(row("POST /api/v1/admin/catalog/matter-drafts", "POST", "/api/v1/admin/catalog/matter-drafts", "{}",
+				only(Outcome.ADMITTED, Caller.CATALOGUE_ADMIN)));
+		rows.add(row("POST /api/v1/admin/catalog/matter-drafts/preview", "POST", "/api/v1/admin/catalog/matter-drafts/preview", "{}",
+				only(Outcome.ADMITTED, Caller.CATALOGUE_ADMIN)));
+		rows.add(row("GET /api/v1/admin/catalog/matter-drafts/{id}", "GET", matterDraft, null, only(Outcome.NOT_FOUND, Caller.CATALOGUE_ADMIN)));
+		rows.add(row("PUT /api/v1/admin/catalog/matter-drafts/{id}", "PUT", matterDraft, "{}", only(Outcome.ADMITTED, Caller.CATALOGUE_ADMIN)));
+		for (String step : List.of("submission", "approval", "send-back")) {
+			rows.add(row("POST /api/v1/admin/catalog/matter-drafts/{id}/" + step, "POST", matterDraft + "/" + step, "{}",
+					only(Outcome.ADMITTED, Caller.CATALOGUE_ADMIN)));
+		}
 		rows.add(row("POST /api/v1/admin/calendar/years", "POST", "/api/v1/admin/calendar/years", "{}",
 				only(Outcome.ADMITTED, Caller.CATALOGUE_ADMIN)));
 		rows.add(row("POST /api/v1/admin/calendar/days", "POST", "/api/v1/admin/calendar/days", "{}",

@@ -1269,6 +1269,14 @@ class HostileInputIT {
 				"workbook", 413));
 		cases.add(Case.refused("POST " + imports + ": a workbook that inflates 1000 times (zip bomb)", () -> workbook("items.xlsx", xlsx,
 				zip(Map.of("[Content_Types].xml", new byte[0], "xl/worksheets/sheet1.xml", new byte[20 * 1024 * 1024]))), "workbook", 415));
+		// the matter composer: a draft is JSON, refused as it is read when hostile, before the catalogue's reader sees it
+		String drafts = "/api/v1/admin/catalog/matter-drafts";
+		cases.add(Case.refused("POST " + drafts + "/preview: a draft of 10 MB", () -> staff("admin", "onego-admin", Exchange.of("POST",
+				drafts + "/preview", ("{\"content\":{\"code\":\"" + "x".repeat(10 * 1024 * 1024) + "\"}}").getBytes(StandardCharsets.UTF_8),
+				"Content-Type", "application/json")), null, 413));
+		cases.add(Case.refused("POST " + drafts + ": a NUL byte in the matter's name", () -> staff("admin", "onego-admin", Exchange.of("POST",
+				drafts, "{\"content\":{\"code\":\"ZZ-NUL\",\"name\":{\"zh\":\"a\\u0000b\"}}}".getBytes(StandardCharsets.UTF_8),
+				"Content-Type", "application/json")), "content.name.zh", 400));
 		cases.add(Case.refused("GET /api/v1/admin/catalog/versions/{version}/files.zip: a version that does not exist",
 				() -> staff("admin", "onego-admin", Exchange.of("GET", "/api/v1/admin/catalog/versions/987654/files.zip", null)), null, 404));
 		return cases;

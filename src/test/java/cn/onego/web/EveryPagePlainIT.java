@@ -129,7 +129,7 @@ class EveryPagePlainIT {
 		visits.put(CaseWorld.OBSERVER, staffSide("dashboard.html", "/dashboard.html", "case.html", "/case.html?id=" + caseId,
 				"reform.html", "/reform.html"));
 		visits.put("credit.cs", staffSide("credit-admin.html", "/credit-admin.html"));
-		visits.put("admin", staffSide("admin.html", "/admin.html"));
+		visits.put("admin", staffSide("admin.html", "/admin.html", "matter-composer.html", "/matter-composer.html"));
 
 		Set<String> visited = visits.values().stream().flatMap(List::stream).map(Visit::page).collect(Collectors.toCollection(TreeSet::new));
 		assertThat(visited).as("every page of the site is visited by whoever uses it").containsAll(pages);

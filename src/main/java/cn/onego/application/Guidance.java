@@ -64,6 +64,16 @@ public class Guidance {
 		return metricsOf(catalogue, matter, null, registries.all());
 	}
 
+	/**
+	 * The metrics of a guidance outcome with what this deployment's registries remove from its material list — for a
+	 * matter being composed, which no case has measured yet.
+	 */
+	public ReductionMetrics withThisDeploymentsRegistries(Outcome outcome) {
+		List<RegistryConnections.Connection> connections = registries.all();
+		return outcome.metrics().withRegistries(RegistryReach.of(outcome.materials(), RegistryConnections.connected(connections),
+				RegistryConnections.answering(connections)));
+	}
+
 	private ReductionMetrics metricsOf(Catalogue catalogue, Matter matter, RegionCode region,
 			List<RegistryConnections.Connection> connections) {
 		Outcome outcome = guide(catalogue, matter, typicalAnswers(matter), Set.of(), MaterialSources.AS_CATALOGUED);

@@ -246,8 +246,9 @@ class MatterComposerIT {
 		body.put("replaces", "HN-CATERING");
 		Response preview = api.send("POST", PREVIEW, ADMIN, ADMIN_PASSWORD, body);
 		assertThat((Boolean) preview.json("$.valid")).as(preview.body()).isTrue();
-		Response catalogued = api.get("/api/v1/matters/HN-CATERING/metrics");
-		assertThat((Object) preview.json("$.metrics")).isEqualTo(catalogued.json("$"));
+		Map<String, Object> catalogued = new LinkedHashMap<>(api.get("/api/v1/matters/HN-CATERING/metrics").json("$"));
+		catalogued.remove("measured"); // what other tests' issued cases took: no draft has cases
+		assertThat((Object) preview.json("$.metrics")).isEqualTo(catalogued);
 		assertThat(api.send("POST", DRAFTS, ADMIN, ADMIN_PASSWORD, Map.of("from", "ZZ-NOT-A-MATTER")).status()).isEqualTo(404);
 	}
 

@@ -28,8 +28,11 @@ class MatterWriterTests {
 		Path root = Path.of("src/main/resources/catalog");
 		Map<String, String> files = new TreeMap<>();
 		try (Stream<Path> paths = Files.walk(root)) {
-			for (Path path : paths.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".md")).toList()) {
-				files.put(root.relativize(path).toString().replace('\\', '/'), Files.readString(path, StandardCharsets.UTF_8));
+			for (Path path : paths.filter(Files::isRegularFile).toList()) {
+				String name = root.relativize(path).toString().replace('\\', '/');
+				if (CatalogueFiles.isData(name)) {
+					files.put(name, Files.readString(path, StandardCharsets.UTF_8));
+				}
 			}
 		}
 		return files;
@@ -69,7 +72,7 @@ class MatterWriterTests {
 		ComposedMatter composed = ComposedMatter.of(catering);
 		String tricky = "NO: \"开\"店 # not a comment\n[x], {y} \\ 'z' - yes";
 		ComposedMatter renamed = new ComposedMatter("ZZ-TRICKY", new Words(tricky, "null"), List.of("NO", "true", "~"),
-				composed.theme(), composed.applicantType(), composed.leadDepartmentType(), composed.national(),
+				composed.theme(), composed.applicantType(), composed.leadDepartmentType(), null,
 				composed.offeredIn(), null, new Words("多行\n说明", null), composed.items(), composed.dependencies(),
 				composed.situations(), null);
 		CatalogueReader.Outcome outcome = readWith(files, "matters/zz-tricky.yaml", MatterWriter.write(renamed));

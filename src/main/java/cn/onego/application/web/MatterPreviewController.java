@@ -45,9 +45,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class MatterPreviewController {
 
 	private final MatterComposer composer;
+	private final Guidance guidance;
 
-	MatterPreviewController(MatterComposer composer) {
+	MatterPreviewController(MatterComposer composer, Guidance guidance) {
 		this.composer = composer;
+		this.guidance = guidance;
 	}
 
 	/**
@@ -131,7 +133,7 @@ class MatterPreviewController {
 			.toList();
 		return new Preview(true, List.of(), questions, items,
 				new PathView(outcome.metrics().criticalPath(), outcome.metrics().after().workingDays()), outcome.form(),
-				materials, outcome.metrics(), outcome.applicability().problems());
+				materials, guidance.withThisDeploymentsRegistries(outcome), outcome.applicability().problems());
 	}
 
 	/** The working day an item can start: when the last of its applicable prerequisites is done. */

@@ -3,13 +3,8 @@ package cn.onego.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,17 +20,7 @@ import cn.onego.catalog.ComposedMatter.Words;
 class MatterWriterTests {
 
 	static Map<String, String> shippedFiles() throws IOException {
-		Path root = Path.of("src/main/resources/catalog");
-		Map<String, String> files = new TreeMap<>();
-		try (Stream<Path> paths = Files.walk(root)) {
-			for (Path path : paths.filter(Files::isRegularFile).toList()) {
-				String name = root.relativize(path).toString().replace('\\', '/');
-				if (CatalogueFiles.isData(name)) {
-					files.put(name, Files.readString(path, StandardCharsets.UTF_8));
-				}
-			}
-		}
-		return files;
+		return BundledCatalogueTests.files();
 	}
 
 	private static CatalogueReader.Outcome readWith(Map<String, String> files, String path, String text) {

@@ -179,8 +179,9 @@ public class MatterComposer {
 		}
 		Composed composed = (Composed) trial;
 		ImportOutcome imported = administration.importFiles(Map.of(composed.file(), composed.text()), List.of(),
-				ImportMode.MERGE, who, "一件事草稿 " + id + " " + composed.matter().code() + "：编写人 " + draft.author() + "，审核人 "
-						+ who + " / composed matter draft #" + id + ", author " + draft.author() + ", reviewer " + who);
+				ImportMode.MERGE, who, "发布编排的一件事“" + composed.matter().name().zh() + "”：编写人 " + draft.author() + "，审核人 " + who
+						+ " / published the composed matter \"" + composed.matter().name().in(java.util.Locale.ENGLISH) + "\", author "
+						+ draft.author() + ", reviewer " + who);
 		return change(id, version, d -> {
 			d.published(who, imported.version().version(), clock.instant());
 			return new MatterDraftChanged(id, d.content().code(), "published", who,

@@ -2,6 +2,7 @@ package cn.onego.sharing;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +106,15 @@ final class SyntheticRecords {
 			household.members().stream().map(id -> population.person(id).orElseThrow())
 				.filter(child -> child.relation() == Relation.CHILD && child.age() == 0)
 				.forEach(baby -> born(baby, household, List.of(head, spouse), random));
+			// the household register answers a parent's question about their youngest child under three (育儿补贴)
+			household.members().stream().map(id -> population.person(id).orElseThrow())
+				.filter(child -> child.relation() == Relation.CHILD && child.age() < 3)
+				.max(Comparator.comparing(Person::birthDate))
+				.ifPresent(child -> List.of(head, spouse).forEach(parent -> {
+					Map<String, Object> register = record(Registry.POPULATION, parent.idNumber());
+					register.put("CHILD_NAME", child.name());
+					register.put("CHILD_ID_NUMBER", child.idNumber());
+				}));
 		}
 		if (random.nextInt(20) == 0) {
 			record(Registry.CIVIL_AFFAIRS, head.idNumber()).put("HARDSHIP_TYPE", HARDSHIP[random.nextInt(HARDSHIP.length)]);

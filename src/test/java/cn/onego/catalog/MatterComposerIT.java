@@ -187,7 +187,7 @@ class MatterComposerIT {
 		assertThat((String) approved.json("$.reviewer")).isEqualTo(reviewer);
 		assertThat(((Number) approved.json("$.catalogueVersion")).longValue()).isEqualTo(queries.catalogue().version());
 		List<String> notes = api.get("/api/v1/admin/catalog/versions", ADMIN, ADMIN_PASSWORD).json("$[0:1].note");
-		assertThat(notes.get(0)).contains(ADMIN, reviewer, code);
+		assertThat(notes.get(0)).contains(ADMIN, reviewer, "编排测试一件事", "Composer test matter");
 
 		assertThat(api.get("/api/v1/matters/" + code).status()).isEqualTo(200);
 		Response guidance = api.send("POST", "/api/v1/matters/" + code + "/guidance", null, null, Map.of("answers", Map.of()));

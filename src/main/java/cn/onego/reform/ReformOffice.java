@@ -25,6 +25,7 @@ import cn.onego.platform.FieldProblem;
 import cn.onego.platform.InvalidInput;
 import cn.onego.platform.Message;
 import cn.onego.platform.NotFound;
+import cn.onego.platform.Text;
 import cn.onego.shared.Label;
 import cn.onego.shared.RegionCode;
 
@@ -70,13 +71,12 @@ public class ReformOffice {
 	/** Checks the draft field by field against the catalogue in force and keeps it. */
 	public DraftView create(Actor actor, NewDraft input) {
 		List<FieldProblem> problems = new ArrayList<>();
-		String name = input.name() == null ? "" : input.name().strip();
-		if (name.isEmpty()) {
+		// the platform's text rules (length, control characters, NUL) as for every other typed line
+		String name = Text.check(problems, "name", input.name(), Text.Kind.LINE, Text.ORGANISATION);
+		if ((name == null || name.isBlank()) && problems.stream().noneMatch(p -> p.field().equals("name"))) {
 			problems.add(new FieldProblem("name", "required", Message.of("请填写草案名称", "name the draft")));
 		}
-		else if (name.length() > 100) {
-			problems.add(new FieldProblem("name", "too-long", Message.of("名称最多 100 个字符", "the name has at most 100 characters")));
-		}
+		name = name == null ? "" : name.strip();
 		Catalogue catalogue = catalog.catalogue();
 		String region = input.region() == null || input.region().isBlank() ? actor.region() : input.region().strip();
 		if (region == null || !RegionCode.isWellFormed(region) || catalogue.region(RegionCode.of(region)).isEmpty()) {

@@ -105,7 +105,7 @@ public final class ScaleQueries {
 		List<Result> results = new ArrayList<>();
 		results.add(measure("reviewer's queue (部门队列, 500 oldest due)", "p99 < 20 ms", 20, repetitions, () -> {
 			String department = sample.departments.get(random.nextInt(sample.departments.size()));
-			return queries.departmentQueue(reviewer(department), department, null, null, null).size();
+			return queries.departmentQueue(reviewer(department), department, null, null, null, cn.onego.cases.QueueSearch.NONE).size();
 		}));
 		results.add(measure("applicant's cases (我的办件)", "p99 < 20 ms", 20, repetitions, () -> {
 			Drawn d = sample.cases.get(random.nextInt(sample.cases.size()));

@@ -331,7 +331,7 @@ public final class SideBySide {
 					"申请人" + n), Map.of(), Map.of("APPLICANT_NAME", "申请人" + n, "APPLICANT_ID_NUMBER", id, "CONTACT_MOBILE",
 							"13800138000"), Map.of(), java.util.Set.of(), Map.of(),
 					new ApplicationInput.Delivery(ApplicationInput.Delivery.Method.WINDOW_PICKUP, null, null, null), null,
-					ApplicationInput.Channel.ONLINE, null);
+					ApplicationInput.Channel.ONLINE, null, null);
 			UUID application = l.time("submit", () -> submissions.submit(applicant, UUID.randomUUID().toString(), null, input))
 				.application()
 				.id();

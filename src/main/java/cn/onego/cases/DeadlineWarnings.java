@@ -8,9 +8,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -70,9 +76,15 @@ public class DeadlineWarnings {
 	private final ApplicationEventPublisher events;
 	private final AuditTrail audit;
 	private final CaseRows rows;
+	private final int workers;
 
 	DeadlineWarnings(JdbcClient jdbc, CatalogQueries catalog, Clock clock, TransactionTemplate transactions,
-			ApplicationEventPublisher events, AuditTrail audit, CaseRows rows) {
+			ApplicationEventPublisher events, AuditTrail audit, CaseRows rows,
+			@Value("${onego.clock.scan-workers:2}") int workers) {
+		if (workers < 1) {
+			throw new IllegalArgumentException("onego.clock.scan-workers must be at least 1: " + workers);
+		}
+		this.workers = workers;
 		this.audit = audit;
 		this.rows = rows;
 		this.transactions = transactions;
@@ -101,15 +113,46 @@ public class DeadlineWarnings {
 		return turnedRed + turnedYellow;
 	}
 
-	/** Marks the candidates in chunks of {@value #CHUNK}, each one statement in a transaction of its own. */
+	/**
+	 * Marks the candidates in chunks of {@value #CHUNK}, each one statement in a transaction of its own, on
+	 * {@code onego.clock.scan-workers} connections at once: a near day brings thousands of changes at the first scan
+	 * after midnight, and while one chunk's statement runs in PostgreSQL the next one's rows are built here.
+	 */
 	private int markAll(List<Candidate> candidates, Colour colour) {
-		int changed = 0;
+		List<List<Candidate>> chunks = new ArrayList<>();
 		for (int from = 0; from < candidates.size(); from += CHUNK) {
-			List<Candidate> chunk = candidates.subList(from, Math.min(candidates.size(), from + CHUNK));
-			Integer marked = transactions.execute(status -> mark(chunk, colour));
-			changed += marked == null ? 0 : marked;
+			chunks.add(candidates.subList(from, Math.min(candidates.size(), from + CHUNK)));
 		}
-		return changed;
+		if (chunks.size() <= 1 || workers == 1) {
+			return chunks.stream().mapToInt(chunk -> markInTransaction(chunk, colour)).sum();
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, chunks.size()));
+		try {
+			List<Future<Integer>> marked = pool.invokeAll(chunks.stream()
+				.<Callable<Integer>>map(chunk -> () -> markInTransaction(chunk, colour))
+				.toList());
+			int changed = 0;
+			for (Future<Integer> chunk : marked) {
+				changed += chunk.get();
+			}
+			return changed;
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("deadline scan interrupted", e);
+		}
+		catch (ExecutionException e) {
+			// a chunk that failed was rolled back on its own; its tasks are candidates again at the next scan
+			throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	private int markInTransaction(List<Candidate> chunk, Colour colour) {
+		Integer marked = transactions.execute(status -> mark(chunk, colour));
+		return marked == null ? 0 : marked;
 	}
 
 	@Scheduled(fixedDelayString = "${onego.clock.scan-interval:5m}", initialDelayString = "${onego.clock.scan-interval:5m}")

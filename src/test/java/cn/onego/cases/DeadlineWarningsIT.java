@@ -72,39 +72,8 @@ class DeadlineWarningsIT {
 
 	@Test
 	void readsOnlyTheDueTasksAndNotifiesOncePerColourChangeWithTwoScannersAtOnce() throws Exception {
-		caseId = UUID.randomUUID();
 		String region = TestRegions.DEADLINE_WARNINGS;
-		String department = region + "-TEST-" + caseId.toString().substring(0, 8);
-		String number = region + "-20200101-" + String.format("%08d", Math.abs(caseId.hashCode() % 100_000_000)) + "-0";
-		jdbc.sql("""
-				INSERT INTO case_file (id, number, application_id, matter, applicant_id, applicant_id_index, applicant_name,
-				    applicant_username, region, hall, channel, state, submitted_at)
-				VALUES (?, ?, ?, 'HN-CATERING', ?, ?, '测试', 'nobody', ?, '430000-HALL', 'ONLINE', 'IN_PROGRESS', now())""")
-			// sealed as the engine seals it: a plain value here is what the key-rotation test would find unsealed
-			.params(caseId, number, UUID.randomUUID(), data.seal(APPLICANT, CaseRows.APPLICANT_ID.name()), data.index(APPLICANT), region)
-			.update();
-		// 20,000 tasks far from their limits, 30 that turn yellow today, 20 that are overdue; each with the case's
-		// facts, as dispatch writes them
-		jdbc.sql("""
-				INSERT INTO case_task (id, case_id, item, department, mandatory, state, prerequisites, started_on, due_on,
-				    limit_days, warn_on, case_number, applicant_name, region, hall, matter, channel)
-				SELECT gen_random_uuid(), ?, 'ITEM-' || n, ?, true, CASE WHEN n % 2 = 0 THEN 'PENDING' ELSE 'CLAIMED' END, '[]',
-				    DATE '2020-05-01',
-				    CASE WHEN n <= 20 THEN DATE '2020-05-25' WHEN n <= 50 THEN DATE '2020-06-05' ELSE DATE '2021-01-01' + (n % 300) END,
-				    20,
-				    CASE WHEN n <= 20 THEN DATE '2020-05-20' WHEN n <= 50 THEN DATE '2020-05-29' ELSE DATE '2020-12-01' + (n % 300) END,
-				    ?, '测试', ?, '430000-HALL', 'HN-CATERING', 'ONLINE'
-				FROM generate_series(1, 20050) AS n""")
-			.params(caseId, department, number, region)
-			.update();
-		// and their open deadlines, green, as dispatch writes them beside the tasks (V33)
-		jdbc.sql("""
-				INSERT INTO open_deadline (task_id, case_id, case_number, item, department, region, hall, matter, channel, due_on, warn_on)
-				SELECT id, case_id, case_number, item, department, region, hall, matter, channel, due_on, warn_on FROM case_task
-				WHERE case_id = ?""")
-			.param(caseId)
-			.update();
-		JdbcClient.create(owner).sql("ANALYZE open_deadline").update();
+		String department = plant(region, 20_000, 30, 20);
 
 		String yellowPlan = plan(DeadlineWarnings.YELLOW_CANDIDATES);
 		String redPlan = plan(DeadlineWarnings.RED_CANDIDATES);
@@ -141,6 +110,82 @@ class DeadlineWarningsIT {
 		List<String> others = api.send("GET", "/api/v1/my/notifications", neighbour, "warnings-123", null).json("$[*].caseId");
 		assertThat(theirs).contains(caseId.toString());
 		assertThat(others).doesNotContain(caseId.toString());
+	}
+
+	/**
+	 * Plants a case with {@code far} tasks far from their limits, {@code yellow} that turn yellow on {@link #TODAY} and
+	 * {@code red} that are overdue, in a department of their own, with their open deadlines as dispatch writes them;
+	 * returns the department.
+	 */
+	private String plant(String region, int far, int yellow, int red) {
+		caseId = UUID.randomUUID();
+		String department = region + "-TEST-" + caseId.toString().substring(0, 8);
+		String number = region + "-20200101-" + String.format("%08d", Math.abs(caseId.hashCode() % 100_000_000)) + "-0";
+		jdbc.sql("""
+				INSERT INTO case_file (id, number, application_id, matter, applicant_id, applicant_id_index, applicant_name,
+				    applicant_username, region, hall, channel, state, submitted_at)
+				VALUES (?, ?, ?, 'HN-CATERING', ?, ?, '测试', 'nobody', ?, '430000-HALL', 'ONLINE', 'IN_PROGRESS', now())""")
+			// sealed as the engine seals it: a plain value here is what the key-rotation test would find unsealed
+			.params(caseId, number, UUID.randomUUID(), data.seal(APPLICANT, CaseRows.APPLICANT_ID.name()), data.index(APPLICANT), region)
+			.update();
+		// the overdue tasks first, then those turning yellow today, then those far from their limits; each with the
+		// case's facts, as dispatch writes them
+		jdbc.sql("""
+				INSERT INTO case_task (id, case_id, item, department, mandatory, state, prerequisites, started_on, due_on,
+				    limit_days, warn_on, case_number, applicant_name, region, hall, matter, channel)
+				SELECT gen_random_uuid(), ?, 'ITEM-' || n, ?, true, CASE WHEN n % 2 = 0 THEN 'PENDING' ELSE 'CLAIMED' END, '[]',
+				    DATE '2020-05-01',
+				    CASE WHEN n <= ? THEN DATE '2020-05-25' WHEN n <= ? THEN DATE '2020-06-05' ELSE DATE '2021-01-01' + (n % 300) END,
+				    20,
+				    CASE WHEN n <= ? THEN DATE '2020-05-20' WHEN n <= ? THEN DATE '2020-05-29' ELSE DATE '2020-12-01' + (n % 300) END,
+				    ?, '测试', ?, '430000-HALL', 'HN-CATERING', 'ONLINE'
+				FROM generate_series(1, ?) AS n""")
+			.params(caseId, department, red, red + yellow, red, red + yellow, number, region, far + yellow + red)
+			.update();
+		// and their open deadlines, green, as dispatch writes them beside the tasks (V33)
+		jdbc.sql("""
+				INSERT INTO open_deadline (task_id, case_id, case_number, item, department, region, hall, matter, channel, due_on, warn_on)
+				SELECT id, case_id, case_number, item, department, region, hall, matter, channel, due_on, warn_on FROM case_task
+				WHERE case_id = ?""")
+			.param(caseId)
+			.update();
+		JdbcClient.create(owner).sql("ANALYZE open_deadline").update();
+		return department;
+	}
+
+	/**
+	 * A near day brings thousands of changes at once: they are marked chunk by chunk on several connections, and still
+	 * each task changes colour once, with one history step, two messages and one audit record, however the chunks of
+	 * two scanners running at once interleave.
+	 */
+	@Test
+	void marksANearDaysThousandsOfChangesInChunksOnSeveralConnectionsEachOnce() throws Exception {
+		String region = TestRegions.DEADLINE_WARNINGS;
+		String department = plant(region, 100, 2_100, 500);
+
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<Integer>> scans = List.of(pool.submit(() -> {
+			start.await();
+			return warnings.scan(TODAY);
+		}), pool.submit(() -> {
+			start.await();
+			return warnings.scan(TODAY);
+		}));
+		start.countDown();
+		int changed = scans.get(0).get() + scans.get(1).get();
+		pool.shutdown();
+
+		assertThat(changed).as("the two scanners' changes, the planted ones among them").isGreaterThanOrEqualTo(2_600);
+		assertThat(count("SELECT count(*) FROM open_deadline WHERE department = ? AND colour = 'RED'", department)).isEqualTo(500);
+		assertThat(count("SELECT count(*) FROM open_deadline WHERE department = ? AND colour = 'YELLOW'", department)).isEqualTo(2_100);
+		assertThat(count("SELECT count(*) FROM notification WHERE recipient = ?", "DEPARTMENT_HEAD:" + department)).isEqualTo(2_600);
+		assertThat(count("SELECT count(*) FROM case_history WHERE case_id = ?::uuid AND action IN ('WARNING', 'OVERDUE')",
+				caseId.toString())).as("one history step per change").isEqualTo(2_600);
+		assertThat(count("SELECT count(*) FROM audit_record WHERE target LIKE ?", "case/" + caseId + "/task/%"))
+			.as("one audit record per change").isEqualTo(2_600);
+		assertThat(count("SELECT count(DISTINCT target) FROM audit_record WHERE target LIKE ?", "case/" + caseId + "/task/%"))
+			.as("for 2,600 different tasks").isEqualTo(2_600);
 	}
 
 	private static String supervisor(ApiClient api, String region) {

@@ -216,7 +216,7 @@ public final class ReplicaRun implements AutoCloseable {
 	private String resumeReplayUntilServed() throws Exception {
 		long caughtUp = -1;
 		long served = -1;
-		try (Connection primary = Standby.primary(directory.resolve("primary")); Statement written = primary.createStatement();
+		try (Connection onPrimary = Standby.primary(directory.resolve("primary")); Statement written = onPrimary.createStatement();
 				Connection sql = standby.superuser(); Statement query = sql.createStatement()) {
 			String behind = (String) Standby.single(written,
 					"SELECT pg_size_pretty(pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)) FROM pg_stat_replication");
@@ -269,8 +269,8 @@ public final class ReplicaRun implements AutoCloseable {
 
 	/** The platform's measure of the lag, where it sends the reads, and the bytes the standby has not replayed yet. */
 	private Void sampleLag(ReplicaPhase.LagSamples samples, long end) throws Exception {
-		try (Connection primary = Standby.primary(directory.resolve("primary"));
-				PreparedStatement behind = primary.prepareStatement(
+		try (Connection onPrimary = Standby.primary(directory.resolve("primary"));
+				PreparedStatement behind = onPrimary.prepareStatement(
 						"SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)::bigint FROM pg_stat_replication")) {
 			while (System.nanoTime() < end) {
 				ReadOnlyData.Status status = readOnly.status();

@@ -298,11 +298,19 @@ public final class SideBySide {
 		private final AtomicInteger sequence = new AtomicInteger();
 
 		OneGoCase(EmbeddedPostgres pg) throws IOException {
-			context = new SpringApplicationBuilder(OneGo.class).run("--server.port=0",
+			this(new SpringApplicationBuilder(OneGo.class).run("--server.port=0",
 					"--onego.db.url=" + pg.getJdbcUrl("postgres", "onego"), "--onego.db.user=postgres", "--onego.db.password=",
 					"--onego.db.max-pool-size=40", "--onego.demo-data.enabled=false", "--logging.level.root=WARN",
 					"--onego.crypto.key-file=" + java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "onego-bench-keys.properties"),
-					"--spring.main.banner-mode=off");
+					"--spring.main.banner-mode=off"));
+		}
+
+		/**
+		 * The same case on a platform started elsewhere (ReplicaRun starts it on its own embedded primary); closing
+		 * this closes the platform.
+		 */
+		OneGoCase(ConfigurableApplicationContext context) throws IOException {
+			this.context = context;
 			submissions = context.getBean(Submissions.class);
 			handling = context.getBean(CaseHandling.class);
 			queries = context.getBean(CaseQueries.class);

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * rating's day on the application's clock, the one the statistics' periods are counted in.
  * <p>
  * Every rating of a hall on one day adds to the same row: two ratings of one hall committed at the same moment wait
- * for each other for the rest of the rating's short transaction, which a rating's rate (a person's, by hand) allows.
+ * for each other for the rest of the rating's short transaction; ratings come from people one at a time, so that is rare.
  */
 @Component
 class RatingDays {

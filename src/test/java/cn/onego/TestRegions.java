@@ -58,6 +58,16 @@ public final class TestRegions {
 	/** 常德市鼎城区, beside WhatIfIT's district: {@code MeasuredMetricsIT}'s issued cases, whose figures it checks exactly. */
 	public static final String MEASURED_METRICS = "430703";
 
+	/**
+	 * 郴州市宜章县 and 永兴县, beside EvaluationIT's 桂阳县: {@code RatingDaysIT}'s ratings, whose daily rollup it checks
+	 * against the ratings themselves, also for their city and the province.
+	 */
+	public static final String RATING_DAYS = "431022";
+	public static final String RATING_DAYS_OTHER = "431023";
+	/** 郴州市嘉禾县 and 临武县: {@code RegionDaysIT}'s volumes, whose rollup it checks against the detailed counts. */
+	public static final String REGION_DAYS = "431024";
+	public static final String REGION_DAYS_OTHER = "431025";
+
 	private TestRegions() {
 	}
 
@@ -68,6 +78,8 @@ public final class TestRegions {
 				Map.entry(CALENDAR_CITY, "CalendarApiIT"), Map.entry(ADMIN_PAGE_CITY, "AdminPageIT"), Map.entry(HALLS_CITY, "HallsIT"),
 				Map.entry(CROSS_REGION_COMPETENT_CITY, "CrossRegionCountsIT"), Map.entry(CROSS_REGION_ACCEPTING_CITY, "CrossRegionCountsIT"),
 				Map.entry(CROSS_REGION_THIRD_CITY, "CrossRegionCountsIT"), Map.entry(FEDERATION_ACCEPTING_CITY, "CrossRegionFederationIT"),
-				Map.entry(WHATIF_DISTRICT, "WhatIfIT"), Map.entry(MEASURED_METRICS, "MeasuredMetricsIT"));
+				Map.entry(WHATIF_DISTRICT, "WhatIfIT"), Map.entry(MEASURED_METRICS, "MeasuredMetricsIT"),
+				Map.entry(RATING_DAYS, "RatingDaysIT"), Map.entry(RATING_DAYS_OTHER, "RatingDaysIT"), Map.entry(REGION_DAYS, "RegionDaysIT"),
+				Map.entry(REGION_DAYS_OTHER, "RegionDaysIT"));
 	}
 }

@@ -152,9 +152,35 @@ class DemoHistory {
 		copy(copy, "rating", GeneratedCases.RATING_COLUMNS, rows.ratings());
 		copy(copy, "rectification", GeneratedCases.RECTIFICATION_COLUMNS, rows.rectifications());
 		copy(copy, "case_fact", GeneratedCases.FACT_COLUMNS, rows.facts());
+		countRatings(c);
 		log.info("Demo history: {} cases over {} weeks in {} halls generated in {} ms", cases, weeks,
 				model.receivingHalls(), (System.nanoTime() - started) / 1_000_000);
 		return cases;
+	}
+
+	/**
+	 * Adds the generated ratings to evaluation's daily rollup of satisfaction as rating them would have (V67's fill,
+	 * Asia/Shanghai being the application's clock): supervision folds the generated facts itself, the rollup has no
+	 * ledger. The database held no case before, so the ratings of its cases are the generated ones.
+	 */
+	private static void countRatings(Connection c) throws SQLException {
+		try (Statement s = c.createStatement()) {
+			s.execute("""
+					INSERT INTO rating_day (day, region, hall, level_1, level_2, level_3, level_4, level_5, rectifications,
+					    rectifications_closed)
+					SELECT (r.rated_at AT TIME ZONE 'Asia/Shanghai')::date, r.region, r.hall,
+					       count(*) FILTER (WHERE r.level = 1), count(*) FILTER (WHERE r.level = 2), count(*) FILTER (WHERE r.level = 3),
+					       count(*) FILTER (WHERE r.level = 4), count(*) FILTER (WHERE r.level = 5),
+					       count(x.id), count(x.id) FILTER (WHERE x.state = 'CLOSED')
+					FROM rating r LEFT JOIN rectification x ON x.rating_id = r.id
+					WHERE r.case_id IN (SELECT id FROM case_file)
+					GROUP BY 1, 2, 3
+					ON CONFLICT (day, region, hall) DO UPDATE SET
+					    level_1 = rating_day.level_1 + excluded.level_1, level_2 = rating_day.level_2 + excluded.level_2,
+					    level_3 = rating_day.level_3 + excluded.level_3, level_4 = rating_day.level_4 + excluded.level_4,
+					    level_5 = rating_day.level_5 + excluded.level_5, rectifications = rating_day.rectifications + excluded.rectifications,
+					    rectifications_closed = rating_day.rectifications_closed + excluded.rectifications_closed""");
+		}
 	}
 
 	/** Takes the cases' serial numbers from the sequence the product numbers its cases with, so that none is given twice. */

@@ -44,6 +44,7 @@ public class Ratings {
 	private static final Set<CaseState> CLOSED = Set.of(CaseState.ISSUED, CaseState.REFUSED, CaseState.NOT_ACCEPTED);
 
 	private final JdbcClient jdbc;
+	private final RatingDays days;
 	private final ReadOnlyData reads;
 	private final CaseQueries cases;
 	private final CatalogQueries catalog;
@@ -53,10 +54,11 @@ public class Ratings {
 	private final int windowDays;
 	private final int rectificationWorkingDays;
 
-	Ratings(JdbcClient jdbc, ReadOnlyData reads, CaseQueries cases, CatalogQueries catalog, Calendars calendars,
+	Ratings(JdbcClient jdbc, RatingDays days, ReadOnlyData reads, CaseQueries cases, CatalogQueries catalog, Calendars calendars,
 			TransactionTemplate transactions, Clock clock, @Value("${onego.evaluation.window-days:7}") int windowDays,
 			@Value("${onego.evaluation.rectification-working-days:15}") int rectificationWorkingDays) {
 		this.jdbc = jdbc;
+		this.days = days;
 		this.reads = reads;
 		this.cases = cases;
 		this.catalog = catalog;
@@ -154,6 +156,7 @@ public class Ratings {
 							Timestamp.from(now))
 					.update();
 			}
+			days.rated(now, c.place().region().value(), c.place().hall().value(), request.level(), bad);
 			return find(caseId).orElseThrow();
 		});
 	}
@@ -199,18 +202,24 @@ public class Ratings {
 			.optional();
 	}
 
-	/** What statistics are grouped by. */
+	/**
+	 * What statistics are grouped by: a region or a hall is a column of the daily rollup ({@code rating_day}), a
+	 * department or a matter only of the ratings themselves.
+	 */
 	public enum GroupBy {
-		DEPARTMENT("coalesce(r.department, r.hall)"), HALL("r.hall"), MATTER("r.matter"), REGION("r.region");
+		DEPARTMENT("coalesce(r.department, r.hall)", null), HALL("r.hall", "hall"), MATTER("r.matter", null),
+		REGION("r.region", "region");
 
 		final String column;
+		/** The rollup's column, or null where the rollup does not keep the group apart. */
+		final String daily;
 
-		GroupBy(String column) {
+		GroupBy(String column, String daily) {
 			this.column = column;
+			this.daily = daily;
 		}
 	}
 
-	/** The figures per group for ratings given in [from, to), optionally within a region (and below it). */
 	/**
 	 * Statistics for a supervisor: of the region asked for, which must be theirs or lie below it (their own
 	 * region when none is asked for).
@@ -223,8 +232,27 @@ public class Ratings {
 		return statistics(groupBy, from, to, scope);
 	}
 
-	/** Statistics of a region (all regions when null) for a caller that has checked the region is in its scope. */
+	/**
+	 * Statistics of a region (all regions when null) for ratings given on the days [from, to), for a caller that has
+	 * checked the region is in its scope: by region or hall from the daily rollup (a few rows a day, whatever the
+	 * number of ratings), by department or matter from the ratings of the period.
+	 */
 	public List<RatingStatistics> statistics(GroupBy groupBy, LocalDate from, LocalDate to, String region) {
+		if (groupBy.daily == null) {
+			return statisticsOfRatings(groupBy, from, to, region);
+		}
+		String sql = """
+				SELECT %s AS key, sum(level_1), sum(level_2), sum(level_3), sum(level_4), sum(level_5), sum(rectifications),
+				       sum(rectifications_closed)
+				FROM rating_day
+				WHERE day >= ? AND day < ?%s
+				GROUP BY 1 ORDER BY 1""".formatted(groupBy.daily, region == null ? "" : " AND region LIKE ?");
+		List<Object> params = new ArrayList<>(List.of(from, to));
+		return statistics(groupBy, sql, params, region);
+	}
+
+	/** The same figures counted from the ratings of the period and their rectifications, row by row. */
+	List<RatingStatistics> statisticsOfRatings(GroupBy groupBy, LocalDate from, LocalDate to, String region) {
 		String sql = """
 				SELECT %s AS key,
 				       count(*) FILTER (WHERE r.level = 1), count(*) FILTER (WHERE r.level = 2), count(*) FILTER (WHERE r.level = 3),
@@ -233,10 +261,14 @@ public class Ratings {
 				FROM rating r LEFT JOIN rectification x ON x.rating_id = r.id
 				WHERE r.rated_at >= ? AND r.rated_at < ?%s
 				GROUP BY 1 ORDER BY 1""".formatted(groupBy.column, region == null ? "" : " AND r.region LIKE ?");
-		// the region's condition only when there is one: written as (? IS NULL OR …), PostgreSQL's generic plan
-		// would not use the region index (V13)
 		List<Object> params = new ArrayList<>(List.of(Timestamp.from(from.atStartOfDay(clock.getZone()).toInstant()),
 				Timestamp.from(to.atStartOfDay(clock.getZone()).toInstant())));
+		return statistics(groupBy, sql, params, region);
+	}
+
+	private List<RatingStatistics> statistics(GroupBy groupBy, String sql, List<Object> params, String region) {
+		// the region's condition only when there is one: written as (? IS NULL OR …), PostgreSQL's generic plan
+		// would not use the region index (V13, V67)
 		if (region != null) {
 			params.add(RegionCode.of(region).prefix() + "%");
 		}

@@ -56,11 +56,13 @@ public class Rectifications {
 	}
 
 	private final JdbcClient jdbc;
+	private final RatingDays days;
 	private final Calendars calendars;
 	private final Clock clock;
 
-	Rectifications(JdbcClient jdbc, Calendars calendars, Clock clock) {
+	Rectifications(JdbcClient jdbc, RatingDays days, Calendars calendars, Clock clock) {
 		this.jdbc = jdbc;
+		this.days = days;
 		this.calendars = calendars;
 		this.clock = clock;
 	}
@@ -137,10 +139,10 @@ public class Rectifications {
 		params[values.length + 2] = id;
 		params[values.length + 3] = version;
 		params[values.length + 4] = from.name();
-		int updated = jdbc.sql("UPDATE rectification SET state = ?, " + set
-				+ ", history = history || ?::jsonb, version = version + 1 WHERE id = ? AND version = ? AND state = ?")
-			.params(params)
-			.update();
+		String update = "UPDATE rectification SET state = ?, " + set
+				+ ", history = history || ?::jsonb, version = version + 1 WHERE id = ? AND version = ? AND state = ?";
+		// closing changes the satisfaction figures: counted in the same statement (RatingDays)
+		int updated = to == State.CLOSED ? days.closing(update, params) : jdbc.sql(update).params(params).update();
 		if (updated != 1) {
 			throw new Illegal(r.state(), "version " + version + " is not the current " + r.version());
 		}

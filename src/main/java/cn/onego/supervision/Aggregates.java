@@ -17,6 +17,10 @@ import cn.onego.cases.CaseFacts;
  * oldest facts out of the ledger and adds them to the aggregates in one statement, in the same transaction, on one
  * node at a time.
  * <p>
+ * Each count goes into a detailed table (every dimension a filter can name) and a rollup at the dashboard's usual grain
+ * (cases by day, county and accepting region; tasks by day, county and department), in the same statement, so the two
+ * never disagree.
+ * <p>
  * A case received by a hall of another region (跨域通办) is counted once, under its competent region, with the
  * accepting region beside it in the case counts (the region itself for a local case): the competent region's volumes
  * include it, and the dashboard's 跨域 figures read it for both regions. The tasks are the competent region's
@@ -73,6 +77,20 @@ class Aggregates {
 				        not_accepted = supervision_case_day.not_accepted + excluded.not_accepted,
 				        issued = supervision_case_day.issued + excluded.issued,
 				        refused = supervision_case_day.refused + excluded.refused
+				), region_counts AS (
+				    INSERT INTO supervision_region_day (day, region, accepting_region, submitted, accepted, not_accepted, issued, refused)
+				    SELECT day, region, accepting_region,
+				           count(*) FILTER (WHERE kind = 'SUBMITTED'), count(*) FILTER (WHERE kind = 'ACCEPTED'),
+				           count(*) FILTER (WHERE kind = 'NOT_ACCEPTED'), count(*) FILTER (WHERE kind = 'ISSUED'),
+				           count(*) FILTER (WHERE kind = 'REFUSED')
+				    FROM batch WHERE kind <> 'DECIDED'
+				    GROUP BY day, region, accepting_region
+				    ON CONFLICT (day, region, accepting_region) DO UPDATE SET
+				        submitted = supervision_region_day.submitted + excluded.submitted,
+				        accepted = supervision_region_day.accepted + excluded.accepted,
+				        not_accepted = supervision_region_day.not_accepted + excluded.not_accepted,
+				        issued = supervision_region_day.issued + excluded.issued,
+				        refused = supervision_region_day.refused + excluded.refused
 				), task_counts AS (
 				    INSERT INTO supervision_task_day (day, region, hall, department, matter, channel, decided, on_time, late,
 				        late_on_critical_path, handling_days, limit_days)

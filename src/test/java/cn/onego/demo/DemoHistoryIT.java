@@ -94,6 +94,10 @@ class DemoHistoryIT {
 			.allSatisfy(name -> assertThat(name).doesNotContainPattern("\\d"));
 
 		assertThat(count("SELECT count(*) FROM rating")).isPositive();
+		assertThat(((Number) dashboard.json("$.satisfaction.total")).longValue()).as("the generated ratings in the daily rollup (V67)")
+			.isEqualTo(count("SELECT count(*) FROM rating"));
+		assertThat(((Number) dashboard.json("$.satisfaction.rectifications")).longValue())
+			.isEqualTo(count("SELECT count(*) FROM rectification"));
 		assertThat(count("SELECT count(*) FROM rectification WHERE state = 'OPEN'")).as("every bad rating is being rectified")
 			.isEqualTo(count("SELECT count(*) FROM rating WHERE level >= 4"));
 

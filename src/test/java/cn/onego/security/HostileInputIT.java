@@ -74,7 +74,7 @@ class HostileInputIT {
 	 * and Flyway's history.
 	 */
 	private static final Set<String> UNWATCHED = Set.of("event_publication", "event_publication_archive", "case_fact",
-			"supervision_case_day", "supervision_task_day", "supervision_department_day", "supervision_processed",
+			"supervision_case_day", "supervision_task_day", "supervision_department_day", "supervision_region_day", "supervision_processed",
 			"federation_nonce", "flyway_schema_history");
 
 	/**

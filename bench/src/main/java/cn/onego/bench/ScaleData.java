@@ -190,7 +190,9 @@ public final class ScaleData {
 	 * counted the events one by one: cases by the day they were submitted, accepted, refused at the
 	 * window, issued or refused; decided tasks by the day of decision. Working days are counted Monday
 	 * to Friday, as the generator's calendar does. "Late on the critical path" is approximated by the
-	 * case's task with the latest due day (the end of the longest chain of limits). Rows go in by day,
+	 * case's task with the latest due day (the end of the longest chain of limits). The rollups the dashboard reads
+	 * without a hall, matter or channel filter (V13, V66) and the daily satisfaction (V67) are filled as their migrations
+	 * fill them. Rows go in by day,
 	 * as the listener's upserts put them in production, so that a month's rows lie together on disk.
 	 */
 	private static void aggregate(Statement s, long started) throws SQLException {
@@ -235,6 +237,23 @@ public final class ScaleData {
 				       sum(limit_days)
 				FROM supervision_task_day GROUP BY 1, 2, 3 ORDER BY 1""");
 		log(started, "supervision_department_day rolled up");
+		// V66's fill: the volumes by day, county and accepting region
+		s.execute("""
+				INSERT INTO supervision_region_day (day, region, accepting_region, submitted, accepted, not_accepted, issued, refused)
+				SELECT day, region, accepting_region, sum(submitted), sum(accepted), sum(not_accepted), sum(issued), sum(refused)
+				FROM supervision_case_day GROUP BY 1, 2, 3 ORDER BY 1""");
+		log(started, "supervision_region_day rolled up");
+		// V67's fill: satisfaction by day (in China, as the application's clock), county and hall
+		s.execute("""
+				INSERT INTO rating_day (day, region, hall, level_1, level_2, level_3, level_4, level_5, rectifications,
+				    rectifications_closed)
+				SELECT (r.rated_at AT TIME ZONE 'Asia/Shanghai')::date, r.region, r.hall,
+				       count(*) FILTER (WHERE r.level = 1), count(*) FILTER (WHERE r.level = 2), count(*) FILTER (WHERE r.level = 3),
+				       count(*) FILTER (WHERE r.level = 4), count(*) FILTER (WHERE r.level = 5),
+				       count(x.id), count(x.id) FILTER (WHERE x.state = 'CLOSED')
+				FROM rating r LEFT JOIN rectification x ON x.rating_id = r.id
+				GROUP BY 1, 2, 3 ORDER BY 1""");
+		log(started, "rating_day counted");
 	}
 
 	static void log(long started, String format, Object... args) {

@@ -333,8 +333,11 @@ public final class ScaleQueries {
 					FROM supervision_department_day WHERE day BETWEEN '%s' AND '%s' AND region LIKE '4301%%' GROUP BY department ORDER BY department"""
 				.formatted(from, to));
 			sql.put("dashboard: volumes, province, 30 days", """
-					SELECT day, sum(submitted), sum(accepted), sum(not_accepted), sum(issued), sum(refused) FROM supervision_case_day
+					SELECT day, sum(submitted), sum(accepted), sum(not_accepted), sum(issued), sum(refused) FROM supervision_region_day
 					WHERE day BETWEEN '%s' AND '%s' AND region LIKE '43%%' GROUP BY day ORDER BY day""".formatted(from, to));
+			sql.put("dashboard: volumes, a city, 30 days", """
+					SELECT day, sum(submitted), sum(accepted), sum(not_accepted), sum(issued), sum(refused) FROM supervision_region_day
+					WHERE day BETWEEN '%s' AND '%s' AND region LIKE '4301%%' GROUP BY day ORDER BY day""".formatted(from, to));
 			// the warnings as OpenDeadlines reads them (V38: the running tasks' colours are in open_deadline)
 			String warned = """
 					SELECT * FROM ((SELECT task_id, case_id, case_number, item, department, colour, due_on FROM open_deadline
@@ -348,14 +351,14 @@ public final class ScaleQueries {
 			sql.put("dashboard: yellow and red counts, province",
 					"SELECT colour, count(*) FROM open_deadline WHERE colour <> 'GREEN' AND region LIKE '43%' GROUP BY colour");
 			sql.put("dashboard: satisfaction, province, 30 days", """
-					SELECT r.region, count(*) FILTER (WHERE r.level = 1), count(x.id)
-					FROM rating r LEFT JOIN rectification x ON x.rating_id = r.id
-					WHERE r.rated_at >= '%s' AND r.rated_at < '%s' AND r.region LIKE '43%%' GROUP BY 1 ORDER BY 1"""
+					SELECT region, sum(level_1), sum(level_2), sum(level_3), sum(level_4), sum(level_5), sum(rectifications),
+					       sum(rectifications_closed)
+					FROM rating_day WHERE day >= '%s' AND day < '%s' AND region LIKE '43%%' GROUP BY 1 ORDER BY 1"""
 				.formatted(from, today.plusDays(1)));
 			sql.put("dashboard: satisfaction, a city, 30 days", """
-					SELECT r.region, count(*) FILTER (WHERE r.level = 1), count(x.id)
-					FROM rating r LEFT JOIN rectification x ON x.rating_id = r.id
-					WHERE r.rated_at >= '%s' AND r.rated_at < '%s' AND r.region LIKE '4301%%' GROUP BY 1 ORDER BY 1"""
+					SELECT region, sum(level_1), sum(level_2), sum(level_3), sum(level_4), sum(level_5), sum(rectifications),
+					       sum(rectifications_closed)
+					FROM rating_day WHERE day >= '%s' AND day < '%s' AND region LIKE '4301%%' GROUP BY 1 ORDER BY 1"""
 				.formatted(from, today.plusDays(1)));
 			sql.put("dashboard: warnings, a city", warned.formatted("4301"));
 			sql.put("deadline scan: yellow candidates of tomorrow", """

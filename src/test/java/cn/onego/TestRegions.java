@@ -57,6 +57,8 @@ public final class TestRegions {
 	public static final String WHATIF_DISTRICT = "430702";
 	/** 常德市鼎城区, beside WhatIfIT's district: {@code MeasuredMetricsIT}'s issued cases, whose figures it checks exactly. */
 	public static final String MEASURED_METRICS = "430703";
+	/** 常德市安乡县, in the same city: {@code MeasuredSnapshotIT}'s issued cases, counted into the daily snapshot. */
+	public static final String MEASURED_SNAPSHOT = "430721";
 
 	private TestRegions() {
 	}
@@ -68,6 +70,7 @@ public final class TestRegions {
 				Map.entry(CALENDAR_CITY, "CalendarApiIT"), Map.entry(ADMIN_PAGE_CITY, "AdminPageIT"), Map.entry(HALLS_CITY, "HallsIT"),
 				Map.entry(CROSS_REGION_COMPETENT_CITY, "CrossRegionCountsIT"), Map.entry(CROSS_REGION_ACCEPTING_CITY, "CrossRegionCountsIT"),
 				Map.entry(CROSS_REGION_THIRD_CITY, "CrossRegionCountsIT"), Map.entry(FEDERATION_ACCEPTING_CITY, "CrossRegionFederationIT"),
-				Map.entry(WHATIF_DISTRICT, "WhatIfIT"), Map.entry(MEASURED_METRICS, "MeasuredMetricsIT"));
+				Map.entry(WHATIF_DISTRICT, "WhatIfIT"), Map.entry(MEASURED_METRICS, "MeasuredMetricsIT"),
+				Map.entry(MEASURED_SNAPSHOT, "MeasuredSnapshotIT"));
 	}
 }

@@ -21,6 +21,7 @@ import cn.onego.cases.ClosedCases;
 import cn.onego.cases.ClosedCases.ClosedCase;
 import cn.onego.clock.Calendars;
 import cn.onego.clock.WorkingDayCalendar;
+import cn.onego.platform.CasesLoaded;
 
 /**
  * Counts the daily snapshot of the measured figures ({@link MeasuredOutcomes}): the cases issued in the
@@ -97,6 +98,12 @@ public class MeasuredSnapshot {
 		}, "measured-snapshot");
 		counting.setDaemon(true);
 		counting.start();
+	}
+
+	/** Counts again after cases were loaded in bulk (the demo's history), in the thread that loaded them. */
+	@EventListener
+	void afterBulkLoad(CasesLoaded loaded) {
+		rebuild();
 	}
 
 	/** Rebuilds unless another node is at it or today's snapshot is stored. */

@@ -1,7 +1,7 @@
 // 监管看板: a thin client of GET /api/v1/supervision/dashboard (with its filters), the 好差评 statistics
 // and the region's reduction metrics. Every figure, chart and table is drawn from those answers; each
 // chart has its numbers as a table beside it, so the page reads without the picture.
-import { api, page, requireUser, t, el, label, english, showProblem, state, colourBadge, formatDate, departmentName, count } from '/assets/onego.js';
+import { api, page, requireUser, t, el, label, english, showProblem, state, colourBadge, formatDate, departmentName, count, asOfDay } from '/assets/onego.js';
 
 const CHANNELS = [['ONLINE', '网上办', 'Online'], ['MOBILE', '掌上办', 'Mobile'], ['KIOSK', '自助终端', 'Kiosk'],
   ['WINDOW', '窗口办', 'Window'], ['AGENT', '帮代办', 'Agent'], ['PARTNER', '异地收件转来', 'From partner platforms']];
@@ -393,7 +393,10 @@ function drawReduction(report) {
  * path after, and what issued cases really took — with the number of cases the measured figures rest on.
  */
 function drawMatterDays(report) {
-  const caption = t(report.regionName + '：各一件事时限（工作日）与实际办结情况', report.regionName + ': working days per matter, computed and measured');
+  // the measured figures are a daily snapshot: the caption says of which day
+  const asOf = report.matters.map(m => m.metrics.measured?.asOf).find(day => day);
+  const caption = t(report.regionName + '：各一件事时限（工作日）与实际办结情况', report.regionName + ': working days per matter, computed and measured')
+    + (asOf ? t('（实际情况', ' (measured ') + asOfDay(asOf) + t('）', ')') : '');
   const headings = [t('一件事', 'Matter'), t('法定时限相加', 'Legal limits added'), t('承诺时限相加', 'Promised limits added'),
     t('一件事一次办', 'Applying once'), t('实际用时中位数', 'Measured median'), t('实际平均跑动', 'Measured trips'),
     t('实际平均上传材料', 'Measured uploads'), t('办结件数', 'Issued cases')];

@@ -292,6 +292,16 @@ export function formatDate(value, provisional) {
 }
 
 /**
+ * The day figures were counted on, 'YYYY-MM-DD', as a page says it: "截至 2026年12月7日" / "as of 7 December 2026" —
+ * for figures that are a snapshot, not live.
+ */
+export function asOfDay(day) {
+  const [y, m, d] = String(day).substring(0, 10).split('-').map(Number);
+  const english = new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return t('截至 ' + y + '年' + m + '月' + d + '日', 'as of ' + english);
+}
+
+/**
  * What a person typed (a reason, a comment, a legal basis), shown as written: marked as Chinese, the language it is
  * written in, so that an English page says so to screen readers (and to the test that walks every page).
  */

@@ -2,7 +2,7 @@
 // Everything shown comes from the API; only the names of the API's fixed codes (themes, registries,
 // resolution sources) are spelt out here, because the API answers them as codes.
 
-import { el, t, label } from '/assets/onego.js';
+import { el, t, label, asOfDay } from '/assets/onego.js';
 
 const KIOSK_KEY = 'onego.kiosk';
 
@@ -119,6 +119,7 @@ function measuredFigures(m) {
   if (!m) return [];
   return [el('div', { class: 'figure measured', dataset: { figure: 'measured' } },
     el('div', { class: 'small muted' }, t('实际办结 ' + m.cases + ' 件（近一年）', 'Measured over ' + m.cases + (m.cases === 1 ? ' issued case' : ' issued cases') + ' (last year)')),
+    m.asOf ? el('div', { class: 'small muted', dataset: { measured: 'as-of' } }, asOfDay(m.asOf)) : null,
     el('div', { class: 'small' }, t('用时中位数 ' + m.workingDaysMedian + ' 个工作日', 'Median ' + m.workingDaysMedian + ' working days')),
     el('div', { class: 'small' }, t('平均跑动 ' + m.tripsMean + ' 次', 'Trips ' + m.tripsMean + ' on average')),
     m.materialsUploadedMean == null ? null : el('div', { class: 'small' },

@@ -57,6 +57,8 @@ public final class TestRegions {
 	public static final String WHATIF_DISTRICT = "430702";
 	/** 常德市鼎城区, beside WhatIfIT's district: {@code MeasuredMetricsIT}'s issued cases, whose figures it checks exactly. */
 	public static final String MEASURED_METRICS = "430703";
+	/** 常德市安乡县, in the same city: {@code MeasuredSnapshotIT}'s issued cases, counted into the daily snapshot. */
+	public static final String MEASURED_SNAPSHOT = "430721";
 
 	/**
 	 * 郴州市宜章县 and 永兴县, beside EvaluationIT's 桂阳县: {@code RatingDaysIT}'s ratings, whose daily rollup it checks
@@ -80,6 +82,7 @@ public final class TestRegions {
 				Map.entry(CROSS_REGION_THIRD_CITY, "CrossRegionCountsIT"), Map.entry(FEDERATION_ACCEPTING_CITY, "CrossRegionFederationIT"),
 				Map.entry(WHATIF_DISTRICT, "WhatIfIT"), Map.entry(MEASURED_METRICS, "MeasuredMetricsIT"),
 				Map.entry(RATING_DAYS, "RatingDaysIT"), Map.entry(RATING_DAYS_OTHER, "RatingDaysIT"), Map.entry(REGION_DAYS, "RegionDaysIT"),
-				Map.entry(REGION_DAYS_OTHER, "RegionDaysIT"));
+				Map.entry(REGION_DAYS_OTHER, "RegionDaysIT"),
+				Map.entry(MEASURED_SNAPSHOT, "MeasuredSnapshotIT"));
 	}
 }

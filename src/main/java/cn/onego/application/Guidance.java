@@ -1,6 +1,7 @@
 package cn.onego.application;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -61,7 +62,9 @@ public class Guidance {
 	 * deployment's registries remove and what its issued cases in all regions really took.
 	 */
 	public ReductionMetrics metricsOf(Catalogue catalogue, Matter matter) {
-		return metricsOf(catalogue, matter, null, registries.all());
+		MeasuredFigures figures = measured.getIfAvailable();
+		return metricsOf(catalogue, matter, registries.all(),
+				figures == null ? null : figures.of(matter.code(), null).orElse(null));
 	}
 
 	/**
@@ -74,15 +77,12 @@ public class Guidance {
 				RegistryConnections.answering(connections)));
 	}
 
-	private ReductionMetrics metricsOf(Catalogue catalogue, Matter matter, RegionCode region,
-			List<RegistryConnections.Connection> connections) {
+	private static ReductionMetrics metricsOf(Catalogue catalogue, Matter matter,
+			List<RegistryConnections.Connection> connections, Measured figures) {
 		Outcome outcome = guide(catalogue, matter, typicalAnswers(matter), Set.of(), MaterialSources.AS_CATALOGUED);
 		RegistryReach reach = RegistryReach.of(outcome.materials(), RegistryConnections.connected(connections),
 				RegistryConnections.answering(connections));
-		MeasuredFigures figures = measured.getIfAvailable();
-		return outcome.metrics()
-			.withRegistries(reach)
-			.withMeasured(figures == null ? null : figures.of(matter.code(), region).orElse(null));
+		return outcome.metrics().withRegistries(reach).withMeasured(figures);
 	}
 
 	/**
@@ -114,9 +114,12 @@ public class Guidance {
 		Catalogue catalogue = catalog.catalogue();
 		String name = catalog.region(region).name();
 		List<RegistryConnections.Connection> connections = registries.all();
+		// the measured figures of every matter in one read, not one per matter offered
+		MeasuredFigures figures = measured.getIfAvailable();
+		Map<String, Measured> measuredHere = figures == null ? Map.of() : figures.ofEachMatter(region);
 		List<MatterMetrics> matters = catalogue.mattersOfferedIn(region)
 			.stream()
-			.map(m -> new MatterMetrics(m.code(), m.name().zh(), metricsOf(catalogue, m, region, connections)))
+			.map(m -> new MatterMetrics(m.code(), m.name().zh(), metricsOf(catalogue, m, connections, measuredHere.get(m.code()))))
 			.toList();
 		return new RegionReport(region, name,
 				ReductionMetrics.Aggregate.of(matters.stream().map(MatterMetrics::metrics).toList()), matters,

@@ -1,5 +1,6 @@
 package cn.onego.application;
 
+import java.util.Map;
 import java.util.Optional;
 
 import cn.onego.shared.RegionCode;
@@ -13,4 +14,10 @@ public interface MeasuredFigures {
 
 	/** The figures of the matter's issued cases in the region and its subdivisions (all regions when null); empty when none. */
 	Optional<Measured> of(String matter, RegionCode region);
+
+	/**
+	 * The figures of every matter with issued cases in the region and its subdivisions (all regions when null), by
+	 * matter code, read at once; a matter without any is absent.
+	 */
+	Map<String, Measured> ofEachMatter(RegionCode region);
 }

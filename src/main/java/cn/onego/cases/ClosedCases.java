@@ -66,7 +66,34 @@ public class ClosedCases {
 
 	/** The cases of the matter issued on or after {@code since}, in the region and its subdivisions (all when null). */
 	public List<ClosedCase> issued(String matter, RegionCode region, LocalDate since) {
-		String prefix = region == null ? "" : region.prefix();
+		return issued(matter, (region == null ? "" : region.prefix()) + "%", since);
+	}
+
+	/**
+	 * A matter and a competent region with issued cases: the unit in which {@link #issuedIn} reads them, so that a
+	 * reader of every issued case holds one such group in memory at a time.
+	 */
+	public record Scope(String matter, RegionCode region) {
+	}
+
+	/** The matters and competent regions of the cases issued on or after {@code since}. */
+	public List<Scope> issuedScopes(LocalDate since) {
+		return jdbc.sql("""
+				SELECT DISTINCT matter, region FROM case_file
+				WHERE state = 'ISSUED' AND closed_at >= ?
+				ORDER BY matter, region""")
+			.param(java.sql.Timestamp.from(since.atStartOfDay(CHINA).toInstant()))
+			.query((rs, n) -> new Scope(rs.getString(1), RegionCode.of(rs.getString(2))))
+			.list();
+	}
+
+	/** The cases of the scope's matter issued on or after {@code since} in exactly its region (not its subdivisions). */
+	public List<ClosedCase> issuedIn(Scope scope, LocalDate since) {
+		// a region code holds digits alone, so the pattern without a wildcard is the region itself
+		return issued(scope.matter(), scope.region().value(), since);
+	}
+
+	private List<ClosedCase> issued(String matter, String regionPattern, LocalDate since) {
 		record Row(CaseId id, UUID application, String matter, String region, String hall, String channel, Instant submitted,
 				Instant closed, String method, int windowSupplies, Set<String> supplied) {
 		}
@@ -79,7 +106,7 @@ public class ClosedCases {
 				WHERE c.state = 'ISSUED' AND c.matter = ? AND c.region LIKE ? AND c.closed_at >= ?
 				ORDER BY c.closed_at, c.id""")
 			.param(matter)
-			.param(prefix + "%")
+			.param(regionPattern)
 			.param(java.sql.Timestamp.from(since.atStartOfDay(CHINA).toInstant()))
 			.query((rs, n) -> {
 				Array supplied = rs.getArray(11);

@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +33,7 @@ import cn.onego.clock.Calendars;
 import cn.onego.identity.Role;
 import cn.onego.identity.StaffAdministration;
 import cn.onego.identity.StaffAdministration.Listed;
+import cn.onego.platform.CasesLoaded;
 import cn.onego.platform.crypto.PersonalData;
 import cn.onego.shared.RegionCode;
 import cn.onego.sharing.SyntheticRegistry;
@@ -65,12 +67,13 @@ class DemoHistory {
 	private final SyntheticRegistry registry;
 	private final PersonalData personalData;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 	private final boolean enabled;
 	private final int cases;
 	private final int weeks;
 
 	DemoHistory(DataSource dataSource, CatalogQueries catalog, Halls halls, Calendars calendars, StaffAdministration staff,
-			SyntheticRegistry registry, PersonalData personalData, Clock clock,
+			SyntheticRegistry registry, PersonalData personalData, Clock clock, ApplicationEventPublisher events,
 			@Value("${onego.demo-data.enabled:true}") boolean demoData, @Value("${onego.demo-history.enabled:false}") boolean enabled,
 			@Value("${onego.demo-history.cases:3000}") int cases,
 			@Value("${onego.demo-history.weeks:8}") int weeks) {
@@ -82,6 +85,7 @@ class DemoHistory {
 		this.registry = registry;
 		this.personalData = personalData;
 		this.clock = clock;
+		this.events = events;
 		// no demo data, no demo history: the benchmarks and any installation without the demo's people switch both off
 		this.enabled = demoData && enabled;
 		this.cases = cases;
@@ -93,7 +97,10 @@ class DemoHistory {
 		if (enabled && cases > 0) {
 			Thread loading = new Thread(() -> {
 				try {
-					load();
+					int written = load();
+					if (written > 0) {
+						events.publishEvent(new CasesLoaded(written));
+					}
 				}
 				catch (Exception e) {
 					log.warn("Demo history not generated: {}", e.toString());

@@ -9,9 +9,10 @@
  * others received for it ({@link cn.onego.supervision.CrossRegionVolumes}). The yellow and red tasks come from the
  * case flow's open deadlines ({@link cn.onego.cases.OpenDeadlines}), never from its tables. Its reads go to the read
  * replica when one is configured ({@link cn.onego.platform.ReadOnlyData}). Every export goes into the audit trail.
- * It measures what issued cases really took ({@link cn.onego.supervision.MeasuredOutcomes}, read through
- * {@link cn.onego.cases.ClosedCases}) and gives it to the reduction metrics through application's port.
- * Listens to nothing.
+ * It measures what issued cases really took ({@link cn.onego.supervision.MeasuredOutcomes}) from a daily snapshot
+ * that {@link cn.onego.supervision.MeasuredSnapshot} counts every night from {@link cn.onego.cases.ClosedCases}, and
+ * gives it to the reduction metrics through application's port. Listens to platform's
+ * {@link cn.onego.platform.CasesLoaded} (cases written in bulk: the snapshot is counted again).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Supervision", allowedDependencies = { "shared", "platform",
 		"catalog", "cases", "application", "evaluation", "identity", "clock", "audit" })

@@ -58,7 +58,8 @@ class MetricsReportTests {
 				```bash
 				ONEGO_DATA_DIR=/tmp/onego-metrics ./mvnw spring-boot:run \\
 				    -Dspring-boot.run.arguments="--server.port=18089 --onego.demo-history.enabled=true" &
-				# once it is up and the history is written (the log says "Demo history: … cases … generated")
+				# once it is up, the history written and the measured figures counted from it (the log says "Demo history: …
+				# cases … generated", then "Measured figures: snapshot as of … from … issued cases")
 				./mvnw -q test -Dtest=MetricsReportTests -Dmetrics.out=docs/METRICS.md -Dmetrics.from=http://localhost:18089
 				```
 
@@ -85,7 +86,8 @@ class MetricsReportTests {
 				  library) — "—" when the report was made without a deployment.
 				- **form fields, steps, trips**: the merged form against every item's own form; one acceptance plus the
 				  departments' own steps; one trip, or none when no original must be shown, against one per department.
-				- **measured** (issued cases of the last year in the deployment, "—" when none or without a deployment): how
+				- **measured** (issued cases of the last year in the deployment, from its daily snapshot — counted every night, after
+				  start-up and after the demo history is written —, "—" when none or without a deployment): how
 				  many cases, the median and the mean working days from submission to issue on the region's calendar, the
 				  trips to a hall per case (handing in at a counter or kiosk, each day supplies were handed in at a window,
 				  collection at the exit window rather than by mail) and the materials uploaded per case (with the

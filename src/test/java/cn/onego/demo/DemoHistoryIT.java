@@ -65,6 +65,12 @@ class DemoHistoryIT {
 		assertThat(count("SELECT count(*) FROM case_file WHERE state = 'ISSUED'")).isPositive();
 		assertThat(count("SELECT count(*) FROM case_file WHERE state = 'IN_PROGRESS'")).isPositive();
 
+		// the measured figures' daily snapshot is counted again once the history is written: every issued case is in it
+		long issued = count("SELECT count(*) FROM case_file WHERE state = 'ISSUED'");
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(60))
+			.until(() -> count("SELECT coalesce(sum(cases), 0) FROM measured_outcome WHERE region_prefix = ''") == issued);
+
 		// supervision folds the generated facts like any other: the dashboard counts what the tables hold
 		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM case_fact") == 0);
 		ApiClient api = new ApiClient(port);

@@ -25,7 +25,7 @@ class MeasuredOutcomesTests {
 
 	@Test
 	void givesNoFiguresWithoutCases() {
-		assertThat(MeasuredOutcomes.measure(List.of(), region -> calendar)).isEmpty();
+		assertThat(MeasuredOutcomes.measure(List.of(), region -> calendar, LocalDate.of(2026, 12, 7))).isEmpty();
 	}
 
 	@Test
@@ -38,7 +38,7 @@ class MeasuredOutcomesTests {
 				// Friday 9 October → Monday 12 October: the Saturday is worked
 				closed("ONLINE", LocalDate.of(2026, 10, 9), LocalDate.of(2026, 10, 12), true, 0, null));
 
-		Measured measured = MeasuredOutcomes.measure(cases, region -> calendar).orElseThrow();
+		Measured measured = MeasuredOutcomes.measure(cases, region -> calendar, LocalDate.of(2026, 12, 7)).orElseThrow();
 
 		assertThat(measured.cases()).isEqualTo(3);
 		// working days: 2, 1, 2

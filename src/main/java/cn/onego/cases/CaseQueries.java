@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import cn.onego.application.ApplicationRecord;
@@ -13,7 +12,6 @@ import cn.onego.application.Submissions;
 import cn.onego.audit.AuditTrail;
 import cn.onego.catalog.CatalogQueries;
 import cn.onego.catalog.Catalogue;
-import cn.onego.catalog.Department;
 import cn.onego.identity.Actor;
 import cn.onego.identity.Role;
 import cn.onego.platform.NotFound;
@@ -29,15 +27,17 @@ public class CaseQueries {
 	private final CatalogQueries catalog;
 	private final Submissions submissions;
 	private final Notifications notifications;
-	private final JdbcClient jdbc;
 	private final TaskClocks clocks;
-	private final java.time.Clock clock;
 	private final AuditTrail audit;
 	private final Halls halls;
 	private final PaperTransfers transfers;
+	private final Queues queues;
+	private final VerificationLists verificationLists;
+	private final TaskViews taskViews;
 
 	CaseQueries(Cases cases, CaseAccess access, CatalogQueries catalog, Submissions submissions, Notifications notifications,
-			JdbcClient jdbc, TaskClocks clocks, java.time.Clock clock, AuditTrail audit, Halls halls, PaperTransfers transfers) {
+			TaskClocks clocks, AuditTrail audit, Halls halls, PaperTransfers transfers, Queues queues,
+			VerificationLists verificationLists, TaskViews taskViews) {
 		this.audit = audit;
 		this.transfers = transfers;
 		this.halls = halls;
@@ -46,9 +46,10 @@ public class CaseQueries {
 		this.catalog = catalog;
 		this.submissions = submissions;
 		this.notifications = notifications;
-		this.jdbc = jdbc;
 		this.clocks = clocks;
-		this.clock = clock;
+		this.queues = queues;
+		this.verificationLists = verificationLists;
+		this.taskViews = taskViews;
 	}
 
 	/**
@@ -90,19 +91,7 @@ public class CaseQueries {
 	 * only, no case is revealed). A running task's colour is its open deadline's.
 	 */
 	public Workload workload() {
-		List<Workload.HallQueue> halls = jdbc.sql("""
-				SELECT hall, state, count(*) FROM case_file
-				WHERE state IN ('AWAITING_ACCEPTANCE', 'AWAITING_SUPPLEMENT', 'READY') GROUP BY hall, state""")
-			.query((rs, n) -> new Workload.HallQueue(rs.getString(1), CaseState.valueOf(rs.getString(2)), rs.getLong(3)))
-			.list();
-		List<Workload.DepartmentQueue> departments = jdbc.sql("""
-				SELECT t.department, t.state, coalesce(d.colour, 'GREEN'), count(*)
-				FROM case_task t LEFT JOIN open_deadline d ON d.task_id = t.id
-				WHERE t.state IN ('PENDING', 'CLAIMED') GROUP BY 1, 2, 3""")
-			.query((rs, n) -> new Workload.DepartmentQueue(rs.getString(1), TaskState.valueOf(rs.getString(2)), rs.getString(3),
-					rs.getLong(4)))
-			.list();
-		return new Workload(halls, departments);
+		return queues.workload();
 	}
 
 	/**
@@ -126,13 +115,13 @@ public class CaseQueries {
 		access.readable(actor, c, taskList);
 		audited(actor, c, "read.case-file", "case/" + c.id());
 		Catalogue catalogue = catalog.catalogue();
-		List<TaskView> tasks = taskList.stream().map(t -> view(catalogue, t)).toList();
+		List<TaskView> tasks = taskList.stream().map(t -> taskViews.view(catalogue, t)).toList();
 		LocalDate due = c.times().acceptedAt() == null || taskList.isEmpty() ? null
 				: CaseProgress.dueDate(clocks.day(c.times().acceptedAt()), taskList, clocks.calendar(c.place().region()));
 		List<Cases.HistoryStep> history = HistoryLines.of(cases.history(caseId), c, taskList, words(catalogue), !actor.staff(),
 				halls::named);
 		return new CaseView(c, c.number().spoken(), catalogue.matter(c.matter()).map(m -> m.name()).orElse(null), due, tasks,
-				history, verificationsOf(caseId), halls.view(c.place().hall(), catalogue),
+				history, verificationLists.ofCase(caseId), halls.view(c.place().hall(), catalogue),
 				clocks.provisional(c.place().region(), c.terms().promisedDate()), clocks.provisional(c.place().region(), due),
 				c.place().crossRegion() ? transfers.ofCase(caseId, actor.staff()).orElse(null) : null);
 	}
@@ -248,31 +237,17 @@ public class CaseQueries {
 
 	/** The queue of the clerk's own hall, oldest first. */
 	public List<CaseSummary> hallQueue(Actor clerk, CaseState state, QueueSearch search) {
-		if (!clerk.has(Role.WINDOW_CLERK) || clerk.hall() == null) {
-			throw new CaseProblems.NotYours("大厅队列");
-		}
-		return cases.ofHall(HallCode.of(clerk.hall()), state, search, clock.getZone(), 500).stream().map(c -> CaseSummary.of(c, halls)).toList();
+		return queues.hallQueue(clerk, state, search);
 	}
 
 	public List<QueueEntry> departmentQueue(Actor reviewer, String department, TaskState state, LocalDate dueBy, String matter,
 			QueueSearch search) {
-		access.requireQueue(reviewer, department);
-		Catalogue catalogue = catalog.catalogue();
-		return cases.queue(department, state, dueBy, matter, search, clock.getZone(), 500).stream().map(q -> {
-			TaskView v = view(catalogue, q.task());
-			return new QueueEntry(v.task(), v.itemName(), v.departmentName(), v.elapsedWorkingDays(), v.remainingWorkingDays(),
-					v.colour(), q.caseNumber(), q.matter(), catalogue.matter(q.matter()).map(m -> m.name()).orElse(null),
-					q.applicantName(), v.dueProvisional(), v.departmentNameEn(),
-					q.crossRegion() ? halls.view(q.caseHall(), catalogue).name() : null);
-		}).toList();
+		return queues.departmentQueue(reviewer, department, state, dueBy, matter, search);
 	}
 
 	/** The cases of the applicant and those they filed for others, newest first. */
 	public List<CaseSummary> mine(Actor applicant) {
-		return cases.ofApplicant(applicant.idNumber() == null ? "" : applicant.idNumber(), applicant.username(), 200)
-			.stream()
-			.map(c -> CaseSummary.of(c, halls))
-			.toList();
+		return queues.mine(applicant);
 	}
 
 	/** The actor's messages; department heads and supervisors also get the warnings of their scope. */
@@ -289,69 +264,15 @@ public class CaseQueries {
 	/**
 	 * A department's post-verification as its list shows it: the case by number and applicant, the materials the
 	 * applicant committed to for the task's item by name, and the due day's colour while it is pending (red once
-	 * past, yellow in its last {@value #VERIFICATION_WARNING_DAYS} days).
+	 * past, yellow in its last {@value VerificationLists#VERIFICATION_WARNING_DAYS} days).
 	 */
 	public record DueVerification(UUID id, UUID caseId, UUID taskId, String department, LocalDate dueOn, String state,
 			String finding, String decidedBy, Instant decidedAt, String caseNumber, String applicantName, Label itemName,
 			List<Label> materials, Colour colour) {
 	}
 
-	static final int VERIFICATION_WARNING_DAYS = 5;
-
 	public List<DueVerification> verifications(Actor reviewer, String department) {
-		if (!reviewer.memberOf(department)) {
-			throw new CaseProblems.NotYours("核查任务");
-		}
-		Catalogue catalogue = catalog.catalogue();
-		LocalDate today = clocks.today();
-		return jdbc.sql("SELECT * FROM verification WHERE department = ? ORDER BY state, due_on").param(department)
-			.query((rs, n) -> verification(rs))
-			.list()
-			.stream()
-			.map(v -> due(v, find(CaseId.of(v.caseId())), cases.task(TaskId.of(v.taskId())).orElse(null), catalogue, today))
-			.toList();
-	}
-
-	private static DueVerification due(Verification v, CaseFile c, Task task, Catalogue catalogue, LocalDate today) {
-		var item = task == null ? java.util.Optional.<cn.onego.catalog.Item>empty() : catalogue.item(task.item());
-		List<String> ofItem = item.map(i -> i.materials().stream().map(cn.onego.catalog.Item.ItemMaterial::material).toList())
-			.orElse(List.of());
-		List<Label> materials = c.terms().commitments().stream()
-			.filter(code -> ofItem.isEmpty() || ofItem.contains(code))
-			.map(code -> catalogue.material(code).map(m -> m.name()).orElse(Label.of("告知承诺材料", "a material on commitment")))
-			.toList();
-		Colour colour = !"PENDING".equals(v.state()) || v.dueOn() == null ? null
-				: today.isAfter(v.dueOn()) ? Colour.RED
-						: today.plusDays(VERIFICATION_WARNING_DAYS).isBefore(v.dueOn()) ? Colour.GREEN : Colour.YELLOW;
-		return new DueVerification(v.id(), v.caseId(), v.taskId(), v.department(), v.dueOn(), v.state(), v.finding(),
-				v.decidedBy(), v.decidedAt(), c.number().value(), c.applicant().name(), item.map(i -> i.name()).orElse(null),
-				materials, colour);
-	}
-
-	private List<Verification> verificationsOf(CaseId caseId) {
-		return jdbc.sql("SELECT * FROM verification WHERE case_id = ? ORDER BY due_on").param(caseId.value())
-			.query((rs, n) -> verification(rs))
-			.list();
-	}
-
-	private static Verification verification(java.sql.ResultSet rs) throws java.sql.SQLException {
-		return new Verification(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
-				rs.getObject("task_id", UUID.class), rs.getString("department"), rs.getObject("due_on", LocalDate.class),
-				rs.getString("state"), rs.getString("finding"), rs.getString("decided_by"),
-				rs.getTimestamp("decided_at") == null ? null : rs.getTimestamp("decided_at").toInstant());
-	}
-
-	private TaskView view(Catalogue catalogue, Task t) {
-		var region = catalogue.department(t.department()).map(Department::region);
-		LocalDate today = clocks.today();
-		Integer[] clock = region.map(r -> clocks.elapsedAndRemaining(t, r, today)).orElse(new Integer[] { null, null });
-		Colour colour = region.map(r -> clocks.colour(t, r, today)).orElse(null);
-		return new TaskView(t, catalogue.item(t.item()).map(i -> i.name()).orElse(null),
-				catalogue.department(t.department()).map(Department::name).orElse(t.department()), clock[0], clock[1], colour,
-				region.map(r -> clocks.provisional(r, t.clock().dueOn())).orElse(false),
-				catalogue.department(t.department()).map(Department::nameEn).orElse(null),
-				// the task keeps its result's name in Chinese as decided; the catalogue has it in both languages
-				t.outcome() == null || t.outcome().result() == null ? null : catalogue.item(t.item()).map(i -> i.result().name()).orElse(null));
+		return verificationLists.of(reviewer, department);
 	}
 
 	/**

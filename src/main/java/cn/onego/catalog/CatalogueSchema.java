@@ -5,15 +5,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.StringJoiner;
 
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -26,7 +23,6 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.i18n.DefaultMessageSource;
 import com.networknt.schema.path.NodePath;
 
 import cn.onego.platform.Message;
@@ -46,10 +42,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class CatalogueSchema {
 
 	/** The schema of each kind of file, by the name of its schema file. */
-	private static final Map<String, Schema> SCHEMAS = load("department-types", "departments", "data-elements",
+	static final Map<String, Schema> SCHEMAS = load("department-types", "departments", "data-elements",
 			"materials", "items", "matters", "national-key-matters");
-
-	private static final String CODE_PATTERN = "^[A-Za-z0-9_\\-]{1,40}$";
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -205,7 +199,7 @@ final class CatalogueSchema {
 			if (line == null) {
 				line = lines.getOrDefault(location(error.getInstanceLocation()), 1);
 			}
-			return new CatalogueError(file, line, at, message(error));
+			return new CatalogueError(file, line, at, SchemaMessages.message(error));
 		}
 
 		private static String location(NodePath path) {
@@ -224,124 +218,5 @@ final class CatalogueSchema {
 			}
 			return location.toString();
 		}
-	}
-
-	/** The violation in both languages, in the words the catalogue's editors know. */
-	private static Message message(Error error) {
-		JsonNode value = error.getInstanceNode();
-		JsonNode schema = error.getSchemaNode();
-		String shown = value == null ? "" : value.isString() ? value.asString() : value.toString();
-		return switch (error.getKeyword()) {
-			case "required" -> Message.of("缺少必填项", "required value is missing");
-			case "additionalProperties" -> {
-				String key = error.getProperty();
-				String allowed = allowedKeys(error);
-				yield allowed == null ? Message.of("未知的键“" + key + "”", "unknown key '" + key + "'")
-						: Message.of("未知的键“" + key + "”，可用的键：" + allowed, "unknown key '" + key + "'; allowed: " + allowed);
-			}
-			case "type" -> {
-				boolean scalar = value != null && !value.isContainer();
-				// YAML reads an unquoted 430000 or YES as a number or a boolean: the usual slip in a code or an option
-				boolean unquoted = scalar && !value.isString() && types(schema, false).contains("text");
-				yield Message.of("应为" + types(schema, true) + "，实为" + kind(value, true) + (scalar ? "：" + shown : "") + (unquoted ? "（数字样的编码须加引号）" : ""),
-						"expected " + types(schema, false) + ", found " + kind(value, false) + (scalar ? ": " + shown : "")
-								+ (unquoted ? " (quote codes that look like numbers)" : ""));
-			}
-			case "enum" -> {
-				String allowed = enumValues(schema);
-				yield Message.of("取值“" + shown + "”无效，可用：" + allowed, "invalid value '" + shown + "'; allowed: " + allowed);
-			}
-			case "pattern" -> CODE_PATTERN.equals(schema == null ? null : schema.asString())
-					? Message.of("编码“" + shown + "”只能由字母、数字、下划线和连字符组成（至多40位）",
-							"code '" + shown + "' may contain only letters, digits, '_' and '-' (at most 40)")
-					: Message.of("取值“" + shown + "”不符合格式 " + schema.asString(), "'" + shown + "' does not match " + schema.asString());
-			case "minItems" -> Message.of("至少须有 " + schema.asString() + " 项", "at least " + schema.asString() + " entries are required");
-			case "uniqueItems" -> Message.of("列表中有重复的取值", "the list repeats a value");
-			case "minimum" -> Message.of("不能小于 " + schema.asString() + "：" + shown, "cannot be less than " + schema.asString() + ": " + shown);
-			case "minLength" -> Message.of("不能为空", "cannot be empty");
-			default -> Message.of(library(error, Locale.SIMPLIFIED_CHINESE), library(error, Locale.ENGLISH));
-		};
-	}
-
-	/** The keys the object's schema lists, for an unknown key: the parent of {@code additionalProperties}. */
-	private static String allowedKeys(Error error) {
-		NodePath fragment = error.getSchemaLocation().getFragment();
-		return null == fragment ? null : keysAt(fragment.getParent(), error);
-	}
-
-	private static String keysAt(NodePath objectSchema, Error error) {
-		String name = error.getSchemaLocation().getAbsoluteIri() == null ? null : error.getSchemaLocation().getAbsoluteIri().toString();
-		if (name == null) {
-			return null;
-		}
-		for (Schema schema : SCHEMAS.values()) {
-			if (schema.getSchemaLocation().getAbsoluteIri() != null
-					&& name.equals(schema.getSchemaLocation().getAbsoluteIri().toString())) {
-				JsonNode node = schema.getSchemaNode();
-				for (int i = 0; i < objectSchema.getNameCount() && node != null; i++) {
-					Object element = objectSchema.getElement(i);
-					node = element instanceof Integer index ? node.get(index) : node.get(element.toString());
-				}
-				if (node == null || !node.has("properties")) {
-					return null;
-				}
-				StringJoiner keys = new StringJoiner(", ");
-				node.get("properties").propertyNames().forEach(keys::add);
-				return keys.toString();
-			}
-		}
-		return null;
-	}
-
-	private static String enumValues(JsonNode schema) {
-		StringJoiner values = new StringJoiner(", ");
-		if (schema != null) {
-			schema.forEach(v -> {
-				if (!v.isNull()) {
-					values.add(v.asString());
-				}
-			});
-		}
-		return values.toString();
-	}
-
-	private static String types(JsonNode schema, boolean chinese) {
-		List<String> names = new ArrayList<>();
-		if (schema != null && schema.isArray()) {
-			schema.forEach(t -> names.add(t.asString()));
-		}
-		else if (schema != null) {
-			names.add(schema.asString());
-		}
-		names.remove("null");
-		StringJoiner joined = new StringJoiner(chinese ? "或" : " or ");
-		names.forEach(n -> joined.add(typeName(n, chinese)));
-		return joined.toString();
-	}
-
-	private static String kind(JsonNode value, boolean chinese) {
-		if (value == null || value.isNull()) {
-			return chinese ? "空值" : "nothing";
-		}
-		String type = value.isObject() ? "object" : value.isArray() ? "array" : value.isBoolean() ? "boolean"
-				: value.isIntegralNumber() ? "integer" : value.isNumber() ? "number" : "string";
-		return typeName(type, chinese);
-	}
-
-	private static String typeName(String type, boolean chinese) {
-		return switch (type) {
-			case "object" -> chinese ? "键值对象" : "a mapping";
-			case "array" -> chinese ? "列表" : "a list";
-			case "string" -> chinese ? "文本" : "text";
-			case "integer" -> chinese ? "整数" : "a whole number";
-			case "number" -> chinese ? "数值" : "a number";
-			case "boolean" -> chinese ? "true 或 false" : "true or false";
-			default -> type;
-		};
-	}
-
-	/** The validator's own sentence, for a keyword the catalogue's schemas do not use today. */
-	private static String library(Error error, Locale locale) {
-		return DefaultMessageSource.getInstance().getMessage(error.getMessageKey(), locale, error.getArguments());
 	}
 }

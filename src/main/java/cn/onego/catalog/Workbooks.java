@@ -26,8 +26,7 @@ import cn.onego.catalog.CatalogueAdministration.ImportMode;
 import cn.onego.catalog.CatalogueAdministration.ImportOutcome;
 import cn.onego.catalog.CatalogueReader.Read;
 import cn.onego.catalog.CatalogueReader.Rejected;
-import cn.onego.catalog.ItemSheets.CellError;
-import cn.onego.catalog.ItemSheets.Parsed;
+import cn.onego.catalog.ItemSheetReader.Parsed;
 import cn.onego.platform.FieldProblem;
 import cn.onego.platform.Message;
 import cn.onego.platform.Problem;
@@ -69,7 +68,7 @@ public class Workbooks {
 
 	/** The empty workbook, its drop-downs listing the catalogue in force. */
 	public byte[] template() {
-		return bytes(ItemSheets.write(inForce.get(), List.of()));
+		return bytes(ItemSheetWriter.write(inForce.get(), List.of()));
 	}
 
 	/**
@@ -83,7 +82,7 @@ public class Workbooks {
 		Parsed parsed;
 		try (XSSFWorkbook workbook = open(upload)) {
 			checkSize(workbook);
-			parsed = ItemSheets.read(workbook);
+			parsed = ItemSheetReader.read(workbook);
 		}
 		catch (IOException e) {
 			throw new NotAWorkbook();
@@ -97,7 +96,7 @@ public class Workbooks {
 		}
 		catch (CatalogueRejected rejected) {
 			throw new WorkbookRejected(rejected.catalogueErrors().stream()
-				.map(e -> ItemSheets.cellOf(e, parsed.origins(), files.layouts()).map(Workbooks::problem)
+				.map(e -> CellLocations.cellOf(e, parsed.origins(), files.layouts()).map(Workbooks::problem)
 					.orElse(new FieldProblem(e.where(), "catalogue", e.message())))
 				.toList());
 		}
@@ -113,7 +112,7 @@ public class Workbooks {
 		CatalogueFiles candidate = base.merge(files.texts(), parsed.emptied());
 		if (CatalogueReader.read(candidate) instanceof Rejected rejected) {
 			for (CatalogueError error : rejected.errors()) {
-				var cell = ItemSheets.cellOf(error, parsed.origins(), files.layouts());
+				var cell = CellLocations.cellOf(error, parsed.origins(), files.layouts());
 				if (cell.isPresent()) {
 					problems.add(problem(cell.get()));
 				}
@@ -136,7 +135,7 @@ public class Workbooks {
 			.filter(f -> CatalogueDocuments.isYamlUnder(f.getKey(), "items/"))
 			.map(f -> ItemFile.of(f.getKey(), f.getValue(), catalogue))
 			.toList();
-		return bytes(ItemSheets.write(catalogue, itemFiles));
+		return bytes(ItemSheetWriter.write(catalogue, itemFiles));
 	}
 
 	/** The item files written from a workbook, and where each part of them is. */
@@ -158,7 +157,7 @@ public class Workbooks {
 	static Parsed read(byte[] workbook) {
 		try (XSSFWorkbook opened = open(new ByteArrayInputStream(workbook))) {
 			checkSize(opened);
-			return ItemSheets.read(opened);
+			return ItemSheetReader.read(opened);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -198,7 +197,7 @@ public class Workbooks {
 
 	private static void checkSize(XSSFWorkbook workbook) {
 		for (Sheet sheet : workbook) {
-			if (sheet.getLastRowNum() > ItemSheets.MAX_ROWS) {
+			if (sheet.getLastRowNum() > ItemColumns.MAX_ROWS) {
 				throw new WorkbookTooLarge(sheet.getSheetName());
 			}
 		}
@@ -237,10 +236,10 @@ public class Workbooks {
 
 		WorkbookTooLarge(String sheet) {
 			super(HttpStatus.CONTENT_TOO_LARGE, "too-large", Message.of("工作簿过大", "Workbook too large"),
-					Message.of("工作表“" + sheet + "”超过 " + ItemSheets.MAX_ROWS + " 行。", "The sheet '" + sheet + "' has more than "
-							+ ItemSheets.MAX_ROWS + " rows."),
-					List.of(new FieldProblem(sheet, "too-large", Message.of("至多 " + ItemSheets.MAX_ROWS + " 行", "at most "
-							+ ItemSheets.MAX_ROWS + " rows"))));
+					Message.of("工作表“" + sheet + "”超过 " + ItemColumns.MAX_ROWS + " 行。", "The sheet '" + sheet + "' has more than "
+							+ ItemColumns.MAX_ROWS + " rows."),
+					List.of(new FieldProblem(sheet, "too-large", Message.of("至多 " + ItemColumns.MAX_ROWS + " 行", "at most "
+							+ ItemColumns.MAX_ROWS + " rows"))));
 		}
 	}
 

@@ -71,8 +71,8 @@ class CatalogueWorkbookIT {
 		assertThat(stored.status()).isEqualTo(200);
 		assertThat(template.status()).isEqualTo(200);
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template.entity().getBody()))) {
-			assertThat(workbook.getSheet(ItemSheets.ITEMS).getLastRowNum()).isZero();
-			assertThat(workbook.getSheet(ItemSheets.ITEMS).getDataValidations()).isNotEmpty();
+			assertThat(workbook.getSheet(ItemColumns.ITEMS).getLastRowNum()).isZero();
+			assertThat(workbook.getSheet(ItemColumns.ITEMS).getDataValidations()).isNotEmpty();
 		}
 		assertThat(api.get(ITEMS + "?version=987654", "admin", "onego-admin").status()).isEqualTo(404);
 	}
@@ -83,9 +83,9 @@ class CatalogueWorkbookIT {
 		byte[] exported = api.get(ITEMS, "admin", "onego-admin").entity().getBody();
 		byte[] broken;
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(exported)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			workbook.getSheet(ItemSheets.ITEMS).getRow(1).getCell(ItemSheets.LEGAL_LIMIT.index()).setCellValue("soon");
-			workbook.getSheet(ItemSheets.MATERIALS).getRow(1).getCell(ItemSheets.MATERIAL.index()).setCellValue("NO_SUCH_MATERIAL");
-			workbook.getSheet(ItemSheets.ITEMS).getRow(2).getCell(ItemSheets.DEPARTMENT_TYPE.index()).setCellValue("NO_SUCH_TYPE");
+			workbook.getSheet(ItemColumns.ITEMS).getRow(1).getCell(ItemColumns.LEGAL_LIMIT.index()).setCellValue("soon");
+			workbook.getSheet(ItemColumns.MATERIALS).getRow(1).getCell(ItemColumns.MATERIAL.index()).setCellValue("NO_SUCH_MATERIAL");
+			workbook.getSheet(ItemColumns.ITEMS).getRow(2).getCell(ItemColumns.DEPARTMENT_TYPE.index()).setCellValue("NO_SUCH_TYPE");
 			workbook.write(out);
 			broken = out.toByteArray();
 		}

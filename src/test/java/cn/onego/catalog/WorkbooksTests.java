@@ -34,7 +34,7 @@ import cn.onego.catalog.Item.Fee;
 import cn.onego.catalog.Item.ItemField;
 import cn.onego.catalog.Item.ItemMaterial;
 import cn.onego.catalog.Item.Result;
-import cn.onego.catalog.ItemSheets.Parsed;
+import cn.onego.catalog.ItemSheetReader.Parsed;
 import cn.onego.platform.FieldProblem;
 import cn.onego.shared.Label;
 
@@ -96,7 +96,7 @@ class WorkbooksTests {
 	void aBrokenWorkbookGivesEveryErrorWithSheetRowAndColumn() throws IOException {
 		CatalogueFiles shipped = new CatalogueFiles(BundledCatalogueTests.files());
 		byte[] broken = edit(Workbooks.export(shipped), workbook -> {
-			Sheet items = workbook.getSheet(ItemSheets.ITEMS);
+			Sheet items = workbook.getSheet(ItemColumns.ITEMS);
 			set(items, 2, "J", "three days"); // legal limit: not a number
 			set(items, 2, "F", "99 未知类型"); // item type: not in A.1
 			set(items, 4, "A", text(items, 3, "A")); // the code of row 3 again
@@ -104,21 +104,21 @@ class WorkbooksTests {
 			set(items, 6, "K", "999"); // promised limit beyond the legal one: found by the reader
 			set(items, 7, "L", "maybe"); // yes/no
 			set(items, 8, "D", ""); // the Chinese name is required
-			Sheet materials = workbook.getSheet(ItemSheets.MATERIALS);
+			Sheet materials = workbook.getSheet(ItemColumns.MATERIALS);
 			set(materials, 2, "A", "NO-SUCH-ITEM");
 			set(materials, 3, "H", "-1");
 			int last = materials.getLastRowNum() + 1;
 			set(materials, last, "B", "NO_SUCH_MATERIAL"); // unknown to the catalogue: found by the reader
-			Sheet fields = workbook.getSheet(ItemSheets.FIELDS);
+			Sheet fields = workbook.getSheet(ItemColumns.FIELDS);
 			set(fields, 2, "D", "perhaps");
-			Sheet rules = workbook.getSheet(ItemSheets.RULES);
+			Sheet rules = workbook.getSheet(ItemColumns.RULES);
 			set(rules, 2, "C", "ROUGHLY");
 		});
 
 		Parsed parsed = Workbooks.read(broken);
 		List<FieldProblem> problems = Workbooks.check(parsed, Workbooks.files(parsed), shipped);
 
-		int lastMaterialRow = rows(broken, ItemSheets.MATERIALS);
+		int lastMaterialRow = rows(broken, ItemColumns.MATERIALS);
 		assertThat(problems).extracting(FieldProblem::field).contains("事项 Items!J2", "事项 Items!F2", "事项 Items!A4",
 				"事项 Items!G5", "事项 Items!K6", "事项 Items!L7", "事项 Items!D8", "事项材料 Item materials!A2",
 				"事项材料 Item materials!H3", "事项材料 Item materials!B" + lastMaterialRow, "表单字段 Item fields!D2",
@@ -137,17 +137,17 @@ class WorkbooksTests {
 	@Test
 	void theTemplateHasTheSheetsWithoutRowsAndADropDownPerClosedColumn() throws IOException {
 		Catalogue bundled = BundledCatalogueTests.bundled();
-		try (XSSFWorkbook template = ItemSheets.write(bundled, List.of())) {
-			assertThat(template.getSheet(ItemSheets.ITEMS).getLastRowNum()).isZero();
-			assertThat(template.getSheet(ItemSheets.ITEMS).getRow(0).getCell(1).getStringCellValue()).isEqualTo("实施编码\nImplementation code");
-			assertThat(template.getSheet(ItemSheets.ITEMS).getPaneInformation().isFreezePane()).isTrue();
-			List<String> validated = template.getSheet(ItemSheets.ITEMS).getDataValidations().stream()
+		try (XSSFWorkbook template = ItemSheetWriter.write(bundled, List.of())) {
+			assertThat(template.getSheet(ItemColumns.ITEMS).getLastRowNum()).isZero();
+			assertThat(template.getSheet(ItemColumns.ITEMS).getRow(0).getCell(1).getStringCellValue()).isEqualTo("实施编码\nImplementation code");
+			assertThat(template.getSheet(ItemColumns.ITEMS).getPaneInformation().isFreezePane()).isTrue();
+			List<String> validated = template.getSheet(ItemColumns.ITEMS).getDataValidations().stream()
 				.map(v -> v.getRegions().getCellRangeAddress(0).formatAsString().replaceAll("\\d", ""))
 				.toList();
 			assertThat(validated).contains("F:F", "G:G", "L:L", "M:M", "U:U");
-			assertThat(template.getSheet(ItemSheets.MATERIALS).getDataValidations()).extracting(v -> v.getValidationConstraint().getFormula1())
+			assertThat(template.getSheet(ItemColumns.MATERIALS).getDataValidations()).extracting(v -> v.getValidationConstraint().getFormula1())
 				.contains("'选项 Lists'!$G$2:$G$" + (bundled.materials().size() + 1));
-			assertThat(template.isSheetHidden(template.getSheetIndex(ItemSheets.LISTS))).isTrue();
+			assertThat(template.isSheetHidden(template.getSheetIndex(ItemColumns.LISTS))).isTrue();
 		}
 	}
 

@@ -36,8 +36,11 @@ public class Dashboard {
 	private final Guidance guidance;
 	private final Ratings ratings;
 	private final OpenDeadlines deadlines;
+	private final CaseCounts caseCounts;
 
-	Dashboard(ReadOnlyData reads, CatalogQueries catalog, Guidance guidance, Ratings ratings, OpenDeadlines deadlines) {
+	Dashboard(ReadOnlyData reads, CatalogQueries catalog, Guidance guidance, Ratings ratings, OpenDeadlines deadlines,
+			CaseCounts caseCounts) {
+		this.caseCounts = caseCounts;
 		this.reads = reads;
 		this.catalog = catalog;
 		this.guidance = guidance;
@@ -119,28 +122,11 @@ public class Dashboard {
 				bottlenecks, colours.getOrDefault(Colour.YELLOW, 0L), colours.getOrDefault(Colour.RED, 0L), warnings,
 				report.aggregate(), RatingStatistics.of(region.value(),
 						catalog.catalogue().region(region).map(r -> r.name()).orElse(region.value()), counts, rectifications, closed),
-				crossRegion(f, CrossRegionVolumes.TOP_PARTNERS), report.matters());
+				caseCounts.crossRegion(f, CrossRegionVolumes.TOP_PARTNERS), report.matters());
 	}
 
 	public List<Volume> volumes(Filter f) {
-		// the case aggregates have no department: a department filter does not narrow the volumes
-		Conditions where = Conditions.of(f, true, "region", "hall", null, "matter", "channel");
-		return reads.jdbc().sql("SELECT day, sum(submitted), sum(accepted), sum(not_accepted), sum(issued), sum(refused) FROM "
-				+ caseCounts(f) + where.sql() + " GROUP BY day ORDER BY day")
-			.params(where.params())
-			.query((rs, n) -> new Volume(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-					rs.getLong(6)))
-			.list();
-	}
-
-	/**
-	 * The table of case counts to read: without a hall, matter or channel to filter by, the rollup by day, county and
-	 * accepting region (V66: ~150 rows a day, however many cases), otherwise the detailed counts; the fold keeps both in
-	 * one statement.
-	 */
-	private static String caseCounts(Filter f) {
-		boolean detailed = f.hall() != null || f.matter() != null || f.channel() != null;
-		return detailed ? "supervision_case_day" : "supervision_region_day";
+		return caseCounts.volumes(f);
 	}
 
 	/**
@@ -149,68 +135,7 @@ public class Dashboard {
 	 * narrow the volumes; a department does not (the case counts have none). Without a region there is no outside.
 	 */
 	public CrossRegionVolumes crossRegion(Filter f) {
-		return crossRegion(f, Integer.MAX_VALUE);
-	}
-
-	private CrossRegionVolumes crossRegion(Filter f, int top) {
-		if (f.region() == null) {
-			return CrossRegionVolumes.NONE;
-		}
-		RegionCode own = RegionCode.of(f.region());
-		return new CrossRegionVolumes(CrossRegionVolumes.Flow.of(partners(f, own, "accepting_region", "region"), top),
-				CrossRegionVolumes.Flow.of(partners(f, own, "region", "accepting_region"), top));
-	}
-
-	/**
-	 * The cross-region counts whose {@code ownSide} lies in the region and whose {@code partnerSide} outside it, by
-	 * partner region; read through the partial indexes of the cross-region rows (V59, V66).
-	 */
-	private List<CrossRegionVolumes.Partner> partners(Filter f, RegionCode own, String ownSide, String partnerSide) {
-		Conditions where = Conditions.of(f, true, null, "hall", null, "matter", "channel");
-		List<Object> params = new ArrayList<>(List.of(where.params()));
-		params.add(f.regionPattern());
-		params.add(f.regionPattern());
-		var catalogue = catalog.catalogue();
-		return reads.jdbc().sql("SELECT " + partnerSide + ", sum(submitted), sum(accepted), sum(issued) FROM " + caseCounts(f)
-				+ where.sql() + " AND accepting_region <> region AND " + ownSide + " LIKE ? AND " + partnerSide + " NOT LIKE ?"
-				+ " GROUP BY " + partnerSide)
-			.params(params)
-			.query((rs, n) -> new CrossRegionVolumes.Partner(rs.getString(1), CrossRegionVolumes.partnerName(catalogue, rs.getString(1), own),
-					rs.getLong(2), rs.getLong(3), rs.getLong(4)))
-			.list();
-	}
-
-	/**
-	 * The filter's conditions as SQL, only those it sets: a condition written as {@code (? IS NULL OR …)}
-	 * keeps PostgreSQL's generic plan from using the index on the region prefix, so a city's dashboard
-	 * would read the whole province's rows.
-	 */
-	record Conditions(String sql, Object[] params) {
-
-		/** Columns as named in the query, null where the table has none; with or without the day range. */
-		static Conditions of(Filter f, boolean days, String region, String hall, String department, String matter,
-				String channel) {
-			StringBuilder sql = new StringBuilder(" WHERE true");
-			List<Object> params = new ArrayList<>();
-			if (days) {
-				sql.append(" AND day BETWEEN ? AND ?");
-				params.add(f.from());
-				params.add(f.to());
-			}
-			add(sql, params, region, " LIKE ?", f.regionPattern());
-			add(sql, params, hall, " = ?", f.hall());
-			add(sql, params, department, " = ?", f.department());
-			add(sql, params, matter, " = ?", f.matter());
-			add(sql, params, channel, " = ?", f.channel());
-			return new Conditions(sql.toString(), params.toArray());
-		}
-
-		private static void add(StringBuilder sql, List<Object> params, String column, String test, Object value) {
-			if (column != null && value != null) {
-				sql.append(" AND ").append(column).append(test);
-				params.add(value);
-			}
-		}
+		return caseCounts.crossRegion(f, Integer.MAX_VALUE);
 	}
 
 	/** A department's sums over the filter's rows, from which its figures and the overview's totals follow. */

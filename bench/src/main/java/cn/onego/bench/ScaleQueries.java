@@ -60,6 +60,7 @@ public final class ScaleQueries {
 				ConfigurableApplicationContext context = db.application();
 				Connection c = db.connect()) {
 			ScaleData.log(started, "application started on %s", data);
+			awaitMeasuredSnapshot(c, today, started);
 			cn.onego.platform.crypto.PersonalData sealing = context.getBean(cn.onego.platform.crypto.PersonalData.class);
 			Sample sample = Sample.draw(c, repetitions, sealing);
 			ScaleData.log(started, "drew %d cases, %d departments, %d cities", sample.cases.size(), sample.departments.size(),
@@ -171,6 +172,30 @@ public final class ScaleQueries {
 
 	private static Dashboard.Filter month(String region, LocalDate today) {
 		return new Dashboard.Filter(region, null, null, null, null, today.minusDays(29), today);
+	}
+
+	/**
+	 * Waits for the measured figures' snapshot of today (V65): a database generated before it, or on an earlier day, has
+	 * none, and the platform counts it in the background after start-up — the dashboards are measured once it is there,
+	 * not while it is being counted. Its duration is in the platform's log ("Measured figures: …").
+	 */
+	private static void awaitMeasuredSnapshot(Connection c, LocalDate today, long started) throws Exception {
+		long waiting = System.nanoTime();
+		while (true) {
+			try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT max(as_of), count(*) FROM measured_outcome")) {
+				rs.next();
+				java.sql.Date asOf = rs.getDate(1);
+				if (asOf != null && !asOf.toLocalDate().isBefore(today)) {
+					ScaleData.log(started, "measured snapshot of %s there (%d rows), waited %.0f s", asOf, rs.getLong(2),
+							(System.nanoTime() - waiting) / 1e9);
+					return;
+				}
+			}
+			if (System.nanoTime() - waiting > java.time.Duration.ofHours(1).toNanos()) {
+				throw new IllegalStateException("no measured snapshot of " + today + " after an hour");
+			}
+			Thread.sleep(1000);
+		}
 	}
 
 	/**

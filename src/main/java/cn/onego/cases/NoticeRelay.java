@@ -18,8 +18,9 @@ import cn.onego.platform.sms.SmsGateway;
  * Texts the applicants' notices (channel {@code SMS}) through the platform's SMS outbox: the notices not relayed
  * yet are taken ({@code SKIP LOCKED}, so nodes share them), each queued as an SMS to the mobile the applicant gave
  * with the application, and marked relayed — all in one transaction, so that a notice becomes exactly one SMS
- * whatever crashes. Notices without a mobile to text (no number given; warnings to staff, who have no mobile on
- * record) stay in the inbox only.
+ * whatever crashes. A notice without a mobile to text (none given) stays in the inbox only; the warnings to staff
+ * (channel {@code INBOX}: staff have no mobile on record) are never taken (V68), for a near day's scan writes
+ * thousands of them at once.
  */
 @Component
 class NoticeRelay {
@@ -56,7 +57,7 @@ class NoticeRelay {
 	int relay() {
 		Integer taken = transactions.execute(status -> {
 			List<Pending> pending = jdbc.sql("""
-					SELECT id, case_id, channel, text_zh FROM notification WHERE relayed_at IS NULL
+					SELECT id, case_id, channel, text_zh FROM notification WHERE relayed_at IS NULL AND channel = 'SMS'
 					ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""")
 				.param(BATCH)
 				.query((rs, n) -> new Pending(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4)))
@@ -64,7 +65,7 @@ class NoticeRelay {
 			List<Long> ids = new ArrayList<>();
 			for (Pending notice : pending) {
 				ids.add(notice.id());
-				if ("SMS".equals(notice.channel()) && notice.caseId() != null) {
+				if (notice.caseId() != null) {
 					cases.find(new CaseId(notice.caseId()))
 						.map(CaseFile::delivery)
 						.map(Delivery::mobile)

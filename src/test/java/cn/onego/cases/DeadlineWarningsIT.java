@@ -46,6 +46,9 @@ class DeadlineWarningsIT {
 	@Autowired
 	PersonalData data;
 
+	@Autowired
+	NoticeRelay relay;
+
 	static final String APPLICANT = "11010519491231002X";
 
 	/** The schema owner's login: the application's may not ANALYZE (PostgreSQL would only warn and skip). */
@@ -186,6 +189,10 @@ class DeadlineWarningsIT {
 			.as("one audit record per change").isEqualTo(2_600);
 		assertThat(count("SELECT count(DISTINCT target) FROM audit_record WHERE target LIKE ?", "case/" + caseId + "/task/%"))
 			.as("for 2,600 different tasks").isEqualTo(2_600);
+
+		relay.relay();
+		assertThat(count("SELECT count(*) FROM notification WHERE recipient = ? AND relayed_at IS NULL", "DEPARTMENT_HEAD:" + department))
+			.as("the warnings to staff stay in the inbox: the text relay does not take them").isEqualTo(2_600);
 	}
 
 	private static String supervisor(ApiClient api, String region) {

@@ -237,9 +237,16 @@ class Cases {
 			String detail, StepMessage message) {
 	}
 
+	/** The case's timeline: its steps and the deadline scan's (V69), in the order of their common sequence. */
 	List<HistoryRow> history(CaseId caseId) {
-		return jdbc.sql("SELECT * FROM case_history WHERE case_id = ? ORDER BY id")
-			.param(caseId.value())
+		return jdbc.sql("""
+				SELECT id, case_id, task_id, at, actor, action, from_state, to_state, detail, message
+				FROM case_history WHERE case_id = ?
+				UNION ALL
+				SELECT id, case_id, task_id, at, 'system', action, NULL, NULL, NULL, message
+				FROM case_deadline_step WHERE case_id = ?
+				ORDER BY id""")
+			.params(caseId.value(), caseId.value())
 			.query((rs, n) -> new HistoryRow(rs.getLong("id"), rs.getObject("case_id", UUID.class),
 					rs.getObject("task_id", UUID.class), rs.getTimestamp("at").toInstant(), rs.getString("actor"), rs.getString("action"),
 					rs.getString("from_state"), rs.getString("to_state"), rs.getString("detail"), message(rs.getString("message"))))

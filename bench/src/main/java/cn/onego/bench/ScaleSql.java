@@ -21,10 +21,10 @@ public final class ScaleSql {
 				long t = System.nanoTime();
 				boolean rows = s.execute(args[i]);
 				ScaleData.log(started, "%s (%.1f s)", args[i], (System.nanoTime() - t) / 1e9);
-				if (rows) { // a query: its first rows, tab-separated
+				if (rows) { // a query: its first 500 rows (a whole plan), tab-separated
 					java.sql.ResultSet rs = s.getResultSet();
 					int columns = rs.getMetaData().getColumnCount();
-					for (int n = 0; n < 50 && rs.next(); n++) {
+					for (int n = 0; n < 500 && rs.next(); n++) {
 						StringBuilder line = new StringBuilder("    ");
 						for (int col = 1; col <= columns; col++) {
 							line.append(col > 1 ? "\t" : "").append(rs.getString(col));

@@ -35,6 +35,7 @@ final class DocumentPdf {
 
 	static final String NUMBER_KEY = "OneGoDocumentNumber";
 	static final Path FONT = Path.of(System.getProperty("onego.pdf-font", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"));
+	private static final ParsedFonts FONTS = new ParsedFonts(FONT);
 
 	private static final float MARGIN = 64;
 	private static final float BOTTOM = 200;
@@ -48,7 +49,17 @@ final class DocumentPdf {
 		if (!Files.isReadable(FONT)) {
 			throw new FontMissing();
 		}
-		try (PDDocument doc = new PDDocument(); TrueTypeCollection fonts = new TrueTypeCollection(FONT.toFile())) {
+		try {
+			return FONTS.lend(fonts -> sealed(model, verificationUrl, progressUrl, fonts));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot write the document PDF", e);
+		}
+	}
+
+	private static byte[] sealed(DocumentModel model, String verificationUrl, String progressUrl, TrueTypeCollection fonts)
+			throws IOException {
+		try (PDDocument doc = new PDDocument()) {
 			PDType0Font font = font(doc, fonts);
 			PDDocumentInformation info = doc.getDocumentInformation();
 			info.setTitle(model.title() + " " + model.number());
@@ -74,9 +85,6 @@ final class DocumentPdf {
 			doc.save(bytes);
 			return bytes.toByteArray();
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Cannot write the document PDF", e);
-		}
 	}
 
 	/**
@@ -87,7 +95,16 @@ final class DocumentPdf {
 		if (!Files.isReadable(FONT)) {
 			throw new FontMissing();
 		}
-		try (PDDocument doc = new PDDocument(); TrueTypeCollection fonts = new TrueTypeCollection(FONT.toFile())) {
+		try {
+			return FONTS.lend(fonts -> plain(title, blocks, fonts));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot write the PDF", e);
+		}
+	}
+
+	private static byte[] plain(String title, List<DocumentModel.Block> blocks, TrueTypeCollection fonts) throws IOException {
+		try (PDDocument doc = new PDDocument()) {
 			PDType0Font font = font(doc, fonts);
 			doc.getDocumentInformation().setTitle(title);
 			doc.getDocumentInformation().setCreator("OneGo 一件事一次办");
@@ -99,9 +116,6 @@ final class DocumentPdf {
 			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 			doc.save(bytes);
 			return bytes.toByteArray();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Cannot write the PDF", e);
 		}
 	}
 

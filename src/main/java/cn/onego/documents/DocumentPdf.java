@@ -6,23 +6,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.http.HttpStatus;
 
 import cn.onego.platform.Message;
 import cn.onego.platform.Problem;
-
-import io.nayuki.qrcodegen.QrCode;
 
 /**
  * A document as an A4 PDF: title, number, text, legal basis and remedies, the issuer's name and date under its seal
@@ -37,10 +32,10 @@ final class DocumentPdf {
 	static final Path FONT = Path.of(System.getProperty("onego.pdf-font", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"));
 	private static final ParsedFonts FONTS = new ParsedFonts(FONT);
 
-	private static final float MARGIN = 64;
-	private static final float BOTTOM = 200;
-	private static final int QR_BORDER = 4;
-	private static final Color SEAL_RED = new Color(0xD0, 0x10, 0x10);
+	static final float MARGIN = 64;
+	static final float BOTTOM = 200;
+	static final int QR_BORDER = 4;
+	static final Color SEAL_RED = new Color(0xD0, 0x10, 0x10);
 
 	private DocumentPdf() {
 	}
@@ -65,7 +60,7 @@ final class DocumentPdf {
 			info.setTitle(model.title() + " " + model.number());
 			info.setCreator("OneGo 一件事一次办");
 			info.setCustomMetadataValue(NUMBER_KEY, model.number());
-			Pages pages = new Pages(doc, font);
+			PdfPages pages = new PdfPages(doc, font);
 			float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
 			pages.centred(20, model.title());
 			pages.gap(6);
@@ -108,7 +103,7 @@ final class DocumentPdf {
 			PDType0Font font = font(doc, fonts);
 			doc.getDocumentInformation().setTitle(title);
 			doc.getDocumentInformation().setCreator("OneGo 一件事一次办");
-			Pages pages = new Pages(doc, font);
+			PdfPages pages = new PdfPages(doc, font);
 			pages.centred(18, title);
 			pages.gap(14);
 			body(pages, blocks, PDRectangle.A4.getWidth() - 2 * MARGIN);
@@ -125,7 +120,7 @@ final class DocumentPdf {
 	}
 
 	/** The blocks down the pages: a paragraph indented, a list under its heading. */
-	private static void body(Pages pages, List<DocumentModel.Block> blocks, float width) throws IOException {
+	private static void body(PdfPages pages, List<DocumentModel.Block> blocks, float width) throws IOException {
 		for (DocumentModel.Block block : blocks) {
 			if (block.heading() != null) {
 				pages.lines(12, MARGIN, block.heading() + "：", width);
@@ -137,177 +132,6 @@ final class DocumentPdf {
 				pages.lines(12, MARGIN, "　　" + block.lines().get(0), width);
 			}
 			pages.gap(6);
-		}
-	}
-
-	/** Lines down the pages, a new page when one is full; the last page keeps room for the seal and the QR codes. */
-	private static final class Pages {
-
-		private final PDDocument doc;
-		private final PDType0Font font;
-		private PDPageContentStream out;
-		private float y;
-
-		Pages(PDDocument doc, PDType0Font font) throws IOException {
-			this.doc = doc;
-			this.font = font;
-			next();
-		}
-
-		private void next() throws IOException {
-			if (out != null) {
-				out.close();
-			}
-			PDPage page = new PDPage(PDRectangle.A4);
-			doc.addPage(page);
-			out = new PDPageContentStream(doc, page);
-			y = page.getMediaBox().getHeight() - 72;
-		}
-
-		void gap(float points) {
-			y -= points;
-		}
-
-		void centred(float size, String text) throws IOException {
-			float w = font.getStringWidth(printable(text)) / 1000 * size;
-			text(size, (PDRectangle.A4.getWidth() - w) / 2, text);
-			y -= size + 6;
-		}
-
-		void right(float size, String text) throws IOException {
-			float w = font.getStringWidth(printable(text)) / 1000 * size;
-			text(size, PDRectangle.A4.getWidth() - MARGIN - w, text);
-			y -= size + 4;
-		}
-
-		void lines(float size, float x, String text, float width) throws IOException {
-			for (String line : wrap(text, size, width)) {
-				if (y < 72) {
-					next();
-				}
-				text(size, x, line);
-				y -= size + 6;
-			}
-		}
-
-		private void text(float size, float x, String text) throws IOException {
-			out.beginText();
-			out.setFont(font, size);
-			out.newLineAtOffset(x, y);
-			out.showText(printable(text));
-			out.endText();
-		}
-
-		private List<String> wrap(String text, float size, float width) throws IOException {
-			List<String> lines = new ArrayList<>();
-			StringBuilder line = new StringBuilder();
-			String printable = printable(text);
-			for (int i = 0; i < printable.length(); i++) {
-				char c = printable.charAt(i);
-				if (line.length() > 0 && font.getStringWidth(line.toString() + c) / 1000 * size > width) {
-					lines.add(line.toString());
-					line.setLength(0);
-				}
-				line.append(c);
-			}
-			lines.add(line.toString());
-			return lines;
-		}
-
-		/** The seal with the issuer and date at the bottom right, the QR codes at the bottom left. */
-		void footer(DocumentModel model, String verificationUrl, String progressUrl) throws IOException {
-			if (y < BOTTOM) {
-				next();
-			}
-			float right = PDRectangle.A4.getWidth() - MARGIN;
-			float cx = right - 70;
-			float cy = 120;
-			seal(cx, cy, 52, model.issuer());
-			out.setNonStrokingColor(Color.BLACK);
-			String date = model.issuedOn().getYear() + "年" + model.issuedOn().getMonthValue() + "月" + model.issuedOn().getDayOfMonth() + "日";
-			float w = font.getStringWidth(printable(model.issuer())) / 1000 * 11;
-			float saved = y;
-			// the issuer and the date beside the stamp, where the stamp's star does not cover them
-			float edge = cx - 52 - 8;
-			y = cy + 2;
-			text(11, edge - w, model.issuer());
-			y = cy - 16;
-			text(11, edge - font.getStringWidth(date) / 1000 * 11, date);
-			qr(QrCode.encodeText(verificationUrl, QrCode.Ecc.MEDIUM), MARGIN, 70, 90);
-			y = 60;
-			text(8, MARGIN, "扫码核验文书真伪");
-			if (progressUrl != null) {
-				qr(QrCode.encodeText(progressUrl, QrCode.Ecc.MEDIUM), MARGIN + 110, 70, 90);
-				y = 60;
-				text(8, MARGIN + 110, "扫码查询办理进度");
-			}
-			y = saved;
-		}
-
-		private void seal(float cx, float cy, float r, String issuer) throws IOException {
-			out.setStrokingColor(SEAL_RED);
-			out.setNonStrokingColor(SEAL_RED);
-			out.setLineWidth(3);
-			float k = 0.552284749831f * r;
-			out.moveTo(cx + r, cy);
-			out.curveTo(cx + r, cy + k, cx + k, cy + r, cx, cy + r);
-			out.curveTo(cx - k, cy + r, cx - r, cy + k, cx - r, cy);
-			out.curveTo(cx - r, cy - k, cx - k, cy - r, cx, cy - r);
-			out.curveTo(cx + k, cy - r, cx + r, cy - k, cx + r, cy);
-			out.closeAndStroke();
-			star(cx, cy, 12);
-			// the body's name in the ring above the star, in two lines when long
-			String name = printable(issuer);
-			int half = name.length() > 9 ? (name.length() + 1) / 2 : name.length();
-			String[] parts = half == name.length() ? new String[] { name } : new String[] { name.substring(0, half), name.substring(half) };
-			float size = 7.5f;
-			float top = cy + 30 - (parts.length - 1) * 4;
-			for (int i = 0; i < parts.length; i++) {
-				float w = font.getStringWidth(parts[i]) / 1000 * size;
-				float saved = y;
-				y = top - i * (size + 2);
-				text(size, cx - w / 2, parts[i]);
-				y = saved;
-			}
-			float w = font.getStringWidth("电子印章") / 1000 * size;
-			float saved = y;
-			y = cy - 30;
-			text(size, cx - w / 2, "电子印章");
-			y = saved;
-		}
-
-		private void star(float cx, float cy, float r) throws IOException {
-			for (int i = 0; i < 10; i++) {
-				double angle = Math.PI / 2 + i * Math.PI / 5;
-				float radius = i % 2 == 0 ? r : r * 0.4f;
-				float x = cx + (float) (radius * Math.cos(angle));
-				float yy = cy + (float) (radius * Math.sin(angle));
-				if (i == 0) {
-					out.moveTo(x, yy);
-				}
-				else {
-					out.lineTo(x, yy);
-				}
-			}
-			out.closePath();
-			out.fill();
-		}
-
-		private void qr(QrCode qr, float x, float bottom, float size) throws IOException {
-			out.setNonStrokingColor(Color.BLACK);
-			float module = size / (qr.size + QR_BORDER * 2);
-			for (int row = 0; row < qr.size; row++) {
-				for (int column = 0; column < qr.size; column++) {
-					if (qr.getModule(column, row)) {
-						out.addRect(x + (column + QR_BORDER) * module, bottom + size - (row + QR_BORDER + 1) * module, module, module);
-					}
-				}
-			}
-			out.fill();
-		}
-
-		void close() throws IOException {
-			out.close();
 		}
 	}
 

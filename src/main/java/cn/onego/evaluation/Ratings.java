@@ -167,32 +167,6 @@ public class Ratings {
 		return find(caseId).orElseThrow(() -> new NotFound("评价", "Rating", caseId.toString()));
 	}
 
-	/**
-	 * The open rectifications due in a year just loaded, counted again on its holidays from the day they were opened;
-	 * answers how many moved. Each raises the row's version, so an edit made on the old day is told to reload.
-	 */
-	int settleRectificationDueDays(int year) {
-		record Open(UUID id, RegionCode region, LocalDate openedOn, LocalDate due) {
-		}
-		List<Open> open = jdbc.sql("""
-				SELECT x.id, r.region, x.opened_at, x.due_on FROM rectification x JOIN rating r ON r.id = x.rating_id
-				WHERE x.state <> 'CLOSED' AND (x.due_on IS NULL OR x.due_on >= ?)""")
-			.param(LocalDate.of(year, 1, 1))
-			.query((rs, n) -> new Open(rs.getObject(1, UUID.class), RegionCode.of(rs.getString(2)),
-					LocalDate.ofInstant(rs.getTimestamp(3).toInstant(), clock.getZone()), rs.getObject(4, LocalDate.class)))
-			.list();
-		int moved = 0;
-		for (Open o : open) {
-			LocalDate due = calendars.of(o.region()).provisional().plusWorkingDays(o.openedOn(), rectificationWorkingDays);
-			if (!due.equals(o.due())) {
-				moved += jdbc.sql("UPDATE rectification SET due_on = ?, version = version + 1 WHERE id = ? AND state <> 'CLOSED'")
-					.params(due, o.id())
-					.update();
-			}
-		}
-		return moved;
-	}
-
 	Optional<Rating> find(UUID caseId) {
 		return jdbc.sql("SELECT * FROM rating WHERE case_id = ?").param(caseId).query((rs, n) -> new Rating(
 				rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class), rs.getString("case_number"),

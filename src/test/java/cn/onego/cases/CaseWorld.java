@@ -296,6 +296,25 @@ public final class CaseWorld {
 		return view(admin(), caseId).json("$.caseFile.state");
 	}
 
+	/**
+	 * A catering case of a small shop (its three default items) submitted by this world's applicant, accepted,
+	 * approved by every department and issued, through the API; returns its id.
+	 */
+	public String issuedCatering() {
+		String caseId = apply("HN-CATERING", SMALL_SHOP, Set.of(), Set.of());
+		Response accepted = as(clerkOf(caseId), "POST", "/api/v1/cases/" + caseId + "/acceptance", Map.of("version", caseVersion(caseId)));
+		assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+		assertThat(approve(caseId, "HN-SCJG-ENT-REG", Identities.creditCode()).status()).isEqualTo(200);
+		for (String item : List.of("HN-SCJG-FOOD-LICENCE", "HN-ZJ-DRAINAGE-PERMIT")) {
+			assertThat(approve(caseId, item, Identities.licenceNumber("M-")).status()).isEqualTo(200);
+		}
+		Response issued = as(clerkOf(caseId), "POST", "/api/v1/cases/" + caseId + "/issue",
+				Map.of("version", caseVersion(caseId), "trackingNumber", "EMS7"));
+		assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+		assertThat(caseState(caseId)).isEqualTo("ISSUED");
+		return caseId;
+	}
+
 	/** Claims and approves a task as a reviewer of its department. */
 	public Response approve(String caseId, String item, String number) {
 		Map<String, Object> task = task(caseId, item);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -86,18 +87,7 @@ class DeadlineWarningsIT {
 		assertThat(yellowPlan).contains("open_deadline_warn").doesNotContain("Seq Scan on open_deadline").doesNotContain("case_task");
 		assertThat(redPlan).contains("open_deadline_overdue").doesNotContain("Seq Scan on open_deadline").doesNotContain("case_task");
 
-		ExecutorService pool = Executors.newFixedThreadPool(2);
-		CountDownLatch start = new CountDownLatch(1);
-		List<Future<Integer>> scans = List.of(pool.submit(() -> {
-			start.await();
-			return warnings.scan(TODAY);
-		}), pool.submit(() -> {
-			start.await();
-			return warnings.scan(TODAY);
-		}));
-		start.countDown();
-		int changed = scans.get(0).get() + scans.get(1).get();
-		pool.shutdown();
+		int changed = twoScannersAtOnce();
 
 		assertThat(changed).as("each of the 50 due tasks changed colour once").isEqualTo(50);
 		assertThat(count("SELECT count(*) FROM open_deadline WHERE department = ? AND colour = 'RED'", department)).isEqualTo(20);
@@ -169,18 +159,7 @@ class DeadlineWarningsIT {
 		String region = TestRegions.DEADLINE_WARNINGS;
 		String department = plant(region, 100, 2_100, 500);
 
-		ExecutorService pool = Executors.newFixedThreadPool(2);
-		CountDownLatch start = new CountDownLatch(1);
-		List<Future<Integer>> scans = List.of(pool.submit(() -> {
-			start.await();
-			return warnings.scan(TODAY);
-		}), pool.submit(() -> {
-			start.await();
-			return warnings.scan(TODAY);
-		}));
-		start.countDown();
-		int changed = scans.get(0).get() + scans.get(1).get();
-		pool.shutdown();
+		int changed = twoScannersAtOnce();
 
 		assertThat(changed).as("the two scanners' changes, the planted ones among them").isGreaterThanOrEqualTo(2_600);
 		assertThat(count("SELECT count(*) FROM open_deadline WHERE department = ? AND colour = 'RED'", department)).isEqualTo(500);
@@ -197,6 +176,24 @@ class DeadlineWarningsIT {
 		relay.relay();
 		assertThat(count("SELECT count(*) FROM notification WHERE recipient = ? AND relayed_at IS NULL", "DEPARTMENT_HEAD:" + department))
 			.as("the warnings to staff stay in the inbox: the text relay does not take them").isEqualTo(2_600);
+	}
+
+	/** Two scanners started at the same moment, as two nodes would run them; the colours they changed together. */
+	private int twoScannersAtOnce() throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			Callable<Integer> scanner = () -> {
+				start.await();
+				return warnings.scan(TODAY);
+			};
+			List<Future<Integer>> scans = List.of(pool.submit(scanner), pool.submit(scanner));
+			start.countDown();
+			return scans.get(0).get() + scans.get(1).get();
+		}
+		finally {
+			pool.shutdown();
+		}
 	}
 
 	private static String supervisor(ApiClient api, String region) {

@@ -10,7 +10,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +20,6 @@ import org.springframework.test.context.ActiveProfiles;
 
 import cn.onego.ApiClient;
 import cn.onego.ApiClient.Response;
-import cn.onego.Identities;
 import cn.onego.TestRegions;
 import cn.onego.cases.CaseWorld;
 import cn.onego.clock.Calendars;
@@ -70,9 +68,9 @@ class MeasuredMetricsIT {
 		int cityBefore = cases(api.get("/api/v1/metrics/regions/" + CITY, null, null));
 
 		CaseWorld online = new CaseWorld(api, REGION);
-		String mailed = issued(online);
+		String mailed = online.issuedCatering();
 		CaseWorld counter = new CaseWorld(api, REGION);
-		String collected = issued(counter);
+		String collected = counter.issuedCatering();
 		int uploaded = jdbc.sql("""
 				SELECT count(*) FROM application a, jsonb_object_keys(a.materials -> 'attachments')
 				WHERE a.id = (SELECT application_id FROM case_file WHERE id = ?::uuid)""").param(mailed).query(Integer.class).single();
@@ -129,23 +127,6 @@ class MeasuredMetricsIT {
 	private static int cases(Response region) {
 		List<Integer> cases = (List<Integer>) (Object) region.json("$.matters[?(@.code == 'HN-CATERING')].metrics.measured.cases");
 		return cases.isEmpty() ? 0 : cases.get(0);
-	}
-
-	/** A catering case of the world's applicant, accepted, approved and issued through the API. */
-	private String issued(CaseWorld world) {
-		String caseId = world.apply("HN-CATERING", CaseWorld.SMALL_SHOP, Set.of(), Set.of());
-		Response accepted = world.as(world.clerkOf(caseId), "POST", "/api/v1/cases/" + caseId + "/acceptance",
-				Map.of("version", world.caseVersion(caseId)));
-		assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
-		assertThat(world.approve(caseId, "HN-SCJG-ENT-REG", Identities.creditCode()).status()).isEqualTo(200);
-		for (String item : List.of("HN-SCJG-FOOD-LICENCE", "HN-ZJ-DRAINAGE-PERMIT")) {
-			assertThat(world.approve(caseId, item, Identities.licenceNumber("M-")).status()).isEqualTo(200);
-		}
-		Response issued = world.as(world.clerkOf(caseId), "POST", "/api/v1/cases/" + caseId + "/issue",
-				Map.of("version", world.caseVersion(caseId), "trackingNumber", "EMS7"));
-		assertThat(issued.status()).as(issued.body()).isEqualTo(200);
-		assertThat(world.caseState(caseId)).isEqualTo("ISSUED");
-		return caseId;
 	}
 
 	private void dated(String caseId, java.time.LocalDateTime submitted, java.time.LocalDateTime issued) {

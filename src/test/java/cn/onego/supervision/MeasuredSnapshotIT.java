@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +20,6 @@ import org.springframework.test.context.ActiveProfiles;
 
 import cn.onego.ApiClient;
 import cn.onego.ApiClient.Response;
-import cn.onego.Identities;
 import cn.onego.TestRegions;
 import cn.onego.application.Measured;
 import cn.onego.cases.CaseWorld;
@@ -68,8 +66,8 @@ class MeasuredSnapshotIT {
 	void readsFromTheSnapshotWhatTheCasesThemselvesGive() {
 		ApiClient api = new ApiClient(port);
 		LocalDate today = LocalDate.now(clock);
-		List<String> cases = List.of(issued(new CaseWorld(api, REGION)), issued(new CaseWorld(api, REGION)),
-				issued(new CaseWorld(api, REGION)), issued(new CaseWorld(api, REGION)));
+		List<String> cases = List.of(new CaseWorld(api, REGION).issuedCatering(), new CaseWorld(api, REGION).issuedCatering(),
+				new CaseWorld(api, REGION).issuedCatering(), new CaseWorld(api, REGION).issuedCatering());
 		dated(cases.get(0), today.minusDays(40), today.minusDays(33));
 		dated(cases.get(1), today.minusDays(100), today.minusDays(98));
 		dated(cases.get(2), today.minusDays(200), today.minusDays(170));
@@ -96,22 +94,6 @@ class MeasuredSnapshotIT {
 		Map<String, Object> measured = ((List<Map<String, Object>>) metrics
 			.json("$.matters[?(@.code == '" + MATTER + "')].metrics.measured")).get(0);
 		assertThat(measured).as(metrics.body()).containsEntry("cases", 3).containsEntry("asOf", today.toString());
-	}
-
-	/** A catering case accepted, approved and issued through the API. */
-	private String issued(CaseWorld world) {
-		String caseId = world.apply(MATTER, CaseWorld.SMALL_SHOP, Set.of(), Set.of());
-		Response accepted = world.as(world.clerkOf(caseId), "POST", "/api/v1/cases/" + caseId + "/acceptance",
-				Map.of("version", world.caseVersion(caseId)));
-		assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
-		assertThat(world.approve(caseId, "HN-SCJG-ENT-REG", Identities.creditCode()).status()).isEqualTo(200);
-		for (String item : List.of("HN-SCJG-FOOD-LICENCE", "HN-ZJ-DRAINAGE-PERMIT")) {
-			assertThat(world.approve(caseId, item, Identities.licenceNumber("M-")).status()).isEqualTo(200);
-		}
-		Response issued = world.as(world.clerkOf(caseId), "POST", "/api/v1/cases/" + caseId + "/issue",
-				Map.of("version", world.caseVersion(caseId), "trackingNumber", "EMS7"));
-		assertThat(issued.status()).as(issued.body()).isEqualTo(200);
-		return caseId;
 	}
 
 	private void dated(String caseId, LocalDate submitted, LocalDate issued) {

@@ -31,10 +31,15 @@ import cn.onego.shared.Label;
 import cn.onego.shared.TimeOrderedIds;
 
 /**
- * The official documents of the cases: made once per event — rendered from the issuer's template, sealed with the
- * issuing body's key (SM2 over the canonical content, {@link IssuerKeys}), drawn as a PDF, stored as issued (content
- * and PDF sealed at rest, their SM3 hashes, the signature) — and listed and downloaded, byte for byte as issued, by
- * the applicant's side and the staff who handle the case (the others: not found). Staff downloads are audited.
+ * The official documents of the cases: issued once per event — rendered from the issuer's template, sealed with the
+ * issuing body's key (SM2 over the canonical content, {@link IssuerKeys}), numbered and stored (content sealed at
+ * rest, its SM3 hash, the signature) — and listed and downloaded by the applicant's side and the staff who handle the
+ * case (the others: not found). Staff downloads are audited.
+ * <p>
+ * The PDF is drawn from the sealed content the first time the document is downloaded, and kept: from then on every
+ * download and every uploaded copy is compared with those bytes. Drawing it is most of a document's cost (the font
+ * subset into each file), and a case issues nine documents of which few are ever opened, so the case's events no
+ * longer wait for PDFs nobody reads (docs/adr/0011-documents-drawn-on-first-download.md).
  */
 @Service
 public class OfficialDocuments implements SealedColumns {
@@ -89,18 +94,14 @@ public class OfficialDocuments implements SealedColumns {
 		byte[] content = model.canonical();
 		IssuerKeys.Seal seal = keys.seal(issuing.issuer(), issuing.region().value(), content);
 		String code = HexFormat.of().withUpperCase().formatHex(bytes(8));
-		String progress = issuing.withProgress() ? site + "/progress.html?number=" + issuing.caseFile().number().value() + "&code="
-				+ cases.queryCode(issuing.caseFile().id()) : null;
-		byte[] pdf = DocumentPdf.render(model, verificationUrl(number, code), progress);
 		int inserted = jdbc.sql("""
-				INSERT INTO official_document (id, number, kind, case_id, task_id, event_key, issuer, issuer_code, issued_at, content, pdf,
-				  content_hash, pdf_hash, key_id, algorithm, signature, verification_code)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, event_key) DO NOTHING""")
+				INSERT INTO official_document (id, number, kind, case_id, task_id, event_key, issuer, issuer_code, issued_at, content,
+				  content_hash, key_id, algorithm, signature, verification_code, with_progress)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, event_key) DO NOTHING""")
 			.params(TimeOrderedIds.next(), number, issuing.kind().name(), issuing.caseFile().id().value(),
 					issuing.task() == null ? null : issuing.task().id().value(), issuing.eventKey(), issuing.issuer(), seal.issuerCode(),
-					java.sql.Timestamp.from(at), data.seal(new String(content, StandardCharsets.UTF_8), CONTENT.name()),
-					data.seal(Base64.getEncoder().encodeToString(pdf), PDF.name()), sm3(content), sm3(pdf), seal.keyId(), seal.algorithm(),
-					Base64.getEncoder().encodeToString(seal.signature()), code)
+					java.sql.Timestamp.from(at), data.seal(new String(content, StandardCharsets.UTF_8), CONTENT.name()), sm3(content),
+					seal.keyId(), seal.algorithm(), Base64.getEncoder().encodeToString(seal.signature()), code, issuing.withProgress())
 			.update();
 		return inserted == 1 ? number : numberFor(issuing.kind(), issuing.eventKey()).orElseThrow();
 	}
@@ -111,18 +112,40 @@ public class OfficialDocuments implements SealedColumns {
 		return listed(caseId);
 	}
 
-	/** One of the case's documents as a PDF, exactly as issued. */
+	/** One of the case's documents as a PDF: drawn at its first download, the same bytes ever after. */
 	public byte[] pdf(Actor actor, CaseId caseId, String number) {
 		CaseFile c = cases.handledCase(actor, caseId);
-		String stored = jdbc.sql("SELECT pdf FROM official_document WHERE case_id = ? AND number = ?")
+		Stored stored = jdbc.sql("SELECT id, pdf, content, verification_code, with_progress FROM official_document WHERE case_id = ? AND number = ?")
 			.params(caseId.value(), number)
-			.query(String.class)
+			.query((rs, n) -> new Stored(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5)))
 			.optional()
 			.orElseThrow(() -> new NotFound("文书", "Document", number));
 		if (!actor.isPerson(c.applicant().id()) && !actor.username().equals(c.applicant().username())) {
 			audit.record(actor, "read.document", "document/" + number, "case " + c.number().value());
 		}
-		return Base64.getDecoder().decode(data.open(stored, PDF.name()));
+		return stored.pdf() != null ? Base64.getDecoder().decode(data.open(stored.pdf(), PDF.name())) : drawn(stored, number, c);
+	}
+
+	private record Stored(UUID id, String pdf, String content, String code, boolean withProgress) {
+	}
+
+	/**
+	 * The PDF of a document not downloaded before, drawn from its sealed content and kept; when two downloads draw it
+	 * at once, the first kept is the one both get.
+	 */
+	private byte[] drawn(Stored stored, String number, CaseFile c) {
+		DocumentModel model = DocumentModel.parse(data.open(stored.content(), CONTENT.name()).getBytes(StandardCharsets.UTF_8));
+		String progress = stored.withProgress() ? site + "/progress.html?number=" + c.number().value() + "&code=" + cases.queryCode(c.id())
+				: null;
+		byte[] pdf = DocumentPdf.render(model, verificationUrl(number, stored.code()), progress);
+		int kept = jdbc.sql("UPDATE official_document SET pdf = ?, pdf_hash = ? WHERE id = ? AND pdf IS NULL")
+			.params(data.seal(Base64.getEncoder().encodeToString(pdf), PDF.name()), sm3(pdf), stored.id())
+			.update();
+		if (kept == 1) {
+			return pdf;
+		}
+		String first = jdbc.sql("SELECT pdf FROM official_document WHERE id = ?").param(stored.id()).query(String.class).single();
+		return Base64.getDecoder().decode(data.open(first, PDF.name()));
 	}
 
 	List<Listed> listed(CaseId caseId) {

@@ -116,6 +116,59 @@ class DocumentsIT {
 	}
 
 	@Test
+	void aDocumentIsIssuedSealedWithoutItsPdfWhichIsDrawnAtTheFirstDownloadAndKeptByteForByte() throws Exception {
+		ApiClient api = new ApiClient(port);
+		CaseWorld world = new CaseWorld(api);
+		String caseId = world.apply("HN-CATERING", CaseWorld.SMALL_SHOP, Set.of(), Set.of());
+		String clerk = world.clerkOf(caseId);
+		assertThat(world.as(clerk, "POST", "/api/v1/cases/" + caseId + "/acceptance", Map.of("version", world.caseVersion(caseId))).status())
+			.isEqualTo(200);
+		String number = (String) awaitDocument(world, world.applicant, caseId, "ACCEPTANCE_NOTICE").get("number");
+		Map<String, Object> issued = jdbc.sql("SELECT pdf, pdf_hash, content_hash, signature FROM official_document WHERE number = ?")
+			.param(number).query().singleRow();
+		assertThat(issued.get("pdf")).as("not drawn before anybody asks for it").isNull();
+		assertThat(issued.get("pdf_hash")).isNull();
+		assertThat(issued.get("content_hash")).as("but numbered, sealed and signed when issued").isNotNull();
+		assertThat(issued.get("signature")).isNotNull();
+
+		// the applicant and the clerk open it at the same moment: both get the one PDF kept
+		java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			var applicants = two.submit(() -> download(world, world.applicant, caseId, number));
+			var clerks = two.submit(() -> download(world, clerk, caseId, number));
+			byte[] first = applicants.get();
+			assertThat(clerks.get()).isEqualTo(first);
+			assertThat(jdbc.sql("SELECT pdf_hash FROM official_document WHERE number = ?").param(number).query(String.class).single())
+				.as("the hash of the bytes handed out is the one kept").isEqualTo(OfficialDocuments.sm3(first));
+			assertThat(download(world, world.applicant, caseId, number)).as("and ever after").isEqualTo(first);
+			assertThat(text(first)).contains("受理通知书", number, "扫码查询办理进度", "扫码核验文书真伪");
+			assertThat((String) api.upload("/api/v1/documents/verification", null, null, first, "application/pdf").json("$.status"))
+				.isEqualTo("GENUINE");
+		}
+		finally {
+			two.shutdownNow();
+		}
+
+		// what was issued stays as issued, whatever the application's login tries
+		assertThat(sqlState("UPDATE official_document SET pdf_hash = 'x' WHERE number = '" + number + "'")).as("a kept PDF is not replaced")
+			.isEqualTo("23514");
+		assertThat(sqlState("UPDATE official_document SET pdf = NULL, pdf_hash = NULL WHERE number = '" + number + "'")).isEqualTo("23514");
+		assertThat(sqlState("UPDATE official_document SET issuer = 'x' WHERE number = '" + number + "'")).isEqualTo("42501");
+		assertThat(sqlState("DELETE FROM official_document WHERE number = '" + number + "'")).isEqualTo("42501");
+	}
+
+	private String sqlState(String statement) {
+		try {
+			jdbc.sql(statement).update();
+			return "none";
+		}
+		catch (org.springframework.dao.DataAccessException e) {
+			Throwable cause = e.getMostSpecificCause();
+			return cause instanceof java.sql.SQLException sql ? sql.getSQLState() : cause.toString();
+		}
+	}
+
+	@Test
 	void theNoticeOfNonAcceptanceGivesTheReasonItsBasisAndTheRemediesAndOnlyTheCasesPeopleSeeIt() throws IOException {
 		ApiClient api = new ApiClient(port);
 		CaseWorld world = new CaseWorld(api);

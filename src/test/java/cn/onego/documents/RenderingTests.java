@@ -31,6 +31,31 @@ class RenderingTests {
 	}
 
 	@Test
+	void aDocumentReadBackFromItsSealedBytesSaysExactlyWhatWasSealed() {
+		DocumentModel model = Rendering.render(DocumentKind.NON_ACCEPTANCE_NOTICE, A_HALLS_OWN_TEXT, A_REFUSED_CASE,
+				"430102-BSL-2026-00000001", "长沙市芙蓉区政务服务中心", LocalDate.of(2026, 3, 5));
+		DocumentModel back = DocumentModel.parse(model.canonical());
+		assertThat(back).isEqualTo(model);
+		assertThat(back.canonical()).isEqualTo(model.canonical());
+
+		// lengths in bytes: a value with colons, new lines and four-byte characters does not run into the next field
+		DocumentModel awkward = new DocumentModel(DocumentKind.APPROVAL_DECISION, "430102-PZ-2026-00000009", "标题：带冒号\n第二行", "机关",
+				LocalDate.of(2027, 1, 4), "430102-20270104-00000001-3", List.of(new DocumentModel.Block("材料", List.of("𠀀字:1:x", ""))),
+				null, "");
+		assertThat(DocumentModel.parse(awkward.canonical()).canonical()).isEqualTo(awkward.canonical());
+		assertThat(DocumentModel.parse(awkward.canonical()).remedy()).as("an empty remedy draws as none").isNull();
+	}
+
+	@Test
+	void bytesThatAreNotACanonicalDocumentAreRefused() {
+		byte[] truncated = java.util.Arrays.copyOf(Rendering.render(DocumentKind.NON_ACCEPTANCE_NOTICE, A_HALLS_OWN_TEXT, A_REFUSED_CASE,
+				"430102-BSL-2026-00000001", "X", LocalDate.of(2026, 3, 5)).canonical(), 40);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> DocumentModel.parse(truncated)).isInstanceOf(RuntimeException.class);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> DocumentModel.parse("form:3:abc\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
 	void printsEachCommitmentInTheTemplatesSentence() {
 		Template template = new Template("受理通知书", List.of("受理。"), null, null, "申请人承诺具备“{material}”所证明的条件。", null, null);
 		DocumentFacts facts = new DocumentFacts(Map.of(), List.of(), List.of("住所（经营场所）使用证明"));

@@ -78,13 +78,13 @@ public class OfficialDocuments implements SealedColumns {
 		return List.of(CONTENT, PDF);
 	}
 
-	/** Issues the document unless its event already made one of its kind; the number of the one there is. */
+	/**
+	 * Issues the document unless its event already made one of its kind; the number of the one there is. An event
+	 * delivered again (rarely: after a crash or a failed attempt) renders and signs once more for nothing, and its
+	 * number is not used, rather than every document asking first.
+	 */
 	@Transactional
 	String issue(DocumentSources.Issuing issuing) {
-		Optional<String> made = numberFor(issuing.kind(), issuing.eventKey());
-		if (made.isPresent()) {
-			return made.get();
-		}
 		Instant at = clock.instant();
 		LocalDate today = LocalDate.ofInstant(at, clock.getZone());
 		long serial = jdbc.sql("SELECT nextval('official_document_seq')").query(Long.class).single();

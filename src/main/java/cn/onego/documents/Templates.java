@@ -60,7 +60,13 @@ public class Templates {
 
 	/** The text a document of the kind by the issuer (a hall's or department's code) is made with. */
 	Template of(DocumentKind kind, String issuerScope) {
-		return stored(kind, issuerScope).or(() -> stored(kind, DEFAULT_SCOPE)).map(Stored::template).orElse(shipped.get(kind));
+		// the issuer's own text before the default one, in one read: a case's nine documents each ask
+		return jdbc.sql("SELECT body FROM document_template WHERE kind = ? AND scope IN (?, ?) ORDER BY scope = ? LIMIT 1")
+			.params(kind.name(), issuerScope, DEFAULT_SCOPE, DEFAULT_SCOPE)
+			.query(String.class)
+			.optional()
+			.map(body -> json.readValue(body, Template.class))
+			.orElse(shipped.get(kind));
 	}
 
 	/** Every text: the shipped defaults, then what was stored, by kind and scope. */

@@ -135,7 +135,7 @@ public class ELicences implements SealedColumns {
 		ELicence licence = new ELicence(UUID.randomUUID(), issue.holder(), issue.licenceType(), issue.number(), issue.name(), issuer,
 				issue.issuedOn(), issue.validUntil(), false, identifier, issuerCode, issue.department(), issue.data(), null);
 		IssuerKeys.SigningKey key = keys.current(issuer, issuerCode);
-		byte[] signature = key.algorithm().sign(key.privateKey(), licence.content().canonical());
+		byte[] signature = key.sign(licence.content().canonical());
 		jdbc.sql("""
 				INSERT INTO e_licence (id, holder, holder_index, licence_type, number, name, issuer, issued_on, valid_until, identifier,
 				    issuer_code, department, data, signing_key_id, signature, verification_code)
@@ -236,7 +236,7 @@ public class ELicences implements SealedColumns {
 				issuer, unsigned.issuedOn(), unsigned.validUntil(), unsigned.revoked(), identifier, issuerCode, unsigned.department(),
 				unsigned.data(), unsigned.revocation());
 		IssuerKeys.SigningKey key = keys.current(issuer, issuerCode);
-		byte[] signature = key.algorithm().sign(key.privateKey(), licence.content().canonical());
+		byte[] signature = key.sign(licence.content().canonical());
 		jdbc.sql("""
 				UPDATE e_licence SET issuer = ?, identifier = ?, issuer_code = ?, data = ?, signing_key_id = ?, signature = ?,
 				    verification_code = ? WHERE id = ? AND signature IS NULL""")

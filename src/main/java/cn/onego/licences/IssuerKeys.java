@@ -45,8 +45,26 @@ public class IssuerKeys implements SealedColumns {
 	public record Seal(UUID keyId, String issuerCode, String algorithm, byte[] signature) {
 	}
 
-	/** A key able to sign. */
-	record SigningKey(UUID id, String issuer, String issuerCode, SignatureAlgorithm algorithm, PrivateKey privateKey) {
+	/** A key able to sign, with its signature objects ready. */
+	record SigningKey(UUID id, String issuer, String issuerCode, SignatureAlgorithm algorithm, Signers signers) {
+
+		SigningKey(UUID id, String issuer, String issuerCode, SignatureAlgorithm algorithm, PrivateKey privateKey) {
+			this(id, issuer, issuerCode, algorithm, new Signers(algorithm, privateKey));
+		}
+
+		byte[] sign(byte[] content) {
+			return signers.sign(content);
+		}
+	}
+
+	/**
+	 * How long a node signs with the current key it read before reading it again: a key an operator retires in the
+	 * database is no longer used after at most this long. Reading, unsealing and parsing it for every document had been
+	 * a tenth of a case's work.
+	 */
+	static final java.time.Duration READ_AGAIN_AFTER = java.time.Duration.ofMinutes(1);
+
+	private record Current(SigningKey key, long readAt) {
 	}
 
 	private record VerifyingKey(SignatureAlgorithm algorithm, PublicKey key) {
@@ -56,6 +74,7 @@ public class IssuerKeys implements SealedColumns {
 	private final PersonalData data;
 	private final LicenceSettings settings;
 	private final Map<UUID, VerifyingKey> verifying = new ConcurrentHashMap<>();
+	private final Map<String, Current> current = new ConcurrentHashMap<>();
 
 	IssuerKeys(JdbcClient jdbc, PersonalData data, LicenceSettings settings) {
 		this.jdbc = jdbc;
@@ -83,6 +102,20 @@ public class IssuerKeys implements SealedColumns {
 	 */
 	SigningKey current(String issuer, String issuerCode) {
 		SignatureAlgorithm algorithm = settings.signatureAlgorithm();
+		String name = algorithm + "/" + issuer;
+		Current known = current.get(name);
+		long now = System.nanoTime();
+		if (known != null && now - known.readAt() < READ_AGAIN_AFTER.toNanos()) {
+			return known.key();
+		}
+		SigningKey read = currentInDatabase(issuer, issuerCode, algorithm);
+		// the same key read again keeps the signature objects it has
+		SigningKey key = known != null && known.key().id().equals(read.id()) ? known.key() : read;
+		current.put(name, new Current(key, now));
+		return key;
+	}
+
+	private SigningKey currentInDatabase(String issuer, String issuerCode, SignatureAlgorithm algorithm) {
 		return find(issuer, algorithm).orElseGet(() -> {
 			KeyPair pair = algorithm.generate();
 			jdbc.sql("""
@@ -102,7 +135,7 @@ public class IssuerKeys implements SealedColumns {
 	 */
 	public Seal seal(String issuer, String region, byte[] content) {
 		SigningKey key = current(issuer, issuerCode(issuer, region));
-		return new Seal(key.id(), key.issuerCode(), key.algorithm().signatureName(), key.algorithm().sign(key.privateKey(), content));
+		return new Seal(key.id(), key.issuerCode(), key.algorithm().signatureName(), key.sign(content));
 	}
 
 	/** Whether the key with that id sealed (signed) the content; an unknown key sealed nothing. */

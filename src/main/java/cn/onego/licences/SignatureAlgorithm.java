@@ -54,16 +54,11 @@ public enum SignatureAlgorithm {
 		}
 	}
 
-	byte[] sign(PrivateKey key, byte[] content) {
-		try {
-			Signature s = Signature.getInstance(signature, BC);
-			s.initSign(key);
-			s.update(content);
-			return s.sign();
-		}
-		catch (GeneralSecurityException e) {
-			throw new IllegalStateException("Cannot sign with " + this, e);
-		}
+	/** A signature object of this algorithm initialised to sign with the key ({@link Signers} keeps them). */
+	Signature signer(PrivateKey key) throws GeneralSecurityException {
+		Signature s = Signature.getInstance(signature, BC);
+		s.initSign(key);
+		return s;
 	}
 
 	/** Whether the signature is the key's over the content; a malformed signature is simply not. */

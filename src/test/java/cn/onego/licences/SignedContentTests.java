@@ -19,7 +19,7 @@ class SignedContentTests {
 	@EnumSource(SignatureAlgorithm.class)
 	void aSignatureVerifiesOverTheSameContentOnlyUnderItsOwnKey(SignatureAlgorithm algorithm) {
 		KeyPair key = algorithm.generate();
-		byte[] signature = algorithm.sign(key.getPrivate(), LICENCE.canonical());
+		byte[] signature = new Signers(algorithm, key.getPrivate()).sign(LICENCE.canonical());
 		assertThat(algorithm.verify(key.getPublic(), LICENCE.canonical(), signature)).isTrue();
 		assertThat(algorithm.verify(SignatureAlgorithm.publicKey(key.getPublic().getEncoded()), LICENCE.canonical(), signature))
 			.as("the published key, read back").isTrue();
@@ -28,6 +28,32 @@ class SignedContentTests {
 		assertThat(algorithm.verify(key.getPublic(), later.canonical(), signature)).as("validity changed").isFalse();
 		assertThat(algorithm.verify(algorithm.generate().getPublic(), LICENCE.canonical(), signature)).as("another key").isFalse();
 		assertThat(algorithm.verify(key.getPublic(), LICENCE.canonical(), new byte[] { 1, 2, 3 })).as("garbage").isFalse();
+	}
+
+	@ParameterizedTest
+	@EnumSource(SignatureAlgorithm.class)
+	void keptSignersSignOneContentAfterAnotherAndAtOnceEachSignatureOverItsOwnContentOnly(SignatureAlgorithm algorithm)
+			throws Exception {
+		KeyPair key = algorithm.generate();
+		Signers signers = new Signers(algorithm, key.getPrivate());
+		java.util.concurrent.ExecutorService four = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			java.util.List<java.util.concurrent.Future<byte[]>> signed = new java.util.ArrayList<>();
+			for (int i = 0; i < 40; i++) {
+				byte[] content = ("document " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+				signed.add(four.submit(() -> signers.sign(content)));
+			}
+			for (int i = 0; i < 40; i++) {
+				byte[] signature = signed.get(i).get();
+				assertThat(algorithm.verify(key.getPublic(), ("document " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8), signature))
+					.as("signature " + i + " over its own content").isTrue();
+				assertThat(algorithm.verify(key.getPublic(), ("document " + (i + 1)).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+						signature)).as("and over no other").isFalse();
+			}
+		}
+		finally {
+			four.shutdownNow();
+		}
 	}
 
 	@ParameterizedTest

@@ -58,21 +58,32 @@ class CaseLists {
 	 */
 	List<Queued> queue(String department, TaskState state, LocalDate dueBy, String matter, QueueSearch search,
 			java.time.ZoneId zone, int limit) {
-		StringBuilder where = new StringBuilder("department = ?");
-		List<Object> params = new ArrayList<>(List.of(department));
-		filter(where, params, " AND state = ?", state == null ? null : state.name());
-		filter(where, params, " AND due_on <= ?", dueBy);
-		filter(where, params, " AND matter = ?", matter);
-		filter(where, params, " AND case_number LIKE ?", search.numberPattern());
-		filter(where, params, " AND applicant_name ILIKE ?", search.applicantPattern());
-		filter(where, params, " AND submitted_at >= ?", search.submittedFrom(zone));
-		filter(where, params, " AND submitted_at < ?", search.submittedBefore(zone));
-		params.add(limit);
-		return jdbc.sql("SELECT * FROM queued_task WHERE " + where + " ORDER BY due_on NULLS LAST, started_on, id LIMIT ?")
-			.params(params)
+		QueueStatement queue = QueueStatement.of(department, state, dueBy, matter, search, zone, limit);
+		return jdbc.sql(queue.sql())
+			.params(queue.params())
 			.query((rs, n) -> new Queued(rows.task(rs, n), rs.getString("case_number"), rs.getString("matter"),
 					rs.getString("applicant_name"), HallCode.of(rs.getString("case_hall")), rs.getBoolean("cross_region")))
 			.list();
+	}
+
+	/** The statement of a department's queue with the filters asked for, and its parameters in order. */
+	record QueueStatement(String sql, List<Object> params) {
+
+		static QueueStatement of(String department, TaskState state, LocalDate dueBy, String matter, QueueSearch search,
+				java.time.ZoneId zone, int limit) {
+			StringBuilder where = new StringBuilder("department = ?");
+			List<Object> params = new ArrayList<>(List.of(department));
+			filter(where, params, " AND state = ?", state == null ? null : state.name());
+			filter(where, params, " AND due_on <= ?", dueBy);
+			filter(where, params, " AND matter = ?", matter);
+			filter(where, params, " AND case_number LIKE ?", search.numberPattern());
+			filter(where, params, " AND applicant_name ILIKE ?", search.applicantPattern());
+			filter(where, params, " AND submitted_at >= ?", search.submittedFrom(zone));
+			filter(where, params, " AND submitted_at < ?", search.submittedBefore(zone));
+			params.add(limit);
+			return new QueueStatement("SELECT * FROM queued_task WHERE " + where + " ORDER BY due_on NULLS LAST, started_on, id LIMIT ?",
+					List.copyOf(params));
+		}
 	}
 
 	private static void filter(StringBuilder where, List<Object> params, String condition, Object value) {

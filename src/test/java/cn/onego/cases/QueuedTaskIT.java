@@ -53,6 +53,9 @@ class QueuedTaskIT {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	javax.sql.DataSource dataSource;
+
 	CaseWorld world;
 
 	@BeforeEach
@@ -132,6 +135,53 @@ class QueuedTaskIT {
 		assertThat(refused.status()).as(refused.body()).isEqualTo(200);
 		assertThat(queuedTasks(caseId)).as("no task of the case is queued once all are decided").isEmpty();
 		theQueueIsTheTasks(caseId, departments);
+	}
+
+	@Test
+	void readsAQueueInItsOrderOutOfOneIndexRangeOfTheQueuedTasksAlone() throws Exception {
+		QueueSearch search = QueueSearch.of("4301", "张", java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2026, 12, 31));
+		java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+		String all = plan(CaseLists.QueueStatement.of("430102-MARKET_REGULATION", null, null, null, QueueSearch.NONE, zone, 500));
+		assertThat(all).contains("queued_task_queue ").doesNotContain("queued_task_queue_state");
+		String suspended = plan(CaseLists.QueueStatement.of("430102-MARKET_REGULATION", TaskState.SUSPENDED,
+				java.time.LocalDate.of(2027, 1, 1), "HN-CATERING", search, zone, 500));
+		assertThat(suspended).contains("queued_task_queue_state");
+		for (String plan : List.of(all, suspended)) {
+			assertThat(plan).as("the index gives the queue's order: nothing sorted, nothing read besides the table")
+				.doesNotContain("Sort").doesNotContain("case_task").doesNotContain("case_file");
+		}
+	}
+
+	/**
+	 * The plan of the queue's statement on however few rows the shared database holds: scanning the whole table and
+	 * sorting are priced out, so that the plan is the one a large table gets, and a Sort left in it would mean the index
+	 * does not give the order.
+	 */
+	private String plan(CaseLists.QueueStatement queue) throws Exception {
+		try (java.sql.Connection c = dataSource.getConnection()) {
+			c.setAutoCommit(false);
+			try (java.sql.Statement settings = c.createStatement()) {
+				settings.execute("SET LOCAL enable_seqscan = off");
+				settings.execute("SET LOCAL enable_bitmapscan = off");
+				settings.execute("SET LOCAL enable_sort = off");
+				java.util.List<String> lines = new java.util.ArrayList<>();
+				try (java.sql.PreparedStatement explain = c.prepareStatement("EXPLAIN " + queue.sql())) {
+					for (int i = 0; i < queue.params().size(); i++) {
+						explain.setObject(i + 1, queue.params().get(i));
+					}
+					try (java.sql.ResultSet rs = explain.executeQuery()) {
+						while (rs.next()) {
+							lines.add(rs.getString(1));
+						}
+					}
+				}
+				return String.join("\n", lines);
+			}
+			finally {
+				c.rollback();
+				c.setAutoCommit(true);
+			}
+		}
 	}
 
 	/**

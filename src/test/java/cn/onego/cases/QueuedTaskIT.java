@@ -56,6 +56,9 @@ class QueuedTaskIT {
 	@Autowired
 	javax.sql.DataSource dataSource;
 
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
 	CaseWorld world;
 
 	@BeforeEach
@@ -194,6 +197,7 @@ class QueuedTaskIT {
 			List<Map<String, Object>> before = jdbc.sql(FROM_THE_TASKS).params(department, caseId).query().listOfRows();
 			List<Map<String, Object>> now = jdbc.sql(FROM_THE_QUEUE).params(department, caseId).query().listOfRows();
 			assertThat(now).as("queued tasks of %s in %s", caseId, department).isEqualTo(before);
+			assertThat(refilled(caseId, department)).as("as V70's fill (and the generators') would write them").isEqualTo(now);
 
 			String reviewer = world.reviewerOf(department, "-queue-reader");
 			Response queue = world.as(reviewer, "GET", "/api/v1/departments/" + department + "/tasks?number=" + number, null);
@@ -211,6 +215,16 @@ class QueuedTaskIT {
 				assertThat(e.get("acceptingHallName")).as("received in its own region").isNull();
 			});
 		}
+	}
+
+	/** The case's rows as the migration fills the table from the tasks and cases, in a transaction rolled back. */
+	private List<Map<String, Object>> refilled(String caseId, String department) {
+		return new org.springframework.transaction.support.TransactionTemplate(transactions).execute(status -> {
+			status.setRollbackOnly();
+			jdbc.sql("DELETE FROM queued_task WHERE case_id = ?::uuid").param(caseId).update();
+			jdbc.sql(cn.onego.demo.GeneratedCases.QUEUED_TASKS + " AND t.case_id = ?::uuid").param(caseId).update();
+			return jdbc.sql(FROM_THE_QUEUE).params(department, caseId).query().listOfRows();
+		});
 	}
 
 	/** The queue of the task's department, for this case, with the filter given, as the case shows the tasks. */

@@ -1,6 +1,7 @@
 package cn.onego.cases;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,26 +51,45 @@ class CaseLists {
 	}
 
 	/**
-	 * A department's queue, oldest due first, filtered by state, latest due date, matter and the search (the case's
-	 * submission read from its row by primary key: the department's index still chooses the rows).
+	 * A department's queue, oldest due first, filtered by state, latest due date, matter and the search: one range of
+	 * {@code queued_task} (V70), which holds the queued tasks whole with their cases' facts. Only the filters asked for
+	 * are in the statement, so that one asking for a state is planned on the index that has the state after the
+	 * department, in order, and one asking for none on the department's own.
 	 */
 	List<Queued> queue(String department, TaskState state, LocalDate dueBy, String matter, QueueSearch search,
 			java.time.ZoneId zone, int limit) {
-		return jdbc.sql("""
-				SELECT t.*, f.hall AS case_hall, f.accepting_region AS case_accepting_region
-				FROM case_task t JOIN case_file f ON f.id = t.case_id
-				WHERE t.department = ? AND (?::text IS NULL OR t.state = ?) AND (?::date IS NULL OR t.due_on <= ?)
-				  AND (?::text IS NULL OR t.matter = ?)
-				  AND t.state IN ('PENDING', 'CLAIMED', 'AWAITING_SUPPLEMENT', 'SUSPENDED')
-				  AND (?::text IS NULL OR t.case_number LIKE ?) AND (?::text IS NULL OR t.applicant_name ILIKE ?)
-				  AND (?::timestamptz IS NULL OR f.submitted_at >= ?) AND (?::timestamptz IS NULL OR f.submitted_at < ?)
-				ORDER BY t.due_on NULLS LAST, t.started_on LIMIT ?""")
-			.params(department, state == null ? null : state.name(), state == null ? null : state.name(), dueBy, dueBy, matter,
-					matter, search.numberPattern(), search.numberPattern(), search.applicantPattern(), search.applicantPattern(),
-					search.submittedFrom(zone), search.submittedFrom(zone), search.submittedBefore(zone),
-					search.submittedBefore(zone), limit)
+		QueueStatement queue = QueueStatement.of(department, state, dueBy, matter, search, zone, limit);
+		return jdbc.sql(queue.sql())
+			.params(queue.params())
 			.query((rs, n) -> new Queued(rows.task(rs, n), rs.getString("case_number"), rs.getString("matter"),
-					rs.getString("applicant_name"), HallCode.of(rs.getString("case_hall")), rs.getString("case_accepting_region") != null))
+					rs.getString("applicant_name"), HallCode.of(rs.getString("case_hall")), rs.getBoolean("cross_region")))
 			.list();
+	}
+
+	/** The statement of a department's queue with the filters asked for, and its parameters in order. */
+	record QueueStatement(String sql, List<Object> params) {
+
+		static QueueStatement of(String department, TaskState state, LocalDate dueBy, String matter, QueueSearch search,
+				java.time.ZoneId zone, int limit) {
+			StringBuilder where = new StringBuilder("department = ?");
+			List<Object> params = new ArrayList<>(List.of(department));
+			filter(where, params, " AND state = ?", state == null ? null : state.name());
+			filter(where, params, " AND due_on <= ?", dueBy);
+			filter(where, params, " AND matter = ?", matter);
+			filter(where, params, " AND case_number LIKE ?", search.numberPattern());
+			filter(where, params, " AND applicant_name ILIKE ?", search.applicantPattern());
+			filter(where, params, " AND submitted_at >= ?", search.submittedFrom(zone));
+			filter(where, params, " AND submitted_at < ?", search.submittedBefore(zone));
+			params.add(limit);
+			return new QueueStatement("SELECT * FROM queued_task WHERE " + where + " ORDER BY due_on NULLS LAST, started_on, id LIMIT ?",
+					List.copyOf(params));
+		}
+	}
+
+	private static void filter(StringBuilder where, List<Object> params, String condition, Object value) {
+		if (value != null) {
+			where.append(condition);
+			params.add(value);
+		}
 	}
 }

@@ -141,8 +141,13 @@ class ProvisionalDueDays {
 		for (OpenTask t : tasks) {
 			LocalDate due = t.deadline().due(now);
 			LocalDate warn = clocks.warnOn(now, t.deadline());
-			jdbc.sql("UPDATE case_task SET due_on = ?, warn_on = ?, version = version + 1 WHERE id = ?").params(due, warn, t.id()).update();
+			int version = jdbc.sql("UPDATE case_task SET due_on = ?, warn_on = ?, version = version + 1 WHERE id = ? RETURNING version")
+				.params(due, warn, t.id())
+				.query(Integer.class)
+				.single();
 			jdbc.sql("UPDATE open_deadline SET due_on = ?, warn_on = ? WHERE task_id = ?").params(due, warn, t.id()).update();
+			// the reviewer's queue shows the task whole, its version included (V70)
+			jdbc.sql("UPDATE queued_task SET due_on = ?, warn_on = ?, version = ? WHERE id = ?").params(due, warn, version, t.id()).update();
 			moved |= !due.equals(t.due());
 		}
 		return moved;

@@ -12,7 +12,7 @@ import java.util.function.ToIntFunction;
  * The one statement that saves a transaction's {@link Changes}: data-modifying parts of a {@code WITH}, only those
  * the changes need — the case (inserted, or updated over the revision read), the tasks dispatched, the tasks
  * changed (over the versions read), the history steps, the applicant's messages, supervision's facts, the open
- * deadlines, the post-verifications — each part one row per change, from arrays ({@code unnest}). The case comes
+ * deadlines, the reviewers' queues, the post-verifications — each part one row per change, from arrays ({@code unnest}). The case comes
  * first, so every save locks a case before its tasks ({@link SaveStatementRecords} adds the parts after the tasks).
  * The statement answers whether the case and how many tasks were written; anything less means somebody saved the
  * case in between.
@@ -77,6 +77,7 @@ final class SaveStatement {
 		SaveStatementRecords.notices(s, changes, context);
 		SaveStatementRecords.facts(s, changes, context);
 		SaveStatementRecords.deadlines(s, changes, context);
+		SaveStatementRecords.queue(s, changes, context);
 		SaveStatementRecords.verifications(s, changes);
 		return s;
 	}
@@ -151,7 +152,7 @@ final class SaveStatement {
 	}
 
 	/** The columns of a task that transitions change, from {@code inputs} on. */
-	private void taskColumns(List<Task> t, CaseRows rows) {
+	void taskColumns(List<Task> t, CaseRows rows) {
 		params.add(texts(t, x -> rows.write(x.inputs())));
 		params.add(texts(t, x -> rows.write(x.outcome().result())));
 		params.add(texts(t, x -> rows.write(x.outcome().decision())));

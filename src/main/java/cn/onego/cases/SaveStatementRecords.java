@@ -21,7 +21,8 @@ import cn.onego.shared.Label;
 
 /**
  * The parts of the {@link SaveStatement} that record what the transitions imply besides the case and its tasks:
- * the history steps, the applicant's messages, supervision's facts, the open deadlines and the post-verifications.
+ * the history steps, the applicant's messages, supervision's facts, the open deadlines, the reviewers' queues and the
+ * post-verifications.
  * Each is one row per change from arrays ({@code unnest}) and is written only if the case row was.
  */
 final class SaveStatementRecords {
@@ -205,6 +206,79 @@ final class SaveStatementRecords {
 			s.params.add(SaveStatement.texts(open, t -> t.clock().warnOn()));
 			s.params.add(colours.toArray(String[]::new));
 		}
+	}
+
+	/**
+	 * The reviewers' queues ({@code queued_task}, V70): a task that enters a queue state gets its row, one that changes
+	 * while queued has it written again whole (state, reviewer, clock, decision, version), one that leaves loses it. The
+	 * row's version is the one its case_task row gets from this statement.
+	 */
+	static void queue(SaveStatement s, Changes changes, SaveStatement.Context context) {
+		CaseFile c = changes.caseFile();
+		List<Task> queued = new ArrayList<>();
+		List<Integer> versions = new ArrayList<>();
+		List<Task> gone = new ArrayList<>();
+		for (Task t : changes.dispatched()) {
+			if (isQueued(t)) {
+				queued.add(t);
+				versions.add(t.version());
+			}
+		}
+		changes.changedTasks().forEach((before, after) -> {
+			if (isQueued(after)) {
+				queued.add(after);
+				versions.add(before.version() + 1);
+			}
+			else if (isQueued(before)) {
+				gone.add(after);
+			}
+		});
+		if (!gone.isEmpty()) {
+			s.columns("unqueued", "DELETE FROM queued_task WHERE id = ANY(?::uuid[]) AND EXISTS (SELECT 1 FROM case_row) RETURNING 1", List.of());
+			s.params.add(SaveStatement.texts(gone, t -> t.id().value()));
+		}
+		if (queued.isEmpty()) {
+			return;
+		}
+		s.columns("queued", """
+				INSERT INTO queued_task (id, case_id, item, department, mandatory, commitment, state, prerequisites, inputs, result,
+				    decision, claimed_by, auto_rule, started_on, due_on, decided_at, limit_days, lost_days, paused_on, warn_on, version,
+				    case_number, matter, applicant_name, case_hall, cross_region, submitted_at)
+				SELECT id, ?::uuid, item, department, mandatory, commitment, state, prerequisites, inputs, result, decision, claimed_by,
+				    auto_rule, started_on, due_on, decided_at, limit_days, lost_days, paused_on, warn_on, version, ?, ?, ?, ?, ?::boolean,
+				    ?::timestamptz
+				FROM unnest(?::uuid[], ?::text[], ?::text[], ?::boolean[], ?::boolean[], ?::text[], ?::jsonb[], ?::int[], ?::jsonb[],
+				    ?::jsonb[], ?::jsonb[], ?::text[], ?::text[], ?::date[], ?::date[], ?::timestamptz[], ?::int[], ?::int[], ?::date[],
+				    ?::date[])
+				    AS v(id, item, department, mandatory, commitment, state, prerequisites, version, inputs, result, decision, claimed_by,
+				         auto_rule, started_on, due_on, decided_at, limit_days, lost_days, paused_on, warn_on)
+				WHERE EXISTS (SELECT 1 FROM case_row)
+				ON CONFLICT (id) DO UPDATE SET state = excluded.state, inputs = excluded.inputs, result = excluded.result,
+				    decision = excluded.decision, claimed_by = excluded.claimed_by, auto_rule = excluded.auto_rule,
+				    started_on = excluded.started_on, due_on = excluded.due_on, decided_at = excluded.decided_at,
+				    limit_days = excluded.limit_days, lost_days = excluded.lost_days, paused_on = excluded.paused_on,
+				    warn_on = excluded.warn_on, version = excluded.version
+				RETURNING 1""", List.of());
+		s.params.addAll(List.of(c.id().value().toString(), c.number().value(), c.matter(), c.applicant().name(), c.place().hall().value(),
+				c.place().crossRegion()));
+		s.params.add(CaseRows.time(c.times().submittedAt()));
+		s.params.add(SaveStatement.texts(queued, t -> t.id().value()));
+		s.params.add(SaveStatement.texts(queued, Task::item));
+		s.params.add(SaveStatement.texts(queued, Task::department));
+		s.params.add(queued.stream().map(Task::mandatory).toArray(Boolean[]::new));
+		s.params.add(queued.stream().map(Task::commitment).toArray(Boolean[]::new));
+		s.params.add(SaveStatement.texts(queued, t -> t.state().name()));
+		s.params.add(SaveStatement.texts(queued, t -> context.rows().write(t.prerequisites())));
+		s.params.add(versions.toArray(Integer[]::new));
+		s.taskColumns(queued, context.rows());
+	}
+
+	/** In a department's queue: waiting to be claimed, claimed, or stopped for a supplement or a special procedure. */
+	private static boolean isQueued(Task t) {
+		return switch (t.state()) {
+			case PENDING, CLAIMED, AWAITING_SUPPLEMENT, SUSPENDED -> true;
+			default -> false;
+		};
 	}
 
 	private static boolean isOpen(Task t) {

@@ -159,6 +159,10 @@ class DemoHistory {
 		copy(copy, "rating", GeneratedCases.RATING_COLUMNS, rows.ratings());
 		copy(copy, "rectification", GeneratedCases.RECTIFICATION_COLUMNS, rows.rectifications());
 		copy(copy, "case_fact", GeneratedCases.FACT_COLUMNS, rows.facts());
+		try (Statement s = c.createStatement()) {
+			// the database held no case before: the queues are the generated tasks' in a queue state
+			s.execute(GeneratedCases.QUEUED_TASKS);
+		}
 		countRatings(c);
 		log.info("Demo history: {} cases over {} weeks in {} halls generated in {} ms", cases, weeks,
 				model.receivingHalls(), (System.nanoTime() - started) / 1_000_000);

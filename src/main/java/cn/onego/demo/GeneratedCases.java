@@ -56,6 +56,20 @@ public final class GeneratedCases {
 	/** The running tasks' deadlines and colours (V38): one row per PENDING or CLAIMED task with a due day. */
 	public static final String DEADLINE_COLUMNS = "task_id, case_id, case_number, item, department, region, hall, matter, channel, due_on, "
 			+ "warn_on, colour";
+	/**
+	 * The reviewers' queues (V70) of the loaded tasks: one row per task in a queue state with its case's facts, filled
+	 * after the COPY as the migration fills it for a database that has cases.
+	 */
+	public static final String QUEUED_TASKS = """
+			INSERT INTO queued_task (id, case_id, item, department, mandatory, commitment, state, prerequisites, inputs, result, decision,
+			    claimed_by, auto_rule, started_on, due_on, decided_at, limit_days, lost_days, paused_on, warn_on, version,
+			    case_number, matter, applicant_name, case_hall, cross_region, submitted_at)
+			SELECT t.id, t.case_id, t.item, t.department, t.mandatory, t.commitment, t.state, t.prerequisites, t.inputs, t.result,
+			       t.decision, t.claimed_by, t.auto_rule, t.started_on, t.due_on, t.decided_at, t.limit_days, t.lost_days, t.paused_on,
+			       t.warn_on, t.version, coalesce(t.case_number, c.number), coalesce(t.matter, c.matter),
+			       coalesce(t.applicant_name, c.applicant_name), c.hall, c.accepting_region IS NOT NULL, c.submitted_at
+			FROM case_task t JOIN case_file c ON c.id = t.case_id
+			WHERE t.state IN ('PENDING', 'CLAIMED', 'AWAITING_SUPPLEMENT', 'SUSPENDED')""";
 	public static final String HISTORY_COLUMNS = "case_id, task_id, at, actor, action, from_state, to_state, detail";
 	public static final String RATING_COLUMNS = "id, case_id, case_number, rater, level, channel, comment, matter, hall, region, rated_at";
 	public static final String RECTIFICATION_COLUMNS = "id, rating_id, case_id, responsible, state, due_on, opened_at";

@@ -93,6 +93,16 @@ class ProvisionalDueDaysIT {
 		// a bad rating of 24 December: its rectification is due 15 working days later, 14 January on 2027's weekends alone
 		UUID rectification = openRectification(LocalDate.of(2027, 1, 14));
 
+		// the registration decided: the two items depending on it start, in their departments' queues
+		assertThat(world.approve(caseId, "HN-SCJG-ENT-REG", cn.onego.Identities.creditCode()).status()).isEqualTo(200);
+		// the food licence's clock as a registration decided on 30 December would have started it: its 5 working days end
+		// on 6 January on 2027's weekends alone (decided today, they end on 31 December, before the year)
+		UUID food = UUID.fromString((String) world.task(caseId, "HN-SCJG-FOOD-LICENCE").get("id"));
+		for (String table : List.of("case_task", "queued_task")) {
+			jdbc.sql("UPDATE " + table + " SET started_on = DATE '2026-12-30', due_on = DATE '2027-01-06' WHERE id = ?").param(food).update();
+		}
+		jdbc.sql("UPDATE open_deadline SET due_on = DATE '2027-01-06' WHERE task_id = ?").param(food).update();
+
 		// the State Council's notice for 2027, as an administrator loads it (test data: only 元旦 and one adjusted day)
 		Map<String, Object> notice = Map.of("year", 2027, "source", "测试：2027年部分节假日安排", "off",
 				List.of(Map.of("from", "2027-01-01", "to", "2027-01-03", "name", "元旦")), "work", List.of());
@@ -110,6 +120,14 @@ class ProvisionalDueDaysIT {
 			assertThat((List<Boolean>) now.json("$.tasks[*].dueProvisional")).doesNotContain(true);
 			assertThat((List<String>) now.json("$.history[*].action")).contains("PROMISED_DATE_SETTLED");
 		});
+		// the reviewers' queue (V70) holds the settled days and the tasks' versions, as the case's tasks do: 元旦 is off,
+		// the food licence is due a day later
+		String queued = "SELECT id, state, due_on, warn_on, version FROM %s WHERE case_id = ?::uuid%s ORDER BY id";
+		assertThat(jdbc.sql(queued.formatted("queued_task", "")).param(caseId).query().listOfRows())
+			.as("the two started tasks").hasSize(2)
+			.anySatisfy(row -> assertThat(row).containsEntry("id", food).containsEntry("due_on", java.sql.Date.valueOf("2027-01-07")))
+			.isEqualTo(jdbc.sql(queued.formatted("case_task", " AND state IN ('PENDING', 'CLAIMED', 'AWAITING_SUPPLEMENT', 'SUSPENDED')"))
+				.param(caseId).query().listOfRows());
 		// 31 December, then 4 to 7 January: 元旦 is off after all
 		Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			assertThat(answerDue(api, head, counted)).containsEntry("answerDue", "2027-01-07").containsEntry("answerDueProvisional", false);

@@ -72,6 +72,9 @@ public final class ScaleData {
 					log(started, "%s (%.0f s)", ddl.length() > 90 ? ddl.substring(0, 90) + "…" : ddl, (System.nanoTime() - t) / 1e9);
 				}
 				aggregate(s, started);
+				// the reviewers' queues (V70), as the migration fills them for a database that has cases
+				s.execute(GeneratedCases.QUEUED_TASKS);
+				log(started, "queued_task filled");
 				s.execute("SELECT setval('case_number_seq', " + (cases + 1) + ")");
 				s.execute("VACUUM (ANALYZE)");
 				log(started, "vacuumed and analysed");

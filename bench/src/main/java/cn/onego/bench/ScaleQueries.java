@@ -340,9 +340,8 @@ public final class ScaleQueries {
 			String department = mostFrequent(sample.departments());
 			Map<String, String> sql = new LinkedHashMap<>();
 			sql.put("reviewer's queue, department " + department, """
-					SELECT t.* FROM case_task t
-					WHERE t.department = '%s' AND t.state IN ('PENDING', 'CLAIMED', 'AWAITING_SUPPLEMENT', 'SUSPENDED')
-					ORDER BY t.due_on NULLS LAST, t.started_on LIMIT 500""".formatted(department));
+					SELECT * FROM queued_task WHERE department = '%s'
+					ORDER BY due_on NULLS LAST, started_on, id LIMIT 500""".formatted(department));
 			sql.put("applicant's cases", "SELECT * FROM case_file WHERE applicant_id_index = '%s' OR applicant_username = '%s' ORDER BY submitted_at DESC LIMIT 200"
 				.formatted(index.apply(d.applicantId()), d.username()));
 			sql.put("case history", "SELECT * FROM case_history WHERE case_id = '%s' ORDER BY id".formatted(d.id()));

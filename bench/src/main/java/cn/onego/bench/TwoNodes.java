@@ -136,6 +136,9 @@ public final class TwoNodes {
 			s.executeUpdate("UPDATE case_task SET warn_on = current_date - 3, due_on = current_date - 1 WHERE case_id IN (" + ids
 					+ ") AND state = 'PENDING'");
 			s.executeUpdate("UPDATE open_deadline SET warn_on = current_date - 3, due_on = current_date - 1 WHERE case_id IN (" + ids + ")");
+			// and so does the reviewer's queue (V70)
+			s.executeUpdate("UPDATE queued_task SET warn_on = current_date - 3, due_on = current_date - 1 WHERE case_id IN (" + ids
+					+ ") AND state = 'PENDING'");
 		}
 		Thread.sleep(8000); // several scans on each node
 		long tasks = count(pg, "SELECT count(*) FROM open_deadline WHERE case_id IN (" + ids + ")");

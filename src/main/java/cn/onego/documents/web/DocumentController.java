@@ -55,7 +55,7 @@ class DocumentController {
 	}
 
 	@GetMapping(path = "/cases/{id}/documents/{number}", produces = MediaType.APPLICATION_PDF_VALUE)
-	@Operation(summary = "One official document as issued 下载文书", operationId = "caseDocumentPdf", description = "The PDF byte for byte as issued. Staff downloads are audited.")
+	@Operation(summary = "One official document as issued 下载文书", operationId = "caseDocumentPdf", description = "The PDF of the sealed document: drawn from its sealed content at its first download, then the same bytes every time (they are what the upload verification compares). Staff downloads are audited.")
 	ResponseEntity<byte[]> pdf(@PathVariable UUID id, @PathVariable String number) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)

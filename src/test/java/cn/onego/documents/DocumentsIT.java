@@ -119,10 +119,8 @@ class DocumentsIT {
 	void aDocumentIsIssuedSealedWithoutItsPdfWhichIsDrawnAtTheFirstDownloadAndKeptByteForByte() throws Exception {
 		ApiClient api = new ApiClient(port);
 		CaseWorld world = new CaseWorld(api);
-		String caseId = world.apply("HN-CATERING", CaseWorld.SMALL_SHOP, Set.of(), Set.of());
+		String caseId = world.acceptedCatering();
 		String clerk = world.clerkOf(caseId);
-		assertThat(world.as(clerk, "POST", "/api/v1/cases/" + caseId + "/acceptance", Map.of("version", world.caseVersion(caseId))).status())
-			.isEqualTo(200);
 		String number = (String) awaitDocument(world, world.applicant, caseId, "ACCEPTANCE_NOTICE").get("number");
 		Map<String, Object> issued = jdbc.sql("SELECT pdf, pdf_hash, content_hash, signature FROM official_document WHERE number = ?")
 			.param(number).query().singleRow();

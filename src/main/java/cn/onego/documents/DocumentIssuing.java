@@ -1,55 +1,171 @@
 package cn.onego.documents;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.onego.cases.CaseEvents.CaseAccepted;
+import cn.onego.cases.CaseEvents.CaseEvent;
 import cn.onego.cases.CaseEvents.CaseIssued;
 import cn.onego.cases.CaseEvents.CaseNotAccepted;
 import cn.onego.cases.CaseEvents.SupplementRequested;
 import cn.onego.cases.CaseEvents.TaskDecided;
+import cn.onego.cases.TaskState;
+import cn.onego.platform.DatabaseUnavailable;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Makes the documents when their events happen, after the case's transaction committed, through the event
- * publication registry: an event delivered again (after a crash, a failed attempt) finds its document made and makes
- * no second one.
+ * Issues the documents the case's events call for. The event is ordered in the transition's own transaction (one row
+ * in {@link DocumentOrders}, ADR 0002), and a worker issues the waiting orders in batches, each batch in one
+ * transaction that also takes its orders out of the ledger: a crash before its commit leaves them waiting, and an
+ * order issued twice (never in one ledger, but an event repeated) finds its document made and makes no second one
+ * (docs/adr/0012-documents-ordered-in-the-transition.md).
+ * <p>
+ * A batch that fails is tried again one order at a time, so that a document that cannot be made holds up no other: that
+ * order waits (a minute, doubled after each attempt) with its error, counted by the gauge {@code
+ * onego.documents.orders.failed}.
  */
 @Component
 class DocumentIssuing {
 
+	private static final Logger log = LoggerFactory.getLogger(DocumentIssuing.class);
+	static final int BATCH = 64;
+
 	private final DocumentSources sources;
 	private final OfficialDocuments documents;
+	private final DocumentOrders orders;
+	private final TransactionTemplate transactions;
+	private final Clock clock;
+	private volatile DocumentOrders.Backlog backlog = new DocumentOrders.Backlog(0, 0, null);
 
-	DocumentIssuing(DocumentSources sources, OfficialDocuments documents) {
+	DocumentIssuing(DocumentSources sources, OfficialDocuments documents, DocumentOrders orders, TransactionTemplate transactions,
+			Clock clock, MeterRegistry meters) {
 		this.sources = sources;
 		this.documents = documents;
+		this.orders = orders;
+		this.transactions = transactions;
+		this.clock = clock;
+		Gauge.builder("onego.documents.orders.waiting", this, issuing -> issuing.backlog.waiting())
+			.description("Documents ordered by the cases' events and not issued yet")
+			.register(meters);
+		Gauge.builder("onego.documents.orders.failed", this, issuing -> issuing.backlog.failed())
+			.description("Ordered documents that could not be issued and wait to be tried again (their error in document_order)")
+			.register(meters);
+		Gauge.builder("onego.documents.orders.oldest.age", this, issuing -> issuing.oldestAge().toMillis() / 1000.0)
+			.description("Age of the oldest document order not issued yet (0 when there is none)")
+			.baseUnit("seconds")
+			.register(meters);
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(CaseAccepted accepted) {
-		documents.issue(sources.acceptance(accepted));
+		orders.order(accepted);
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(CaseNotAccepted notAccepted) {
-		documents.issue(sources.nonAcceptance(notAccepted));
+		orders.order(notAccepted);
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(SupplementRequested requested) {
-		documents.issue(sources.supplement(requested));
+		orders.order(requested);
 	}
 
-	@ApplicationModuleListener
+	/** Only a decision to grant or to refuse is a document; a task ended otherwise (withdrawn, not needed) is not. */
+	@EventListener
 	void on(TaskDecided decided) {
-		sources.decision(decided).ifPresent(documents::issue);
+		if (decided.outcome() == TaskState.APPROVED || decided.outcome() == TaskState.REFUSED) {
+			orders.order(decided);
+		}
+	}
+
+	@EventListener
+	void on(CaseIssued issued) {
+		orders.order(issued);
+	}
+
+	/** Issues what waits, a batch after another while batches come full. */
+	@Scheduled(fixedDelayString = "${onego.documents.issue-interval:500ms}", initialDelayString = "${onego.documents.issue-interval:500ms}")
+	void scheduled() {
+		while (issueWaiting() == BATCH) {
+			// a backlog is issued batch after batch
+		}
+		backlog = orders.backlog();
+	}
+
+	/** Issues one batch of waiting orders; returns how many orders it took. */
+	int issueWaiting() {
+		try {
+			Integer issued = transactions.execute(status -> {
+				List<DocumentOrders.Order> batch = orders.take(BATCH);
+				batch.forEach(order -> issue(order.event()));
+				return batch.size();
+			});
+			return issued == null ? 0 : issued;
+		}
+		catch (RuntimeException failed) {
+			if (DatabaseUnavailable.isCause(failed)) {
+				throw failed;
+			}
+			return oneByOne();
+		}
+	}
+
+	/** The batch again, each order in its own transaction; one that fails waits with its error. */
+	private int oneByOne() {
+		int taken = 0;
+		for (long id : orders.waiting(BATCH)) {
+			try {
+				taken += transactions.execute(status -> orders.take(id).map(order -> {
+					issue(order.event());
+					return 1;
+				}).orElse(0));
+			}
+			catch (RuntimeException failed) {
+				if (DatabaseUnavailable.isCause(failed)) {
+					throw failed;
+				}
+				log.error("The document ordered by order {} could not be issued; it will be tried again", id, failed);
+				transactions.executeWithoutResult(status -> orders.failed(id, failed.toString()));
+				taken++;
+			}
+		}
+		return taken;
+	}
+
+	private void issue(CaseEvent event) {
+		if (event instanceof CaseAccepted accepted) {
+			documents.issue(sources.acceptance(accepted));
+		}
+		else if (event instanceof CaseNotAccepted notAccepted) {
+			documents.issue(sources.nonAcceptance(notAccepted));
+		}
+		else if (event instanceof SupplementRequested requested) {
+			documents.issue(sources.supplement(requested));
+		}
+		else if (event instanceof TaskDecided decided) {
+			sources.decision(decided).ifPresent(documents::issue);
+		}
+		else if (event instanceof CaseIssued issued) {
+			issueCompletion(issued);
+		}
+		else {
+			throw new IllegalArgumentException("No document is issued for " + event.getClass().getSimpleName());
+		}
 	}
 
 	/** The completion notice, then the proof of service listing every document served with the result. */
-	@ApplicationModuleListener
-	void on(CaseIssued issued) {
+	private void issueCompletion(CaseIssued issued) {
 		documents.issue(sources.completion(issued));
 		List<String> served = documents.listed(issued.caseId())
 			.stream()
@@ -57,5 +173,14 @@ class DocumentIssuing {
 			.map(d -> d.kindName().zh() + "（" + d.number() + "）")
 			.toList();
 		documents.issue(sources.serviceReceipt(issued, served));
+	}
+
+	private Duration oldestAge() {
+		Instant oldest = backlog.oldest();
+		if (oldest == null) {
+			return Duration.ZERO;
+		}
+		Duration age = Duration.between(oldest, clock.instant());
+		return age.isNegative() ? Duration.ZERO : age;
 	}
 }

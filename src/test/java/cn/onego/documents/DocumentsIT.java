@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -21,9 +22,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.onego.ApiClient;
 import cn.onego.ApiClient.Response;
+import cn.onego.cases.CaseEvents.CaseAccepted;
+import cn.onego.cases.CaseFile;
+import cn.onego.cases.CaseId;
 import cn.onego.cases.CaseWorld;
 import cn.onego.licences.IssuedCases;
 
@@ -45,6 +50,15 @@ class DocumentsIT {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	DocumentOrders orders;
+
+	@Autowired
+	DocumentIssuing issuing;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@Test
 	void theAcceptanceNoticeListsOnlyWhatWasReallyReceivedWithTheHallTheCommitmentsInWordsAndTheQueryCode() throws IOException {
@@ -113,6 +127,47 @@ class DocumentsIT {
 		Long audited = jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'read.document' AND target = ?")
 			.param("document/" + notice.get("number")).query(Long.class).single();
 		assertThat(audited).as("the clerk's download is in the audit trail").isEqualTo(1L);
+	}
+
+	/**
+	 * A document is ordered in the transition's own transaction and issued from the ledger by the worker: an order
+	 * rolled back with its transaction is never issued, and an order that cannot be issued (its case unknown here)
+	 * waits with its error, to be tried again later, while the documents ordered after it are issued.
+	 */
+	@Test
+	void documentsAreOrderedWithTheTransitionAndAnOrderThatFailsWaitsWithoutHoldingUpTheOthers() {
+		CaseAccepted rolledBack = new CaseAccepted(new CaseId(UUID.randomUUID()), null, CaseFile.Mode.STANDARD, List.of(), null, false);
+		transactions.executeWithoutResult(status -> {
+			orders.order(rolledBack);
+			status.setRollbackOnly();
+		});
+		assertThat(ordersOf(rolledBack.caseId())).as("an order rolled back with its transition").isZero();
+
+		CaseAccepted unknownCase = new CaseAccepted(new CaseId(UUID.randomUUID()), null, CaseFile.Mode.STANDARD, List.of(), null, false);
+		transactions.executeWithoutResult(status -> orders.order(unknownCase));
+		ApiClient api = new ApiClient(port);
+		CaseWorld world = new CaseWorld(api);
+		String caseId = world.acceptedCatering();
+
+		assertThat(awaitDocument(world, world.applicant, caseId, "ACCEPTANCE_NOTICE")).containsKey("number");
+		assertThat(ordersOf(new CaseId(UUID.fromString(caseId)))).as("the issued order left the ledger").isZero();
+		Map<String, Object> failed = jdbc.sql("""
+				SELECT attempts, last_error, not_before >= ordered_at + interval '1 minute' AS later FROM document_order WHERE case_id = ?""")
+			.param(unknownCase.caseId().value())
+			.query()
+			.singleRow();
+		assertThat((Integer) failed.get("attempts")).as("tried once, and waits").isEqualTo(1);
+		assertThat((String) failed.get("last_error")).isNotBlank();
+		assertThat((Boolean) failed.get("later")).as("tried again a minute later, not at once").isTrue();
+		assertThat(jdbc.sql("SELECT count(*) FROM official_document WHERE case_id = ?").param(unknownCase.caseId().value())
+			.query(Integer.class).single()).isZero();
+		issuing.scheduled();
+		assertThat(ordersOf(unknownCase.caseId())).as("not due again yet: the worker leaves it waiting").isEqualTo(1);
+		jdbc.sql("DELETE FROM document_order WHERE case_id = ?").param(unknownCase.caseId().value()).update();
+	}
+
+	private int ordersOf(CaseId caseId) {
+		return jdbc.sql("SELECT count(*) FROM document_order WHERE case_id = ?").param(caseId.value()).query(Integer.class).single();
 	}
 
 	@Test

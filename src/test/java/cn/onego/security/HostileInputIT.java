@@ -220,12 +220,17 @@ class HostileInputIT {
 		awaitQuiet();
 	}
 
-	/** Until no event publication is pending: the asynchronous listeners of this and earlier tests are done. */
+	/**
+	 * Until no event publication and no document order is pending: the asynchronous listeners and the documents of this
+	 * and earlier tests are done.
+	 */
 	private void awaitQuiet() {
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 		Map<String, Long> last = null;
 		while (System.nanoTime() < deadline) {
-			long pending = jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class).single();
+			long pending = jdbc.sql("""
+					SELECT (SELECT count(*) FROM event_publication WHERE completion_date IS NULL)
+					     + (SELECT count(*) FROM document_order WHERE attempts = 0)""").query(Long.class).single();
 			Map<String, Long> now = counts();
 			if (pending == 0 && now.equals(last)) {
 				return;

@@ -1,0 +1,122 @@
+package cn.onego.documents;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import cn.onego.cases.CaseEvents.CaseAccepted;
+import cn.onego.cases.CaseEvents.CaseEvent;
+import cn.onego.cases.CaseEvents.CaseIssued;
+import cn.onego.cases.CaseEvents.CaseNotAccepted;
+import cn.onego.cases.CaseEvents.SupplementRequested;
+import cn.onego.cases.CaseEvents.TaskDecided;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The ledger of documents to issue ({@code document_order}): a transition that calls for a document writes its event
+ * here in its own transaction, so the order commits or rolls back with the transition and is never lost; the worker
+ * ({@link DocumentIssuing}) takes the oldest orders and deletes them in the transaction that issues their documents.
+ */
+@Component
+class DocumentOrders {
+
+	/** The events that call for documents, by the name an order keeps. */
+	private static final Map<String, Class<? extends CaseEvent>> EVENTS = Map.of("CaseAccepted", CaseAccepted.class, "CaseNotAccepted",
+			CaseNotAccepted.class, "SupplementRequested", SupplementRequested.class, "TaskDecided", TaskDecided.class, "CaseIssued",
+			CaseIssued.class);
+
+	/** How long an order that failed waits before it is tried again: doubled after each attempt, an hour at most. */
+	static final Duration FIRST_RETRY = Duration.ofMinutes(1);
+	private static final Duration LAST_RETRY = Duration.ofHours(1);
+
+	/** A waiting order: the event that calls for the document, and how often it was tried already. */
+	record Order(long id, CaseEvent event, int attempts) {
+	}
+
+	/** What is waiting, for the operators: how many orders, how many failed before, since when the oldest waits. */
+	record Backlog(long waiting, long failed, Instant oldest) {
+	}
+
+	private final JdbcClient jdbc;
+	private final JsonMapper json;
+	private final Clock clock;
+
+	DocumentOrders(JdbcClient jdbc, JsonMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/** Orders the documents of the event, in the caller's transaction. */
+	void order(CaseEvent event) {
+		String type = event.getClass().getSimpleName();
+		if (EVENTS.get(type) != event.getClass()) {
+			throw new IllegalArgumentException("No document is issued for " + type);
+		}
+		Timestamp now = Timestamp.from(clock.instant());
+		jdbc.sql("INSERT INTO document_order (event_type, event, case_id, ordered_at, not_before) VALUES (?, ?::jsonb, ?, ?, ?)")
+			.params(type, json.writeValueAsString(event), event.caseId().value(), now, now)
+			.update();
+	}
+
+	/**
+	 * Takes up to {@code max} orders that may be tried now, oldest first, out of the ledger; call it in the transaction
+	 * that issues them. Orders another node is taking are skipped.
+	 */
+	List<Order> take(int max) {
+		return jdbc.sql("""
+				DELETE FROM document_order WHERE id IN (
+				    SELECT id FROM document_order WHERE not_before <= ? ORDER BY not_before, id LIMIT ? FOR UPDATE SKIP LOCKED)
+				RETURNING id, event_type, event::text, attempts""")
+			.params(Timestamp.from(clock.instant()), max)
+			.query((rs, n) -> new Order(rs.getLong(1), json.readValue(rs.getString(3), EVENTS.get(rs.getString(2))), rs.getInt(4)))
+			.list()
+			.stream()
+			.sorted(Comparator.comparingLong(Order::id))
+			.toList();
+	}
+
+	/** The ids of the orders that may be tried now, oldest first, without taking them. */
+	List<Long> waiting(int max) {
+		return jdbc.sql("SELECT id FROM document_order WHERE not_before <= ? ORDER BY not_before, id LIMIT ?")
+			.params(Timestamp.from(clock.instant()), max)
+			.query(Long.class)
+			.list();
+	}
+
+	/** Takes one order, unless another node took it or it is not due. */
+	Optional<Order> take(long id) {
+		return jdbc.sql("""
+				DELETE FROM document_order WHERE id IN (
+				    SELECT id FROM document_order WHERE id = ? AND not_before <= ? FOR UPDATE SKIP LOCKED)
+				RETURNING id, event_type, event::text, attempts""")
+			.params(id, Timestamp.from(clock.instant()))
+			.query((rs, n) -> new Order(rs.getLong(1), json.readValue(rs.getString(3), EVENTS.get(rs.getString(2))), rs.getInt(4)))
+			.optional();
+	}
+
+	/** The order could not be issued: it waits, longer after each attempt, and says why. */
+	void failed(long id, String error) {
+		jdbc.sql("""
+				UPDATE document_order SET attempts = attempts + 1, last_error = left(?, 2000),
+				  not_before = ?::timestamptz + least(? * power(2, attempts), ?) * interval '1 second'
+				WHERE id = ?""")
+			.params(error, Timestamp.from(clock.instant()), FIRST_RETRY.toSeconds(), LAST_RETRY.toSeconds(), id)
+			.update();
+	}
+
+	Backlog backlog() {
+		return jdbc.sql("SELECT count(*), count(*) FILTER (WHERE attempts > 0), min(ordered_at) FROM document_order")
+			.query((rs, n) -> new Backlog(rs.getLong(1), rs.getLong(2),
+					rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
+			.single();
+	}
+}

@@ -108,7 +108,8 @@ class DocumentIssuing {
 		try {
 			Integer issued = transactions.execute(status -> {
 				List<DocumentOrders.Order> batch = orders.take(BATCH);
-				batch.forEach(order -> issue(order.event()));
+				OfficialDocuments.Batch together = documents.batch(documentsOf(batch));
+				batch.forEach(order -> issue(together, order.event()));
 				return batch.size();
 			});
 			return issued == null ? 0 : issued;
@@ -127,7 +128,7 @@ class DocumentIssuing {
 		for (long id : orders.waiting(BATCH)) {
 			try {
 				taken += transactions.execute(status -> orders.take(id).map(order -> {
-					issue(order.event());
+					issue(documents.batch(0), order.event());
 					return 1;
 				}).orElse(0));
 			}
@@ -143,21 +144,21 @@ class DocumentIssuing {
 		return taken;
 	}
 
-	private void issue(CaseEvent event) {
+	private void issue(OfficialDocuments.Batch batch, CaseEvent event) {
 		if (event instanceof CaseAccepted accepted) {
-			documents.issue(sources.acceptance(accepted));
+			batch.issue(sources.acceptance(accepted));
 		}
 		else if (event instanceof CaseNotAccepted notAccepted) {
-			documents.issue(sources.nonAcceptance(notAccepted));
+			batch.issue(sources.nonAcceptance(notAccepted));
 		}
 		else if (event instanceof SupplementRequested requested) {
-			documents.issue(sources.supplement(requested));
+			batch.issue(sources.supplement(requested));
 		}
 		else if (event instanceof TaskDecided decided) {
-			sources.decision(decided).ifPresent(documents::issue);
+			sources.decision(decided).ifPresent(batch::issue);
 		}
 		else if (event instanceof CaseIssued issued) {
-			issueCompletion(issued);
+			issueCompletion(batch, issued);
 		}
 		else {
 			throw new IllegalArgumentException("No document is issued for " + event.getClass().getSimpleName());
@@ -165,14 +166,19 @@ class DocumentIssuing {
 	}
 
 	/** The completion notice, then the proof of service listing every document served with the result. */
-	private void issueCompletion(CaseIssued issued) {
-		documents.issue(sources.completion(issued));
+	private void issueCompletion(OfficialDocuments.Batch batch, CaseIssued issued) {
+		batch.issue(sources.completion(issued));
 		List<String> served = documents.listed(issued.caseId())
 			.stream()
 			.filter(d -> d.kind() == DocumentKind.COMPLETION_NOTICE || d.kind().byDepartment())
 			.map(d -> d.kindName().zh() + "（" + d.number() + "）")
 			.toList();
-		documents.issue(sources.serviceReceipt(issued, served));
+		batch.issue(sources.serviceReceipt(issued, served));
+	}
+
+	/** How many documents the orders call for: two for an issued case (the completion notice, the proof of service). */
+	private static int documentsOf(List<DocumentOrders.Order> batch) {
+		return batch.stream().mapToInt(order -> order.event() instanceof CaseIssued ? 2 : 1).sum();
 	}
 
 	private Duration oldestAge() {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +84,29 @@ class Cases {
 	/** The case of the number with its tasks, as one consistent read. */
 	Optional<Changes> changesOfNumber(String number) {
 		return load("WHERE c.number = ?", number);
+	}
+
+	/** Several cases with their tasks, in one statement; a case not found is not in the map. */
+	Map<CaseId, Changes> changes(Collection<CaseId> ids) {
+		Map<UUID, CaseFile> found = new LinkedHashMap<>();
+		Map<UUID, List<Task>> tasks = new HashMap<>();
+		jdbc.sql("SELECT " + CaseRows.JOINED + " FROM case_file c LEFT JOIN case_task t ON t.case_id = c.id WHERE c.id = ANY (?)"
+				+ " ORDER BY c.id, t.started_on NULLS LAST, t.item")
+			.param(ids.stream().map(CaseId::value).distinct().toArray(UUID[]::new))
+			.query(rs -> {
+				CaseFile c = found.get(rs.getObject("id", UUID.class));
+				if (c == null) {
+					c = rows.caseFile(rs, 0);
+					found.put(c.id().value(), c);
+				}
+				Task task = rows.joinedTask(rs);
+				if (task != null) {
+					tasks.computeIfAbsent(c.id().value(), id -> new ArrayList<>()).add(task);
+				}
+			});
+		Map<CaseId, Changes> changes = new LinkedHashMap<>();
+		found.forEach((id, c) -> changes.put(c.id(), Changes.of(c, tasks.getOrDefault(id, List.of()))));
+		return changes;
 	}
 
 	private Optional<Changes> load(String where, Object param) {

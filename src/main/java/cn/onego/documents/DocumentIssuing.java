@@ -109,7 +109,8 @@ class DocumentIssuing {
 			Integer issued = transactions.execute(status -> {
 				List<DocumentOrders.Order> batch = orders.take(BATCH);
 				OfficialDocuments.Batch together = documents.batch(documentsOf(batch));
-				batch.forEach(order -> issue(together, order.event()));
+				BatchReads reads = sources.reads(batch.stream().map(order -> order.event().caseId()).toList());
+				batch.forEach(order -> issue(together, reads, order.event()));
 				return batch.size();
 			});
 			return issued == null ? 0 : issued;
@@ -128,7 +129,7 @@ class DocumentIssuing {
 		for (long id : orders.waiting(BATCH)) {
 			try {
 				taken += transactions.execute(status -> orders.take(id).map(order -> {
-					issue(documents.batch(0), order.event());
+					issue(documents.batch(0), sources.reads(List.of(order.event().caseId())), order.event());
 					return 1;
 				}).orElse(0));
 			}
@@ -144,21 +145,21 @@ class DocumentIssuing {
 		return taken;
 	}
 
-	private void issue(OfficialDocuments.Batch batch, CaseEvent event) {
+	private void issue(OfficialDocuments.Batch batch, BatchReads reads, CaseEvent event) {
 		if (event instanceof CaseAccepted accepted) {
-			batch.issue(sources.acceptance(accepted));
+			batch.issue(sources.acceptance(accepted, reads));
 		}
 		else if (event instanceof CaseNotAccepted notAccepted) {
-			batch.issue(sources.nonAcceptance(notAccepted));
+			batch.issue(sources.nonAcceptance(notAccepted, reads));
 		}
 		else if (event instanceof SupplementRequested requested) {
-			batch.issue(sources.supplement(requested));
+			batch.issue(sources.supplement(requested, reads));
 		}
 		else if (event instanceof TaskDecided decided) {
-			sources.decision(decided).ifPresent(batch::issue);
+			sources.decision(decided, reads).ifPresent(batch::issue);
 		}
 		else if (event instanceof CaseIssued issued) {
-			issueCompletion(batch, issued);
+			issueCompletion(batch, reads, issued);
 		}
 		else {
 			throw new IllegalArgumentException("No document is issued for " + event.getClass().getSimpleName());
@@ -166,14 +167,14 @@ class DocumentIssuing {
 	}
 
 	/** The completion notice, then the proof of service listing every document served with the result. */
-	private void issueCompletion(OfficialDocuments.Batch batch, CaseIssued issued) {
-		batch.issue(sources.completion(issued));
+	private void issueCompletion(OfficialDocuments.Batch batch, BatchReads reads, CaseIssued issued) {
+		batch.issue(sources.completion(issued, reads));
 		List<String> served = documents.listed(issued.caseId())
 			.stream()
 			.filter(d -> d.kind() == DocumentKind.COMPLETION_NOTICE || d.kind().byDepartment())
 			.map(d -> d.kindName().zh() + "（" + d.number() + "）")
 			.toList();
-		batch.issue(sources.serviceReceipt(issued, served));
+		batch.issue(sources.serviceReceipt(issued, served, reads));
 	}
 
 	/** How many documents the orders call for: two for an issued case (the completion notice, the proof of service). */

@@ -3,6 +3,7 @@ package cn.onego.documents;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,9 @@ import cn.onego.cases.CaseEvents.CaseNotAccepted;
 import cn.onego.cases.CaseEvents.SupplementRequested;
 import cn.onego.cases.CaseEvents.TaskDecided;
 import cn.onego.cases.CaseFile;
+import cn.onego.cases.CaseId;
 import cn.onego.cases.CaseQueries;
+import cn.onego.cases.CaseSnapshots;
 import cn.onego.cases.Halls;
 import cn.onego.cases.SupplementRequest;
 import cn.onego.cases.Task;
@@ -47,6 +50,7 @@ class DocumentSources {
 	}
 
 	private final CaseQueries cases;
+	private final CaseSnapshots snapshots;
 	private final Submissions submissions;
 	private final CatalogQueries catalog;
 	private final Halls halls;
@@ -55,9 +59,10 @@ class DocumentSources {
 	private final Templates templates;
 	private final Clock clock;
 
-	DocumentSources(CaseQueries cases, Submissions submissions, CatalogQueries catalog, Halls halls, Actors actors,
+	DocumentSources(CaseQueries cases, CaseSnapshots snapshots, Submissions submissions, CatalogQueries catalog, Halls halls, Actors actors,
 			Calendars calendars, Templates templates, Clock clock) {
 		this.cases = cases;
+		this.snapshots = snapshots;
 		this.submissions = submissions;
 		this.catalog = catalog;
 		this.halls = halls;
@@ -67,8 +72,13 @@ class DocumentSources {
 		this.clock = clock;
 	}
 
-	Issuing acceptance(CaseAccepted e) {
-		CaseFile c = cases.caseFile(e.caseId());
+	/** The cases of a batch of documents, read at once. */
+	BatchReads reads(Collection<CaseId> cases) {
+		return new BatchReads(snapshots, cases);
+	}
+
+	Issuing acceptance(CaseAccepted e, BatchReads reads) {
+		CaseFile c = reads.caseFile(e.caseId());
 		Map<String, String> values = common(c);
 		// a date into a year whose holidays are not published yet is provisional on paper too
 		values.put("promisedDate", text(c.terms().promisedDate()) + (e.provisional() ? "（暂定，次年节假日安排公布后确定）" : ""));
@@ -77,7 +87,7 @@ class DocumentSources {
 		Catalogue catalogue = catalog.catalogue();
 		ApplicationRecord application = submissions.submitted(c.applicationId());
 		List<DocumentFacts.Section> sections = new ArrayList<>();
-		sections.add(new DocumentFacts.Section("办理事项", cases.tasksOf(c.id()).stream()
+		sections.add(new DocumentFacts.Section("办理事项", reads.tasks(c.id()).stream()
 			.map(t -> itemName(catalogue, t.item()) + "（" + departmentName(catalogue, t.department()) + "）")
 			.toList()));
 		sections.add(new DocumentFacts.Section("已收取的申请材料", received(application, c)));
@@ -90,8 +100,8 @@ class DocumentSources {
 				new DocumentFacts(values, sections, commitments), true);
 	}
 
-	Issuing nonAcceptance(CaseNotAccepted e) {
-		CaseFile c = cases.caseFile(e.caseId());
+	Issuing nonAcceptance(CaseNotAccepted e, BatchReads reads) {
+		CaseFile c = reads.caseFile(e.caseId());
 		Map<String, String> values = common(c);
 		CaseFile.Refusal refusal = c.outcome().refusal();
 		values.put("reason", refusal == null ? e.reason() : refusal.reason());
@@ -102,8 +112,8 @@ class DocumentSources {
 				new DocumentFacts(values, sections, List.of()), false);
 	}
 
-	Issuing supplement(SupplementRequested e) {
-		CaseFile c = cases.caseFile(e.caseId());
+	Issuing supplement(SupplementRequested e, BatchReads reads) {
+		CaseFile c = reads.caseFile(e.caseId());
 		Map<String, String> values = common(c);
 		Catalogue catalogue = catalog.catalogue();
 		int days = Optional.ofNullable(templates.of(DocumentKind.SUPPLEMENT_NOTICE, hallScope(c)).supplementWorkingDays()).orElse(10);
@@ -121,12 +131,12 @@ class DocumentSources {
 				new DocumentFacts(values, sections, List.of()), false);
 	}
 
-	Optional<Issuing> decision(TaskDecided e) {
+	Optional<Issuing> decision(TaskDecided e, BatchReads reads) {
 		if (e.outcome() != TaskState.APPROVED && e.outcome() != TaskState.REFUSED) {
 			return Optional.empty();
 		}
-		CaseFile c = cases.caseFile(e.caseId());
-		Task task = cases.task(e.taskId());
+		CaseFile c = reads.caseFile(e.caseId());
+		Task task = reads.task(e.caseId(), e.taskId());
 		Catalogue catalogue = catalog.catalogue();
 		Map<String, String> values = common(c);
 		Optional<Department> department = catalogue.department(task.department());
@@ -151,12 +161,12 @@ class DocumentSources {
 				new DocumentFacts(values, List.of(), List.of()), false));
 	}
 
-	Issuing completion(CaseIssued e) {
-		CaseFile c = cases.caseFile(e.caseId());
+	Issuing completion(CaseIssued e, BatchReads reads) {
+		CaseFile c = reads.caseFile(e.caseId());
 		Map<String, String> values = delivered(c, e);
 		Catalogue catalogue = catalog.catalogue();
 		List<String> results = new ArrayList<>();
-		for (Task t : cases.tasksOf(c.id())) {
+		for (Task t : reads.tasks(c.id())) {
 			String item = itemName(catalogue, t.item());
 			Task.TaskResult r = t.outcome() == null ? null : t.outcome().result();
 			results.add(switch (t.state()) {
@@ -174,8 +184,8 @@ class DocumentSources {
 				new DocumentFacts(values, sections, List.of()), false);
 	}
 
-	Issuing serviceReceipt(CaseIssued e, List<String> served) {
-		CaseFile c = cases.caseFile(e.caseId());
+	Issuing serviceReceipt(CaseIssued e, List<String> served, BatchReads reads) {
+		CaseFile c = reads.caseFile(e.caseId());
 		Map<String, String> values = delivered(c, e);
 		List<DocumentFacts.Section> sections = List.of(new DocumentFacts.Section("送达文书", served));
 		return new Issuing(DocumentKind.SERVICE_RECEIPT, hallScope(c), values.get("hall"), hallRegion(c), c, null, e.key(),
@@ -234,8 +244,9 @@ class DocumentSources {
 	}
 
 	private String clerk(CaseFile c, String action) {
-		return cases.lastActor(c.id(), action).flatMap(actors::byUsername).map(Actor::displayName)
-			.or(() -> cases.lastActor(c.id(), action).filter("system"::equals).map(s -> "系统自动"))
+		Optional<String> actor = cases.lastActor(c.id(), action);
+		return actor.flatMap(actors::byUsername).map(Actor::displayName)
+			.or(() -> actor.filter("system"::equals).map(s -> "系统自动"))
 			.orElse("窗口工作人员");
 	}
 

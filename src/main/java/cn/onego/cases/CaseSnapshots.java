@@ -1,11 +1,15 @@
 package cn.onego.cases;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,18 +32,37 @@ public class CaseSnapshots {
 		}
 	}
 
-	private final Cases cases;
+	private final JdbcClient jdbc;
+	private final CaseRows rows;
 
-	CaseSnapshots(Cases cases) {
-		this.cases = cases;
+	CaseSnapshots(JdbcClient jdbc, CaseRows rows) {
+		this.jdbc = jdbc;
+		this.rows = rows;
 	}
 
 	/** The cases found among {@code ids}, with their tasks; a case not found is not in the map. */
 	public Map<CaseId, CaseWithTasks> read(Collection<CaseId> ids) {
-		Map<CaseId, CaseWithTasks> read = new LinkedHashMap<>();
-		if (!ids.isEmpty()) {
-			cases.changes(ids).forEach((id, changes) -> read.put(id, new CaseWithTasks(changes.caseFile(), changes.tasks())));
+		if (ids.isEmpty()) {
+			return Map.of();
 		}
+		Map<UUID, CaseFile> found = new LinkedHashMap<>();
+		Map<UUID, List<Task>> tasks = new HashMap<>();
+		jdbc.sql("SELECT " + CaseRows.JOINED + " FROM case_file c LEFT JOIN case_task t ON t.case_id = c.id WHERE c.id = ANY (?)"
+				+ " ORDER BY c.id, t.started_on NULLS LAST, t.item")
+			.param(ids.stream().map(CaseId::value).distinct().toArray(UUID[]::new))
+			.query(rs -> {
+				CaseFile c = found.get(rs.getObject("id", UUID.class));
+				if (c == null) {
+					c = rows.caseFile(rs, 0);
+					found.put(c.id().value(), c);
+				}
+				Task task = rows.joinedTask(rs);
+				if (task != null) {
+					tasks.computeIfAbsent(c.id().value(), id -> new ArrayList<>()).add(task);
+				}
+			});
+		Map<CaseId, CaseWithTasks> read = new LinkedHashMap<>();
+		found.forEach((id, c) -> read.put(c.id(), new CaseWithTasks(c, tasks.getOrDefault(id, List.of()))));
 		return read;
 	}
 }

@@ -86,29 +86,6 @@ class Cases {
 		return load("WHERE c.number = ?", number);
 	}
 
-	/** Several cases with their tasks, in one statement; a case not found is not in the map. */
-	Map<CaseId, Changes> changes(Collection<CaseId> ids) {
-		Map<UUID, CaseFile> found = new LinkedHashMap<>();
-		Map<UUID, List<Task>> tasks = new HashMap<>();
-		jdbc.sql("SELECT " + CaseRows.JOINED + " FROM case_file c LEFT JOIN case_task t ON t.case_id = c.id WHERE c.id = ANY (?)"
-				+ " ORDER BY c.id, t.started_on NULLS LAST, t.item")
-			.param(ids.stream().map(CaseId::value).distinct().toArray(UUID[]::new))
-			.query(rs -> {
-				CaseFile c = found.get(rs.getObject("id", UUID.class));
-				if (c == null) {
-					c = rows.caseFile(rs, 0);
-					found.put(c.id().value(), c);
-				}
-				Task task = rows.joinedTask(rs);
-				if (task != null) {
-					tasks.computeIfAbsent(c.id().value(), id -> new ArrayList<>()).add(task);
-				}
-			});
-		Map<CaseId, Changes> changes = new LinkedHashMap<>();
-		found.forEach((id, c) -> changes.put(c.id(), Changes.of(c, tasks.getOrDefault(id, List.of()))));
-		return changes;
-	}
-
 	private Optional<Changes> load(String where, Object param) {
 		List<CaseFile> found = new ArrayList<>(1);
 		List<Task> tasks = new ArrayList<>();
@@ -208,6 +185,17 @@ class Cases {
 
 	Optional<CaseFile> find(CaseId id) {
 		return one("SELECT * FROM case_file WHERE id = ?", id.value());
+	}
+
+	/** Several cases in one statement; a case not found is not in the map. */
+	Map<CaseId, CaseFile> find(Collection<CaseId> ids) {
+		Map<CaseId, CaseFile> found = new HashMap<>();
+		jdbc.sql("SELECT * FROM case_file WHERE id = ANY (?)")
+			.param(ids.stream().map(CaseId::value).distinct().toArray(UUID[]::new))
+			.query(rows::caseFile)
+			.list()
+			.forEach(c -> found.put(c.id(), c));
+		return found;
 	}
 
 	Optional<CaseFile> byNumber(String number) {

@@ -4,6 +4,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,10 +66,12 @@ class NoticeRelay {
 				.query((rs, n) -> new Pending(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4)))
 				.list();
 			List<Long> ids = new ArrayList<>();
+			// the batch's cases in one read, not one per notice
+			Map<CaseId, CaseFile> of = cases.find(pending.stream().map(Pending::caseId).filter(Objects::nonNull).map(CaseId::new).toList());
 			for (Pending notice : pending) {
 				ids.add(notice.id());
 				if (notice.caseId() != null) {
-					cases.find(new CaseId(notice.caseId()))
+					Optional.ofNullable(of.get(new CaseId(notice.caseId())))
 						.map(CaseFile::delivery)
 						.map(Delivery::mobile)
 						.filter(mobile -> mobile.matches("1[3-9]\\d{9}"))

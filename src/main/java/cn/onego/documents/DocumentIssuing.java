@@ -18,6 +18,7 @@ import cn.onego.cases.CaseEvents.CaseIssued;
 import cn.onego.cases.CaseEvents.CaseNotAccepted;
 import cn.onego.cases.CaseEvents.SupplementRequested;
 import cn.onego.cases.CaseEvents.TaskDecided;
+import cn.onego.cases.CaseSnapshots;
 import cn.onego.cases.TaskState;
 import cn.onego.platform.DatabaseUnavailable;
 import io.micrometer.core.instrument.Gauge;
@@ -41,15 +42,17 @@ class DocumentIssuing {
 	static final int BATCH = 64;
 
 	private final DocumentSources sources;
+	private final CaseSnapshots snapshots;
 	private final OfficialDocuments documents;
 	private final DocumentOrders orders;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
 	private volatile DocumentOrders.Backlog backlog = new DocumentOrders.Backlog(0, 0, null);
 
-	DocumentIssuing(DocumentSources sources, OfficialDocuments documents, DocumentOrders orders, TransactionTemplate transactions,
+	DocumentIssuing(DocumentSources sources, CaseSnapshots snapshots, OfficialDocuments documents, DocumentOrders orders, TransactionTemplate transactions,
 			Clock clock, MeterRegistry meters) {
 		this.sources = sources;
+		this.snapshots = snapshots;
 		this.documents = documents;
 		this.orders = orders;
 		this.transactions = transactions;
@@ -109,7 +112,7 @@ class DocumentIssuing {
 			Integer issued = transactions.execute(status -> {
 				List<DocumentOrders.Order> batch = orders.take(BATCH);
 				OfficialDocuments.Batch together = documents.batch(documentsOf(batch));
-				BatchReads reads = sources.reads(batch.stream().map(order -> order.event().caseId()).toList());
+				BatchReads reads = new BatchReads(snapshots, batch.stream().map(order -> order.event().caseId()).toList());
 				batch.forEach(order -> issue(together, reads, order.event()));
 				return batch.size();
 			});
@@ -129,7 +132,7 @@ class DocumentIssuing {
 		for (long id : orders.waiting(BATCH)) {
 			try {
 				taken += transactions.execute(status -> orders.take(id).map(order -> {
-					issue(documents.batch(0), sources.reads(List.of(order.event().caseId())), order.event());
+					issue(documents.batch(0), new BatchReads(snapshots, List.of(order.event().caseId())), order.event());
 					return 1;
 				}).orElse(0));
 			}

@@ -3,7 +3,6 @@ package cn.onego.documents;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +23,7 @@ import cn.onego.cases.CaseEvents.CaseNotAccepted;
 import cn.onego.cases.CaseEvents.SupplementRequested;
 import cn.onego.cases.CaseEvents.TaskDecided;
 import cn.onego.cases.CaseFile;
-import cn.onego.cases.CaseId;
 import cn.onego.cases.CaseQueries;
-import cn.onego.cases.CaseSnapshots;
 import cn.onego.cases.Halls;
 import cn.onego.cases.SupplementRequest;
 import cn.onego.cases.Task;
@@ -50,7 +47,6 @@ class DocumentSources {
 	}
 
 	private final CaseQueries cases;
-	private final CaseSnapshots snapshots;
 	private final Submissions submissions;
 	private final CatalogQueries catalog;
 	private final Halls halls;
@@ -59,10 +55,9 @@ class DocumentSources {
 	private final Templates templates;
 	private final Clock clock;
 
-	DocumentSources(CaseQueries cases, CaseSnapshots snapshots, Submissions submissions, CatalogQueries catalog, Halls halls, Actors actors,
+	DocumentSources(CaseQueries cases, Submissions submissions, CatalogQueries catalog, Halls halls, Actors actors,
 			Calendars calendars, Templates templates, Clock clock) {
 		this.cases = cases;
-		this.snapshots = snapshots;
 		this.submissions = submissions;
 		this.catalog = catalog;
 		this.halls = halls;
@@ -72,18 +67,13 @@ class DocumentSources {
 		this.clock = clock;
 	}
 
-	/** The cases of a batch of documents, read at once. */
-	BatchReads reads(Collection<CaseId> cases) {
-		return new BatchReads(snapshots, cases);
-	}
-
 	Issuing acceptance(CaseAccepted e, BatchReads reads) {
 		CaseFile c = reads.caseFile(e.caseId());
 		Map<String, String> values = common(c);
 		// a date into a year whose holidays are not published yet is provisional on paper too
 		values.put("promisedDate", text(c.terms().promisedDate()) + (e.provisional() ? "（暂定，次年节假日安排公布后确定）" : ""));
 		values.put("queryCode", cases.queryCode(c.id()));
-		values.put("clerk", clerk(c, "ACCEPTED"));
+		values.put("clerk", clerk(c, "ACCEPTED", reads));
 		Catalogue catalogue = catalog.catalogue();
 		ApplicationRecord application = submissions.submitted(c.applicationId());
 		List<DocumentFacts.Section> sections = new ArrayList<>();
@@ -106,7 +96,7 @@ class DocumentSources {
 		CaseFile.Refusal refusal = c.outcome().refusal();
 		values.put("reason", refusal == null ? e.reason() : refusal.reason());
 		values.put("legalBasis", refusal == null ? "" : refusal.legalBasis());
-		values.put("clerk", clerk(c, "NOT_ACCEPTED"));
+		values.put("clerk", clerk(c, "NOT_ACCEPTED", reads));
 		List<DocumentFacts.Section> sections = List.of(hall(c, values, "办理大厅"));
 		return new Issuing(DocumentKind.NON_ACCEPTANCE_NOTICE, hallScope(c), values.get("hall"), hallRegion(c), c, null, e.key(),
 				new DocumentFacts(values, sections, List.of()), false);
@@ -163,7 +153,7 @@ class DocumentSources {
 
 	Issuing completion(CaseIssued e, BatchReads reads) {
 		CaseFile c = reads.caseFile(e.caseId());
-		Map<String, String> values = delivered(c, e);
+		Map<String, String> values = delivered(c, e, reads);
 		Catalogue catalogue = catalog.catalogue();
 		List<String> results = new ArrayList<>();
 		for (Task t : reads.tasks(c.id())) {
@@ -186,7 +176,7 @@ class DocumentSources {
 
 	Issuing serviceReceipt(CaseIssued e, List<String> served, BatchReads reads) {
 		CaseFile c = reads.caseFile(e.caseId());
-		Map<String, String> values = delivered(c, e);
+		Map<String, String> values = delivered(c, e, reads);
 		List<DocumentFacts.Section> sections = List.of(new DocumentFacts.Section("送达文书", served));
 		return new Issuing(DocumentKind.SERVICE_RECEIPT, hallScope(c), values.get("hall"), hallRegion(c), c, null, e.key(),
 				new DocumentFacts(values, sections, List.of()), false);
@@ -218,13 +208,13 @@ class DocumentSources {
 		return values;
 	}
 
-	private Map<String, String> delivered(CaseFile c, CaseIssued e) {
+	private Map<String, String> delivered(CaseFile c, CaseIssued e, BatchReads reads) {
 		Map<String, String> values = common(c);
 		boolean mailed = e.method() == Delivery.Method.FREE_MAIL;
 		values.put("deliveryMethod", mailed ? "免费邮寄" : "窗口领取");
 		values.put("trackingNumber", e.trackingNumber() == null ? "" : "快递单号：" + e.trackingNumber());
 		values.put("recipient", c.delivery() != null && c.delivery().recipient() != null ? c.delivery().recipient() : nonNull(c.applicant().name()));
-		values.put("clerk", clerk(c, "ISSUED"));
+		values.put("clerk", clerk(c, "ISSUED", reads));
 		return values;
 	}
 
@@ -243,11 +233,15 @@ class DocumentSources {
 		return new DocumentFacts.Section(heading, lines);
 	}
 
-	private String clerk(CaseFile c, String action) {
-		Optional<String> actor = cases.lastActor(c.id(), action);
-		return actor.flatMap(actors::byUsername).map(Actor::displayName)
-			.or(() -> actor.filter("system"::equals).map(s -> "系统自动"))
-			.orElse("窗口工作人员");
+	/** The clerk of the case's last step of the action by name, once a batch for a case, once a batch for a clerk. */
+	private String clerk(CaseFile c, String action, BatchReads reads) {
+		return reads.remembered("step " + c.id() + " " + action, () -> {
+			Optional<String> actor = cases.lastActor(c.id(), action);
+			return actor.flatMap(username -> reads.rememberedOptional("name " + username,
+					() -> actors.byUsername(username).map(Actor::displayName)))
+				.or(() -> actor.filter("system"::equals).map(s -> "系统自动"))
+				.orElse("窗口工作人员");
+		});
 	}
 
 	private String deadline(CaseFile c, int workingDays) {

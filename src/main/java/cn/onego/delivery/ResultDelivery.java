@@ -2,7 +2,7 @@ package cn.onego.delivery;
 
 import java.time.Clock;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import cn.onego.application.ApplicationInput.Channel;
@@ -16,10 +16,11 @@ import cn.onego.platform.sms.SmsGateway;
 import cn.onego.shared.TimeOrderedIds;
 
 /**
- * Starts the way of a case's result to its applicant, after the case's own transaction committed (through the
- * event publication registry: a failure here is delivered again, and both steps are idempotent): a result to be
+ * Starts the way of a case's result to its applicant, in the case's own transaction (ADR 0002, 0012): a result to be
  * picked up gets its pick-up code, texted when the case is ready; a result to be mailed gets its shipment, ordered
- * when the case is issued.
+ * when the case is issued. Each is a row written beside the transition — the code, the SMS into the platform's SMS
+ * outbox, the shipment the courier dispatch sends — so it commits or rolls back with it, and nothing here waits for
+ * the network. Both steps stay idempotent (one pick-up per case).
  */
 @Component
 class ResultDelivery {
@@ -43,7 +44,7 @@ class ResultDelivery {
 		this.clock = clock;
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(CaseReady ready) {
 		if (ready.deliveryMethod() == Delivery.Method.FREE_MAIL) {
 			return;
@@ -64,7 +65,7 @@ class ResultDelivery {
 		});
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(CaseIssued issued) {
 		if (issued.method() != Delivery.Method.FREE_MAIL) {
 			return;

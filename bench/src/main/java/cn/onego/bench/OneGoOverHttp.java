@@ -49,6 +49,7 @@ final class OneGoOverHttp implements SideBySide.Contestant {
 
 	final List<Node> nodes = new ArrayList<>();
 	private final AtomicInteger users = new AtomicInteger();
+	private final AtomicLong cases = new AtomicLong();
 	private final Map<String, Session> staff = new ConcurrentHashMap<>();
 	// signed-in users kept between cases and between runs: a sign-in costs a BCrypt check, as it should,
 	// but once per session, not once per measured case
@@ -400,8 +401,14 @@ final class OneGoOverHttp implements SideBySide.Contestant {
 		throw new IllegalStateException("no user lands on " + node.base);
 	}
 
+	/** How many cases were run through the node, all runs. */
+	long cases() {
+		return cases.get();
+	}
+
 	@Override
 	public void runCase(Latencies l) throws Exception {
+		cases.incrementAndGet();
 		VirtualUser vu = idle.poll();
 		if (vu == null) {
 			vu = newUser();

@@ -93,6 +93,8 @@ public final class SideBySide {
 				rows.add(Row.of("OneGo (HTTP, jar) at half the peak rate", best.workers(), cases, seconds, paced.percentiles(), before,
 						after, http.heapMb()));
 				http.close();
+				// the node's statements per case over HTTP (the virtual users' set-up and sign-in included)
+				System.out.println(statementsByCalls(pg, "onegohttp", http.cases()));
 			}
 			if (only.isEmpty() || only.equals("flowable")) {
 				try (FlowableCase flowable = new FlowableCase(pg)) {

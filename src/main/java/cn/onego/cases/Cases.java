@@ -190,6 +190,9 @@ class Cases {
 	/** Several cases in one statement; a case not found is not in the map. */
 	Map<CaseId, CaseFile> find(Collection<CaseId> ids) {
 		Map<CaseId, CaseFile> found = new HashMap<>();
+		if (ids.isEmpty()) {
+			return found;
+		}
 		jdbc.sql("SELECT * FROM case_file WHERE id = ANY (?)")
 			.param(ids.stream().map(CaseId::value).distinct().toArray(UUID[]::new))
 			.query(rows::caseFile)

@@ -40,6 +40,8 @@ class DocumentIssuing {
 
 	private static final Logger log = LoggerFactory.getLogger(DocumentIssuing.class);
 	static final int BATCH = 64;
+	/** How often the gauges' count of the ledger is taken again: not at every run of the worker. */
+	private static final Duration BACKLOG_EVERY = Duration.ofSeconds(15);
 
 	private final DocumentSources sources;
 	private final CaseSnapshots snapshots;
@@ -48,9 +50,10 @@ class DocumentIssuing {
 	private final TransactionTemplate transactions;
 	private final Clock clock;
 	private volatile DocumentOrders.Backlog backlog = new DocumentOrders.Backlog(0, 0, null);
+	private long backlogReadAt = System.nanoTime() - BACKLOG_EVERY.toNanos();
 
-	DocumentIssuing(DocumentSources sources, CaseSnapshots snapshots, OfficialDocuments documents, DocumentOrders orders, TransactionTemplate transactions,
-			Clock clock, MeterRegistry meters) {
+	DocumentIssuing(DocumentSources sources, CaseSnapshots snapshots, OfficialDocuments documents, DocumentOrders orders,
+			TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
 		this.sources = sources;
 		this.snapshots = snapshots;
 		this.documents = documents;
@@ -103,7 +106,11 @@ class DocumentIssuing {
 		while (issueWaiting() == BATCH) {
 			// a backlog is issued batch after batch
 		}
-		backlog = orders.backlog();
+		long now = System.nanoTime();
+		if (now - backlogReadAt >= BACKLOG_EVERY.toNanos()) {
+			backlog = orders.backlog();
+			backlogReadAt = now;
+		}
 	}
 
 	/** Issues one batch of waiting orders; returns how many orders it took. */

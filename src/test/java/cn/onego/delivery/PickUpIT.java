@@ -11,10 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 import cn.onego.ApiClient;
 import cn.onego.ApiClient.Response;
+import cn.onego.Identities;
 import cn.onego.cases.CaseWorld;
 import cn.onego.cases.Halls;
 import cn.onego.licences.IssuedCases;
@@ -41,6 +43,9 @@ class PickUpIT {
 
 	@Autowired
 	Halls halls;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void theClerkHandsTheResultOverAgainstTheCodeTheApplicantWasTexted() throws InterruptedException {
@@ -95,5 +100,35 @@ class PickUpIT {
 		assertThat(handed.<String>json("$.pickUp.handedOverAt")).isNotNull();
 		assertThat(world.as(world.applicant, "POST", "/api/v1/cases/" + caseId + "/pick-up", Map.of("code", code)).status())
 			.as("only the window hands over").isEqualTo(403);
+	}
+
+	/**
+	 * The pick-up code and its SMS are written in the transaction that makes the case ready (ADR 0012): the moment the
+	 * last approval is answered, the code is there for the applicant and the SMS waits in the outbox — nothing is left
+	 * to an asynchronous listener.
+	 */
+	@Test
+	void thePickUpCodeAndItsSmsAreWrittenWithTheStepThatMakesTheCaseReady() {
+		CaseWorld world = new CaseWorld(new ApiClient(port));
+		world.delivery = Map.of("method", "WINDOW_PICKUP", "mobile", world.mobile);
+		String caseId = world.acceptedCatering();
+		assertThat(jdbc.sql("SELECT count(*) FROM pick_up WHERE case_id = ?::uuid").param(caseId).query(Integer.class).single())
+			.as("no code before the case is ready").isZero();
+		for (int round = 0; round < 10 && !"READY".equals(world.caseState(caseId)); round++) {
+			List<Map<String, Object>> pending = world.view(CaseWorld.OBSERVER, caseId).json("$.tasks[?(@.task.state == 'PENDING')].task");
+			for (Map<String, Object> task : pending) {
+				String item = (String) task.get("item");
+				String number = item.equals("HN-SCJG-ENT-REG") ? Identities.creditCode() : Identities.licenceNumber("JY1");
+				Response approved = world.approve(caseId, item, number);
+				assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+			}
+		}
+		assertThat(world.caseState(caseId)).isEqualTo("READY");
+
+		Response mine = world.as(world.applicant, "GET", "/api/v1/cases/" + caseId + "/delivery", null);
+		assertThat(mine.<String>json("$.pickUp.state")).as("at once, without waiting").isEqualTo("READY");
+		assertThat(mine.<String>json("$.pickUp.code")).matches("\\d{6}");
+		assertThat(sms.latestTo(world.mobile, 20)).extracting(SmsMessage::text).as("the SMS with the code, in the outbox")
+			.anySatisfy(text -> assertThat(text).contains("取件码 " + mine.<String>json("$.pickUp.code")));
 	}
 }

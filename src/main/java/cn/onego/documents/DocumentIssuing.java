@@ -138,7 +138,7 @@ class DocumentIssuing {
 		int taken = 0;
 		for (long id : orders.waiting(BATCH)) {
 			try {
-				taken += transactions.execute(status -> orders.take(id).map(order -> {
+				taken += transactions.execute(status -> orders.takeOne(id).map(order -> {
 					issue(documents.batch(0), new BatchReads(snapshots, List.of(order.event().caseId())), order.event());
 					return 1;
 				}).orElse(0));

@@ -1,5 +1,7 @@
 package cn.onego.documents;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,11 +36,11 @@ class DocumentOrders {
 			CaseIssued.class);
 
 	/** How long an order that failed waits before it is tried again: doubled after each attempt, an hour at most. */
-	static final Duration FIRST_RETRY = Duration.ofMinutes(1);
+	private static final Duration FIRST_RETRY = Duration.ofMinutes(1);
 	private static final Duration LAST_RETRY = Duration.ofHours(1);
 
-	/** A waiting order: the event that calls for the document, and how often it was tried already. */
-	record Order(long id, CaseEvent event, int attempts) {
+	/** A waiting order: the event that calls for the document. */
+	record Order(long id, CaseEvent event) {
 	}
 
 	/** What is waiting, for the operators: how many orders, how many failed before, since when the oldest waits. */
@@ -75,9 +77,9 @@ class DocumentOrders {
 		return jdbc.sql("""
 				DELETE FROM document_order WHERE id IN (
 				    SELECT id FROM document_order WHERE not_before <= ? ORDER BY not_before, id LIMIT ? FOR UPDATE SKIP LOCKED)
-				RETURNING id, event_type, event::text, attempts""")
+				RETURNING id, event_type, event::text""")
 			.params(Timestamp.from(clock.instant()), max)
-			.query((rs, n) -> new Order(rs.getLong(1), json.readValue(rs.getString(3), EVENTS.get(rs.getString(2))), rs.getInt(4)))
+			.query(this::read)
 			.list()
 			.stream()
 			.sorted(Comparator.comparingLong(Order::id))
@@ -93,14 +95,18 @@ class DocumentOrders {
 	}
 
 	/** Takes one order, unless another node took it or it is not due. */
-	Optional<Order> take(long id) {
+	Optional<Order> takeOne(long id) {
 		return jdbc.sql("""
 				DELETE FROM document_order WHERE id IN (
 				    SELECT id FROM document_order WHERE id = ? AND not_before <= ? FOR UPDATE SKIP LOCKED)
-				RETURNING id, event_type, event::text, attempts""")
+				RETURNING id, event_type, event::text""")
 			.params(id, Timestamp.from(clock.instant()))
-			.query((rs, n) -> new Order(rs.getLong(1), json.readValue(rs.getString(3), EVENTS.get(rs.getString(2))), rs.getInt(4)))
+			.query(this::read)
 			.optional();
+	}
+
+	private Order read(ResultSet rs, int row) throws SQLException {
+		return new Order(rs.getLong(1), json.readValue(rs.getString(3), EVENTS.get(rs.getString(2))));
 	}
 
 	/** The order could not be issued: it waits, longer after each attempt, and says why. */

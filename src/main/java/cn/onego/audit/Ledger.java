@@ -1,13 +1,17 @@
 package cn.onego.audit;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +41,7 @@ class Ledger {
 	private final JdbcClient jdbc;
 	private final Clock clock;
 	private final int shards;
+	private final AtomicReferenceArray<Tip> tips = new AtomicReferenceArray<>(MAX_SHARDS);
 
 	Ledger(JdbcClient jdbc, Clock clock, @Value("${onego.audit.shards:64}") int shards) {
 		if (shards < 1 || shards > MAX_SHARDS) {
@@ -64,6 +69,12 @@ class Ledger {
 	 * Appends the entries, in their order, to one chain of today; must run inside a transaction (the lock is
 	 * the transaction's). A day already anchored takes no more records: a transaction that reached the head of
 	 * one after its anchor moves on to the current day.
+	 * <p>
+	 * Where this node wrote the chain last, it expects the head it left there and appends in one statement, which
+	 * takes the lock, reads the head and inserts only if the head is the one expected. Another node's records, or
+	 * a transaction of this node that rolled back, leave a different head: the statement then inserts nothing and
+	 * returns the real head, read under the lock it now holds, and the records follow it in a second statement.
+	 * So the guarantees are those of the lock and the read; the expectation saves a round trip.
 	 */
 	void append(List<Entry> entries) {
 		if (entries.isEmpty()) {
@@ -71,14 +82,33 @@ class Ledger {
 		}
 		int shard = ThreadLocalRandom.current().nextInt(shards);
 		LocalDate day = today();
-		Head head = lockedHead(day, shard);
+		Head head;
+		Tip tip = tips.get(shard);
+		if (tip != null && tip.day().equals(day)) {
+			List<Chain.Link> links = links(day, shard, tip.seq(), tip.hash(), entries);
+			head = appendAfter(tip, links);
+			if (head == null) {
+				remember(links);
+				return;
+			}
+		}
+		else {
+			head = lockedHead(day, shard);
+		}
 		while (head.anchored()) {
 			LocalDate now = today();
 			day = now.isAfter(day) ? now : day.plusDays(1);
 			head = lockedHead(day, shard);
 		}
-		long seq = head.seq();
-		String previous = head.hash();
+		List<Chain.Link> links = links(day, shard, head.seq(), head.hash(), entries);
+		insert(links);
+		remember(links);
+	}
+
+	/** The entries as links of a chain after the given position and hash. */
+	private static List<Chain.Link> links(LocalDate day, int shard, long after, String previousHash, List<Entry> entries) {
+		long seq = after;
+		String previous = previousHash;
 		List<Chain.Link> links = new ArrayList<>(entries.size());
 		for (Entry e : entries) {
 			seq++;
@@ -87,27 +117,66 @@ class Ledger {
 			links.add(link);
 			previous = Chain.hash(link);
 		}
-		insert(links);
+		return links;
 	}
+
+	/**
+	 * The head this node's last append on a chain left, as it expects to find it there. Set before the commit: a
+	 * writer of this node that comes next waits on the lock until that commit, and a rollback only makes the next
+	 * expectation miss.
+	 */
+	private record Tip(LocalDate day, long seq, String hash) {
+	}
+
+	private void remember(List<Chain.Link> links) {
+		Chain.Link last = links.get(links.size() - 1);
+		tips.set(last.shard(), new Tip(last.day(), last.seq(), Chain.hash(last)));
+	}
+
+	private static final String ROWS = """
+			SELECT ?::date, ?::smallint, r.seq, r.at, r.actor, r.role, r.scope, r.action, r.target, r.reason, r.request_id,
+			    r.prev_hash, r.hash
+			FROM unnest(?::bigint[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+			    ?::text[], ?::text[]) AS r(seq, at, actor, role, scope, action, target, reason, request_id, prev_hash, hash)""";
+
+	private static final String COLUMNS = "audit_record (day, shard, seq, at, actor, role, scope, action, target, reason, request_id, prev_hash, hash)";
 
 	/** The records of one transaction in one statement, whatever their number (rows from arrays, in chain order). */
 	private void insert(List<Chain.Link> links) {
+		jdbc.sql("INSERT INTO " + COLUMNS + "\n" + ROWS).params(rows(links)).update();
+	}
+
+	/**
+	 * Locks the chain, reads its head and inserts the records if the head is the tip expected, in one statement;
+	 * null if they were inserted, else the head found (the lock stays held).
+	 */
+	private Head appendAfter(Tip tip, List<Chain.Link> links) {
+		Chain.Link first = links.get(0);
+		List<Object> params = new ArrayList<>(List.of(first.day(), first.shard(), LOCK, key(first.day(), first.shard())));
+		params.addAll(List.of(rows(links)));
+		params.add(tip.seq());
+		params.add(tip.hash());
+		return jdbc.sql("WITH head AS (SELECT anchored, seq, hash FROM audit_locked_head(?, ?::smallint, ?, ?)),\n"
+				+ "written AS (INSERT INTO " + COLUMNS + "\n" + ROWS + ", head h\n"
+				+ "    WHERE NOT h.anchored AND h.seq = ? AND h.hash = ? RETURNING 1)\n"
+				+ "SELECT h.anchored, h.seq, h.hash, (SELECT count(*) FROM written) AS written FROM head h")
+			.params(params)
+			.query((rs, n) -> rs.getLong("written") > 0 ? null : head(rs))
+			.optional()
+			.orElse(null);
+	}
+
+	private static Object[] rows(List<Chain.Link> links) {
 		List<String> hashes = new ArrayList<>(links.size());
 		for (int i = 1; i < links.size(); i++) {
 			hashes.add(links.get(i).previousHash());
 		}
 		hashes.add(Chain.hash(links.get(links.size() - 1)));
-		jdbc.sql("""
-				INSERT INTO audit_record (day, shard, seq, at, actor, role, scope, action, target, reason, request_id, prev_hash, hash)
-				SELECT ?::date, ?::smallint, seq, at, actor, role, scope, action, target, reason, request_id, prev_hash, hash
-				FROM unnest(?::bigint[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-				    ?::text[], ?::text[]) AS r(seq, at, actor, role, scope, action, target, reason, request_id, prev_hash, hash)""")
-			.params(links.get(0).day(), links.get(0).shard(), links.stream().map(Chain.Link::seq).toArray(Long[]::new),
-					links.stream().map(l -> java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.ofInstant(l.at(), ZoneOffset.UTC))).toArray(String[]::new),
-					texts(links, Chain.Link::actor), texts(links, Chain.Link::role), texts(links, Chain.Link::scope),
-					texts(links, Chain.Link::action), texts(links, Chain.Link::target), texts(links, Chain.Link::reason),
-					texts(links, Chain.Link::requestId), texts(links, Chain.Link::previousHash), hashes.toArray(String[]::new))
-			.update();
+		return new Object[] { links.get(0).day(), links.get(0).shard(), links.stream().map(Chain.Link::seq).toArray(Long[]::new),
+				links.stream().map(l -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.ofInstant(l.at(), ZoneOffset.UTC))).toArray(String[]::new),
+				texts(links, Chain.Link::actor), texts(links, Chain.Link::role), texts(links, Chain.Link::scope),
+				texts(links, Chain.Link::action), texts(links, Chain.Link::target), texts(links, Chain.Link::reason),
+				texts(links, Chain.Link::requestId), texts(links, Chain.Link::previousHash), hashes.toArray(String[]::new) };
 	}
 
 	private static String[] texts(List<Chain.Link> links, java.util.function.Function<Chain.Link, String> value) {
@@ -125,9 +194,12 @@ class Ledger {
 	private Head lockedHead(LocalDate day, int shard) {
 		return jdbc.sql("SELECT anchored, seq, hash FROM audit_locked_head(?, ?::smallint, ?, ?)")
 			.params(day, shard, LOCK, key(day, shard))
-			.query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash") == null ? Chain.GENESIS : rs.getString("hash"),
-					rs.getBoolean("anchored")))
+			.query((rs, n) -> head(rs))
 			.single();
+	}
+
+	private static Head head(ResultSet rs) throws SQLException {
+		return new Head(rs.getLong("seq"), rs.getString("hash") == null ? Chain.GENESIS : rs.getString("hash"), rs.getBoolean("anchored"));
 	}
 
 	private static int key(LocalDate day, int shard) {

@@ -237,6 +237,62 @@ class AuditTrailIT {
 		assertThat(report.chains()).isBetween(1, 2);
 	}
 
+	@Test
+	void aNodeAppendsInOneStatementWhereItWroteLastAndFollowsTheRealHeadAfterAnotherNodeOrARollback() {
+		LocalDate day = aDayOfItsOwn();
+		Clock onThatDay = Clock.fixed(day.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant(), ZoneId.of("Asia/Shanghai"));
+		java.util.concurrent.atomic.AtomicInteger statements = new java.util.concurrent.atomic.AtomicInteger();
+		DataSource counted = countingStatements(dataSource, statements);
+		TransactionTemplate transaction = new TransactionTemplate(new org.springframework.jdbc.datasource.DataSourceTransactionManager(counted));
+		Ledger one = new Ledger(JdbcClient.create(counted), onThatDay, 1);
+		Ledger other = new Ledger(JdbcClient.create(counted), onThatDay, 1);
+		java.util.function.BiFunction<Ledger, String, Integer> append = (ledger, action) -> {
+			statements.set(0);
+			transaction.executeWithoutResult(status -> ledger.append(List.of(new Entry(ledger.now(), "clerk", "WINDOW_CLERK", null, action,
+					"case/" + day, null, null))));
+			return statements.get();
+		};
+
+		assertThat(append.apply(one, "test.first")).as("a chain this node has not written: lock and head, then the insert").isEqualTo(2);
+		assertThat(append.apply(one, "test.second")).as("where it wrote last").isEqualTo(1);
+		assertThat(append.apply(other, "test.third")).isEqualTo(2);
+		assertThat(append.apply(one, "test.after-the-other-node")).as("the other node moved the head").isEqualTo(2);
+		transaction.executeWithoutResult(status -> {
+			one.append(List.of(new Entry(one.now(), "clerk", "WINDOW_CLERK", null, "test.rolled-back", "case/" + day, null, null)));
+			status.setRollbackOnly();
+		});
+		assertThat(append.apply(one, "test.after-the-rollback")).as("the head it expected was rolled back").isEqualTo(2);
+		assertThat(append.apply(one, "test.last")).isEqualTo(1);
+
+		assertThat(jdbc.sql("SELECT action FROM audit_record WHERE day = ? ORDER BY seq").param(day).query(String.class).list())
+			.containsExactly("test.first", "test.second", "test.third", "test.after-the-other-node", "test.after-the-rollback", "test.last");
+		AuditReport report = verification.verify(day, day);
+		assertThat(report.findings()).isEmpty();
+		assertThat(report.records()).isEqualTo(6);
+	}
+
+	/** The data source, counting the statements prepared on its connections (one per round trip here). */
+	private static DataSource countingStatements(DataSource dataSource, java.util.concurrent.atomic.AtomicInteger statements) {
+		return new org.springframework.jdbc.datasource.DelegatingDataSource(dataSource) {
+			@Override
+			public java.sql.Connection getConnection() throws SQLException {
+				java.sql.Connection connection = super.getConnection();
+				return (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+						new Class<?>[] { java.sql.Connection.class }, (proxy, method, arguments) -> {
+							if (method.getName().equals("prepareStatement")) {
+								statements.incrementAndGet();
+							}
+							try {
+								return method.invoke(connection, arguments);
+							}
+							catch (java.lang.reflect.InvocationTargetException e) {
+								throw e.getCause();
+							}
+						});
+			}
+		};
+	}
+
 	// ------------------------------------------------------------------ who may change it
 
 	@Test

@@ -121,6 +121,7 @@ class DocumentIssuing {
 				OfficialDocuments.Batch together = documents.batch(documentsOf(batch));
 				BatchReads reads = new BatchReads(snapshots, batch.stream().map(order -> order.event().caseId()).toList());
 				batch.forEach(order -> issue(together, reads, order.event()));
+				together.write();
 				return batch.size();
 			});
 			return issued == null ? 0 : issued;
@@ -139,7 +140,9 @@ class DocumentIssuing {
 		for (long id : orders.waiting(BATCH)) {
 			try {
 				taken += transactions.execute(status -> orders.takeOne(id).map(order -> {
-					issue(documents.batch(0), new BatchReads(snapshots, List.of(order.event().caseId())), order.event());
+					OfficialDocuments.Batch alone = documents.batch(0);
+					issue(alone, new BatchReads(snapshots, List.of(order.event().caseId())), order.event());
+					alone.write();
 					return 1;
 				}).orElse(0));
 			}
@@ -179,7 +182,7 @@ class DocumentIssuing {
 	/** The completion notice, then the proof of service listing every document served with the result. */
 	private void issueCompletion(OfficialDocuments.Batch batch, BatchReads reads, CaseIssued issued) {
 		batch.issue(sources.completion(issued, reads));
-		List<String> served = documents.listed(issued.caseId())
+		List<String> served = batch.listed(issued.caseId())
 			.stream()
 			.filter(d -> d.kind() == DocumentKind.COMPLETION_NOTICE || d.kind().byDepartment())
 			.map(d -> d.kindName().zh() + "（" + d.number() + "）")

@@ -5,15 +5,22 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.springframework.beans.factory.annotation.Value;
@@ -83,28 +90,83 @@ public class OfficialDocuments implements SealedColumns {
 
 	/**
 	 * Documents issued together, in the caller's transaction: their numbers drawn in one statement, each issuer's
-	 * template read once. The worker issues a batch of orders with one.
+	 * template read once, all written in one statement. The worker issues a batch of orders with one.
 	 */
 	final class Batch {
 
 		private final Deque<Long> serials;
 		private final Map<String, Template> templates = new HashMap<>();
+		private final List<Issued> issued = new ArrayList<>();
 
 		private Batch(List<Long> serials) {
 			this.serials = new ArrayDeque<>(serials);
 		}
 
-		/**
-		 * Issues the document unless its event already made one of its kind; the number of the one there is. An event
-		 * delivered again (rarely: after a crash or a failed attempt) renders and signs once more for nothing, and its
-		 * number is not used, rather than every document asking first.
-		 */
-		String issue(DocumentSources.Issuing issuing) {
+		/** Renders and seals the document; it is stored with the batch's others by {@link #write()}. */
+		void issue(DocumentSources.Issuing issuing) {
 			long serial = serials.isEmpty() ? jdbc.sql("SELECT nextval('official_document_seq')").query(Long.class).single() : serials.pop();
 			Template template = templates.computeIfAbsent(issuing.kind() + " " + issuing.scope(),
 					key -> OfficialDocuments.this.templates.of(issuing.kind(), issuing.scope()));
-			return OfficialDocuments.this.issue(issuing, serial, template);
+			issued.add(OfficialDocuments.this.issue(issuing, serial, template));
 		}
+
+		/**
+		 * Stores the batch's documents in one statement. An event that made its document already (delivered again,
+		 * rarely: after a crash or a failed attempt) keeps the one there: its new one was rendered and signed for
+		 * nothing and its number is not used, rather than every document asking first.
+		 */
+		void write() {
+			if (issued.isEmpty()) {
+				return;
+			}
+			jdbc.sql("""
+					INSERT INTO official_document (id, number, kind, case_id, task_id, event_key, issuer, issuer_code, issued_at, content,
+					  content_hash, key_id, algorithm, signature, verification_code, with_progress)
+					SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[],
+					  ?::timestamptz[], ?::text[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::boolean[])
+					ON CONFLICT (kind, event_key) DO NOTHING""")
+				.params(column(d -> d.id().toString()), column(Issued::number), column(d -> d.kind().name()),
+						column(d -> d.caseId().toString()), column(d -> d.taskId() == null ? null : d.taskId().toString()),
+						column(Issued::eventKey), column(Issued::issuer), column(Issued::issuerCode),
+						column(d -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(d.issuedAt().atOffset(ZoneOffset.UTC))),
+						column(Issued::content), column(Issued::contentHash), column(d -> d.keyId().toString()), column(Issued::algorithm),
+						column(Issued::signature), column(Issued::verificationCode), issued.stream().map(Issued::withProgress).toArray(Boolean[]::new))
+				.update();
+			issued.clear();
+		}
+
+		private String[] column(Function<Issued, String> value) {
+			return issued.stream().map(value).toArray(String[]::new);
+		}
+
+		/**
+		 * The case's documents as they are once the batch is written, oldest first: those stored, and those of this
+		 * batch an earlier delivery of their event did not store already.
+		 */
+		List<Listed> listed(CaseId caseId) {
+			Set<String> stored = new HashSet<>();
+			List<Listed> listed = new ArrayList<>(jdbc.sql("""
+					SELECT number, kind, issuer, issued_at, task_id, event_key FROM official_document WHERE case_id = ?""")
+				.param(caseId.value())
+				.query((rs, n) -> {
+					DocumentKind kind = DocumentKind.valueOf(rs.getString(2));
+					stored.add(kind + " " + rs.getString(6));
+					return new Listed(rs.getString(1), kind, kind.label(), rs.getString(3), rs.getTimestamp(4).toInstant(),
+							rs.getObject(5, UUID.class));
+				})
+				.list());
+			issued.stream()
+				.filter(d -> d.caseId().equals(caseId.value()) && !stored.contains(d.kind() + " " + d.eventKey()))
+				.forEach(d -> listed.add(new Listed(d.number(), d.kind(), d.kind().label(), d.issuer(), d.issuedAt(), d.taskId())));
+			listed.sort(Comparator.comparing(Listed::issuedAt).thenComparing(Listed::number));
+			return listed;
+		}
+	}
+
+	/** A document rendered and sealed, not stored yet. */
+	private record Issued(UUID id, String number, DocumentKind kind, UUID caseId, UUID taskId, String eventKey, String issuer,
+			String issuerCode, Instant issuedAt, String content, String contentHash, UUID keyId, String algorithm,
+			String signature, String verificationCode, boolean withProgress) {
 	}
 
 	/** A batch of about {@code documents} documents to issue in the caller's transaction. */
@@ -113,24 +175,18 @@ public class OfficialDocuments implements SealedColumns {
 				: jdbc.sql("SELECT nextval('official_document_seq') FROM generate_series(1, ?)").param(documents).query(Long.class).list());
 	}
 
-	private String issue(DocumentSources.Issuing issuing, long serial, Template template) {
+	private Issued issue(DocumentSources.Issuing issuing, long serial, Template template) {
 		Instant at = clock.instant();
 		LocalDate today = LocalDate.ofInstant(at, clock.getZone());
 		String number = issuing.region().value() + "-" + issuing.kind().code() + "-" + today.getYear() + "-" + String.format("%08d", serial);
 		DocumentModel model = Rendering.render(issuing.kind(), template, issuing.facts(), number, issuing.issuer(), today);
 		byte[] content = model.canonical();
 		IssuerKeys.Seal seal = keys.seal(issuing.issuer(), issuing.region().value(), content);
-		String code = HexFormat.of().withUpperCase().formatHex(bytes(8));
-		int inserted = jdbc.sql("""
-				INSERT INTO official_document (id, number, kind, case_id, task_id, event_key, issuer, issuer_code, issued_at, content,
-				  content_hash, key_id, algorithm, signature, verification_code, with_progress)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, event_key) DO NOTHING""")
-			.params(TimeOrderedIds.next(), number, issuing.kind().name(), issuing.caseFile().id().value(),
-					issuing.task() == null ? null : issuing.task().id().value(), issuing.eventKey(), issuing.issuer(), seal.issuerCode(),
-					java.sql.Timestamp.from(at), data.seal(new String(content, StandardCharsets.UTF_8), CONTENT.name()), sm3(content),
-					seal.keyId(), seal.algorithm(), Base64.getEncoder().encodeToString(seal.signature()), code, issuing.withProgress())
-			.update();
-		return inserted == 1 ? number : numberFor(issuing.kind(), issuing.eventKey()).orElseThrow();
+		return new Issued(TimeOrderedIds.next(), number, issuing.kind(), issuing.caseFile().id().value(),
+				issuing.task() == null ? null : issuing.task().id().value(), issuing.eventKey(), issuing.issuer(), seal.issuerCode(),
+				at.truncatedTo(ChronoUnit.MICROS), data.seal(new String(content, StandardCharsets.UTF_8), CONTENT.name()), sm3(content), seal.keyId(),
+				seal.algorithm(), Base64.getEncoder().encodeToString(seal.signature()), HexFormat.of().withUpperCase().formatHex(bytes(8)),
+				issuing.withProgress());
 	}
 
 	/** The case's documents, oldest first, for those who handle the case or applied for it. */
@@ -188,13 +244,6 @@ public class OfficialDocuments implements SealedColumns {
 
 	String verificationUrl(String number, String code) {
 		return site + "/document-verify.html?n=" + number + "&c=" + code;
-	}
-
-	private Optional<String> numberFor(DocumentKind kind, String eventKey) {
-		return jdbc.sql("SELECT number FROM official_document WHERE kind = ? AND event_key = ?")
-			.params(kind.name(), eventKey)
-			.query(String.class)
-			.optional();
 	}
 
 	private byte[] bytes(int n) {

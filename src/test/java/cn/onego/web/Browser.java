@@ -42,6 +42,9 @@ public final class Browser implements AutoCloseable {
 	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 	static final Path SCREENSHOTS = Path.of("target", "screenshots");
 	private static final AtomicInteger SHOTS = new AtomicInteger();
+	private static final Duration TIMEOUT = Duration.ofSeconds(20);
+	/** Selenium's default of 500 ms made every wait that was not met at once cost half a second. */
+	private static final Duration POLL = Duration.ofMillis(50);
 
 	private final ChromeDriver driver;
 	private final String base;
@@ -62,7 +65,7 @@ public final class Browser implements AutoCloseable {
 			.usingAnyFreePort()
 			.build();
 		this.driver = new ChromeDriver(service, options);
-		this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+		this.wait = new WebDriverWait(driver, TIMEOUT, POLL);
 		// every page reports what its Content-Security-Policy blocked: a page that needs an inline script or
 		// style, or something from another site, fails its test instead of breaking silently for visitors
 		driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
@@ -187,7 +190,7 @@ public final class Browser implements AutoCloseable {
 
 	public Browser waitUntil(String description, String condition) {
 		// a wait of its own: a message given to the shared wait would stay on every later wait
-		new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage(description).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return !!(" + condition + ")")));
+		new WebDriverWait(driver, TIMEOUT, POLL).withMessage(description).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return !!(" + condition + ")")));
 		return this;
 	}
 

@@ -170,10 +170,16 @@ class Cases {
 	// ------------------------------------------------------------------ reading to show
 
 	/**
-	 * The case's query code (printed on the receipt), made now for a case opened before codes existed: one
-	 * statement, and a concurrent reader gets the same code.
+	 * The case's query code (printed on the receipt): read, or made now for a case opened before codes existed —
+	 * and a concurrent reader gets the same code. Every case opened since has one, so the read comes first.
 	 */
 	String queryCode(CaseId caseId) {
+		// optional() is empty for a code that is null as for no row
+		return jdbc.sql("SELECT query_code FROM case_file WHERE id = ?").param(caseId.value()).query(String.class).optional()
+			.orElseGet(() -> madeQueryCode(caseId));
+	}
+
+	private String madeQueryCode(CaseId caseId) {
 		return jdbc.sql("""
 				UPDATE case_file SET query_code = upper(substr(replace(gen_random_uuid()::text, '-', ''), 1, 8))
 				WHERE id = ? AND query_code IS NULL RETURNING query_code""")

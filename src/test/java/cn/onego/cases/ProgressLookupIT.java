@@ -31,6 +31,25 @@ class ProgressLookupIT {
 	@Autowired
 	RateLimits limits;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Test
+	void aCaseOpenedBeforeQueryCodesGetsOneAtItsFirstReceiptAndKeepsIt() {
+		ApiClient api = new ApiClient(port);
+		CaseWorld world = new CaseWorld(api);
+		String caseId = world.apply("HN-CATERING", CaseWorld.SMALL_SHOP, Set.of(), Set.of());
+		assertThat(world.as(world.clerkOf(caseId), "POST", "/api/v1/cases/" + caseId + "/acceptance",
+				Map.of("version", world.caseVersion(caseId))).status()).isEqualTo(200);
+		// as a case of before V31 is
+		jdbc.sql("UPDATE case_file SET query_code = NULL WHERE id = ?::uuid").param(caseId).update();
+		String code = world.as(world.applicant, "GET", "/api/v1/cases/" + caseId + "/receipt", null).json("$.queryCode");
+		assertThat(code).matches("[0-9A-F]{8}");
+		assertThat(jdbc.sql("SELECT query_code FROM case_file WHERE id = ?::uuid").param(caseId).query(String.class).single()).isEqualTo(code);
+		assertThat((String) world.as(world.applicant, "GET", "/api/v1/cases/" + caseId + "/receipt", null).json("$.queryCode"))
+			.isEqualTo(code);
+	}
+
 	@Test
 	void theReceiptsNumberAndCodeShowTheStageAndDepartmentsButNothingPersonal() {
 		ApiClient api = new ApiClient(port);

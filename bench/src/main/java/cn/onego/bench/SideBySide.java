@@ -123,6 +123,8 @@ public final class SideBySide {
 			.setServerConfig("synchronous_commit", "on")
 			.setServerConfig("shared_preload_libraries", "pg_stat_statements")
 			.setServerConfig("pg_stat_statements.track_utility", "off")
+			// the planning time apart from the execution's: the save statements are large
+			.setServerConfig("pg_stat_statements.track_planning", "on")
 			.setRegisterShutdownHook(false)
 			.start();
 	}
@@ -258,13 +260,13 @@ public final class SideBySide {
 	/** The statements run most often in the database, per case. */
 	static String statementsByCalls(EmbeddedPostgres pg, String db, long cases) throws Exception {
 		StringBuilder out = new StringBuilder("\nStatements in " + db + " per case (pg_stat_statements, all runs, " + cases + " cases):\n\n"
-				+ "| calls/case | ms/case | statement |\n|---:|---:|---|\n");
+				+ "| calls/case | ms/case | planning ms/case | statement |\n|---:|---:|---:|---|\n");
 		try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-			ResultSet rs = s.executeQuery("SELECT calls, total_exec_time, regexp_replace(left(query, 110), '\\s+', ' ', 'g') FROM pg_stat_statements p "
+			ResultSet rs = s.executeQuery("SELECT calls, total_exec_time, regexp_replace(left(query, 110), '\\s+', ' ', 'g'), total_plan_time FROM pg_stat_statements p "
 					+ "JOIN pg_database d ON d.oid = p.dbid WHERE d.datname = '" + db + "' ORDER BY calls DESC LIMIT 30");
 			while (rs.next()) {
-				out.append(String.format("| %.2f | %.2f | `%s` |%n", rs.getLong(1) / (double) Math.max(1, cases),
-						rs.getDouble(2) / Math.max(1, cases), rs.getString(3).replace("|", "\\|")));
+				out.append(String.format("| %.2f | %.2f | %.2f | `%s` |%n", rs.getLong(1) / (double) Math.max(1, cases),
+						rs.getDouble(2) / Math.max(1, cases), rs.getDouble(4) / Math.max(1, cases), rs.getString(3).replace("|", "\\|")));
 			}
 		}
 		return out.toString();

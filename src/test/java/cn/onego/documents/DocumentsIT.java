@@ -60,6 +60,15 @@ class DocumentsIT {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	OfficialDocuments documents;
+
+	@Autowired
+	DocumentSources sources;
+
+	@Autowired
+	cn.onego.cases.CaseSnapshots snapshots;
+
 	@Test
 	void theAcceptanceNoticeListsOnlyWhatWasReallyReceivedWithTheHallTheCommitmentsInWordsAndTheQueryCode() throws IOException {
 		ApiClient api = new ApiClient(port);
@@ -164,6 +173,31 @@ class DocumentsIT {
 		issuing.scheduled();
 		assertThat(ordersOf(unknownCase.caseId())).as("not due again yet: the worker leaves it waiting").isEqualTo(1);
 		jdbc.sql("DELETE FROM document_order WHERE case_id = ?").param(unknownCase.caseId().value()).update();
+	}
+
+	@Test
+	void aBatchListsTheDocumentsItIssuedBeforeTheyAreWrittenAndAnEventWithADocumentAlreadyOnlyOnce() {
+		CaseWorld world = new CaseWorld(new ApiClient(port));
+		String caseId = world.acceptedCatering();
+		String stored = (String) awaitDocument(world, world.applicant, caseId, "ACCEPTANCE_NOTICE").get("number");
+		CaseId id = new CaseId(UUID.fromString(caseId));
+		// the acceptance ordered again (its document is there), and a request for more not issued yet
+		CaseAccepted again = new CaseAccepted(id, null, CaseFile.Mode.STANDARD, List.of(), null, false);
+		cn.onego.cases.CaseEvents.SupplementRequested more = new cn.onego.cases.CaseEvents.SupplementRequested(id, List.of("营业执照"), 99);
+		transactions.executeWithoutResult(status -> {
+			OfficialDocuments.Batch batch = documents.batch(2);
+			BatchReads reads = new BatchReads(snapshots, List.of(id));
+			batch.issue(sources.acceptance(again, reads));
+			batch.issue(sources.supplement(more, reads));
+			List<OfficialDocuments.Listed> listed = batch.listed(id);
+			assertThat(listed).filteredOn(d -> d.kind() == DocumentKind.ACCEPTANCE_NOTICE).extracting(OfficialDocuments.Listed::number)
+				.as("the one stored, not the one issued again").containsExactly(stored);
+			assertThat(listed).filteredOn(d -> d.kind() == DocumentKind.SUPPLEMENT_NOTICE).as("not written yet, but listed").hasSize(1);
+			batch.write();
+			assertThat(documents.listed(id)).extracting(OfficialDocuments.Listed::number).as("what the batch listed is what it wrote")
+				.containsExactlyElementsOf(listed.stream().map(OfficialDocuments.Listed::number).toList());
+			status.setRollbackOnly();
+		});
 	}
 
 	private int ordersOf(CaseId caseId) {

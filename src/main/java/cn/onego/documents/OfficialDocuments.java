@@ -6,8 +6,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -141,7 +141,7 @@ public class OfficialDocuments implements SealedColumns {
 
 		/**
 		 * The case's documents as they are once the batch is written, oldest first: those stored, and those of this
-		 * batch an earlier delivery of their event did not store already.
+		 * batch whose event has no document stored already.
 		 */
 		List<Listed> listed(CaseId caseId) {
 			Set<String> stored = new HashSet<>();
@@ -155,8 +155,9 @@ public class OfficialDocuments implements SealedColumns {
 							rs.getObject(5, UUID.class));
 				})
 				.list());
+			// an event the batch took twice is written once, as the first
 			issued.stream()
-				.filter(d -> d.caseId().equals(caseId.value()) && !stored.contains(d.kind() + " " + d.eventKey()))
+				.filter(d -> d.caseId().equals(caseId.value()) && stored.add(d.kind() + " " + d.eventKey()))
 				.forEach(d -> listed.add(new Listed(d.number(), d.kind(), d.kind().label(), d.issuer(), d.issuedAt(), d.taskId())));
 			listed.sort(Comparator.comparing(Listed::issuedAt).thenComparing(Listed::number));
 			return listed;

@@ -36,11 +36,8 @@ class ProgressLookupIT {
 
 	@Test
 	void aCaseOpenedBeforeQueryCodesGetsOneAtItsFirstReceiptAndKeepsIt() {
-		ApiClient api = new ApiClient(port);
-		CaseWorld world = new CaseWorld(api);
-		String caseId = world.apply("HN-CATERING", CaseWorld.SMALL_SHOP, Set.of(), Set.of());
-		assertThat(world.as(world.clerkOf(caseId), "POST", "/api/v1/cases/" + caseId + "/acceptance",
-				Map.of("version", world.caseVersion(caseId))).status()).isEqualTo(200);
+		CaseWorld world = new CaseWorld(new ApiClient(port));
+		String caseId = world.acceptedCatering();
 		// as a case of before V31 is
 		jdbc.sql("UPDATE case_file SET query_code = NULL WHERE id = ?::uuid").param(caseId).update();
 		String code = world.as(world.applicant, "GET", "/api/v1/cases/" + caseId + "/receipt", null).json("$.queryCode");

@@ -145,16 +145,11 @@ public class OfficialDocuments implements SealedColumns {
 		 */
 		List<Listed> listed(CaseId caseId) {
 			Set<String> stored = new HashSet<>();
-			List<Listed> listed = new ArrayList<>(jdbc.sql("""
-					SELECT number, kind, issuer, issued_at, task_id, event_key FROM official_document WHERE case_id = ?""")
-				.param(caseId.value())
-				.query((rs, n) -> {
-					DocumentKind kind = DocumentKind.valueOf(rs.getString(2));
-					stored.add(kind + " " + rs.getString(6));
-					return new Listed(rs.getString(1), kind, kind.label(), rs.getString(3), rs.getTimestamp(4).toInstant(),
-							rs.getObject(5, UUID.class));
-				})
-				.list());
+			List<Listed> listed = new ArrayList<>();
+			for (Filed filed : filed(caseId)) {
+				stored.add(filed.listed().kind() + " " + filed.eventKey());
+				listed.add(filed.listed());
+			}
 			// an event the batch took twice is written once, as the first
 			issued.stream()
 				.filter(d -> d.caseId().equals(caseId.value()) && stored.add(d.kind() + " " + d.eventKey()))
@@ -233,12 +228,22 @@ public class OfficialDocuments implements SealedColumns {
 	}
 
 	List<Listed> listed(CaseId caseId) {
-		return jdbc.sql("SELECT number, kind, issuer, issued_at, task_id FROM official_document WHERE case_id = ? ORDER BY issued_at, number")
+		return filed(caseId).stream().map(Filed::listed).toList();
+	}
+
+	/** A document as listed, with the event it was made for. */
+	private record Filed(Listed listed, String eventKey) {
+	}
+
+	private List<Filed> filed(CaseId caseId) {
+		return jdbc.sql("""
+				SELECT number, kind, issuer, issued_at, task_id, event_key FROM official_document WHERE case_id = ?
+				ORDER BY issued_at, number""")
 			.param(caseId.value())
 			.query((rs, n) -> {
 				DocumentKind kind = DocumentKind.valueOf(rs.getString(2));
-				return new Listed(rs.getString(1), kind, kind.label(), rs.getString(3), rs.getTimestamp(4).toInstant(),
-						rs.getObject(5, UUID.class));
+				return new Filed(new Listed(rs.getString(1), kind, kind.label(), rs.getString(3), rs.getTimestamp(4).toInstant(),
+						rs.getObject(5, UUID.class)), rs.getString(6));
 			})
 			.list();
 	}

@@ -36,7 +36,7 @@ class CaseAccess {
 	 * before what is wrong with the request — a clerk of another hall learns nothing, not even that it exists.
 	 */
 	Changes atWindow(Actor clerk, CaseId caseId, int version) {
-		Changes changes = cases.changes(caseId).orElseThrow(() -> new NotFound("办件", "Case", caseId.toString()));
+		Changes changes = cases.toChange(caseId).orElseThrow(() -> new NotFound("办件", "Case", caseId.toString()));
 		requireWindow(clerk, changes.caseFile());
 		if (changes.caseFile().version() != version) {
 			throw new ConcurrentChange("办件", version);
@@ -46,7 +46,7 @@ class CaseAccess {
 
 	/** The case of the task with all its tasks, for a decision of one of the task's department (others: not found). */
 	Changes ofTask(Actor reviewer, TaskId taskId) {
-		Changes changes = cases.changesOfTask(taskId).orElseThrow(() -> new NotFound("子件", "Task", taskId.toString()));
+		Changes changes = cases.toChangeOfTask(taskId).orElseThrow(() -> new NotFound("子件", "Task", taskId.toString()));
 		requireDepartment(reviewer, changes.task(taskId));
 		return changes;
 	}

@@ -7,9 +7,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs one use case on one case in a transaction of its own, and runs it again when the case was saved by someone
- * else between its read and its save ({@link Cases.CaseChangedMeanwhile}): each run reads the case afresh, so the
- * second of two reviewers deciding different tasks at once decides on the case as the first left it. What the
- * caller sent (the version it read) is checked again on each run, so a real conflict still answers 409.
+ * else between its read and its save ({@link Cases.CaseChangedMeanwhile}): each run after the first reads the case
+ * afresh, so the second of two reviewers deciding different tasks at once decides on the case as the first left it.
+ * What the caller sent (the version it read) is checked again on each run, so a real conflict still answers 409.
+ * <p>
+ * The first run may decide on the case as this node saved it last ({@link RememberedCases}); if it then refuses,
+ * for whatever reason, it runs again on the case as read, and that run's answer is the answer.
  */
 @Component
 class CaseTransactions {
@@ -18,19 +21,32 @@ class CaseTransactions {
 	static final int ATTEMPTS = 8;
 
 	private final TransactionTemplate transactions;
+	private final RememberedCases remembered;
 
-	CaseTransactions(TransactionTemplate transactions) {
+	CaseTransactions(TransactionTemplate transactions, RememberedCases remembered) {
 		this.transactions = transactions;
+		this.remembered = remembered;
 	}
 
 	<T> T run(String what, Supplier<T> work) {
 		for (int attempt = 1;; attempt++) {
-			try {
-				return transactions.execute(status -> work.get());
-			}
-			catch (Cases.CaseChangedMeanwhile lost) {
-				if (attempt == ATTEMPTS) {
-					throw new ConcurrentChange(what);
+			try (RememberedCases.Attempt run = remembered.attempt(attempt == 1)) {
+				try {
+					return transactions.execute(status -> work.get());
+				}
+				catch (Cases.CaseChangedMeanwhile lost) {
+					if (attempt == ATTEMPTS) {
+						throw new ConcurrentChange(what);
+					}
+					if (run.recalled()) {
+						remembered.readAgain();
+					}
+				}
+				catch (RuntimeException refused) {
+					if (!run.recalled()) {
+						throw refused;
+					}
+					remembered.readAgain();
 				}
 			}
 		}

@@ -39,10 +39,12 @@ class Cases {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final AuditTrail audit;
+	private final RememberedCases remembered;
 
 	Cases(JdbcClient jdbc, CaseRows rows, TaskClocks clocks, CatalogQueries catalog, ApplicationEventPublisher events, Clock clock,
-			AuditTrail audit) {
+			AuditTrail audit, RememberedCases remembered) {
 		this.audit = audit;
+		this.remembered = remembered;
 		this.jdbc = jdbc;
 		this.rows = rows;
 		this.clocks = clocks;
@@ -69,6 +71,19 @@ class Cases {
 	/** The case with its tasks, as one consistent read, ready to be changed. */
 	Optional<Changes> changes(CaseId id) {
 		return load("WHERE c.id = ?", id.value());
+	}
+
+	/**
+	 * The case with its tasks, for a use case to change: as this node saved it last, if the use case's run may
+	 * recall it ({@link RememberedCases}), else as read.
+	 */
+	Optional<Changes> toChange(CaseId id) {
+		return remembered.recall(id).map(Cases::loggedCase).or(() -> changes(id));
+	}
+
+	/** The case of the task with all its tasks, for a use case to change, as {@link #toChange} gives it. */
+	Optional<Changes> toChangeOfTask(TaskId task) {
+		return remembered.recallOfTask(task).map(Cases::loggedCase).or(() -> changesOfTask(task));
 	}
 
 	/** The case of the task with all its tasks, as one consistent read, ready to be changed. */
@@ -118,11 +133,14 @@ class Cases {
 		boolean complete = counts.get("case_row") == 1 && counts.getOrDefault("task_rows", 0L) == changes.changedTasks().size()
 				&& (changes.verified() == null || counts.get("verified") == 1);
 		if (!complete) {
+			remembered.forget(changes.caseFile().id());
 			throw new CaseChangedMeanwhile(changes.caseFile().id());
 		}
 		changes.steps().forEach(this::audit);
 		changes.events().forEach(events::publishEvent);
-		return changes.saved();
+		Changes saved = changes.saved();
+		remembered.saved(saved);
+		return saved;
 	}
 
 	/**
@@ -135,7 +153,9 @@ class Cases {
 		}
 		opening.steps().forEach(this::audit);
 		opening.events().forEach(events::publishEvent);
-		return Optional.of(opening.saved().caseFile());
+		Changes saved = opening.saved();
+		remembered.saved(saved);
+		return Optional.of(saved.caseFile());
 	}
 
 	/** The step in the audit trail: {@code case.<ACTION>} on {@code case/<id>[/task/<id>]}, with the states and detail. */
@@ -222,6 +242,11 @@ class Cases {
 	// a single case read for a request is the case the request concerns: its number goes on the request's log lines
 	private static CaseFile logged(CaseFile c) {
 		cn.onego.platform.logging.LogContext.caseNumber(c.number().value());
+		return c;
+	}
+
+	private static Changes loggedCase(Changes c) {
+		logged(c.caseFile());
 		return c;
 	}
 

@@ -33,7 +33,7 @@ class GapDeadlines {
 		int flagged = 0;
 		for (CaseId due : cases.gapsDueBefore(today)) {
 			boolean done = transactions.run("办件", () -> {
-				Changes changes = cases.changes(due).orElseThrow();
+				Changes changes = cases.toChange(due).orElseThrow();
 				CaseFile c = changes.caseFile();
 				if (c.terms().gapsOverdue() || c.terms().openGaps().isEmpty()) {
 					return false;

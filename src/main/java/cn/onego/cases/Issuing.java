@@ -84,7 +84,7 @@ class Issuing {
 	 */
 	CaseFile handOver(CaseId caseId, String partnerName) {
 		return transactions.run("办件", () -> {
-			Changes changes = cases.changes(caseId).orElseThrow(() -> new NotFound("办件", "Case", caseId.toString()));
+			Changes changes = cases.toChange(caseId).orElseThrow(() -> new NotFound("办件", "Case", caseId.toString()));
 			CaseFile c = changes.caseFile();
 			if (c.state() != CaseState.READY) {
 				return c;

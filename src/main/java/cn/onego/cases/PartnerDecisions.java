@@ -65,7 +65,7 @@ class PartnerDecisions {
 
 	private boolean applyOne(CaseId caseId, String partner, CaseHandling.PartnerDecision d) {
 		return transactions.run("子件", () -> {
-			Changes changes = cases.changes(caseId).orElseThrow(() -> new NotFound("办件", "Case", caseId.toString()));
+			Changes changes = cases.toChange(caseId).orElseThrow(() -> new NotFound("办件", "Case", caseId.toString()));
 			Task t = changes.tasks().stream().filter(x -> x.item().equals(d.item())).findFirst().orElse(null);
 			if (t == null || t.state().decided() || !(t.state() == TaskState.PENDING || t.state() == TaskState.CLAIMED)) {
 				return false;

@@ -59,7 +59,7 @@ class PostVerification {
 			Requests.requireText("finding", finding, "请写明核查结论", "give the finding");
 			IllegalTransition.check("PENDING".equals(v.state()), "核查任务", v.state(), "核查");
 			String found = finding.trim();
-			Changes changes = cases.changes(v.caseId()).orElseThrow();
+			Changes changes = cases.toChange(v.caseId()).orElseThrow();
 			Act act = new Act(reviewer.username(), clock.instant());
 			changes.verified(new Changes.Verified(verificationId, passed, found, act));
 			changes.note(Step.note(v.caseId(), v.taskId(), act, passed ? "VERIFIED" : "VERIFICATION_FAILED",

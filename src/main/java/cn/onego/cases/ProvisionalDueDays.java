@@ -45,10 +45,12 @@ class ProvisionalDueDays {
 	private final TransactionTemplate transactions;
 	private final Clock clock;
 	private final CaseRows rows;
+	private final RememberedCases remembered;
 
 	ProvisionalDueDays(JdbcClient jdbc, Calendars calendars, TaskClocks clocks, TransactionTemplate transactions, Clock clock,
-			CaseRows rows) {
+			CaseRows rows, RememberedCases remembered) {
 		this.rows = rows;
+		this.remembered = remembered;
 		this.jdbc = jdbc;
 		this.calendars = calendars;
 		this.clocks = clocks;
@@ -103,7 +105,10 @@ class ProvisionalDueDays {
 		// the promise counted its working days on the calendar before the year was loaded: the same count, now for good
 		int days = calendars.of(c.region()).without(year).provisional().workingDaysBetween(c.acceptedOn(), promised);
 		LocalDate settled = now.plusWorkingDays(c.acceptedOn(), days);
-		jdbc.sql("UPDATE case_file SET promised_date = ?, version = version + 1 WHERE id = ?").params(settled, caseId).update();
+		jdbc.sql("UPDATE case_file SET promised_date = ?, version = version + 1, revision = revision + 1 WHERE id = ?")
+			.params(settled, caseId)
+			.update();
+		remembered.forget(CaseId.of(caseId));
 		boolean still = !now.loaded(settled);
 		Label day = PlainWords.day(settled);
 		String zh = "承诺办结日期按" + year + "年节假日安排" + (still ? "重新推算为" + day.zh() + "（仍为暂定）" : "确定为" + day.zh());
@@ -149,6 +154,11 @@ class ProvisionalDueDays {
 			// the reviewer's queue shows the task whole, its version included (V70)
 			jdbc.sql("UPDATE queued_task SET due_on = ?, warn_on = ?, version = ? WHERE id = ?").params(due, warn, version, t.id()).update();
 			moved |= !due.equals(t.due());
+		}
+		if (!tasks.isEmpty()) {
+			// the tasks' versions moved, so the case's revision must too: a node that remembers the case decides on it no more
+			jdbc.sql("UPDATE case_file SET revision = revision + 1 WHERE id = ?").param(caseId).update();
+			remembered.forget(CaseId.of(caseId));
 		}
 		return moved;
 	}

@@ -51,7 +51,7 @@ class Supplying {
 
 	CaseFile supply(Actor actor, CaseId caseId, Map<String, String> supplied, String note) {
 		return transactions.run("办件", () -> {
-			Changes changes = cases.changes(caseId).orElseThrow(() -> new NotFound("办件", "Case", caseId.toString()));
+			Changes changes = cases.toChange(caseId).orElseThrow(() -> new NotFound("办件", "Case", caseId.toString()));
 			CaseFile c = changes.caseFile();
 			if (!access.maySupply(actor, c)) {
 				throw new NotFound("办件", "Case", caseId.toString()); // before anything about the request is said

@@ -36,7 +36,7 @@ class Withdrawal {
 
 	CaseFile withdraw(Actor actor, CaseId caseId, String reason) {
 		return transactions.run("办件", () -> {
-			Changes changes = cases.changes(caseId).orElseThrow(() -> new NotFound("办件", "Case", caseId.toString()));
+			Changes changes = cases.toChange(caseId).orElseThrow(() -> new NotFound("办件", "Case", caseId.toString()));
 			CaseFile c = changes.caseFile();
 			if (!access.isApplicantSide(actor, c)) {
 				throw new NotFound("办件", "Case", caseId.toString()); // nobody else learns that it exists

@@ -26,14 +26,17 @@ class ClockConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(ClockConfiguration.class);
 	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
+	/** PostgreSQL keeps instants to the microsecond: the clock ticks as finely, so an instant saved is the instant read. */
+	private static final Duration TICK = Duration.ofNanos(1_000);
+
 	@Bean
 	Clock clock(@Value("${onego.clock.start:}") String start) {
 		Clock system = Clock.system(CHINA);
 		if (start == null || start.isBlank()) {
-			return system;
+			return Clock.tick(system, TICK);
 		}
 		OffsetDateTime startsAt = OffsetDateTime.parse(start.trim());
 		log.warn("The platform's clock starts at {} instead of the real time and runs on from there (onego.clock.start)", startsAt);
-		return Clock.offset(system, Duration.between(system.instant(), startsAt.toInstant()));
+		return Clock.tick(Clock.offset(system, Duration.between(system.instant(), startsAt.toInstant())), TICK);
 	}
 }

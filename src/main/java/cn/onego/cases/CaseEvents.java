@@ -2,6 +2,7 @@ package cn.onego.cases;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import cn.onego.application.ApplicationInput.Delivery;
 
@@ -24,7 +25,8 @@ public final class CaseEvents {
 		String key();
 	}
 
-	public record CaseOpened(CaseId caseId, CaseNumber number, HallCode hall) implements CaseEvent {
+	/** The case of an application is open, in the hall's queue. */
+	public record CaseOpened(CaseId caseId, UUID application, CaseNumber number, HallCode hall) implements CaseEvent {
 
 		public String key() {
 			return caseId + ":opened";

@@ -167,7 +167,7 @@ public record CaseFile(CaseId id, CaseNumber number, UUID applicationId, String 
 				Terms.none(), Supplements.none(), Outcome.none(), delivery, new Times(submittedAt, null, null), 0, 0);
 		return Transition.of(null, opened, Step.of(id, null, act, "SUBMITTED", null, opened.state,
 				StepMessage.of(HistoryText.SUBMITTED, "channel", place.channel(), "hall", place.hall().value())))
-			.telling(new CaseOpened(id, number, place.hall()));
+			.telling(new CaseOpened(id, applicationId, number, place.hall()));
 	}
 
 	Transition<CaseFile> accept(Terms accepted, boolean provisional, Act act) {

@@ -16,11 +16,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -31,13 +33,18 @@ import org.flowable.engine.ProcessEngineConfiguration;
 import org.flowable.task.api.Task;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import cn.onego.OneGo;
 import cn.onego.application.ApplicationInput;
 import cn.onego.application.Submissions;
+import cn.onego.cases.CaseEvents;
 import cn.onego.cases.CaseFile;
+import cn.onego.cases.CaseId;
 import cn.onego.cases.CaseHandling;
 import cn.onego.cases.CaseQueries;
 import cn.onego.catalog.CatalogueAdministration;
@@ -291,7 +298,11 @@ public final class SideBySide {
 
 	// ------------------------------------------------------------------ OneGo
 
-	/** The real code paths, through the module APIs: submit, open, accept, six claims and approvals, issue. */
+	/**
+	 * The real code paths, through the module APIs: submit, the opening by the platform's own listener (as over HTTP:
+	 * the harness waits for the case to be opened, it does not open it a second time), accept, six claims and
+	 * approvals, issue.
+	 */
 	static final class OneGoCase implements Contestant {
 
 		private final ConfigurableApplicationContext context;
@@ -300,6 +311,8 @@ public final class SideBySide {
 		private final CaseQueries queries;
 		private final Actor clerk;
 		private final AtomicInteger sequence = new AtomicInteger();
+		/** The case opened for each application, once its opening has committed. */
+		private final Map<UUID, CompletableFuture<CaseId>> openings = new ConcurrentHashMap<>();
 
 		OneGoCase(EmbeddedPostgres pg) throws IOException {
 			this(new SpringApplicationBuilder(OneGo.class).run("--server.port=0",
@@ -327,6 +340,21 @@ public final class SideBySide {
 			context.getBean(CatalogueAdministration.class)
 				.importFiles(files, List.of(), CatalogueAdministration.ImportMode.MERGE, "bench", "benchmark matter");
 			clerk = new Actor("bench-clerk", "基准窗口", EnumSet.of(Role.WINDOW_CLERK), null, REGION, REGION + "-HALL", null);
+			context.addApplicationListener(event -> {
+				if (event instanceof PayloadApplicationEvent<?> payload && payload.getPayload() instanceof CaseEvents.CaseOpened opened) {
+					TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+						@Override
+						public void afterCommit() {
+							opening(opened.application()).complete(opened.caseId());
+						}
+					});
+				}
+			});
+		}
+
+		private CompletableFuture<CaseId> opening(UUID application) {
+			return openings.computeIfAbsent(application, a -> new CompletableFuture<>());
 		}
 
 		long cases() {
@@ -347,8 +375,10 @@ public final class SideBySide {
 			UUID application = l.time("submit", () -> submissions.submit(applicant, UUID.randomUUID().toString(), null, input))
 				.application()
 				.id();
-			CaseFile opened = l.time("open", () -> handling.open(application));
-			CaseFile accepted = l.time("accept", () -> handling.accept(clerk, opened.id(), opened.version(),
+			CaseId opened = l.time("open", () -> opening(application).get(30, TimeUnit.SECONDS));
+			openings.remove(application);
+			// a case is opened at version 0 (CaseFile.open)
+			CaseFile accepted = l.time("accept", () -> handling.accept(clerk, opened, 0,
 					new CaseHandling.Acceptance(List.of(), null, List.of())));
 			for (var task : queries.tasksOf(accepted.id())) {
 				Actor reviewer = new Actor("rev-" + task.department(), "审批员", EnumSet.of(Role.REVIEWER), null, REGION, null,

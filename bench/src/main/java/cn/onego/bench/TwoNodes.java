@@ -143,11 +143,14 @@ public final class TwoNodes {
 		Thread.sleep(8000); // several scans on each node
 		long tasks = count(pg, "SELECT count(*) FROM open_deadline WHERE case_id IN (" + ids + ")");
 		long red = count(pg, "SELECT count(*) FROM open_deadline WHERE colour = 'RED' AND case_id IN (" + ids + ")");
-		long marks = count(pg, "SELECT count(*) FROM case_history WHERE action = 'OVERDUE' AND case_id IN (" + ids + ")");
+		// the scan's marks are written to case_deadline_step since V69 (older ones stay in case_history)
+		String overdueMarks = "(SELECT case_id, task_id FROM case_history WHERE action = 'OVERDUE'"
+				+ " UNION ALL SELECT case_id, task_id FROM case_deadline_step WHERE action = 'OVERDUE') m";
+		long marks = count(pg, "SELECT count(*) FROM " + overdueMarks + " WHERE case_id IN (" + ids + ")");
 		report.append("- deadline scan on both nodes: %d overdue tasks, %d red, %d OVERDUE marks in their histories%n".formatted(tasks, red, marks));
 		check(pg, report, "overdue tasks marked more than once", """
-				SELECT count(*) FROM (SELECT task_id FROM case_history WHERE action = 'OVERDUE' AND case_id IN (%s)
-				GROUP BY task_id HAVING count(*) > 1) d""".formatted(ids), 0);
+				SELECT count(*) FROM (SELECT task_id FROM %s WHERE case_id IN (%s)
+				GROUP BY task_id HAVING count(*) > 1) d""".formatted(overdueMarks, ids), 0);
 	}
 
 	private static void check(EmbeddedPostgres pg, StringBuilder report, String what, String sql, long expected) throws Exception {

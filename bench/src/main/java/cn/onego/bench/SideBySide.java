@@ -80,6 +80,7 @@ public final class SideBySide {
 					rows.addAll(run("OneGo (in-process)", onego, pg, "onego", seconds, workerCounts));
 					System.out.println(writesByTable(pg, "onego"));
 					System.out.println(statementsByCalls(pg, "onego", onego.cases()));
+					System.out.println(onego.rememberedFootprint());
 				}
 			}
 			if (only.isEmpty() || only.equals("http")) {
@@ -359,6 +360,18 @@ public final class SideBySide {
 
 		long cases() {
 			return sequence.get();
+		}
+
+		/** How many cases the node remembers (RememberedCases, ADR 0013) and the heap they take, measured with JOL. */
+		String rememberedFootprint() throws ReflectiveOperationException {
+			Object remembered = context.getBean("rememberedCases");
+			java.lang.reflect.Field field = remembered.getClass().getDeclaredField("cases");
+			field.setAccessible(true);
+			Map<?, ?> cases = ((com.github.benmanes.caffeine.cache.Cache<?, ?>) field.get(remembered)).asMap();
+			Object[] values = cases.values().toArray();
+			long bytes = org.openjdk.jol.info.GraphLayout.parseInstance(values).totalSize();
+			return "Remembered cases: %d, %.1f MB, %.1f KB each (JOL, the cases with their tasks)%n".formatted(values.length,
+					bytes / 1048576.0, values.length == 0 ? 0 : bytes / 1024.0 / values.length);
 		}
 
 		@Override

@@ -2,6 +2,7 @@ package cn.onego.audit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Service;
@@ -56,6 +57,46 @@ public class AuditTrail {
 	 */
 	public void record(String username, String action, String target, String reason) {
 		append(entry(actors.of(username), action, target, reason));
+	}
+
+	/** One record, as {@link #record(String, String, String, String)} takes it. */
+	public record Record(String username, String action, String target, String reason) {
+	}
+
+	/** A part of a {@code WITH} statement: its name, its SQL, its parameters in order. */
+	public record Part(String name, String sql, List<Object> params) {
+	}
+
+	/**
+	 * Records appended by another module's own statement, saving the append its round trip (the case's save, ADR
+	 * 0008): the statement takes {@link #parts}, and once it has run, {@link #finish} gets the count of the part
+	 * {@link #written}. If the records were not written — another node wrote the chain last — they are appended
+	 * then, under the chain's lock the statement took. The statement must fail the transaction if it fails.
+	 */
+	public interface InStatement {
+
+		/** The parts to add to the statement, after the part named {@code after}, whose rows it locks first. */
+		List<Part> parts(String after);
+
+		/** The name of the part whose count says how many records were written. */
+		String written();
+
+		/** After the statement: the count of {@link #written}. */
+		void finish(long written);
+	}
+
+	/**
+	 * The records for another module's statement in the current transaction, or empty where they are to be
+	 * recorded the usual way ({@link #record(String, String, String, String)}): outside a writing transaction, or
+	 * when this node has no head to expect on the chain drawn.
+	 */
+	public Optional<InStatement> inStatement(List<Record> records) {
+		if (!(TransactionSynchronizationManager.isSynchronizationActive() && TransactionSynchronizationManager.isActualTransactionActive()
+				&& !TransactionSynchronizationManager.isCurrentTransactionReadOnly())) {
+			return Optional.empty();
+		}
+		return ledger.inStatement(records.stream().map(r -> entry(actors.of(r.username()), r.action(), r.target(), r.reason())).toList())
+			.map(InStatement.class::cast);
 	}
 
 	private Entry entry(ActorDescriptions.Description who, String action, String target, String reason) {

@@ -80,7 +80,10 @@ class Ledger {
 		if (entries.isEmpty()) {
 			return;
 		}
-		int shard = ThreadLocalRandom.current().nextInt(shards);
+		append(entries, ThreadLocalRandom.current().nextInt(shards));
+	}
+
+	private void append(List<Entry> entries, int shard) {
 		LocalDate day = today();
 		Head head;
 		Tip tip = tips.get(shard);
@@ -104,6 +107,65 @@ class Ledger {
 		insert(links);
 		remember(links);
 	}
+
+	/**
+	 * The entries as the parts of another module's statement ({@link AuditTrail.InStatement}): the append of
+	 * {@link #appendAfter}, on a chain whose head this node left, taken after the part {@code after} has been written
+	 * (so the chain's lock is taken after that part's row locks, as when the append comes at the end of the
+	 * transaction). Empty where this node has no head to expect on the chain drawn: the entries then go the usual way.
+	 */
+	java.util.Optional<InStatement> inStatement(List<Entry> entries) {
+		int shard = ThreadLocalRandom.current().nextInt(shards);
+		LocalDate day = today();
+		Tip tip = tips.get(shard);
+		if (entries.isEmpty() || tip == null || !tip.day().equals(day)) {
+			return java.util.Optional.empty();
+		}
+		return java.util.Optional.of(new InStatement(entries, links(day, shard, tip.seq(), tip.hash(), entries)));
+	}
+
+	/** An append written by another module's statement, finished once that statement has run. */
+	final class InStatement implements AuditTrail.InStatement {
+
+		private final List<Entry> entries;
+		private final List<Chain.Link> links;
+
+		private InStatement(List<Entry> entries, List<Chain.Link> links) {
+			this.entries = entries;
+			this.links = links;
+		}
+
+		@Override
+		public List<AuditTrail.Part> parts(String after) {
+			Chain.Link first = links.get(0);
+			Tip tip = new Tip(first.day(), first.seq() - 1, first.previousHash());
+			List<Object> written = new ArrayList<>(List.of(rows(links)));
+			written.add(tip.seq());
+			written.add(tip.hash());
+			return List.of(
+					new AuditTrail.Part("audit_head", "SELECT anchored, seq, hash FROM audit_locked_head(?, ?::smallint, ?, ?) WHERE EXISTS (SELECT 1 FROM "
+							+ after + ")", List.of(first.day(), first.shard(), LOCK, key(first.day(), first.shard()))),
+					new AuditTrail.Part(WRITTEN, "INSERT INTO " + COLUMNS + "\n" + ROWS + ", audit_head h\n"
+							+ "    WHERE NOT h.anchored AND h.seq = ? AND h.hash = ? RETURNING 1", written));
+		}
+
+		@Override
+		public String written() {
+			return WRITTEN;
+		}
+
+		@Override
+		public void finish(long written) {
+			if (written == links.size()) {
+				remember(links);
+			}
+			else { // another node's records or a rollback left another head: under the lock now held, after it
+				append(entries, links.get(0).shard());
+			}
+		}
+	}
+
+	private static final String WRITTEN = "audit_written";
 
 	/** The entries as links of a chain after the given position and hash. */
 	private static List<Chain.Link> links(LocalDate day, int shard, long after, String previousHash, List<Entry> entries) {

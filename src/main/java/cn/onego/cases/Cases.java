@@ -129,14 +129,15 @@ class Cases {
 		if (changes.isEmpty()) {
 			return changes;
 		}
-		Map<String, Long> counts = write(changes);
+		Optional<AuditTrail.InStatement> audited = audit.inStatement(changes.steps().stream().map(Cases::audited).toList());
+		Map<String, Long> counts = write(changes, audited);
 		boolean complete = counts.get("case_row") == 1 && counts.getOrDefault("task_rows", 0L) == changes.changedTasks().size()
 				&& (changes.verified() == null || counts.get("verified") == 1);
 		if (!complete) {
 			remembered.forget(changes.caseFile().id());
 			throw new CaseChangedMeanwhile(changes.caseFile().id());
 		}
-		changes.steps().forEach(this::audit);
+		audited(changes, audited, counts);
 		changes.events().forEach(events::publishEvent);
 		Changes saved = changes.saved();
 		remembered.saved(saved);
@@ -148,10 +149,12 @@ class Cases {
 	 * (opened by someone else meanwhile: then nothing is written and the answer is empty).
 	 */
 	Optional<CaseFile> open(Changes opening) {
-		if (write(opening).get("case_row") == 0) {
+		Optional<AuditTrail.InStatement> audited = audit.inStatement(opening.steps().stream().map(Cases::audited).toList());
+		Map<String, Long> counts = write(opening, audited);
+		if (counts.get("case_row") == 0) {
 			return Optional.empty();
 		}
-		opening.steps().forEach(this::audit);
+		audited(opening, audited, counts);
 		opening.events().forEach(events::publishEvent);
 		Changes saved = opening.saved();
 		remembered.saved(saved);
@@ -159,20 +162,31 @@ class Cases {
 	}
 
 	/** The step in the audit trail: {@code case.<ACTION>} on {@code case/<id>[/task/<id>]}, with the states and detail. */
-	private void audit(Step step) {
+	private static AuditTrail.Record audited(Step step) {
 		String target = "case/" + step.caseId() + (step.taskId() == null ? "" : "/task/" + step.taskId());
 		String states = step.from() == null && step.to() == null ? ""
 				: (step.from() == null ? "" : step.from()) + " → " + (step.to() == null ? "" : step.to());
 		String reason = states.isEmpty() ? step.detail()
 				: step.detail() == null || step.detail().isEmpty() ? states : states + "; " + step.detail();
-		audit.record(step.actor(), "case." + step.action(), target, reason);
+		return new AuditTrail.Record(step.actor(), "case." + step.action(), target, reason);
 	}
 
-	private Map<String, Long> write(Changes changes) {
+	/** The steps' audit records: written by the save statement, or else recorded now (appended before the commit). */
+	private void audited(Changes changes, Optional<AuditTrail.InStatement> audited, Map<String, Long> counts) {
+		if (audited.isPresent()) {
+			audited.get().finish(counts.get(audited.get().written()));
+			return;
+		}
+		changes.steps().stream().map(Cases::audited).forEach(r -> audit.record(r.username(), r.action(), r.target(), r.reason()));
+	}
+
+	private Map<String, Long> write(Changes changes, Optional<AuditTrail.InStatement> audited) {
 		Catalogue catalogue = catalog.catalogue();
 		SaveStatement statement = SaveStatement.of(changes, new SaveStatement.Context(rows, clocks,
 				PlainWords.of(catalogue),
 				item -> catalogue.item(item).map(Item::promisedLimit).orElse(0), clock.instant()));
+		// the audit records last, after the case row: the chain's lock is taken after the case's, as at the commit
+		audited.ifPresent(a -> a.parts("case_row").forEach(p -> statement.part(p.name(), p.sql(), p.params().toArray())));
 		List<Long> written = jdbc.sql(statement.sql()).params(statement.params()).query((rs, n) -> {
 			List<Long> counts = new ArrayList<>();
 			for (int i = 1; i <= statement.parts().size(); i++) {

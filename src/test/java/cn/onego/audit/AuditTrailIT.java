@@ -271,6 +271,62 @@ class AuditTrailIT {
 		assertThat(report.records()).isEqualTo(6);
 	}
 
+	@Test
+	void anotherModulesStatementCarriesTheAppendWhereTheNodeWroteLastAndTheRecordsFollowTheRealHeadOtherwise() {
+		LocalDate day = aDayOfItsOwn();
+		Clock onThatDay = Clock.fixed(day.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant(), ZoneId.of("Asia/Shanghai"));
+		java.util.concurrent.atomic.AtomicInteger statements = new java.util.concurrent.atomic.AtomicInteger();
+		DataSource counted = countingStatements(dataSource, statements);
+		TransactionTemplate transaction = new TransactionTemplate(new org.springframework.jdbc.datasource.DataSourceTransactionManager(counted));
+		JdbcClient client = JdbcClient.create(counted);
+		Ledger one = new Ledger(client, onThatDay, 1);
+		Ledger other = new Ledger(client, onThatDay, 1);
+		java.util.function.Function<String, Entry> entry = action -> new Entry(one.now(), "clerk", "WINDOW_CLERK", null, action,
+				"case/" + day, null, null);
+		// a module's own statement (the case's save), its first part writing the module's row, the records after it
+		java.util.function.BiFunction<String, Boolean, Integer> save = (action, rowWritten) -> {
+			statements.set(0);
+			transaction.executeWithoutResult(status -> {
+				java.util.Optional<Ledger.InStatement> records = one.inStatement(List.of(entry.apply(action)));
+				if (records.isEmpty()) {
+					one.append(List.of(entry.apply(action)));
+					return;
+				}
+				List<AuditTrail.Part> parts = records.get().parts("module_row");
+				List<Object> params = new java.util.ArrayList<>();
+				StringBuilder sql = new StringBuilder("WITH module_row AS (SELECT 1 WHERE ?)");
+				params.add(rowWritten);
+				for (AuditTrail.Part part : parts) {
+					sql.append(",\n").append(part.name()).append(" AS (").append(part.sql()).append(")");
+					params.addAll(part.params());
+				}
+				sql.append("\nSELECT count(*) FROM ").append(records.get().written());
+				long written = client.sql(sql.toString()).params(params).query(Long.class).single();
+				if (rowWritten) {
+					records.get().finish(written);
+				}
+				else {
+					assertThat(written).as("nothing recorded when the module's row was not written").isZero();
+				}
+			});
+			return statements.get();
+		};
+
+		assertThat(save.apply("test.first", true)).as("a chain this node has not written: appended the usual way").isEqualTo(2);
+		assertThat(save.apply("test.in-the-statement", true)).as("where it wrote last: in the module's statement").isEqualTo(1);
+		transaction.executeWithoutResult(status -> other.append(List.of(entry.apply("test.other-node"))));
+		assertThat(save.apply("test.after-the-other-node", true)).as("the statement wrote nothing; then under the lock it took")
+			.isEqualTo(3);
+		assertThat(save.apply("test.row-not-written", false)).isEqualTo(1);
+		assertThat(save.apply("test.last", true)).isEqualTo(1);
+
+		assertThat(jdbc.sql("SELECT action FROM audit_record WHERE day = ? ORDER BY seq").param(day).query(String.class).list())
+			.containsExactly("test.first", "test.in-the-statement", "test.other-node", "test.after-the-other-node", "test.last");
+		AuditReport report = verification.verify(day, day);
+		assertThat(report.findings()).isEmpty();
+		assertThat(report.records()).isEqualTo(5);
+	}
+
 	/** The data source, counting the statements prepared on its connections (one per round trip here). */
 	private static DataSource countingStatements(DataSource dataSource, java.util.concurrent.atomic.AtomicInteger statements) {
 		return new org.springframework.jdbc.datasource.DelegatingDataSource(dataSource) {
@@ -443,9 +499,21 @@ class AuditTrailIT {
 
 	// ------------------------------------------------------------------ fixtures
 
-	/** A day far in the past no other test writes to: its chains are this test's alone. */
-	private static LocalDate aDayOfItsOwn() {
-		return LocalDate.of(1980, 1, 1).plusDays(ThreadLocalRandom.current().nextLong(15_000));
+	/**
+	 * A day far in the past no other test writes to: its chains are this test's alone. Drawn again if it has records
+	 * or an anchor already (an anchored day sends new records to the next day, and the database outlives a run).
+	 */
+	private LocalDate aDayOfItsOwn() {
+		while (true) {
+			LocalDate day = LocalDate.of(1980, 1, 1).plusDays(ThreadLocalRandom.current().nextLong(15_000));
+			boolean used = jdbc.sql("SELECT EXISTS (SELECT 1 FROM audit_record WHERE day = ?) OR EXISTS (SELECT 1 FROM audit_anchor WHERE day = ?)")
+				.params(day, day)
+				.query(Boolean.class)
+				.single();
+			if (!used) {
+				return day;
+			}
+		}
 	}
 
 	/** A chain of records on the day, in one shard, appended as the application appends them; their ids in order. */

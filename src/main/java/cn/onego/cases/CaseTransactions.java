@@ -3,6 +3,7 @@ package cn.onego.cases;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -11,8 +12,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * afresh, so the second of two reviewers deciding different tasks at once decides on the case as the first left it.
  * What the caller sent (the version it read) is checked again on each run, so a real conflict still answers 409.
  * <p>
- * The first run may decide on the case as this node saved it last ({@link RememberedCases}); if it then refuses,
- * for whatever reason, it runs again on the case as read, and that run's answer is the answer.
+ * The first run may decide on the case as this node saved it last ({@link RememberedCases}); only its save, written
+ * over the revision remembered, confirms that. If it refuses, for whatever reason, or answers without saving the case,
+ * it is rolled back and runs again on the case as read, and that run's answer is the answer.
  */
 @Component
 class CaseTransactions {
@@ -28,11 +30,27 @@ class CaseTransactions {
 		this.remembered = remembered;
 	}
 
+	private record Answer<T>(T value) {
+	}
+
 	<T> T run(String what, Supplier<T> work) {
 		for (int attempt = 1;; attempt++) {
-			try (RememberedCases.Attempt run = remembered.attempt(attempt == 1)) {
+			// a run inside a transaction already open reads afresh: rolling back its answer would roll back the caller's
+			boolean mayRecall = attempt == 1 && !TransactionSynchronizationManager.isActualTransactionActive();
+			try (RememberedCases.Attempt run = remembered.attempt(mayRecall)) {
 				try {
-					return transactions.execute(status -> work.get());
+					Answer<T> answer = transactions.execute(status -> {
+						T result = work.get();
+						if (!run.confirmed()) {
+							status.setRollbackOnly();
+							return null;
+						}
+						return new Answer<>(result);
+					});
+					if (answer != null) {
+						return answer.value();
+					}
+					remembered.readAgain();
 				}
 				catch (Cases.CaseChangedMeanwhile lost) {
 					if (attempt == ATTEMPTS) {

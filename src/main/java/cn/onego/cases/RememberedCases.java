@@ -22,7 +22,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * {@link ProvisionalDueDays}, and a trigger for any other, V73). A case saved meanwhile by another node, a job or an
  * operator makes the save write nothing, and the use case runs again on the case as read ({@link CaseTransactions}).
  * A use case that refuses on a remembered case runs again on the case as read too: a refusal — not found, not yours,
- * someone changed it, not in that state — is never based on what this node remembers.
+ * someone changed it, not in that state — is never based on what this node remembers; nor is an answer without a
+ * save of the case (nothing to do, done already): its transaction is rolled back and the use case runs again.
  * <p>
  * Only the first run of a use case ({@link #attempt}) recalls; reads to show a case ({@link CaseQueries}) never do.
  * A case is remembered once its transaction has committed, and forgotten as soon as a transaction saves it.
@@ -61,7 +62,8 @@ class RememberedCases {
 
 		private final Attempt outer;
 		private final boolean mayRecall;
-		private boolean recalled;
+		private final java.util.Set<CaseId> recalled = new java.util.HashSet<>();
+		private final java.util.Set<CaseId> saved = new java.util.HashSet<>();
 
 		private Attempt(Attempt outer, boolean mayRecall) {
 			this.outer = outer;
@@ -70,7 +72,16 @@ class RememberedCases {
 
 		/** Whether the run decided on a remembered case. */
 		boolean recalled() {
-			return recalled;
+			return !recalled.isEmpty();
+		}
+
+		/**
+		 * Whether every remembered case the run decided on was saved by it: its save, written only over the revision
+		 * remembered, confirmed what was remembered. A run that answered without saving a case it recalled — nothing
+		 * to do, done already — answered on the memory alone.
+		 */
+		boolean confirmed() {
+			return saved.containsAll(recalled);
 		}
 
 		@Override
@@ -101,7 +112,7 @@ class RememberedCases {
 		if (r == null) {
 			return Optional.empty();
 		}
-		attempt.recalled = true;
+		attempt.recalled.add(id);
 		recalled.increment();
 		return Optional.of(Changes.of(r.caseFile(), r.tasks()));
 	}
@@ -119,6 +130,10 @@ class RememberedCases {
 	void saved(Changes saved) {
 		CaseFile c = saved.caseFile();
 		cases.invalidate(c.id());
+		Attempt attempt = ATTEMPT.get();
+		if (attempt != null) {
+			attempt.saved.add(c.id());
+		}
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			return;
 		}

@@ -39,6 +39,9 @@ class RememberedCasesIT {
 	Cases cases;
 
 	@Autowired
+	CaseTransactions transactions;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -111,6 +114,23 @@ class RememberedCasesIT {
 		assertThat(count("onego.cases.remembered.read-again") - readAgainBefore).as("the acceptance ran again on the case as read")
 			.isGreaterThanOrEqualTo(1);
 		assertRememberedAsRead(caseId, "accepted after the change elsewhere");
+	}
+
+	@Test
+	void anAnswerWithoutASaveIsGivenOnTheCaseAsReadNotAsRemembered() {
+		CaseWorld world = new CaseWorld(new ApiClient(port));
+		String caseId = world.acceptedCatering();
+		CaseId id = CaseId.of(UUID.fromString(caseId));
+		assertThat(recalled(caseId)).as("the accepted case is remembered").isPresent();
+		// another node moves the case on; this node still remembers it in progress
+		jdbc.sql("UPDATE case_file SET state = 'READY' WHERE id = ?::uuid").param(caseId).update();
+		double readAgainBefore = count("onego.cases.remembered.read-again");
+
+		// a use case that finds nothing to do answers without saving: only a save would have checked the memory
+		CaseState answered = transactions.run("办件", () -> cases.toChange(id).orElseThrow().caseFile().state());
+
+		assertThat(answered).as("the state as read").isEqualTo(CaseState.READY);
+		assertThat(count("onego.cases.remembered.read-again") - readAgainBefore).isGreaterThanOrEqualTo(1);
 	}
 
 	private void assertRememberedAsRead(String caseId, String after) {

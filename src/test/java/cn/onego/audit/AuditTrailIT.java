@@ -239,13 +239,12 @@ class AuditTrailIT {
 
 	@Test
 	void aNodeAppendsInOneStatementWhereItWroteLastAndFollowsTheRealHeadAfterAnotherNodeOrARollback() {
-		LocalDate day = aDayOfItsOwn();
-		Clock onThatDay = Clock.fixed(day.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant(), ZoneId.of("Asia/Shanghai"));
-		java.util.concurrent.atomic.AtomicInteger statements = new java.util.concurrent.atomic.AtomicInteger();
-		DataSource counted = countingStatements(dataSource, statements);
-		TransactionTemplate transaction = new TransactionTemplate(new org.springframework.jdbc.datasource.DataSourceTransactionManager(counted));
-		Ledger one = new Ledger(JdbcClient.create(counted), onThatDay, 1);
-		Ledger other = new Ledger(JdbcClient.create(counted), onThatDay, 1);
+		TwoNodes nodes = twoNodesOnADayOfItsOwn();
+		LocalDate day = nodes.day();
+		java.util.concurrent.atomic.AtomicInteger statements = nodes.statements();
+		TransactionTemplate transaction = nodes.transaction();
+		Ledger one = nodes.one();
+		Ledger other = nodes.other();
 		java.util.function.BiFunction<Ledger, String, Integer> append = (ledger, action) -> {
 			statements.set(0);
 			transaction.executeWithoutResult(status -> ledger.append(List.of(new Entry(ledger.now(), "clerk", "WINDOW_CLERK", null, action,
@@ -273,14 +272,13 @@ class AuditTrailIT {
 
 	@Test
 	void anotherModulesStatementCarriesTheAppendWhereTheNodeWroteLastAndTheRecordsFollowTheRealHeadOtherwise() {
-		LocalDate day = aDayOfItsOwn();
-		Clock onThatDay = Clock.fixed(day.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant(), ZoneId.of("Asia/Shanghai"));
-		java.util.concurrent.atomic.AtomicInteger statements = new java.util.concurrent.atomic.AtomicInteger();
-		DataSource counted = countingStatements(dataSource, statements);
-		TransactionTemplate transaction = new TransactionTemplate(new org.springframework.jdbc.datasource.DataSourceTransactionManager(counted));
-		JdbcClient client = JdbcClient.create(counted);
-		Ledger one = new Ledger(client, onThatDay, 1);
-		Ledger other = new Ledger(client, onThatDay, 1);
+		TwoNodes nodes = twoNodesOnADayOfItsOwn();
+		LocalDate day = nodes.day();
+		java.util.concurrent.atomic.AtomicInteger statements = nodes.statements();
+		TransactionTemplate transaction = nodes.transaction();
+		JdbcClient client = nodes.client();
+		Ledger one = nodes.one();
+		Ledger other = nodes.other();
 		java.util.function.Function<String, Entry> entry = action -> new Entry(one.now(), "clerk", "WINDOW_CLERK", null, action,
 				"case/" + day, null, null);
 		// a module's own statement (the case's save), its first part writing the module's row, the records after it
@@ -325,6 +323,22 @@ class AuditTrailIT {
 		AuditReport report = verification.verify(day, day);
 		assertThat(report.findings()).isEmpty();
 		assertThat(report.records()).isEqualTo(5);
+	}
+
+	/** Two nodes' ledgers of one shard on a day of the test's own, over a data source that counts the statements. */
+	private record TwoNodes(LocalDate day, java.util.concurrent.atomic.AtomicInteger statements, TransactionTemplate transaction,
+			JdbcClient client, Ledger one, Ledger other) {
+	}
+
+	private TwoNodes twoNodesOnADayOfItsOwn() {
+		LocalDate day = aDayOfItsOwn();
+		Clock onThatDay = Clock.fixed(day.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant(), ZoneId.of("Asia/Shanghai"));
+		java.util.concurrent.atomic.AtomicInteger statements = new java.util.concurrent.atomic.AtomicInteger();
+		DataSource counted = countingStatements(dataSource, statements);
+		JdbcClient client = JdbcClient.create(counted);
+		return new TwoNodes(day, statements,
+				new TransactionTemplate(new org.springframework.jdbc.datasource.DataSourceTransactionManager(counted)), client,
+				new Ledger(client, onThatDay, 1), new Ledger(client, onThatDay, 1));
 	}
 
 	/** The data source, counting the statements prepared on its connections (one per round trip here). */

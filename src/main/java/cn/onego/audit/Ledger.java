@@ -138,10 +138,9 @@ class Ledger {
 		@Override
 		public List<AuditTrail.Part> parts(String after) {
 			Chain.Link first = links.get(0);
-			Tip tip = new Tip(first.day(), first.seq() - 1, first.previousHash());
 			List<Object> written = new ArrayList<>(List.of(rows(links)));
-			written.add(tip.seq());
-			written.add(tip.hash());
+			written.add(first.seq() - 1); // the head expected: the tip the links follow
+			written.add(first.previousHash());
 			return List.of(
 					new AuditTrail.Part("audit_head", "SELECT anchored, seq, hash FROM audit_locked_head(?, ?::smallint, ?, ?) WHERE EXISTS (SELECT 1 FROM "
 							+ after + ")", List.of(first.day(), first.shard(), LOCK, key(first.day(), first.shard()))),

@@ -129,7 +129,8 @@ class Cases {
 		if (changes.isEmpty()) {
 			return changes;
 		}
-		Optional<AuditTrail.InStatement> audited = audit.inStatement(changes.steps().stream().map(Cases::audited).toList());
+		List<AuditTrail.Record> records = changes.steps().stream().map(Cases::audited).toList();
+		Optional<AuditTrail.InStatement> audited = audit.inStatement(records);
 		Map<String, Long> counts = write(changes, audited);
 		boolean complete = counts.get("case_row") == 1 && counts.getOrDefault("task_rows", 0L) == changes.changedTasks().size()
 				&& (changes.verified() == null || counts.get("verified") == 1);
@@ -137,7 +138,7 @@ class Cases {
 			remembered.forget(changes.caseFile().id());
 			throw new CaseChangedMeanwhile(changes.caseFile().id());
 		}
-		audited(changes, audited, counts);
+		audited(records, audited, counts);
 		changes.events().forEach(events::publishEvent);
 		Changes saved = changes.saved();
 		remembered.saved(saved);
@@ -149,12 +150,13 @@ class Cases {
 	 * (opened by someone else meanwhile: then nothing is written and the answer is empty).
 	 */
 	Optional<CaseFile> open(Changes opening) {
-		Optional<AuditTrail.InStatement> audited = audit.inStatement(opening.steps().stream().map(Cases::audited).toList());
+		List<AuditTrail.Record> records = opening.steps().stream().map(Cases::audited).toList();
+		Optional<AuditTrail.InStatement> audited = audit.inStatement(records);
 		Map<String, Long> counts = write(opening, audited);
 		if (counts.get("case_row") == 0) {
 			return Optional.empty();
 		}
-		audited(opening, audited, counts);
+		audited(records, audited, counts);
 		opening.events().forEach(events::publishEvent);
 		Changes saved = opening.saved();
 		remembered.saved(saved);
@@ -172,12 +174,12 @@ class Cases {
 	}
 
 	/** The steps' audit records: written by the save statement, or else recorded now (appended before the commit). */
-	private void audited(Changes changes, Optional<AuditTrail.InStatement> audited, Map<String, Long> counts) {
+	private void audited(List<AuditTrail.Record> records, Optional<AuditTrail.InStatement> audited, Map<String, Long> counts) {
 		if (audited.isPresent()) {
 			audited.get().finish(counts.get(audited.get().written()));
 			return;
 		}
-		changes.steps().stream().map(Cases::audited).forEach(r -> audit.record(r.username(), r.action(), r.target(), r.reason()));
+		records.forEach(r -> audit.record(r.username(), r.action(), r.target(), r.reason()));
 	}
 
 	private Map<String, Long> write(Changes changes, Optional<AuditTrail.InStatement> audited) {

@@ -241,15 +241,13 @@ class AuditTrailIT {
 	void aNodeAppendsInOneStatementWhereItWroteLastAndFollowsTheRealHeadAfterAnotherNodeOrARollback() {
 		TwoNodes nodes = twoNodesOnADayOfItsOwn();
 		LocalDate day = nodes.day();
-		java.util.concurrent.atomic.AtomicInteger statements = nodes.statements();
 		TransactionTemplate transaction = nodes.transaction();
 		Ledger one = nodes.one();
 		Ledger other = nodes.other();
 		java.util.function.BiFunction<Ledger, String, Integer> append = (ledger, action) -> {
-			statements.set(0);
-			transaction.executeWithoutResult(status -> ledger.append(List.of(new Entry(ledger.now(), "clerk", "WINDOW_CLERK", null, action,
-					"case/" + day, null, null))));
-			return statements.get();
+			nodes.statements().set(0);
+			transaction.executeWithoutResult(status -> ledger.append(List.of(nodes.entry(action))));
+			return nodes.statements().get();
 		};
 
 		assertThat(append.apply(one, "test.first")).as("a chain this node has not written: lock and head, then the insert").isEqualTo(2);
@@ -257,7 +255,7 @@ class AuditTrailIT {
 		assertThat(append.apply(other, "test.third")).isEqualTo(2);
 		assertThat(append.apply(one, "test.after-the-other-node")).as("the other node moved the head").isEqualTo(2);
 		transaction.executeWithoutResult(status -> {
-			one.append(List.of(new Entry(one.now(), "clerk", "WINDOW_CLERK", null, "test.rolled-back", "case/" + day, null, null)));
+			one.append(List.of(nodes.entry("test.rolled-back")));
 			status.setRollbackOnly();
 		});
 		assertThat(append.apply(one, "test.after-the-rollback")).as("the head it expected was rolled back").isEqualTo(2);
@@ -276,11 +274,8 @@ class AuditTrailIT {
 		LocalDate day = nodes.day();
 		java.util.concurrent.atomic.AtomicInteger statements = nodes.statements();
 		TransactionTemplate transaction = nodes.transaction();
-		JdbcClient client = nodes.client();
 		Ledger one = nodes.one();
-		Ledger other = nodes.other();
-		java.util.function.Function<String, Entry> entry = action -> new Entry(one.now(), "clerk", "WINDOW_CLERK", null, action,
-				"case/" + day, null, null);
+		java.util.function.Function<String, Entry> entry = nodes::entry;
 		// a module's own statement (the case's save), its first part writing the module's row, the records after it
 		java.util.function.BiFunction<String, Boolean, Integer> save = (action, rowWritten) -> {
 			statements.set(0);
@@ -299,7 +294,7 @@ class AuditTrailIT {
 					params.addAll(part.params());
 				}
 				sql.append("\nSELECT count(*) FROM ").append(records.get().written());
-				long written = client.sql(sql.toString()).params(params).query(Long.class).single();
+				long written = nodes.client().sql(sql.toString()).params(params).query(Long.class).single();
 				if (rowWritten) {
 					records.get().finish(written);
 				}
@@ -312,7 +307,7 @@ class AuditTrailIT {
 
 		assertThat(save.apply("test.first", true)).as("a chain this node has not written: appended the usual way").isEqualTo(2);
 		assertThat(save.apply("test.in-the-statement", true)).as("where it wrote last: in the module's statement").isEqualTo(1);
-		transaction.executeWithoutResult(status -> other.append(List.of(entry.apply("test.other-node"))));
+		transaction.executeWithoutResult(status -> nodes.other().append(List.of(entry.apply("test.other-node"))));
 		assertThat(save.apply("test.after-the-other-node", true)).as("the statement wrote nothing; then under the lock it took")
 			.isEqualTo(3);
 		assertThat(save.apply("test.row-not-written", false)).isEqualTo(1);
@@ -328,6 +323,11 @@ class AuditTrailIT {
 	/** Two nodes' ledgers of one shard on a day of the test's own, over a data source that counts the statements. */
 	private record TwoNodes(LocalDate day, java.util.concurrent.atomic.AtomicInteger statements, TransactionTemplate transaction,
 			JdbcClient client, Ledger one, Ledger other) {
+
+		/** A clerk's record of the action on the day. */
+		Entry entry(String action) {
+			return new Entry(one.now(), "clerk", "WINDOW_CLERK", null, action, "case/" + day, null, null);
+		}
 	}
 
 	private TwoNodes twoNodesOnADayOfItsOwn() {

@@ -27,7 +27,8 @@ import cn.onego.shared.Label;
  * lock; {@link #save} writes whatever a transaction did to it in one statement, over the case's revision as read:
  * if somebody saved the case in between, nothing is written and {@link CaseChangedMeanwhile} asks the use case to
  * read and decide again ({@link CaseTransactions}). Every step of a history — each state change and decision —
- * is also appended to the audit trail, in the same transaction.
+ * is also appended to the audit trail, in the same transaction; what other modules write for the events of a save
+ * ({@link SaveParts}) is written by the same statement.
  */
 @Repository
 class Cases {
@@ -40,11 +41,13 @@ class Cases {
 	private final Clock clock;
 	private final AuditTrail audit;
 	private final RememberedCases remembered;
+	private final List<SaveParts> modules;
 
 	Cases(JdbcClient jdbc, CaseRows rows, TaskClocks clocks, CatalogQueries catalog, ApplicationEventPublisher events, Clock clock,
-			AuditTrail audit, RememberedCases remembered) {
+			AuditTrail audit, RememberedCases remembered, List<SaveParts> modules) {
 		this.audit = audit;
 		this.remembered = remembered;
+		this.modules = modules;
 		this.jdbc = jdbc;
 		this.rows = rows;
 		this.clocks = clocks;
@@ -187,6 +190,10 @@ class Cases {
 		SaveStatement statement = SaveStatement.of(changes, new SaveStatement.Context(rows, clocks,
 				PlainWords.of(catalogue),
 				item -> catalogue.item(item).map(Item::promisedLimit).orElse(0), clock.instant()));
+		// what other modules write for the events the save is about to publish, gated on the case's row like the rest
+		if (!changes.events().isEmpty()) {
+			modules.forEach(m -> m.parts(changes.caseFile().id(), changes.events()).forEach(p -> statement.part(p.name(), p.sql(), p.params().toArray())));
+		}
 		// the audit records last, after the case row: the chain's lock is taken after the case's, as at the commit
 		audited.ifPresent(a -> a.parts("case_row").forEach(p -> statement.part(p.name(), p.sql(), p.params().toArray())));
 		List<Long> written = jdbc.sql(statement.sql()).params(statement.params()).query((rs, n) -> {

@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,14 +18,13 @@ import cn.onego.cases.CaseEvents.CaseNotAccepted;
 import cn.onego.cases.CaseEvents.SupplementRequested;
 import cn.onego.cases.CaseEvents.TaskDecided;
 import cn.onego.cases.CaseSnapshots;
-import cn.onego.cases.TaskState;
 import cn.onego.platform.DatabaseUnavailable;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Issues the documents the case's events call for. The event is ordered in the transition's own transaction (one row
- * in {@link DocumentOrders}, ADR 0002), and a worker issues the waiting orders in batches, each batch in one
+ * Issues the documents the case's events call for. The event is ordered by the transition's own save statement (one
+ * row in {@link DocumentOrders}, ADR 0012), and a worker issues the waiting orders in batches, each batch in one
  * transaction that also takes its orders out of the ledger: a crash before its commit leaves them waiting, and an
  * order issued twice (never in one ledger, but an event repeated) finds its document made and makes no second one
  * (docs/adr/0012-documents-ordered-in-the-transition.md).
@@ -70,34 +68,6 @@ class DocumentIssuing {
 			.description("Age of the oldest document order not issued yet (0 when there is none)")
 			.baseUnit("seconds")
 			.register(meters);
-	}
-
-	@EventListener
-	void on(CaseAccepted accepted) {
-		orders.order(accepted);
-	}
-
-	@EventListener
-	void on(CaseNotAccepted notAccepted) {
-		orders.order(notAccepted);
-	}
-
-	@EventListener
-	void on(SupplementRequested requested) {
-		orders.order(requested);
-	}
-
-	/** Only a decision to grant or to refuse is a document; a task ended otherwise (withdrawn, not needed) is not. */
-	@EventListener
-	void on(TaskDecided decided) {
-		if (decided.outcome() == TaskState.APPROVED || decided.outcome() == TaskState.REFUSED) {
-			orders.order(decided);
-		}
-	}
-
-	@EventListener
-	void on(CaseIssued issued) {
-		orders.order(issued);
 	}
 
 	/** Issues what waits, a batch after another while batches come full. */

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -20,15 +21,19 @@ import cn.onego.cases.CaseEvents.CaseIssued;
 import cn.onego.cases.CaseEvents.CaseNotAccepted;
 import cn.onego.cases.CaseEvents.SupplementRequested;
 import cn.onego.cases.CaseEvents.TaskDecided;
+import cn.onego.cases.CaseId;
+import cn.onego.cases.SaveParts;
+import cn.onego.cases.TaskState;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The ledger of documents to issue ({@code document_order}): a transition that calls for a document writes its event
- * here in its own transaction, so the order commits or rolls back with the transition and is never lost; the worker
- * ({@link DocumentIssuing}) takes the oldest orders and deletes them in the transaction that issues their documents.
+ * here with its own save statement ({@link SaveParts}), so the order commits or rolls back with the transition and is
+ * never lost; the worker ({@link DocumentIssuing}) takes the oldest orders and deletes them in the transaction that
+ * issues their documents.
  */
 @Component
-class DocumentOrders {
+class DocumentOrders implements SaveParts {
 
 	/** The events that call for documents, by the name an order keeps. */
 	private static final Map<String, Class<? extends CaseEvent>> EVENTS = Map.of("CaseAccepted", CaseAccepted.class, "CaseNotAccepted",
@@ -57,16 +62,31 @@ class DocumentOrders {
 		this.clock = clock;
 	}
 
-	/** Orders the documents of the event, in the caller's transaction. */
-	void order(CaseEvent event) {
-		String type = event.getClass().getSimpleName();
-		if (EVENTS.get(type) != event.getClass()) {
-			throw new IllegalArgumentException("No document is issued for " + type);
+	/**
+	 * The orders of the events a case's save is about to publish, written by the save's own statement: each event that
+	 * calls for a document (a decision only when it grants or refuses; a task ended otherwise is not one) is one row,
+	 * in the order the events happen.
+	 */
+	@Override
+	public List<SaveParts.Part> parts(CaseId caseId, List<CaseEvent> events) {
+		List<CaseEvent> ordered = events.stream().filter(DocumentOrders::callsForADocument).toList();
+		if (ordered.isEmpty()) {
+			return List.of();
 		}
 		Timestamp now = Timestamp.from(clock.instant());
-		jdbc.sql("INSERT INTO document_order (event_type, event, case_id, ordered_at, not_before) VALUES (?, ?::jsonb, ?, ?, ?)")
-			.params(type, json.writeValueAsString(event), event.caseId().value(), now, now)
-			.update();
+		return List.of(new SaveParts.Part("document_orders", """
+				INSERT INTO document_order (event_type, event, case_id, ordered_at, not_before)
+				SELECT v.event_type, v.event, ?::uuid, ?, ? FROM unnest(?::text[], ?::jsonb[]) WITH ORDINALITY AS v(event_type, event, n)
+				WHERE EXISTS (SELECT 1 FROM case_row) ORDER BY v.n RETURNING 1""",
+				Arrays.asList(caseId.value(), now, now, ordered.stream().map(e -> e.getClass().getSimpleName()).toArray(String[]::new),
+						ordered.stream().map(json::writeValueAsString).toArray(String[]::new))));
+	}
+
+	private static boolean callsForADocument(CaseEvent event) {
+		if (event instanceof TaskDecided decided) {
+			return decided.outcome() == TaskState.APPROVED || decided.outcome() == TaskState.REFUSED;
+		}
+		return EVENTS.get(event.getClass().getSimpleName()) == event.getClass();
 	}
 
 	/**

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +30,13 @@ import cn.onego.ApiClient;
 import cn.onego.ApiClient.Response;
 import cn.onego.cases.CaseEvents.CaseAccepted;
 import cn.onego.cases.CaseFile;
+import cn.onego.cases.CaseHandling;
 import cn.onego.cases.CaseId;
 import cn.onego.cases.CaseWorld;
+import cn.onego.identity.Actor;
+import cn.onego.identity.Actors;
 import cn.onego.licences.IssuedCases;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The official documents of real cases, driven through the API as the window and the departments drive them: each
@@ -52,7 +58,16 @@ class DocumentsIT {
 	JdbcClient jdbc;
 
 	@Autowired
-	DocumentOrders orders;
+	CaseHandling handling;
+
+	@Autowired
+	Actors actors;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	DocumentIssuing issuing;
@@ -139,23 +154,31 @@ class DocumentsIT {
 	}
 
 	/**
-	 * A document is ordered in the transition's own transaction and issued from the ledger by the worker: an order
-	 * rolled back with its transaction is never issued, and an order that cannot be issued (its case unknown here)
+	 * A document is ordered by the transition's own save statement and issued from the ledger by the worker: an order
+	 * rolled back with its transition is never issued, and an order that cannot be issued (its case unknown here)
 	 * waits with its error, to be tried again later, while the documents ordered after it are issued.
 	 */
 	@Test
 	void documentsAreOrderedWithTheTransitionAndAnOrderThatFailsWaitsWithoutHoldingUpTheOthers() {
-		CaseAccepted rolledBack = new CaseAccepted(new CaseId(UUID.randomUUID()), null, CaseFile.Mode.STANDARD, List.of(), null, false);
-		transactions.executeWithoutResult(status -> {
-			orders.order(rolledBack);
-			status.setRollbackOnly();
-		});
-		assertThat(ordersOf(rolledBack.caseId())).as("an order rolled back with its transition").isZero();
-
-		CaseAccepted unknownCase = new CaseAccepted(new CaseId(UUID.randomUUID()), null, CaseFile.Mode.STANDARD, List.of(), null, false);
-		transactions.executeWithoutResult(status -> orders.order(unknownCase));
 		ApiClient api = new ApiClient(port);
 		CaseWorld world = new CaseWorld(api);
+		String submitted = world.apply("HN-CATERING", CaseWorld.SMALL_SHOP, Set.of(), Set.of());
+		CaseId rolledBack = new CaseId(UUID.fromString(submitted));
+		Actor clerk = actors.byUsername(world.clerkOf(submitted)).orElseThrow();
+		int version = world.caseVersion(submitted);
+		transactions.executeWithoutResult(status -> {
+			handling.accept(clerk, rolledBack, version, new CaseHandling.Acceptance(List.of(), null, List.of()));
+			assertThat(ordersOf(rolledBack)).as("the acceptance's save wrote its order").isEqualTo(1);
+			status.setRollbackOnly();
+		});
+		assertThat(ordersOf(rolledBack)).as("an order rolled back with its transition").isZero();
+
+		// an order whose case this platform does not know, as another node or an old version could have left it
+		CaseAccepted unknownCase = new CaseAccepted(new CaseId(UUID.randomUUID()), null, CaseFile.Mode.STANDARD, List.of(), null, false);
+		Timestamp now = Timestamp.from(clock.instant());
+		jdbc.sql("INSERT INTO document_order (event_type, event, case_id, ordered_at, not_before) VALUES ('CaseAccepted', ?::jsonb, ?, ?, ?)")
+			.params(json.writeValueAsString(unknownCase), unknownCase.caseId().value(), now, now)
+			.update();
 		String caseId = world.acceptedCatering();
 
 		assertThat(awaitDocument(world, world.applicant, caseId, "ACCEPTANCE_NOTICE")).containsKey("number");

@@ -3,6 +3,7 @@ package cn.onego.application;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,6 +98,13 @@ class Applications implements SealedColumns {
 
 	Optional<ApplicationRecord> find(UUID id) {
 		return jdbc.sql("SELECT * FROM application WHERE id = ?").param(id).query(this::record).optional();
+	}
+
+	/** Several applications in one statement. */
+	List<ApplicationRecord> find(Collection<UUID> ids) {
+		return ids.isEmpty() ? List.of()
+				: jdbc.sql("SELECT * FROM application WHERE id = ANY (?)").param(ids.stream().distinct().toArray(UUID[]::new))
+					.query(this::record).list();
 	}
 
 	/** The applications the user created or that are for the applicant, newest first. */

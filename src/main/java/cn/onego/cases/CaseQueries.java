@@ -203,6 +203,14 @@ public class CaseQueries {
 		return cases.queryCode(caseId);
 	}
 
+	/**
+	 * Who took each case's latest step of that action (a step of the case, not of a task), for many cases in one
+	 * statement; a case without such a step is not in the map. As {@link #lastActor}, for the documents' batches.
+	 */
+	public java.util.Map<CaseId, String> lastActors(java.util.Collection<CaseId> caseIds, String action) {
+		return cases.lastActors(caseIds, action);
+	}
+
 	/** Who took the case's latest step of that action ({@code ACCEPTED}, {@code ISSUED} …), for the documents that name them. */
 	public java.util.Optional<String> lastActor(CaseId caseId, String action) {
 		List<Cases.HistoryRow> steps = cases.history(caseId);

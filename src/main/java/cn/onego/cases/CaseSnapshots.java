@@ -20,8 +20,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class CaseSnapshots {
 
-	/** A case and its tasks as they were read together. */
-	public record CaseWithTasks(CaseFile caseFile, List<Task> tasks) {
+	/**
+	 * A case and its tasks as they were read together, with the query code printed on its receipt (null for a case
+	 * opened before codes existed: {@link CaseQueries#queryCode} makes it).
+	 */
+	public record CaseWithTasks(CaseFile caseFile, List<Task> tasks, String queryCode) {
 
 		public CaseWithTasks {
 			tasks = List.copyOf(tasks);
@@ -46,15 +49,17 @@ public class CaseSnapshots {
 			return Map.of();
 		}
 		Map<UUID, CaseFile> found = new LinkedHashMap<>();
+		Map<UUID, String> codes = new HashMap<>();
 		Map<UUID, List<Task>> tasks = new HashMap<>();
-		jdbc.sql("SELECT " + CaseRows.JOINED + " FROM case_file c LEFT JOIN case_task t ON t.case_id = c.id WHERE c.id = ANY (?)"
-				+ " ORDER BY c.id, t.started_on NULLS LAST, t.item")
+		jdbc.sql("SELECT " + CaseRows.JOINED + ", c.query_code AS c_query_code FROM case_file c LEFT JOIN case_task t ON t.case_id = c.id"
+				+ " WHERE c.id = ANY (?) ORDER BY c.id, t.started_on NULLS LAST, t.item")
 			.param(ids.stream().map(CaseId::value).distinct().toArray(UUID[]::new))
 			.query(rs -> {
 				CaseFile c = found.get(rs.getObject("id", UUID.class));
 				if (c == null) {
 					c = rows.caseFile(rs, 0);
 					found.put(c.id().value(), c);
+					codes.put(c.id().value(), rs.getString("c_query_code"));
 				}
 				Task task = rows.joinedTask(rs);
 				if (task != null) {
@@ -62,7 +67,7 @@ public class CaseSnapshots {
 				}
 			});
 		Map<CaseId, CaseWithTasks> read = new LinkedHashMap<>();
-		found.forEach((id, c) -> read.put(c.id(), new CaseWithTasks(c, tasks.getOrDefault(id, List.of()))));
+		found.forEach((id, c) -> read.put(c.id(), new CaseWithTasks(c, tasks.getOrDefault(id, List.of()), codes.get(id))));
 		return read;
 	}
 }

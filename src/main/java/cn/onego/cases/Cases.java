@@ -308,6 +308,24 @@ class Cases {
 	}
 
 	/** The case's timeline: its steps and the deadline scan's (V69), in the order of their common sequence. */
+	/** The actor of each case's latest step of the action, not a task's (the deadline scan's steps are never one). */
+	Map<CaseId, String> lastActors(Collection<CaseId> caseIds, String action) {
+		Map<CaseId, String> found = new HashMap<>();
+		if (caseIds.isEmpty()) {
+			return found;
+		}
+		jdbc.sql("""
+				SELECT DISTINCT ON (case_id) case_id, actor FROM case_history
+				WHERE case_id = ANY (?) AND action = ? AND task_id IS NULL ORDER BY case_id, id DESC""")
+			.params(caseIds.stream().map(CaseId::value).distinct().toArray(UUID[]::new), action)
+			.query(rs -> {
+				if (rs.getString(2) != null) {
+					found.put(CaseId.of(rs.getObject(1, UUID.class)), rs.getString(2));
+				}
+			});
+		return found;
+	}
+
 	List<HistoryRow> history(CaseId caseId) {
 		return jdbc.sql("""
 				SELECT id, case_id, task_id, at, actor, action, from_state, to_state, detail, message

@@ -17,7 +17,6 @@ import cn.onego.cases.CaseEvents.CaseIssued;
 import cn.onego.cases.CaseEvents.CaseNotAccepted;
 import cn.onego.cases.CaseEvents.SupplementRequested;
 import cn.onego.cases.CaseEvents.TaskDecided;
-import cn.onego.cases.CaseSnapshots;
 import cn.onego.platform.DatabaseUnavailable;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,7 +41,7 @@ class DocumentIssuing {
 	private static final Duration BACKLOG_EVERY = Duration.ofSeconds(15);
 
 	private final DocumentSources sources;
-	private final CaseSnapshots snapshots;
+	private final BatchReads.Sources reading;
 	private final OfficialDocuments documents;
 	private final DocumentOrders orders;
 	private final TransactionTemplate transactions;
@@ -50,10 +49,10 @@ class DocumentIssuing {
 	private volatile DocumentOrders.Backlog backlog = new DocumentOrders.Backlog(0, 0, null);
 	private long backlogReadAt = System.nanoTime() - BACKLOG_EVERY.toNanos();
 
-	DocumentIssuing(DocumentSources sources, CaseSnapshots snapshots, OfficialDocuments documents, DocumentOrders orders,
+	DocumentIssuing(DocumentSources sources, BatchReads.Sources reading, OfficialDocuments documents, DocumentOrders orders,
 			TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
 		this.sources = sources;
-		this.snapshots = snapshots;
+		this.reading = reading;
 		this.documents = documents;
 		this.orders = orders;
 		this.transactions = transactions;
@@ -89,7 +88,7 @@ class DocumentIssuing {
 			Integer issued = transactions.execute(status -> {
 				List<DocumentOrders.Order> batch = orders.take(BATCH);
 				OfficialDocuments.Batch together = documents.batch(documentsOf(batch));
-				BatchReads reads = new BatchReads(snapshots, batch.stream().map(order -> order.event().caseId()).toList());
+				BatchReads reads = reading.of(batch.stream().map(DocumentOrders.Order::event).toList());
 				batch.forEach(order -> issue(together, reads, order.event()));
 				together.write();
 				return batch.size();
@@ -111,7 +110,7 @@ class DocumentIssuing {
 			try {
 				taken += transactions.execute(status -> orders.takeOne(id).map(order -> {
 					OfficialDocuments.Batch alone = documents.batch(0);
-					issue(alone, new BatchReads(snapshots, List.of(order.event().caseId())), order.event());
+					issue(alone, reading.of(List.of(order.event())), order.event());
 					alone.write();
 					return 1;
 				}).orElse(0));

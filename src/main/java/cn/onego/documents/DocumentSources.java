@@ -13,7 +13,6 @@ import org.springframework.stereotype.Component;
 import cn.onego.application.ApplicationInput.Delivery;
 import cn.onego.application.ApplicationRecord;
 import cn.onego.application.Resolution;
-import cn.onego.application.Submissions;
 import cn.onego.catalog.Catalogue;
 import cn.onego.catalog.CatalogQueries;
 import cn.onego.catalog.Department;
@@ -34,8 +33,8 @@ import cn.onego.identity.Actors;
 import cn.onego.shared.RegionCode;
 
 /**
- * What each document says about its case, read when its event happened through the cases' public queries (never
- * their tables): names, never codes — the hall's name and address, the items', materials' and departments' names,
+ * What each document says about its case, read when it is issued through the cases' public queries (a batch's at
+ * once, {@link BatchReads}; never their tables): names, never codes — the hall's name and address, the items', materials' and departments' names,
  * the clerk's name as staff see it (never a username).
  */
 @Component
@@ -46,8 +45,6 @@ class DocumentSources {
 			DocumentFacts facts, boolean withProgress) {
 	}
 
-	private final CaseQueries cases;
-	private final Submissions submissions;
 	private final CatalogQueries catalog;
 	private final Halls halls;
 	private final Actors actors;
@@ -55,10 +52,8 @@ class DocumentSources {
 	private final Templates templates;
 	private final Clock clock;
 
-	DocumentSources(CaseQueries cases, Submissions submissions, CatalogQueries catalog, Halls halls, Actors actors,
+	DocumentSources(CatalogQueries catalog, Halls halls, Actors actors,
 			Calendars calendars, Templates templates, Clock clock) {
-		this.cases = cases;
-		this.submissions = submissions;
 		this.catalog = catalog;
 		this.halls = halls;
 		this.actors = actors;
@@ -72,10 +67,10 @@ class DocumentSources {
 		Map<String, String> values = common(c);
 		// a date into a year whose holidays are not published yet is provisional on paper too
 		values.put("promisedDate", text(c.terms().promisedDate()) + (e.provisional() ? "（暂定，次年节假日安排公布后确定）" : ""));
-		values.put("queryCode", cases.queryCode(c.id()));
+		values.put("queryCode", reads.queryCode(c.id()));
 		values.put("clerk", clerk(c, "ACCEPTED", reads));
 		Catalogue catalogue = catalog.catalogue();
-		ApplicationRecord application = submissions.submitted(c.applicationId());
+		ApplicationRecord application = reads.application(c);
 		List<DocumentFacts.Section> sections = new ArrayList<>();
 		sections.add(new DocumentFacts.Section("办理事项", reads.tasks(c.id()).stream()
 			.map(t -> itemName(catalogue, t.item()) + "（" + departmentName(catalogue, t.department()) + "）")
@@ -236,10 +231,12 @@ class DocumentSources {
 	/** The clerk of the case's last step of the action by name, once a batch for a case, once a batch for a clerk. */
 	private String clerk(CaseFile c, String action, BatchReads reads) {
 		return reads.remembered("step " + c.id() + " " + action, () -> {
-			Optional<String> actor = cases.lastActor(c.id(), action);
+			Optional<String> actor = reads.lastActor(c.id(), action);
+			if (actor.filter(Actors.SYSTEM.username()::equals).isPresent()) {
+				return Actors.SYSTEM.displayName(); // the platform is nobody's account: no lookup
+			}
 			return actor.flatMap(username -> reads.rememberedOptional("name " + username,
 					() -> actors.byUsername(username).map(Actor::displayName)))
-				.or(() -> actor.filter("system"::equals).map(s -> "系统自动"))
 				.orElse("窗口工作人员");
 		});
 	}

@@ -84,16 +84,18 @@ class Accounts implements SealedColumns {
 			boolean same = a.displayName().equals(person.name()) && a.idNumber().equals(person.idNumber())
 					&& java.util.Objects.equals(a.mobile(), person.mobile()) && person.issuer().equals(a.issuer())
 					&& person.subject().equals(a.subject());
-			if (!same) {
-				jdbc.sql("""
-						UPDATE account SET display_name = ?, id_number = ?, id_number_index = ?, mobile = ?, issuer = ?, subject = ?,
-						  last_sign_in = ?
-						WHERE username = ?""")
-					.params(person.name(), data.seal(person.idNumber(), ID_NUMBER.name()), data.index(person.idNumber()),
-							data.seal(person.mobile(), MOBILE.name()), person.issuer(), person.subject(), Timestamp.from(now),
-							a.username())
-					.update();
+			if (same) {
+				// the account as read is the account: no write, and no read again (one statement per applicant request)
+				return a;
 			}
+			jdbc.sql("""
+					UPDATE account SET display_name = ?, id_number = ?, id_number_index = ?, mobile = ?, issuer = ?, subject = ?,
+					  last_sign_in = ?
+					WHERE username = ?""")
+				.params(person.name(), data.seal(person.idNumber(), ID_NUMBER.name()), data.index(person.idNumber()),
+						data.seal(person.mobile(), MOBILE.name()), person.issuer(), person.subject(), Timestamp.from(now),
+						a.username())
+				.update();
 			return find(a.username()).orElseThrow();
 		}
 		String username = username(person, staff);

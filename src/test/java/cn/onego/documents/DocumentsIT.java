@@ -82,7 +82,7 @@ class DocumentsIT {
 	DocumentSources sources;
 
 	@Autowired
-	cn.onego.cases.CaseSnapshots snapshots;
+	BatchReads.Sources reading;
 
 	@Test
 	void theAcceptanceNoticeListsOnlyWhatWasReallyReceivedWithTheHallTheCommitmentsInWordsAndTheQueryCode() throws IOException {
@@ -209,7 +209,7 @@ class DocumentsIT {
 		cn.onego.cases.CaseEvents.SupplementRequested more = new cn.onego.cases.CaseEvents.SupplementRequested(id, List.of("营业执照"), 99);
 		transactions.executeWithoutResult(status -> {
 			OfficialDocuments.Batch batch = documents.batch(2);
-			BatchReads reads = new BatchReads(snapshots, List.of(id));
+			BatchReads reads = reading.of(List.of(again, more));
 			batch.issue(sources.acceptance(again, reads));
 			batch.issue(sources.supplement(more, reads));
 			batch.issue(sources.supplement(more, reads));
@@ -222,6 +222,36 @@ class DocumentsIT {
 				.containsExactlyElementsOf(listed.stream().map(OfficialDocuments.Listed::number).toList());
 			status.setRollbackOnly();
 		});
+	}
+
+	/**
+	 * A batch reads its cases' clerks, query codes and applications once for all of them: what each of its documents
+	 * says is what the document says when it is issued alone.
+	 */
+	@Test
+	void whatABatchSaysOfEachCaseIsWhatItsDocumentSaysAlone() {
+		CaseWorld issuedWorld = new CaseWorld(new ApiClient(port));
+		CaseId issued = new CaseId(UUID.fromString(issuedWorld.issuedCatering()));
+		CaseWorld acceptedWorld = new CaseWorld(new ApiClient(port));
+		CaseId accepted = new CaseId(UUID.fromString(acceptedWorld.acceptedCatering()));
+		CaseAccepted issuedAcceptance = new CaseAccepted(issued, null, CaseFile.Mode.STANDARD, List.of(), null, false);
+		cn.onego.cases.CaseEvents.CaseIssued issue = new cn.onego.cases.CaseEvents.CaseIssued(issued,
+				cn.onego.application.ApplicationInput.Delivery.Method.FREE_MAIL, "EMS7");
+		CaseAccepted acceptance = new CaseAccepted(accepted, null, CaseFile.Mode.STANDARD, List.of(), null, false);
+
+		BatchReads together = reading.of(List.of(issuedAcceptance, issue, acceptance));
+		DocumentFacts first = sources.acceptance(issuedAcceptance, together).facts();
+		DocumentFacts completion = sources.completion(issue, together).facts();
+		DocumentFacts second = sources.acceptance(acceptance, together).facts();
+
+		assertThat(first).isEqualTo(sources.acceptance(issuedAcceptance, reading.of(List.of(issuedAcceptance))).facts());
+		assertThat(completion).isEqualTo(sources.completion(issue, reading.of(List.of(issue))).facts());
+		assertThat(second).isEqualTo(sources.acceptance(acceptance, reading.of(List.of(acceptance))).facts());
+		assertThat(first.values().get("clerk")).as("each case's own clerk, by name")
+			.isEqualTo(actors.byUsername(issuedWorld.clerkOf(issued.toString())).orElseThrow().displayName());
+		assertThat(second.values().get("clerk")).isEqualTo(actors.byUsername(acceptedWorld.clerkOf(accepted.toString())).orElseThrow().displayName());
+		assertThat(first.values().get("queryCode")).isNotBlank().isNotEqualTo(second.values().get("queryCode"));
+		assertThat(first.sections().get(1).lines()).as("the materials received").isNotEmpty();
 	}
 
 	private int ordersOf(CaseId caseId) {

@@ -1,6 +1,11 @@
 package cn.onego.platform;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+
+import org.postgresql.Driver;
 
 /**
  * The database OneGo works on and the two logins it uses there: the application's, for every query of the
@@ -22,6 +27,27 @@ record Database(String url, Login application, Login migration, EmbeddedPostgres
 		GeneratedPasswords passwords = server.passwords();
 		return new Database(server.jdbcUrl(), new Login(Roles.APPLICATION, passwords.application()),
 				new Login(Roles.OWNER, passwords.owner()), server);
+	}
+
+	/**
+	 * A connection of its own as the application's login, outside the pool (which an outage closes): for those that
+	 * watch the database. {@code socketTimeoutSeconds} 0 waits on a read as long as it takes.
+	 */
+	Connection connect(String applicationName, int socketTimeoutSeconds) throws SQLException {
+		Properties login = new Properties();
+		login.setProperty("user", application.user());
+		if (application.password() != null) {
+			login.setProperty("password", application.password());
+		}
+		login.setProperty("connectTimeout", "2");
+		login.setProperty("loginTimeout", "3");
+		login.setProperty("socketTimeout", Integer.toString(socketTimeoutSeconds));
+		login.setProperty("ApplicationName", applicationName);
+		Connection fresh = new Driver().connect(url, login);
+		if (fresh == null) {
+			throw new SQLException("no driver for " + url, "08001");
+		}
+		return fresh;
 	}
 
 	@Override

@@ -7,12 +7,12 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.postgresql.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -70,6 +70,7 @@ public class DatabaseWatch {
 	private final AtomicBoolean suspecting = new AtomicBoolean();
 	private final AtomicLong outages = new AtomicLong();
 	private final AtomicLong restarts = new AtomicLong();
+	private final List<Runnable> whenDown = new CopyOnWriteArrayList<>();
 	private Counter outageCounter;
 	private Counter restartCounter;
 
@@ -136,6 +137,11 @@ public class DatabaseWatch {
 			probeAndUpdate();
 		}
 		return !available;
+	}
+
+	/** Runs the action each time the database is found away, as soon as {@link #available()} says so. */
+	void whenDown(Runnable action) {
+		whenDown.add(action);
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -247,20 +253,7 @@ public class DatabaseWatch {
 	}
 
 	private Connection connect() throws SQLException {
-		Properties login = new Properties();
-		login.setProperty("user", database.application().user());
-		if (database.application().password() != null) {
-			login.setProperty("password", database.application().password());
-		}
-		login.setProperty("connectTimeout", "2");
-		login.setProperty("loginTimeout", "3");
-		login.setProperty("socketTimeout", "5");
-		login.setProperty("ApplicationName", "onego-db-watch");
-		Connection fresh = new Driver().connect(database.url(), login);
-		if (fresh == null) {
-			throw new SQLException("no driver for " + database.url(), "08001");
-		}
-		return fresh;
+		return database.connect("onego-db-watch", 5);
 	}
 
 	private void closeConnection() {
@@ -277,6 +270,7 @@ public class DatabaseWatch {
 
 	private void wentDown(String why) {
 		available = false;
+		whenDown.forEach(Runnable::run);
 		downSince = clock.instant();
 		outages.incrementAndGet();
 		if (outageCounter != null) {

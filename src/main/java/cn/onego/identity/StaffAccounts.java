@@ -13,9 +13,11 @@ import org.springframework.stereotype.Repository;
 class StaffAccounts {
 
 	private final JdbcClient jdbc;
+	private final StaffCache cache;
 
-	StaffAccounts(JdbcClient jdbc) {
+	StaffAccounts(JdbcClient jdbc, StaffCache cache) {
 		this.jdbc = jdbc;
+		this.cache = cache;
 	}
 
 	/** {@code temporaryPassword}: an administrator reset the password and its holder has not chosen their own yet. */
@@ -36,6 +38,12 @@ class StaffAccounts {
 			.list();
 	}
 
+	/** The account as this node keeps it ({@link StaffCache}), without its password hash. */
+	Optional<Staff> kept(String username) {
+		return cache.find(username, this::find);
+	}
+
+	/** The account as stored now, with its password hash. */
 	Optional<Staff> find(String username) {
 		return jdbc.sql("""
 				SELECT username, display_name, roles, region, hall, department, password_hash, disabled_at IS NOT NULL,
@@ -53,12 +61,14 @@ class StaffAccounts {
 
 	/** Disables the account from {@code at} on (null: enables it again); whether there is such an account. */
 	boolean disable(String username, java.time.Instant at) {
+		cache.forget(username);
 		return jdbc.sql("UPDATE staff_account SET disabled_at = ? WHERE username = ?")
 			.params(at == null ? null : java.sql.Timestamp.from(at), username)
 			.update() == 1;
 	}
 
 	boolean insert(StaffUser user, String passwordHash, String createdBy) {
+		cache.forget(user.username());
 		return jdbc.sql("""
 				INSERT INTO staff_account (username, password_hash, display_name, roles, region, hall, department, created_by)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
@@ -69,6 +79,7 @@ class StaffAccounts {
 
 	/** Gives the account its new name, roles and scope; whether there is such an account. */
 	boolean update(StaffUser user) {
+		cache.forget(user.username());
 		return jdbc.sql("UPDATE staff_account SET display_name = ?, roles = ?, region = ?, hall = ?, department = ? WHERE username = ?")
 			.params(user.displayName(), user.roles().stream().map(Enum::name).toArray(String[]::new), user.region(), user.hall(),
 					user.department(), user.username())
@@ -77,6 +88,7 @@ class StaffAccounts {
 
 	/** A new password hash; {@code temporary}: its holder must change it before working. */
 	boolean setPassword(String username, String passwordHash, boolean temporary) {
+		cache.forget(username);
 		return jdbc.sql("UPDATE staff_account SET password_hash = ?, password_change_required = ? WHERE username = ?")
 			.params(passwordHash, temporary, username)
 			.update() == 1;

@@ -25,12 +25,12 @@ class StaffDirectory {
 	}
 
 	Optional<StaffUser> find(String username) {
-		return demo.find(username).or(() -> accounts.find(username).map(StaffAccounts.Staff::user));
+		return demo.find(username).or(() -> accounts.kept(username).map(StaffAccounts.Staff::user));
 	}
 
 	/** A staff member who may work: the demo users and the accounts not disabled. */
 	Optional<StaffUser> active(String username) {
-		return demo.find(username).or(() -> accounts.find(username).filter(s -> !s.disabled()).map(StaffAccounts.Staff::user));
+		return demo.find(username).or(() -> accounts.kept(username).filter(s -> !s.disabled()).map(StaffAccounts.Staff::user));
 	}
 
 	/** The staff member with their password hash, for signing in. */

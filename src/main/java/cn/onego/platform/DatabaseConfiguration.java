@@ -69,6 +69,17 @@ class DatabaseConfiguration {
 		return new DatabaseWatch(database, pool, properties, events, publications, meters);
 	}
 
+	/** Which rows other transactions changed, for the modules that keep copies (LISTEN/NOTIFY). */
+	@Bean
+	ChangeSignals changeSignals(Database database, ObjectProvider<MeterRegistry> meters) {
+		ChangeSignals signals = new ChangeSignals(database);
+		meters.ifAvailable(registry -> io.micrometer.core.instrument.Gauge
+			.builder("onego.change-signals.listening", signals, s -> s.listening() ? 1 : 0)
+			.description("1 while this node hears the database's change signals and its modules may keep copies; 0 otherwise")
+			.register(registry));
+		return signals;
+	}
+
 	/** The connection pool every module, the event publication registry and {@code JdbcClient} use. */
 	@Bean
 	@Primary

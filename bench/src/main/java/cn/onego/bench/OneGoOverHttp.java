@@ -42,7 +42,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 final class OneGoOverHttp implements SideBySide.Contestant {
 
-	static final Path JAR = Path.of("../target/onego-0.1.0.jar");
+	/** The runnable jar under test: the project's, or another build's for an A/B run ({@code -Dbench.jar=…}). */
+	static final Path JAR = Path.of(System.getProperty("bench.jar", "../target/onego-0.1.0.jar"));
 	private static final String REGION = "430102";
 	private static final String PASSWORD = "bench-pass-123";
 	private static final ObjectMapper JSON = new ObjectMapper();

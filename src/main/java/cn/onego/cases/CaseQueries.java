@@ -23,6 +23,7 @@ import cn.onego.shared.Label;
 public class CaseQueries {
 
 	private final Cases cases;
+	private final CaseHistories histories;
 	private final CaseAccess access;
 	private final CatalogQueries catalog;
 	private final Submissions submissions;
@@ -35,13 +36,14 @@ public class CaseQueries {
 	private final VerificationLists verificationLists;
 	private final TaskViews taskViews;
 
-	CaseQueries(Cases cases, CaseAccess access, CatalogQueries catalog, Submissions submissions, Notifications notifications,
+	CaseQueries(Cases cases, CaseHistories histories, CaseAccess access, CatalogQueries catalog, Submissions submissions, Notifications notifications,
 			TaskClocks clocks, AuditTrail audit, Halls halls, PaperTransfers transfers, Queues queues,
 			VerificationLists verificationLists, TaskViews taskViews) {
 		this.audit = audit;
 		this.transfers = transfers;
 		this.halls = halls;
 		this.cases = cases;
+		this.histories = histories;
 		this.access = access;
 		this.catalog = catalog;
 		this.submissions = submissions;
@@ -82,7 +84,7 @@ public class CaseQueries {
 	 * not loaded yet. A case accepted for another region carries its paper transfer (原件流转), if it has one.
 	 */
 	public record CaseView(CaseFile caseFile, String numberSpoken, Label matterName, LocalDate dueDate, List<TaskView> tasks,
-			List<Cases.HistoryStep> history, List<Verification> verifications, Halls.HallView hall,
+			List<CaseHistories.HistoryStep> history, List<Verification> verifications, Halls.HallView hall,
 			boolean promisedDateProvisional, boolean dueDateProvisional, PaperTransfers.TransferView transfer) {
 	}
 
@@ -118,7 +120,7 @@ public class CaseQueries {
 		List<TaskView> tasks = taskList.stream().map(t -> taskViews.view(catalogue, t)).toList();
 		LocalDate due = c.times().acceptedAt() == null || taskList.isEmpty() ? null
 				: CaseProgress.dueDate(clocks.day(c.times().acceptedAt()), taskList, clocks.calendar(c.place().region()));
-		List<Cases.HistoryStep> history = HistoryLines.of(cases.history(caseId), c, taskList, words(catalogue), !actor.staff(),
+		List<CaseHistories.HistoryStep> history = HistoryLines.of(histories.history(caseId), c, taskList, words(catalogue), !actor.staff(),
 				halls::named);
 		return new CaseView(c, c.number().spoken(), catalogue.matter(c.matter()).map(m -> m.name()).orElse(null), due, tasks,
 				history, verificationLists.ofCase(caseId), halls.view(c.place().hall(), catalogue),
@@ -208,12 +210,12 @@ public class CaseQueries {
 	 * statement; a case without such a step is not in the map. As {@link #lastActor}, for the documents' batches.
 	 */
 	public java.util.Map<CaseId, String> lastActors(java.util.Collection<CaseId> caseIds, String action) {
-		return cases.lastActors(caseIds, action);
+		return histories.lastActors(caseIds, action);
 	}
 
 	/** Who took the case's latest step of that action ({@code ACCEPTED}, {@code ISSUED} …), for the documents that name them. */
 	public java.util.Optional<String> lastActor(CaseId caseId, String action) {
-		List<Cases.HistoryRow> steps = cases.history(caseId);
+		List<CaseHistories.HistoryRow> steps = histories.history(caseId);
 		for (int i = steps.size() - 1; i >= 0; i--) {
 			if (action.equals(steps.get(i).action()) && steps.get(i).taskId() == null) {
 				return java.util.Optional.ofNullable(steps.get(i).actor());

@@ -1,7 +1,6 @@
 package cn.onego.cases;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,7 +19,6 @@ import cn.onego.audit.AuditTrail;
 import cn.onego.catalog.CatalogQueries;
 import cn.onego.catalog.Catalogue;
 import cn.onego.catalog.Item;
-import cn.onego.shared.Label;
 
 /**
  * Cases, their tasks and their history in PostgreSQL. A case is read with its tasks in one statement, without a
@@ -192,7 +190,10 @@ class Cases {
 				item -> catalogue.item(item).map(Item::promisedLimit).orElse(0), clock.instant()));
 		// what other modules write for the events the save is about to publish, gated on the case's row like the rest
 		if (!changes.events().isEmpty()) {
-			modules.forEach(m -> m.parts(changes.caseFile().id(), changes.events()).forEach(p -> statement.part(p.name(), p.sql(), p.params().toArray())));
+			for (SaveParts module : modules) {
+				module.parts(changes.caseFile().id(), changes.events())
+					.forEach(p -> statement.part(p.name(), p.sql(), p.params().toArray()));
+			}
 		}
 		// the audit records last, after the case row: the chain's lock is taken after the case's, as at the commit
 		audited.ifPresent(a -> a.parts("case_row").forEach(p -> statement.part(p.name(), p.sql(), p.params().toArray())));
@@ -292,62 +293,6 @@ class Cases {
 			.param(caseId.value())
 			.query(rows::task)
 			.list();
-	}
-
-	/**
-	 * One step of the case's history, as shown: who took it by name (and by username on staff's pages only), and
-	 * what it says as a sentence in Chinese and English.
-	 */
-	record HistoryStep(long id, UUID caseId, UUID taskId, Instant at, String actor, Label actorName, String action, String from,
-			String to, Label detail) {
-	}
-
-	/** One step as stored: what it says as a message (null for steps written before messages, which kept a text). */
-	record HistoryRow(long id, UUID caseId, UUID taskId, Instant at, String actor, String action, String from, String to,
-			String detail, StepMessage message) {
-	}
-
-	/** The case's timeline: its steps and the deadline scan's (V69), in the order of their common sequence. */
-	/** The actor of each case's latest step of the action, not a task's (the deadline scan's steps are never one). */
-	Map<CaseId, String> lastActors(Collection<CaseId> caseIds, String action) {
-		Map<CaseId, String> found = new HashMap<>();
-		if (caseIds.isEmpty()) {
-			return found;
-		}
-		jdbc.sql("""
-				SELECT DISTINCT ON (case_id) case_id, actor FROM case_history
-				WHERE case_id = ANY (?) AND action = ? AND task_id IS NULL ORDER BY case_id, id DESC""")
-			.params(caseIds.stream().map(CaseId::value).distinct().toArray(UUID[]::new), action)
-			.query(rs -> {
-				if (rs.getString(2) != null) {
-					found.put(CaseId.of(rs.getObject(1, UUID.class)), rs.getString(2));
-				}
-			});
-		return found;
-	}
-
-	List<HistoryRow> history(CaseId caseId) {
-		return jdbc.sql("""
-				SELECT id, case_id, task_id, at, actor, action, from_state, to_state, detail, message
-				FROM case_history WHERE case_id = ?
-				UNION ALL
-				SELECT id, case_id, task_id, at, 'system', action, NULL, NULL, NULL, message
-				FROM case_deadline_step WHERE case_id = ?
-				ORDER BY id""")
-			.params(caseId.value(), caseId.value())
-			.query((rs, n) -> new HistoryRow(rs.getLong("id"), rs.getObject("case_id", UUID.class),
-					rs.getObject("task_id", UUID.class), rs.getTimestamp("at").toInstant(), rs.getString("actor"), rs.getString("action"),
-					rs.getString("from_state"), rs.getString("to_state"), rs.getString("detail"), message(rs.getString("message"))))
-			.list();
-	}
-
-	private StepMessage message(String json) {
-		try {
-			return rows.read(json, StepMessage.class);
-		}
-		catch (RuntimeException unknown) {
-			return null; // a key this version does not know: the step shows its action alone
-		}
 	}
 
 	/** How many times the case's applicant was asked to supply something, counted in its history (older cases). */

@@ -26,7 +26,7 @@ final class HistoryLines {
 	 * The steps as shown; {@code applicantSide} for the applicant's own pages. Steps stored before messages show staff
 	 * their text, with the halls named ({@code oldText}).
 	 */
-	static List<Cases.HistoryStep> of(List<Cases.HistoryRow> rows, CaseFile c, List<Task> tasks, PlainWords words,
+	static List<CaseHistories.HistoryStep> of(List<CaseHistories.HistoryRow> rows, CaseFile c, List<Task> tasks, PlainWords words,
 			boolean applicantSide, Function<String, String> oldText) {
 		Map<UUID, String> departments = tasks.stream().collect(Collectors.toMap(t -> t.id().value(), Task::department, (a, b) -> a));
 		Label window = window(words.hall(c.place().hall().value()));
@@ -35,12 +35,12 @@ final class HistoryLines {
 			Label detail = row.message() != null ? said(words.say(row.message()))
 					: row.detail() == null || applicantSide ? null : Label.of(oldText.apply(row.detail()), oldText.apply(row.detail()));
 			Label by = actor(row, c, departments, words, window, applicantSide);
-			return new Cases.HistoryStep(row.id(), row.caseId(), row.taskId(), row.at(), applicantSide ? null : row.actor(), by,
+			return new CaseHistories.HistoryStep(row.id(), row.caseId(), row.taskId(), row.at(), applicantSide ? null : row.actor(), by,
 					row.action(), row.from(), row.to(), detail);
 		}).toList();
 	}
 
-	private static Label actor(Cases.HistoryRow row, CaseFile c, Map<UUID, String> departments, PlainWords words, Label window,
+	private static Label actor(CaseHistories.HistoryRow row, CaseFile c, Map<UUID, String> departments, PlainWords words, Label window,
 			boolean applicantSide) {
 		if (Act.SYSTEM.equals(row.actor())) {
 			return Label.of("系统", "System");

@@ -102,7 +102,7 @@ class CasesModuleTests {
 				assertThat(view.caseFile().place().region().value()).isEqualTo(REGION);
 				assertThat(opened.hall().value()).startsWith("4301");
 				assertThat(view.tasks()).as("no task before the window accepts").isEmpty();
-				assertThat(view.history()).extracting(Cases.HistoryStep::action).containsExactly("SUBMITTED");
+				assertThat(view.history()).extracting(CaseHistories.HistoryStep::action).containsExactly("SUBMITTED");
 				assertThat(queries.hallQueue(clerk, CaseState.AWAITING_ACCEPTANCE, QueueSearch.NONE))
 					.filteredOn(c -> c.applicationId().equals(application))
 					.extracting(CaseSummary::id)
@@ -168,10 +168,10 @@ class CasesModuleTests {
 				assertThat(tasks.get("HN-SW-NEW-TAXPAYER").outcome().autoRule()).startsWith("秒批 HN-SW-NEW-TAXPAYER#auto");
 				CaseQueries.CaseView view = queries.view(clerk, caseId);
 				assertThat(view.caseFile().state()).isEqualTo(CaseState.IN_PROGRESS);
-				assertThat(view.history()).extracting(Cases.HistoryStep::action)
+				assertThat(view.history()).extracting(CaseHistories.HistoryStep::action)
 					.contains("SUBMITTED", "ACCEPTED", "DISPATCHED", "STARTED", "CLAIMED", "APPROVED");
 				assertThat(view.history()).filteredOn(step -> registration.id().value().equals(step.taskId()))
-					.extracting(Cases.HistoryStep::action, Cases.HistoryStep::actor)
+					.extracting(CaseHistories.HistoryStep::action, CaseHistories.HistoryStep::actor)
 					.endsWith(Tuple.tuple("CLAIMED", reviewer.username()),
 							Tuple.tuple("APPROVED", reviewer.username()));
 			});

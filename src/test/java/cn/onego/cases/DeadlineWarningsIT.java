@@ -51,7 +51,7 @@ class DeadlineWarningsIT {
 	NoticeRelay relay;
 
 	@Autowired
-	Cases cases;
+	CaseHistories histories;
 
 	static final String APPLICANT = "11010519491231002X";
 
@@ -165,9 +165,9 @@ class DeadlineWarningsIT {
 		assertThat(count("SELECT count(*) FROM open_deadline WHERE department = ? AND colour = 'RED'", department)).isEqualTo(500);
 		assertThat(count("SELECT count(*) FROM open_deadline WHERE department = ? AND colour = 'YELLOW'", department)).isEqualTo(2_100);
 		assertThat(count("SELECT count(*) FROM notification WHERE recipient = ?", "DEPARTMENT_HEAD:" + department)).isEqualTo(2_600);
-		assertThat(cases.history(new CaseId(caseId)).stream().filter(step -> step.action().equals("WARNING")).count())
+		assertThat(histories.history(new CaseId(caseId)).stream().filter(step -> step.action().equals("WARNING")).count())
 			.as("one step of the case's timeline per change").isEqualTo(2_100);
-		assertThat(cases.history(new CaseId(caseId)).stream().filter(step -> step.action().equals("OVERDUE")).count()).isEqualTo(500);
+		assertThat(histories.history(new CaseId(caseId)).stream().filter(step -> step.action().equals("OVERDUE")).count()).isEqualTo(500);
 		assertThat(count("SELECT count(*) FROM audit_record WHERE target LIKE ?", "case/" + caseId + "/task/%"))
 			.as("one audit record per change").isEqualTo(2_600);
 		assertThat(count("SELECT count(DISTINCT target) FROM audit_record WHERE target LIKE ?", "case/" + caseId + "/task/%"))

@@ -31,7 +31,7 @@ class HistoryLinesTests {
 	private final Task task = Task.waiting(TaskId.next(), c.id(), "HN-SCJG-ENT-REG", "430102-MARKET_REGULATION", true, false,
 			List.of(), 5);
 
-	private final List<Cases.HistoryRow> rows = List.of(
+	private final List<CaseHistories.HistoryRow> rows = List.of(
 			row(null, "citizen-1", "SUBMITTED", StepMessage.of(HistoryText.SUBMITTED, "channel", Channel.ONLINE, "hall", "430102-HALL"),
 					null),
 			row(null, "clerk.frq", "ACCEPTED", null, "mode STANDARD, promised 2026-03-17"),
@@ -43,8 +43,8 @@ class HistoryLinesTests {
 
 	@Test
 	void theApplicantReadsWhoTookEachStepByNameAndNoWorkingNote() {
-		List<Cases.HistoryStep> shown = HistoryLines.of(rows, c, List.of(task), WORDS, true, text -> text);
-		assertThat(shown).extracting(Cases.HistoryStep::actor).containsOnlyNulls();
+		List<CaseHistories.HistoryStep> shown = HistoryLines.of(rows, c, List.of(task), WORDS, true, text -> text);
+		assertThat(shown).extracting(CaseHistories.HistoryStep::actor).containsOnlyNulls();
 		assertThat(shown).extracting(s -> s.actorName().zh())
 			.containsExactly("您本人", "综合窗口（长沙市芙蓉区政务服务中心）", "综合窗口（长沙市芙蓉区政务服务中心）", "芙蓉区市场监督管理局", "系统");
 		assertThat(shown).extracting(s -> s.actorName().en()).containsExactly("You", "General window, Furong District Government Service Centre",
@@ -55,15 +55,15 @@ class HistoryLinesTests {
 
 	@Test
 	void staffReadTheUsernameBesidesTheNameAndTheNotesOfOld() {
-		List<Cases.HistoryStep> shown = HistoryLines.of(rows, c, List.of(task), WORDS, false, text -> text);
-		assertThat(shown).extracting(Cases.HistoryStep::actor)
+		List<CaseHistories.HistoryStep> shown = HistoryLines.of(rows, c, List.of(task), WORDS, false, text -> text);
+		assertThat(shown).extracting(CaseHistories.HistoryStep::actor)
 			.containsExactly("citizen-1", "clerk.frq", "clerk.frq", "reviewer.scjg.frq", "system");
 		assertThat(shown.get(0).actorName().zh()).isEqualTo("申请人");
 		assertThat(shown.get(1).detail().zh()).isEqualTo("mode STANDARD, promised 2026-03-17");
 	}
 
-	private Cases.HistoryRow row(TaskId taskId, String actor, String action, StepMessage message, String detail) {
-		return new Cases.HistoryRow(1, c.id().value(), taskId == null ? null : taskId.value(), Instant.parse("2026-03-02T01:00:00Z"), actor,
+	private CaseHistories.HistoryRow row(TaskId taskId, String actor, String action, StepMessage message, String detail) {
+		return new CaseHistories.HistoryRow(1, c.id().value(), taskId == null ? null : taskId.value(), Instant.parse("2026-03-02T01:00:00Z"), actor,
 				action, null, null, detail, message);
 	}
 }

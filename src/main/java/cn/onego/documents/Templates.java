@@ -22,9 +22,12 @@ import cn.onego.audit.AuditTrail;
 import cn.onego.catalog.CatalogQueries;
 import cn.onego.cases.Halls;
 import cn.onego.identity.Actor;
+import cn.onego.platform.ChangeSignals;
 import cn.onego.platform.FieldProblem;
 import cn.onego.platform.InvalidInput;
+import cn.onego.platform.KeptWhileHeard;
 import cn.onego.platform.Message;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,14 +45,22 @@ public class Templates {
 	public record Stored(DocumentKind kind, String scope, Template template, String updatedBy, Instant updatedAt) {
 	}
 
+	/** A text asked for: of a kind, by an issuer. */
+	private record Asked(DocumentKind kind, String issuerScope) {
+	}
+
 	private final Map<DocumentKind, Template> shipped;
+	private final KeptWhileHeard<Asked, Template> kept;
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
 	private final Halls halls;
 	private final CatalogQueries catalog;
 	private final AuditTrail audit;
 
-	Templates(JdbcClient jdbc, JsonMapper json, Halls halls, CatalogQueries catalog, AuditTrail audit) {
+	Templates(JdbcClient jdbc, JsonMapper json, Halls halls, CatalogQueries catalog, AuditTrail audit, ChangeSignals signals,
+			MeterRegistry meters) {
+		// any change forgets every text kept: a change of the default text concerns every issuer (V75)
+		this.kept = new KeptWhileHeard<>(signals, "onego_document_template", payload -> null, "document-templates", 10_000, meters);
 		this.jdbc = jdbc;
 		this.json = json;
 		this.halls = halls;
@@ -60,7 +71,13 @@ public class Templates {
 
 	/** The text a document of the kind by the issuer (a hall's or department's code) is made with. */
 	Template of(DocumentKind kind, String issuerScope) {
-		// the issuer's own text before the default one, in one read: a case's nine documents each ask
+		return kept.get(new Asked(kind, issuerScope), this::read);
+	}
+
+	private Template read(Asked asked) {
+		DocumentKind kind = asked.kind();
+		String issuerScope = asked.issuerScope();
+		// the issuer's own text before the default one, in one read
 		return jdbc.sql("SELECT body FROM document_template WHERE kind = ? AND scope IN (?, ?) ORDER BY scope = ? LIMIT 1")
 			.params(kind.name(), issuerScope, DEFAULT_SCOPE, DEFAULT_SCOPE)
 			.query(String.class)
@@ -102,13 +119,19 @@ public class Templates {
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
+		write(k, scope, json.writeValueAsString(template), admin.username());
+		audit.record(admin, "document-template.saved", "document-template/" + k.name() + "/" + scope, template.title());
+		return stored(k, scope).orElseThrow();
+	}
+
+	/** Stores the text's JSON, replacing the one before, and forgets the texts this node kept. */
+	void write(DocumentKind kind, String scope, String body, String by) {
 		jdbc.sql("""
 				INSERT INTO document_template (kind, scope, body, updated_by, updated_at) VALUES (?, ?, ?::jsonb, ?, now())
 				ON CONFLICT (kind, scope) DO UPDATE SET body = excluded.body, updated_by = excluded.updated_by, updated_at = now()""")
-			.params(k.name(), scope, json.writeValueAsString(template), admin.username())
+			.params(kind.name(), scope, body, by)
 			.update();
-		audit.record(admin, "document-template.saved", "document-template/" + k.name() + "/" + scope, template.title());
-		return stored(k, scope).orElseThrow();
+		kept.forgetAll();
 	}
 
 	private Optional<Stored> stored(DocumentKind kind, String scope) {

@@ -84,6 +84,9 @@ class DocumentsIT {
 	@Autowired
 	BatchReads.Sources reading;
 
+	@Autowired
+	Templates templates;
+
 	@Test
 	void theAcceptanceNoticeListsOnlyWhatWasReallyReceivedWithTheHallTheCommitmentsInWordsAndTheQueryCode() throws IOException {
 		ApiClient api = new ApiClient(port);
@@ -413,6 +416,42 @@ class DocumentsIT {
 			.isZero();
 		List<Map<String, Object>> all = api.send("GET", "/api/v1/admin/document-templates", "admin", "onego-admin", null).json("$");
 		assertThat(all).filteredOn(t -> "shipped".equals(t.get("scope"))).hasSize(DocumentKind.values().length);
+	}
+
+	/**
+	 * A node keeps the texts it made documents with, and the next document on every node is made with the text stored
+	 * last: through this node's administration at once, by another node or an operator's SQL as soon as it is heard.
+	 */
+	@Test
+	void theNextDocumentIsMadeWithTheTextStoredLastWhoeverStoredIt() {
+		String hall = "430102-HALL";
+		Template shipped = templates.of(DocumentKind.ACCEPTANCE_NOTICE, hall);
+		assertThat(templates.of(DocumentKind.ACCEPTANCE_NOTICE, hall)).isEqualTo(shipped);
+		try {
+			Map<String, Object> text = new java.util.HashMap<>();
+			text.put("title", "受理通知书（芙蓉）");
+			text.put("paragraphs", shipped.paragraphs());
+			text.put("legalBasis", shipped.legalBasis());
+			text.put("remedy", shipped.remedy());
+			Response stored = new ApiClient(port).send("PUT", "/api/v1/admin/document-templates/ACCEPTANCE_NOTICE/" + hall, "admin",
+					"onego-admin", text);
+			assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+			assertThat(templates.of(DocumentKind.ACCEPTANCE_NOTICE, hall).title()).as("stored through this node: at once")
+				.isEqualTo("受理通知书（芙蓉）");
+
+			// as another node, or an operator's SQL, would change it
+			jdbc.sql("""
+					UPDATE document_template SET body = jsonb_set(body, '{title}', '"受理通知书（芙蓉区）"')
+					WHERE kind = 'ACCEPTANCE_NOTICE' AND scope = ?""").param(hall).update();
+			org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(2))
+				.until(() -> templates.of(DocumentKind.ACCEPTANCE_NOTICE, hall).title().equals("受理通知书（芙蓉区）"));
+			assertThat(templates.of(DocumentKind.ACCEPTANCE_NOTICE, "430103-HALL")).as("another issuer: the shipped text").isEqualTo(shipped);
+		}
+		finally {
+			jdbc.sql("DELETE FROM document_template WHERE kind = 'ACCEPTANCE_NOTICE' AND scope = ?").param(hall).update();
+		}
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(2))
+			.until(() -> templates.of(DocumentKind.ACCEPTANCE_NOTICE, hall).equals(shipped));
 	}
 
 	private static String number(List<Map<String, Object>> documents, String kind) {

@@ -17,8 +17,8 @@ import cn.onego.cases.TaskState;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The events the documents listen to are kept as JSON in the event publication registry until their document is
- * made; one delivered again after a crash is read back from there, and must be the same event.
+ * The events that call for documents are kept as JSON in the documents' ledger ({@code document_order}) until their
+ * document is made; the worker reads them back from there, and each must be the same event.
  */
 class ListenedEventsTests {
 

@@ -45,6 +45,12 @@ class StaffCacheIT {
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
+	StaffAccounts accounts;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
 	@Test
 	void anAccountChangedByAnotherNodeIsReadAgainBeforeItsNextRequest() {
 		ApiClient api = new ApiClient(port);
@@ -72,6 +78,22 @@ class StaffCacheIT {
 		assertThat(api.send("PUT", "/api/v1/admin/staff/" + username + "/disabled", "admin", "onego-admin", Map.of("disabled", true))
 			.status()).isEqualTo(204);
 		assertThat(directory.active(username)).as("forgotten at the commit, before its signal comes back").isEmpty();
+	}
+
+	@Test
+	void aTransactionThatChangesAnAccountSeesItsChangeAndLeavesNoCopyOfIt() {
+		String username = account(new ApiClient(port));
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(signals::listening);
+		assertThat(directory.active(username)).isPresent();
+
+		transactions.executeWithoutResult(status -> {
+			accounts.disable(username, java.time.Instant.now());
+			assertThat(directory.active(username)).as("its own change, not the copy").isEmpty();
+			assertThat(java.util.concurrent.CompletableFuture.supplyAsync(() -> directory.active(username)).join())
+				.as("another request meanwhile: the account as committed, not this transaction's change").isPresent();
+			status.setRollbackOnly();
+		});
+		assertThat(directory.active(username)).as("rolled back: no copy of what was never committed").isPresent();
 	}
 
 	@Test

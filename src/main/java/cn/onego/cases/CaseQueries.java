@@ -36,8 +36,8 @@ public class CaseQueries {
 	private final VerificationLists verificationLists;
 	private final TaskViews taskViews;
 
-	CaseQueries(Cases cases, CaseHistories histories, CaseAccess access, CatalogQueries catalog, Submissions submissions, Notifications notifications,
-			TaskClocks clocks, AuditTrail audit, Halls halls, PaperTransfers transfers, Queues queues,
+	CaseQueries(Cases cases, CaseHistories histories, CaseAccess access, CatalogQueries catalog, Submissions submissions,
+			Notifications notifications, TaskClocks clocks, AuditTrail audit, Halls halls, PaperTransfers transfers, Queues queues,
 			VerificationLists verificationLists, TaskViews taskViews) {
 		this.audit = audit;
 		this.transfers = transfers;

@@ -34,8 +34,8 @@ import cn.onego.shared.RegionCode;
 
 /**
  * What each document says about its case, read when it is issued through the cases' public queries (a batch's at
- * once, {@link BatchReads}; never their tables): names, never codes — the hall's name and address, the items', materials' and departments' names,
- * the clerk's name as staff see it (never a username).
+ * once, {@link BatchReads}; never their tables): names, never codes — the hall's name and address, the items',
+ * materials' and departments' names, the clerk's name as staff see it (never a username).
  */
 @Component
 class DocumentSources {
@@ -52,8 +52,7 @@ class DocumentSources {
 	private final Templates templates;
 	private final Clock clock;
 
-	DocumentSources(CatalogQueries catalog, Halls halls, Actors actors,
-			Calendars calendars, Templates templates, Clock clock) {
+	DocumentSources(CatalogQueries catalog, Halls halls, Actors actors, Calendars calendars, Templates templates, Clock clock) {
 		this.catalog = catalog;
 		this.halls = halls;
 		this.actors = actors;

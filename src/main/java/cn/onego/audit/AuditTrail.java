@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.onego.identity.Actor;
+import cn.onego.platform.StatementPart;
 
 /**
  * Appends to the tamper-evident audit trail: every state change of a case, every decision and every read of
@@ -63,10 +64,6 @@ public class AuditTrail {
 	public record Record(String username, String action, String target, String reason) {
 	}
 
-	/** A part of a {@code WITH} statement: its name, its SQL, its parameters in order. */
-	public record Part(String name, String sql, List<Object> params) {
-	}
-
 	/**
 	 * Records appended by another module's own statement, saving the append its round trip (the case's save, ADR
 	 * 0008): the statement takes {@link #parts}, and once it has run, {@link #finish} gets the count of the part
@@ -76,7 +73,7 @@ public class AuditTrail {
 	public interface InStatement {
 
 		/** The parts to add to the statement, after the part named {@code after}, whose rows it locks first. */
-		List<Part> parts(String after);
+		List<StatementPart> parts(String after);
 
 		/** The name of the part whose count says how many records were written. */
 		String written();

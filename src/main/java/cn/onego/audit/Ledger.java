@@ -17,6 +17,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.onego.platform.StatementPart;
+
 /**
  * The audit records in PostgreSQL, appended to hash chains. A chain is a partition: one day (of the
  * platform's clock) × one shard. A transaction appends all its records to one shard it draws at random, so
@@ -136,15 +138,15 @@ class Ledger {
 		}
 
 		@Override
-		public List<AuditTrail.Part> parts(String after) {
+		public List<StatementPart> parts(String after) {
 			Chain.Link first = links.get(0);
 			List<Object> written = new ArrayList<>(List.of(rows(links)));
 			written.add(first.seq() - 1); // the head expected: the tip the links follow
 			written.add(first.previousHash());
 			return List.of(
-					new AuditTrail.Part("audit_head", "SELECT anchored, seq, hash FROM audit_locked_head(?, ?::smallint, ?, ?) WHERE EXISTS (SELECT 1 FROM "
+					new StatementPart("audit_head", "SELECT anchored, seq, hash FROM audit_locked_head(?, ?::smallint, ?, ?) WHERE EXISTS (SELECT 1 FROM "
 							+ after + ")", List.of(first.day(), first.shard(), LOCK, key(first.day(), first.shard()))),
-					new AuditTrail.Part(WRITTEN, "INSERT INTO " + COLUMNS + "\n" + ROWS + ", audit_head h\n"
+					new StatementPart(WRITTEN, "INSERT INTO " + COLUMNS + "\n" + ROWS + ", audit_head h\n"
 							+ "    WHERE NOT h.anchored AND h.seq = ? AND h.hash = ? RETURNING 1", written));
 		}
 

@@ -215,13 +215,7 @@ public class CaseQueries {
 
 	/** Who took the case's latest step of that action ({@code ACCEPTED}, {@code ISSUED} …), for the documents that name them. */
 	public java.util.Optional<String> lastActor(CaseId caseId, String action) {
-		List<CaseHistories.HistoryRow> steps = histories.history(caseId);
-		for (int i = steps.size() - 1; i >= 0; i--) {
-			if (action.equals(steps.get(i).action()) && steps.get(i).taskId() == null) {
-				return java.util.Optional.ofNullable(steps.get(i).actor());
-			}
-		}
-		return java.util.Optional.empty();
+		return java.util.Optional.ofNullable(histories.lastActors(List.of(caseId), action).get(caseId));
 	}
 
 	/** The words of the catalogue and the halls, to say a history with. */

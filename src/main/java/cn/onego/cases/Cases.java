@@ -191,12 +191,11 @@ class Cases {
 		// what other modules write for the events the save is about to publish, gated on the case's row like the rest
 		if (!changes.events().isEmpty()) {
 			for (SaveParts module : modules) {
-				module.parts(changes.caseFile().id(), changes.events())
-					.forEach(p -> statement.part(p.name(), p.sql(), p.params().toArray()));
+				module.parts(changes.caseFile().id(), changes.events()).forEach(statement::part);
 			}
 		}
 		// the audit records last, after the case row: the chain's lock is taken after the case's, as at the commit
-		audited.ifPresent(a -> a.parts("case_row").forEach(p -> statement.part(p.name(), p.sql(), p.params().toArray())));
+		audited.ifPresent(a -> a.parts("case_row").forEach(statement::part));
 		List<Long> written = jdbc.sql(statement.sql()).params(statement.params()).query((rs, n) -> {
 			List<Long> counts = new ArrayList<>();
 			for (int i = 1; i <= statement.parts().size(); i++) {

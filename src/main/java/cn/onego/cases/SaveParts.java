@@ -1,10 +1,9 @@
 package cn.onego.cases;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import cn.onego.cases.CaseEvents.CaseEvent;
+import cn.onego.platform.StatementPart;
 
 /**
  * What another module writes because of a case's events, written by the case's own save statement rather than by the
@@ -14,18 +13,10 @@ import cn.onego.cases.CaseEvents.CaseEvent;
  */
 public interface SaveParts {
 
-	/** The parts of the save statement for these events, in the order they happen; none when no event concerns the module. */
-	List<Part> parts(CaseId caseId, List<CaseEvent> events);
-
 	/**
-	 * A data-modifying part of the save's {@code WITH}: its name (unique in the statement), its SQL, its parameters in
-	 * order. Its SQL must write nothing unless the case was written: {@code WHERE EXISTS (SELECT 1 FROM case_row)}.
+	 * The data-modifying parts of the save statement for these events, in the order they happen; none when no event
+	 * concerns the module. A part must write nothing unless the case was written: {@code WHERE EXISTS (SELECT 1 FROM
+	 * case_row)}.
 	 */
-	record Part(String name, String sql, List<Object> params) {
-
-		public Part {
-			// parameters may be null (a column left empty): List.copyOf refuses them
-			params = Collections.unmodifiableList(new ArrayList<>(params));
-		}
-	}
+	List<StatementPart> parts(CaseId caseId, List<CaseEvent> events);
 }

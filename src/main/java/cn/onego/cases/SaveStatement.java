@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
+import cn.onego.platform.StatementPart;
+
 /**
  * The one statement that saves a transaction's {@link Changes}: data-modifying parts of a {@code WITH}, only those
  * the changes need — the case (inserted, or updated over the revision read), the tasks dispatched, the tasks
@@ -89,6 +91,11 @@ final class SaveStatement {
 		with.append(name).append(" AS (").append(sql).append(")");
 		params.addAll(java.util.Arrays.asList(values));
 		counted.add(name);
+	}
+
+	/** A part another module gives the statement (its rows written with the case's, or not at all). */
+	void part(StatementPart other) {
+		part(other.name(), other.sql(), other.params().toArray());
 	}
 
 	/** A part with its parameters given as columns (arrays), one element per row. */

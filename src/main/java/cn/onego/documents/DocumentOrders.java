@@ -24,6 +24,7 @@ import cn.onego.cases.CaseEvents.TaskDecided;
 import cn.onego.cases.CaseId;
 import cn.onego.cases.SaveParts;
 import cn.onego.cases.TaskState;
+import cn.onego.platform.StatementPart;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -68,13 +69,13 @@ class DocumentOrders implements SaveParts {
 	 * in the order the events happen.
 	 */
 	@Override
-	public List<SaveParts.Part> parts(CaseId caseId, List<CaseEvent> events) {
+	public List<StatementPart> parts(CaseId caseId, List<CaseEvent> events) {
 		List<CaseEvent> ordered = events.stream().filter(DocumentOrders::callsForADocument).toList();
 		if (ordered.isEmpty()) {
 			return List.of();
 		}
 		Timestamp now = Timestamp.from(clock.instant());
-		return List.of(new SaveParts.Part("document_orders", """
+		return List.of(new StatementPart("document_orders", """
 				INSERT INTO document_order (event_type, event, case_id, ordered_at, not_before)
 				SELECT v.event_type, v.event, ?::uuid, ?, ? FROM unnest(?::text[], ?::jsonb[]) WITH ORDINALITY AS v(event_type, event, n)
 				WHERE EXISTS (SELECT 1 FROM case_row) ORDER BY v.n RETURNING 1""",

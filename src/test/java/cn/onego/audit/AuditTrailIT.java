@@ -285,11 +285,11 @@ class AuditTrailIT {
 					one.append(List.of(entry.apply(action)));
 					return;
 				}
-				List<AuditTrail.Part> parts = records.get().parts("module_row");
+				List<cn.onego.platform.StatementPart> parts = records.get().parts("module_row");
 				List<Object> params = new java.util.ArrayList<>();
 				StringBuilder sql = new StringBuilder("WITH module_row AS (SELECT 1 WHERE ?)");
 				params.add(rowWritten);
-				for (AuditTrail.Part part : parts) {
+				for (cn.onego.platform.StatementPart part : parts) {
 					sql.append(",\n").append(part.name()).append(" AS (").append(part.sql()).append(")");
 					params.addAll(part.params());
 				}

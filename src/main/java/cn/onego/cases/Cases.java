@@ -184,18 +184,7 @@ class Cases {
 	}
 
 	private Map<String, Long> write(Changes changes, Optional<AuditTrail.InStatement> audited) {
-		Catalogue catalogue = catalog.catalogue();
-		SaveStatement statement = SaveStatement.of(changes, new SaveStatement.Context(rows, clocks,
-				PlainWords.of(catalogue),
-				item -> catalogue.item(item).map(Item::promisedLimit).orElse(0), clock.instant()));
-		// what other modules write for the events the save is about to publish, gated on the case's row like the rest
-		if (!changes.events().isEmpty()) {
-			for (SaveParts module : modules) {
-				module.parts(changes.caseFile().id(), changes.events()).forEach(statement::part);
-			}
-		}
-		// the audit records last, after the case row: the chain's lock is taken after the case's, as at the commit
-		audited.ifPresent(a -> a.parts("case_row").forEach(statement::part));
+		SaveStatement statement = statement(changes, audited);
 		List<Long> written = jdbc.sql(statement.sql()).params(statement.params()).query((rs, n) -> {
 			List<Long> counts = new ArrayList<>();
 			for (int i = 1; i <= statement.parts().size(); i++) {
@@ -208,6 +197,23 @@ class Cases {
 			counts.put(statement.parts().get(i), written.get(i));
 		}
 		return counts;
+	}
+
+	/** The one statement that saves the changes, with what other modules and the audit trail write with them. */
+	SaveStatement statement(Changes changes, Optional<AuditTrail.InStatement> audited) {
+		Catalogue catalogue = catalog.catalogue();
+		SaveStatement statement = SaveStatement.of(changes, new SaveStatement.Context(rows, clocks,
+				PlainWords.of(catalogue),
+				item -> catalogue.item(item).map(Item::promisedLimit).orElse(0), clock.instant()));
+		// what other modules write for the events the save is about to publish, gated on the case's row like the rest
+		if (!changes.events().isEmpty()) {
+			for (SaveParts module : modules) {
+				module.parts(changes.caseFile().id(), changes.events()).forEach(statement::part);
+			}
+		}
+		// the audit records last, after the case row: the chain's lock is taken after the case's, as at the commit
+		audited.ifPresent(a -> a.parts("case_row").forEach(statement::part));
+		return statement;
 	}
 
 	// ------------------------------------------------------------------ reading to show

@@ -74,7 +74,7 @@ final class SaveStatement {
 					changes.caseRead().revision());
 		}
 		s.dispatched(changes.dispatched(), c, rows);
-		s.changed(changes.changedTasks(), rows);
+		s.changed(changes.changedTasks(), c, rows);
 		SaveStatementRecords.steps(s, changes.steps(), context.rows());
 		SaveStatementRecords.notices(s, changes, context);
 		SaveStatementRecords.facts(s, changes, context);
@@ -137,7 +137,7 @@ final class SaveStatement {
 		taskColumns(t, rows);
 	}
 
-	private void changed(Map<Task, Task> changed, CaseRows rows) {
+	private void changed(Map<Task, Task> changed, CaseFile c, CaseRows rows) {
 		if (changed.isEmpty()) {
 			return;
 		}
@@ -151,11 +151,15 @@ final class SaveStatement {
 				    ?::timestamptz[], ?::int[], ?::int[], ?::date[], ?::date[])
 				    AS v(id, expected, state, inputs, result, decision, claimed_by, auto_rule, started_on, due_on, decided_at,
 				         limit_days, lost_days, paused_on, warn_on)
-				WHERE t.id = v.id AND t.version = v.expected AND EXISTS (SELECT 1 FROM case_row) RETURNING 1""", List.of());
+				WHERE t.case_id = ?::uuid AND t.id = v.id AND t.version = v.expected AND EXISTS (SELECT 1 FROM case_row)
+				RETURNING 1""", List.of());
 		params.add(texts(t, x -> x.id().value()));
 		params.add(changed.keySet().stream().map(Task::version).toArray(Integer[]::new));
 		params.add(texts(t, x -> x.state().name()));
 		taskColumns(t, rows);
+		// the case's own tasks, by its index: a planner that takes the arrays for ten rows would otherwise hash them
+		// against the whole table while it is small enough to look cheap (a few thousand tasks)
+		params.add(c.id().value().toString());
 	}
 
 	/** The columns of a task that transitions change, from {@code inputs} on. */

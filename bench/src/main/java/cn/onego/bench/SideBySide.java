@@ -123,7 +123,19 @@ public final class SideBySide {
 
 	/** A new embedded PostgreSQL 17 in a temporary directory, with durable settings (fsync, synchronous commit). */
 	static EmbeddedPostgres startPostgres(String name) throws IOException {
-		return EmbeddedPostgres.builder()
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+		if (Boolean.getBoolean("bench.explain")) { // the plans of a sample of the statements, with their timings, in the log
+			builder.setServerConfig("session_preload_libraries", "auto_explain")
+				.setServerConfig("auto_explain.log_min_duration", "0")
+				.setServerConfig("auto_explain.log_analyze", "on")
+				.setServerConfig("auto_explain.log_buffers", "on")
+				.setServerConfig("auto_explain.log_nested_statements", "on")
+				.setServerConfig("auto_explain.sample_rate", System.getProperty("bench.explain.rate", "0.002"))
+				.setServerConfig("logging_collector", "on")
+				.setServerConfig("log_directory", Path.of("target").toAbsolutePath().toString())
+				.setServerConfig("log_filename", "explain-postgres.log");
+		}
+		return builder
 			.setDataDirectory(Files.createTempDirectory(name))
 			.setLocaleConfig("locale", "C.UTF-8")
 			.setServerConfig("max_connections", "300")
@@ -196,9 +208,13 @@ public final class SideBySide {
 			measure(contestant, 2, Math.max(2, seconds / 3), new Latencies()); // warm up
 			for (int workers : workerCounts) {
 				long[] before = stats(pg, db);
+				Effort effortBefore = Effort.now(pg);
 				Latencies latencies = new Latencies();
 				long cases = measure(contestant, workers, seconds, latencies);
+				Effort effortAfter = Effort.now(pg);
 				long[] after = stats(pg, db);
+				System.out.println(effortAfter.since(effortBefore, name, workers, cases));
+				System.out.println(effortAfter.walByRecord(pg, effortBefore, cases));
 				System.gc();
 				long contestantHeap = contestant.heapMb();
 				long heap = contestantHeap >= 0 ? contestantHeap
@@ -265,6 +281,101 @@ public final class SideBySide {
 		}
 	}
 
+	/**
+	 * What a run cost the machine, beyond what the database counts per database: CPU time of the PostgreSQL server
+	 * (the postmaster with every backend, live or reaped), CPU time of the whole machine, and the server's WAL records
+	 * and full-page images (pg_stat_wal).
+	 */
+	record Effort(long postgresTicks, long machineTicks, long walRecords, long walFullPages, long walBytes, String lsn) {
+
+		private static final double MS_PER_TICK = 10; // USER_HZ = 100 on Linux
+
+		static Effort now(EmbeddedPostgres pg) throws Exception {
+			long walRecords, walFullPages, walBytes;
+			String lsn;
+			try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+				ResultSet rs = s.executeQuery("SELECT wal_records, wal_fpi, wal_bytes::bigint, pg_current_wal_lsn()::text FROM pg_stat_wal");
+				rs.next();
+				walRecords = rs.getLong(1);
+				walFullPages = rs.getLong(2);
+				walBytes = rs.getLong(3);
+				lsn = rs.getString(4);
+			}
+			return new Effort(readPostgresTicks(), readMachineTicks(), walRecords, walFullPages, walBytes, lsn);
+		}
+
+		String since(Effort before, String contestant, int workers, long cases) {
+			double n = Math.max(1, cases);
+			double postgresMs = (postgresTicks - before.postgresTicks) * MS_PER_TICK / n;
+			double machineMs = (machineTicks - before.machineTicks) * MS_PER_TICK / n;
+			return String.format("effort of %s, %d workers, per case: CPU ms PostgreSQL %.1f, rest of the machine %.1f; "
+					+ "WAL records %.1f, full-page images %.1f, WAL KB %.1f%n", contestant, workers, postgresMs,
+					machineMs - postgresMs, (walRecords - before.walRecords) / n, (walFullPages - before.walFullPages) / n,
+					(walBytes - before.walBytes) / n / 1024);
+		}
+
+		/** The WAL written since {@code before}, per case, by kind of record (pg_walinspect), the largest first. */
+		String walByRecord(EmbeddedPostgres pg, Effort before, long cases) throws Exception {
+			double n = Math.max(1, cases);
+			StringBuilder out = new StringBuilder("\nWAL per case by record (pg_walinspect):\n\n| record | count | KB |\n|---|---:|---:|\n");
+			try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+				s.execute("CREATE EXTENSION IF NOT EXISTS pg_walinspect");
+				ResultSet rs = s.executeQuery("SELECT \"resource_manager/record_type\", count, combined_size FROM pg_get_wal_stats('"
+						+ before.lsn + "', '" + lsn + "', true) WHERE count > 0 ORDER BY combined_size DESC LIMIT 14");
+				while (rs.next()) {
+					out.append(String.format("| %s | %.1f | %.1f |%n", rs.getString(1), rs.getLong(2) / n, rs.getLong(3) / n / 1024));
+				}
+			}
+			return out.toString();
+		}
+
+		/** user + system time of every process named postgres, and of the children each has reaped. */
+		private static long readPostgresTicks() throws IOException {
+			long ticks = 0;
+			try (var processes = Files.list(Path.of("/proc"))) {
+				for (Path process : processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+					String stat;
+					try {
+						stat = Files.readString(process.resolve("stat"));
+					} catch (IOException gone) {
+						continue;
+					}
+					int close = stat.lastIndexOf(')');
+					String name = stat.substring(stat.indexOf('(') + 1, close);
+					if (!name.equals("postgres")) {
+						continue;
+					}
+					String[] fields = stat.substring(close + 2).split(" ");
+					// fields[0] is the state (field 3 of proc(5)); utime, stime, cutime, cstime are fields 14-17
+					boolean postmaster = !parentIsPostgres(fields[1]);
+					ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+					if (postmaster) {
+						ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+					}
+				}
+			}
+			return ticks;
+		}
+
+		private static boolean parentIsPostgres(String parent) {
+			try {
+				String stat = Files.readString(Path.of("/proc", parent, "stat"));
+				return stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).equals("postgres");
+			} catch (IOException gone) {
+				return false;
+			}
+		}
+
+		private static long readMachineTicks() throws IOException {
+			String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+			long busy = 0;
+			for (int i : new int[] { 1, 2, 3, 6, 7, 8 }) { // user nice system irq softirq steal
+				busy += Long.parseLong(cpu[i]);
+			}
+			return busy;
+		}
+	}
+
 	/** The statements run most often in the database, per case. */
 	static String statementsByCalls(EmbeddedPostgres pg, String db, long cases) throws Exception {
 		StringBuilder out = new StringBuilder("\nStatements in " + db + " per case (pg_stat_statements, all runs, " + cases + " cases):\n\n"
@@ -284,14 +395,16 @@ public final class SideBySide {
 	static String writesByTable(EmbeddedPostgres pg, String db) throws Exception {
 		Thread.sleep(2000); // listeners finish, statistics catch up
 		StringBuilder out = new StringBuilder("\nRows written per table in " + db + " (inserted + updated + deleted, all runs):\n\n"
-				+ "| table | rows | share |\n|---|---:|---:|\n");
+				+ "| table | rows | share | updates | of them HOT |\n|---|---:|---:|---:|---:|\n");
 		try (Connection c = pg.getDatabase("postgres", db).getConnection(); Statement s = c.createStatement()) {
 			s.execute("SELECT pg_stat_clear_snapshot()");
 			ResultSet rs = s.executeQuery("""
-					SELECT relname, n_tup_ins + n_tup_upd + n_tup_del AS w, sum(n_tup_ins + n_tup_upd + n_tup_del) OVER () AS total
+					SELECT relname, n_tup_ins + n_tup_upd + n_tup_del AS w, sum(n_tup_ins + n_tup_upd + n_tup_del) OVER () AS total,
+					       n_tup_upd, n_tup_hot_upd
 					FROM pg_stat_user_tables WHERE n_tup_ins + n_tup_upd + n_tup_del > 0 ORDER BY w DESC LIMIT 15""");
 			while (rs.next()) {
-				out.append(String.format("| %s | %d | %.1f %% |%n", rs.getString(1), rs.getLong(2), 100.0 * rs.getLong(2) / rs.getLong(3)));
+				out.append(String.format("| %s | %d | %.1f %% | %d | %.0f %% |%n", rs.getString(1), rs.getLong(2), 100.0 * rs.getLong(2) / rs.getLong(3),
+						rs.getLong(4), 100.0 * rs.getLong(5) / Math.max(1, rs.getLong(4))));
 			}
 		}
 		return out.toString();
@@ -486,14 +599,18 @@ public final class SideBySide {
 		List<Row> rows = new ArrayList<>();
 		for (int workers : workerCounts) {
 			long[] before = stats(pg, "pglimit");
+			Effort effortBefore = Effort.now(pg);
 			Process p = new ProcessBuilder("pgbench", "-n", "-c", String.valueOf(workers), "-j", String.valueOf(Math.min(workers, 2)), "-T",
 					String.valueOf(seconds), "-f", script.toString(), "-h", "127.0.0.1", "-p", String.valueOf(pg.getPort()), "-U",
 					"postgres", "pglimit").redirectErrorStream(true).start();
 			String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			p.waitFor();
+			Effort effortAfter = Effort.now(pg);
 			long[] after = stats(pg, "pglimit");
 			long cases = output.lines().filter(l -> l.startsWith("number of transactions actually processed"))
 				.map(l -> Long.parseLong(l.replaceAll(".*: (\\d+).*", "$1"))).findFirst().orElseThrow(() -> new IllegalStateException(output));
+			System.out.println(effortAfter.since(effortBefore, "pgbench", workers, cases));
+			System.out.println(effortAfter.walByRecord(pg, effortBefore, cases));
 			String latency = output.lines().filter(l -> l.startsWith("latency average")).findFirst().orElse("");
 			long averageMicros = latency.isEmpty() ? 0 : (long) (Double.parseDouble(latency.replaceAll(".*= ([\\d.]+) ms.*", "$1")) * 1000);
 			rows.add(Row.of("PostgreSQL limit (pgbench)", workers, cases, seconds,

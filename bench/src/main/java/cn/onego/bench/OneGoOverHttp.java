@@ -82,6 +82,11 @@ final class OneGoOverHttp implements SideBySide.Contestant {
 					// the keys of personal data outside the database, one file per database (nodes of one share it)
 					"--onego.crypto.key-file=" + java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "onego-bench-" + db + "-keys.properties"),
 					"--onego.db.max-pool-size=40", "--onego.demo-data.enabled=false", "--onego.catalog.refresh-interval=1s",
+					// the bench's few applicants submit a case every second or so each, where a citizen submits a few a day
+					"--onego.rate-limits.submissions-per-account.capacity=100000",
+					"--onego.rate-limits.submissions-per-account.period=10m",
+					"--onego.rate-limits.submissions-per-address.capacity=1000000",
+					"--onego.rate-limits.submissions-per-address.period=10m",
 					"--logging.level.root=WARN", "--logging.level.cn.onego=INFO", "--spring.main.banner-mode=off"));
 			command.addAll(List.of(extraArguments));
 			start();

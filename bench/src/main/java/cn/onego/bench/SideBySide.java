@@ -337,7 +337,8 @@ public final class SideBySide {
 					String stat;
 					try {
 						stat = Files.readString(process.resolve("stat"));
-					} catch (IOException gone) {
+					}
+					catch (IOException gone) {
 						continue;
 					}
 					int close = stat.lastIndexOf(')');
@@ -361,7 +362,8 @@ public final class SideBySide {
 			try {
 				String stat = Files.readString(Path.of("/proc", parent, "stat"));
 				return stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).equals("postgres");
-			} catch (IOException gone) {
+			}
+			catch (IOException gone) {
 				return false;
 			}
 		}

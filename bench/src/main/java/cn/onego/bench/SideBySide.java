@@ -213,8 +213,7 @@ public final class SideBySide {
 				long cases = measure(contestant, workers, seconds, latencies);
 				Effort effortAfter = Effort.now(pg);
 				long[] after = stats(pg, db);
-				System.out.println(effortAfter.since(effortBefore, name, workers, cases));
-				System.out.println(effortAfter.walByRecord(pg, effortBefore, cases));
+				System.out.println(effortAfter.since(pg, effortBefore, name, workers, cases));
 				System.gc();
 				long contestantHeap = contestant.heapMb();
 				long heap = contestantHeap >= 0 ? contestantHeap
@@ -304,18 +303,19 @@ public final class SideBySide {
 			return new Effort(readPostgresTicks(), readMachineTicks(), walRecords, walFullPages, walBytes, lsn);
 		}
 
-		String since(Effort before, String contestant, int workers, long cases) {
+		/** The effort since {@code before}, per case: CPU and WAL in a line, then the WAL by kind of record. */
+		String since(EmbeddedPostgres pg, Effort before, String contestant, int workers, long cases) throws Exception {
 			double n = Math.max(1, cases);
 			double postgresMs = (postgresTicks - before.postgresTicks) * MS_PER_TICK / n;
 			double machineMs = (machineTicks - before.machineTicks) * MS_PER_TICK / n;
 			return String.format("effort of %s, %d workers, per case: CPU ms PostgreSQL %.1f, rest of the machine %.1f; "
 					+ "WAL records %.1f, full-page images %.1f, WAL KB %.1f%n", contestant, workers, postgresMs,
 					machineMs - postgresMs, (walRecords - before.walRecords) / n, (walFullPages - before.walFullPages) / n,
-					(walBytes - before.walBytes) / n / 1024);
+					(walBytes - before.walBytes) / n / 1024) + walByRecord(pg, before, cases);
 		}
 
 		/** The WAL written since {@code before}, per case, by kind of record (pg_walinspect), the largest first. */
-		String walByRecord(EmbeddedPostgres pg, Effort before, long cases) throws Exception {
+		private String walByRecord(EmbeddedPostgres pg, Effort before, long cases) throws Exception {
 			double n = Math.max(1, cases);
 			StringBuilder out = new StringBuilder("\nWAL per case by record (pg_walinspect):\n\n| record | count | KB |\n|---|---:|---:|\n");
 			try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
@@ -611,8 +611,7 @@ public final class SideBySide {
 			long[] after = stats(pg, "pglimit");
 			long cases = output.lines().filter(l -> l.startsWith("number of transactions actually processed"))
 				.map(l -> Long.parseLong(l.replaceAll(".*: (\\d+).*", "$1"))).findFirst().orElseThrow(() -> new IllegalStateException(output));
-			System.out.println(effortAfter.since(effortBefore, "pgbench", workers, cases));
-			System.out.println(effortAfter.walByRecord(pg, effortBefore, cases));
+			System.out.println(effortAfter.since(pg, effortBefore, "pgbench", workers, cases));
 			String latency = output.lines().filter(l -> l.startsWith("latency average")).findFirst().orElse("");
 			long averageMicros = latency.isEmpty() ? 0 : (long) (Double.parseDouble(latency.replaceAll(".*= ([\\d.]+) ms.*", "$1")) * 1000);
 			rows.add(Row.of("PostgreSQL limit (pgbench)", workers, cases, seconds,
